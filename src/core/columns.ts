@@ -1,0 +1,159 @@
+import { foldKey } from './text';
+
+/**
+ * Every column the sheets use: its caption as we write it, the synonyms people type, and whether it is required.
+ * One table, read by header detection, by validation messages and by the set-up that creates the tabs.
+ */
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  caption: string;
+  synonyms: readonly string[];
+  required: boolean;
+  /** Pixel width the set-up gives the column. */
+  width: number;
+}
+
+function column<K extends string>(key: K, caption: string, synonyms: string[], required = false, width = 120): ColumnSpec<K> {
+  return { key, caption, synonyms, required, width };
+}
+
+export const ROSTER_COLUMNS = [
+  column('stt', 'STT', ['số thứ tự', 'tt'], false, 48),
+  column('name', 'Họ và tên', ['họ tên', 'tên', 'họ và tên cán bộ', 'cán bộ', 'tên cán bộ'], true, 190),
+  column('position', 'Chức vụ', ['chức danh', 'chức vụ hiện tại'], false, 150),
+  column('ban', 'Ban/Văn phòng', ['ban', 'ban, văn phòng', 'ban / văn phòng', 'đơn vị', 'phòng ban', 'ban văn phòng', 'văn phòng'], true, 170),
+  column('group', 'Nhóm đối tượng', ['nhóm', 'đối tượng', 'nhóm cán bộ'], false, 130),
+  column('email', 'Email', ['e-mail', 'thư điện tử', 'địa chỉ email', 'gmail'], false, 200),
+  column('exemption', 'Miễn (lý do)', ['miễn', 'lý do miễn', 'không áp dụng', 'miễn đi cơ sở', 'miễn (lý do)'], false, 170),
+  column('waiver', 'Miễn chuyên đề (văn bản)', ['miễn chuyên đề', 'văn bản miễn chuyên đề', 'miễn đợt chuyên đề'], false, 190),
+  column('startDate', 'Ngày bắt đầu', ['ngày nhận công tác', 'bắt đầu', 'ngày vào'], false, 110),
+] as const;
+
+export const TRIP_COLUMNS = [
+  column('stt', 'STT', ['số thứ tự', 'tt'], false, 48),
+  column('name', 'Họ và tên', ['họ tên', 'tên', 'cán bộ', 'tên cán bộ', 'người đi'], true, 180),
+  column('ban', 'Ban/Văn phòng', ['ban', 'đơn vị', 'ban, văn phòng', 'ban / văn phòng', 'phòng ban', 'ban văn phòng'], false, 150),
+  column('kind', 'Nội dung', ['nội dung đi cơ sở', 'loại nội dung', 'hình thức'], true, 200),
+  column('detail', 'Cụ thể nội dung', ['cụ thể nội dung đi cơ sở', 'nội dung cụ thể', 'chi tiết'], false, 220),
+  column('days', 'Số ngày', ['số ngày đi', 'ngày', 'số ngày đi cơ sở'], false, 70),
+  column('from', 'Từ ngày', ['từ', 'ngày đi', 'bắt đầu', 'ngày bắt đầu', 'thời gian'], true, 100),
+  column('to', 'Đến ngày', ['đến', 'ngày về', 'kết thúc', 'ngày kết thúc'], true, 100),
+  column('place', 'Địa điểm', ['nơi đến', 'địa bàn', 'đơn vị cơ sở'], false, 200),
+  column('level', 'Cấp', ['cấp cơ sở', 'cấp đến'], false, 90),
+  column('status', 'Trạng thái', ['tình trạng'], false, 110),
+  column('registeredOn', 'Ngày đăng ký', ['đăng ký ngày'], false, 100),
+  column('confirmed', 'Xác nhận cơ sở', ['xác nhận', 'cơ sở xác nhận', 'xác nhận của cơ sở'], false, 100),
+  column('reported', 'Đã báo cáo', ['báo cáo', 'báo cáo kết quả'], false, 90),
+  column('score', 'Điểm', ['điểm báo cáo', 'điểm chuyên đề', 'chấm điểm'], false, 60),
+  column('evidence', 'Minh chứng', ['có minh chứng'], false, 160),
+  column('result', 'Kết quả, đề xuất', ['kết quả', 'kết quả đề xuất', 'đề xuất', 'kết quả, đề xuất, kiến nghị', 'nêu khái quát những kết quả chủ yếu'], false, 260),
+] as const;
+
+export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
+export type TripColumnKey = (typeof TRIP_COLUMNS)[number]['key'];
+
+export const TAB_NAMES = {
+  roster: 'Cán bộ',
+  trips: 'Đi cơ sở',
+  settings: 'Cài đặt',
+  dashboard: 'Tổng hợp 1+2',
+} as const;
+
+const TAB_SYNONYMS: Record<keyof typeof TAB_NAMES, string[]> = {
+  roster: ['can bo', 'danh sach can bo', 'ds can bo', 'roster'],
+  trips: ['di co so', 'dang ky di co so', 'cac dot di co so', 'dot di co so', 'trips'],
+  settings: ['cai dat', 'thiet lap', 'settings'],
+  dashboard: ['tong hop 1+2', 'tong hop 1 2'],
+};
+
+/** Our own status columns on the input tabs: found again by caption on later runs. */
+export const STATUS_CAPTIONS = { trips: 'Kết quả kiểm tra', roster: 'Kết quả 1+2' } as const;
+
+/** The tab that plays a role, by name, case- and diacritic-insensitively. */
+export function findTab(tabNames: readonly string[], role: keyof typeof TAB_NAMES): string | null {
+  const wanted = new Set([foldKey(TAB_NAMES[role]), ...TAB_SYNONYMS[role]]);
+  return tabNames.find((name) => wanted.has(foldCaption(name))) ?? null;
+}
+
+export function foldCaption(text: string): string {
+  return foldKey(text)
+    .replace(/\s*\*\s*$/, '')
+    .replace(/\s*([/,])\s*/g, '$1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface HeaderMatch<K extends string> {
+  /** 0-based index of the header row in the tab's values. */
+  headerIndex: number;
+  /** 0-based column of each found key. */
+  columns: Partial<Record<K, number>>;
+  missing: ColumnSpec<K>[];
+  /** 0-based column of our own status column, when a previous run added it. */
+  statusColumn: number | null;
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Finds the header row among the first 10 rows: the row that names the most required columns (ties: the most
+ * columns). Captions match exactly after folding; a caption followed by a remark ("Số ngày (tối đa 7)") matches too.
+ */
+export function detectHeader<K extends string>(
+  values: readonly (readonly unknown[])[],
+  specs: readonly ColumnSpec<K>[],
+  statusCaption: string,
+): HeaderMatch<K> | null {
+  const lookup = captionLookup(specs);
+  let best: { index: number; columns: Partial<Record<K, number>>; required: number; total: number; status: number | null } | null = null;
+  const rows = Math.min(HEADER_SEARCH_ROWS, values.length);
+  for (let r = 0; r < rows; r++) {
+    const row = values[r] ?? [];
+    const columns: Partial<Record<K, number>> = {};
+    let status: number | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== 'string' || cell.trim() === '') continue;
+      const folded = foldCaption(cell);
+      if (folded === foldCaption(statusCaption)) {
+        status = c;
+        continue;
+      }
+      const key = lookup.get(folded) ?? lookup.get(folded.replace(/\s*\(.*\)\s*$/, ''));
+      if (key !== undefined && columns[key] === undefined) columns[key] = c;
+    }
+    const found = Object.keys(columns) as K[];
+    const required = found.filter((k) => specs.find((s) => s.key === k)?.required).length;
+    if (found.length < 2) continue;
+    if (!best || required > best.required || (required === best.required && found.length > best.total)) {
+      best = { index: r, columns, required, total: found.length, status };
+    }
+  }
+  if (!best) return null;
+  const missing = specs.filter((s) => s.required && best!.columns[s.key] === undefined);
+  return { headerIndex: best.index, columns: best.columns, missing, statusColumn: best.status };
+}
+
+function captionLookup<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const spec of specs) {
+    for (const text of [spec.caption, ...spec.synonyms]) {
+      const folded = foldCaption(text);
+      if (!map.has(folded)) map.set(folded, spec.key);
+    }
+  }
+  return map;
+}
+
+/** "A", "B", …, "Z", "AA": column letters for messages. */
+export function columnLetter(column1: number): string {
+  let n = column1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

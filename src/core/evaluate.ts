@@ -1,0 +1,321 @@
+import { daysInclusive, dayNumber, maxDate, minDate, type CalendarDate } from './calendar-date';
+import { countedDays, countedWindow, type CountedWindow } from './day-count';
+import type { PlacedIssue } from './issues';
+import { messages, reasons as say, notChecked } from './messages';
+import type { Cadre, Period, ProcessColumns, Trip } from './model';
+import { periodLength, periodOf, registrationDeadlineFor } from './period';
+import { roundRuleFor, type Policy, type RoundRule } from './policy';
+import { issue } from './table';
+import { foldKey } from './text';
+import { z } from './zod-vi';
+import { CADRE_GROUP_LABELS, CadreGroupSchema, CONTENT_KIND_LABELS, isPlanned } from './vocabulary';
+
+export const CADRE_STATUSES = ['ok', 'short-days', 'short-rounds', 'short-both', 'exempt'] as const;
+export const CadreStatusSchema = z.enum(CADRE_STATUSES);
+export type CadreStatus = z.infer<typeof CadreStatusSchema>;
+export const RatingSchema = z.enum(['dat', 'khong-dat', 'xuat-sac']);
+export type Rating = z.infer<typeof RatingSchema>;
+
+export const CadreEvaluationSchema = z.object({
+  cadre: z.number().int(),
+  name: z.string(),
+  ban: z.string(),
+  group: CadreGroupSchema,
+  exempt: z.string().nullable(),
+  requiredDays: z.number().int(),
+  daysDone: z.number().int(),
+  /** Done plus registered/approved (not cancelled). */
+  daysProjected: z.number().int(),
+  roundsDone: z.number().int(),
+  roundsProjected: z.number().int(),
+  roundsRequired: z.number().int(),
+  /** A written approval waives the rounds requirement. */
+  waived: z.boolean(),
+  status: CadreStatusSchema,
+  rating: RatingSchema.nullable(),
+  reasons: z.array(z.string()),
+  /** Days expected by the period's end at the current pace. */
+  forecastDays: z.number().int(),
+});
+export type CadreEvaluation = z.infer<typeof CadreEvaluationSchema>;
+
+export interface EvaluationInput {
+  cadres: readonly Cadre[];
+  /** Valid trips only (rows without errors). */
+  trips: readonly Trip[];
+  policy: Policy;
+  year: number;
+  today: CalendarDate;
+  processColumns: ProcessColumns;
+  tripsTab: string;
+  /** 1-based sheet column of each trip field, for placing warnings; missing ones fall back to the row. */
+  tripColumns?: Partial<Record<'name' | 'from' | 'to' | 'days' | 'kind', { number: number; caption: string }>>;
+}
+
+export interface Evaluation {
+  period: Period;
+  cadres: CadreEvaluation[];
+  /** Warnings that need several rows: duplicates, overlaps, period, round length, back-to-back rounds. */
+  issues: PlacedIssue[];
+  /** Rating checks the sheet's columns did not allow. */
+  notChecked: string[];
+}
+
+export function evaluate(input: EvaluationInput): Evaluation {
+  const period = periodOf(input.policy, input.year);
+  const tripsByCadre: Trip[][] = input.cadres.map(() => []);
+  for (const trip of input.trips) tripsByCadre[trip.cadre]?.push(trip);
+  const issues: PlacedIssue[] = [];
+  const cadres = input.cadres.map((cadre) => evaluateCadre(cadre, tripsByCadre[cadre.index]!, input, period, issues));
+  const missing: string[] = [];
+  const pc = input.processColumns;
+  if (!pc.registeredOn && input.policy.deadlines.some((d) => d.kind === 'registration')) missing.push(notChecked.registeredOn);
+  if (!pc.confirmed) missing.push(notChecked.confirmed);
+  if (!pc.reported) missing.push(notChecked.reported);
+  if (!pc.score || !pc.evidence) missing.push(notChecked.excellence);
+  return { period, cadres, issues, notChecked: missing };
+}
+
+interface TripFacts {
+  trip: Trip;
+  counted: CountedWindow | null;
+  /** Declared days or, when blank, the window: the length a round is judged by. */
+  length: number;
+}
+
+function evaluateCadre(cadre: Cadre, trips: Trip[], input: EvaluationInput, period: Period, issues: PlacedIssue[]): CadreEvaluation {
+  const { policy, today } = input;
+  const live = trips
+    .filter((t) => t.status !== 'cancelled')
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.row - b.row))
+    .map<TripFacts>((trip) => ({
+      trip,
+      counted: countedWindow(trip, period),
+      length: trip.declaredDays ?? daysInclusive(trip.from, trip.to),
+    }));
+  const done = live.filter((f) => f.trip.status === 'done');
+  const planned = live.filter((f) => isPlanned(f.trip.status));
+  const warn = rowWarner(input, issues);
+
+  rowChecks(live, period, warn);
+  const rule = roundRuleFor(policy, cadre.group);
+  const roundsDone = validRounds(done, rule, policy.rounds.notBackToBack, policy.rounds.label, null);
+  const roundsProjected = validRounds(live, rule, policy.rounds.notBackToBack, policy.rounds.label, warn);
+
+  const windows = (facts: TripFacts[]) => facts.flatMap((f) => (f.counted ? [f.counted] : []));
+  const daysDone = countedDays(windows(done));
+  const daysProjected = countedDays(windows(live));
+  const { required: requiredDays, subjectDays } = requiredDaysOf(cadre, policy, period);
+  const exemptFully = cadre.exemption !== null && !(policy.proRating && cadre.exemptionWindow);
+  const afterEnd = today > period.end;
+  const forecastDays = paceForecast(daysDone, period, today);
+  const roundsRequired = policy.rounds.count;
+  const base = {
+    cadre: cadre.index,
+    name: cadre.name,
+    ban: cadre.ban,
+    group: cadre.group,
+    requiredDays,
+    daysDone,
+    daysProjected,
+    roundsDone,
+    roundsProjected,
+    roundsRequired,
+    waived: cadre.waiver !== null,
+    forecastDays,
+  };
+  if (exemptFully) {
+    return { ...base, exempt: cadre.exemption, requiredDays: 0, status: 'exempt', rating: null, reasons: [say.exempt(cadre.exemption!)] };
+  }
+
+  const reasons: string[] = [];
+  // Days: during the period a cadre is short only when even the registered trips fall short; after it, done counts.
+  const daysBasis = afterEnd ? daysDone : daysProjected;
+  let shortDays = daysBasis < requiredDays;
+  if (daysDone < requiredDays) {
+    reasons.push(shortDays ? say.shortDays(requiredDays - daysBasis) : say.shortDaysCovered(daysDone, requiredDays));
+  }
+  for (const [level, min] of Object.entries(policy.minDaysByLevel)) {
+    const atLevel = (f: TripFacts) => foldKey(f.trip.level) === foldKey(level);
+    const levelDays = countedDays(windows((afterEnd ? done : live).filter(atLevel)));
+    if (levelDays < min) {
+      shortDays = true;
+      reasons.push(say.shortLevel(level, min - levelDays));
+    }
+  }
+  const roundsBasis = afterEnd ? roundsDone : roundsProjected;
+  const shortRounds = !base.waived && roundsBasis < roundsRequired;
+  if (!base.waived && roundsDone < roundsRequired) {
+    reasons.push(
+      shortRounds
+        ? say.shortRounds(roundsRequired - roundsBasis, policy.rounds.label, rule.minDays, rule.maxDays)
+        : say.shortRoundsCovered(roundsDone, roundsRequired, policy.rounds.label),
+    );
+  }
+  if (base.waived && roundsRequired > 0) reasons.push(say.waived(cadre.waiver!));
+
+  // Kiên Giang rating (06-HD §V.2)
+  let failed = daysDone < requiredDays || (!base.waived && roundsDone < roundsRequired);
+  const overdue = planned.filter((f) => f.trip.to < today && f.trip.to <= period.end && f.trip.from >= period.start);
+  if (overdue.length > 0) {
+    if (afterEnd) {
+      failed = true;
+      reasons.push(say.notDoneAtEnd(overdue.length));
+    } else reasons.push(say.overdue(overdue.length));
+  }
+  const pc = input.processColumns;
+  if (pc.registeredOn) {
+    const late = live.filter((f) => {
+      if (!f.trip.registeredOn) return false;
+      const deadline = registrationDeadlineFor(policy, input.year, f.trip.from);
+      return deadline !== null && f.trip.registeredOn > deadline;
+    });
+    if (late.length > 0) {
+      failed = true;
+      reasons.push(say.lateRegistration(late.length));
+    }
+  }
+  if (pc.confirmed) {
+    const unconfirmed = done.filter((f) => f.trip.confirmed !== true).length;
+    if (unconfirmed > 0) {
+      failed = true;
+      reasons.push(say.notConfirmed(unconfirmed));
+    }
+  }
+  if (pc.reported) {
+    const unreported = done.filter((f) => f.trip.reported !== true).length;
+    if (unreported > 0) {
+      failed = true;
+      reasons.push(say.notReported(unreported));
+    }
+  }
+
+  if (policy.requireChiDoan && !done.some((f) => f.trip.kind === 'chi-doan')) reasons.push(say.noChiDoan());
+  const focus = policy.focusByGroup[cadre.group];
+  if (focus && focus.length > 0 && live.length > 0 && !live.some((f) => focus.includes(f.trip.kind))) {
+    reasons.push(say.focus(CADRE_GROUP_LABELS[cadre.group], focus.map((k) => CONTENT_KIND_LABELS[k])));
+  }
+  if (policy.proRating && requiredDays !== policy.minDays) reasons.push(say.proRated(requiredDays, subjectDays, periodLength(period)));
+
+  let rating: Rating = failed ? 'khong-dat' : 'dat';
+  if (rating === 'dat' && pc.score && pc.evidence) {
+    const best = done
+      .filter((f) => f.trip.kind === 'chuyen-de' && f.trip.evidence && f.trip.score !== null && f.trip.score >= policy.excellentScore)
+      .map((f) => f.trip.score!)
+      .sort((a, b) => b - a)[0];
+    if (best !== undefined) {
+      rating = 'xuat-sac';
+      reasons.push(say.excellent(best));
+    }
+  }
+
+  const status: CadreStatus = shortDays && shortRounds ? 'short-both' : shortDays ? 'short-days' : shortRounds ? 'short-rounds' : 'ok';
+  return { ...base, exempt: null, status, rating, reasons };
+}
+
+type Warn = (trip: Trip, field: 'name' | 'from' | 'to' | 'days' | 'kind', code: PlacedIssue['code'], message: string) => void;
+
+function rowWarner(input: EvaluationInput, issues: PlacedIssue[]): Warn {
+  return (trip, field, code, message) => {
+    const column = input.tripColumns?.[field];
+    issues.push(issue(input.tripsTab, trip.row, column?.caption ?? field, column?.number ?? null, 'warning', code, message));
+  };
+}
+
+/** Duplicates, overlaps and the period, over one cadre's live trips sorted by start. */
+function rowChecks(live: TripFacts[], period: Period, warn: Warn): void {
+  const duplicates = new Set<Trip>();
+  for (let i = 0; i < live.length; i++) {
+    const a = live[i]!.trip;
+    for (let j = i + 1; j < live.length; j++) {
+      const b = live[j]!.trip;
+      if (b.from > a.to) break; // sorted by start: nothing later can overlap a
+      if (a.from === b.from && a.to === b.to && a.kind === b.kind) {
+        const [first, later] = a.row < b.row ? [a, b] : [b, a];
+        duplicates.add(later);
+        warn(later, 'name', 'duplicate-row', messages.duplicateRow(first.row));
+      }
+    }
+  }
+  const overlapped = new Set<Trip>();
+  for (let i = 0; i < live.length; i++) {
+    const a = live[i]!.trip;
+    if (duplicates.has(a)) continue;
+    for (let j = i + 1; j < live.length; j++) {
+      const b = live[j]!.trip;
+      if (b.from > a.to) break;
+      if (duplicates.has(b)) continue;
+      if (!overlapped.has(a)) warn(a, 'from', 'overlap', messages.overlap(b.row, b.from, b.to));
+      if (!overlapped.has(b)) warn(b, 'from', 'overlap', messages.overlap(a.row, a.from, a.to));
+      overlapped.add(a);
+      overlapped.add(b);
+    }
+  }
+  for (const f of live) {
+    if (f.trip.from < period.start || f.trip.to > period.end) {
+      warn(f.trip, 'from', 'outside-period', messages.outsidePeriod(period.start, period.end, f.counted === null));
+    }
+  }
+}
+
+/**
+ * Valid required rounds among the trips: of a round kind, inside the period, within the length bounds. When rounds
+ * may not be back to back (Kiên Giang 06-HD §III.1), rounds whose windows overlap or touch form one stint that
+ * counts at most once. With `warn`, flags the round-length and back-to-back rows.
+ */
+export function validRounds(facts: TripFacts[], rule: RoundRule, notBackToBack: boolean, label: string, warn: Warn | null): number {
+  const candidates = facts.filter((f) => rule.kinds.includes(f.trip.kind) && f.counted !== null);
+  const lengthOk = (f: TripFacts) => (rule.minDays === null || f.length >= rule.minDays) && (rule.maxDays === null || f.length <= rule.maxDays);
+  if (warn) {
+    for (const f of candidates) if (!lengthOk(f)) warn(f.trip, 'days', 'round-length', messages.roundLength(label, f.length, rule.minDays, rule.maxDays));
+  }
+  if (!notBackToBack) return candidates.filter(lengthOk).length;
+  let count = 0;
+  let stintEnd = Number.NEGATIVE_INFINITY;
+  let stintFirstRow = 0;
+  let stintCounted = false;
+  for (const f of candidates) {
+    const start = dayNumber(f.trip.from);
+    if (start <= stintEnd + 1) {
+      warn?.(f.trip, 'from', 'rounds-back-to-back', messages.roundsBackToBack(label, stintFirstRow));
+      stintEnd = Math.max(stintEnd, dayNumber(f.trip.to));
+    } else {
+      stintEnd = dayNumber(f.trip.to);
+      stintFirstRow = f.trip.row;
+      stintCounted = false;
+    }
+    if (!stintCounted && lengthOk(f)) {
+      count++;
+      stintCounted = true;
+    }
+  }
+  return count;
+}
+
+/**
+ * The days a cadre must do. With pro-rating (off in every preset), the minimum shrinks in proportion to the days the
+ * cadre was subject to the policy (after joining, outside a dated exemption), rounded up.
+ */
+export function requiredDaysOf(cadre: Cadre, policy: Policy, period: Period): { required: number; subjectDays: number } {
+  const total = periodLength(period);
+  if (!policy.proRating) return { required: policy.minDays, subjectDays: total };
+  let subject = total;
+  const start = cadre.startDate && cadre.startDate > period.start ? minDate(cadre.startDate, period.end) : period.start;
+  if (start > period.start) subject -= dayNumber(start) - dayNumber(period.start);
+  if (cadre.exemptionWindow) {
+    const from = maxDate(cadre.exemptionWindow.from, start);
+    const to = minDate(cadre.exemptionWindow.to, period.end);
+    if (to >= from) subject -= daysInclusive(from, to);
+  }
+  subject = Math.max(0, subject);
+  return { required: Math.ceil((policy.minDays * subject) / total), subjectDays: subject };
+}
+
+/** Days expected by the period's end if the cadre keeps the pace so far. */
+export function paceForecast(daysDone: number, period: Period, today: CalendarDate): number {
+  const total = periodLength(period);
+  if (today >= period.end) return daysDone;
+  if (today < period.start) return daysDone;
+  const elapsed = daysInclusive(period.start, today);
+  return Math.min(total, Math.round((daysDone * total) / elapsed));
+}

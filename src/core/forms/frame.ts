@@ -1,0 +1,101 @@
+import { dateParts, formatDayFirst, isCalendarDate, type CalendarDate } from '../calendar-date';
+import type { Cadre } from '../model';
+import { banKey } from '../names';
+import { foldKey } from '../text';
+import { LayoutBuilder } from './layout-builder';
+
+/** What every form's header and footer need (seed 001's template). */
+export interface FormContext {
+  province: string;
+  year: number;
+  /** The ban the form is for, or null for the province-wide compilation by Ban Tổ chức – Kiểm tra. */
+  ban: string | null;
+  planNumber: string;
+  planDate: string;
+  /** The date printed in "…, ngày … tháng … năm …". */
+  today: CalendarDate;
+  cadres: readonly Cadre[];
+}
+
+export const BTC_KT = 'Ban Tổ chức – Kiểm tra';
+
+/**
+ * Seed 001's header: "BCH ĐOÀN TỈNH …" / "BAN …" on the left, "ĐOÀN TNCS HỒ CHÍ MINH" / "…, ngày … tháng … năm …"
+ * on the right, then the title lines and "(Kèm theo Kế hoạch số …)".
+ */
+export function addHeaderBlock(b: LayoutBuilder, ctx: FormContext, leftSpan: number, title: string, subtitle: string): void {
+  const rightStart = b.width - Math.max(3, b.width - leftSpan - 1);
+  const rightSpan = b.width - rightStart;
+  const first = b.row();
+  b.set(first, 0, `BCH ĐOÀN TỈNH ${ctx.province.toLocaleUpperCase('vi')}`);
+  b.set(first, rightStart, 'ĐOÀN TNCS HỒ CHÍ MINH');
+  const second = b.row();
+  b.set(second, 0, unitLine(ctx.ban));
+  b.set(second, rightStart, `${ctx.province}, ${dateLine(ctx.today)}`);
+  const stars = b.row();
+  b.set(stars, 0, '***');
+  for (const r of [first, second, stars]) {
+    b.merge({ row: r, column: 0, rows: 1, columns: leftSpan });
+    b.merge({ row: r, column: rightStart, rows: 1, columns: rightSpan });
+  }
+  b.style({ row: first, column: 0, rows: 3, columns: leftSpan }, { horizontalAlignment: 'center' });
+  b.style({ row: second, column: 0, rows: 1, columns: leftSpan }, { bold: true });
+  b.style({ row: first, column: rightStart, rows: 1, columns: rightSpan }, { bold: true, horizontalAlignment: 'center' });
+  b.style({ row: second, column: rightStart, rows: 1, columns: rightSpan }, { italic: true, horizontalAlignment: 'center' });
+  b.row();
+  b.spanRow(title, { bold: true, fontSize: 14, horizontalAlignment: 'center' });
+  b.spanRow(subtitle, { bold: true, horizontalAlignment: 'center' });
+  b.spanRow(planLine(ctx.planNumber, ctx.planDate), { italic: true, horizontalAlignment: 'center' });
+  b.row();
+}
+
+/** "BAN TUYÊN GIÁO", "VĂN PHÒNG", or Ban Tổ chức – Kiểm tra for the province-wide compilation. */
+export function unitLine(ban: string | null): string {
+  const name = ban ?? BTC_KT;
+  const upper = name.toLocaleUpperCase('vi');
+  return /^(ban|văn phòng|vp)\b/i.test(name) ? upper.replace(/^VP\b/, 'VĂN PHÒNG') : `BAN ${upper}`;
+}
+
+export function dateLine(date: CalendarDate): string {
+  const { day, month, year } = dateParts(date);
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+export function planLine(planNumber: string, planDate: string): string {
+  const number = planNumber.trim() || '……-KH/TĐTN';
+  const date = isCalendarDate(planDate) ? formatDayFirst(planDate) : '…/…/…';
+  return `(Kèm theo Kế hoạch số ${number}, ngày ${date} của Ban Thường vụ Tỉnh đoàn)`;
+}
+
+/** Signature block: left and right captions, room to sign, and the signer's name under the right one. */
+export function addSignatureBlock(b: LayoutBuilder, left: string, right: string, signer: string): void {
+  const half = Math.floor(b.width / 2);
+  b.row();
+  const captions = b.row();
+  b.set(captions, 0, left);
+  b.set(captions, half, right);
+  b.merge({ row: captions, column: 0, rows: 1, columns: half });
+  b.merge({ row: captions, column: half, rows: 1, columns: b.width - half });
+  b.style({ row: captions, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center' });
+  b.row();
+  b.row();
+  b.row();
+  const names = b.row();
+  b.set(names, half, signer);
+  b.merge({ row: names, column: half, rows: 1, columns: b.width - half });
+  b.style({ row: names, column: half, rows: 1, columns: b.width - half }, { bold: true, horizontalAlignment: 'center' });
+}
+
+/** "TRƯỞNG BAN TUYÊN GIÁO", "CHÁNH VĂN PHÒNG". */
+export function headTitle(ban: string | null): string {
+  const name = ban ?? BTC_KT;
+  if (/^(văn phòng|vp)\b/i.test(name.trim())) return 'CHÁNH VĂN PHÒNG';
+  return `TRƯỞNG ${unitLine(name)}`;
+}
+
+/** The head of a ban on the roster (Trưởng ban / Chánh Văn phòng), for the signature line; '' when unknown. */
+export function headOf(ban: string | null, cadres: readonly Cadre[]): string {
+  const key = banKey(ban ?? BTC_KT);
+  const head = cadres.find((c) => banKey(c.ban) === key && /^(truong ban|truong phong|chanh van phong|chanh vp)\b/.test(foldKey(c.position)));
+  return head?.name ?? '';
+}

@@ -1,0 +1,49 @@
+import type { CellStyle, GridRange, GridValue, StyledRange, TabLayout } from '../grid';
+
+/** Builds a TabLayout row by row: forms read top to bottom, like the Word templates they replace. */
+export class LayoutBuilder {
+  private readonly rows: GridValue[][] = [];
+  private readonly merges: GridRange[] = [];
+  private readonly styles: StyledRange[] = [];
+
+  constructor(readonly width: number) {}
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** Adds a row (padded to the width) and returns its 0-based index. */
+  row(values: GridValue[] = [], style?: CellStyle): number {
+    const padded = Array.from({ length: this.width }, (_, c) => values[c] ?? '');
+    this.rows.push(padded);
+    const index = this.rows.length - 1;
+    if (style) this.style({ row: index, column: 0, rows: 1, columns: this.width }, style);
+    return index;
+  }
+
+  /** A row with one text spanning columns [column, column + span). */
+  spanRow(text: string, style: CellStyle, column = 0, span = this.width): number {
+    const values: GridValue[] = [];
+    values[column] = text;
+    const index = this.row(values);
+    this.merge({ row: index, column, rows: 1, columns: span });
+    this.style({ row: index, column, rows: 1, columns: span }, style);
+    return index;
+  }
+
+  set(row: number, column: number, value: GridValue): void {
+    this.rows[row]![column] = value;
+  }
+
+  merge(range: GridRange): void {
+    if (range.rows > 1 || range.columns > 1) this.merges.push(range);
+  }
+
+  style(range: GridRange, style: CellStyle): void {
+    if (range.rows > 0 && range.columns > 0) this.styles.push({ range, style });
+  }
+
+  build(name: string, columnWidths: number[], frozenRows = 0): TabLayout {
+    return { name, values: this.rows, merges: this.merges, styles: this.styles, columnWidths, frozenRows, landscape: true };
+  }
+}

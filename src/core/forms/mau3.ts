@@ -1,0 +1,75 @@
+import { formatTripWindow, quarterBounds, type Quarter } from '../calendar-date';
+import type { TabLayout } from '../grid';
+import type { Trip } from '../model';
+import type { Policy } from '../policy';
+import { contentKindCaption } from '../vocabulary';
+import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
+import { groupTrips, tripDays } from './form-rows';
+import { LayoutBuilder } from './layout-builder';
+
+export const MAU3_CAPTIONS = [
+  'STT',
+  'Họ và tên',
+  'Nội dung',
+  'Cụ thể nội dung đi cơ sở',
+  'Số ngày đi',
+  'Thời gian cụ thể',
+  'Địa điểm',
+  'Nêu khái quát những kết quả chủ yếu (mặt được, hạn chế của từng nội dung); đề xuất, kiến nghị (nếu có)',
+] as const;
+const WIDTHS = [44, 160, 170, 200, 64, 170, 150, 300];
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+export function mau3TabName(quarter: Quarter, year: number, ban: string | null): string {
+  return `Mẫu 3 - Quý ${quarter}-${year}${ban ? ` - ${ban}` : ''}`.slice(0, 100);
+}
+
+export interface Mau3Summary {
+  cadres: number;
+  trips: number;
+  days: number;
+}
+
+/**
+ * Mẫu 3, "Tổng hợp báo cáo kết quả đi công tác quý" (seed 001): the done trips that start in the quarter (a trip
+ * belongs to the quarter of its start date), with a Tổng row.
+ */
+export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Policy, quarter: Quarter): { layout: TabLayout; summary: Mau3Summary } {
+  const b = new LayoutBuilder(MAU3_CAPTIONS.length);
+  addHeaderBlock(b, ctx, 3, 'TỔNG HỢP BÁO CÁO', `Kết quả đi công tác cơ sở quý ${ROMAN[quarter - 1]} năm ${ctx.year}`);
+  const headerRow = b.row([...MAU3_CAPTIONS]);
+  const numbers = b.row(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
+  b.style({ row: headerRow, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
+  b.style({ row: numbers, column: 0, rows: 1, columns: b.width }, { italic: true, horizontalAlignment: 'center' });
+  const bodyStart = b.rowCount;
+  const { start, end } = quarterBounds(ctx.year, quarter);
+  const listed = trips.filter((t) => t.status === 'done' && t.from >= start && t.from <= end);
+  const groups = groupTrips(listed, ctx.cadres, ctx.ban);
+  let stt = 0;
+  let days = 0;
+  let count = 0;
+  for (const group of groups) {
+    if (ctx.ban === null) {
+      const heading = b.row(['', group.ban]);
+      b.style({ row: heading, column: 0, rows: 1, columns: b.width }, { bold: true, background: '#eef3fb' });
+    }
+    for (const { cadre, trips: list } of group.cadres) {
+      stt++;
+      list.forEach((trip, i) => {
+        const n = tripDays(trip);
+        days += n;
+        count++;
+        b.row([i === 0 ? stt : '', i === 0 ? cadre.name : '', contentKindCaption(trip.kind, policy.numbering), trip.detail, n, formatTripWindow(trip.from, trip.to), trip.place, trip.result]);
+      });
+    }
+  }
+  if (count === 0) b.row(['', 'Không có đợt đi cơ sở nào đã thực hiện trong quý.']);
+  const total = b.row(['', 'Tổng', `${stt} cán bộ, ${count} đợt`, '', days, '', '', '']);
+  b.style({ row: total, column: 0, rows: 1, columns: b.width }, { bold: true, background: '#f3f3f3' });
+  const tableRows = b.rowCount - headerRow;
+  b.style({ row: headerRow, column: 0, rows: tableRows, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
+  b.style({ row: bodyStart, column: 0, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center' });
+  b.style({ row: bodyStart, column: 4, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center', numberFormat: '0' });
+  addSignatureBlock(b, '', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
+  return { layout: b.build(mau3TabName(quarter, ctx.year, ctx.ban), WIDTHS, 0), summary: { cadres: stt, trips: count, days } };
+}

@@ -1,0 +1,56 @@
+/**
+ * What a generated tab or an annotation looks like, as plain data: values, merges, styles by range, widths.
+ * Form builders return this; every workbook adapter (Apps Script, exceljs, in-memory) renders it. Styles are given
+ * per rectangular range so that an adapter makes one call per style block, never one per cell or row.
+ */
+
+/** A value written to a cell. Strings are always text: adapters must keep `=…`, `+…`, `-…`, `@…` from becoming formulas. */
+export type GridValue = string | number | boolean | null;
+
+/** A 0-based rectangle inside a grid. */
+export interface GridRange {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  /** `#rrggbb` */
+  background?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  verticalAlignment?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  /** A thin solid border on every cell edge of the range. */
+  border?: boolean;
+  /** Sheets number format, e.g. `0` or `@`. */
+  numberFormat?: string;
+}
+
+export interface StyledRange {
+  range: GridRange;
+  style: CellStyle;
+}
+
+/** A whole generated tab: replaced in one pass on every run. */
+export interface TabLayout {
+  name: string;
+  /** Rectangular: every row has `width` cells. */
+  values: GridValue[][];
+  merges: GridRange[];
+  styles: StyledRange[];
+  /** Column widths in pixels, one per column. */
+  columnWidths: number[];
+  frozenRows: number;
+  /** Print set-up: A4 landscape for every form we generate. */
+  landscape: boolean;
+}
+
+/** A grid of `rows × columns`, filled with `fill`. */
+export function blankGrid(rows: number, columns: number, fill: GridValue = ''): GridValue[][] {
+  return Array.from({ length: rows }, () => Array.from({ length: columns }, () => fill));
+}

@@ -1,0 +1,114 @@
+/**
+ * Every Vietnamese sentence the rules produce, built from the values it names. Wording lives here only, so it stays
+ * consistent and can be reviewed in one place. Row messages name the cell's value and what would be right.
+ */
+import { formatDayFirst, type CalendarDate } from './calendar-date';
+
+const q = (value: unknown): string => `“${display(value)}”`;
+
+/** A cell value as the user sees it in a message (dates day-first, trimmed, shortened). */
+export function display(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const d = value as Date;
+    return Number.isNaN(d.getTime()) ? 'ngày không hợp lệ' : `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+  }
+  const text = String(value).trim();
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export const messages = {
+  missingTab: (role: string, looked: readonly string[]) =>
+    `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}” (hoặc dùng menu Khởi tạo bảng tính).`,
+  missingColumns: (tab: string, columns: readonly { caption: string; synonyms: readonly string[] }[]) =>
+    `Tab “${tab}” thiếu cột bắt buộc: ${columns
+      .map((c) => `“${c.caption}”${c.synonyms.length ? ` (hoặc ${c.synonyms.slice(0, 3).map((s) => `“${s}”`).join(', ')})` : ''}`)
+      .join('; ')}. Tiện ích tìm tiêu đề cột trong 10 dòng đầu của tab.`,
+  noHeader: (tab: string, captions: readonly string[]) =>
+    `Tab “${tab}” không có dòng tiêu đề: trong 10 dòng đầu không thấy các cột ${captions.map((c) => `“${c}”`).join(', ')}.`,
+  missingValue: (caption: string) => `Thiếu ${caption}.`,
+  dateInvalid: (caption: string, value: unknown) =>
+    `${caption} ${q(value)} không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/06/2023.`,
+  dateImpossible: (caption: string, value: unknown) =>
+    `${caption} ${q(value)} không tồn tại trong lịch. Hãy kiểm tra lại ngày và tháng (nhập theo ngày/tháng/năm).`,
+  dateOrder: (from: CalendarDate, to: CalendarDate) =>
+    `Đến ngày ${formatDayFirst(to)} trước Từ ngày ${formatDayFirst(from)}. Hãy đổi lại cho đúng thứ tự.`,
+  daysInvalid: (value: unknown) => `Số ngày ${q(value)} không hợp lệ: cần một số nguyên dương, ví dụ 5.`,
+  daysExceedWindow: (days: number, window: number, from: CalendarDate, to: CalendarDate) =>
+    `Số ngày ${days} lớn hơn số ngày từ ${formatDayFirst(from)} đến ${formatDayFirst(to)} (${window} ngày). Hãy sửa Số ngày hoặc thời gian.`,
+  unknownCadre: (name: string, suggestion: string | null) =>
+    `Không có cán bộ ${q(name)} trong tab Cán bộ.${suggestion ? ` Có phải: ${suggestion}?` : ' Hãy thêm cán bộ vào tab Cán bộ hoặc sửa lại tên.'}`,
+  ambiguousCadre: (name: string, bans: readonly string[]) =>
+    `Có ${bans.length} cán bộ tên ${q(name)} (${bans.join('; ')}). Hãy ghi Ban/Văn phòng của cán bộ ở dòng này.`,
+  unknownContent: (value: unknown, choices: readonly string[]) =>
+    `Nội dung ${q(value)} không thuộc danh mục. Chọn một trong: ${choices.join('; ')}.`,
+  unknownStatus: (value: unknown) =>
+    `Trạng thái ${q(value)} không hợp lệ. Chọn: Đăng ký, Đã duyệt, Đã thực hiện hoặc Hủy (để trống: tự tính theo ngày).`,
+  duplicateRow: (otherRow: number) => `Trùng với dòng ${otherRow} (cùng cán bộ, nội dung và thời gian). Nếu nhập hai lần, hãy xóa hoặc Hủy một dòng.`,
+  overlap: (otherRow: number, from: CalendarDate, to: CalendarDate) =>
+    `Thời gian trùng với dòng ${otherRow} (${formatDayFirst(from)}–${formatDayFirst(to)}); những ngày trùng chỉ được tính một lần.`,
+  outsidePeriod: (start: CalendarDate, end: CalendarDate, whole: boolean) =>
+    whole
+      ? `Đợt này nằm ngoài kỳ tính ${formatDayFirst(start)}–${formatDayFirst(end)} nên không được tính.`
+      : `Một phần đợt này nằm ngoài kỳ tính ${formatDayFirst(start)}–${formatDayFirst(end)}; chỉ tính phần trong kỳ.`,
+  roundLength: (label: string, days: number, min: number | null, max: number | null) =>
+    `Đợt ${label} ${days} ngày không đạt yêu cầu ${boundsText(min, max)}: vẫn tính ngày nhưng không tính là đợt ${label} hợp lệ.`,
+  roundsBackToBack: (label: string, otherRow: number) =>
+    `Đợt ${label} liền kề với đợt ở dòng ${otherRow}: hai đợt liên tiếp chỉ tính là một đợt.`,
+  duplicateCadre: (otherRow: number) =>
+    `Cán bộ này đã có ở dòng ${otherRow} cùng Ban/Văn phòng. Dòng này không được tính; hãy xóa dòng trùng.`,
+  groupUnknown: (value: unknown, inferred: string) =>
+    `Nhóm đối tượng ${q(value)} không rõ; tạm tính là ${inferred} theo Chức vụ. Chọn: Thường trực, Lãnh đạo ban hoặc Chuyên viên.`,
+  levelUnknown: (value: unknown, levels: readonly string[]) => `Cấp ${q(value)} không thuộc danh mục: ${levels.join(', ')}.`,
+  scoreInvalid: (value: unknown) => `Điểm ${q(value)} không hợp lệ: cần một số từ 0 đến 100.`,
+} as const;
+
+export function boundsText(min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return `${min}–${max} ngày`;
+  if (min !== null) return `tối thiểu ${min} ngày`;
+  if (max !== null) return `tối đa ${max} ngày`;
+  return '';
+}
+
+/** Reasons shown per cadre: short sentences, in the order a leader acts on them. */
+export const reasons = {
+  shortDays: (missing: number) => `Còn thiếu ${missing} ngày.`,
+  shortDaysCovered: (done: number, required: number) =>
+    `Đã thực hiện ${done}/${required} ngày; các đợt đã đăng ký đủ bù phần còn thiếu.`,
+  shortRounds: (missing: number, label: string, min: number | null, max: number | null) =>
+    `Thiếu ${missing} đợt ${label} hợp lệ${min !== null || max !== null ? ` (${boundsText(min, max)})` : ''}.`,
+  shortRoundsCovered: (done: number, required: number, label: string) =>
+    `Đã thực hiện ${done}/${required} đợt ${label}; các đợt đã đăng ký đủ bù phần còn thiếu.`,
+  shortLevel: (level: string, missing: number) => `Cấp ${level}: còn thiếu ${missing} ngày.`,
+  waived: (document: string) => `Được miễn yêu cầu đợt chuyên đề (${document}).`,
+  exempt: (reason: string) => `Miễn: ${reason}.`,
+  noChiDoan: () => 'Chưa dự sinh hoạt chi đoàn.',
+  focus: (group: string, kinds: readonly string[]) => `${group} nên tập trung vào: ${kinds.join('; ')}.`,
+  overdue: (count: number) =>
+    `${count} đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”.`,
+  notDoneAtEnd: (count: number) => `${count} đợt đã đăng ký nhưng không thực hiện trong kỳ.`,
+  lateRegistration: (count: number) => `${count} đợt đăng ký sau hạn.`,
+  notConfirmed: (count: number) => `${count} đợt chưa có xác nhận của cơ sở.`,
+  notReported: (count: number) => `${count} đợt chưa báo cáo kết quả.`,
+  proRated: (required: number, subject: number, period: number) =>
+    `Yêu cầu tính theo thời gian áp dụng: ${required} ngày (${subject}/${period} ngày của kỳ).`,
+  excellent: (score: number) => `Có đợt chuyên đề có minh chứng, báo cáo đạt ${score} điểm.`,
+} as const;
+
+/** Checks the rating could not make because the sheet lacks a column. */
+export const notChecked = {
+  registeredOn: 'Không có cột “Ngày đăng ký”: chưa kiểm tra được hạn đăng ký.',
+  confirmed: 'Không có cột “Xác nhận cơ sở”: chưa kiểm tra được xác nhận của cơ sở.',
+  reported: 'Không có cột “Đã báo cáo”: chưa kiểm tra được báo cáo kết quả.',
+  excellence: 'Không có cột “Điểm” hoặc “Minh chứng”: chưa xét được mức Xuất sắc.',
+} as const;
+
+export const STATUS_LABELS = {
+  ok: 'Đạt yêu cầu',
+  'short-days': 'Thiếu ngày',
+  'short-rounds': 'Thiếu chuyên đề',
+  'short-both': 'Thiếu ngày và chuyên đề',
+  exempt: 'Miễn',
+} as const;
+
+export const RATING_LABELS = { dat: 'Đạt', 'khong-dat': 'Không đạt', 'xuat-sac': 'Xuất sắc' } as const;

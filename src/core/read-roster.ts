@@ -1,0 +1,102 @@
+import { ROSTER_COLUMNS, STATUS_CAPTIONS, type RosterColumnKey } from './columns';
+import { parseDateCell, parseDateRange } from './date-parse';
+import type { PlacedIssue } from './issues';
+import { messages } from './messages';
+import type { Cadre, DateWindow } from './model';
+import { banKey, nameKey } from './names';
+import { cellIssue, cellOf, isBlankRow, locateTable, textOf, type Table, type TableInput } from './table';
+import { CADRE_GROUP_LABELS, inferCadreGroup, parseCadreGroup } from './vocabulary';
+
+export interface RosterRead {
+  cadres: Cadre[];
+  issues: PlacedIssue[];
+  table: Table<RosterColumnKey> | null;
+  /** Roster rows (1-based) of each cadre, in order; rows with errors have no cadre. */
+  rowsRead: number;
+}
+
+export interface ReadOptions {
+  /** The zone in which Date cells are midnights ('UTC' for exceljs, the spreadsheet's zone in Sheets). */
+  timeZone: string;
+  year: number;
+}
+
+/** Reads the Cán bộ tab: one cadre per non-blank row with a name and a Ban. */
+export function readRoster(input: TableInput, options: ReadOptions): RosterRead {
+  const located = locateTable(input, ROSTER_COLUMNS, STATUS_CAPTIONS.roster);
+  if (!located.ok) return { cadres: [], issues: [located.issue], table: null, rowsRead: 0 };
+  const table = located.table;
+  const cadres: Cadre[] = [];
+  const issues: PlacedIssue[] = [];
+  const firstRowOfPerson = new Map<string, number>();
+  let rowsRead = 0;
+
+  for (let i = table.firstDataIndex; i < input.values.length; i++) {
+    const row = input.values[i]!;
+    if (isBlankRow(row)) continue;
+    const name = textOf(table, row, 'name');
+    const ban = textOf(table, row, 'ban');
+    if (name === '' && ban === '' ) continue; // a row with only STT or a remark is not a cadre
+    rowsRead++;
+    const rowIssues: PlacedIssue[] = [];
+    if (name === '') rowIssues.push(cellIssue(table, i, 'name', 'error', 'missing-value', messages.missingValue('Họ và tên')));
+    if (ban === '') rowIssues.push(cellIssue(table, i, 'ban', 'error', 'missing-value', messages.missingValue('Ban/Văn phòng')));
+
+    const position = textOf(table, row, 'position');
+    const groupText = textOf(table, row, 'group');
+    let group = parseCadreGroup(groupText);
+    if (!group) {
+      group = inferCadreGroup(position);
+      if (groupText !== '') {
+        rowIssues.push(cellIssue(table, i, 'group', 'warning', 'missing-value', messages.groupUnknown(groupText, CADRE_GROUP_LABELS[group])));
+      }
+    }
+
+    const startCell = cellOf(table, row, 'startDate');
+    const start = parseDateCell(startCell, { timeZone: options.timeZone, defaultYear: options.year });
+    let startDate = null;
+    if (start.ok) startDate = start.date;
+    else if (start.reason !== 'empty') {
+      const caption = table.captions.startDate ?? 'Ngày bắt đầu';
+      const message = start.reason === 'impossible' ? messages.dateImpossible(caption, startCell) : messages.dateInvalid(caption, startCell);
+      rowIssues.push(cellIssue(table, i, 'startDate', 'error', 'date-invalid', message));
+    }
+
+    if (name !== '' && ban !== '') {
+      const key = `${nameKey(name)}|${banKey(ban)}`;
+      const first = firstRowOfPerson.get(key);
+      if (first !== undefined) rowIssues.push(cellIssue(table, i, 'name', 'error', 'duplicate-cadre', messages.duplicateCadre(first)));
+      else firstRowOfPerson.set(key, i + 1);
+    }
+
+    issues.push(...rowIssues);
+    if (rowIssues.some((x) => x.level === 'error')) continue;
+    const exemption = textOf(table, row, 'exemption');
+    cadres.push({
+      index: cadres.length,
+      row: i + 1,
+      name,
+      position,
+      ban,
+      group,
+      email: textOf(table, row, 'email'),
+      exemption: exemption === '' ? null : exemption,
+      exemptionWindow: exemption === '' ? null : exemptionWindowOf(exemption, options.year),
+      waiver: emptyToNull(textOf(table, row, 'waiver')),
+      startDate,
+    });
+  }
+  return { cadres, issues, table, rowsRead };
+}
+
+/** A date range inside an exemption reason ("nghỉ thai sản từ 01/3/2023 đến 31/8/2023"), or null. */
+export function exemptionWindowOf(reason: string, year: number): DateWindow | null {
+  const match = /(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)\s*(?:-|–|—|đến|den|~)\s*(?:ngày\s*)?(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)/i.exec(reason);
+  if (!match) return null;
+  const range = parseDateRange(`${match[1]} - ${match[2]}`, year);
+  return range.ok ? { from: range.from, to: range.to } : null;
+}
+
+function emptyToNull(text: string): string | null {
+  return text === '' ? null : text;
+}

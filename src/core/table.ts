@@ -1,0 +1,106 @@
+import { columnLetter, detectHeader, type ColumnSpec, type HeaderMatch } from './columns';
+import type { IssueCode, PlacedIssue } from './issues';
+import { messages } from './messages';
+
+/** A tab as read: its name and its values from A1 (any cell type a spreadsheet hands over). */
+export interface TableInput {
+  tab: string;
+  values: readonly (readonly unknown[])[];
+}
+
+/** A located header plus helpers to read a data row by column key and to place issues on cells. */
+export interface Table<K extends string> {
+  tab: string;
+  header: HeaderMatch<K>;
+  /** The caption the user wrote for each found column (used in messages and issues). */
+  captions: Partial<Record<K, string>>;
+  /** 0-based index in values of the first data row. */
+  firstDataIndex: number;
+}
+
+export type TableResult<K extends string> = { ok: true; table: Table<K> } | { ok: false; issue: PlacedIssue };
+
+export function locateTable<K extends string>(
+  input: TableInput,
+  specs: readonly ColumnSpec<K>[],
+  statusCaption: string,
+): TableResult<K> {
+  const header = detectHeader(input.values, specs, statusCaption);
+  const required = specs.filter((s) => s.required);
+  if (!header) {
+    return {
+      ok: false,
+      issue: issue(input.tab, 1, required[0]?.caption ?? '', null, 'error', 'missing-column', messages.noHeader(input.tab, required.map((s) => s.caption))),
+    };
+  }
+  if (header.missing.length > 0) {
+    return {
+      ok: false,
+      issue: issue(
+        input.tab,
+        header.headerIndex + 1,
+        header.missing.map((s) => s.caption).join(', '),
+        null,
+        'error',
+        'missing-column',
+        messages.missingColumns(input.tab, header.missing),
+      ),
+    };
+  }
+  const captions: Partial<Record<K, string>> = {};
+  const headerRow = input.values[header.headerIndex] ?? [];
+  for (const spec of specs) {
+    const c = header.columns[spec.key];
+    if (c !== undefined) captions[spec.key] = String(headerRow[c] ?? spec.caption).trim();
+  }
+  return { ok: true, table: { tab: input.tab, header, captions, firstDataIndex: header.headerIndex + 1 } };
+}
+
+export function cellOf<K extends string>(table: Table<K>, row: readonly unknown[], key: K): unknown {
+  const c = table.header.columns[key];
+  return c === undefined ? undefined : row[c];
+}
+
+export function textOf<K extends string>(table: Table<K>, row: readonly unknown[], key: K): string {
+  const value = cellOf(table, row, key);
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  return String(value);
+}
+
+export function isBlankRow(row: readonly unknown[] | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) {
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
+export function issue(
+  tab: string,
+  row: number,
+  column: string,
+  columnNumber: number | null,
+  level: 'error' | 'warning',
+  code: IssueCode,
+  message: string,
+): PlacedIssue {
+  return { tab, row, column, columnNumber, level, code, message };
+}
+
+/** An issue on a data cell of a located table. `index` is the 0-based index in values. */
+export function cellIssue<K extends string>(
+  table: Table<K>,
+  index: number,
+  key: K,
+  level: 'error' | 'warning',
+  code: IssueCode,
+  message: string,
+): PlacedIssue {
+  const c = table.header.columns[key];
+  return issue(table.tab, index + 1, table.captions[key] ?? String(key), c === undefined ? null : c + 1, level, code, message);
+}
+
+export { columnLetter };

@@ -1,0 +1,191 @@
+import { z } from './zod-vi';
+import { foldKey } from './text';
+
+/**
+ * The closed lists the sheets use: content kinds (nội dung), trip statuses, cadre groups. Each is stored as a stable
+ * code; cells may hold the code, a preset's numbering, or the label, in any case, with or without diacritics.
+ */
+
+export const CONTENT_KINDS = ['chuyen-de', 'phoi-hop', 'kiem-tra', 'hoi-nghi', 'chi-doan', 'phong-trao'] as const;
+export const ContentKindSchema = z.enum(CONTENT_KINDS);
+export type ContentKind = z.infer<typeof ContentKindSchema>;
+
+export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
+  'chuyen-de': 'Theo chuyên đề',
+  'phoi-hop': 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+  'kiem-tra': 'Kiểm tra, giám sát',
+  'hoi-nghi': 'Dự họp, sinh hoạt chuyên đề hội nghị BCH, BTV đoàn cấp dưới',
+  'chi-doan': 'Dự sinh hoạt chi đoàn',
+  'phong-trao': 'Dự các hoạt động phong trào của cấp dưới',
+};
+
+/** Extra words people type for a kind (folded). The first word of a label alone is too ambiguous to accept. */
+const CONTENT_KIND_SYNONYMS: Record<ContentKind, string[]> = {
+  'chuyen-de': ['chuyen de', 'di chuyen de', 'theo chuyen de'],
+  'phoi-hop': ['phoi hop', 'phoi hop to chuc', 'phoi hop to chuc trien khai hoat dong tai co so'],
+  'kiem-tra': ['kiem tra', 'giam sat', 'kiem tra giam sat'],
+  'hoi-nghi': ['hoi nghi', 'du hop', 'du hoi nghi', 'hoi nghi bch', 'sinh hoat chuyen de hoi nghi'],
+  'chi-doan': ['chi doan', 'sinh hoat chi doan', 'du sinh hoat chi doan', 'tham du sinh hoat chi doan'],
+  'phong-trao': ['phong trao', 'hoat dong phong trao', 'du hoat dong phong trao'],
+};
+
+/** Numbering per preset, e.g. Tây Ninh "1.3" and Kiên Giang "3.1" for chuyên đề. */
+export type ContentNumbering = Partial<Record<ContentKind, string>>;
+
+function stripPunctuation(folded: string): string {
+  return folded.replace(/[.,;:()"“”'’\-–—/]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const kindByFoldedText: Map<string, ContentKind> = (() => {
+  const map = new Map<string, ContentKind>();
+  for (const kind of CONTENT_KINDS) {
+    map.set(kind, kind);
+    map.set(stripPunctuation(foldKey(kind)), kind);
+    map.set(stripPunctuation(foldKey(CONTENT_KIND_LABELS[kind])), kind);
+    for (const synonym of CONTENT_KIND_SYNONYMS[kind]) map.set(synonym, kind);
+  }
+  return map;
+})();
+
+/**
+ * The kind a cell names, or null. Numbering is read against the given preset numbering first (so "1.3" is
+ * chuyên đề in Tây Ninh), then against the other known numberings when unambiguous. A numbered label such as
+ * "3.1. Theo chuyên đề" or "VD2: 1.3 Theo chuyên đề" is read by its label.
+ */
+export function parseContentKind(
+  value: unknown,
+  numbering: ContentNumbering,
+  otherNumberings: readonly ContentNumbering[] = [],
+): ContentKind | null {
+  if (typeof value === 'number') return kindFromNumber(value.toFixed(1), numbering, otherNumberings);
+  if (typeof value !== 'string') return null;
+  const folded = foldKey(value);
+  if (folded === '') return null;
+  const exact = kindByFoldedText.get(folded) ?? kindByFoldedText.get(stripPunctuation(folded));
+  if (exact) return exact;
+  const numberMatch = /^(?:vd\d*\s*:\s*)?(\d+\.\d+)\.?\s*(.*)$/.exec(folded);
+  if (numberMatch) {
+    const [, number, rest] = numberMatch;
+    const byLabel = rest ? kindByFoldedText.get(stripPunctuation(rest)) : undefined;
+    if (byLabel) return byLabel;
+    if (!rest) return kindFromNumber(number!, numbering, otherNumberings);
+  }
+  return null;
+}
+
+function kindFromNumber(
+  number: string,
+  numbering: ContentNumbering,
+  otherNumberings: readonly ContentNumbering[],
+): ContentKind | null {
+  const own = kindsNumbered(number, numbering);
+  if (own.length === 1) return own[0]!;
+  if (own.length > 1) return null;
+  const others = new Set(otherNumberings.flatMap((n) => kindsNumbered(number, n)));
+  return others.size === 1 ? [...others][0]! : null;
+}
+
+function kindsNumbered(number: string, numbering: ContentNumbering): ContentKind[] {
+  return CONTENT_KINDS.filter((kind) => numbering[kind] === number);
+}
+
+/** "3.1. Theo chuyên đề": how forms show a kind. */
+export function contentKindCaption(kind: ContentKind, numbering: ContentNumbering): string {
+  const number = numbering[kind];
+  return number ? `${number}. ${CONTENT_KIND_LABELS[kind]}` : CONTENT_KIND_LABELS[kind];
+}
+
+export const TRIP_STATUSES = ['registered', 'approved', 'done', 'cancelled'] as const;
+export const TripStatusSchema = z.enum(TRIP_STATUSES);
+export type TripStatus = z.infer<typeof TripStatusSchema>;
+
+export const TRIP_STATUS_LABELS: Record<TripStatus, string> = {
+  registered: 'Đăng ký',
+  approved: 'Đã duyệt',
+  done: 'Đã thực hiện',
+  cancelled: 'Hủy',
+};
+
+const STATUS_SYNONYMS: Record<string, TripStatus> = {
+  'dang ky': 'registered',
+  'da dang ky': 'registered',
+  'du kien': 'registered',
+  'ke hoach': 'registered',
+  'da duyet': 'approved',
+  duyet: 'approved',
+  'phe duyet': 'approved',
+  'da phe duyet': 'approved',
+  'da thuc hien': 'done',
+  'thuc hien': 'done',
+  'hoan thanh': 'done',
+  'da hoan thanh': 'done',
+  'da di': 'done',
+  xong: 'done',
+  huy: 'cancelled',
+  'da huy': 'cancelled',
+  'huy bo': 'cancelled',
+  registered: 'registered',
+  approved: 'approved',
+  done: 'done',
+  cancelled: 'cancelled',
+};
+
+export type StatusParse = { kind: 'blank' } | { kind: 'status'; status: TripStatus } | { kind: 'unknown' };
+
+export function parseTripStatus(value: unknown): StatusParse {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (typeof value !== 'string') return { kind: 'unknown' };
+  const folded = stripPunctuation(foldKey(value));
+  if (folded === '') return { kind: 'blank' };
+  const status = STATUS_SYNONYMS[folded];
+  return status ? { kind: 'status', status } : { kind: 'unknown' };
+}
+
+export function isPlanned(status: TripStatus): boolean {
+  return status === 'registered' || status === 'approved';
+}
+
+export const CADRE_GROUPS = ['thuong-truc', 'lanh-dao-ban', 'chuyen-vien'] as const;
+export const CadreGroupSchema = z.enum(CADRE_GROUPS);
+export type CadreGroup = z.infer<typeof CadreGroupSchema>;
+
+export const CADRE_GROUP_LABELS: Record<CadreGroup, string> = {
+  'thuong-truc': 'Thường trực',
+  'lanh-dao-ban': 'Lãnh đạo ban',
+  'chuyen-vien': 'Chuyên viên',
+};
+
+export function parseCadreGroup(value: unknown): CadreGroup | null {
+  if (typeof value !== 'string') return null;
+  const folded = stripPunctuation(foldKey(value));
+  for (const group of CADRE_GROUPS) {
+    if (folded === group.replace(/-/g, ' ') || folded === foldKey(CADRE_GROUP_LABELS[group])) return group;
+  }
+  if (folded === 'lanh dao' || folded === 'lanh dao van phong' || folded === 'lanh dao ban van phong') return 'lanh-dao-ban';
+  if (folded === 'thuong truc tinh doan') return 'thuong-truc';
+  return null;
+}
+
+/**
+ * Tây Ninh plan 2023 §II.2: Bí thư and Phó Bí thư are Thường trực; heads and deputies of a ban or of the Văn phòng
+ * are Lãnh đạo ban; everyone else is Chuyên viên.
+ */
+export function inferCadreGroup(position: string): CadreGroup {
+  const folded = foldKey(position);
+  if (/^(pho )?bi thu\b/.test(folded)) return 'thuong-truc';
+  if (/^(pho )?(truong ban|truong phong|chanh van phong|chanh vp)\b/.test(folded)) return 'lanh-dao-ban';
+  if (/^(pho truong|truong|pho ban)\b/.test(folded)) return 'lanh-dao-ban';
+  if (/^pho (chanh )?van phong\b/.test(folded)) return 'lanh-dao-ban';
+  return 'chuyen-vien';
+}
+
+/** A yes-like cell for the process columns ("Có", "x", "✓", true, "Đã xác nhận"). */
+export function parseYes(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value !== 'string') return null;
+  const folded = stripPunctuation(foldKey(value));
+  if (folded === '') return null;
+  if (/^(khong|chua|no|false|0)\b/.test(folded)) return false;
+  return true;
+}

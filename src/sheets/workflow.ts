@@ -1,0 +1,192 @@
+import type { CalendarDate, Quarter } from '../core/calendar-date';
+import { findTab, STATUS_CAPTIONS, TAB_NAMES, type RosterColumnKey, type TripColumnKey } from '../core/columns';
+import { evaluate, type Evaluation } from '../core/evaluate';
+import { buildDashboard } from '../core/forms/dashboard';
+import type { FormContext } from '../core/forms/frame';
+import { buildMau2 } from '../core/forms/mau2';
+import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
+import { sortIssues, type PlacedIssue } from '../core/issues';
+import { messages } from '../core/messages';
+import type { Period } from '../core/model';
+import type { Policy } from '../core/policy';
+import { PRESETS } from '../core/presets';
+import { readRoster, type RosterRead } from '../core/read-roster';
+import { readTrips, type TripsRead } from '../core/read-trips';
+import { applySheetSettings, provinceOf, readSettingsTab, validateSettings, type Settings } from '../core/settings';
+import type { Table } from '../core/table';
+import { UserError } from '../core/user-error';
+import { rosterAnnotations, tripAnnotations } from './annotate';
+import type { TabData, Workbook } from './workbook';
+
+/** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
+export interface Analysis {
+  settings: Settings;
+  policy: Policy;
+  presetTitle: string;
+  year: number;
+  today: CalendarDate;
+  period: Period;
+  tabs: { roster: string; trips: string };
+  roster: RosterRead;
+  trips: TripsRead;
+  evaluation: Evaluation;
+  /** Every row issue, roster and trips, sorted by tab and row. */
+  issues: PlacedIssue[];
+  /** Problems in the Cài đặt tab (the run goes on with the other settings). */
+  settingsProblems: string[];
+  /** Raw tab data kept for annotation (values and notes as read). */
+  raw: { roster: TabData; trips: TabData };
+}
+
+export interface AnalyzeOptions {
+  /** Stored settings (DocumentProperties in Sheets, defaults + flags in the CLI). The Cài đặt tab overrides them. */
+  settings: Settings;
+  today: CalendarDate;
+  /** Flags given on the command line win over the Cài đặt tab. */
+  overrides?: (settings: Settings) => Settings;
+  /** Read notes too (needed before annotating). */
+  withNotes?: boolean;
+}
+
+/** Reads the roster, trips and settings tabs (one read each) and evaluates them. Writes nothing. */
+export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
+  const names = workbook.tabNames();
+  const rosterTab = findTab(names, 'roster');
+  const tripsTab = findTab(names, 'trips');
+  if (!rosterTab) throw new UserError(messages.missingTab('danh sách cán bộ', [TAB_NAMES.roster]));
+  if (!tripsTab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips]));
+
+  const settingsTab = findTab(names, 'settings');
+  const settingsProblems: string[] = [];
+  let settings = options.settings;
+  if (settingsTab) {
+    const sheet = readSettingsTab(workbook.readTab(settingsTab)?.values ?? [], workbook.dateTimeZone);
+    settingsProblems.push(...sheet.problems.map((p) => p.message));
+    const merged = validateSettings(applySheetSettings(settings, sheet.values));
+    if (merged.ok) settings = merged.settings;
+    else settingsProblems.push(...merged.errors.map((e) => `Tab “${settingsTab}”: ${e}`));
+  }
+  if (options.overrides) settings = options.overrides(settings);
+  const resolved = validateSettings(settings);
+  if (!resolved.ok) throw new UserError(`Cài đặt chưa hợp lệ: ${resolved.errors.join(' ')}`);
+  settings = resolved.settings;
+  const policy = resolved.policy;
+  const year = settings.year;
+
+  const readOptions = options.withNotes ? { notes: true } : {};
+  const rosterData = workbook.readTab(rosterTab, readOptions) ?? { values: [] };
+  const tripsData = workbook.readTab(tripsTab, readOptions) ?? { values: [] };
+  const timeZone = workbook.dateTimeZone;
+  const roster = readRoster({ tab: rosterTab, values: rosterData.values }, { timeZone, year });
+  if (!roster.table) throw new UserError(roster.issues[0]!.message);
+  const trips = readTrips({ tab: tripsTab, values: tripsData.values }, roster.cadres, { timeZone, year, policy, today: options.today });
+  if (!trips.table) throw new UserError(trips.issues[0]!.message);
+
+  const evaluation = evaluate({
+    cadres: roster.cadres,
+    trips: trips.trips,
+    policy,
+    year,
+    today: options.today,
+    processColumns: trips.processColumns,
+    tripsTab,
+    tripColumns: tripColumnsOf(trips.table),
+  });
+  return {
+    settings,
+    policy,
+    presetTitle: PRESETS[settings.preset].title,
+    year,
+    today: options.today,
+    period: evaluation.period,
+    tabs: { roster: rosterTab, trips: tripsTab },
+    roster,
+    trips,
+    evaluation,
+    issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
+    settingsProblems,
+    raw: { roster: rosterData, trips: tripsData },
+  };
+}
+
+function tripColumnsOf(table: Table<TripColumnKey>) {
+  const out: Partial<Record<'name' | 'from' | 'to' | 'days' | 'kind', { number: number; caption: string }>> = {};
+  for (const key of ['name', 'from', 'to', 'days', 'kind'] as const) {
+    const c = table.header.columns[key];
+    if (c !== undefined) out[key] = { number: c + 1, caption: table.captions[key] ?? key };
+  }
+  return out;
+}
+
+/** Writes the status columns, notes and colours on both input tabs, then the dashboard. */
+export function writeCheckResults(workbook: Workbook, analysis: Analysis, onlyTripRows?: ReadonlySet<number>): void {
+  const tripsShape = {
+    tab: analysis.tabs.trips,
+    table: analysis.trips.table as Table<string>,
+    values: analysis.raw.trips.values,
+    notes: analysis.raw.trips.notes ?? [],
+  };
+  const tripIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.trips);
+  const trips = tripAnnotations(tripsShape, tripIssues, STATUS_CAPTIONS.trips, onlyTripRows);
+  if (trips) workbook.annotateTab(trips);
+  if (onlyTripRows) return;
+  const rosterShape = {
+    tab: analysis.tabs.roster,
+    table: analysis.roster.table as Table<RosterColumnKey> as Table<string>,
+    values: analysis.raw.roster.values,
+    notes: analysis.raw.roster.notes ?? [],
+  };
+  const rosterIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.roster);
+  const roster = rosterAnnotations(
+    rosterShape,
+    rosterIssues,
+    analysis.evaluation.cadres,
+    analysis.roster.cadres.map((c) => c.row),
+    STATUS_CAPTIONS.roster,
+  );
+  if (roster) workbook.annotateTab(roster);
+  workbook.writeGeneratedTab(buildDashboard(analysis.evaluation, analysis.policy, analysis.today, analysis.presetTitle));
+}
+
+/** The main job: read, evaluate, annotate the input tabs and write the dashboard. */
+export function runCheck(workbook: Workbook, options: AnalyzeOptions): Analysis {
+  const analysis = analyze(workbook, { ...options, withNotes: true });
+  writeCheckResults(workbook, analysis);
+  return analysis;
+}
+
+export function formContext(analysis: Analysis, ban: string | null): FormContext {
+  return {
+    province: provinceOf(analysis.settings),
+    year: analysis.year,
+    ban,
+    planNumber: analysis.settings.planNumber,
+    planDate: analysis.settings.planDate,
+    today: analysis.today,
+    cadres: analysis.roster.cadres,
+  };
+}
+
+/** Writes the mẫu 2 tab for a ban (or all) and returns its name. */
+export function generateMau2(workbook: Workbook, analysis: Analysis, ban: string | null): string {
+  const layout = buildMau2(formContext(analysis, ban), analysis.trips.trips, analysis.policy);
+  workbook.writeGeneratedTab(layout);
+  return layout.name;
+}
+
+/** Writes the mẫu 3 tab for a quarter, for a ban (or all), and returns its name and what it lists. */
+export function generateMau3(workbook: Workbook, analysis: Analysis, ban: string | null, quarter: Quarter): { name: string; summary: Mau3Summary } {
+  const { layout, summary } = buildMau3(formContext(analysis, ban), analysis.trips.trips, analysis.policy, quarter);
+  workbook.writeGeneratedTab(layout);
+  return { name: layout.name, summary };
+}
+
+/** Bans in roster order, as written the first time each appears. */
+export function bansOf(analysis: Analysis): string[] {
+  const seen = new Map<string, string>();
+  for (const c of analysis.roster.cadres) {
+    const key = c.ban.trim().toLowerCase();
+    if (!seen.has(key)) seen.set(key, c.ban);
+  }
+  return [...seen.values()];
+}

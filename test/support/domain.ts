@@ -1,0 +1,77 @@
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { evaluate } from '../../src/core/evaluate';
+import { PRESETS, resolvePolicy, type PolicyOverrides, type PresetId } from '../../src/core/presets';
+import { readRoster } from '../../src/core/read-roster';
+import { readTrips } from '../../src/core/read-trips';
+
+export const ROSTER_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Nhóm đối tượng', 'Email', 'Miễn (lý do)', 'Miễn chuyên đề (văn bản)', 'Ngày bắt đầu'];
+export const TRIP_HEADER = ['STT', 'Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Cụ thể nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Cấp', 'Trạng thái'];
+export const PROCESS_HEADER = ['Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất'];
+
+export interface CadreRow {
+  name: string;
+  position?: string;
+  ban?: string;
+  group?: string;
+  exemption?: string;
+  waiver?: string;
+  start?: string;
+}
+
+export interface TripRow {
+  name: string;
+  kind: string;
+  from: string;
+  to: string;
+  days?: number | string;
+  status?: string;
+  ban?: string;
+  level?: string;
+  registeredOn?: string;
+  confirmed?: string;
+  reported?: string;
+  score?: number | string;
+  evidence?: string;
+}
+
+export function rosterValues(cadres: CadreRow[]): unknown[][] {
+  return [
+    ROSTER_HEADER,
+    ...cadres.map((c, i) => [i + 1, c.name, c.position ?? 'Chuyên viên', c.ban ?? 'Ban Tuyên giáo', c.group ?? '', '', c.exemption ?? '', c.waiver ?? '', c.start ?? '']),
+  ];
+}
+
+export function tripValues(trips: TripRow[], withProcess = false): unknown[][] {
+  return [
+    withProcess ? [...TRIP_HEADER, ...PROCESS_HEADER] : TRIP_HEADER,
+    ...trips.map((t, i) => {
+      const base = [i + 1, t.name, t.ban ?? '', t.kind, '', t.days ?? '', t.from, t.to, 'Xã A', t.level ?? '', t.status ?? 'Đã thực hiện'];
+      return withProcess ? [...base, t.registeredOn ?? '', t.confirmed ?? '', t.reported ?? '', t.score ?? '', t.evidence ?? '', ''] : base;
+    }),
+  ];
+}
+
+export interface Scenario {
+  preset?: PresetId;
+  overrides?: PolicyOverrides;
+  year?: number;
+  today?: string;
+  cadres: CadreRow[];
+  trips: TripRow[];
+  withProcess?: boolean;
+}
+
+/** Runs the rules on a small roster and trip list typed as a department would type them. */
+export function runScenario(s: Scenario) {
+  const year = s.year ?? 2023;
+  const resolved = resolvePolicy(s.preset ?? 'kien-giang-2023', s.overrides ?? {});
+  if (!resolved.ok) throw new Error(resolved.errors.join(' '));
+  const policy = resolved.policy;
+  const today = (s.today ?? `${year}-12-31`) as CalendarDate;
+  const roster = readRoster({ tab: 'Cán bộ', values: rosterValues(s.cadres) }, { timeZone: 'UTC', year });
+  const trips = readTrips({ tab: 'Đi cơ sở', values: tripValues(s.trips, s.withProcess) }, roster.cadres, { timeZone: 'UTC', year, policy, today });
+  const evaluation = evaluate({ cadres: roster.cadres, trips: trips.trips, policy, year, today, processColumns: trips.processColumns, tripsTab: 'Đi cơ sở' });
+  return { roster, trips, evaluation, policy, issues: [...roster.issues, ...trips.issues, ...evaluation.issues] };
+}
+
+export { PRESETS };
