@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { isCalendarDate, type CalendarDate, type Quarter } from '../core/calendar-date';
+import { PRESET_IDS, type PresetId } from '../core/presets';
+import { UserError } from '../core/user-error';
+
+export const USAGE = `Cách dùng:
+  dicoso check <bảng-tính.xlsx> [--preset kien-giang-2023|tay-ninh-2023|ha-nam-2022] [--year YYYY]
+               [--today YYYY-MM-DD] [--quarter 1-4] [--ban "<tên ban>"] [--out <kết-quả.xlsx>] [--json]
+  dicoso init <bảng-tính-mới.xlsx> [--preset …] [--year YYYY] [--province "<tên tỉnh>"]
+  dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 [--ban "<tên ban>"] --out <thư-mục> [--today YYYY-MM-DD]
+  dicoso --help`;
+
+export interface CommonFlags {
+  preset?: PresetId;
+  year?: number;
+  today?: CalendarDate;
+  quarter?: Quarter;
+  ban?: string;
+  out?: string;
+  json: boolean;
+  province?: string;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'check'; file: string; flags: CommonFlags }
+  | { kind: 'init'; file: string; flags: CommonFlags }
+  | { kind: 'email-preview'; file: string; flags: CommonFlags };
+
+/** Parses the command line; throws UserError (exit 2) with a Vietnamese message naming the bad argument. */
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        preset: { type: 'string' },
+        year: { type: 'string' },
+        today: { type: 'string' },
+        quarter: { type: 'string' },
+        ban: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        json: { type: 'boolean', default: false },
+        province: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    throw new UserError(option ? `Tùy chọn không hợp lệ: ${option}.\n${USAGE}` : `Tham số không hợp lệ.\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0 || positionals[0] === 'help') return { kind: 'help' };
+  const [command, file, ...rest] = positionals;
+  if (command !== 'check' && command !== 'init' && command !== 'email-preview') {
+    throw new UserError(`Không có lệnh “${command}”.\n${USAGE}`);
+  }
+  if (!file) throw new UserError(`Thiếu tên tệp cho lệnh ${command}.\n${USAGE}`);
+  if (rest.length > 0) throw new UserError(`Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${USAGE}`);
+
+  const flags: CommonFlags = { json: values.json ?? false };
+  if (values.preset !== undefined) {
+    if (!(PRESET_IDS as readonly string[]).includes(values.preset)) {
+      throw new UserError(`--preset “${values.preset}” không có. Chọn: ${PRESET_IDS.join(', ')}.`);
+    }
+    flags.preset = values.preset as PresetId;
+  }
+  if (values.year !== undefined) {
+    const year = Number(values.year);
+    if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) throw new UserError(`--year “${values.year}” không hợp lệ: cần một năm như 2023.`);
+    flags.year = year;
+  }
+  if (values.today !== undefined) {
+    if (!isCalendarDate(values.today)) throw new UserError(`--today “${values.today}” không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2023-11-15.`);
+    flags.today = values.today;
+  }
+  if (values.quarter !== undefined) {
+    if (!/^[1-4]$/.test(values.quarter)) throw new UserError(`--quarter “${values.quarter}” không hợp lệ: chọn 1, 2, 3 hoặc 4.`);
+    flags.quarter = Number(values.quarter) as Quarter;
+  }
+  if (values.ban !== undefined) flags.ban = values.ban;
+  if (values.out !== undefined) flags.out = values.out;
+  if (values.province !== undefined) flags.province = values.province;
+  if (command === 'email-preview' && (!flags.quarter || !flags.out)) throw new UserError(`email-preview cần --quarter và --out.\n${USAGE}`);
+  return { kind: command, file, flags };
+}

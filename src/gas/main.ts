@@ -1,0 +1,6 @@
+/**
+ * The add-on's entry points, and nothing else: Apps Script calls these by name (menus, triggers, google.script.run).
+ * The build turns each export into a top-level `function` in Code.js. Keep this file free of logic and of
+ * top-level service calls: onOpen runs in AuthMode.NONE, where touching a service fails and hides the menu.
+ */
+export { onOpen, onInstall } from './menu';

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CODE_JS = path.join(ROOT, 'dist/gas/Code.js');
+
+let built = false;
+
+/** Builds dist/gas once per test process: tests run against the artifact clasp pushes, not the sources. */
+export function buildGasBundle(): string {
+  if (!built) {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'gas'], { cwd: ROOT, stdio: 'pipe' });
+    built = true;
+  }
+  return readFileSync(CODE_JS, 'utf8');
+}
+
+/** Loads Code.js into a fresh vm context whose globals are `globals`, as Apps Script's V8 runtime would. */
+export function loadBundle(globals: Record<string, unknown>): vm.Context {
+  const code = buildGasBundle();
+  const context = vm.createContext({ ...globals });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return context;
+}
+
+/** The export names of the entry module, read the way the build reads them. */
+export async function entryExportNames(): Promise<string[]> {
+  const mod = (await import(path.join(ROOT, 'scripts/build.mjs'))) as { entryExports: () => Promise<string[]> };
+  return mod.entryExports();
+}
