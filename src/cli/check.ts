@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { quarterOf, type CalendarDate } from '../core/calendar-date';
 import { calendarDateOfInstant } from '../core/date-parse';
@@ -33,6 +34,7 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
   const outPath = flags.out ?? defaultOutPath(file);
+  mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
   await workbook.save(outPath);
   return { analysis, report: checkReport(analysis), outPath, tabsWritten: ['Tổng hợp 1+2', mau2, mau3.name] };
 }
