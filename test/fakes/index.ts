@@ -1,0 +1,37 @@
+/**
+ * Strict in-memory fakes of the Apps Script services the add-on uses. They throw where Google throws, with Google's
+ * messages (see errors.ts for which were verified against public sources and which are ours), count every call and
+ * every cell, and are typed against @types/google-apps-script.
+ *
+ *   const env = createAppsScriptEnvironment({ spreadsheet: FakeSpreadsheet.fromTabs({ 'Cán bộ': rows }) });
+ *   Object.assign(globalThis, env.globals);          // or vm.createContext(env.globals)
+ *   …run the code…
+ *   expect(env.calls.spreadsheet()).toBe(7);
+ *   expect(env.spreadsheet.tab('Cán bộ').snapshot().notes).toEqual(…);
+ */
+export { CallCounter, isSpreadsheetMethod, SPREADSHEET_SERVICE_CLASSES } from './calls';
+export { DateValue, localeRules, parseInput } from './cells';
+export { type AuthModeName, FakeClock, FakeContext, SCOPES } from './context';
+export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
+export { formatSimpleDate, instantOf, isDateObject, wallTime } from './dates';
+export * from './enums';
+export {
+  type AppsScriptEnvironment,
+  type AppsScriptEnvironmentOptions,
+  type AppsScriptGlobals,
+  createAppsScriptEnvironment,
+  type TriggerControl,
+} from './environment';
+export { fakeUsageError, gasError, MESSAGES } from './errors';
+export { FakeHtmlOutput, FakeHtmlService, FakeHtmlTemplate } from './html';
+export { FakeLock, FakeLockService, LockControl, type LockKind } from './lock';
+export { FakeMailApp, type SentMail } from './mail';
+export { FakeLogs, FakeSession, FakeUtilities, type LogEntry } from './misc';
+export { FakeProperties, FakePropertiesService, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT, PropertyStore } from './properties';
+export { FakeProtection } from './protection';
+export { FakeRange } from './range';
+export { FakeSheet, type SheetSnapshot } from './sheet';
+export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast } from './spreadsheet';
+export { FakeSpreadsheetApp } from './spreadsheet-app';
+export { FakeScriptApp, FakeTrigger, type TriggerRecord, type TriggerRun } from './triggers';
+export { type AlertRecord, type BuiltMenu, type DialogRecord, FakeMenu, FakeUi, type MenuEntry, UiRecorder } from './ui';
