@@ -122,7 +122,8 @@ export function rosterAnnotations(
     } else if (evaluation) {
       const rating = evaluation.rating ? ` · ${RATING_LABELS[evaluation.rating]}` : '';
       const warnings = rowIssues.length ? `\n${rowStatusText(rowIssues)}` : '';
-      text = `${STATUS_LABELS[evaluation.status]}${rating}${evaluation.reasons.length ? `: ${evaluation.reasons.join(' ')}` : ''}${warnings}`;
+      const head = evaluation.status === 'exempt' ? '' : `${STATUS_LABELS[evaluation.status]}${rating}`;
+      text = [head, evaluation.reasons.join(' ')].filter(Boolean).join(': ') + warnings;
       color = statusBackground(evaluation.status);
       bold = statusIsBold(evaluation.status);
     }

@@ -1,4 +1,5 @@
-import type { TabLayout } from '../core/grid';
+import type { CalendarDate } from '../core/calendar-date';
+import type { GridValue, TabLayout } from '../core/grid';
 
 /**
  * The workbook port: the only way the workflow touches a spreadsheet. Apps Script (src/gas), exceljs (src/cli) and
@@ -39,6 +40,9 @@ export interface TabAnnotations {
   fontWeights?: ('bold' | 'normal')[][];
 }
 
+/** A cell to write on an input tab: plain values, or a calendar date (each adapter writes its own date cell). */
+export type WriteCell = GridValue | { date: CalendarDate };
+
 export interface Workbook {
   /** Names of the tabs, in order. */
   tabNames(): string[];
@@ -46,6 +50,11 @@ export interface Workbook {
   readTab(name: string, options?: { notes?: boolean }): TabData | null;
   /** Writes our status column, notes and formats on an input tab. Never changes a user value. */
   annotateTab(annotations: TabAnnotations): void;
+  /**
+   * Appends rows after the tab's last used row, in one write, and returns the first new row (1-based). Strings stay
+   * text (never formulas); `{ date }` cells become real date cells shown dd/MM/yyyy.
+   */
+  appendRows(tab: string, rows: WriteCell[][]): number;
   /** Replaces (or creates) a generated tab, whole. */
   writeGeneratedTab(layout: TabLayout): void;
   /**

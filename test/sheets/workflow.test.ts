@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { defaultSettings } from '../../src/core/settings';
+import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
+import { NOTE_MARKER } from '../../src/sheets/notes';
+import type { RawCell } from '../../src/sheets/workbook';
+import { analyze, generateMau2, generateMau3, runCheck } from '../../src/sheets/workflow';
+import { PROCESS_HEADER, ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
+
+const today = '2023-11-15' as CalendarDate;
+const settings = defaultSettings(2023);
+const d = (day: number, month: number) => new Date(Date.UTC(2023, month - 1, day));
+
+function province(): Record<string, RawCell[][]> {
+  return {
+    'Cán bộ': [
+      ROSTER_HEADER,
+      [1, 'Nguyễn Thị Thủy', 'Trưởng ban', 'Ban Tuyên giáo', '', 'thuy@example.vn', '', '', ''],
+      [2, 'Trần Văn Hòa', 'Chuyên viên', 'Ban Tuyên giáo', '', '', '', '', ''],
+      [3, 'Lê Thị Mai', 'Kế toán', 'Văn phòng', '', '', 'Kế toán', '', ''],
+    ],
+    'Đi cơ sở': [
+      [...TRIP_HEADER, 'Ghi chú riêng'],
+      [1, 'Nguyễn Thị Thủy', '', 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở', 'Tháng Thanh niên', 60, d(1, 3), d(29, 4), 'Xã A', 'Xã/Phường', 'Đã thực hiện', 'giữ nguyên'],
+      [2, 'Nguyễn Thị Thủy', '', 'Theo chuyên đề', 'Khảo sát chi đoàn', 5, d(5, 6), d(9, 6), 'Xã B', 'Chi đoàn', 'Đã thực hiện', ''],
+      [3, 'Nguyễn Thị Thủy', '', '3.1', '=HYPERLINK("http://x")', '', '11/09/2023', '15/09/2023', '+84 xã C', 'Chi đoàn', 'Đã thực hiện', '@ghi chú'],
+      [4, 'Tran Van Hoa', '', 'Kiểm tra, giám sát', '', '', d(2, 8), d(4, 8), 'Xã D', '', '', ''],
+      [5, 'Trần Văn Hòa', '', 'Theo chuyên đề', '', '', '31/02/2023', d(4, 8), 'Xã D', '', '', ''],
+      [],
+      [7, 'Trần Văn Hoà', 'Ban Tuyên giáo', 'Dự sinh hoạt chi đoàn', '', 1, d(10, 7), d(10, 7), '', '', 'Đã thực hiện', ''],
+    ],
+  };
+}
+
+function cloneValues(wb: MemoryWorkbook, tab: string) {
+  return structuredClone(wb.readTab(tab)!.values);
+}
+
+describe('chạy kiểm tra trên bảng tính', () => {
+  it('không đổi một giá trị nào người dùng đã nhập (chỉ thêm cột kết quả của tiện ích)', () => {
+    const wb = MemoryWorkbook.fromTabs(province());
+    const before = { roster: cloneValues(wb, 'Cán bộ'), trips: cloneValues(wb, 'Đi cơ sở') };
+    runCheck(wb, { settings, today });
+    const after = { roster: wb.readTab('Cán bộ')!.values, trips: wb.readTab('Đi cơ sở')!.values };
+    for (const [key, rows] of Object.entries(before)) {
+      rows.forEach((row, r) => row.forEach((cell, c) => expect(after[key as 'roster'][r]![c], `${key} ${r + 1}:${c + 1}`).toEqual(cell)));
+    }
+    expect(after.trips[0]!.at(-1)).toBe('Kết quả kiểm tra');
+    expect(after.roster[0]!.at(-1)).toBe('Kết quả 1+2');
+  });
+
+  it('chạy hai lần cho cùng một bảng tính', () => {
+    const once = MemoryWorkbook.fromTabs(province());
+    runCheck(once, { settings, today });
+    const twice = MemoryWorkbook.fromTabs(province());
+    runCheck(twice, { settings, today });
+    runCheck(twice, { settings, today });
+    for (const tab of once.tabNames()) expect(twice.snapshot(tab), tab).toEqual(once.snapshot(tab));
+    expect(twice.tabNames()).toEqual(once.tabNames());
+  });
+
+  it('ghi lỗi đúng dòng, đúng ô; tô màu; dòng sạch thì xóa màu cũ', () => {
+    const wb = MemoryWorkbook.fromTabs(province());
+    runCheck(wb, { settings, today });
+    const snap = wb.snapshot('Đi cơ sở');
+    const status = (row: number) => snap.values[row - 1]![12];
+    expect(status(2)).toBe('Hợp lệ');
+    expect(status(5)).toMatch(/^Lỗi: Không có cán bộ “Tran Van Hoa”/);
+    expect(status(6)).toMatch(/Từ ngày “31\/02\/2023” không tồn tại/);
+    expect(status(7)).toBe('');
+    expect(snap.backgrounds[4]![1]).toBe('#f4c7c3');
+    expect(snap.notes[5]![6]).toContain(NOTE_MARKER);
+
+    // Fix the name: the next run clears our colour and note on that cell.
+    const fixed = province();
+    fixed['Đi cơ sở']![4]![1] = 'Trần Văn Hòa';
+    const wb2 = MemoryWorkbook.fromTabs(fixed);
+    runCheck(wb2, { settings, today });
+    expect(wb2.snapshot('Đi cơ sở').backgrounds[4]?.[1] ?? null).toBeNull();
+  });
+
+  it('giữ ghi chú riêng của người dùng trên ô, chỉ thay phần của tiện ích', () => {
+    const wb = MemoryWorkbook.fromTabs(province(), { notes: { 'Đi cơ sở': [[], [], [], [], [], ['', '', '', '', '', '', 'Hỏi lại anh Hòa']] } });
+    runCheck(wb, { settings, today });
+    runCheck(wb, { settings, today });
+    const note = wb.snapshot('Đi cơ sở').notes[5]![6]!;
+    expect(note.startsWith('Hỏi lại anh Hòa\n' + NOTE_MARKER)).toBe(true);
+    expect(note.split(NOTE_MARKER)).toHaveLength(2);
+  });
+
+  it('tô màu tab Cán bộ theo tình trạng: miễn xám, thiếu đỏ', () => {
+    const wb = MemoryWorkbook.fromTabs(province());
+    runCheck(wb, { settings, today });
+    const snap = wb.snapshot('Cán bộ');
+    expect(snap.backgrounds[3]![0]).toBe('#e0e0e0');
+    expect(snap.values[3]![9]).toBe('Miễn: Kế toán.');
+    expect(snap.values[1]![9]).toBe('Đạt yêu cầu · Đạt: Chưa dự sinh hoạt chi đoàn.');
+    expect(snap.backgrounds[2]![0]).toBe('#f4c7c3');
+    expect(snap.fontWeights[2]![0]).toBe('bold');
+  });
+
+  it('tạo tab Tổng hợp 1+2, Mẫu 2 và Mẫu 3; chữ bắt đầu bằng = + @ vẫn là chữ', () => {
+    const wb = MemoryWorkbook.fromTabs(province());
+    const analysis = runCheck(wb, { settings, today });
+    expect(generateMau2(wb, analysis, 'Ban Tuyên giáo')).toBe('Mẫu 2 - Ban Tuyên giáo');
+    const mau3 = generateMau3(wb, analysis, null, 3);
+    expect(mau3).toMatchObject({ name: 'Mẫu 3 - Quý 3-2023', summary: { trips: 2, days: 5 + 1 } });
+    const values = wb.snapshot('Mẫu 3 - Quý 3-2023').values.flat();
+    expect(values).toContain('=HYPERLINK("http://x")');
+    expect(values).toContain('+84 xã C');
+    expect(wb.tabNames()).toEqual(['Cán bộ', 'Đi cơ sở', 'Tổng hợp 1+2', 'Mẫu 2 - Ban Tuyên giáo', 'Mẫu 3 - Quý 3-2023']);
+  });
+
+  it('dòng tiêu đề ở dòng 3, cột đổi thứ tự và đổi tên, có dòng trống và cột riêng', () => {
+    const wb = MemoryWorkbook.fromTabs({
+      'DS cán bộ': [['DANH SÁCH CÁN BỘ'], [], ['Ban', 'Họ tên', 'Ghi chú'], ['Ban Tuyên giáo', 'Nguyễn Thị Thủy', 'x'], [], ['Văn phòng', 'Lê Văn Tám', '']],
+      'Đi Cơ Sở': [['Từ', 'Đến', 'Họ tên', 'Nội dung'], [d(1, 6), d(5, 6), 'Nguyễn Thị Thủy', 'chuyên đề']],
+    });
+    const analysis = analyze(wb, { settings, today });
+    expect(analysis.tabs).toEqual({ roster: 'DS cán bộ', trips: 'Đi Cơ Sở' });
+    expect(analysis.roster.cadres.map((c) => c.row)).toEqual([4, 6]);
+    expect(analysis.evaluation.cadres[0]).toMatchObject({ daysDone: 5, roundsDone: 1 });
+    expect(analysis.issues).toEqual([]);
+  });
+
+  it.each([
+    ['không có tab cán bộ', { 'Đi cơ sở': [TRIP_HEADER] }, 'Không tìm thấy tab danh sách cán bộ'],
+    ['không có tab đi cơ sở', { 'Cán bộ': [ROSTER_HEADER] }, 'Không tìm thấy tab các đợt đi cơ sở'],
+    ['tab cán bộ thiếu cột Ban', { 'Cán bộ': [['STT', 'Họ và tên']], 'Đi cơ sở': [TRIP_HEADER] }, 'Tab “Cán bộ” thiếu cột bắt buộc: “Ban/Văn phòng”'],
+  ])('báo lỗi rõ ràng: %s', (_name, tabs, message) => {
+    const wb = MemoryWorkbook.fromTabs(tabs as Record<string, RawCell[][]>);
+    expect(() => runCheck(wb, { settings, today })).toThrow(message);
+  });
+
+  it('vài nghìn dòng', () => {
+    const roster: RawCell[][] = [ROSTER_HEADER];
+    const trips: RawCell[][] = [[...TRIP_HEADER, ...PROCESS_HEADER]];
+    for (let i = 0; i < 200; i++) roster.push([i + 1, `Cán bộ Số ${i}`, 'Chuyên viên', `Ban ${i % 5}`, '', '', '', '', '']);
+    for (let i = 0; i < 4000; i++) {
+      const start = (i * 7) % 330;
+      trips.push([i + 1, `Cán bộ Số ${i % 200}`, '', i % 3 ? 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở' : 'Theo chuyên đề', '', '', d(1 + (start % 28), 1 + Math.floor(start / 30)), d(1 + (start % 28) + 2, 1 + Math.floor(start / 30)), '', '', 'Đã thực hiện', '', '', '', '', '', '']);
+    }
+    const wb = MemoryWorkbook.fromTabs({ 'Cán bộ': roster, 'Đi cơ sở': trips });
+    const analysis = runCheck(wb, { settings, today });
+    expect(analysis.evaluation.cadres).toHaveLength(200);
+    expect(analysis.trips.rowsRead).toBe(4000);
+    expect(wb.snapshot('Đi cơ sở').values).toHaveLength(4001);
+  });
+
+  it('tab Cài đặt ghi đè năm và bộ quy định', () => {
+    const tabs = province();
+    tabs['Cài đặt'] = [['Cài đặt', 'Giá trị'], ['Bộ quy định', 'tay-ninh-2023'], ['Kế hoạch số', '15-KH/TĐTN']];
+    const analysis = analyze(MemoryWorkbook.fromTabs(tabs), { settings, today });
+    expect(analysis.settings.preset).toBe('tay-ninh-2023');
+    expect(analysis.period.end).toBe('2023-10-25');
+    expect(analysis.settings.planNumber).toBe('15-KH/TĐTN');
+  });
+});
