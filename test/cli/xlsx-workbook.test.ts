@@ -1,0 +1,530 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import type { TabLayout } from '../../src/core/grid';
+import { isUserError } from '../../src/core/user-error';
+import { WorkbookReadError, XlsxWorkbook, rawCellOf } from '../../src/cli/xlsx-workbook';
+import type { TabAnnotations } from '../../src/sheets/workbook';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dicoso-xlsx-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let counter = 0;
+const tempPath = (name = 'wb') => join(dir, `${name}-${++counter}.xlsx`);
+
+/** Writes a workbook built with exceljs directly (as Excel or another tool would have saved it). */
+async function fileFrom(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const path = tempPath('src');
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+async function reload(book: XlsxWorkbook): Promise<XlsxWorkbook> {
+  const path = tempPath('saved');
+  await book.save(path);
+  return XlsxWorkbook.load(path);
+}
+
+/** No fill: exceljs reads a cell whose fill we removed as pattern 'none'. */
+const noFill = (fill: ExcelJS.Fill | undefined) => fill === undefined || (fill.type === 'pattern' && fill.pattern === 'none');
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+function layout(name: string, values: TabLayout['values'], extra: Partial<TabLayout> = {}): TabLayout {
+  return { name, values, merges: [], styles: [], columnWidths: [], frozenRows: 0, landscape: true, ...extra };
+}
+
+describe('XlsxWorkbook.readTab', () => {
+  it('reads values as Sheets would: text, numbers, booleans, dates, blanks as ""', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('Đi cơ sở');
+      ws.addRow(['STT', 'Họ và tên', 'Số ngày', 'Từ ngày', 'Xác nhận']);
+      ws.addRow([1, 'Nguyễn Thị Thủy', 5, utc(2023, 6, 5), true]);
+      ws.addRow([2, 'Trần Văn Hòa', null, '05/06/2023', false]);
+      ws.getCell('D2').numFmt = 'dd/mm/yyyy';
+    });
+    const book = await XlsxWorkbook.load(path);
+    expect(book.tabNames()).toEqual(['Đi cơ sở']);
+    expect(book.dateTimeZone).toBe('UTC');
+    expect(book.readTab('Đi cơ sở')!.values).toEqual([
+      ['STT', 'Họ và tên', 'Số ngày', 'Từ ngày', 'Xác nhận'],
+      [1, 'Nguyễn Thị Thủy', 5, utc(2023, 6, 5), true],
+      [2, 'Trần Văn Hòa', '', '05/06/2023', false],
+    ]);
+    expect(book.readTab('Không có')).toBeNull();
+  });
+
+  it('reads rich text as its text, formulas as their result, links as their text, errors as the error', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('A');
+      ws.getCell('A1').value = { richText: [{ text: 'Nguyễn ' }, { font: { bold: true }, text: 'Thị Thủy' }] };
+      ws.getCell('B1').value = { formula: 'DATE(2023,6,5)', result: utc(2023, 6, 5) };
+      ws.getCell('B1').numFmt = 'dd/mm/yyyy';
+      ws.getCell('C1').value = { formula: 'B2*2', result: 14 };
+      ws.getCell('D1').value = { text: 'Minh chứng', hyperlink: 'https://tinhdoan.example.vn/anh' };
+      ws.getCell('E1').value = { error: '#N/A' };
+      ws.getCell('F1').value = { formula: 'UPPER("x")', result: 'X' };
+      ws.getCell('G1').value = { formula: 'NOW()' };
+      ws.getCell('A2').value = { formula: 'ROW()', result: 2, shareType: 'shared', ref: 'A2:A3' } as ExcelJS.CellValue;
+      ws.getCell('A3').value = { sharedFormula: 'A2', result: 3 } as ExcelJS.CellValue;
+    });
+    const values = (await XlsxWorkbook.load(path)).readTab('A')!.values;
+    // G1's formula was never calculated: no result, so blank, and the data range ends at F.
+    expect(values[0]).toEqual(['Nguyễn Thị Thủy', utc(2023, 6, 5), 14, 'Minh chứng', '#N/A', 'X']);
+    expect(values[1]![0]).toBe(2);
+    expect(values[2]![0]).toBe(3);
+  });
+
+  it('reads a merged block as Sheets does: the value in the top-left cell only', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('A');
+      ws.getCell('A1').value = 'DANH SÁCH CÁN BỘ';
+      ws.mergeCells('A1:C2');
+      ws.getCell('A3').value = 'STT';
+      ws.getCell('C3').value = 'Chức vụ';
+    });
+    expect((await XlsxWorkbook.load(path)).readTab('A')!.values).toEqual([
+      ['DANH SÁCH CÁN BỘ', '', ''],
+      ['', '', ''],
+      ['STT', '', 'Chức vụ'],
+    ]);
+  });
+
+  it('trims to the last cell with a value, ignoring cells that are only formatted', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('A');
+      ws.getCell('B2').value = 'x';
+      ws.getCell('F9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } };
+      ws.getCell('D1').value = '';
+    });
+    expect((await XlsxWorkbook.load(path)).readTab('A')!.values).toEqual([
+      ['', ''],
+      ['', 'x'],
+    ]);
+  });
+
+  it('reads notes of the data range when asked', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('A');
+      ws.getCell('A1').value = 'Họ và tên';
+      ws.getCell('B1').value = 'Số ngày';
+      ws.getCell('B1').note = 'Tính theo công lệnh';
+      ws.getCell('A2').value = 'Nguyễn Thị Thủy';
+      ws.getCell('A2').note = { texts: [{ text: 'Chữ ' }, { font: { bold: true }, text: 'đậm' }] };
+    });
+    const book = await XlsxWorkbook.load(path);
+    expect(book.readTab('A')).toEqual({ values: [['Họ và tên', 'Số ngày'], ['Nguyễn Thị Thủy', '']] });
+    expect(book.readTab('A', { notes: true })!.notes).toEqual([
+      ['', 'Tính theo công lệnh'],
+      ['Chữ đậm', ''],
+    ]);
+  });
+
+  it('reads a 5,000-row sheet fast', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('Đi cơ sở');
+      ws.addRow(['STT', 'Họ và tên', 'Nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Trạng thái']);
+      for (let i = 1; i <= 5000; i++) {
+        ws.addRow([i, `Cán bộ ${i % 40}`, 'Theo chuyên đề', 5, utc(2023, 1 + (i % 12), 1), utc(2023, 1 + (i % 12), 5), 'Xã Phi Thông, Thành phố Rạch Giá', 'Đã thực hiện']);
+      }
+    });
+    const book = await XlsxWorkbook.load(path);
+    const started = performance.now();
+    const tab = book.readTab('Đi cơ sở', { notes: true })!;
+    const elapsed = performance.now() - started;
+    expect(tab.values).toHaveLength(5001);
+    expect(tab.values[5000]).toEqual([5000, 'Cán bộ 0', 'Theo chuyên đề', 5, utc(2023, 9, 1), utc(2023, 9, 5), 'Xã Phi Thông, Thành phố Rạch Giá', 'Đã thực hiện']);
+    expect(elapsed).toBeLessThan(1500);
+  });
+});
+
+describe('XlsxWorkbook.load errors', () => {
+  const expectReadError = async (path: string, message: RegExp) => {
+    const error = await XlsxWorkbook.load(path).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WorkbookReadError);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(message);
+  };
+
+  it('a missing file', async () => {
+    await expectReadError(join(dir, 'khong-co.xlsx'), /^Không tìm thấy tệp 'khong-co\.xlsx'/);
+  });
+
+  it('a CSV renamed .xlsx', async () => {
+    const path = join(dir, 'danh-sach.xlsx');
+    await writeFile(path, '\uFEFFSTT,Họ và tên,Số ngày\n1,Nguyễn Thị Thủy,5\n');
+    await expectReadError(path, /^Không đọc được tệp 'danh-sach\.xlsx': đây không phải tệp Excel \(\.xlsx\)/);
+  });
+
+  it('a .csv file', async () => {
+    const path = join(dir, 'x.csv');
+    await writeFile(path, 'a;b\n1;2\n');
+    await expectReadError(path, /^Không đọc được tệp 'x\.csv': đây không phải tệp Excel \(\.xlsx\)/);
+  });
+
+  it('random bytes', async () => {
+    const path = join(dir, 'rac.xlsx');
+    const bytes = new Uint8Array(4096);
+    let seed = 12345;
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    await writeFile(path, bytes);
+    await expectReadError(path, /^Không đọc được tệp 'rac\.xlsx': đây không phải tệp Excel \(\.xlsx\)\.$/);
+  });
+
+  it('a truncated (corrupt) .xlsx', async () => {
+    const good = await fileFrom((wb) => wb.addWorksheet('A').addRow(['x']));
+    const bytes = await readFile(good);
+    const path = join(dir, 'hong.xlsx');
+    await writeFile(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expectReadError(path, /^Không đọc được tệp 'hong\.xlsx': tệp Excel bị hỏng/);
+  });
+
+  it('an old .xls file', async () => {
+    const path = join(dir, 'cu.xls');
+    await writeFile(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    await expectReadError(path, /tệp Excel cũ \(\.xls\)/);
+  });
+
+  it('an empty file and a directory', async () => {
+    const empty = join(dir, 'rong.xlsx');
+    await writeFile(empty, '');
+    await expectReadError(empty, /tệp rỗng/);
+    const folder = join(dir, 'thu-muc.xlsx');
+    await mkdir(folder);
+    await expectReadError(folder, /là một thư mục/);
+  });
+});
+
+describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
+  const form = layout(
+    'Mẫu 3',
+    [
+      ['BẢNG TỔNG HỢP KẾT QUẢ ĐI CƠ SỞ', '', ''],
+      ['STT', 'Họ và tên', 'Kết quả, đề xuất'],
+      [1, 'Nguyễn Thị Thủy', '=Đề xuất tăng kinh phí'],
+      [2, 'Trần Văn Hòa', '=SUM(A3:A4)'],
+      ['Tổng', null, true],
+    ],
+    {
+      merges: [{ row: 0, column: 0, rows: 1, columns: 3 }],
+      styles: [
+        { range: { row: 0, column: 0, rows: 1, columns: 3 }, style: { bold: true, fontSize: 14, horizontalAlignment: 'center' } },
+        { range: { row: 1, column: 0, rows: 4, columns: 3 }, style: { border: true, wrap: true, verticalAlignment: 'middle' } },
+        { range: { row: 1, column: 0, rows: 1, columns: 3 }, style: { bold: true, background: '#d9ead3', fontColor: '#1155cc' } },
+        { range: { row: 2, column: 0, rows: 2, columns: 1 }, style: { numberFormat: '0', italic: true } },
+      ],
+      columnWidths: [42, 210, 350],
+      frozenRows: 2,
+      landscape: true,
+    },
+  );
+
+  it('keeps a text that starts with "=" as text after reloading', async () => {
+    const book = XlsxWorkbook.createEmpty();
+    book.writeGeneratedTab(form);
+    const again = await reload(book);
+    expect(again.readTab('Mẫu 3')!.values).toEqual([
+      ['BẢNG TỔNG HỢP KẾT QUẢ ĐI CƠ SỞ', '', ''],
+      ['STT', 'Họ và tên', 'Kết quả, đề xuất'],
+      [1, 'Nguyễn Thị Thủy', '=Đề xuất tăng kinh phí'],
+      [2, 'Trần Văn Hòa', '=SUM(A3:A4)'],
+      ['Tổng', '', true],
+    ]);
+    const cell = again.excel.getWorksheet('Mẫu 3')!.getCell('C4');
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.formula).toBeUndefined();
+  });
+
+  it('writes merges, styles, widths, frozen rows and an A4 landscape page fitted to the width', async () => {
+    const book = XlsxWorkbook.createEmpty();
+    book.writeGeneratedTab(form);
+    const ws = (await reload(book)).excel.getWorksheet('Mẫu 3')!;
+
+    expect(ws.model.merges).toEqual(['A1:C1']);
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
+    expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+    // Header: border from one range, bold/fill/colour from another.
+    expect(ws.getCell('B2').font).toMatchObject({ bold: true, color: { argb: 'FF1155CC' } });
+    expect(ws.getCell('B2').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9EAD3' } });
+    for (const side of ['top', 'left', 'bottom', 'right'] as const) expect(ws.getCell('C5').border[side]).toMatchObject({ style: 'thin' });
+    expect(ws.getCell('C5').alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
+    expect(ws.getCell('A3').numFmt).toBe('0');
+    expect(ws.getCell('A3').font).toMatchObject({ italic: true });
+    expect(ws.getCell('A1').border?.top).toBeUndefined();
+
+    expect(ws.getColumn(1).width).toBeCloseTo(6, 0);
+    expect(ws.getColumn(2).width).toBeCloseTo(30, 0);
+    expect(ws.getColumn(3).width).toBeCloseTo(50, 0);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.margins).toMatchObject({ left: 0.25, right: 0.25 });
+  });
+
+  it('replaces a tab in its place; a new tab goes at the end', async () => {
+    const path = await fileFrom((wb) => {
+      wb.addWorksheet('Cán bộ').addRow(['x']);
+      wb.addWorksheet('Mẫu 3').addRow(['cũ', 'cũ', 'cũ', 'cũ']);
+      wb.getWorksheet('Mẫu 3')!.mergeCells('A2:D2');
+      wb.addWorksheet('Đi cơ sở').addRow(['y']);
+    });
+    const book = await XlsxWorkbook.load(path);
+    book.writeGeneratedTab(layout('Mẫu 3', [['mới']]));
+    book.writeGeneratedTab(layout('Mẫu 2', [['thêm']]));
+    expect(book.tabNames()).toEqual(['Cán bộ', 'Mẫu 3', 'Đi cơ sở', 'Mẫu 2']);
+    const again = await reload(book);
+    expect(again.tabNames()).toEqual(['Cán bộ', 'Mẫu 3', 'Đi cơ sở', 'Mẫu 2']);
+    expect(again.readTab('Mẫu 3')!.values).toEqual([['mới']]);
+    expect(again.excel.getWorksheet('Mẫu 3')!.model.merges).toEqual([]);
+    expect(again.readTab('Cán bộ')!.values).toEqual([['x']]);
+  });
+
+  it('refuses a layout that is not rectangular or a range outside it', () => {
+    const book = XlsxWorkbook.createEmpty();
+    expect(() => book.writeGeneratedTab(layout('T', [['a', 'b'], ['c']]))).toThrow();
+    expect(() => book.writeGeneratedTab(layout('U', [['a']], { merges: [{ row: 0, column: 0, rows: 2, columns: 1 }] }))).toThrow();
+  });
+});
+
+describe('XlsxWorkbook.annotateTab, through a saved file', () => {
+  /** A user's sheet where all data cells share one loaded style (exceljs then shares the style object). */
+  const userSheet = () =>
+    fileFrom((wb) => {
+      const ws = wb.addWorksheet('Đi cơ sở');
+      ws.addRow(['Họ và tên', 'Số ngày', 'Từ ngày']);
+      ws.addRow(['Nguyễn Thị Thủy', 5, utc(2023, 6, 5)]);
+      ws.addRow(['Trần Văn Hòa', 9, utc(2023, 6, 12)]);
+      ws.addRow(['Lê Hoàng Khoa', 3, utc(2023, 7, 1)]);
+      for (let r = 1; r <= 4; r++) {
+        for (let c = 1; c <= 3; c++) {
+          ws.getCell(r, c).font = { name: 'Times New Roman', size: 13, italic: true };
+          ws.getCell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+        }
+      }
+      ws.getCell('A3').note = 'Ghi chú của người dùng';
+      ws.getColumn(3).numFmt = 'dd/mm/yyyy';
+    });
+
+  const annotations = (extra: Partial<TabAnnotations> = {}): TabAnnotations => ({
+    tab: 'Đi cơ sở',
+    headerRow: 1,
+    firstRow: 2,
+    statusColumn: 4,
+    statusCaption: 'Kiểm tra 1+2',
+    statuses: ['Hợp lệ', 'Số ngày lớn hơn khoảng thời gian', '=Cảnh báo'],
+    backgrounds: [
+      [null, null, null],
+      [null, '#f4cccc', null],
+      [null, null, null],
+    ],
+    notes: [
+      ['', '', ''],
+      ['Ghi chú của người dùng\n[1+2] Trùng thời gian', '[1+2] Số ngày 9 > 7', ''],
+      ['', '', ''],
+    ],
+    fontWeights: [
+      ['normal', 'normal', 'normal'],
+      ['bold', 'normal', 'normal'],
+      ['normal', 'normal', 'normal'],
+    ],
+    ...extra,
+  });
+
+  it('writes statuses, fills, notes and bold, and leaves user values and other formats as they were', async () => {
+    const book = await XlsxWorkbook.load(await userSheet());
+    book.annotateTab(annotations());
+    const again = await reload(book);
+    expect(again.readTab('Đi cơ sở', { notes: true })).toEqual({
+      values: [
+        ['Họ và tên', 'Số ngày', 'Từ ngày', 'Kiểm tra 1+2'],
+        ['Nguyễn Thị Thủy', 5, utc(2023, 6, 5), 'Hợp lệ'],
+        ['Trần Văn Hòa', 9, utc(2023, 6, 12), 'Số ngày lớn hơn khoảng thời gian'],
+        ['Lê Hoàng Khoa', 3, utc(2023, 7, 1), '=Cảnh báo'],
+      ],
+      notes: [
+        ['', '', '', ''],
+        ['', '', '', ''],
+        ['Ghi chú của người dùng\n[1+2] Trùng thời gian', '[1+2] Số ngày 9 > 7', '', ''],
+        ['', '', '', ''],
+      ],
+    });
+    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    // Bold keeps the rest of the font.
+    expect(ws.getCell('A3').font).toMatchObject({ name: 'Times New Roman', size: 13, italic: true, bold: true });
+    // null removes the fill, on this cell only: the loaded style object was shared by every cell.
+    expect(noFill(ws.getCell('A2').fill)).toBe(true);
+    expect(ws.getCell('B3').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4CCCC' } });
+    expect(ws.getCell('A1').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } });
+    expect(ws.getCell('B1').font).toMatchObject({ italic: true });
+    expect(ws.getCell('B1').font.bold).toBeFalsy();
+    expect(ws.getCell('C2').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('D4').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('a second run with nothing to say clears our fills, notes and bold', async () => {
+    const book = await XlsxWorkbook.load(await userSheet());
+    book.annotateTab(annotations());
+    const once = await reload(book);
+    const clean = annotations({
+      statuses: ['Hợp lệ', 'Hợp lệ', 'Hợp lệ'],
+      backgrounds: [
+        [null, null, null],
+        [null, null, null],
+        [null, null, null],
+      ],
+      notes: [
+        ['', '', ''],
+        ['Ghi chú của người dùng', '', ''],
+        ['', '', ''],
+      ],
+      fontWeights: [
+        ['normal', 'normal', 'normal'],
+        ['normal', 'normal', 'normal'],
+        ['normal', 'normal', 'normal'],
+      ],
+    });
+    once.annotateTab(clean);
+    const twice = await reload(once);
+    expect(twice.readTab('Đi cơ sở', { notes: true })!.notes).toEqual([
+      ['', '', '', ''],
+      ['', '', '', ''],
+      ['Ghi chú của người dùng', '', '', ''],
+      ['', '', '', ''],
+    ]);
+    const ws = twice.excel.getWorksheet('Đi cơ sở')!;
+    expect(noFill(ws.getCell('B3').fill)).toBe(true);
+    expect(ws.getCell('A3').font.bold).toBeFalsy();
+    expect(ws.getCell('A3').font).toMatchObject({ name: 'Times New Roman', italic: true });
+  });
+
+  it('without font weights, leaves bold alone', async () => {
+    const book = await XlsxWorkbook.load(await userSheet());
+    book.annotateTab(annotations());
+    const { fontWeights: _unused, ...rest } = annotations();
+    book.annotateTab(rest);
+    expect(book.excel.getWorksheet('Đi cơ sở')!.getCell('A3').font.bold).toBe(true);
+  });
+
+  it('throws for a missing tab or arrays that do not match the rows', async () => {
+    const book = await XlsxWorkbook.load(await userSheet());
+    expect(() => book.annotateTab(annotations({ tab: 'Không có' }))).toThrow();
+    expect(() => book.annotateTab(annotations({ backgrounds: [[null, null, null]] }))).toThrow();
+  });
+});
+
+describe('XlsxWorkbook.appendRows, through a saved file', () => {
+  it('appends after the last used row: text stays text, dates become dd/mm/yyyy date cells', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('Đi cơ sở');
+      ws.addRow(['STT', 'Họ và tên', 'Từ ngày', 'Kết quả']);
+      ws.addRow([1, 'Nguyễn Thị Thủy', utc(2023, 6, 5)]);
+      ws.getCell('A9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    });
+    const book = await XlsxWorkbook.load(path);
+    const first = book.appendRows('Đi cơ sở', [
+      [2, 'Trần Văn Hòa', { date: '2023-12-04' as CalendarDate }, '=SUM(A1:A2)'],
+      [3, 'Lê Hoàng Khoa', null, true],
+    ]);
+    expect(first).toBe(3);
+    const again = await reload(book);
+    expect(again.readTab('Đi cơ sở')!.values.slice(2)).toEqual([
+      [2, 'Trần Văn Hòa', utc(2023, 12, 4), '=SUM(A1:A2)'],
+      [3, 'Lê Hoàng Khoa', '', true],
+    ]);
+    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    expect(ws.getCell('C3').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('D3').type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('XlsxWorkbook dates', () => {
+  it('a date stays the same calendar date through save and load', async () => {
+    const dates = [utc(2023, 1, 1), utc(2023, 6, 5), utc(2023, 12, 31), utc(2024, 2, 29), utc(1999, 12, 31)];
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('A');
+      dates.forEach((d, i) => {
+        ws.getCell(i + 1, 1).value = d;
+        ws.getCell(i + 1, 1).numFmt = 'dd/mm/yyyy';
+      });
+    });
+    const again = await reload(await XlsxWorkbook.load(path));
+    const read = again.readTab('A')!.values.map((row) => (row[0] as Date).toISOString().slice(0, 10));
+    expect(read).toEqual(['2023-01-01', '2023-06-05', '2023-12-31', '2024-02-29', '1999-12-31']);
+  });
+});
+
+describe('XlsxWorkbook helpers for init', () => {
+  it('adds a short dropdown inline', async () => {
+    const book = XlsxWorkbook.createEmpty();
+    book.writeGeneratedTab(layout('Đi cơ sở', [['STT', 'Trạng thái']], { landscape: false }));
+    book.addListValidation('Đi cơ sở', 2, 2, 500, ['Đăng ký', 'Đã duyệt', 'Đã thực hiện', 'Hủy']);
+    const ws = (await reload(book)).excel.getWorksheet('Đi cơ sở')!;
+    const rule = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    expect(rule['B2']).toMatchObject({ type: 'list', formulae: ['"Đăng ký,Đã duyệt,Đã thực hiện,Hủy"'] });
+    expect(rule['B500']).toBeDefined();
+    expect(rule['B501']).toBeUndefined();
+    expect(rule['A2']).toBeUndefined();
+  });
+
+  it('puts a list longer than 255 characters on a hidden "DanhMuc" tab, reused for the same list', async () => {
+    const book = XlsxWorkbook.createEmpty();
+    book.writeGeneratedTab(layout('Đi cơ sở', [['Họ và tên', 'Nội dung', 'Địa điểm']]));
+    const names = Array.from({ length: 40 }, (_, i) => `Nguyễn Văn Người Thứ ${i + 1}`);
+    const kinds = ['Theo chuyên đề', 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở', 'Kiểm tra, giám sát'];
+    book.addListValidation('Đi cơ sở', 1, 2, 100, names);
+    book.addListValidation('Đi cơ sở', 2, 2, 100, kinds); // short, but holds commas
+    book.addListValidation('Đi cơ sở', 3, 2, 100, names);
+    const again = await reload(book);
+    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    const rule = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    expect(rule['A2']!.formulae).toEqual(['DanhMuc!$A$1:$A$40']);
+    expect(rule['B2']!.formulae).toEqual(['DanhMuc!$B$1:$B$3']);
+    expect(rule['C2']!.formulae).toEqual(['DanhMuc!$A$1:$A$40']);
+    const list = again.excel.getWorksheet('DanhMuc')!;
+    expect(list.state).toBe('hidden');
+    expect(again.readTab('DanhMuc')!.values.map((row) => row[0])).toEqual(names);
+  });
+
+  it('sets a date format on a column, for rows typed later too, without touching other columns', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('Đi cơ sở');
+      ws.addRow(['Từ ngày', 'Đến ngày']);
+      ws.addRow([utc(2023, 6, 5), utc(2023, 6, 9)]);
+      ws.getRow(2).font = { name: 'Arial' };
+    });
+    const book = await XlsxWorkbook.load(path);
+    book.setColumnFormat('Đi cơ sở', 1, 'dd/mm/yyyy');
+    const ws = (await reload(book)).excel.getWorksheet('Đi cơ sở')!;
+    expect(ws.getColumn(1).numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('A2').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('A50').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell('B2').numFmt).not.toBe('dd/mm/yyyy');
+  });
+});
+
+describe('rawCellOf', () => {
+  it.each([
+    [null, ''],
+    [undefined, ''],
+    ['chữ', 'chữ'],
+    [0, 0],
+    [false, false],
+    [{ richText: [{ text: 'a' }, { text: 'b' }] }, 'ab'],
+    [{ formula: 'A1', result: { error: '#DIV/0!' } }, '#DIV/0!'],
+    [{ text: { richText: [{ text: 'liên ' }, { text: 'kết' }] }, hyperlink: 'https://x' }, 'liên kết'],
+  ] as [ExcelJS.CellValue, unknown][])('%j → %j', (value, expected) => {
+    expect(rawCellOf(value)).toEqual(expected);
+  });
+});
