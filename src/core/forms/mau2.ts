@@ -6,12 +6,13 @@ import { contentKindCaption } from '../vocabulary';
 import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
 import { groupTrips } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
+import { safeTabName, shortBanName } from './tab-name';
 
 export const MAU2_CAPTIONS = ['STT', 'Họ và tên', 'Chức vụ', 'Nội dung đi cơ sở', 'Thời gian cụ thể', 'Địa điểm'] as const;
 const WIDTHS = [48, 180, 140, 330, 250, 200];
 
 export function mau2TabName(ban: string | null): string {
-  return `Mẫu 2 - ${ban ?? 'Tổng hợp'}`.slice(0, 100);
+  return safeTabName(`Mẫu 2 - ${ban === null ? 'Tổng hợp' : shortBanName(ban)}`);
 }
 
 /**

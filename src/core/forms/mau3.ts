@@ -6,6 +6,7 @@ import { contentKindCaption } from '../vocabulary';
 import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
 import { groupTrips, tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
+import { safeTabName, shortBanName } from './tab-name';
 
 export const MAU3_CAPTIONS = [
   'STT',
@@ -21,7 +22,7 @@ const WIDTHS = [44, 160, 170, 200, 64, 170, 150, 300];
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 export function mau3TabName(quarter: Quarter, year: number, ban: string | null): string {
-  return `Mẫu 3 - Quý ${quarter}-${year}${ban ? ` - ${ban}` : ''}`.slice(0, 100);
+  return safeTabName(`Mẫu 3 - Quý ${quarter}-${year}${ban ? ` - ${shortBanName(ban)}` : ''}`);
 }
 
 export interface Mau3Summary {

@@ -1,0 +1,162 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as z from 'zod';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ISSUE_CODES } from '../../src/core/issues';
+import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { ROOT } from '../support/bundle';
+
+const SAMPLE = path.join(ROOT, 'samples/tinh-doan-mau.xlsx');
+const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
+let dir: string;
+
+function dicoso(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// The --json contract, written independently of the code that produces it.
+const JsonReport = z
+  .object({
+    year: z.number().int(),
+    preset: z.enum(['kien-giang-2023', 'tay-ninh-2023', 'ha-nam-2022']),
+    period: z.object({ start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    cadres: z.array(
+      z
+        .object({
+          name: z.string().min(1),
+          ban: z.string().min(1),
+          group: z.enum(['thuong-truc', 'lanh-dao-ban', 'chuyen-vien']),
+          exempt: z.string().nullable(),
+          requiredDays: z.number().int().min(0),
+          daysDone: z.number().int().min(0),
+          daysProjected: z.number().int().min(0),
+          roundsDone: z.number().int().min(0),
+          roundsRequired: z.number().int().min(0),
+          status: z.enum(['ok', 'short-days', 'short-rounds', 'short-both', 'exempt']),
+          rating: z.enum(['dat', 'khong-dat', 'xuat-sac']).nullable(),
+          reasons: z.array(z.string()),
+          forecastDays: z.number().int().min(0),
+        })
+        .strict(),
+    ),
+    issues: z.array(
+      z
+        .object({
+          tab: z.string(),
+          row: z.number().int().min(1),
+          column: z.string(),
+          level: z.enum(['error', 'warning']),
+          code: z.enum(ISSUE_CODES),
+          message: z.string().min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'cli'], { cwd: ROOT, stdio: 'pipe' });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-cli-'));
+  copyFileSync(SAMPLE, path.join(dir, 'mau.xlsx'));
+});
+
+describe('dicoso check', () => {
+  it('--json in ra đúng một tài liệu JSON theo hợp đồng', () => {
+    const { code, stdout, stderr } = dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--json', '--out', 'ket-qua.xlsx']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JsonReport.parse(JSON.parse(stdout));
+    expect(report.year).toBe(2023);
+    expect(report.cadres.length).toBeGreaterThanOrEqual(25);
+    expect(report.cadres.filter((c) => c.exempt !== null).every((c) => c.status === 'exempt' && c.rating === null)).toBe(true);
+    expect(report.issues.some((i) => i.code === 'unknown-cadre')).toBe(true);
+  });
+
+  it('--preset và --year thắng tab Cài đặt; --ban và --quarter chọn mẫu', async () => {
+    const { code, stdout } = dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--preset', 'tay-ninh-2023', '--ban', 'ban tuyen giao', '--quarter', '2', '--out', 'tn.xlsx', '--json']);
+    expect(code).toBe(0);
+    const report = JsonReport.parse(JSON.parse(stdout));
+    expect(report.preset).toBe('tay-ninh-2023');
+    expect(report.period).toEqual({ start: '2023-01-01', end: '2023-10-25' });
+    const written = await XlsxWorkbook.load(path.join(dir, 'tn.xlsx'));
+    expect(written.tabNames()).toEqual(expect.arrayContaining(['Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 - Quý 2-2023 - Tuyên giáo']));
+  });
+
+  it('bảng tóm tắt theo ban, không màu khi NO_COLOR', () => {
+    const { code, stdout } = dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'tt.xlsx']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ban/Văn phòng');
+    expect(stdout).toContain('Toàn tỉnh');
+    expect(stdout).toContain('Cán bộ chưa đủ yêu cầu');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('có màu khi FORCE_COLOR và không có NO_COLOR', () => {
+    const result = spawnSync(process.execPath, [CLI, 'check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'c.xlsx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(result.stdout).toContain('\u001b[1m');
+  });
+
+  it.each([
+    ['thiếu tên tệp', ['check'], 'Thiếu tên tệp cho lệnh check.'],
+    ['lệnh lạ', ['kiemtra', 'a.xlsx'], 'Không có lệnh “kiemtra”.'],
+    ['quý sai', ['check', 'mau.xlsx', '--quarter', '5'], '--quarter “5” không hợp lệ: chọn 1, 2, 3 hoặc 4.'],
+    ['ngày sai', ['check', 'mau.xlsx', '--today', '15/11/2023'], '--today “15/11/2023” không hợp lệ'],
+    ['bộ quy định lạ', ['check', 'mau.xlsx', '--preset', 'hue'], '--preset “hue” không có.'],
+    ['tùy chọn lạ', ['check', 'mau.xlsx', '--fast'], 'Tùy chọn không hợp lệ: --fast.'],
+    ['tệp không có', ['check', 'khong-co.xlsx'], "Không tìm thấy tệp 'khong-co.xlsx'."],
+    ['ban không có', ['check', 'mau.xlsx', '--ban', 'Ban Ma', '--out', 'x.xlsx'], 'Không có Ban “Ban Ma”'],
+  ])('lỗi cách dùng → mã 2 và lời nhắn tiếng Việt: %s', (_name, args, message) => {
+    const { code, stderr, stdout } = dicoso(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it.each([
+    ['tệp CSV', 'bang.csv', 'Họ và tên,Ban\nNguyễn Văn A,Ban Tuyên giáo\n', 'đây không phải tệp Excel (.xlsx)'],
+    ['tệp hỏng', 'hong.xlsx', 'PK\u0003\u0004 không phải zip thật', "Không đọc được tệp 'hong.xlsx'"],
+  ])('tệp không đọc được → mã 2: %s', (_name, file, content, message) => {
+    writeFileSync(path.join(dir, file), content);
+    const { code, stderr } = dicoso(['check', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('bảng tính không có tab cán bộ → mã 2', async () => {
+    const wb = XlsxWorkbook.createEmpty();
+    wb.writeGeneratedTab({ name: 'Đi cơ sở', values: [['Họ và tên', 'Nội dung', 'Từ ngày', 'Đến ngày']], merges: [], styles: [], columnWidths: [], frozenRows: 0, landscape: false });
+    await wb.save(path.join(dir, 'khong-can-bo.xlsx'));
+    const { code, stderr } = dicoso(['check', 'khong-can-bo.xlsx']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Không tìm thấy tab danh sách cán bộ');
+  });
+});
+
+describe('dicoso init', () => {
+  it('tạo bảng tính mới có ba tab; kiểm tra ngay được', async () => {
+    const { code, stdout } = dicoso(['init', 'moi.xlsx', '--year', '2024', '--preset', 'tay-ninh-2023']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Đã tạo moi.xlsx');
+    const wb = await XlsxWorkbook.load(path.join(dir, 'moi.xlsx'));
+    expect(wb.tabNames().filter((t) => t !== 'DanhMuc')).toEqual(['Cán bộ', 'Đi cơ sở', 'Cài đặt']);
+    const trips = wb.readTab('Đi cơ sở')!.values;
+    expect(trips[0]).toContain('Trạng thái');
+    expect(trips[1]![6]).toBeInstanceOf(Date);
+    const sheet = wb.excel.getWorksheet('Đi cơ sở')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'list' });
+    const check = dicoso(['check', 'moi.xlsx', '--today', '2024-06-01', '--json', '--out', 'moi-kq.xlsx']);
+    expect(check.code).toBe(0);
+    expect(JsonReport.parse(JSON.parse(check.stdout)).issues).toEqual([]);
+  });
+
+  it('không ghi đè tệp đã có', () => {
+    const { code, stderr } = dicoso(['init', 'mau.xlsx']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('đã có');
+  });
+});
