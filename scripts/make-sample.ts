@@ -680,8 +680,8 @@ const PLANT_TEXT: Record<string, string> = {
   'P-formula-text': 'Ô "Kết quả, đề xuất" bắt đầu bằng "=": là chữ, không phải công thức.',
   'P-past-approved': 'Đợt tháng 10 vẫn ở trạng thái "Đã duyệt" (đã qua ngày, chưa cập nhật "Đã thực hiện").',
   'P-cancelled': 'Đợt "Hủy": không tính ở đâu cả.',
-  'P-blank-status-1': 'Trạng thái để trống trên một đợt đã qua.',
-  'P-blank-status-2': 'Trạng thái để trống trên một đợt đã qua.',
+  'P-blank-status-1': 'Trạng thái để trống trên một đợt đã qua: được tính là đã thực hiện.',
+  'P-blank-status-2': 'Trạng thái để trống trên một đợt đã qua: được tính là đã thực hiện.',
   'P-declared-less': 'Số ngày nhỏ hơn khoảng thời gian (hợp lệ: tính theo Số ngày).',
   'P-blank-days': 'Số ngày để trống: tính cả khoảng thời gian.',
   'P-text-date-long': 'Ngày gõ dạng chữ "ngày d tháng m năm yyyy".',
@@ -741,7 +741,7 @@ export function buildSample(): SampleBook {
 // What the checker should conclude (documented in samples/README.md; the tables there are printed by --readme)
 
 /** Rows that do not count for the cadre they were meant for: unmatched names, row errors, not done. */
-const NOT_COUNTED = new Set(['P-typo', 'P-ambiguous', 'P-unknown', 'P-no-end', 'P-impossible-date', 'P-days-over-window', 'P-blank-status-1', 'P-blank-status-2']);
+const NOT_COUNTED = new Set(['P-typo', 'P-ambiguous', 'P-unknown', 'P-no-end', 'P-impossible-date', 'P-days-over-window']);
 
 export interface ExpectedOutcome {
   row: number;
@@ -751,7 +751,7 @@ export interface ExpectedOutcome {
   doneDays: number;
   /** Days of trips registered for after 15/11. */
   plannedDays: number;
-  /** Counted days if every trip planned after 15/11 is done. */
+  /** Counted days if every planned trip is done. */
   projectedDays: number;
   validRounds: number;
   rating: 'Miễn' | 'Xuất sắc' | 'Đạt' | 'Không đạt';
@@ -789,13 +789,14 @@ function validRounds(trips: Trip[]): number {
   return count;
 }
 
-/** The Kiên Giang rating each cadre should get at 31/12/2023 if every trip planned after 15/11 is done as registered. */
+/** The Kiên Giang rating each cadre should get at 31/12/2023 if every planned trip is done as registered. */
 export function expectedOutcomes(): ExpectedOutcome[] {
   const trips = generateTrips();
   return CADRES.map((c, i) => {
     const own = trips.filter((t) => t.cadre === c && !NOT_COUNTED.has(t.plant ?? ''));
-    const isDone = (t: Trip) => t.status === 'Đã thực hiện';
-    const isFuture = (t: Trip) => (t.status === 'Đăng ký' || t.status === 'Đã duyệt') && t.from > SAMPLE_TODAY;
+    // DOMAIN.md: a blank status is done once the trip has ended; registered/approved trips are planned.
+    const isDone = (t: Trip) => t.status === 'Đã thực hiện' || (t.status === '' && t.to <= SAMPLE_TODAY);
+    const isFuture = (t: Trip) => t.status === 'Đăng ký' || t.status === 'Đã duyệt' || (t.status === '' && t.to > SAMPLE_TODAY);
     const doneTrips = own.filter(isDone);
     const projected = [...doneTrips, ...own.filter(isFuture)];
     const rounds = validRounds(projected);
@@ -831,7 +832,7 @@ export function readmeTables(): string[] {
   const lines = ['| id | tab | row | what the checker should say |', '|---|---|---|---|'];
   for (const p of sample.planted) lines.push(`| ${p.id} | ${p.tab} | ${p.row} | ${p.what} |`);
   lines.push('');
-  lines.push('| roster row | cán bộ | ban | days done by 15/11 | planned after 15/11 | projected | valid chuyên đề rounds | rating at 31/12 | why |');
+  lines.push('| roster row | cán bộ | ban | days done by 15/11 | planned | projected | valid chuyên đề rounds | rating at 31/12 | why |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const o of expectedOutcomes()) {
     lines.push(`| ${o.row} | ${o.name} | ${o.ban} | ${o.doneDays} | ${o.plannedDays} | ${o.projectedDays} | ${o.validRounds} | ${o.rating} | ${o.reasons.join('; ')} |`);

@@ -71,6 +71,8 @@ class NameIndex {
   readonly #names: readonly string[];
   readonly #banKeys: readonly string[];
   readonly #indexesByKey = new Map<string, number[]>();
+  /** Roster positions by folded name, for names typed with no diacritics at all ("Nguyen Thi Thuy"). */
+  readonly #indexesByFolded = new Map<string, number[]>();
   /** Each distinct folded name once, with its first roster position: the candidates for a suggestion. */
   readonly #foldedNames: { folded: string; letters: Uint8Array; index: number }[] = [];
   readonly #suggestionCache = new Map<string, string | null>();
@@ -86,6 +88,9 @@ class NameIndex {
       if (indexes === undefined) this.#indexesByKey.set(key, [index]);
       else indexes.push(index);
       const folded = foldKey(entry.name);
+      const sameFolded = this.#indexesByFolded.get(folded);
+      if (sameFolded === undefined) this.#indexesByFolded.set(folded, [index]);
+      else sameFolded.push(index);
       if (!seenFolded.has(folded)) {
         seenFolded.add(folded);
         this.#foldedNames.push({ folded, letters: letterCounts(folded), index });
@@ -94,8 +99,11 @@ class NameIndex {
   }
 
   match(name: string, ban: string | undefined): NameMatch {
-    const indexes = this.#indexesByKey.get(nameKey(name));
-    if (indexes === undefined) return { kind: 'unknown', suggestion: this.#suggestion(foldKey(name)) };
+    // A name typed without any diacritics (a phone keyboard, an old font) names whoever it folds to; when that is
+    // several people (Thủy and Thúy both fold to "thuy"), the Ban decides as for namesakes.
+    const folded = foldKey(name);
+    const indexes = this.#indexesByKey.get(nameKey(name)) ?? (isUnaccented(name, folded) ? this.#indexesByFolded.get(folded) : undefined);
+    if (indexes === undefined) return { kind: 'unknown', suggestion: this.#suggestion(folded) };
     if (indexes.length === 1) return { kind: 'found', index: indexes[0]! };
     const tripBan = ban === undefined ? '' : banKey(ban);
     const sameBan = tripBan === '' ? [] : indexes.filter((i) => this.#banKeys[i] === tripBan);
@@ -144,6 +152,10 @@ export function createNameIndex(entries: readonly RosterName[]): NameIndex {
  * otherwise it is ambiguous, listing the namesakes in that ban, or all of them when the ban matches none.
  * An unknown name comes with the closest roster name as a suggestion, or null.
  */
+function isUnaccented(name: string, folded: string): boolean {
+  return collapseSpaces(name.normalize('NFC')).toLowerCase() === folded;
+}
+
 export function matchName(index: NameIndex, name: string, ban?: string): NameMatch {
   return index.match(name, ban);
 }

@@ -183,3 +183,15 @@ describe('the sample content', () => {
     expect(ratings).toEqual(new Set(['Miễn', 'Xuất sắc', 'Đạt', 'Không đạt']));
   });
 });
+
+describe('the checker agrees with the independent oracle of samples/README.md', () => {
+  it('days done, projected days and valid chuyên đề rounds, cadre by cadre, on 15/11/2023', async () => {
+    const { analyze } = await import('../../src/sheets/workflow');
+    const { defaultSettings } = await import('../../src/core/settings');
+    const workbook = await XlsxWorkbook.load(DEFAULT_SAMPLE_PATH);
+    const analysis = analyze(workbook, { settings: defaultSettings(2023), today: SAMPLE_TODAY });
+    const actual = analysis.evaluation.cadres.map((e) => ({ name: e.name, ban: e.ban, done: e.daysDone, projected: e.daysProjected, rounds: e.roundsProjected }));
+    const expected = expectedOutcomes().map((o) => ({ name: o.name, ban: o.ban, done: o.doneDays, projected: o.projectedDays, rounds: o.validRounds }));
+    expect(actual).toEqual(expected);
+  });
+});

@@ -96,6 +96,8 @@ describe('matchName: tìm cán bộ trong danh sách', () => {
     ['trùng tên, ban phân biệt: Tuyên giáo', 'Nguyễn Văn An', 'tuyên giáo', 0],
     ['trùng tên, ban phân biệt: VP Tỉnh đoàn', 'Nguyễn Văn An', 'VP Tỉnh đoàn', 1],
     ['trùng tên, ban phân biệt: Tổ chức-Kiểm tra', 'Nguyễn Văn An', 'Tổ chức-Kiểm tra', 2],
+    ['gõ hoàn toàn không dấu, chỉ một người', 'Le Minh Duc', undefined, 5],
+    ['gõ không dấu, trùng tên, ban phân biệt', 'nguyen van an', 'VP', 1],
   ])('%s', (_name, name, ban, expected) => {
     expect(matchName(index, name, ban)).toEqual({ kind: 'found', index: expected });
   });
@@ -105,14 +107,14 @@ describe('matchName: tìm cán bộ trong danh sách', () => {
     ['trùng tên, ban để trống', 'Nguyễn Văn An', '  ', [0, 1, 2]],
     ['trùng tên, ban không khớp ai', 'Nguyễn Văn An', 'Ban Phong trào', [0, 1, 2]],
     ['trùng tên trong cùng một ban', 'Phạm Văn Nam', 'Tuyên giáo', [6, 7]],
+    ['gõ không dấu, trùng tên, không ghi ban', 'Nguyen Van An', undefined, [0, 1, 2]],
   ])('không chắc chắn: %s', (_name, name, ban, expected) => {
     expect(matchName(index, name, ban)).toEqual({ kind: 'ambiguous', indexes: expected });
   });
 
   it.each([
     ['khác dấu thanh: Thúy gợi ý Thủy', 'Nguyễn Thị Thúy', 'Nguyễn Thị Thủy'],
-    ['gõ không dấu gợi ý tên có dấu', 'Le Minh Duc', 'Lê Minh Đức'],
-    ['không dấu, trùng tên: gợi ý người đầu danh sách', 'Nguyen Van An', 'Nguyễn Văn An'],
+    ['gõ có dấu nhưng sai dấu: không đoán, chỉ gợi ý', 'Lê Minh Dức', 'Lê Minh Đức'],
     ['gõ sai một chữ', 'Trần Thị Bìnk', 'Trần Thị Bình'],
     ['thiếu một chữ', 'Trần Thị Bìn', 'Trần Thị Bình'],
     ['cách đều hai tên: lấy tên đứng trước trong danh sách', 'Trần Thị Lao', 'Trần Thị Lan'],
