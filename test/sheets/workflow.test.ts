@@ -24,7 +24,7 @@ function province(): Record<string, RawCell[][]> {
       [1, 'Nguyễn Thị Thủy', '', 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở', 'Tháng Thanh niên', 60, d(1, 3), d(29, 4), 'Xã A', 'Xã/Phường', 'Đã thực hiện', 'giữ nguyên'],
       [2, 'Nguyễn Thị Thủy', '', 'Theo chuyên đề', 'Khảo sát chi đoàn', 5, d(5, 6), d(9, 6), 'Xã B', 'Chi đoàn', 'Đã thực hiện', ''],
       [3, 'Nguyễn Thị Thủy', '', '3.1', '=HYPERLINK("http://x")', '', '11/09/2023', '15/09/2023', '+84 xã C', 'Chi đoàn', 'Đã thực hiện', '@ghi chú'],
-      [4, 'Tran Van Hoa', '', 'Kiểm tra, giám sát', '', '', d(2, 8), d(4, 8), 'Xã D', '', '', ''],
+      [4, 'Trần Văn Hoan', '', 'Kiểm tra, giám sát', '', '', d(2, 8), d(4, 8), 'Xã D', '', '', ''],
       [5, 'Trần Văn Hòa', '', 'Theo chuyên đề', '', '', '31/02/2023', d(4, 8), 'Xã D', '', '', ''],
       [],
       [7, 'Trần Văn Hoà', 'Ban Tuyên giáo', 'Dự sinh hoạt chi đoàn', '', 1, d(10, 7), d(10, 7), '', '', 'Đã thực hiện', ''],
@@ -65,7 +65,7 @@ describe('chạy kiểm tra trên bảng tính', () => {
     const snap = wb.snapshot('Đi cơ sở');
     const status = (row: number) => snap.values[row - 1]![12];
     expect(status(2)).toBe('Hợp lệ');
-    expect(status(5)).toMatch(/^Lỗi: Không có cán bộ “Tran Van Hoa”/);
+    expect(status(5)).toMatch(/^Lỗi: Không có cán bộ “Trần Văn Hoan”/);
     expect(status(6)).toMatch(/Từ ngày “31\/02\/2023” không tồn tại/);
     expect(status(7)).toBe('');
     expect(snap.backgrounds[4]![1]).toBe('#f4c7c3');
