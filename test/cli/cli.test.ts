@@ -160,3 +160,16 @@ describe('dicoso init', () => {
     expect(stderr).toContain('đã có');
   });
 });
+
+describe('chạy lại trên chính tệp kết quả', () => {
+  it('cho cùng một bảng tính (cột kết quả được dùng lại, không thêm cột mới)', async () => {
+    expect(dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--quarter', '3', '--out', 'lan1.xlsx']).code).toBe(0);
+    expect(dicoso(['check', 'lan1.xlsx', '--today', '2023-11-15', '--quarter', '3', '--out', 'lan2.xlsx']).code).toBe(0);
+    const first = await XlsxWorkbook.load(path.join(dir, 'lan1.xlsx'));
+    const second = await XlsxWorkbook.load(path.join(dir, 'lan2.xlsx'));
+    expect(second.tabNames()).toEqual(first.tabNames());
+    for (const tab of first.tabNames()) {
+      expect(second.readTab(tab, { notes: true }), tab).toEqual(first.readTab(tab, { notes: true }));
+    }
+  });
+});
