@@ -74,7 +74,8 @@ async function buildCli() {
     target: 'node20',
     outfile: path.join(cliDir, 'dicoso.cjs'),
     banner: { js: '#!/usr/bin/env node' },
-    packages: 'external',
+    // exceljs stays a runtime dependency; zod is bundled so its ESM build (and default exports) are used.
+    external: ['exceljs'],
     sourcemap: 'inline',
     logLevel: 'warning',
   });

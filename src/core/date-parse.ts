@@ -4,6 +4,7 @@
  * Everything ends as a CalendarDate. Text is always read day/month/year, as Vietnamese write it ("5/6/2023" is
  * 5 June); month-first is never guessed, because a wrong guess silently moves a trip by months.
  */
+import { memoize } from './memo';
 import { calendarDate, dateParts, fromSerial, toSerial, type CalendarDate } from './calendar-date';
 import { foldKey } from './text';
 
@@ -57,8 +58,25 @@ export function calendarDateOfInstant(date: Date, timeZone: string): CalendarDat
 }
 
 function calendarDateOrNullOfInstant(date: Date, timeZone: string): CalendarDate | null {
-  if (Number.isNaN(date.getTime())) return null;
+  const time = date.getTime();
+  if (Number.isNaN(time)) return null;
   if (timeZone === 'UTC') return calendarDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return zonedDateOf(timeZone)(time);
+}
+
+const zonedDateOfByZone = new Map<string, (time: number) => CalendarDate | null>();
+
+/** Per zone, a memoized instant → calendar date: sheets hold the same few hundred dates many times over. */
+function zonedDateOf(timeZone: string): (time: number) => CalendarDate | null {
+  let fn = zonedDateOfByZone.get(timeZone);
+  if (!fn) {
+    fn = memoize((time: number) => zonedCalendarDate(new Date(time), timeZone));
+    zonedDateOfByZone.set(timeZone, fn);
+  }
+  return fn;
+}
+
+function zonedCalendarDate(date: Date, timeZone: string): CalendarDate | null {
   let year = NaN;
   let month = NaN;
   let day = NaN;

@@ -7,7 +7,7 @@ import { periodLength, periodOf, registrationDeadlineFor } from './period';
 import { roundRuleFor, type Policy, type RoundRule } from './policy';
 import { issue } from './table';
 import { foldKey } from './text';
-import { z } from './zod-vi';
+import * as z from './zod-vi';
 import { CADRE_GROUP_LABELS, CadreGroupSchema, CONTENT_KIND_LABELS, isPlanned } from './vocabulary';
 
 export const CADRE_STATUSES = ['ok', 'short-days', 'short-rounds', 'short-both', 'exempt'] as const;

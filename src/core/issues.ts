@@ -1,4 +1,4 @@
-import { z } from './zod-vi';
+import * as z from './zod-vi';
 
 /** Codes of the row checks: fixed, callers and the JSON output rely on them. */
 export const ISSUE_CODES = [

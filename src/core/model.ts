@@ -1,4 +1,4 @@
-import { z } from './zod-vi';
+import * as z from './zod-vi';
 import { isCalendarDate, type CalendarDate } from './calendar-date';
 import { CadreGroupSchema, ContentKindSchema, TripStatusSchema } from './vocabulary';
 

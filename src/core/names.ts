@@ -6,6 +6,7 @@
  * changes letters (Thủy / Thúy, Hòa / Hoa, Đức / Duc) is a different name, and becomes a suggestion at most:
  * a roster of 4,000 has real people who differ by one accent.
  */
+import { memoize } from './memo';
 import { collapseSpaces, foldKey, normalizeD } from './text';
 
 // Vietnamese tones, numbered as in the usual teaching order: sắc, huyền, hỏi, ngã, nặng.
@@ -21,9 +22,7 @@ const TONE_DIGIT: ReadonlyMap<string, string> = new Map([
  * The key under which a person's name is matched: equal for the same name however it was typed
  * (NFC/NFD, case, spaces, old or new tone placement), different when any letter, vowel mark or tone differs.
  */
-export function nameKey(name: string): string {
-  return collapseSpaces(name).split(' ').filter(Boolean).map(syllableKey).join(' ');
-}
+export const nameKey: (name: string) => string = memoize((name: string) => collapseSpaces(name).split(' ').filter(Boolean).map(syllableKey).join(' '));
 
 /**
  * A syllable's letters with the tone mark taken off and written after them as a digit ("thủy", "thuỷ" → "thuy3").

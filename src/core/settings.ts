@@ -3,7 +3,7 @@ import { parseDateCell } from './date-parse';
 import { PolicyOverridesSchema, PresetIdSchema, DEFAULT_PRESET, PRESETS, resolvePolicy, zodMessages, type PresetId } from './presets';
 import type { Policy } from './policy';
 import { foldKey } from './text';
-import { z } from './zod-vi';
+import * as z from './zod-vi';
 
 /**
  * The add-on's settings: one source of truth for defaults, validation messages and the settings page's fields.

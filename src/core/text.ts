@@ -1,3 +1,5 @@
+import { memoize } from './memo';
+
 /**
  * Text keys for matching what people type against what the add-on expects: captions, labels, statuses, ban names.
  * Sheets filled in by hand mix NFC and NFD (text pasted from Word or macOS), accents or none, stray and
@@ -24,9 +26,7 @@ export function withoutDiacritics(s: string): string {
 }
 
 /** The key for loose matching of labels: no diacritics, lowercase, single spaces, trimmed. `'  Theo  CHUYÊN đề '` → `'theo chuyen de'`. */
-export function foldKey(s: string): string {
-  return collapseSpaces(withoutDiacritics(s.normalize('NFC')).toLowerCase());
-}
+export const foldKey: (s: string) => string = memoize((s: string) => collapseSpaces(withoutDiacritics(s.normalize('NFC')).toLowerCase()));
 
 /**
  * The text with the look-alike Icelandic eth (Ð U+00D0, ð U+00F0) turned into the Vietnamese đ (U+0110, U+0111):

@@ -3,7 +3,7 @@ import { messages } from './messages';
 import type { Policy } from './policy';
 import { roundRuleFor } from './policy';
 import { banKey, nameKey } from './names';
-import { z } from './zod-vi';
+import * as z from './zod-vi';
 import { CadreGroupSchema, ContentKindSchema, TripStatusSchema, contentKindCaption } from './vocabulary';
 
 /**

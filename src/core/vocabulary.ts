@@ -1,4 +1,4 @@
-import { z } from './zod-vi';
+import * as z from './zod-vi';
 import { foldKey } from './text';
 
 /**
