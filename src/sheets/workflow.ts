@@ -15,8 +15,8 @@ import { readTrips, type TripsRead } from '../core/read-trips';
 import { applySheetSettings, provinceOf, readSettingsTab, validateSettings, type Settings } from '../core/settings';
 import type { Table } from '../core/table';
 import { UserError } from '../core/user-error';
-import { rosterAnnotations, tripAnnotations } from './annotate';
-import type { TabData, Workbook } from './workbook';
+import { restrictRows, rosterAnnotations, tripAnnotations } from './annotate';
+import type { TabAnnotations, TabData, Workbook } from './workbook';
 
 /** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
 export interface Analysis {
@@ -118,18 +118,16 @@ function tripColumnsOf(table: Table<TripColumnKey>) {
   return out;
 }
 
-/** Writes the status columns, notes and colours on both input tabs, then the dashboard. */
-export function writeCheckResults(workbook: Workbook, analysis: Analysis, onlyTripRows?: ReadonlySet<number>): void {
-  const tripsShape = {
+function tripsShapeOf(analysis: Analysis) {
+  return {
     tab: analysis.tabs.trips,
     table: analysis.trips.table as Table<string>,
     values: analysis.raw.trips.values,
     notes: analysis.raw.trips.notes ?? [],
   };
-  const tripIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.trips);
-  const trips = tripAnnotations(tripsShape, tripIssues, STATUS_CAPTIONS.trips, onlyTripRows);
-  if (trips) workbook.annotateTab(trips);
-  if (onlyTripRows) return;
+}
+
+function rosterAnnotationsOf(analysis: Analysis): TabAnnotations | null {
   const rosterShape = {
     tab: analysis.tabs.roster,
     table: analysis.roster.table as Table<RosterColumnKey> as Table<string>,
@@ -137,15 +135,60 @@ export function writeCheckResults(workbook: Workbook, analysis: Analysis, onlyTr
     notes: analysis.raw.roster.notes ?? [],
   };
   const rosterIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.roster);
-  const roster = rosterAnnotations(
+  return rosterAnnotations(
     rosterShape,
     rosterIssues,
     analysis.evaluation.cadres,
     analysis.roster.cadres.map((c) => c.row),
     STATUS_CAPTIONS.roster,
   );
+}
+
+/** Writes the status columns, notes and colours on both input tabs, then the dashboard. */
+export function writeCheckResults(workbook: Workbook, analysis: Analysis, onlyTripRows?: ReadonlySet<number>): void {
+  const tripIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.trips);
+  const trips = tripAnnotations(tripsShapeOf(analysis), tripIssues, STATUS_CAPTIONS.trips, onlyTripRows);
+  if (trips) workbook.annotateTab(trips);
+  if (onlyTripRows) return;
+  const roster = rosterAnnotationsOf(analysis);
   if (roster) workbook.annotateTab(roster);
   workbook.writeGeneratedTab(buildDashboard(analysis.evaluation, analysis.policy, analysis.today, analysis.presetTitle));
+}
+
+/** The sheet rows a live check rewrites after an edit: the edited rows, and on the roster the cadres they concern. */
+export interface EditedRows {
+  trips: Set<number>;
+  roster: Set<number>;
+}
+
+/**
+ * The rows to rewrite after `rows` of a tab were edited: an edited trip also changes its cadre's roster row (days,
+ * rounds), so that row is rewritten too.
+ */
+export function editedRowsOf(analysis: Analysis, tab: 'trips' | 'roster', rows: Iterable<number>): EditedRows {
+  const out: EditedRows = { trips: new Set(), roster: new Set() };
+  for (const r of rows) out[tab].add(r);
+  if (tab === 'trips') {
+    for (const trip of analysis.trips.trips) {
+      if (!out.trips.has(trip.row)) continue;
+      const cadre = analysis.roster.cadres[trip.cadre];
+      if (cadre) out.roster.add(cadre.row);
+    }
+  }
+  return out;
+}
+
+/**
+ * The live check (onEdit): only the given rows' status cells, notes and colours, no dashboard. The analysis is the
+ * whole workbook's (a cadre's days depend on every trip); the writes cover the smallest block holding the rows.
+ */
+export function writeEditedRowResults(workbook: Workbook, analysis: Analysis, rows: EditedRows): void {
+  if (rows.trips.size > 0) writeCheckResults(workbook, analysis, rows.trips);
+  if (rows.roster.size > 0) {
+    const all = rosterAnnotationsOf(analysis);
+    const roster = all ? restrictRows(all, rows.roster) : null;
+    if (roster) workbook.annotateTab(roster);
+  }
 }
 
 /** The main job: read, evaluate, annotate the input tabs and write the dashboard. */

@@ -30,6 +30,7 @@ export { FakeLogs, FakeSession, FakeUtilities, type LogEntry } from './misc';
 export { FakeProperties, FakePropertiesService, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT, PropertyStore } from './properties';
 export { FakeProtection } from './protection';
 export { FakeRange } from './range';
+export { FakeRangeList } from './range-list';
 export { FakeSheet, type SheetSnapshot } from './sheet';
 export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast } from './spreadsheet';
 export { FakeSpreadsheetApp } from './spreadsheet-app';

@@ -1,7 +1,7 @@
 import { a1Of } from './a1';
-import { BLANK, type BorderEdge, type Cell, coerceWrite, DateValue, displayOf, hasContent } from './cells';
+import { BLANK, type BorderEdge, type Cell, coerceWrite, DateValue, displayOf, GENERAL_FORMAT, hasContent, isDateFormat } from './cells';
 import { FakeDataValidation } from './data-validation';
-import { isDateObject } from './dates';
+import { dateToSerial, isDateObject, serialToDate } from './dates';
 import { BorderStyleEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import { FakeProtection } from './protection';
@@ -114,6 +114,12 @@ export function normalizeColor(color: string): string {
   return c;
 }
 
+/** A number format that is neither automatic, plain text nor a date/time: `0`, `#,##0.00`, `0%`… */
+function isPlainNumberFormat(format: string): boolean {
+  if (format === '' || format === GENERAL_FORMAT || format.toLowerCase() === 'general' || format === '@') return false;
+  return !isDateFormat(format);
+}
+
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return Array.isArray(v[0]) ? 'Object[][]' : 'Object[]';
@@ -197,9 +203,19 @@ export class FakeRange implements Pick<Api, Implemented> {
     this.eachCell((cell, r, c) => f(cell, (grid as T[][])[r]![c]!));
   }
 
+  /**
+   * What getValues hands out. In Sheets a date is a number with a date format: a number cell formatted as a date
+   * reads as a Date (midnight in the spreadsheet's zone), and a date cell given a plain number format reads as its
+   * serial number.
+   */
   outValue(cell: Cell): unknown {
     const v = cell.value;
-    return v instanceof DateValue ? this.ctx.makeDate(v.ms) : v;
+    const zone = this.sheet.spreadsheet.timeZone;
+    if (v instanceof DateValue) {
+      return isPlainNumberFormat(cell.numberFormat) ? dateToSerial(v.ms, zone) : this.ctx.makeDate(v.ms);
+    }
+    if (typeof v === 'number' && isDateFormat(cell.numberFormat)) return this.ctx.makeDate(serialToDate(v, zone));
+    return v;
   }
 
   display(cell: Cell): string {

@@ -5,6 +5,7 @@ import { ProtectionTypeEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
+import { FakeRangeList } from './range-list';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type Api = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,6 +34,7 @@ type Implemented =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getRowHeight'
   | 'getSheetId'
   | 'getTabColor'
@@ -428,6 +430,14 @@ export class FakeSheet implements Pick<Api, Implemented> {
     const nc = numColumns ?? 1;
     checkInteger('SpreadsheetApp.Sheet.getRange', a1OrRow, column, nr, nc);
     return this.rangeAt(a1OrRow, column, nr, nc);
+  }
+
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.rec('getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== 'string')) {
+      throw gasError(MESSAGES.signature(typeof a1Notations, 'SpreadsheetApp.Sheet.getRangeList'));
+    }
+    return new FakeRangeList(this, a1Notations.map((a1) => this.rangeA1(a1)));
   }
 
   getRowHeight(rowPosition: number): number {

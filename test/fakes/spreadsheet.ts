@@ -65,6 +65,8 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   sheets: FakeSheet[] = [];
   activeSheet: FakeSheet;
   activeRange: FakeRange | null = null;
+  /** Every range of the last multi-range selection (RangeList.activate); empty otherwise. */
+  activeRangeList: FakeRange[] = [];
   readonly toasts: Toast[] = [];
   /** Replaced by the environment that adopts this spreadsheet, so all fakes share one counter and clock. */
   ctx: FakeContext = new FakeContext();

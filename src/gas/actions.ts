@@ -1,0 +1,211 @@
+import { findTab } from '../core/columns';
+import { nameKey, banKey } from '../core/names';
+import { UserError } from '../core/user-error';
+import { loadSettings } from '../sheets/settings-store';
+import { analyze, editedRowsOf, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
+import { gasContext, runAction, tell, todayInVietnam, withDocumentLock, type GasContext } from './context';
+import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { DocumentPropertiesStore } from './settings-properties';
+import { HELP_HTML, MENU, texts, TITLE } from './texts';
+
+/** Pages bundled into dist/gas by scripts/build-ui.mjs, by file name (without .html). */
+export const PAGES = {
+  progress: { file: 'progress', title: MENU.progress },
+  tripForm: { file: 'trip-form', title: MENU.tripForm },
+  forms: { file: 'forms-dialog', title: 'Tạo biểu mẫu' },
+  settings: { file: 'settings', title: MENU.settings },
+} as const;
+
+function yearOf(ctx: GasContext): number {
+  return Number(ctx.today.slice(0, 4));
+}
+
+// ---------------------------------------------------------------- Khởi tạo bảng tính
+
+export function setupAction(): void {
+  runAction(MENU.setup, () => {
+    const ctx = gasContext();
+    const ui = SpreadsheetApp.getUi();
+    const localeNote = checkLocale(ctx, ui);
+    // The adapter read the zone before a possible change: start from a fresh one.
+    const fresh: GasContext = { ...ctx, workbook: new SpreadsheetWorkbook(ctx.spreadsheet) };
+    const result = setUpSpreadsheet(fresh);
+    ui.alert(texts.setupTitle, texts.setupDone(result.created, result.validated, result.skipped, localeNote), ui.ButtonSet.OK);
+  });
+}
+
+// ---------------------------------------------------------------- Kiểm tra dữ liệu
+
+export interface CheckCounts {
+  ok: number;
+  short: number;
+  exempt: number;
+  errors: number;
+  warnings: number;
+}
+
+export function checkCounts(analysis: Analysis): CheckCounts {
+  const statuses = analysis.evaluation.cadres.map((c) => c.status);
+  return {
+    ok: statuses.filter((s) => s === 'ok').length,
+    short: statuses.filter((s) => s.startsWith('short')).length,
+    exempt: statuses.filter((s) => s === 'exempt').length,
+    errors: new Set(analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`)).size,
+    warnings: analysis.issues.filter((i) => i.level === 'warning').length,
+  };
+}
+
+export function checkAction(): void {
+  runAction(MENU.check, () => {
+    const ctx = gasContext();
+    const loaded = loadSettings(ctx.settings, yearOf(ctx));
+    const analysis = withDocumentLock(() => {
+      const a = analyze(ctx.workbook, { settings: loaded.settings, today: ctx.today, withNotes: true });
+      const rows = a.raw.trips.values.length - (a.trips.table?.firstDataIndex ?? 0);
+      ctx.workbook.toast(texts.checking(Math.max(0, rows)), TITLE, -1);
+      writeCheckResults(ctx.workbook, a);
+      return a;
+    });
+    ctx.workbook.toast(texts.checked(checkCounts(analysis)), texts.checkedTitle, 15);
+    const locale = ctx.spreadsheet.getSpreadsheetLocale();
+    const problems = [
+      ...(loaded.warning ? [loaded.warning] : []),
+      ...analysis.settingsProblems,
+      ...(locale === VIETNAM_LOCALE ? [] : [texts.localeWarning(locale)]),
+    ];
+    if (problems.length) tell(MENU.check, texts.settingsProblems(problems));
+  });
+}
+
+// ---------------------------------------------------------------- pages
+
+/**
+ * A page from dist/gas. A page the build did not produce (the sidebars ship separately) gives a clear message, not
+ * the platform's "No HTML file named … was found".
+ */
+function page(file: string, title: string, extraScript?: string): GoogleAppsScript.HTML.HtmlOutput {
+  let output: GoogleAppsScript.HTML.HtmlOutput;
+  try {
+    output = HtmlService.createHtmlOutputFromFile(file);
+  } catch (error) {
+    console.error(`[${TITLE}] page ${file}.html: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(texts.pageMissing(title, file));
+  }
+  if (extraScript) {
+    // Before the page's own scripts, so they can read it on load; after <head> to keep the doctype first.
+    const script = `<script>${extraScript}</script>`;
+    const content = output.getContent();
+    const withScript = /<head[^>]*>/i.test(content) ? content.replace(/<head[^>]*>/i, (m) => m + script) : script + content;
+    output = HtmlService.createHtmlOutput(withScript);
+  }
+  return output.setTitle(title);
+}
+
+function showSidebar(p: { file: string; title: string }): void {
+  SpreadsheetApp.getUi().showSidebar(page(p.file, p.title));
+}
+
+export function progressAction(): void {
+  runAction(MENU.progress, () => showSidebar(PAGES.progress));
+}
+
+export function tripFormAction(): void {
+  runAction(MENU.tripForm, () => showSidebar(PAGES.tripForm));
+}
+
+export function settingsAction(): void {
+  runAction(MENU.settings, () => showSidebar(PAGES.settings));
+}
+
+/** The forms dialog, told which form to make through `window.__FORM__` ('mau2' or 'mau3'). */
+export function formDialogAction(form: 'mau2' | 'mau3'): void {
+  const title = form === 'mau2' ? MENU.mau2 : MENU.mau3;
+  runAction(title, () => {
+    const html = page(PAGES.forms.file, title, `window.__FORM__=${JSON.stringify(form)};`).setWidth(460).setHeight(420);
+    SpreadsheetApp.getUi().showModalDialog(html, form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý');
+  });
+}
+
+export function helpAction(): void {
+  runAction(MENU.help, () => {
+    const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(520).setHeight(480);
+    SpreadsheetApp.getUi().showModalDialog(html, `${MENU.help} – ${TITLE}`);
+  });
+}
+
+// ---------------------------------------------------------------- GAS-only server helper
+
+/** Selects every row of a cadre's trips in the trips tab (the progress page's "xem các đợt"). Returns the count. */
+export function selectTripRowsOf(ctx: GasContext, name: string, ban: string): number {
+  const loaded = loadSettings(ctx.settings, yearOf(ctx));
+  const analysis = analyze(ctx.workbook, { settings: loaded.settings, today: ctx.today });
+  const wanted = analysis.roster.cadres.filter((c) => nameKey(c.name) === nameKey(name) && (!ban || banKey(c.ban) === banKey(ban)));
+  const indexes = new Set(wanted.map((c) => c.index));
+  const rows = analysis.trips.trips.filter((t) => indexes.has(t.cadre)).map((t) => t.row);
+  if (rows.length === 0) throw new UserError(texts.noTripsOf(name));
+  const width = analysis.raw.trips.values.reduce((w, r) => Math.max(w, r.length), 1);
+  ctx.workbook.selectRows(analysis.tabs.trips, rows, width);
+  return rows.length;
+}
+
+// ---------------------------------------------------------------- live check (simple trigger)
+
+/** How long the live check waits for a running check before leaving the rows to it. */
+const EDIT_LOCK_WAIT_MS = 2_000;
+
+/**
+ * The onEdit simple trigger: re-checks only the edited rows of the trips or roster tab (and the roster rows of the
+ * cadres whose trips changed). Silent in AuthMode.NONE, on other tabs, and on any problem: a person typing must not
+ * get an alert per keystroke. A fixed number of calls, whatever the size of the tabs.
+ */
+export function onEditCheck(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
+  if (!e || !e.range || String(e.authMode) === 'NONE') return;
+  try {
+    const spreadsheet = e.source ?? SpreadsheetApp.getActive();
+    const tabName = e.range.getSheet().getName();
+    const role = findTab([tabName], 'trips') ? 'trips' : findTab([tabName], 'roster') ? 'roster' : null;
+    if (!role) return;
+    const firstRow = e.range.getRow();
+    const rowCount = e.range.getNumRows();
+
+    const workbook = new SpreadsheetWorkbook(spreadsheet);
+    const settings = new DocumentPropertiesStore();
+    const today = todayInVietnam();
+    const loaded = loadSettings(settings, Number(today.slice(0, 4)));
+    const analysis = analyze(workbook, { settings: loaded.settings, today });
+    // The edit belongs to the tab the workflow found under that role (another tab may match the same role first).
+    if (analysis.tabs[role] !== tabName) return;
+    const rows = editedRowsOf(analysis, role, Array.from({ length: rowCount }, (_, i) => firstRow + i));
+    withDocumentLock(() => {
+      attachNotes(workbook, analysis, rows);
+      writeEditedRowResults(workbook, analysis, rows);
+    }, EDIT_LOCK_WAIT_MS);
+  } catch (error) {
+    // A UserError here (no roster, a renamed header…) is what "Kiểm tra dữ liệu" will explain; stay quiet.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error instanceof Error && error.name === 'UserError') console.info(`[${TITLE}] onEdit: ${message}`);
+    else console.error(`[${TITLE}] onEdit failed: ${message}\n${error instanceof Error ? error.stack ?? '' : ''}`);
+  }
+}
+
+/**
+ * The user's notes on just the rows the live check rewrites (one getNotes per tab), so that their notes survive
+ * without reading every note of a 40,000-row tab inside the 30-second limit.
+ */
+function attachNotes(workbook: SpreadsheetWorkbook, analysis: Analysis, rows: { trips: Set<number>; roster: Set<number> }): void {
+  for (const role of ['trips', 'roster'] as const) {
+    const set = rows[role];
+    const raw = analysis.raw[role];
+    if (set.size === 0) continue;
+    const first = Math.min(...set);
+    const last = Math.min(Math.max(...set), raw.values.length);
+    const width = raw.values.reduce((w, r) => Math.max(w, r.length), 0);
+    const notes: string[][] = [];
+    if (last >= first && width > 0) {
+      const block = workbook.readNotes(analysis.tabs[role], first, last - first + 1, width);
+      block.forEach((line, i) => (notes[first - 1 + i] = line));
+    }
+    raw.notes = notes;
+  }
+}

@@ -1,0 +1,313 @@
+import { dayNumber } from '../core/calendar-date';
+import { columnLetter } from '../core/columns';
+import type { CellStyle, GridRange, GridValue, TabLayout } from '../core/grid';
+import { checkAnnotations } from '../sheets/memory-workbook';
+import type { RawCell, TabAnnotations, TabData, Workbook, WriteCell } from '../sheets/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What a generated tab's sheet protection says; warning-only, so a person can still edit after a prompt. */
+export const GENERATED_TAB_PROTECTION = 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè';
+/** How every date cell we write is shown. */
+export const DATE_FORMAT = 'dd/MM/yyyy';
+
+/** Serial day 0 of Sheets (and Excel after 1900-03-01): 1899-12-30. */
+const SERIAL_EPOCH_DAY = -25569;
+
+/**
+ * The Workbook port over SpreadsheetApp. Every method makes a fixed number of calls, whatever the number of rows:
+ * one getValues (and one getNotes) per tab read, one setter per property per block written. The call budgets are
+ * asserted in test/gas with the strict fakes, for 10, 100 and 2,000 cadres.
+ */
+export class SpreadsheetWorkbook implements Workbook {
+  private sheets: Map<string, Sheet> | null = null;
+  private zone: string | null = null;
+
+  constructor(readonly spreadsheet: Spreadsheet) {}
+
+  get dateTimeZone(): string {
+    // Sheets hands out date cells as midnights in the spreadsheet's zone (not the script's).
+    this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  tabNames(): string[] {
+    return [...this.sheetMap().keys()];
+  }
+
+  /** The sheet of a tab, or null; from one getSheets() per workbook. */
+  sheet(name: string): Sheet | null {
+    return this.sheetMap().get(name) ?? null;
+  }
+
+  readTab(name: string, options: { notes?: boolean } = {}): TabData | null {
+    const sheet = this.sheet(name);
+    if (!sheet) return null;
+    const range = sheet.getDataRange();
+    const values = range.getValues() as RawCell[][];
+    // An empty sheet's data range is A1 alone, holding ''.
+    const empty = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '';
+    if (!options.notes) return { values: empty ? [] : values };
+    const notes = range.getNotes();
+    return empty ? { values: [], notes: [] } : { values, notes };
+  }
+
+  /** Notes of a block of rows (1-based), columns 1…width: the onEdit check reads only the rows it rewrites. */
+  readNotes(name: string, firstRow: number, rows: number, width: number): string[][] {
+    const sheet = this.requireSheet(name);
+    if (rows < 1 || width < 1) return [];
+    return sheet.getRange(firstRow, 1, rows, width).getNotes();
+  }
+
+  annotateTab(a: TabAnnotations): void {
+    const sheet = this.requireSheet(a.tab);
+    const width = checkAnnotations(a);
+    const rows = a.statuses.length;
+    const maxColumns = sheet.getMaxColumns();
+    const needed = Math.max(width, a.statusColumn);
+    if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+
+    const statuses = a.statuses.map((s) => [asText(s)]);
+    if (a.firstRow === a.headerRow + 1) {
+      // Caption and statuses are one column block: one write.
+      sheet.getRange(a.headerRow, a.statusColumn, rows + 1, 1).setValues([[asText(a.statusCaption)], ...statuses]);
+    } else {
+      // The onEdit check writes a block further down: the caption is its own cell (the column must keep its caption,
+      // or the next run would not find it and add a second status column).
+      sheet.getRange(a.headerRow, a.statusColumn).setValue(asText(a.statusCaption));
+      if (rows > 0) sheet.getRange(a.firstRow, a.statusColumn, rows, 1).setValues(statuses);
+    }
+    if (rows === 0 || width === 0) return;
+    const block = sheet.getRange(a.firstRow, 1, rows, width);
+    block.setBackgrounds(a.backgrounds);
+    block.setNotes(a.notes);
+    if (a.fontWeights) block.setFontWeights(a.fontWeights);
+  }
+
+  /**
+   * Dates are written as serial numbers (days since 30/12/1899) with the dd/MM/yyyy format: a serial names a
+   * calendar day with no zone, whereas a Date is an instant Sheets converts into the spreadsheet's zone, so writing
+   * one would need that zone's midnight and would shift by a day whenever script and spreadsheet zones disagree.
+   */
+  appendRows(tab: string, rows: WriteCell[][]): number {
+    const sheet = this.requireSheet(tab);
+    const first = sheet.getLastRow() + 1;
+    if (rows.length === 0) return first;
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (width === 0) return first;
+    const last = first + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+
+    let hasDate = false;
+    const values = rows.map((row) =>
+      Array.from({ length: width }, (_, c) => {
+        const cell = row[c];
+        if (cell === undefined || cell === null) return '';
+        if (typeof cell === 'object') {
+          hasDate = true;
+          return dayNumber(cell.date) - SERIAL_EPOCH_DAY;
+        }
+        return typeof cell === 'string' ? asText(cell) : cell;
+      }),
+    );
+    const range = sheet.getRange(first, 1, rows.length, width);
+    range.setValues(values);
+    if (hasDate) {
+      // Keep the formats already on the row (a column formatted by set-up, a user's own) except on our date cells.
+      const formats = range.getNumberFormats();
+      rows.forEach((row, r) => row.forEach((cell, c) => {
+        if (cell !== null && typeof cell === 'object') formats[r]![c] = DATE_FORMAT;
+      }));
+      range.setNumberFormats(formats);
+    }
+    return first;
+  }
+
+  writeGeneratedTab(layout: TabLayout): void {
+    const height = layout.values.length;
+    const width = layout.values[0]?.length ?? 0;
+    if (height < 1 || width < 1) throw new Error(`writeGeneratedTab '${layout.name}': empty layout`);
+    layout.values.forEach((row, r) => {
+      if (row.length !== width) throw new Error(`writeGeneratedTab '${layout.name}': row ${r + 1} has ${row.length} cells, expected ${width}`);
+    });
+
+    let sheet = this.sheet(layout.name);
+    if (!sheet) {
+      sheet = this.insertTab(layout.name);
+    } else {
+      sheet.clear();
+      // The old layout's frozen rows could outnumber the new layout's rows, and Sheets will not delete frozen rows.
+      sheet.setFrozenRows(0);
+    }
+    fitGrid(sheet, height, width);
+
+    const all = sheet.getRange(1, 1, height, width);
+    all.setValues(layout.values.map((row) => row.map(writable)));
+    for (const m of layout.merges) rangeOf(sheet, m).merge();
+
+    const grids = styleGrids(layout, height, width);
+    if (grids.background) all.setBackgrounds(grids.background);
+    if (grids.fontWeight) all.setFontWeights(grids.fontWeight);
+    if (grids.fontStyle) all.setFontStyles(grids.fontStyle);
+    if (grids.fontSize) all.setFontSizes(grids.fontSize);
+    if (grids.fontColor) all.setFontColors(grids.fontColor);
+    if (grids.horizontal) all.setHorizontalAlignments(grids.horizontal);
+    if (grids.vertical) all.setVerticalAlignments(grids.vertical);
+    if (grids.wrap) all.setWraps(grids.wrap);
+    // Number formats per style range: Sheets documents no pattern for "Automatic", so a whole-grid array would have
+    // to invent one for the unstyled cells. The forms have one or two such ranges, however many rows.
+    for (const s of layout.styles) if (s.style.numberFormat) rangeOf(sheet, s.range).setNumberFormat(s.style.numberFormat);
+    for (const s of layout.styles) {
+      if (s.style.border) rangeOf(sheet, s.range).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
+    }
+    for (const run of widthRuns(layout.columnWidths.slice(0, width))) sheet.setColumnWidths(run.start, run.count, run.width);
+    sheet.setFrozenRows(layout.frozenRows);
+    // Print set-up (A4 landscape) has no Apps Script API; the forms are laid out to print landscape from File › Print.
+
+    const protection = sheet.protect();
+    protection.setDescription(GENERATED_TAB_PROTECTION);
+    protection.setWarningOnly(true);
+  }
+
+  // ---- Apps Script only: not part of the port ----
+
+  /** Selects these rows (1-based) of a tab, columns 1…width, in one call; consecutive rows become one block. */
+  selectRows(tab: string, rows: readonly number[], width: number): void {
+    const sheet = this.requireSheet(tab);
+    const a1s = rowBlocks(rows).map(([from, to]) => `A${from}:${columnLetter(Math.max(1, width))}${to}`);
+    if (a1s.length === 0) return;
+    sheet.getRangeList(a1s).activate();
+  }
+
+  /** A new tab at the end, kept in this adapter's tab list. */
+  insertTab(name: string): Sheet {
+    const sheet = this.spreadsheet.insertSheet(name, this.sheetMap().size);
+    this.sheetMap().set(name, sheet);
+    return sheet;
+  }
+
+  toast(message: string, title: string, seconds = 5): void {
+    this.spreadsheet.toast(message, title, seconds);
+  }
+
+  private sheetMap(): Map<string, Sheet> {
+    if (!this.sheets) {
+      this.sheets = new Map();
+      for (const s of this.spreadsheet.getSheets()) this.sheets.set(s.getName(), s);
+    }
+    return this.sheets;
+  }
+
+  private requireSheet(name: string): Sheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`No tab named '${name}'`);
+    return sheet;
+  }
+}
+
+/**
+ * A string as written, so that Sheets keeps it as the same text: a leading apostrophe stops Sheets from reading
+ * `=…`, `+…`, `-…`, `@…` as a formula and "1.3", "05/06/2023", "TRUE" as a number, date or boolean (by the
+ * spreadsheet's locale). The apostrophe is not part of the stored value.
+ */
+export function asText(text: string): string {
+  if (text === '') return text;
+  const trimmed = text.trim();
+  if (/^[=+\-@']/.test(text) || /^(true|false)$/i.test(trimmed)) return `'${text}`;
+  if (/\d/.test(trimmed) && /^[\d\s.,/:%()-]+$/.test(trimmed)) return `'${text}`;
+  return text;
+}
+
+function writable(value: GridValue): string | number | boolean {
+  if (value === null) return '';
+  return typeof value === 'string' ? asText(value) : value;
+}
+
+function rangeOf(sheet: Sheet, r: GridRange): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(r.row + 1, r.column + 1, r.rows, r.columns);
+}
+
+/**
+ * Sizes a generated tab to its layout, plus one spare row (Sheets refuses to delete every non-frozen row): one call
+ * at most each way, so a fresh 1,000-row sheet costs the same for a 10-row form as for a 2,000-row dashboard.
+ */
+function fitGrid(sheet: Sheet, height: number, width: number): void {
+  const rows = height + 1;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows > rows) {
+    sheet.deleteRows(rows + 1, maxRows - rows);
+  } else if (maxRows < rows) {
+    sheet.insertRowsAfter(maxRows, rows - maxRows);
+  }
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns > width) sheet.deleteColumns(width + 1, maxColumns - width);
+  else if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+}
+
+type Grid<T> = T[][] | null;
+
+interface StyleGrids {
+  background: Grid<string | null>;
+  fontWeight: Grid<'bold' | 'normal'>;
+  fontStyle: Grid<'italic' | 'normal'>;
+  fontSize: Grid<number>;
+  fontColor: Grid<string>;
+  horizontal: Grid<'left' | 'center' | 'right' | null>;
+  vertical: Grid<'top' | 'middle' | 'bottom'>;
+  wrap: Grid<boolean>;
+}
+
+/** Each style property that appears, rendered over the whole grid (later ranges win), defaults elsewhere. */
+export function styleGrids(layout: TabLayout, height: number, width: number): StyleGrids {
+  const has = (key: keyof CellStyle) => layout.styles.some((s) => s.style[key] !== undefined);
+  const grid = <T>(key: keyof CellStyle, fill: T, pick: (style: CellStyle) => T | undefined): Grid<T> => {
+    if (!has(key)) return null;
+    const out: T[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => fill));
+    for (const { range, style } of layout.styles) {
+      const value = pick(style);
+      if (value === undefined) continue;
+      for (let r = range.row; r < range.row + range.rows && r < height; r++) {
+        for (let c = range.column; c < range.column + range.columns && c < width; c++) out[r]![c] = value;
+      }
+    }
+    return out;
+  };
+  return {
+    background: grid<string | null>('background', null, (s) => s.background),
+    fontWeight: grid<'bold' | 'normal'>('bold', 'normal', (s) => (s.bold === undefined ? undefined : s.bold ? 'bold' : 'normal')),
+    fontStyle: grid<'italic' | 'normal'>('italic', 'normal', (s) => (s.italic === undefined ? undefined : s.italic ? 'italic' : 'normal')),
+    fontSize: grid<number>('fontSize', 10, (s) => s.fontSize),
+    fontColor: grid<string>('fontColor', '#000000', (s) => s.fontColor),
+    horizontal: grid<'left' | 'center' | 'right' | null>('horizontalAlignment', null, (s) => s.horizontalAlignment),
+    vertical: grid<'top' | 'middle' | 'bottom'>('verticalAlignment', 'bottom', (s) => s.verticalAlignment),
+    wrap: grid<boolean>('wrap', false, (s) => s.wrap),
+  };
+}
+
+function widthRuns(widths: readonly number[]): { start: number; count: number; width: number }[] {
+  const runs: { start: number; count: number; width: number }[] = [];
+  widths.forEach((w, i) => {
+    const last = runs[runs.length - 1];
+    const px = Math.round(w);
+    if (last && last.width === px && last.start + last.count === i + 1) last.count++;
+    else runs.push({ start: i + 1, count: 1, width: px });
+  });
+  return runs;
+}
+
+/** Sorted, de-duplicated rows grouped into [from, to] blocks of consecutive rows. */
+export function rowBlocks(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
+  const blocks: [number, number][] = [];
+  for (const r of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else blocks.push([r, r]);
+  }
+  return blocks;
+}
+

@@ -1,0 +1,93 @@
+/**
+ * Every sentence the add-on's own shell shows (menus, alerts, toasts); the rules' messages live in core/messages.ts.
+ * Built by functions with the values they name, so wording stays consistent and reviewable in one place.
+ */
+
+export const MENU = {
+  setup: 'Khởi tạo bảng tính',
+  check: 'Kiểm tra dữ liệu',
+  progress: 'Tiến độ cán bộ',
+  tripForm: 'Nhập đợt đi cơ sở',
+  mau2: 'Tạo mẫu 2…',
+  mau3: 'Tạo mẫu 3…',
+  settings: 'Cài đặt',
+  testSummary: 'Gửi thử báo cáo quý',
+  help: 'Hướng dẫn',
+} as const;
+
+export const TITLE = '1+2 Đi cơ sở';
+
+/** Vietnamese thousands separator: 1.200. */
+export function count(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+export const texts = {
+  busy: 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.',
+  unexpected: (action: string) =>
+    `Xin lỗi, đã có lỗi ngoài dự kiến khi ${action.toLowerCase()}. Dữ liệu anh/chị đã nhập không bị thay đổi. ` +
+    'Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích (kèm thời điểm xảy ra lỗi).',
+  pageMissing: (title: string, file: string) =>
+    `Trang “${title}” chưa có trong bản cài đặt này của tiện ích (thiếu tệp ${file}.html). ` +
+    'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',
+
+  checking: (rows: number) => `Đang kiểm tra ${count(rows)} dòng…`,
+  checked: (c: { ok: number; short: number; exempt: number; errors: number; warnings: number }) =>
+    `Cán bộ đủ yêu cầu: ${count(c.ok)}; còn thiếu: ${count(c.short)}${c.exempt ? `; miễn: ${count(c.exempt)}` : ''}. ` +
+    `Lỗi: ${count(c.errors)} dòng; lưu ý: ${count(c.warnings)}. Xem cột “Kết quả kiểm tra” và tab “Tổng hợp 1+2”.`,
+  checkedTitle: 'Đã kiểm tra xong',
+  localeWarning: (locale: string) =>
+    `Bảng tính đang dùng khu vực “${locale}”: ngày gõ vào như “05/06/2023” bị hiểu là ngày 6 tháng 5. ` +
+    'Hãy chạy “Khởi tạo bảng tính” để đặt khu vực Việt Nam, rồi kiểm tra lại các ngày đã nhập.',
+  settingsProblems: (problems: readonly string[]) =>
+    `Kiểm tra đã chạy, nhưng cần lưu ý:\n\n• ${problems.join('\n• ')}\n\nPhần cài đặt sửa trong tab “Cài đặt” hoặc menu Cài đặt.`,
+
+  localeTitle: 'Định dạng ngày của bảng tính',
+  localeQuestion: (locale: string, zone: string) =>
+    `Bảng tính này đang dùng ngôn ngữ/khu vực “${locale}” và múi giờ “${zone}”. ` +
+    (locale === 'vi_VN'
+      ? ''
+      : `Với khu vực này, Google Trang tính hiểu ngày gõ vào như “05/06/2023” là ngày 6 tháng 5 (tháng trước, ngày sau), không phải 5 tháng 6. `) +
+    'Để ngày được hiểu theo thứ tự ngày/tháng/năm và tính đúng theo giờ Việt Nam, nên đặt khu vực Việt Nam (vi_VN) và múi giờ Asia/Ho_Chi_Minh.\n\n' +
+    'Đặt ngay bây giờ? (Dữ liệu đã nhập không bị thay đổi; ngày đã gõ trước đây nên được kiểm tra lại.)',
+  localeSet: 'Đã đặt khu vực Việt Nam (vi_VN) và múi giờ Asia/Ho_Chi_Minh.',
+  localeKept: 'Giữ nguyên khu vực hiện tại: hãy gõ ngày theo dạng năm-tháng-ngày (2023-06-05) để tránh nhầm ngày và tháng.',
+  setupTitle: 'Khởi tạo bảng tính',
+  setupDone: (created: readonly string[], validated: readonly string[], skipped: readonly string[], localeNote: string) =>
+    [
+      created.length ? `Đã tạo tab: ${created.map((t) => `“${t}”`).join(', ')}.` : 'Các tab cần thiết đã có sẵn; không tạo tab mới.',
+      validated.length ? `Đã thêm danh sách chọn và kiểm tra ngày cho: ${validated.join('; ')}.` : '',
+      skipped.length ? skipped.join(' ') : '',
+      'Dữ liệu đã nhập được giữ nguyên.',
+      localeNote,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  setupNoHeader: (tab: string) => `Tab “${tab}” chưa có dòng tiêu đề nhận ra được nên chưa thêm danh sách chọn.`,
+  listHelp: (caption: string) => `Chọn ${caption} trong danh sách.`,
+  dateHelp: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/06/2023.',
+
+  noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
+  selected: (n: number, name: string) => `Đã chọn ${count(n)} dòng của ${name}.`,
+  storedSettingsWarning: (warning: string) => warning,
+} as const;
+
+export const HELP_HTML = `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><base target="_top">
+<style>body{font:14px/1.5 Arial,sans-serif;color:#202124;margin:0 8px}h2{font-size:16px;margin:12px 0 4px}li{margin:2px 0}</style>
+</head><body>
+<h2>Bắt đầu</h2>
+<ol>
+<li><b>Khởi tạo bảng tính</b>: tạo các tab còn thiếu (Cán bộ, Đi cơ sở, Cài đặt) với tiêu đề, danh sách chọn và định dạng ngày. Dữ liệu đã có được giữ nguyên.</li>
+<li>Nhập danh sách cán bộ vào tab <b>Cán bộ</b>, mỗi đợt đi cơ sở một dòng trong tab <b>Đi cơ sở</b> (hoặc dùng <b>Nhập đợt đi cơ sở</b>).</li>
+<li><b>Kiểm tra dữ liệu</b>: ghi kết quả vào cột “Kết quả kiểm tra”, tô màu tab Cán bộ và lập tab “Tổng hợp 1+2”.</li>
+</ol>
+<h2>Nhập ngày</h2>
+<p>Ngày viết theo thứ tự <b>ngày/tháng/năm</b>: 5/6/2023 là ngày 5 tháng 6. Khi sửa một dòng, dòng đó được kiểm tra lại ngay.</p>
+<h2>Màu trong tab Cán bộ</h2>
+<p>Đỏ: thiếu ngày · Cam: thiếu đợt chuyên đề · Đỏ chữ đậm: thiếu cả hai · Xám: miễn · Xanh: đủ.</p>
+<h2>Biểu mẫu</h2>
+<p><b>Tạo mẫu 2…</b> (đăng ký của ban) và <b>Tạo mẫu 3…</b> (kết quả theo quý) tạo tab mới có thể in khổ A4 ngang. Các tab do tiện ích tạo sẽ được ghi đè ở lần tạo sau.</p>
+<h2>Cài đặt</h2>
+<p>Chọn bộ quy định (Kiên Giang, Tây Ninh, Hà Nam), năm, số ngày tối thiểu và email nhận báo cáo.</p>
+</body></html>`;
