@@ -1,0 +1,62 @@
+// The preview's server side: the real sidebar-api functions over an in-memory copy of the sample workbook.
+// scripts/preview.mjs bundles this file with esbuild at start, so `npm run preview` needs nothing but `npm ci`.
+import { isCalendarDate, type CalendarDate } from '../src/core/calendar-date';
+import { XlsxWorkbook } from '../src/cli/xlsx-workbook';
+import { MemoryWorkbook } from '../src/sheets/memory-workbook';
+import type { ServerContext } from '../src/sheets/server-context';
+import { MemorySettingsStore } from '../src/sheets/settings-store';
+import { clientMessage, sidebarApi, type ServerApi } from '../src/sheets/sidebar-api';
+import type { RawCell } from '../src/sheets/workbook';
+
+export interface PreviewCall {
+  name: string;
+  args: unknown[];
+}
+
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; message: string };
+
+export interface PreviewBackend {
+  workbook: MemoryWorkbook;
+  settings: MemorySettingsStore;
+  context: ServerContext;
+  /** Every call the pages made, in order (selectTripRows included: Sheets would select rows, the preview records). */
+  calls: PreviewCall[];
+  call(name: string, args: unknown[]): CallOutcome;
+}
+
+export async function createBackend(options: { sample: string; today: string }): Promise<PreviewBackend> {
+  if (!isCalendarDate(options.today)) throw new Error(`TODAY must be a date written YYYY-MM-DD, got '${options.today}'`);
+  const xlsx = await XlsxWorkbook.load(options.sample);
+  const tabs: Record<string, RawCell[][]> = {};
+  for (const name of xlsx.tabNames()) tabs[name] = xlsx.readTab(name)?.values ?? [];
+  const workbook = MemoryWorkbook.fromTabs(tabs, { dateTimeZone: xlsx.dateTimeZone });
+  const settings = new MemorySettingsStore();
+  const context: ServerContext = { workbook, settings, today: options.today as CalendarDate, user: 'xem-truoc@example.vn' };
+  const calls: PreviewCall[] = [];
+
+  const handlers: Record<keyof ServerApi, (...args: unknown[]) => unknown> = {
+    ...Object.fromEntries(
+      Object.entries(sidebarApi).map(([name, fn]) => [name, (...args: unknown[]) => (fn as (ctx: ServerContext, ...a: unknown[]) => unknown)(context, ...args)]),
+    ),
+    selectTripRows: () => null,
+  } as Record<keyof ServerApi, (...args: unknown[]) => unknown>;
+
+  return {
+    workbook,
+    settings,
+    context,
+    calls,
+    call(name, args) {
+      calls.push({ name, args });
+      const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name as keyof ServerApi] : undefined;
+      // Apps Script's own wording when a page calls a function the script does not have.
+      if (!handler) return { ok: false, message: `Script function not found: ${name}` };
+      try {
+        // What google.script.run does to a result: plain JSON, no Dates, no undefined.
+        return { ok: true, value: JSON.parse(JSON.stringify(handler(...args) ?? null)) };
+      } catch (error) {
+        return { ok: false, message: clientMessage(error) };
+      }
+    },
+  };
+}

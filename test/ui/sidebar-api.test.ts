@@ -1,0 +1,303 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { banTotals } from '../../src/core/forms/dashboard';
+import type { TripInput } from '../../src/core/trip-input';
+import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
+import type { ServerContext } from '../../src/sheets/server-context';
+import { loadSettings, MemorySettingsStore } from '../../src/sheets/settings-store';
+import {
+  clientMessage,
+  generateForm,
+  getFormOptions,
+  getProgress,
+  getSettingsPage,
+  getTripForm,
+  saveSettingsPage,
+  saveTrip,
+} from '../../src/sheets/sidebar-api';
+import type { RawCell } from '../../src/sheets/workbook';
+import { analyze } from '../../src/sheets/workflow';
+import { rosterValues, tripValues } from '../support/domain';
+
+const TODAY = '2023-11-15' as CalendarDate;
+
+function context(tabs: Record<string, RawCell[][]>): ServerContext & { workbook: MemoryWorkbook; settings: MemorySettingsStore } {
+  return { workbook: MemoryWorkbook.fromTabs(tabs), settings: new MemorySettingsStore(), today: TODAY, user: '' };
+}
+
+/** A small province: two bans, a namesake pair, and trips typed the way departments type them. */
+function smallProvince() {
+  const roster = rosterValues([
+    { name: 'Nguyễn Thị Thủy', position: 'Trưởng ban', ban: 'Ban Tuyên giáo' },
+    { name: 'Trần Văn Hòa', position: 'Chuyên viên', ban: 'Ban Tuyên giáo' },
+    { name: 'Nguyễn Văn An', position: 'Chánh Văn phòng', ban: 'Văn phòng' },
+    { name: 'Nguyễn Văn An', position: 'Chuyên viên', ban: 'Ban Tuyên giáo' },
+    { name: 'Lê Thị Mai', position: 'Kế toán', ban: 'Văn phòng', exemption: 'Kế toán' },
+  ]);
+  roster[1]![5] = 'thuy@tinhdoan.example.vn';
+  roster[3]![5] = 'an.vp@tinhdoan.example.vn';
+  const trips = tripValues([
+    { name: 'Nguyễn Thị Thủy', kind: 'Theo chuyên đề', from: '01/03/2023', to: '06/03/2023' },
+    { name: 'Nguyễn Thị Thủy', kind: 'Dự sinh hoạt chi đoàn', from: '10/08/2023', to: '10/08/2023', days: 1 },
+    { name: 'Trần Văn Hòa', kind: 'Kiểm tra, giám sát', from: '01/07/2023', to: '20/07/2023', status: 'Đăng ký' },
+    { name: 'Nguyễn Văn An', ban: 'Văn phòng', kind: 'Theo chuyên đề', from: '03/04/2023', to: '09/04/2023' },
+  ]);
+  return { 'Cán bộ': roster as RawCell[][], 'Đi cơ sở': trips as RawCell[][] };
+}
+
+const validTrip = (over: Partial<TripInput> = {}): TripInput => ({
+  name: 'Trần Văn Hòa',
+  ban: 'Ban Tuyên giáo',
+  kind: 'chuyen-de',
+  detail: 'Tuyên truyền Nghị quyết',
+  from: '2023-11-20',
+  to: '2023-11-25',
+  days: '6',
+  place: 'Xã Thạnh Đông',
+  level: 'Xã/Phường',
+  status: 'registered',
+  ...over,
+});
+
+describe('getProgress', () => {
+  it('counts the cadres as the dashboard does (a cadre short of both counts in both columns)', () => {
+    const ctx = context(smallProvince());
+    const progress = getProgress(ctx);
+    const analysis = analyze(ctx.workbook, { settings: loadSettings(ctx.settings, 2023).settings, today: TODAY });
+    const totals = banTotals(analysis.evaluation.cadres);
+    const sum = (k: 'ok' | 'shortDays' | 'shortRounds' | 'shortBoth' | 'exempt' | 'cadres') => totals.reduce((n, t) => n + t[k], 0);
+    expect(progress.counts).toEqual({
+      total: sum('cadres'),
+      ok: sum('ok'),
+      shortDays: sum('shortDays') + sum('shortBoth'),
+      shortRounds: sum('shortRounds') + sum('shortBoth'),
+      exempt: sum('exempt'),
+    });
+    expect(progress.cadres).toHaveLength(5);
+    expect(progress.bans).toEqual(['Ban Tuyên giáo', 'Văn phòng']);
+    expect(progress.period).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+  });
+
+  it('lists the cadres behind first and the exempt last, each with a forecast sentence and its trip rows', () => {
+    const progress = getProgress(context(smallProvince()));
+    const order = ['short-both', 'short-days', 'short-rounds', 'ok', 'exempt'];
+    const ranks = progress.cadres.map((c) => order.indexOf(c.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(progress.cadres.at(-1)).toMatchObject({ name: 'Lê Thị Mai', status: 'exempt', statusLabel: 'Miễn', forecast: '', roundsRequired: 0 });
+    const thuy = progress.cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
+    expect(thuy).toMatchObject({ daysDone: 7, requiredDays: 60, roundsDone: 1, roundsRequired: 2, tripRows: [2, 3], groupLabel: 'Lãnh đạo ban' });
+    expect(thuy.forecast).toMatch(/^Theo tốc độ hiện tại: khoảng \d+\/60 ngày vào 31\/12$/);
+    expect(JSON.parse(JSON.stringify(progress))).toEqual(progress);
+  });
+});
+
+describe('saveTrip', () => {
+  it('appends exactly one row, in the tab’s own column order, with real date cells', () => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.snapshot('Đi cơ sở').values.length;
+    const saved = saveTrip(ctx, validTrip());
+    expect(saved).toMatchObject({ ok: true, row: before + 1 });
+    const values = ctx.workbook.snapshot('Đi cơ sở').values;
+    expect(values).toHaveLength(before + 1);
+    expect(values.at(-1)).toEqual([
+      5,
+      'Trần Văn Hòa',
+      'Ban Tuyên giáo',
+      '3.1. Theo chuyên đề',
+      'Tuyên truyền Nghị quyết',
+      6,
+      new Date(Date.UTC(2023, 10, 20)),
+      new Date(Date.UTC(2023, 10, 25)),
+      'Xã Thạnh Đông',
+      'Xã/Phường',
+      'Đăng ký',
+    ]);
+    if (!saved.ok) throw new Error('not saved');
+    expect(saved.progress).toMatchObject({ name: 'Trần Văn Hòa', daysProjected: 26, tripRows: [4, 6] });
+  });
+
+  it('follows the columns wherever the tab has them, and leaves the user’s own columns blank', () => {
+    const tabs = smallProvince();
+    tabs['Đi cơ sở'] = [
+      ['ĐĂNG KÝ ĐI CƠ SỞ'],
+      [],
+      ['Từ ngày', 'Đến ngày', 'Ghi chú riêng', 'Họ tên', 'Nội dung', 'Trạng thái', 'Ban'],
+      ['01/03/2023', '06/03/2023', 'x', 'Nguyễn Thị Thủy', 'chuyên đề', 'Đã thực hiện', ''],
+    ];
+    const ctx = context(tabs);
+    const saved = saveTrip(ctx, validTrip({ detail: '', place: '', level: '', days: '' }));
+    expect(saved).toMatchObject({ ok: true, row: 5 });
+    expect(ctx.workbook.snapshot('Đi cơ sở').values[4]).toEqual([
+      new Date(Date.UTC(2023, 10, 20)),
+      new Date(Date.UTC(2023, 10, 25)),
+      '',
+      'Trần Văn Hòa',
+      '3.1. Theo chuyên đề',
+      'Đăng ký',
+      'Ban Tuyên giáo',
+    ]);
+  });
+
+  it.each<[string, Partial<TripInput>, Partial<Record<keyof TripInput, RegExp>>]>([
+    ['Đến ngày trước Từ ngày', { from: '2023-11-25', to: '2023-11-20' }, { to: /trước Từ ngày/ }],
+    ['Số ngày nhiều hơn số ngày của đợt', { days: '9' }, { days: /lớn hơn số ngày/ }],
+    ['chưa chọn nội dung, ngày sai', { kind: '', from: '31/02/2023' }, { kind: /Chọn nội dung/, from: /không phải là ngày/ }],
+    ['cán bộ không có trong danh sách', { name: 'Người Lạ', ban: '' }, { name: /Không có cán bộ/ }],
+    ['trùng tên mà không ghi Ban', { name: 'Nguyễn Văn An', ban: '' }, { name: /Có 2 cán bộ tên/ }],
+    ['cấp không thuộc danh mục', { level: 'Huyện' }, { level: /không thuộc danh mục/ }],
+  ])('%s: nothing is appended and the field says why', (_, change, expected) => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.snapshot('Đi cơ sở');
+    const saved = saveTrip(ctx, validTrip(change));
+    expect(saved.ok).toBe(false);
+    if (saved.ok) return;
+    for (const [field, pattern] of Object.entries(expected)) expect(saved.errors[field as keyof TripInput]).toMatch(pattern as RegExp);
+    expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
+  });
+
+  it('whatever a page sends (null, numbers, junk), nothing is appended unless it is a valid trip', () => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.snapshot('Đi cơ sở');
+    for (const junk of [null, 42, 'x', { name: 7 }, { ...validTrip(), status: 'xong' }]) {
+      expect(saveTrip(ctx, junk as unknown as TripInput).ok).toBe(false);
+    }
+    expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
+  });
+});
+
+describe('getTripForm', () => {
+  it('gives the roster, the preset’s numbered kinds, the levels and the policy the page checks with', () => {
+    const form = getTripForm(context(smallProvince()));
+    expect(form.roster).toHaveLength(5);
+    expect(form.roster[0]).toEqual({ name: 'Nguyễn Thị Thủy', ban: 'Ban Tuyên giáo', group: 'lanh-dao-ban' });
+    expect(form.kinds[0]).toEqual({ code: 'chuyen-de', label: '3.1. Theo chuyên đề' });
+    expect(form.statuses.map((s) => s.label)).toEqual(['Đăng ký', 'Đã duyệt', 'Đã thực hiện']);
+    expect(form.levels).toContain('Xã/Phường');
+    expect(form.policy.minDays).toBe(60);
+    expect(JSON.parse(JSON.stringify(form))).toEqual(form);
+  });
+});
+
+describe('forms', () => {
+  it('says how many cadres and trips each form will list, and generateForm writes exactly that', () => {
+    const ctx = context(smallProvince());
+    const options = getFormOptions(ctx);
+    expect(options).toMatchObject({ year: 2023, currentQuarter: 4, bans: ['Ban Tuyên giáo', 'Văn phòng'] });
+    const all = options.scopes[0]!;
+    expect(all.ban).toBeNull();
+    expect(all.mau3.map((c) => c.trips)).toEqual([1, 1, 1, 0]);
+    expect(all.mau2).toEqual({ cadres: 3, trips: 4 });
+    const made = generateForm(ctx, { form: 'mau3', ban: null, quarter: 1 });
+    expect(made).toEqual({ tabName: 'Mẫu 3 - Quý 1-2023', cadres: 1, trips: 1 });
+    expect(ctx.workbook.tabNames()).toContain('Mẫu 3 - Quý 1-2023');
+    const ban = options.scopes.find((s) => s.ban === 'Văn phòng')!;
+    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({ tabName: 'Mẫu 2 - Văn phòng', ...ban.mau2 });
+  });
+
+  it('refuses an unknown Ban or quarter with a Vietnamese message', () => {
+    const ctx = context(smallProvince());
+    expect(() => generateForm(ctx, { form: 'mau3', ban: 'Ban Không Có', quarter: 1 })).toThrow(/Không có Ban\/Văn phòng/);
+    expect(() => generateForm(ctx, { form: 'mau3', ban: null, quarter: 5 as 1 })).toThrow(/Quý phải là/);
+  });
+});
+
+describe('settings page', () => {
+  it('round-trips: what is saved is what the page reads back, and the rules use it', () => {
+    const ctx = context(smallProvince());
+    const page = getSettingsPage(ctx);
+    expect(page.presets.map((p) => p.id)).toEqual(['kien-giang-2023', 'tay-ninh-2023', 'ha-nam-2022']);
+    expect(page.presets[1]!.defaults).toMatchObject({ periodStart: '01/01', periodEnd: '25/10', minDays: 60 });
+    const input = {
+      ...page.settings,
+      province: 'Kiên Giang',
+      overrides: { minDays: 50, periodEnd: '11-30' },
+      recipients: { btcKt: ['btckt@tinhdoan.example.vn'], banLeaders: { 'Văn phòng': 'chanhvp@tinhdoan.example.vn' } },
+      schedule: { ...page.settings.schedule, enabled: true, reminderDaysBefore: 3 },
+    };
+    expect(saveSettingsPage(ctx, input)).toEqual({ ok: true });
+    const again = getSettingsPage(ctx);
+    expect(again.settings).toMatchObject({ province: 'Kiên Giang', overrides: { minDays: 50, periodEnd: '11-30' }, schedule: { enabled: true, reminderDaysBefore: 3 } });
+    expect(again.bans.find((b) => b.ban === 'Văn phòng')).toEqual({
+      ban: 'Văn phòng',
+      leaderName: 'Nguyễn Văn An',
+      rosterEmail: 'an.vp@tinhdoan.example.vn',
+      override: 'chanhvp@tinhdoan.example.vn',
+    });
+    expect(getProgress(ctx)).toMatchObject({ minDays: 50, period: { end: '2023-11-30' } });
+  });
+
+  it('places each problem on its field and stores nothing', () => {
+    const ctx = context(smallProvince());
+    const page = getSettingsPage(ctx);
+    const bad = saveSettingsPage(ctx, {
+      ...page.settings,
+      year: 1990,
+      recipients: { btcKt: ['ok@example.vn', 'không phải email'], banLeaders: { 'Văn phòng': 'sai' } },
+      schedule: { ...page.settings.schedule, reminderDaysBefore: 0 },
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(['recipients.banLeaders.Văn phòng', 'recipients.btcKt', 'schedule.reminderDaysBefore', 'year']);
+    expect(bad.fieldErrors.year).toMatch(/Năm phải từ 2000/);
+    expect(ctx.settings.read()).toBeNull();
+
+    const cross = saveSettingsPage(ctx, { ...page.settings, overrides: { periodStart: '12-01', periodEnd: '02-01', roundMinDays: 9, minDays: 0 } });
+    expect(cross.ok).toBe(false);
+    if (cross.ok) return;
+    expect(cross.fieldErrors['overrides.minDays']).toMatch(/từ 1 trở lên/);
+    const spanning = saveSettingsPage(ctx, { ...page.settings, overrides: { periodStart: '12-01', periodEnd: '02-01' } });
+    expect(spanning).toMatchObject({ ok: false, fieldErrors: { overrides: expect.stringMatching(/trước ngày kết thúc/) } });
+    expect(ctx.settings.read()).toBeNull();
+  });
+
+  it('says when the Cài đặt tab overrides the stored settings', () => {
+    const ctx = context({ ...smallProvince(), 'Cài đặt': [['Tỉnh', 'Kiên Giang'], ['Năm', 2023]] });
+    expect(getSettingsPage(ctx).warnings.join(' ')).toMatch(/Tab “Cài đặt” đang ghi Tỉnh, Năm/);
+  });
+});
+
+describe('clientMessage', () => {
+  it('passes a UserError’s sentence on, and apologises for a bug', () => {
+    const ctx = context({ 'Cán bộ': smallProvince()['Cán bộ'] });
+    let thrown: unknown;
+    try {
+      getProgress(ctx);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(clientMessage(thrown)).toMatch(/Không tìm thấy tab các đợt đi cơ sở/);
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      expect(clientMessage(new TypeError('x is undefined'))).toMatch(/^Đã có lỗi ngoài dự kiến/);
+    } finally {
+      console.error = quiet;
+    }
+  });
+});
+
+describe('the sample workbook', () => {
+  let ctx: ReturnType<typeof context>;
+  beforeAll(async () => {
+    const xlsx = await XlsxWorkbook.load('samples/tinh-doan-mau.xlsx');
+    const tabs: Record<string, RawCell[][]> = {};
+    for (const name of xlsx.tabNames()) tabs[name] = xlsx.readTab(name)!.values;
+    ctx = context(tabs);
+  });
+
+  it('every cadre of the roster is listed once, with the rows of their trips', () => {
+    const progress = getProgress(ctx);
+    expect(progress.counts.total).toBe(30);
+    expect(new Set(progress.cadres.map((c) => c.id)).size).toBe(30);
+    const rows = progress.cadres.flatMap((c) => c.tripRows);
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(250);
+  });
+
+  it('a valid trip for a namesake lands on the right person', () => {
+    const saved = saveTrip(ctx, validTrip({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào', level: 'Xã/Phường' }));
+    expect(saved.ok).toBe(true);
+    if (saved.ok) expect(saved.progress).toMatchObject({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào' });
+  });
+});
