@@ -1,0 +1,148 @@
+import type { CalendarDate } from '../calendar-date';
+import type { CadreStatus, Evaluation } from '../evaluate';
+import { banTotals, sortForReport, type BanTotals } from '../forms/dashboard';
+import type { Cadre, Trip } from '../model';
+import { banKey } from '../names';
+import type { Policy } from '../policy';
+import type { Settings } from '../settings';
+import { isPlanned } from '../vocabulary';
+import { banLeaderOf, type BanLeader } from './recipients';
+
+/**
+ * What the emails are about, computed once per run from the evaluation: per Ban, who is behind, which trips are
+ * overdue, who has not registered enough yet. Plain data, so a plan and its emails can be tested without a sheet.
+ */
+
+/** The pure part of an analysis the emails need (src/sheets/email-run.ts builds it from an Analysis). */
+export interface EmailInputs {
+  settings: Settings;
+  policy: Policy;
+  year: number;
+  today: CalendarDate;
+  province: string;
+  presetTitle: string;
+  cadres: readonly Cadre[];
+  /** Valid trips only. */
+  trips: readonly Trip[];
+  evaluation: Evaluation;
+}
+
+export interface CadreBehind {
+  cadre: number;
+  name: string;
+  ban: string;
+  status: CadreStatus;
+  daysDone: number;
+  daysProjected: number;
+  requiredDays: number;
+  forecastDays: number;
+  /** The evaluation's reasons: what the cadre lacks, in the order a leader acts on them. */
+  reasons: string[];
+}
+
+export interface OverdueCadre {
+  cadre: number;
+  name: string;
+  /** Trips past their end, still Đăng ký / Đã duyệt. */
+  trips: number;
+}
+
+/** A cadre who still needs days or rounds, with the start dates of the trips already registered or done. */
+export interface IncompleteCadre {
+  cadre: number;
+  name: string;
+  tripStarts: CalendarDate[];
+}
+
+export interface BanFacts {
+  ban: string;
+  key: string;
+  leader: BanLeader;
+  totals: BanTotals;
+  behind: CadreBehind[];
+  overdue: OverdueCadre[];
+  incomplete: IncompleteCadre[];
+}
+
+export interface EmailFacts {
+  today: CalendarDate;
+  year: number;
+  /** In roster order (the order Bans first appear). */
+  bans: BanFacts[];
+}
+
+/**
+ * A cadre is behind when the policy applies to them and either the registered trips do not cover what is required
+ * (status), or the pace so far would not reach the required days by the period's end (forecast < required; only once
+ * the period has begun, when there is a pace to speak of).
+ */
+export function buildFacts(inputs: EmailInputs): EmailFacts {
+  const { evaluation, cadres, trips, today } = inputs;
+  const period = evaluation.period;
+  const started = today >= period.start;
+  const byCadre = new Map<number, Trip[]>();
+  for (const trip of trips) {
+    if (trip.status === 'cancelled') continue;
+    const list = byCadre.get(trip.cadre) ?? [];
+    list.push(trip);
+    byCadre.set(trip.cadre, list);
+  }
+  const sorted = sortForReport(evaluation.cadres);
+  const totalsByKey = new Map(banTotals(evaluation.cadres).map((t) => [banKey(t.ban), t]));
+  const bans: BanFacts[] = [];
+  const byKey = new Map<string, BanFacts>();
+  for (const cadre of cadres) {
+    const key = banKey(cadre.ban);
+    if (byKey.has(key)) continue;
+    const facts: BanFacts = {
+      ban: cadre.ban,
+      key,
+      leader: banLeaderOf(cadre.ban, cadres, inputs.settings.recipients),
+      totals: totalsByKey.get(key) ?? emptyTotals(cadre.ban),
+      behind: [],
+      overdue: [],
+      incomplete: [],
+    };
+    byKey.set(key, facts);
+    bans.push(facts);
+  }
+  for (const e of sorted) {
+    const ban = byKey.get(banKey(e.ban));
+    if (!ban || e.status === 'exempt') continue;
+    const live = byCadre.get(e.cadre) ?? [];
+    if (e.status !== 'ok' || (started && e.forecastDays < e.requiredDays)) {
+      ban.behind.push({
+        cadre: e.cadre,
+        name: e.name,
+        ban: e.ban,
+        status: e.status,
+        daysDone: e.daysDone,
+        daysProjected: e.daysProjected,
+        requiredDays: e.requiredDays,
+        forecastDays: e.forecastDays,
+        reasons: e.reasons,
+      });
+    }
+    // The evaluation's own definition of "past its end, not marked done" (evaluate.ts), so the numbers agree.
+    const overdue = live.filter((t) => isPlanned(t.status) && t.to < today && t.to <= period.end && t.from >= period.start).length;
+    if (overdue > 0) ban.overdue.push({ cadre: e.cadre, name: e.name, trips: overdue });
+    const needsRounds = !e.waived && e.roundsDone < e.roundsRequired;
+    if (e.daysDone < e.requiredDays || needsRounds) {
+      ban.incomplete.push({ cadre: e.cadre, name: e.name, tripStarts: live.map((t) => t.from).sort() });
+    }
+  }
+  return { today, year: inputs.year, bans };
+}
+
+function emptyTotals(ban: string): BanTotals {
+  return { ban, cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0, dat: 0, khongDat: 0, xuatSac: 0 };
+}
+
+/** Every Ban's totals added up: the Toàn tỉnh row. */
+export function provinceTotals(bans: readonly BanFacts[]): BanTotals {
+  const all = emptyTotals('Toàn tỉnh');
+  for (const b of bans) {
+    for (const k of ['cadres', 'ok', 'shortDays', 'shortRounds', 'shortBoth', 'exempt', 'dat', 'khongDat', 'xuatSac'] as const) all[k] += b.totals[k];
+  }
+  return all;
+}

@@ -1,0 +1,204 @@
+import { addDays, dayNumber, quarterBounds, type CalendarDate, type Quarter } from '../calendar-date';
+import { deadlineDates, monthDayIn, periodOf, quarterlyReportDate } from '../period';
+import type { Deadline, Policy } from '../policy';
+import type { Settings } from '../settings';
+import type { BanFacts, CadreBehind, EmailFacts, IncompleteCadre, OverdueCadre } from './facts';
+import { btcKtAddresses, normalizeEmail } from './recipients';
+import { isSent, type SentLog } from './sent-log';
+
+/**
+ * What the daily run sends today, decided from the calendar alone: there is no quarterly clock, only a daily trigger
+ * that asks "is anything due today?".
+ *
+ * - Quarterly summary, on the quarter's mẫu 3 due date (policy.quarterlyReportDay: the 27th of the quarter's last
+ *   month by default, quarter end for Hà Nam): one email per Ban to its leader, one province-wide email to each
+ *   BTC-KT address.
+ * - Reminders, settings.schedule.reminderDaysBefore days before each deadline of the preset's calendar (its
+ *   registration and report deadlines, and the quarterly mẫu 3 due dates), only to the leaders of Bans with something
+ *   missing: cadres with no registered trip for what the deadline covers, trips past their end not marked done,
+ *   cadres behind.
+ *
+ * Catch-up: a daily trigger can miss a day (Google disabled it for a while, the run failed or ran out of quota).
+ * An item stays due for CATCH_UP_DAYS days after its day, so the next run still sends it once (the sent-log stops a
+ * second send); it is never sent before its day, and a reminder never after its deadline.
+ */
+
+export const CATCH_UP_DAYS = 3;
+
+export type SendKind = 'province-summary' | 'ban-summary' | 'reminder';
+
+export interface ReminderDeadline {
+  /** The deadline's id, or `mau3-q<n>` for a quarterly mẫu 3 due date. */
+  id: string;
+  label: string;
+  date: CalendarDate;
+  kind: 'registration' | 'report';
+}
+
+export interface BanMissing {
+  /** Cadres who still need days or rounds and have no trip registered in what the deadline covers. */
+  noTrip: IncompleteCadre[];
+  /** The window those trips were looked for in. */
+  coverage: { start: CalendarDate; end: CalendarDate };
+  overdue: OverdueCadre[];
+  behind: CadreBehind[];
+}
+
+export interface Send {
+  kind: SendKind;
+  /** Kind and period: `p2023-2` (province, quarter 2), `q2023-2` (a Ban, quarter 2), `r2023-mau-1` (a reminder). */
+  item: string;
+  /** Who, inside the item: the address, or the Ban and the address for a Ban's email. */
+  recipientKey: string;
+  /** The day the item is due (the report date for a summary, the reminder day for a reminder). */
+  due: CalendarDate;
+  quarter: Quarter | null;
+  deadline: ReminderDeadline | null;
+  /** The Ban the email is about; null for the province-wide email. */
+  ban: string | null;
+  /** The address; '' when the Ban has no leader address (reported as a failure, never sent). */
+  to: string;
+  /** The person greeted; '' when unknown. */
+  toName: string;
+  missing: BanMissing | null;
+}
+
+export interface PlanInput {
+  today: CalendarDate;
+  settings: Settings;
+  policy: Policy;
+  year: number;
+  facts: EmailFacts;
+  sentLog: SentLog;
+}
+
+/** True when an item of day `due` may go today: from its day, for CATCH_UP_DAYS more days. */
+export function withinWindow(due: CalendarDate, today: CalendarDate): boolean {
+  const late = dayNumber(today) - dayNumber(due);
+  return late >= 0 && late <= CATCH_UP_DAYS;
+}
+
+/** Every send due today that the sent-log does not already hold: province-wide first, then Bans, then reminders. */
+export function planSends(input: PlanInput): Send[] {
+  const { settings, sentLog } = input;
+  const sends: Send[] = [];
+  if (settings.schedule.quarterlySummary) sends.push(...summarySends(input));
+  if (settings.schedule.reminders) sends.push(...reminderSends(input));
+  return sends.filter((s) => !isSent(sentLog, s.item, s.recipientKey)).sort((a, b) => rank(a) - rank(b) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  function rank(s: Send): number {
+    return s.kind === 'province-summary' ? 0 : s.kind === 'ban-summary' ? 1 : 2;
+  }
+}
+
+function summarySends({ today, settings, policy, year, facts }: PlanInput): Send[] {
+  const out: Send[] = [];
+  for (const quarter of [1, 2, 3, 4] as const) {
+    const due = quarterlyReportDate(policy, year, quarter);
+    if (!withinWindow(due, today)) continue;
+    out.push(...provinceSummarySends(settings, year, quarter, due));
+    for (const ban of facts.bans) {
+      out.push({
+        kind: 'ban-summary',
+        item: `q${year}-${quarter}`,
+        recipientKey: banRecipientKey(ban),
+        due,
+        quarter,
+        deadline: null,
+        ban: ban.ban,
+        to: ban.leader.email,
+        toName: ban.leader.name,
+        missing: null,
+      });
+    }
+  }
+  return out;
+}
+
+export function provinceSummarySends(settings: Settings, year: number, quarter: Quarter, due: CalendarDate): Send[] {
+  return btcKtAddresses(settings.recipients).map((to) => ({
+    kind: 'province-summary' as const,
+    item: `p${year}-${quarter}`,
+    recipientKey: normalizeEmail(to),
+    due,
+    quarter,
+    deadline: null,
+    ban: null,
+    to,
+    toName: '',
+    missing: null,
+  }));
+}
+
+function banRecipientKey(ban: BanFacts): string {
+  return `${ban.key}|${normalizeEmail(ban.leader.email)}`;
+}
+
+/** The preset's deadlines of the policy year, and the quarterly mẫu 3 due dates, each once, by date. */
+export function reminderDeadlines(policy: Policy, year: number): (ReminderDeadline & { covers: { start: CalendarDate; end: CalendarDate } })[] {
+  const period = periodOf(policy, year);
+  const out: (ReminderDeadline & { covers: { start: CalendarDate; end: CalendarDate } })[] = [];
+  for (const deadline of policy.deadlines) {
+    for (const { date, quarter } of deadlineDates(deadline, year)) {
+      out.push({
+        id: quarter === null ? deadline.id : `${deadline.id}-q${quarter}`,
+        label: quarter === null ? deadline.label : `${deadline.label} quý ${quarter}/${year}`,
+        date,
+        kind: deadline.kind,
+        covers: coverageOf(deadline, year, quarter, period),
+      });
+    }
+  }
+  for (const quarter of [1, 2, 3, 4] as const) {
+    const date = quarterlyReportDate(policy, year, quarter);
+    // A preset that already lists this mẫu 3 date as a deadline gets one reminder, not two.
+    if (out.some((d) => d.date === date && d.kind === 'report')) continue;
+    out.push({
+      id: `mau3-q${quarter}`,
+      label: `Gửi báo cáo kết quả đi cơ sở quý ${quarter}/${year} (mẫu 3)`,
+      date,
+      kind: 'report',
+      covers: quarterBounds(year, quarter),
+    });
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+}
+
+function coverageOf(deadline: Deadline, year: number, quarter: Quarter | null, period: { start: CalendarDate; end: CalendarDate }) {
+  if (deadline.covers) return { start: monthDayIn(year, deadline.covers.start), end: monthDayIn(year, deadline.covers.end) };
+  if (quarter !== null) return quarterBounds(year, quarter);
+  return period;
+}
+
+function reminderSends({ today, settings, policy, year, facts }: PlanInput): Send[] {
+  const out: Send[] = [];
+  const before = settings.schedule.reminderDaysBefore;
+  for (const deadline of reminderDeadlines(policy, year)) {
+    const due = addDays(deadline.date, -before);
+    if (!withinWindow(due, today) || today > deadline.date) continue;
+    const { covers, ...rest } = deadline;
+    for (const ban of facts.bans) {
+      const missing = missingFor(ban, covers);
+      if (!missing) continue;
+      out.push({
+        kind: 'reminder',
+        item: `r${year}-${deadline.id}`,
+        recipientKey: banRecipientKey(ban),
+        due,
+        quarter: null,
+        deadline: rest,
+        ban: ban.ban,
+        to: ban.leader.email,
+        toName: ban.leader.name,
+        missing,
+      });
+    }
+  }
+  return out;
+}
+
+/** What the Ban still lacks for a deadline, or null when nothing (no reminder then). */
+export function missingFor(ban: BanFacts, coverage: { start: CalendarDate; end: CalendarDate }): BanMissing | null {
+  const noTrip = ban.incomplete.filter((c) => !c.tripStarts.some((d) => d >= coverage.start && d <= coverage.end));
+  const missing: BanMissing = { noTrip, coverage, overdue: ban.overdue, behind: ban.behind };
+  return noTrip.length + ban.overdue.length + ban.behind.length > 0 ? missing : null;
+}

@@ -1,0 +1,59 @@
+import { headOf } from '../forms/frame';
+import type { Cadre } from '../model';
+import { banKey } from '../names';
+import type { Settings } from '../settings';
+
+/**
+ * Who receives what: a Ban's leader, the Ban Tổ chức – Kiểm tra addresses. Addresses come only from the roster and
+ * the settings, and are checked before anything is sent (a bad one is reported, the others still go).
+ */
+
+export interface BanLeader {
+  /** The leader's name on the roster; '' when the Ban has none. */
+  name: string;
+  /** The address the Ban's emails go to; '' when neither the settings nor the roster give one. */
+  email: string;
+  source: 'settings' | 'roster' | 'none';
+}
+
+/**
+ * The Ban's leader as the settings page shows it (src/sheets/sidebar-api.ts): the Trưởng ban / Chánh Văn phòng on
+ * the roster, else the Ban's first member who is not a Chuyên viên; the address set in Cài đặt wins over the roster's.
+ */
+export function banLeaderOf(ban: string, cadres: readonly Cadre[], recipients: Settings['recipients']): BanLeader {
+  const key = banKey(ban);
+  const members = cadres.filter((c) => banKey(c.ban) === key);
+  const head = headOf(ban, cadres);
+  const leader = members.find((c) => c.name === head) ?? members.find((c) => c.group !== 'chuyen-vien') ?? null;
+  const overrideKey = Object.keys(recipients.banLeaders).find((k) => banKey(k) === key);
+  const override = overrideKey ? (recipients.banLeaders[overrideKey] ?? '').trim() : '';
+  if (override) return { name: leader?.name ?? '', email: override, source: 'settings' };
+  const email = leader?.email.trim() ?? '';
+  return { name: leader?.name ?? '', email, source: email ? 'roster' : 'none' };
+}
+
+// One address, no display name, no list: what MailApp accepts and what a roster cell should hold.
+const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function isEmailAddress(text: string): boolean {
+  return text.length <= 254 && ADDRESS.test(text);
+}
+
+/** The form an address is compared and logged in. */
+export function normalizeEmail(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** The BTC-KT addresses, each once, in the order given. */
+export function btcKtAddresses(recipients: Settings['recipients']): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of recipients.btcKt) {
+    const address = raw.trim();
+    const key = normalizeEmail(address);
+    if (address === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(address);
+  }
+  return out;
+}
