@@ -6,6 +6,7 @@ import { MemoryWorkbook } from '../src/sheets/memory-workbook';
 import type { ServerContext } from '../src/sheets/server-context';
 import { MemorySettingsStore } from '../src/sheets/settings-store';
 import { clientMessage, sidebarApi, type ServerApi } from '../src/sheets/sidebar-api';
+import type { ScheduleStatus } from '../src/sheets/schedule-status';
 import type { RawCell } from '../src/sheets/workbook';
 
 export interface PreviewCall {
@@ -33,12 +34,23 @@ export async function createBackend(options: { sample: string; today: string }):
   const settings = new MemorySettingsStore();
   const context: ServerContext = { workbook, settings, today: options.today as CalendarDate, user: 'xem-truoc@example.vn' };
   const calls: PreviewCall[] = [];
+  let schedule: ScheduleStatus = previewSchedule(false, context.user);
 
   const handlers: Record<keyof ServerApi, (...args: unknown[]) => unknown> = {
     ...Object.fromEntries(
       Object.entries(sidebarApi).map(([name, fn]) => [name, (...args: unknown[]) => (fn as (ctx: ServerContext, ...a: unknown[]) => unknown)(context, ...args)]),
     ),
     selectTripRows: () => null,
+    // No triggers outside Sheets: the preview keeps the schedule's state in memory so the settings page can be tried.
+    getScheduleStatus: () => schedule,
+    setSchedule: (enabled: unknown) => {
+      const on = enabled === true;
+      schedule = previewSchedule(on, context.user);
+      const stored = settings.read();
+      const current = stored ? (JSON.parse(stored) as { schedule?: Record<string, unknown> }) : null;
+      if (current) settings.write(JSON.stringify({ ...current, schedule: { ...current.schedule, enabled: on } }));
+      return schedule;
+    },
   } as Record<keyof ServerApi, (...args: unknown[]) => unknown>;
 
   return {
@@ -58,5 +70,19 @@ export async function createBackend(options: { sample: string; today: string }):
         return { ok: false, message: clientMessage(error) };
       }
     },
+  };
+}
+
+function previewSchedule(enabled: boolean, user: string): ScheduleStatus {
+  return {
+    enabled,
+    installed: enabled,
+    installedBy: enabled ? user : '',
+    installedAt: enabled ? new Date().toISOString() : '',
+    lastRun: null,
+    problem: null,
+    message: enabled ? `Đang bật (bản xem trước: không gửi thư thật), cài bởi ${user}.` : 'Chưa bật gửi email tự động.',
+    offerReinstall: false,
+    failures: [],
   };
 }

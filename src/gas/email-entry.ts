@@ -4,7 +4,8 @@ import { readSentLog, runDailySends, sendTestSummary, type DailyRunOutcome } fro
 import { loadSettings, saveSettings } from '../sheets/settings-store';
 import { gasContext, runAction, serve, tell } from './context';
 import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
-import { installDailyTrigger, recordRun, removeDailyTrigger, triggerState, type TriggerState } from './schedule';
+import type { ScheduleStatus } from '../sheets/schedule-status';
+import { installDailyTrigger, recordRun, removeDailyTrigger, triggerState } from './schedule';
 import { DocumentPropertiesStore } from './settings-properties';
 import { MENU } from './texts';
 
@@ -80,19 +81,6 @@ export function menuSendTestSummary(): void {
     const sent = sendTestSummary(ctx, new MailAppMailer(), { spreadsheetUrl: ctx.spreadsheet.getUrl() });
     tell(MENU.testSummary, emailTexts.testSent(sent.subject, sent.to));
   });
-}
-
-export interface ScheduleFailure {
-  /** ISO date. */
-  date: string;
-  /** Who it was for. */
-  to: string;
-  message: string;
-}
-
-export interface ScheduleStatus extends TriggerState {
-  /** The recent send failures, newest first. */
-  failures: ScheduleFailure[];
 }
 
 function statusOf(): ScheduleStatus {

@@ -1,3 +1,4 @@
+import type { RunRecord, ScheduleProblem, TriggerState } from '../sheets/schedule-status';
 import { UserError } from '../core/user-error';
 
 /**
@@ -22,16 +23,6 @@ export interface InstallRecord {
   /** ISO instant. */
   at: string;
   id: string;
-}
-
-export interface RunRecord {
-  /** ISO instant. */
-  at: string;
-  ok: boolean;
-  /** A Vietnamese sentence: what was sent, deferred, or what went wrong. */
-  message: string;
-  /** Runs in a row that ended in an error (0 after a good run). */
-  failedRuns: number;
 }
 
 function properties(): GoogleAppsScript.Properties.Properties {
@@ -104,22 +95,6 @@ export function recordRun(at: Date, ok: boolean, message: string): RunRecord {
   const record: RunRecord = { at: at.toISOString(), ok, message: message.slice(0, 500), failedRuns: ok ? 0 : (previous?.failedRuns ?? 0) + 1 };
   properties().setProperty(LAST_RUN_KEY, JSON.stringify(record));
   return record;
-}
-
-export type ScheduleProblem = 'missing' | 'stale' | 'failing' | 'left-over' | null;
-
-export interface TriggerState {
-  /** The schedule is on in Cài đặt. */
-  enabled: boolean;
-  /** The current user's trigger exists. */
-  installed: boolean;
-  installedBy: string;
-  installedAt: string;
-  lastRun: RunRecord | null;
-  problem: ScheduleProblem;
-  /** What the settings page says about the schedule, in Vietnamese. */
-  message: string;
-  offerReinstall: boolean;
 }
 
 export const statusTexts = {

@@ -1,3 +1,4 @@
+import type { ScheduleStatus } from './schedule-status';
 import { formatDayFirst, quarterOf, yearOf, type CalendarDate, type Quarter } from '../core/calendar-date';
 import type { CadreEvaluation, CadreStatus, Rating } from '../core/evaluate';
 import { banTotals, sortForReport } from '../core/forms/dashboard';
@@ -572,4 +573,8 @@ type WithoutContext<F> = F extends (ctx: ServerContext, ...args: infer A) => inf
  */
 export type ServerApi = { [K in keyof typeof sidebarApi]: WithoutContext<(typeof sidebarApi)[K]> } & {
   selectTripRows(name: string, ban: string): void;
+  /** The daily email schedule (Sheets only: the trigger lives in the user's account). */
+  getScheduleStatus(): ScheduleStatus;
+  /** Turns the daily email schedule on (installing exactly one trigger) or off; returns the new status. */
+  setSchedule(enabled: boolean): ScheduleStatus;
 };

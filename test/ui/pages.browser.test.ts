@@ -233,11 +233,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the pages in Chromium', () => {
     await page.getByLabel('Số ngày tối thiểu', { exact: true }).fill('55');
     await page.getByLabel('Kỳ tính từ ngày', { exact: true }).fill('1/2');
     await page.getByLabel('Email Ban Tổ chức – Kiểm tra', { exact: true }).fill('btckt@tinhdoan.example.vn');
-    await page.getByLabel('Tự động gửi email', { exact: true }).check();
+    await page.getByLabel('Gửi email tự động', { exact: true }).check();
     await page.getByLabel('Nhắc trước hạn (ngày)', { exact: true }).fill('10');
     await expect.poll(() => save.isEnabled()).toBe(true);
+    await expect.poll(() => page.getByText('Chưa bật gửi email tự động.').isVisible()).toBe(true);
     await save.click();
-    await page.getByText('Đã lưu cài đặt.').waitFor();
+    // Turning the schedule on also installs the daily trigger (setSchedule), and the page shows the new state.
+    await page.getByText('Đã lưu cài đặt và bật gửi email tự động.').waitFor();
+    await page.getByText(/^Đang bật/).waitFor();
+    expect(preview.backend.calls.map((c) => c.name)).toContain('setSchedule');
     expect(JSON.parse(preview.backend.settings.read()!)).toMatchObject({
       overrides: { minDays: 55, periodStart: '02-01' },
       recipients: { btcKt: ['btckt@tinhdoan.example.vn'] },
@@ -249,7 +253,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the pages in Chromium', () => {
     expect(await page.getByLabel('Số ngày tối thiểu', { exact: true }).inputValue()).toBe('55');
     expect(await page.getByLabel('Kỳ tính từ ngày', { exact: true }).inputValue()).toBe('01/02');
     expect(await page.getByLabel('Email Ban Tổ chức – Kiểm tra', { exact: true }).inputValue()).toBe('btckt@tinhdoan.example.vn');
-    expect(await page.getByLabel('Tự động gửi email', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Gửi email tự động', { exact: true }).isChecked()).toBe(true);
     expect(await page.getByLabel('Nhắc trước hạn (ngày)', { exact: true }).inputValue()).toBe('10');
     await expectNoOverflow(page);
     await screenshot(page, 'settings', { fullPage: true });

@@ -3,6 +3,7 @@ import { parseDayFirstDate } from '../../core/date-parse';
 import type { PresetId } from '../../core/presets';
 import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
+import type { ScheduleStatus } from '../../sheets/schedule-status';
 import type { PresetOption, SettingsPagePayload } from '../../sheets/sidebar-api';
 import { call, failureMessage } from '../bridge';
 import { banner, busy, byId, h, replace } from '../shared/dom';
@@ -15,10 +16,14 @@ import { checkbox, field, pair, select, textInput, type Field } from '../shared/
 
 const app = byId('app');
 let page: SettingsPagePayload;
+/** The daily email trigger's state; null when it cannot be read (the page still works without it). */
+let schedule: ScheduleStatus | null = null;
 
 async function start(): Promise<void> {
   try {
+    const status = call('getScheduleStatus').catch(() => null);
     page = await call('getSettingsPage');
+    schedule = await status;
   } catch (error) {
     replace(app, h('h1', null, 'Cài đặt'), banner('error', failureMessage(error)));
     app.setAttribute('aria-busy', 'false');
@@ -62,7 +67,7 @@ function build(): void {
     return { ban: b.ban, field: field(b.ban, input, hint, 'ban-leader') };
   });
 
-  const enabled = checkbox('Tự động gửi email', s.schedule.enabled);
+  const enabled = checkbox('Gửi email tự động', s.schedule.enabled);
   const quarterly = checkbox('Gửi bản tổng hợp mỗi quý', s.schedule.quarterlySummary);
   const reminders = checkbox('Nhắc hạn đăng ký và báo cáo', s.schedule.reminders);
 
@@ -72,6 +77,53 @@ function build(): void {
   const saveHint = h('div', { class: 'hint', attrs: { id: 'settings-save-hint' } });
   saveButton.setAttribute('aria-describedby', saveHint.id);
   const status = h('div', { attrs: { 'aria-live': 'polite' } });
+  const scheduleBox = h('div', { attrs: { 'aria-live': 'polite' } });
+
+  /** Installed or not, by whom, the last run and its outcome, recent failures, and a reinstall button when needed. */
+  function showSchedule(): void {
+    if (!schedule) {
+      replace(scheduleBox);
+      return;
+    }
+    const st = schedule;
+    const when = (iso: string) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+    };
+    const reinstall = st.offerReinstall
+      ? h(
+          'button',
+          {
+            attrs: { type: 'button' },
+            on: {
+              click: (event) => {
+                void busy(event.currentTarget as HTMLButtonElement, 'Đang cài lại…', () => call('setSchedule', true))
+                  .then((next) => {
+                    schedule = next;
+                    showSchedule();
+                  })
+                  .catch((error: unknown) => replace(scheduleBox, banner('error', failureMessage(error))));
+              },
+            },
+          },
+          'Cài lại lịch gửi',
+        )
+      : null;
+    replace(
+      scheduleBox,
+      banner(st.problem ? 'warning' : 'info', st.message),
+      st.lastRun ? h('p', { class: 'hint' }, `Lần chạy gần nhất: ${when(st.lastRun.at)} — ${st.lastRun.ok ? 'xong' : 'lỗi'}: ${st.lastRun.message}`) : null,
+      st.failures.length > 0
+        ? h(
+            'details',
+            null,
+            h('summary', null, `${st.failures.length} thư gửi không được`),
+            h('ul', null, st.failures.slice(0, 5).map((f) => h('li', null, `${f.date} · ${f.to}: ${f.message}`))),
+          )
+        : null,
+      reinstall,
+    );
+  }
 
   const byKey = new Map<string, Field>([
     ['province', f.province],
@@ -250,6 +302,14 @@ function build(): void {
               if (saved.ok) {
                 page = { ...page, settings: { ...page.settings, ...(input as typeof page.settings) } };
                 replace(status, banner('success', 'Đã lưu cài đặt.'));
+                // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
+                const wanted = input.schedule?.enabled ?? false;
+                if (schedule && schedule.enabled === wanted && schedule.installed === wanted) return;
+                return call('setSchedule', wanted).then((next) => {
+                  schedule = next;
+                  showSchedule();
+                  replace(status, banner('success', wanted ? 'Đã lưu cài đặt và bật gửi email tự động.' : 'Đã lưu cài đặt và tắt gửi email tự động.'));
+                });
               } else {
                 showErrors(saved.fieldErrors, saved.errors);
                 replace(status, banner('error', 'Chưa lưu: hãy sửa các ô báo lỗi.'));
@@ -301,6 +361,7 @@ function build(): void {
       'section',
       { class: 'section', attrs: { 'aria-labelledby': 'sec-schedule' } },
       h('h2', { attrs: { id: 'sec-schedule' } }, 'Gửi tự động'),
+      scheduleBox,
       enabled.root,
       quarterly.root,
       reminders.root,
@@ -312,6 +373,7 @@ function build(): void {
   const warnings = page.warnings.length > 0 ? banner('warning', h('ul', null, page.warnings.map((w) => h('li', null, w)))) : null;
   replace(app, h('h1', null, 'Cài đặt'), h('p', { class: 'subtitle' }, 'Lưu trong bảng tính này; áp dụng cho mọi người dùng bảng tính.'), warnings, form);
   showPresetDefaults();
+  showSchedule();
   validate();
 }
 
