@@ -7,6 +7,7 @@
  * writes notes and colours as it would on a real sheet.
  */
 import type { RawCell } from '../src/sheets/workbook';
+import { Random } from '../scripts/seeded-random';
 
 export const BENCH_YEAR = 2023;
 /** The day the workbooks are "seen": earlier trips are mostly done, later ones registered. */
@@ -61,36 +62,6 @@ export interface GeneratedWorkbook {
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: small, seeded, identical on every run and machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words

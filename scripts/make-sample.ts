@@ -13,6 +13,8 @@ import { type CalendarDate, addDays, dateParts, dayNumber, daysInclusive } from 
 import { withoutDiacritics } from '../src/core/text';
 import { XlsxWorkbook } from '../src/cli/xlsx-workbook';
 import type { RawCell } from '../src/sheets/workbook';
+import { Random } from './seeded-random';
+import { CONTENT_KIND_LABELS, type ContentKind } from '../src/core/vocabulary';
 
 export const SAMPLE_YEAR = 2023;
 /** The day the sample is "seen": trips before it are done, trips after it (December) are planned. */
@@ -35,36 +37,6 @@ export const TRIP_COLUMNS = [
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: a small seeded PRNG, good enough to vary test data and identical on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The roster
@@ -78,7 +50,7 @@ const BAN = {
   vp: 'Văn phòng',
 } as const;
 
-type Kind = 'chuyen-de' | 'phoi-hop' | 'kiem-tra' | 'hoi-nghi' | 'chi-doan' | 'phong-trao';
+type Kind = ContentKind;
 
 /** How a cadre's year goes; see samples/README.md for what the checker should conclude for each. */
 interface Profile {
@@ -240,14 +212,7 @@ const LEVELS: Record<Kind, readonly string[]> = {
   'phong-trao': ['Xã/Phường', 'Cơ sở', 'Tỉnh'],
 };
 
-const LABELS: Record<Kind, string> = {
-  'chuyen-de': 'Theo chuyên đề',
-  'phoi-hop': 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
-  'kiem-tra': 'Kiểm tra, giám sát',
-  'hoi-nghi': 'Dự họp, sinh hoạt chuyên đề hội nghị BCH, BTV đoàn cấp dưới',
-  'chi-doan': 'Dự sinh hoạt chi đoàn',
-  'phong-trao': 'Dự các hoạt động phong trào của cấp dưới',
-};
+const LABELS = CONTENT_KIND_LABELS;
 
 /** Kiên Giang numbering (06-HD §III): 3.4 covers both hoi-nghi and chi-doan, so it is never written as a number. */
 const NUMBERS: Partial<Record<Kind, string>> = { 'chuyen-de': '3.1', 'phoi-hop': '3.2', 'kiem-tra': '3.3', 'phong-trao': '3.5' };
