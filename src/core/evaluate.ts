@@ -17,25 +17,25 @@ export const RatingSchema = z.enum(['dat', 'khong-dat', 'xuat-sac']);
 export type Rating = z.infer<typeof RatingSchema>;
 
 export const CadreEvaluationSchema = z.object({
-  cadre: z.number().int(),
+  cadre: z.number().check(z.int()),
   name: z.string(),
   ban: z.string(),
   group: CadreGroupSchema,
-  exempt: z.string().nullable(),
-  requiredDays: z.number().int(),
-  daysDone: z.number().int(),
+  exempt: z.nullable(z.string()),
+  requiredDays: z.number().check(z.int()),
+  daysDone: z.number().check(z.int()),
   /** Done plus registered/approved (not cancelled). */
-  daysProjected: z.number().int(),
-  roundsDone: z.number().int(),
-  roundsProjected: z.number().int(),
-  roundsRequired: z.number().int(),
+  daysProjected: z.number().check(z.int()),
+  roundsDone: z.number().check(z.int()),
+  roundsProjected: z.number().check(z.int()),
+  roundsRequired: z.number().check(z.int()),
   /** A written approval waives the rounds requirement. */
   waived: z.boolean(),
   status: CadreStatusSchema,
-  rating: RatingSchema.nullable(),
+  rating: z.nullable(RatingSchema),
   reasons: z.array(z.string()),
   /** Days expected by the period's end at the current pace. */
-  forecastDays: z.number().int(),
+  forecastDays: z.number().check(z.int()),
 });
 export type CadreEvaluation = z.infer<typeof CadreEvaluationSchema>;
 

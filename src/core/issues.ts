@@ -23,7 +23,7 @@ export const ISSUE_CODES = [
 export const IssueSchema = z.object({
   tab: z.string(),
   /** Spreadsheet row number (1-based). */
-  row: z.number().int().min(1),
+  row: z.number().check(z.int(), z.gte(1)),
   /** The column's caption as found in the sheet (or our caption when the column is missing). */
   column: z.string(),
   level: z.enum(['error', 'warning']),

@@ -13,9 +13,9 @@ export type DateWindow = z.infer<typeof DateWindowSchema>;
 
 export const CadreSchema = z.object({
   /** Position in the roster list (0-based). Trips point to cadres by it. */
-  index: z.number().int(),
+  index: z.number().check(z.int()),
   /** Spreadsheet row (1-based). */
-  row: z.number().int(),
+  row: z.number().check(z.int()),
   /** As written on the roster, trimmed. */
   name: z.string(),
   position: z.string(),
@@ -23,32 +23,32 @@ export const CadreSchema = z.object({
   group: CadreGroupSchema,
   email: z.string(),
   /** The reason the policy does not apply, or null. */
-  exemption: z.string().nullable(),
+  exemption: z.nullable(z.string()),
   /** A dated exemption ("nghỉ thai sản từ 01/3/2023 đến 31/8/2023"); used only when pro-rating is on. */
-  exemptionWindow: DateWindowSchema.nullable(),
+  exemptionWindow: z.nullable(DateWindowSchema),
   /** The written approval that waives the chuyên đề requirement, or null. */
-  waiver: z.string().nullable(),
-  startDate: CalendarDateSchema.nullable(),
+  waiver: z.nullable(z.string()),
+  startDate: z.nullable(CalendarDateSchema),
 });
 export type Cadre = z.infer<typeof CadreSchema>;
 
 export const TripSchema = z.object({
-  row: z.number().int(),
-  cadre: z.number().int(),
+  row: z.number().check(z.int()),
+  cadre: z.number().check(z.int()),
   kind: ContentKindSchema,
   detail: z.string(),
   /** Declared days (Số ngày); null = the whole window. */
-  declaredDays: z.number().int().positive().nullable(),
+  declaredDays: z.nullable(z.number().check(z.int(), z.positive())),
   from: CalendarDateSchema,
   to: CalendarDateSchema,
   place: z.string(),
   level: z.string(),
   status: TripStatusSchema,
-  registeredOn: CalendarDateSchema.nullable(),
-  confirmed: z.boolean().nullable(),
-  reported: z.boolean().nullable(),
-  score: z.number().nullable(),
-  evidence: z.string().nullable(),
+  registeredOn: z.nullable(CalendarDateSchema),
+  confirmed: z.nullable(z.boolean()),
+  reported: z.nullable(z.boolean()),
+  score: z.nullable(z.number()),
+  evidence: z.nullable(z.string()),
   result: z.string(),
 });
 export type Trip = z.infer<typeof TripSchema>;

@@ -136,21 +136,21 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
 };
 
 /** Overrides a user may set on top of a preset (the settings page's fields). */
-export const PolicyOverridesSchema = z
-  .object({
-    minDays: z.number().int().min(1, { message: 'Số ngày tối thiểu phải từ 1 trở lên.' }).max(366, { message: 'Số ngày tối thiểu không vượt quá 366.' }),
+export const PolicyOverridesSchema = z.partial(
+  z.object({
+    minDays: z.number().check(z.int(), z.gte(1, { message: 'Số ngày tối thiểu phải từ 1 trở lên.' }), z.lte(366, { message: 'Số ngày tối thiểu không vượt quá 366.' })),
     periodStart: z.string(),
     periodEnd: z.string(),
-    roundsCount: z.number().int().min(0, { message: 'Số đợt bắt buộc không được âm.' }).max(12, { message: 'Số đợt bắt buộc tối đa là 12.' }),
-    roundMinDays: z.number().int().min(1).max(366).nullable(),
-    roundMaxDays: z.number().int().min(1).max(366).nullable(),
+    roundsCount: z.number().check(z.int(), z.gte(0, { message: 'Số đợt bắt buộc không được âm.' }), z.lte(12, { message: 'Số đợt bắt buộc tối đa là 12.' })),
+    roundMinDays: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(366))),
+    roundMaxDays: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(366))),
     notBackToBack: z.boolean(),
     proRating: z.boolean(),
     requireChiDoan: z.boolean(),
-    levels: z.array(z.string().trim().min(1)).min(1, { message: 'Cần ít nhất một cấp.' }),
-    quarterlyReportDay: z.union([z.number().int().min(1).max(31), z.literal('last')]),
-  })
-  .partial();
+    levels: z.array(z.string().check(z.trim(), z.minLength(1))).check(z.minLength(1, { message: 'Cần ít nhất một cấp.' })),
+    quarterlyReportDay: z.union([z.number().check(z.int(), z.gte(1), z.lte(31)), z.literal('last')]),
+  }),
+);
 export type PolicyOverrides = z.infer<typeof PolicyOverridesSchema>;
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; errors: string[] };
@@ -197,7 +197,7 @@ const FIELD_NAMES: Record<string, string> = {
   quarterlyReportDay: 'Hạn báo cáo quý',
 };
 
-export function zodMessages(error: z.ZodError): string[] {
+export function zodMessages(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const field = FIELD_NAMES[String(issue.path[0] ?? '')];
     return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;

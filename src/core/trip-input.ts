@@ -11,16 +11,16 @@ import { CadreGroupSchema, ContentKindSchema, TripStatusSchema, contentKindCapti
  * function, so a row that reaches the sheet is one the checker accepts.
  */
 export const TripInputSchema = z.object({
-  name: z.string().trim().min(1, { message: 'Chọn cán bộ.' }),
-  ban: z.string().trim(),
-  kind: ContentKindSchema.or(z.literal('')),
-  detail: z.string().trim().max(500, { message: 'Tối đa 500 ký tự.' }),
+  name: z.string().check(z.trim(), z.minLength(1, { message: 'Chọn cán bộ.' })),
+  ban: z.string().check(z.trim()),
+  kind: z.union([ContentKindSchema, z.literal('')]),
+  detail: z.string().check(z.trim(), z.maxLength(500, { message: 'Tối đa 500 ký tự.' })),
   from: z.string(),
   to: z.string(),
   /** '' = the whole window. */
-  days: z.string().trim(),
-  place: z.string().trim().max(200, { message: 'Tối đa 200 ký tự.' }),
-  level: z.string().trim(),
+  days: z.string().check(z.trim()),
+  place: z.string().check(z.trim(), z.maxLength(200, { message: 'Tối đa 200 ký tự.' })),
+  level: z.string().check(z.trim()),
   status: TripStatusSchema,
 });
 export type TripInput = z.infer<typeof TripInputSchema>;
