@@ -10,19 +10,6 @@ import type { RawCell, TabAnnotations, TabData, Workbook, WriteCell } from './wo
  * where Sheets throws (bad coordinates, arrays whose sizes do not match the range).
  */
 
-interface MemoryTab {
-  name: string;
-  values: RawCell[][];
-  notes: string[][];
-  backgrounds: (string | null)[][];
-  fontWeights: ('bold' | 'normal')[][];
-  merges: GridRange[];
-  styles: StyledRange[];
-  columnWidths: number[];
-  frozenRows: number;
-  landscape: boolean;
-}
-
 /** Everything stored for one tab, as copies: what tests look at. Grids are trimmed to the last non-default cell. */
 export interface TabSnapshot {
   name: string;
@@ -36,6 +23,9 @@ export interface TabSnapshot {
   frozenRows: number;
   landscape: boolean;
 }
+
+/** What the workbook stores per tab: the same fields a snapshot copies out. */
+type MemoryTab = TabSnapshot;
 
 export interface MemoryWorkbookOptions {
   /** The zone the Date cells are midnights in; 'UTC' unless given (tests build dates with `Date.UTC`). */

@@ -4,6 +4,7 @@ import type { CadreEvaluation, CadreStatus, Rating } from '../core/evaluate';
 import { banTotals, sortForReport } from '../core/forms/dashboard';
 import { headOf } from '../core/forms/frame';
 import { groupTrips } from '../core/forms/form-rows';
+import { mau2Trips } from '../core/forms/mau2';
 import { buildMau3 } from '../core/forms/mau3';
 import { RATING_LABELS, STATUS_LABELS, messages } from '../core/messages';
 import type { Cadre } from '../core/model';
@@ -402,10 +403,9 @@ function mau3Count(analysis: Analysis, ban: string | null, quarter: Quarter): Fo
   return { cadres: summary.cadres, trips: summary.trips };
 }
 
-/** What mẫu 2 lists (core/forms/mau2.ts): the year's trips that are not cancelled, grouped as the form groups them. */
+/** What mẫu 2 lists, grouped as the form groups them. */
 function mau2Count(analysis: Analysis, ban: string | null): FormCount {
-  const listed = analysis.trips.trips.filter((t) => t.status !== 'cancelled' && t.from.startsWith(String(analysis.year)));
-  const groups = groupTrips(listed, analysis.roster.cadres, ban);
+  const groups = groupTrips(mau2Trips(analysis.trips.trips, analysis.year), analysis.roster.cadres, ban);
   let cadres = 0;
   let trips = 0;
   for (const g of groups) {

@@ -4,7 +4,7 @@ import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../vocabulary';
 import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
-import { groupTrips } from './form-rows';
+import { addTripRows } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { safeTabName, shortBanName } from './tab-name';
 
@@ -13,6 +13,11 @@ const WIDTHS = [48, 180, 140, 330, 250, 200];
 
 export function mau2TabName(ban: string | null): string {
   return safeTabName(`Mẫu 2 - ${ban === null ? 'Tổng hợp' : shortBanName(ban)}`);
+}
+
+/** What mẫu 2 lists: the year's trips that are registered, approved or done. */
+export function mau2Trips(trips: readonly Trip[], year: number): Trip[] {
+  return trips.filter((t) => t.status !== 'cancelled' && t.from.startsWith(String(year)));
 }
 
 /**
@@ -26,23 +31,16 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const headerRow = b.row([...MAU2_CAPTIONS]);
   b.style({ row: headerRow, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
   const bodyStart = b.rowCount;
-  const listed = trips.filter((t) => t.status !== 'cancelled' && String(t.from).startsWith(String(ctx.year)));
-  const groups = groupTrips(listed, ctx.cadres, ctx.ban);
-  let stt = 0;
-  for (const group of groups) {
-    if (ctx.ban === null) {
-      const heading = b.row(['', group.ban]);
-      b.style({ row: heading, column: 0, rows: 1, columns: b.width }, { bold: true, background: '#eef3fb' });
-    }
-    for (const { cadre, trips: list } of group.cadres) {
-      stt++;
-      list.forEach((trip, i) => {
-        const content = contentKindCaption(trip.kind, policy.numbering) + (trip.detail ? `: ${trip.detail}` : '');
-        b.row([i === 0 ? stt : '', i === 0 ? cadre.name : '', i === 0 ? cadre.position : '', content, formatTripWindow(trip.from, trip.to), trip.place]);
-      });
-    }
-  }
-  if (stt === 0) b.row(['', 'Chưa có đợt đi cơ sở nào được đăng ký.']);
+  const listed = mau2Trips(trips, ctx.year);
+  const { cadres } = addTripRows(b, ctx, listed, (first, trip) => [
+    first?.stt ?? '',
+    first?.cadre.name ?? '',
+    first?.cadre.position ?? '',
+    contentKindCaption(trip.kind, policy.numbering) + (trip.detail ? `: ${trip.detail}` : ''),
+    formatTripWindow(trip.from, trip.to),
+    trip.place,
+  ]);
+  if (cadres === 0) b.row(['', 'Chưa có đợt đi cơ sở nào được đăng ký.']);
   const bodyRows = b.rowCount - bodyStart;
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });

@@ -4,7 +4,7 @@ import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../vocabulary';
 import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
-import { groupTrips, tripDays } from './form-rows';
+import { addTripRows, tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { safeTabName, shortBanName } from './tab-name';
 
@@ -45,25 +45,19 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const bodyStart = b.rowCount;
   const { start, end } = quarterBounds(ctx.year, quarter);
   const listed = trips.filter((t) => t.status === 'done' && t.from >= start && t.from <= end);
-  const groups = groupTrips(listed, ctx.cadres, ctx.ban);
-  let stt = 0;
-  let days = 0;
-  let count = 0;
-  for (const group of groups) {
-    if (ctx.ban === null) {
-      const heading = b.row(['', group.ban]);
-      b.style({ row: heading, column: 0, rows: 1, columns: b.width }, { bold: true, background: '#eef3fb' });
-    }
-    for (const { cadre, trips: list } of group.cadres) {
-      stt++;
-      list.forEach((trip, i) => {
-        const n = tripDays(trip);
-        days += n;
-        count++;
-        b.row([i === 0 ? stt : '', i === 0 ? cadre.name : '', contentKindCaption(trip.kind, policy.numbering), trip.detail, n, formatTripWindow(trip.from, trip.to), trip.place, trip.result]);
-      });
-    }
-  }
+  const table = addTripRows(b, ctx, listed, (first, trip) => [
+    first?.stt ?? '',
+    first?.cadre.name ?? '',
+    contentKindCaption(trip.kind, policy.numbering),
+    trip.detail,
+    tripDays(trip),
+    formatTripWindow(trip.from, trip.to),
+    trip.place,
+    trip.result,
+  ]);
+  const stt = table.cadres;
+  const count = table.trips.length;
+  const days = table.trips.reduce((sum, trip) => sum + tripDays(trip), 0);
   if (count === 0) b.row(['', 'Không có đợt đi cơ sở nào đã thực hiện trong quý.']);
   const total = b.row(['', 'Tổng', `${stt} cán bộ, ${count} đợt`, '', days, '', '', '']);
   b.style({ row: total, column: 0, rows: 1, columns: b.width }, { bold: true, background: '#f3f3f3' });
