@@ -443,6 +443,7 @@ function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   if (style.bold !== undefined) font.bold = style.bold;
   if (style.italic !== undefined) font.italic = style.italic;
   if (style.fontSize !== undefined) font.size = style.fontSize;
+  if (style.fontFamily !== undefined) font.name = style.fontFamily;
   if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor) };
   out.font = font;
   if (style.background !== undefined) out.fill = solidFill(style.background);

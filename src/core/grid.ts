@@ -19,6 +19,8 @@ export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** e.g. 'Times New Roman', the font of Vietnamese official documents. */
+  fontFamily?: string;
   fontColor?: string;
   /** `#rrggbb` */
   background?: string;

@@ -154,6 +154,7 @@ export class SpreadsheetWorkbook implements Workbook {
     if (grids.fontWeight) all.setFontWeights(grids.fontWeight);
     if (grids.fontStyle) all.setFontStyles(grids.fontStyle);
     if (grids.fontSize) all.setFontSizes(grids.fontSize);
+    if (grids.fontFamily) all.setFontFamilies(grids.fontFamily);
     if (grids.fontColor) all.setFontColors(grids.fontColor);
     if (grids.horizontal) all.setHorizontalAlignments(grids.horizontal);
     if (grids.vertical) all.setVerticalAlignments(grids.vertical);
@@ -255,6 +256,7 @@ interface StyleGrids {
   fontWeight: Grid<'bold' | 'normal'>;
   fontStyle: Grid<'italic' | 'normal'>;
   fontSize: Grid<number>;
+  fontFamily: Grid<string | null>;
   fontColor: Grid<string>;
   horizontal: Grid<'left' | 'center' | 'right' | null>;
   vertical: Grid<'top' | 'middle' | 'bottom'>;
@@ -281,6 +283,7 @@ export function styleGrids(layout: TabLayout, height: number, width: number): St
     fontWeight: grid<'bold' | 'normal'>('bold', 'normal', (s) => (s.bold === undefined ? undefined : s.bold ? 'bold' : 'normal')),
     fontStyle: grid<'italic' | 'normal'>('italic', 'normal', (s) => (s.italic === undefined ? undefined : s.italic ? 'italic' : 'normal')),
     fontSize: grid<number>('fontSize', 10, (s) => s.fontSize),
+    fontFamily: grid<string | null>('fontFamily', null, (s) => s.fontFamily),
     fontColor: grid<string>('fontColor', '#000000', (s) => s.fontColor),
     horizontal: grid<'left' | 'center' | 'right' | null>('horizontalAlignment', null, (s) => s.horizontalAlignment),
     vertical: grid<'top' | 'middle' | 'bottom'>('verticalAlignment', 'bottom', (s) => s.verticalAlignment),

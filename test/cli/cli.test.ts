@@ -83,6 +83,9 @@ describe('dicoso check', () => {
     expect(report.period).toEqual({ start: '2023-01-01', end: '2023-10-25' });
     const written = await XlsxWorkbook.load(path.join(dir, 'tn.xlsx'));
     expect(written.tabNames()).toEqual(expect.arrayContaining(['Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 - Quý 2-2023 - Tuyên giáo']));
+    const mau2 = written.excel.getWorksheet('Mẫu 2 - Tuyên giáo')!;
+    expect(mau2.getCell('A5').font?.name).toBe('Times New Roman');
+    expect(mau2.getCell('A5').font?.bold).toBe(true);
   });
 
   it('bảng tóm tắt theo ban, không màu khi NO_COLOR', () => {

@@ -55,8 +55,9 @@ describe('mẫu 2: bản tổng hợp đăng ký', () => {
     ]);
     expect(layout.values[11]!.every((v) => v === '')).toBe(true);
   });
-  it('khổ A4 ngang, có viền và xuống dòng trong bảng', () => {
+  it('khổ A4 ngang, chữ Times New Roman, có viền và xuống dòng trong bảng', () => {
     expect(layout.landscape).toBe(true);
+    expect(layout.styles[0]).toEqual({ range: { row: 0, column: 0, rows: layout.values.length, columns: 6 }, style: { fontFamily: 'Times New Roman' } });
     expect(layout.styles).toContainEqual({ range: { row: 8, column: 0, rows: 3, columns: 6 }, style: { border: true, wrap: true, verticalAlignment: 'top' } });
   });
   it('tổng hợp toàn tỉnh có dòng tên từng ban; ban Tổ chức – Kiểm tra ký', () => {

@@ -25,6 +25,7 @@ export interface Cell {
   fontStyle: 'italic' | 'normal';
   fontColor: string;
   fontSize: number;
+  fontFamily: string;
   numberFormat: string;
   horizontalAlignment: string;
   verticalAlignment: string;
@@ -49,6 +50,7 @@ export function blankCell(): Cell {
     fontStyle: 'normal',
     fontColor: '#000000',
     fontSize: 10,
+    fontFamily: 'Arial',
     numberFormat: GENERAL_FORMAT,
     horizontalAlignment: 'general',
     verticalAlignment: 'bottom',

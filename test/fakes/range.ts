@@ -68,6 +68,8 @@ type Implemented =
   | 'setFontColors'
   | 'setFontSize'
   | 'setFontSizes'
+  | 'setFontFamilies'
+  | 'getFontFamilies'
   | 'setFontStyle'
   | 'setFontStyles'
   | 'setFontWeight'
@@ -532,6 +534,18 @@ export class FakeRange implements Pick<Api, Implemented> {
       cell.fontSize = s;
     });
     return this;
+  }
+  /** A null font family resets the cell to the default (Arial), as Sheets documents for setFontFamilies. */
+  setFontFamilies(fontFamilies: (string | null)[][]): this {
+    this.rec('setFontFamilies');
+    this.writeGrid<string | null>('setFontFamilies', fontFamilies, (cell, f) => {
+      cell.fontFamily = f ?? 'Arial';
+    });
+    return this;
+  }
+  getFontFamilies(): string[][] {
+    this.rec('getFontFamilies');
+    return this.readCounted((c) => c.fontFamily);
   }
   getNumberFormats(): string[][] {
     this.rec('getNumberFormats');

@@ -613,6 +613,7 @@ export function clearCell(
     cell.fontStyle = blank.fontStyle;
     cell.fontColor = blank.fontColor;
     cell.fontSize = blank.fontSize;
+    cell.fontFamily = blank.fontFamily;
     cell.numberFormat = blank.numberFormat;
     cell.horizontalAlignment = blank.horizontalAlignment;
     cell.verticalAlignment = blank.verticalAlignment;

@@ -187,6 +187,8 @@ describe('forms, pages and settings', () => {
       expect(snap.protections).toEqual([{ type: 'SHEET', description: PROTECTION, warningOnly: true, range: null }]);
       expect(snap.merges.length).toBeGreaterThan(0);
       expect(snap.values.flat()).toContain('STT');
+      // Official forms are set in Times New Roman: one setFontFamilies over the grid.
+      expect(addon.ss.tab(name).cellAt(1, 1)?.fontFamily).toBe('Times New Roman');
     }
     expect(valuesOf(addon.ss, ['Cán bộ', 'Đi cơ sở'])).toEqual(before);
     expect(() => addon.call('generateForm', { form: 'mau3', ban: 'Ban Không Có', quarter: 3 })).toThrow('Không có Ban/Văn phòng “Ban Không Có”');

@@ -19,6 +19,9 @@ export interface FormContext {
 
 export const BTC_KT = 'Ban Tổ chức – Kiểm tra';
 
+/** Vietnamese official documents are set in Times New Roman (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
+export const FORM_FONT = { fontFamily: 'Times New Roman' } as const;
+
 /**
  * Seed 001's header: "BCH ĐOÀN TỈNH …" / "BAN …" on the left, "ĐOÀN TNCS HỒ CHÍ MINH" / "…, ngày … tháng … năm …"
  * on the right, then the title lines and "(Kèm theo Kế hoạch số …)".

@@ -43,7 +43,10 @@ export class LayoutBuilder {
     if (range.rows > 0 && range.columns > 0) this.styles.push({ range, style });
   }
 
-  build(name: string, columnWidths: number[], frozenRows = 0): TabLayout {
-    return { name, values: this.rows, merges: this.merges, styles: this.styles, columnWidths, frozenRows, landscape: true };
+  /** The layout; `base` styles the whole grid first, so every other range overrides it. */
+  build(name: string, columnWidths: number[], frozenRows = 0, base?: CellStyle): TabLayout {
+    const whole = { row: 0, column: 0, rows: this.rows.length, columns: this.width };
+    const styles = base && whole.rows > 0 ? [{ range: whole, style: base }, ...this.styles] : this.styles;
+    return { name, values: this.rows, merges: this.merges, styles, columnWidths, frozenRows, landscape: true };
   }
 }

@@ -3,7 +3,7 @@ import type { TabLayout } from '../grid';
 import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../vocabulary';
-import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
+import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { safeTabName, shortBanName } from './tab-name';
@@ -45,5 +45,5 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });
   addSignatureBlock(b, 'Phê duyệt của Lãnh đạo Tỉnh đoàn', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
-  return b.build(mau2TabName(ctx.ban), WIDTHS, 0);
+  return b.build(mau2TabName(ctx.ban), WIDTHS, 0, FORM_FONT);
 }

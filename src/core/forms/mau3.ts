@@ -3,7 +3,7 @@ import type { TabLayout } from '../grid';
 import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../vocabulary';
-import { addHeaderBlock, addSignatureBlock, headOf, headTitle, type FormContext } from './frame';
+import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows, tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { safeTabName, shortBanName } from './tab-name';
@@ -66,5 +66,5 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   b.style({ row: bodyStart, column: 0, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center' });
   b.style({ row: bodyStart, column: 4, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center', numberFormat: '0' });
   addSignatureBlock(b, '', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
-  return { layout: b.build(mau3TabName(quarter, ctx.year, ctx.ban), WIDTHS, 0), summary: { cadres: stt, trips: count, days } };
+  return { layout: b.build(mau3TabName(quarter, ctx.year, ctx.ban), WIDTHS, 0, FORM_FONT), summary: { cadres: stt, trips: count, days } };
 }
