@@ -1,3 +1,5 @@
+import { memoize } from './memo';
+
 /**
  * A calendar date with no time and no zone, carried as its ISO text `YYYY-MM-DD`.
  *
@@ -43,10 +45,10 @@ export function yearOf(date: CalendarDate): number {
 }
 
 /** Days since 1970-01-01: the form used for arithmetic and for day sets. */
-export function dayNumber(date: CalendarDate): number {
+export const dayNumber: (date: CalendarDate) => number = memoize((date: CalendarDate) => {
   const { year, month, day } = dateParts(date);
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
-}
+});
 
 export function fromDayNumber(n: number): CalendarDate {
   const d = new Date(n * MS_PER_DAY);

@@ -177,6 +177,17 @@ function resolveWithDefaultYear(parts: DateParts, defaultYear: number | undefine
  * `2023-06-05`, `ngày 5 tháng 6 năm 2023` (accents optional), or `5/6` when `defaultYear` is given.
  */
 export function parseDayFirstDate(text: string, defaultYear?: number): DateParse {
+  return parseDayFirstDateMemo(`${defaultYear ?? ''}|${text}`);
+}
+
+/** Sheets repeat the same typed dates many times: parse each distinct (default year, text) once. */
+const parseDayFirstDateMemo = memoize((key: string): DateParse => {
+  const bar = key.indexOf('|');
+  const defaultYear = bar === 0 ? undefined : Number(key.slice(0, bar));
+  return parseDayFirstDateUncached(key.slice(bar + 1), defaultYear);
+});
+
+function parseDayFirstDateUncached(text: string, defaultYear?: number): DateParse {
   const folded = foldKey(text);
   if (folded === '') return EMPTY;
   const parts = datePartsOfFolded(folded, false);

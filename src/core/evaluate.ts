@@ -6,6 +6,7 @@ import type { Cadre, Period, ProcessColumns, Trip } from './model';
 import { periodLength, periodOf, registrationDeadlineFor } from './period';
 import { roundRuleFor, type Policy, type RoundRule } from './policy';
 import { issue } from './table';
+import { memoize } from './memo';
 import { foldKey } from './text';
 import * as z from './zod-vi';
 import { CADRE_GROUP_LABELS, CadreGroupSchema, CONTENT_KIND_LABELS, isPlanned } from './vocabulary';
@@ -66,7 +67,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const tripsByCadre: Trip[][] = input.cadres.map(() => []);
   for (const trip of input.trips) tripsByCadre[trip.cadre]?.push(trip);
   const issues: PlacedIssue[] = [];
-  const cadres = input.cadres.map((cadre) => evaluateCadre(cadre, tripsByCadre[cadre.index]!, input, period, issues));
+  // Trips share a few hundred start dates: look each one's registration deadline up once per run.
+  const deadlineOf = memoize((start: CalendarDate) => registrationDeadlineFor(input.policy, input.year, start));
+  const cadres = input.cadres.map((cadre) => evaluateCadre(cadre, tripsByCadre[cadre.index]!, input, period, issues, deadlineOf));
   const missing: string[] = [];
   const pc = input.processColumns;
   if (!pc.registeredOn && input.policy.deadlines.some((d) => d.kind === 'registration')) missing.push(notChecked.registeredOn);
@@ -83,7 +86,14 @@ interface TripFacts {
   length: number;
 }
 
-function evaluateCadre(cadre: Cadre, trips: Trip[], input: EvaluationInput, period: Period, issues: PlacedIssue[]): CadreEvaluation {
+function evaluateCadre(
+  cadre: Cadre,
+  trips: Trip[],
+  input: EvaluationInput,
+  period: Period,
+  issues: PlacedIssue[],
+  deadlineOf: (start: CalendarDate) => CalendarDate | null,
+): CadreEvaluation {
   const { policy, today } = input;
   const live = trips
     .filter((t) => t.status !== 'cancelled')
@@ -167,7 +177,7 @@ function evaluateCadre(cadre: Cadre, trips: Trip[], input: EvaluationInput, peri
   if (pc.registeredOn) {
     const late = live.filter((f) => {
       if (!f.trip.registeredOn) return false;
-      const deadline = registrationDeadlineFor(policy, input.year, f.trip.from);
+      const deadline = deadlineOf(f.trip.from);
       return deadline !== null && f.trip.registeredOn > deadline;
     });
     if (late.length > 0) {

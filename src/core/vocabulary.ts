@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import * as z from './zod-vi';
 import { foldKey } from './text';
 
@@ -32,9 +33,7 @@ const CONTENT_KIND_SYNONYMS: Record<ContentKind, string[]> = {
 /** Numbering per preset, e.g. Tây Ninh "1.3" and Kiên Giang "3.1" for chuyên đề. */
 export type ContentNumbering = Partial<Record<ContentKind, string>>;
 
-function stripPunctuation(folded: string): string {
-  return folded.replace(/[.,;:()"“”'’\-–—/]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
+const stripPunctuation = memoize((folded: string): string => folded.replace(/[.,;:()"“”'’\-–—/]+/g, ' ').replace(/\s+/g, ' ').trim());
 
 const kindByFoldedText: Map<string, ContentKind> = (() => {
   const map = new Map<string, ContentKind>();
