@@ -58,7 +58,6 @@ const JsonReport = z
   .strict();
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'cli'], { cwd: ROOT, stdio: 'pipe' });
   dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-cli-'));
   copyFileSync(SAMPLE, path.join(dir, 'mau.xlsx'));
 });

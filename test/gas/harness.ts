@@ -3,7 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
 import { createAppsScriptEnvironment, FakeSpreadsheet, type AppsScriptEnvironment, type AuthModeName } from '../fakes';
-import { CODE_JS, ROOT, buildGasBundle } from '../support/bundle';
+import { ROOT, buildGasBundle } from '../support/bundle';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
 /** "Now" for every add-on test: 15/11/2023, 10:00 in Vietnam (the sample workbook is seen on that day). */
@@ -18,28 +18,16 @@ interface Built {
 }
 let built: Built | null = null;
 
-/**
- * Builds dist/gas once per test process and keeps what it holds in memory: other test files build the same folder
- * in parallel (the build empties it first), so reading it again later could catch it half-written.
- */
+/** dist/gas as test/global-setup.ts built it, read once per test process. */
 export function buildOnce(): Built {
   if (built) return built;
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 6; attempt++) {
-    try {
-      buildGasBundle();
-      const dir = path.join(ROOT, 'dist/gas');
-      const files = readdirSync(dir);
-      const pages: Record<string, string> = {};
-      for (const file of files) if (file.endsWith('.html')) pages[file.slice(0, -5)] = readFileSync(path.join(dir, file), 'utf8');
-      built = { code: readFileSync(CODE_JS, 'utf8'), pages, files };
-      return built;
-    } catch (error) {
-      lastError = error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
-    }
-  }
-  throw lastError;
+  const code = buildGasBundle();
+  const dir = path.join(ROOT, 'dist/gas');
+  const files = readdirSync(dir);
+  const pages: Record<string, string> = {};
+  for (const file of files) if (file.endsWith('.html')) pages[file.slice(0, -5)] = readFileSync(path.join(dir, file), 'utf8');
+  built = { code, pages, files };
+  return built;
 }
 
 /** The pages the build put into dist/gas, by name without .html. */

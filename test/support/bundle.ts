@@ -1,19 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CODE_JS = path.join(ROOT, 'dist/gas/Code.js');
 
-let built = false;
-
-/** Builds dist/gas once per test process: tests run against the artifact clasp pushes, not the sources. */
+/**
+ * Code.js as built by test/global-setup.ts before the test files run: tests load the artifact clasp pushes, not the
+ * sources. (Built here only when a file runs outside that setup and finds no bundle.)
+ */
 export function buildGasBundle(): string {
-  if (!built) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'gas'], { cwd: ROOT, stdio: 'pipe' });
-    built = true;
-  }
+  if (!existsSync(CODE_JS)) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'gas'], { cwd: ROOT, stdio: 'pipe' });
   return readFileSync(CODE_JS, 'utf8');
 }
 
