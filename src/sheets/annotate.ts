@@ -52,12 +52,10 @@ export function rowStatusText(issues: readonly PlacedIssue[]): string {
  * cell), nothing on clean cells, so colours left by an earlier run disappear when the row is fixed.
  */
 export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[], caption: string, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
-  const firstIndex = shape.table.firstDataIndex;
-  const lastIndex = lastDataIndex(shape.values, firstIndex);
-  if (lastIndex < firstIndex) return null;
-  const { column: statusColumn, width } = statusColumnOf(shape);
+  const block = dataBlock(shape);
+  if (!block) return null;
+  const { firstIndex, rows, statusColumn, width } = block;
   const byRow = groupByRow(issues);
-  const rows = lastIndex - firstIndex + 1;
   const backgrounds: (string | null)[][] = [];
   const statuses: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -76,16 +74,7 @@ export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[],
     if (rowIssues.length > 0) line[statusColumn - 1] = rowIssues.some((i) => i.level === 'error') ? COLORS.error : COLORS.warning;
     backgrounds.push(line);
   }
-  const annotations: TabAnnotations = {
-    tab: shape.tab,
-    headerRow: shape.table.header.headerIndex + 1,
-    firstRow: firstIndex + 1,
-    statusColumn,
-    statusCaption: caption,
-    statuses,
-    backgrounds,
-    notes: notesGrid(shape, firstIndex, rows, width, ourNotes(issues, statusColumn)),
-  };
+  const annotations = assemble(shape, block, caption, issues, statuses, backgrounds);
   return onlyRows ? restrictRows(annotations, onlyRows) : annotations;
 }
 
@@ -97,11 +86,9 @@ export function rosterAnnotations(
   cadreRows: readonly number[],
   caption: string,
 ): TabAnnotations | null {
-  const firstIndex = shape.table.firstDataIndex;
-  const lastIndex = lastDataIndex(shape.values, firstIndex);
-  if (lastIndex < firstIndex) return null;
-  const { column: statusColumn, width } = statusColumnOf(shape);
-  const rows = lastIndex - firstIndex + 1;
+  const block = dataBlock(shape);
+  if (!block) return null;
+  const { firstIndex, rows, width } = block;
   const byRow = groupByRow(issues);
   const evaluationByRow = new Map<number, CadreEvaluation>();
   evaluations.forEach((e) => evaluationByRow.set(cadreRows[e.cadre]!, e));
@@ -131,6 +118,35 @@ export function rosterAnnotations(
     backgrounds.push(Array.from({ length: width }, () => color));
     fontWeights.push(Array.from({ length: width }, () => (bold ? 'bold' : 'normal')));
   }
+  return { ...assemble(shape, block, caption, issues, statuses, backgrounds), fontWeights };
+}
+
+interface DataBlock {
+  /** 0-based index in values of the first data row. */
+  firstIndex: number;
+  rows: number;
+  statusColumn: number;
+  width: number;
+}
+
+/** The data rows below the header, up to the last non-blank one, and where our status column goes; null if none. */
+function dataBlock(shape: TabShape): DataBlock | null {
+  const firstIndex = shape.table.firstDataIndex;
+  const lastIndex = lastDataIndex(shape.values, firstIndex);
+  if (lastIndex < firstIndex) return null;
+  const { column: statusColumn, width } = statusColumnOf(shape);
+  return { firstIndex, rows: lastIndex - firstIndex + 1, statusColumn, width };
+}
+
+function assemble(
+  shape: TabShape,
+  block: DataBlock,
+  caption: string,
+  issues: readonly PlacedIssue[],
+  statuses: string[],
+  backgrounds: (string | null)[][],
+): TabAnnotations {
+  const { firstIndex, rows, statusColumn, width } = block;
   return {
     tab: shape.tab,
     headerRow: shape.table.header.headerIndex + 1,
@@ -140,7 +156,6 @@ export function rosterAnnotations(
     statuses,
     backgrounds,
     notes: notesGrid(shape, firstIndex, rows, width, ourNotes(issues, statusColumn)),
-    fontWeights,
   };
 }
 
