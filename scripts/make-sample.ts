@@ -759,9 +759,10 @@ export function expectedOutcomes(): ExpectedOutcome[] {
   const trips = generateTrips();
   return CADRES.map((c, i) => {
     const own = trips.filter((t) => t.cadre === c && !NOT_COUNTED.has(t.plant ?? ''));
-    // DOMAIN.md: a blank status is done once the trip has ended; registered/approved trips are planned.
+    // DOMAIN.md: a blank status is done once the trip has ended; registered/approved trips are planned while their
+    // end is still ahead, and count nowhere once it has passed (overdue).
     const isDone = (t: Trip) => t.status === 'Đã thực hiện' || (t.status === '' && t.to <= SAMPLE_TODAY);
-    const isFuture = (t: Trip) => t.status === 'Đăng ký' || t.status === 'Đã duyệt' || (t.status === '' && t.to > SAMPLE_TODAY);
+    const isFuture = (t: Trip) => ((t.status === 'Đăng ký' || t.status === 'Đã duyệt') && t.to >= SAMPLE_TODAY) || (t.status === '' && t.to > SAMPLE_TODAY);
     const doneTrips = own.filter(isDone);
     const projected = [...doneTrips, ...own.filter(isFuture)];
     const rounds = validRounds(projected);

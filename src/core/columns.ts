@@ -9,13 +9,19 @@ export interface ColumnSpec<K extends string = string> {
   key: K;
   caption: string;
   synonyms: readonly string[];
+  /** Captions that begin so, whatever follows (the seed forms' long captions). */
+  prefixes?: readonly string[];
   required: boolean;
+  /** The key of a column that stands in for this required one (Từ ngày/Đến ngày ← Thời gian cụ thể). */
+  satisfiedBy?: string;
+  /** Created by the set-up and `dicoso init`; false for a column read only when a sheet has it. */
+  inTemplate?: boolean;
   /** Pixel width the set-up gives the column. */
   width: number;
 }
 
-function column<K extends string>(key: K, caption: string, synonyms: string[], required = false, width = 120): ColumnSpec<K> {
-  return { key, caption, synonyms, required, width };
+function column<K extends string>(key: K, caption: string, synonyms: string[], required = false, width = 120, extra: Partial<ColumnSpec<K>> = {}): ColumnSpec<K> {
+  return { key, caption, synonyms, required, width, ...extra };
 }
 
 export const ROSTER_COLUMNS = [
@@ -34,11 +40,13 @@ export const TRIP_COLUMNS = [
   column('stt', 'STT', ['số thứ tự', 'tt'], false, 48),
   column('name', 'Họ và tên', ['họ tên', 'tên', 'cán bộ', 'tên cán bộ', 'người đi'], true, 180),
   column('ban', 'Ban/Văn phòng', ['ban', 'đơn vị', 'ban, văn phòng', 'ban / văn phòng', 'phòng ban', 'ban văn phòng'], false, 150),
-  column('kind', 'Nội dung', ['nội dung đi cơ sở', 'loại nội dung', 'hình thức'], true, 200),
+  column('kind', 'Nội dung', ['nội dung đi cơ sở', 'loại nội dung', 'hình thức', 'nội dung đăng ký', 'mục'], true, 200),
   column('detail', 'Cụ thể nội dung', ['cụ thể nội dung đi cơ sở', 'nội dung cụ thể', 'chi tiết'], false, 220),
   column('days', 'Số ngày', ['số ngày đi', 'ngày', 'số ngày đi cơ sở'], false, 70),
-  column('from', 'Từ ngày', ['từ', 'ngày đi', 'bắt đầu', 'ngày bắt đầu', 'thời gian'], true, 100),
-  column('to', 'Đến ngày', ['đến', 'ngày về', 'kết thúc', 'ngày kết thúc'], true, 100),
+  column('from', 'Từ ngày', ['từ', 'ngày đi', 'bắt đầu', 'ngày bắt đầu'], true, 100, { satisfiedBy: 'window' }),
+  column('to', 'Đến ngày', ['đến', 'ngày về', 'kết thúc', 'ngày kết thúc'], true, 100, { satisfiedBy: 'window' }),
+  // Seed 001's mẫu 1, 2 and 3 hold the whole range in one cell: "Từ ngày 01/4/2023 – 01/5/2023".
+  column('window', 'Thời gian cụ thể', ['thời gian', 'thời gian đi', 'thời gian đi cơ sở', 'thời gian thực hiện'], false, 200, { inTemplate: false }),
   column('place', 'Địa điểm', ['nơi đến', 'địa bàn', 'đơn vị cơ sở'], false, 200),
   column('level', 'Cấp', ['cấp cơ sở', 'cấp đến'], false, 90),
   column('status', 'Trạng thái', ['tình trạng'], false, 110),
@@ -47,7 +55,9 @@ export const TRIP_COLUMNS = [
   column('reported', 'Đã báo cáo', ['báo cáo', 'báo cáo kết quả'], false, 90),
   column('score', 'Điểm', ['điểm báo cáo', 'điểm chuyên đề', 'chấm điểm'], false, 60),
   column('evidence', 'Minh chứng', ['có minh chứng'], false, 160),
-  column('result', 'Kết quả, đề xuất', ['kết quả', 'kết quả đề xuất', 'đề xuất', 'kết quả, đề xuất, kiến nghị', 'nêu khái quát những kết quả chủ yếu'], false, 260),
+  column('result', 'Kết quả, đề xuất', ['kết quả', 'kết quả đề xuất', 'đề xuất', 'kết quả, đề xuất, kiến nghị'], false, 260, {
+    prefixes: ['nêu khái quát những kết quả'],
+  }),
 ] as const;
 
 export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
@@ -78,7 +88,7 @@ export function findTab(tabNames: readonly string[], role: keyof typeof TAB_NAME
 
 export function foldCaption(text: string): string {
   return foldKey(text)
-    .replace(/\s*\*\s*$/, '')
+    .replace(/\s*[*:]\s*$/, '')
     .replace(/\s*([/,])\s*/g, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -94,11 +104,13 @@ export interface HeaderMatch<K extends string> {
   statusColumn: number | null;
 }
 
-const HEADER_SEARCH_ROWS = 10;
+/** Rows searched for the header: the seed forms put a title block of eight or more rows above it. */
+export const HEADER_SEARCH_ROWS = 25;
 
 /**
- * Finds the header row among the first 10 rows: the row that names the most required columns (ties: the most
- * columns). Captions match exactly after folding; a caption followed by a remark ("Số ngày (tối đa 7)") matches too.
+ * Finds the header row among the first rows: the row that names the most required columns (a column that stands in
+ * for required ones counts as one; ties: the most columns). Captions match exactly after folding; a caption followed
+ * by a remark ("Số ngày (tối đa 7)") matches too, and so does one that begins with a spec's prefix.
  */
 export function detectHeader<K extends string>(
   values: readonly (readonly unknown[])[],
@@ -120,19 +132,24 @@ export function detectHeader<K extends string>(
         status = c;
         continue;
       }
-      const key = lookup.get(folded) ?? lookup.get(folded.replace(/\s*\(.*\)\s*$/, ''));
+      const key = lookup.get(folded) ?? lookup.get(folded.replace(/\s*\(.*\)\s*$/, '')) ?? byPrefix(specs, folded);
       if (key !== undefined && columns[key] === undefined) columns[key] = c;
     }
     const found = Object.keys(columns) as K[];
-    const required = found.filter((k) => specs.find((s) => s.key === k)?.required).length;
+    const required = found.filter((k) => specs.some((s) => (s.key === k && s.required) || s.satisfiedBy === k)).length;
     if (found.length < 2) continue;
     if (!best || required > best.required || (required === best.required && found.length > best.total)) {
       best = { index: r, columns, required, total: found.length, status };
     }
   }
   if (!best) return null;
-  const missing = specs.filter((s) => s.required && best!.columns[s.key] === undefined);
+  const has = (key: string | undefined) => key !== undefined && best!.columns[key as K] !== undefined;
+  const missing = specs.filter((s) => s.required && !has(s.key) && !has(s.satisfiedBy));
   return { headerIndex: best.index, columns: best.columns, missing, statusColumn: best.status };
+}
+
+function byPrefix<K extends string>(specs: readonly ColumnSpec<K>[], folded: string): K | undefined {
+  return specs.find((s) => s.prefixes?.some((p) => folded.startsWith(foldCaption(p))))?.key;
 }
 
 function captionLookup<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {

@@ -9,7 +9,7 @@ import { issue } from './table';
 import { memoize } from './memo';
 import { foldKey } from './text';
 import * as z from './zod-vi';
-import { CADRE_GROUP_LABELS, CadreGroupSchema, CONTENT_KIND_LABELS, isPlanned } from './vocabulary';
+import { CADRE_GROUP_LABELS, CadreGroupSchema, CONTENT_KIND_LABELS, isPlanned, TRIP_STATUS_LABELS } from './vocabulary';
 
 export const CADRE_STATUSES = ['ok', 'short-days', 'short-rounds', 'short-both', 'exempt'] as const;
 export const CadreStatusSchema = z.enum(CADRE_STATUSES);
@@ -25,20 +25,28 @@ export const CadreEvaluationSchema = z.object({
   exempt: z.nullable(z.string()),
   requiredDays: z.number().check(z.int()),
   daysDone: z.number().check(z.int()),
-  /** Done plus registered/approved (not cancelled). */
+  /** Done plus registered/approved trips whose end is still ahead (overdue ones count nowhere). */
   daysProjected: z.number().check(z.int()),
   roundsDone: z.number().check(z.int()),
   roundsProjected: z.number().check(z.int()),
+  /** Rounds this cadre must do: 0 when exempt or waived. */
   roundsRequired: z.number().check(z.int()),
   /** A written approval waives the rounds requirement. */
   waived: z.boolean(),
+  /** The one verdict: colours, chips, counts, tables and emails all read it. */
   status: CadreStatusSchema,
+  /** The yearly rating, given from the period's last day on; null before it. */
   rating: z.nullable(RatingSchema),
   reasons: z.array(z.string()),
   /** Days expected by the period's end at the current pace. */
   forecastDays: z.number().check(z.int()),
+  /** Registered/approved trips in the period whose end has passed without being marked done. */
+  overdueTrips: z.number().check(z.int()),
 });
 export type CadreEvaluation = z.infer<typeof CadreEvaluationSchema>;
+
+/** The trip fields a warning can sit on. */
+export type WarnField = 'name' | 'from' | 'to' | 'days' | 'kind' | 'status';
 
 export interface EvaluationInput {
   cadres: readonly Cadre[];
@@ -50,7 +58,7 @@ export interface EvaluationInput {
   processColumns: ProcessColumns;
   tripsTab: string;
   /** 1-based sheet column of each trip field, for placing warnings; missing ones fall back to the row. */
-  tripColumns?: Partial<Record<'name' | 'from' | 'to' | 'days' | 'kind', { number: number; caption: string }>>;
+  tripColumns?: Partial<Record<WarnField, { number: number; caption: string }>>;
 }
 
 export interface Evaluation {
@@ -104,22 +112,29 @@ function evaluateCadre(
       length: trip.declaredDays ?? daysInclusive(trip.from, trip.to),
     }));
   const done = live.filter((f) => f.trip.status === 'done');
-  const planned = live.filter((f) => isPlanned(f.trip.status));
+  // 1+2 DOMAIN "Counting days": a registered/approved trip counts as planned only while its end is ahead; once past,
+  // it is overdue and counts nowhere until someone marks it done (or cancels it).
+  const overdue = live.filter((f) => isPlanned(f.trip.status) && f.trip.to < today && f.counted !== null);
+  const projected = live.filter((f) => f.trip.status === 'done' || (isPlanned(f.trip.status) && f.trip.to >= today));
   const warn = rowWarner(input, issues);
 
   rowChecks(live, period, warn);
+  for (const f of overdue) warn(f.trip, 'status', 'overdue-registration', messages.overdueRegistration(f.trip.to, TRIP_STATUS_LABELS[f.trip.status]));
   const rule = roundRuleFor(policy, cadre.group);
   const roundsDone = validRounds(done, rule, policy.rounds.notBackToBack, policy.rounds.label, null);
-  const roundsProjected = validRounds(live, rule, policy.rounds.notBackToBack, policy.rounds.label, warn);
+  const roundsProjected = validRounds(projected, rule, policy.rounds.notBackToBack, policy.rounds.label, null);
+  validRounds(live, rule, policy.rounds.notBackToBack, policy.rounds.label, warn);
 
   const windows = (facts: TripFacts[]) => facts.flatMap((f) => (f.counted ? [f.counted] : []));
   const daysDone = countedDays(windows(done));
-  const daysProjected = countedDays(windows(live));
+  const daysProjected = countedDays(windows(projected));
   const { required: requiredDays, subjectDays } = requiredDaysOf(cadre, policy, period);
   const exemptFully = cadre.exemption !== null && !(policy.proRating && cadre.exemptionWindow);
-  const afterEnd = today > period.end;
+  // From the period's last day only what is done counts, and the rating (06-HD §V.1: once a year) is given.
+  const periodOver = today >= period.end;
   const forecastDays = paceForecast(daysDone, period, today);
-  const roundsRequired = policy.rounds.count;
+  const waived = cadre.waiver !== null;
+  const roundsRequired = exemptFully || waived ? 0 : policy.rounds.count;
   const base = {
     cadre: cadre.index,
     name: cadre.name,
@@ -131,44 +146,44 @@ function evaluateCadre(
     roundsDone,
     roundsProjected,
     roundsRequired,
-    waived: cadre.waiver !== null,
+    waived,
     forecastDays,
+    overdueTrips: overdue.length,
   };
   if (exemptFully) {
     return { ...base, exempt: cadre.exemption, requiredDays: 0, status: 'exempt', rating: null, reasons: [say.exempt(cadre.exemption!)] };
   }
 
   const reasons: string[] = [];
-  // Days: during the period a cadre is short only when even the registered trips fall short; after it, done counts.
-  const daysBasis = afterEnd ? daysDone : daysProjected;
+  // The one verdict: during the period done plus the registrations still ahead; from its last day, done only.
+  const daysBasis = periodOver ? daysDone : daysProjected;
   let shortDays = daysBasis < requiredDays;
   if (daysDone < requiredDays) {
     reasons.push(shortDays ? say.shortDays(requiredDays - daysBasis) : say.shortDaysCovered(daysDone, requiredDays));
   }
   for (const [level, min] of Object.entries(policy.minDaysByLevel)) {
     const atLevel = (f: TripFacts) => foldKey(f.trip.level) === foldKey(level);
-    const levelDays = countedDays(windows((afterEnd ? done : live).filter(atLevel)));
+    const levelDays = countedDays(windows((periodOver ? done : projected).filter(atLevel)));
     if (levelDays < min) {
       shortDays = true;
       reasons.push(say.shortLevel(level, min - levelDays));
     }
   }
-  const roundsBasis = afterEnd ? roundsDone : roundsProjected;
-  const shortRounds = !base.waived && roundsBasis < roundsRequired;
-  if (!base.waived && roundsDone < roundsRequired) {
+  const roundsBasis = periodOver ? roundsDone : roundsProjected;
+  const shortRounds = roundsBasis < roundsRequired;
+  if (roundsDone < roundsRequired) {
     reasons.push(
       shortRounds
         ? say.shortRounds(roundsRequired - roundsBasis, policy.rounds.label, rule.minDays, rule.maxDays)
         : say.shortRoundsCovered(roundsDone, roundsRequired, policy.rounds.label),
     );
   }
-  if (base.waived && roundsRequired > 0) reasons.push(say.waived(cadre.waiver!));
+  if (waived && policy.rounds.count > 0) reasons.push(say.waived(cadre.waiver!));
 
   // Kiên Giang rating (06-HD §V.2)
-  let failed = daysDone < requiredDays || (!base.waived && roundsDone < roundsRequired);
-  const overdue = planned.filter((f) => f.trip.to < today && f.trip.to <= period.end && f.trip.from >= period.start);
+  let failed = shortDays || shortRounds;
   if (overdue.length > 0) {
-    if (afterEnd) {
+    if (periodOver) {
       failed = true;
       reasons.push(say.notDoneAtEnd(overdue.length));
     } else reasons.push(say.overdue(overdue.length));
@@ -200,14 +215,19 @@ function evaluateCadre(
     }
   }
 
-  if (policy.requireChiDoan && !done.some((f) => f.trip.kind === 'chi-doan')) reasons.push(say.noChiDoan());
+  if (policy.requireChiDoan && !done.some((f) => f.trip.kind === 'chi-doan')) {
+    // 06-HD §III.2 asks for a chi đoàn meeting; a bare 3.4 row may be one, but the sheet does not say (advice only).
+    const unclear = done.filter((f) => f.trip.kindUnclear);
+    const number = policy.numbering['chi-doan'];
+    reasons.push(unclear.length > 0 && number ? say.chiDoanUnclear(unclear.length, number) : say.noChiDoan());
+  }
   const focus = policy.focusByGroup[cadre.group];
   if (focus && focus.length > 0 && live.length > 0 && !live.some((f) => focus.includes(f.trip.kind))) {
     reasons.push(say.focus(CADRE_GROUP_LABELS[cadre.group], focus.map((k) => CONTENT_KIND_LABELS[k])));
   }
   if (policy.proRating && requiredDays !== policy.minDays) reasons.push(say.proRated(requiredDays, subjectDays, periodLength(period)));
 
-  let rating: Rating = failed ? 'khong-dat' : 'dat';
+  let rating: Rating | null = periodOver ? (failed ? 'khong-dat' : 'dat') : null;
   if (rating === 'dat' && pc.score && pc.evidence) {
     const best = done
       .filter((f) => f.trip.kind === 'chuyen-de' && f.trip.evidence && f.trip.score !== null && f.trip.score >= policy.excellentScore)
@@ -223,7 +243,7 @@ function evaluateCadre(
   return { ...base, exempt: null, status, rating, reasons };
 }
 
-type Warn = (trip: Trip, field: 'name' | 'from' | 'to' | 'days' | 'kind', code: PlacedIssue['code'], message: string) => void;
+type Warn = (trip: Trip, field: WarnField, code: PlacedIssue['code'], message: string) => void;
 
 function rowWarner(input: EvaluationInput, issues: PlacedIssue[]): Warn {
   return (trip, field, code, message) => {

@@ -18,6 +18,8 @@ export const ISSUE_CODES = [
   'round-length',
   'rounds-back-to-back',
   'duplicate-cadre',
+  'content-other-numbering',
+  'overdue-registration',
 ] as const;
 
 export const IssueSchema = z.object({

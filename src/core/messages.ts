@@ -3,6 +3,7 @@
  * consistent and can be reviewed in one place. Row messages name the cell's value and what would be right.
  */
 import { formatDayFirst, type CalendarDate } from './calendar-date';
+import { CONTENT_KIND_LABELS, type ContentKind } from './vocabulary';
 
 const q = (value: unknown): string => `“${display(value)}”`;
 
@@ -20,12 +21,14 @@ export function display(value: unknown): string {
 export const messages = {
   missingTab: (role: string, looked: readonly string[]) =>
     `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}” (hoặc dùng menu Khởi tạo bảng tính).`,
-  missingColumns: (tab: string, columns: readonly { caption: string; synonyms: readonly string[] }[]) =>
+  missingColumns: (tab: string, columns: readonly { caption: string; synonyms: readonly string[] }[], standIn: string | null, searched: number) =>
     `Tab “${tab}” thiếu cột bắt buộc: ${columns
       .map((c) => `“${c.caption}”${c.synonyms.length ? ` (hoặc ${c.synonyms.slice(0, 3).map((s) => `“${s}”`).join(', ')})` : ''}`)
-      .join('; ')}. Tiện ích tìm tiêu đề cột trong 10 dòng đầu của tab.`,
-  noHeader: (tab: string, captions: readonly string[]) =>
-    `Tab “${tab}” không có dòng tiêu đề: trong 10 dòng đầu không thấy các cột ${captions.map((c) => `“${c}”`).join(', ')}.`,
+      .join('; ')}.${
+      standIn ? ` Cũng có thể dùng một cột “${standIn}” ghi cả khoảng ngày trong một ô, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.` : ''
+    } Tiện ích tìm tiêu đề cột trong ${searched} dòng đầu của tab.`,
+  noHeader: (tab: string, captions: readonly string[], searched: number) =>
+    `Tab “${tab}” không có dòng tiêu đề: trong ${searched} dòng đầu không thấy các cột ${captions.map((c) => `“${c}”`).join(', ')}.`,
   missingValue: (caption: string) => `Thiếu ${caption}.`,
   dateInvalid: (caption: string, value: unknown) =>
     `${caption} ${q(value)} không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/06/2023.`,
@@ -42,6 +45,18 @@ export const messages = {
     `Có ${bans.length} cán bộ tên ${q(name)} (${bans.join('; ')}). Hãy ghi Ban/Văn phòng của cán bộ ở dòng này.`,
   unknownContent: (value: unknown, choices: readonly string[]) =>
     `Nội dung ${q(value)} không thuộc danh mục. Chọn một trong: ${choices.join('; ')}.`,
+  unknownContentNumber: (number: string, choices: readonly string[]) =>
+    `Danh mục nội dung không có mục ${number}. Chọn một trong: ${choices.join('; ')}.`,
+  contentOtherNumbering: (number: string, title: string, kind: ContentKind, ownNumber: string | null) =>
+    `Số mục ${number} là cách đánh số của bộ quy định ${title}; đã tính là “${CONTENT_KIND_LABELS[kind]}”${
+      ownNumber ? ` (mục ${ownNumber} của bộ quy định đang dùng)` : ''
+    }. Nếu không đúng, hãy ghi số mục theo bộ quy định đang dùng.`,
+  rangeInvalid: (caption: string, value: unknown) =>
+    `${caption} ${q(value)} không đọc được thành khoảng ngày. Hãy ghi ví dụ “Từ ngày 01/4/2023 – 01/5/2023” hoặc “01/4/2023 - 01/5/2023”.`,
+  rangeWithoutEnd: (caption: string, value: unknown) =>
+    `${caption} ${q(value)} thiếu ngày kết thúc. Hãy ghi đủ hai ngày, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.`,
+  overdueRegistration: (to: CalendarDate, status: string) =>
+    `Đợt “${status}” đã qua ngày kết thúc ${formatDayFirst(to)} nhưng chưa đánh dấu “Đã thực hiện”: chưa được tính là đã đi, cũng không còn tính vào dự kiến. Nếu đã đi, hãy ghi “Đã thực hiện”; nếu không đi, ghi “Hủy”.`,
   unknownStatus: (value: unknown) =>
     `Trạng thái ${q(value)} không hợp lệ. Chọn: Đăng ký, Đã duyệt, Đã thực hiện hoặc Hủy (để trống: tự tính theo ngày).`,
   duplicateRow: (otherRow: number) => `Trùng với dòng ${otherRow} (cùng cán bộ, nội dung và thời gian). Nếu nhập hai lần, hãy xóa hoặc Hủy một dòng.`,
@@ -83,9 +98,11 @@ export const reasons = {
   waived: (document: string) => `Được miễn yêu cầu đợt chuyên đề (${document}).`,
   exempt: (reason: string) => `Miễn: ${reason}.`,
   noChiDoan: () => 'Chưa dự sinh hoạt chi đoàn.',
+  chiDoanUnclear: (count: number, number: string) =>
+    `Chưa xác nhận được việc dự sinh hoạt chi đoàn: ${count} đợt mục ${number} không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).`,
   focus: (group: string, kinds: readonly string[]) => `${group} nên tập trung vào: ${kinds.join('; ')}.`,
   overdue: (count: number) =>
-    `${count} đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”.`,
+    `${count} đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.`,
   notDoneAtEnd: (count: number) => `${count} đợt đã đăng ký nhưng không thực hiện trong kỳ.`,
   lateRegistration: (count: number) => `${count} đợt đăng ký sau hạn.`,
   notConfirmed: (count: number) => `${count} đợt chưa có xác nhận của cơ sở.`,
@@ -103,8 +120,9 @@ export const notChecked = {
   excellence: 'Không có cột “Điểm” hoặc “Minh chứng”: chưa xét được mức Xuất sắc.',
 } as const;
 
+/** The one verdict's words (evaluate.ts `status`): the same on the roster, the pages, the forms, the CLI, the emails. */
 export const STATUS_LABELS = {
-  ok: 'Đạt yêu cầu',
+  ok: 'Đủ yêu cầu',
   'short-days': 'Thiếu ngày',
   'short-rounds': 'Thiếu chuyên đề',
   'short-both': 'Thiếu ngày và chuyên đề',

@@ -36,6 +36,8 @@ export const TripSchema = z.object({
   row: z.number().check(z.int()),
   cadre: z.number().check(z.int()),
   kind: ContentKindSchema,
+  /** The row's item covers several kinds and its own words did not say which (a bare Kiên Giang 3.4). */
+  kindUnclear: z.boolean(),
   detail: z.string(),
   /** Declared days (Số ngày); null = the whole window. */
   declaredDays: z.nullable(z.number().check(z.int(), z.positive())),

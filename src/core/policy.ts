@@ -1,5 +1,5 @@
 import * as z from './zod-vi';
-import { CadreGroupSchema, ContentKindSchema, CONTENT_KINDS, type ContentKind } from './vocabulary';
+import { CadreGroupSchema, ContentKindSchema } from './vocabulary';
 
 /**
  * The rules that differ between provinces, as data. A preset (presets.ts) is a full Policy; a custom policy is a
@@ -96,6 +96,8 @@ export const PolicySchema = z
     /** Day of the quarter's last month the quarterly summary (mẫu 3) is due; 'last' = quarter end. */
     quarterlyReportDay: z._default(dayOfMonth(), 27),
     numbering: z._default(z.partialRecord(ContentKindSchema, z.string()), {}),
+    /** The wording of an item whose number covers several kinds (Kiên Giang 06-HD §III.3.4), by number. */
+    itemLabels: z._default(z.record(z.string(), z.string()), {}),
   })
   .check(
     z.superRefine((policy, ctx) => {
@@ -121,4 +123,3 @@ export function roundRuleFor(policy: Policy, group: z.infer<typeof CadreGroupSch
   return policy.rounds.byGroup[group] ?? policy.rounds.rule;
 }
 
-export const ALL_CONTENT_KINDS: readonly ContentKind[] = CONTENT_KINDS;

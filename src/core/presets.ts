@@ -36,6 +36,8 @@ const kienGiang2023: PolicyInput = {
   excellentScore: 80,
   quarterlyReportDay: 27,
   numbering: { 'chuyen-de': '3.1', 'phoi-hop': '3.2', 'kiem-tra': '3.3', 'hoi-nghi': '3.4', 'chi-doan': '3.4', 'phong-trao': '3.5' },
+  // 06-HD §III.3.4 is one item for two kinds: the chi đoàn meeting is told apart by the row's own words.
+  itemLabels: { '3.4': 'Dự sinh hoạt chuyên đề của hội nghị ban chấp hành, ban thường vụ đoàn cấp dưới và dự sinh hoạt chi đoàn' },
   deadlines: [
     {
       id: 'dang-ky-dot-1',

@@ -6,10 +6,12 @@ import { messages } from './messages';
 import type { Cadre, ProcessColumns, Trip } from './model';
 import { createNameIndex, matchName, type NameIndex } from './names';
 import type { Policy } from './policy';
+import type { WarnField } from './evaluate';
 import { PRESETS } from './presets';
 import { cellIssue, cellOf, isBlankRow, locateTable, textOf, type Table, type TableInput } from './table';
 import { foldKey } from './text';
-import { CONTENT_KINDS, contentKindCaption, parseContentKind, parseTripStatus, parseYes, type ContentNumbering } from './vocabulary';
+import { parseTripStatus, parseYes } from './vocabulary';
+import { contentCatalogue, type ContentCatalogue } from './content';
 import type { ReadOptions } from './read-roster';
 
 export interface TripsRead {
@@ -42,16 +44,16 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
     evidence: has('evidence'),
   };
   const index = createNameIndex(cadres);
-  const otherNumberings = Object.values(PRESETS).map((p) => p.policy.numbering);
-  const kindChoices = CONTENT_KINDS.map((k) => contentKindCaption(k, options.policy.numbering));
+  const others = Object.values(PRESETS).map((p) => ({ title: p.title, numbering: p.policy.numbering }));
+  const catalogue = contentCatalogue(options.policy, others);
   const trips: Trip[] = [];
   const issues: PlacedIssue[] = [];
   let rowsRead = 0;
-  const context: RowContext = { table, cadres, index, options, otherNumberings, kindChoices };
+  const context: RowContext = { table, cadres, index, options, catalogue };
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
-    const row = input.values[i]!;
-    if (isBlankRow(row) || isOnlyOurs(table, row)) continue;
+    const row = input.values[i];
+    if (!row || isBlankRow(row) || isOnlyOurs(table, row) || isColumnNumbers(row) || isTotalRow(table, row)) continue;
     rowsRead++;
     const { trip, rowIssues } = readTripRow(context, row, i);
     issues.push(...rowIssues);
@@ -65,8 +67,24 @@ interface RowContext {
   cadres: readonly Cadre[];
   index: NameIndex;
   options: TripReadOptions;
-  otherNumberings: ContentNumbering[];
-  kindChoices: string[];
+  catalogue: ContentCatalogue;
+}
+
+/** The "(1) (2) (3) …" row the seed forms put under their captions. */
+function isColumnNumbers(row: readonly unknown[]): boolean {
+  let numbered = 0;
+  for (const cell of row) {
+    if (cell === '' || cell === null || cell === undefined) continue;
+    if (typeof cell !== 'string' || !/^\(\d{1,2}\)$/.test(cell.trim())) return false;
+    numbered++;
+  }
+  return numbered > 0;
+}
+
+/** Mẫu 3's closing "Tổng" row: a total, not a trip. */
+function isTotalRow(table: Table<TripColumnKey>, row: readonly unknown[]): boolean {
+  const label = foldKey(`${textOf(table, row, 'stt')} ${textOf(table, row, 'name')}`);
+  return /^(tong|tong cong|cong|tong so)$/.test(label) && textOf(table, row, 'kind') === '';
 }
 
 /** A row whose only content is an STT number or our own status column is an unused numbered row. */
@@ -94,29 +112,36 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
     else error('name', 'unknown-cadre', messages.unknownCadre(name, match.suggestion));
   }
 
-  // Content kind
+  // Content kind: by the preset's number, another preset's number (a warning), or the label
   const kindCell = cellOf(table, row, 'kind');
-  const kind = parseContentKind(kindCell, options.policy.numbering, ctx.otherNumberings);
-  if (kind === null) {
-    if (textOf(table, row, 'kind') === '') error('kind', 'missing-value', messages.missingValue(caption('kind')));
-    else error('kind', 'unknown-content', messages.unknownContent(kindCell, ctx.kindChoices));
+  const content = ctx.catalogue.read(kindCell, textOf(table, row, 'detail'), options.timeZone);
+  if (!content.ok) {
+    if (content.reason === 'empty') error('kind', 'missing-value', messages.missingValue(caption('kind')));
+    else if (content.reason === 'unknown-number') error('kind', 'unknown-content', messages.unknownContentNumber(content.number, ctx.catalogue.choices));
+    else error('kind', 'unknown-content', messages.unknownContent(kindCell, ctx.catalogue.choices));
+  } else if (content.foreign) {
+    const item = ctx.catalogue.items.find((it) => it.kinds.includes(content.kind));
+    rowIssues.push(
+      cellIssue(table, i, 'kind', 'warning', 'content-other-numbering', messages.contentOtherNumbering(content.foreign.number, content.foreign.title, content.kind, item?.number ?? null)),
+    );
   }
+  const kind = content.ok ? content.kind : null;
 
-  // Window: two cells, or a range typed in the Từ ngày cell with Đến ngày blank
+  // Window: two cells, a range typed in the Từ ngày cell with Đến ngày blank, or the forms' one-cell Thời gian cụ thể
   const window = readWindow(ctx, row, i, rowIssues);
 
-  // Declared days
+  // Declared days ("30 ngày"); a "10 ngày, từ 01/6 – 15/6" window cell declares them too when Số ngày is blank
   let declaredDays: number | null = null;
   const daysCell = cellOf(table, row, 'days');
   const daysText = textOf(table, row, 'days');
-  if (daysText !== '') {
-    const parsed = parseDeclaredDays(daysCell);
+  if (daysText !== '' || window?.declaredDays) {
+    const parsed = daysText !== '' ? parseDeclaredDays(daysCell) : window!.declaredDays;
     if (parsed === null) error('days', 'days-invalid', messages.daysInvalid(daysCell));
     else {
       declaredDays = parsed;
       if (window) {
         const length = daysInclusive(window.from, window.to);
-        if (length >= 1 && parsed > length) error('days', 'days-exceed-window', messages.daysExceedWindow(parsed, length, window.from, window.to));
+        if (length >= 1 && parsed > length) error(daysText !== '' ? 'days' : 'window', 'days-exceed-window', messages.daysExceedWindow(parsed, length, window.from, window.to));
       }
     }
   }
@@ -148,6 +173,7 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
       row: i + 1,
       cadre,
       kind,
+      kindUnclear: content.ok && content.unclear,
       detail: textOf(table, row, 'detail'),
       declaredDays,
       from: window.from,
@@ -166,7 +192,26 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   };
 }
 
-function readWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): { from: CalendarDate; to: CalendarDate } | null {
+interface Window {
+  from: CalendarDate;
+  to: CalendarDate;
+  /** Days written at the front of a one-cell range ("10 ngày, từ 01/6 – 15/6"). */
+  declaredDays: number | null;
+}
+
+function readWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): Window | null {
+  const { table } = ctx;
+  const twoCells = table.header.columns.from !== undefined || table.header.columns.to !== undefined;
+  const windowCell = cellOf(table, row, 'window');
+  const pairBlank = textOf(table, row, 'from') === '' && textOf(table, row, 'to') === '';
+  if (table.header.columns.window !== undefined && (!twoCells || (pairBlank && textOf(table, row, 'window') !== ''))) {
+    return readOneCellWindow(ctx, windowCell, i, rowIssues);
+  }
+  const pair = readTwoCellWindow(ctx, row, i, rowIssues);
+  return pair ? { ...pair, declaredDays: null } : null;
+}
+
+function readTwoCellWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): { from: CalendarDate; to: CalendarDate } | null {
   const { table, options } = ctx;
   const fromCell = cellOf(table, row, 'from');
   const toCell = cellOf(table, row, 'to');
@@ -196,15 +241,63 @@ function readWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssu
   return { from: from.date, to: to.date };
 }
 
+/** Leading declared days in a range cell: "10 ngày, từ 01/6 – 15/6" (mẫu 1's own way of writing it). */
+const LEADING_DAYS = /^(\d{1,3})\s*ngay\s*[,:;.-]?\s*(.+)$/;
+/** Dates written in a cell: one alone after "Từ ngày" is a range without its end. */
+const DATE_TOKEN = /\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}\s*thang\s*\d{1,2}/g;
+
+/** Thời gian cụ thể: "Từ ngày 01/4/2023 – 01/5/2023", "… đến ngày …", "01/7/2023 - 30/7/2023", a one-day date. */
+function readOneCellWindow(ctx: RowContext, cell: unknown, i: number, rowIssues: PlacedIssue[]): Window | null {
+  const { table, options } = ctx;
+  const caption = table.captions.window ?? 'Thời gian cụ thể';
+  const fail = (code: PlacedIssue['code'], message: string) => {
+    rowIssues.push(cellIssue(table, i, 'window', 'error', code, message));
+    return null;
+  };
+  if (typeof cell !== 'string') {
+    const single = parseDateCell(cell, { timeZone: options.timeZone, defaultYear: options.year });
+    if (single.ok) return { from: single.date, to: single.date, declaredDays: null };
+    return single.reason === 'empty' ? fail('missing-value', messages.missingValue(caption)) : fail('date-invalid', dateMessage(caption, cell, single));
+  }
+  let text = foldKey(cell);
+  if (text === '') return fail('missing-value', messages.missingValue(caption));
+  let declaredDays: number | null = null;
+  const leading = LEADING_DAYS.exec(text);
+  if (leading) {
+    declaredDays = Number(leading[1]) || null;
+    text = leading[2]!;
+  }
+  const range = parseDateRange(text, options.year);
+  if (!range.ok) {
+    if (range.reason === 'impossible') return fail('date-invalid', messages.dateImpossible(caption, cell));
+    return fail('date-invalid', messages.rangeInvalid(caption, cell));
+  }
+  if (/^tu\b/.test(text) && (text.match(DATE_TOKEN) ?? []).length < 2) return fail('date-invalid', messages.rangeWithoutEnd(caption, cell));
+  if (range.to < range.from) return fail('date-order', messages.dateOrder(range.from, range.to));
+  return { from: range.from, to: range.to, declaredDays };
+}
+
 function dateMessage(caption: string, cell: unknown, parsed: DateParse): string {
   return !parsed.ok && parsed.reason === 'impossible' ? messages.dateImpossible(caption, cell) : messages.dateInvalid(caption, cell);
 }
 
-/** "10", 10, "10 ngày" → 10; anything else (0, 2.5, "mười") → null. */
+/** Where warnings of each trip field go: its column, or the one-cell Thời gian cụ thể for the dates. */
+export function warningColumns(table: Table<TripColumnKey>): Partial<Record<WarnField, { number: number; caption: string }>> {
+  const out: Partial<Record<WarnField, { number: number; caption: string }>> = {};
+  const fallback: Partial<Record<WarnField, TripColumnKey>> = { from: 'window', to: 'window', days: 'window' };
+  for (const field of ['name', 'from', 'to', 'days', 'kind', 'status'] as const) {
+    const key = table.header.columns[field] !== undefined ? field : fallback[field];
+    const c = key === undefined ? undefined : table.header.columns[key];
+    if (c !== undefined) out[field] = { number: c + 1, caption: table.captions[key!] ?? key! };
+  }
+  return out;
+}
+
+/** "10", 10, "10 ngày", "30 ngày." → 10, 30; anything else (0, 2.5, "mười") → null. */
 export function parseDeclaredDays(value: unknown): number | null {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
   if (typeof value !== 'string') return null;
-  const match = /^(\d+)\s*(ngay)?$/.exec(foldKey(value));
+  const match = /^\(?(\d+)\s*(ngay)?\s*\.?\)?$/.exec(foldKey(value));
   if (!match) return null;
   const n = Number(match[1]);
   return n > 0 ? n : null;

@@ -1,6 +1,8 @@
-import { isCalendarDate, type CalendarDate } from './calendar-date';
-import { parseDateCell } from './date-parse';
-import { PolicyOverridesSchema, PresetIdSchema, DEFAULT_PRESET, PRESETS, resolvePolicy, zodMessages, type PresetId } from './presets';
+import { formatDayFirst, isCalendarDate } from './calendar-date';
+import { calendarDateOfInstant } from './date-parse';
+import { isEmailAddress } from './email/recipients';
+import { PolicyOverridesSchema, PresetIdSchema, DEFAULT_PRESET, PRESETS, resolvePolicy, zodMessages } from './presets';
+import { banLeaderKeyOf, SETTING_FIELDS, settingFieldOf, type SettingsPatch } from './settings-fields';
 import type { Policy } from './policy';
 import { foldKey } from './text';
 import * as z from './zod-vi';
@@ -65,106 +67,175 @@ export function validateSettings(input: unknown): SettingsResult {
   return { ok: true, settings: parsed.data, policy: policy.policy };
 }
 
+/**
+ * Settings from a stored value that may be partly wrong (an older version, a hand-edited property): each value the
+ * schema or the preset rejects is dropped on its own, named in `dropped`, and the rest is kept.
+ */
+export function settingsKeepingValid(input: unknown, fallbackYear: number): { settings: Settings; policy: Policy; dropped: string[] } {
+  const dropped: string[] = [];
+  let candidate: Record<string, unknown> = typeof input === 'object' && input !== null && !Array.isArray(input) ? (JSON.parse(JSON.stringify(input)) as Record<string, unknown>) : {};
+  if (candidate.year === undefined) candidate.year = fallbackYear;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const parsed = SettingsSchema.safeParse(candidate);
+    if (parsed.success) break;
+    const messages = zodMessages(parsed.error);
+    parsed.error.issues.forEach((issue, i) => {
+      if (!dropLeaf(candidate, issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))) candidate = { year: fallbackYear };
+      dropped.push(messages[i] ?? issue.message);
+    });
+    if (candidate.year === undefined) candidate.year = fallbackYear;
+  }
+  const parsed = SettingsSchema.safeParse(candidate);
+  const settings = parsed.success ? parsed.data : defaultSettings(fallbackYear);
+  // Overrides the preset rejects (a period that ends before it starts): drop those that fail on their own, else all.
+  let resolved = resolvePolicy(settings.preset, settings.overrides);
+  if (!resolved.ok) {
+    const overrides = { ...settings.overrides } as Record<string, unknown>;
+    for (const key of Object.keys(overrides)) {
+      const alone = resolvePolicy(settings.preset, { [key]: overrides[key] });
+      if (!alone.ok) {
+        delete overrides[key];
+        dropped.push(...alone.errors);
+      }
+    }
+    settings.overrides = overrides as Settings['overrides'];
+    resolved = resolvePolicy(settings.preset, settings.overrides);
+    if (!resolved.ok) {
+      dropped.push(...resolved.errors);
+      settings.overrides = {};
+      resolved = resolvePolicy(settings.preset, {});
+    }
+  }
+  if (!resolved.ok) throw new Error(`settingsKeepingValid: preset ${settings.preset} is invalid`);
+  return { settings, policy: resolved.policy, dropped };
+}
+
+/** Deletes the value at `path` (its last key); false when the path is the whole object. */
+function dropLeaf(root: Record<string, unknown>, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return false;
+  let node: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node !== 'object' || node === null) return true;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  if (typeof node !== 'object' || node === null) return true;
+  const last = path[path.length - 1]!;
+  if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
+  else delete (node as Record<PropertyKey, unknown>)[last];
+  return true;
+}
+
 /** The province shown on forms: the setting, else the preset's. */
 export function provinceOf(settings: Settings): string {
   return settings.province || PRESETS[settings.preset].province;
 }
 
-const SHEET_KEYS: Record<string, keyof SheetSettings> = {
-  'tinh': 'province',
-  'ten tinh': 'province',
-  'nam': 'year',
-  'bo quy dinh': 'preset',
-  'quy dinh': 'preset',
-  'preset': 'preset',
-  'ke hoach so': 'planNumber',
-  'so ke hoach': 'planNumber',
-  'ngay ke hoach': 'planDate',
-  'so ngay toi thieu': 'minDays',
-  'so dot chuyen de': 'roundsCount',
-  'so dot bat buoc': 'roundsCount',
-  'email btc-kt': 'btcKt',
-  'email ban to chuc - kiem tra': 'btcKt',
-  'email ban to chuc kiem tra': 'btcKt',
-};
-
-interface SheetSettings {
-  province: string;
-  year: number;
-  preset: PresetId;
-  planNumber: string;
-  planDate: CalendarDate;
-  minDays: number;
-  roundsCount: number;
-  btcKt: string[];
+/** One row of the Cài đặt tab that names a setting, read. */
+export interface SheetSettingRow {
+  /** 1-based row of the tab. */
+  row: number;
+  key: string;
+  /** The value as written, for messages. */
+  value: string;
+  patch: SettingsPatch;
+  /** The dotted Settings paths it sets. */
+  paths: readonly string[];
 }
 
 export interface SheetSettingsRead {
-  values: Partial<SheetSettings>;
-  /** Vietnamese messages naming the row. */
+  rows: SheetSettingRow[];
+  /** Vietnamese messages naming the tab, row and value: a value that could not be read, an unknown key. */
   problems: { row: number; message: string }[];
 }
 
-/** Reads the key/value rows of the Cài đặt tab (column A key, column B value), ignoring unknown keys' rows. */
-export function readSettingsTab(values: readonly (readonly unknown[])[], timeZone: string): SheetSettingsRead {
-  const out: Partial<SheetSettings> = {};
+/** Header and free-text rows a Cài đặt tab may have besides its key/value rows. */
+const NOT_KEYS = new Set(['cai dat', 'muc', 'ten muc', 'khoa', 'key', 'thiet lap', 'gia tri', 'stt']);
+
+/**
+ * Reads the key/value rows of the Cài đặt tab (column A key, column B value; column C is a hint for people). A blank
+ * value means "as the preset says". A value that cannot be read, or a key that names no setting, is reported with its
+ * row and dropped; every other row still applies.
+ */
+export function readSettingsTab(values: readonly (readonly unknown[])[], timeZone: string, tab = 'Cài đặt'): SheetSettingsRead {
+  const rows: SheetSettingRow[] = [];
   const problems: { row: number; message: string }[] = [];
-  values.forEach((row, i) => {
-    const key = SHEET_KEYS[foldKey(String(row[0] ?? '')).replace(/[:]+$/, '')];
-    if (!key) return;
-    const raw = row[1];
-    const text = raw === null || raw === undefined ? '' : String(raw).trim();
-    if (text === '' && key !== 'planDate') return;
-    const bad = (message: string) => problems.push({ row: i + 1, message: `Tab “Cài đặt”, dòng ${i + 1}: ${message}` });
-    switch (key) {
-      case 'province':
-      case 'planNumber':
-        out[key] = text;
-        break;
-      case 'year':
-      case 'minDays':
-      case 'roundsCount': {
-        const n = typeof raw === 'number' ? raw : Number(text);
-        if (Number.isInteger(n)) out[key] = n;
-        else bad(`“${text}” không phải số nguyên.`);
-        break;
-      }
-      case 'preset': {
-        const id = PresetIdSchema.safeParse(text.toLowerCase());
-        const byName = Object.values(PRESETS).find((p) => foldKey(p.province) === foldKey(text));
-        if (id.success) out.preset = id.data;
-        else if (byName) out.preset = byName.id;
-        else bad(`Bộ quy định “${text}” không có. Chọn: ${Object.keys(PRESETS).join(', ')}.`);
-        break;
-      }
-      case 'planDate': {
-        const d = parseDateCell(raw, { timeZone });
-        if (d.ok) out.planDate = d.date;
-        else if (d.reason !== 'empty') bad(`Ngày kế hoạch “${text}” không hợp lệ (nhập ngày/tháng/năm).`);
-        break;
-      }
-      case 'btcKt':
-        out.btcKt = text.split(/[,;\s]+/).filter(Boolean);
-        break;
+  values.forEach((cells, i) => {
+    const row = i + 1;
+    const key = cells?.[0] === null || cells?.[0] === undefined ? '' : String(cells[0]).trim();
+    const raw = cells?.[1];
+    const shown = raw === null || raw === undefined ? '' : raw instanceof Date ? formatDayFirst(calendarDateOfInstant(raw, timeZone)) : String(raw).trim();
+    if (key === '' || NOT_KEYS.has(foldKey(key).replace(/[:]+$/, ''))) return;
+    const where = `Tab “${tab}”, dòng ${row}`;
+    const ban = banLeaderKeyOf(key);
+    const field = ban === null ? settingFieldOf(key) : null;
+    if (!field && ban === null) {
+      problems.push({ row, message: `${where}: không có mục cài đặt “${key}”, dòng này không được dùng. Các mục: ${SETTING_FIELDS.map((f) => f.key).join(', ')}.` });
+      return;
     }
+    if (shown === '') return;
+    if (ban !== null) {
+      if (isEmailAddress(shown)) rows.push({ row, key, value: shown, patch: { banLeaders: { [ban]: shown } }, paths: [`recipients.banLeaders.${ban}`] });
+      else problems.push({ row, message: `${where}: email “${shown}” không hợp lệ; bỏ qua dòng này.` });
+      return;
+    }
+    const read = field!.read(raw, timeZone);
+    if (!read.ok) {
+      problems.push({ row, message: `${where}, mục “${field!.key}”: ${read.message} Dòng này không được dùng.` });
+      return;
+    }
+    for (const message of read.problems ?? []) problems.push({ row, message: `${where}: ${message}` });
+    rows.push({ row, key: field!.key, value: shown, patch: read.patch, paths: field!.paths });
   });
-  return { values: out, problems };
+  return { rows, problems };
 }
 
-/** Settings with the Cài đặt tab's values laid over them. */
-export function applySheetSettings(settings: Settings, sheet: Partial<SheetSettings>): SettingsInput {
+/** The settings with a patch laid over them (overrides, recipients and schedule merged key by key). */
+export function applyPatch(settings: Settings, patch: SettingsPatch): SettingsInput {
   return {
     ...settings,
-    province: sheet.province ?? settings.province,
-    year: sheet.year ?? settings.year,
-    preset: sheet.preset ?? settings.preset,
-    planNumber: sheet.planNumber ?? settings.planNumber,
-    planDate: sheet.planDate ?? settings.planDate,
-    overrides: {
-      ...settings.overrides,
-      ...(sheet.minDays !== undefined ? { minDays: sheet.minDays } : {}),
-      ...(sheet.roundsCount !== undefined ? { roundsCount: sheet.roundsCount } : {}),
+    ...(patch.province !== undefined ? { province: patch.province } : {}),
+    ...(patch.year !== undefined ? { year: patch.year } : {}),
+    ...(patch.preset !== undefined ? { preset: patch.preset } : {}),
+    ...(patch.planNumber !== undefined ? { planNumber: patch.planNumber } : {}),
+    ...(patch.planDate !== undefined ? { planDate: patch.planDate } : {}),
+    overrides: { ...settings.overrides, ...patch.overrides },
+    recipients: {
+      btcKt: patch.btcKt ?? settings.recipients.btcKt,
+      banLeaders: { ...settings.recipients.banLeaders, ...patch.banLeaders },
     },
-    recipients: { ...settings.recipients, btcKt: sheet.btcKt ?? settings.recipients.btcKt },
+    schedule: { ...settings.schedule, ...patch.schedule },
   };
+}
+
+export interface SheetSettingsApplied {
+  settings: Settings;
+  policy: Policy;
+  /** The rows that took effect (for the settings page's "lấy từ tab Cài đặt" and the printed policy). */
+  applied: SheetSettingRow[];
+  problems: string[];
+}
+
+/**
+ * The Cài đặt tab's rows laid over the stored settings, one at a time: a row that makes the settings invalid (a period
+ * ending before it starts, a round minimum above the maximum) is dropped with a message naming its row and value,
+ * and the rows before and after it still apply.
+ */
+export function applySheetSettings(base: Settings, read: SheetSettingsRead, tab = 'Cài đặt'): SheetSettingsApplied {
+  const first = validateSettings(base);
+  if (!first.ok) throw new Error(`applySheetSettings: invalid base settings: ${first.errors.join(' ')}`);
+  let settings = first.settings;
+  let policy = first.policy;
+  const applied: SheetSettingRow[] = [];
+  const problems = read.problems.map((p) => p.message);
+  for (const row of read.rows) {
+    const next = validateSettings(applyPatch(settings, row.patch));
+    if (next.ok) {
+      settings = next.settings;
+      policy = next.policy;
+      applied.push(row);
+    } else {
+      problems.push(`Tab “${tab}”, dòng ${row.row}, mục “${row.key}” = “${row.value}”: ${next.errors.join(' ')} Dòng này không được dùng.`);
+    }
+  }
+  return { settings, policy, applied, problems };
 }

@@ -1,4 +1,4 @@
-import { columnLetter, detectHeader, type ColumnSpec, type HeaderMatch } from './columns';
+import { columnLetter, detectHeader, HEADER_SEARCH_ROWS, type ColumnSpec, type HeaderMatch } from './columns';
 import type { IssueCode, PlacedIssue } from './issues';
 import { messages } from './messages';
 
@@ -30,7 +30,7 @@ export function locateTable<K extends string>(
   if (!header) {
     return {
       ok: false,
-      issue: issue(input.tab, 1, required[0]?.caption ?? '', null, 'error', 'missing-column', messages.noHeader(input.tab, required.map((s) => s.caption))),
+      issue: issue(input.tab, 1, required[0]?.caption ?? '', null, 'error', 'missing-column', messages.noHeader(input.tab, required.map((s) => s.caption), HEADER_SEARCH_ROWS)),
     };
   }
   if (header.missing.length > 0) {
@@ -43,7 +43,7 @@ export function locateTable<K extends string>(
         null,
         'error',
         'missing-column',
-        messages.missingColumns(input.tab, header.missing),
+        messages.missingColumns(input.tab, header.missing, standInCaption(specs, header.missing), HEADER_SEARCH_ROWS),
       ),
     };
   }
@@ -54,6 +54,12 @@ export function locateTable<K extends string>(
     if (c !== undefined) captions[spec.key] = String(headerRow[c] ?? spec.caption).trim();
   }
   return { ok: true, table: { tab: input.tab, header, captions, firstDataIndex: header.headerIndex + 1 } };
+}
+
+/** The caption of the column that could replace the missing ones (Thời gian cụ thể for Từ ngày/Đến ngày), if any. */
+function standInCaption<K extends string>(specs: readonly ColumnSpec<K>[], missing: readonly ColumnSpec<K>[]): string | null {
+  const key = missing.find((s) => s.satisfiedBy)?.satisfiedBy;
+  return specs.find((s) => s.key === key)?.caption ?? null;
 }
 
 export function cellOf<K extends string>(table: Table<K>, row: readonly unknown[], key: K): unknown {

@@ -1,6 +1,9 @@
 import { ROSTER_COLUMNS, TAB_NAMES, TRIP_COLUMNS, type ColumnSpec } from './columns';
 import type { Policy } from './policy';
-import { CADRE_GROUP_LABELS, CADRE_GROUPS, CONTENT_KINDS, contentKindCaption, TRIP_STATUS_LABELS, TRIP_STATUSES } from './vocabulary';
+import { PRESETS, type PresetId } from './presets';
+import { SETTING_FIELDS } from './settings-fields';
+import { contentItemCaption, contentItems, contentKindCaption } from './content';
+import { CADRE_GROUP_LABELS, CADRE_GROUPS, TRIP_STATUS_LABELS, TRIP_STATUSES } from './vocabulary';
 
 /**
  * The input tabs a new registration spreadsheet starts with: captions, widths, dropdowns, date columns and one
@@ -9,6 +12,8 @@ import { CADRE_GROUP_LABELS, CADRE_GROUPS, CONTENT_KINDS, contentKindCaption, TR
 
 export interface TabTemplate {
   name: string;
+  /** The column keys (columns.ts), in order: what each caption stands for. */
+  keys: string[];
   captions: string[];
   widths: number[];
   /** 0-based column → the values of its dropdown. */
@@ -21,46 +26,51 @@ export interface TabTemplate {
 }
 
 const indexOf = (specs: readonly ColumnSpec[], key: string) => specs.findIndex((s) => s.key === key);
+/** The columns a new tab is made with (a column read only when a sheet has it, such as Thời gian cụ thể, is left out). */
+const templateColumns = <C extends ColumnSpec>(specs: readonly C[]): C[] => specs.filter((s) => s.inTemplate !== false);
 
+/** The Nội dung dropdown: the preset's items, each number once. */
 export function contentKindChoices(policy: Policy): string[] {
-  return CONTENT_KINDS.filter((k) => policy.numbering[k] !== undefined || Object.keys(policy.numbering).length === 0).map((k) =>
-    contentKindCaption(k, policy.numbering),
-  );
+  return contentItems(policy).map(contentItemCaption);
 }
 
 export function inputTabTemplates(policy: Policy, year: number, bans: readonly string[] = DEFAULT_BANS): TabTemplate[] {
   const kinds = contentKindChoices(policy);
+  const ROSTER = templateColumns(ROSTER_COLUMNS);
+  const TRIPS = templateColumns(TRIP_COLUMNS);
   const roster: TabTemplate = {
     name: TAB_NAMES.roster,
-    captions: ROSTER_COLUMNS.map((c) => c.caption),
-    widths: ROSTER_COLUMNS.map((c) => c.width),
+    keys: ROSTER.map((c) => c.key),
+    captions: ROSTER.map((c) => c.caption),
+    widths: ROSTER.map((c) => c.width),
     lists: [
-      { column: indexOf(ROSTER_COLUMNS, 'group'), values: CADRE_GROUPS.map((g) => CADRE_GROUP_LABELS[g]), allowOther: false },
-      { column: indexOf(ROSTER_COLUMNS, 'ban'), values: [...bans], allowOther: true },
+      { column: indexOf(ROSTER, 'group'), values: CADRE_GROUPS.map((g) => CADRE_GROUP_LABELS[g]), allowOther: false },
+      { column: indexOf(ROSTER, 'ban'), values: [...bans], allowOther: true },
     ],
-    dateColumns: [indexOf(ROSTER_COLUMNS, 'startDate')],
-    numberColumns: [indexOf(ROSTER_COLUMNS, 'stt')],
+    dateColumns: [indexOf(ROSTER, 'startDate')],
+    numberColumns: [indexOf(ROSTER, 'stt')],
     example: [1, 'Nguyễn Văn An', 'Chuyên viên', bans[0] ?? 'Ban Tổ chức – Kiểm tra', 'Chuyên viên', 'an.nv@example.vn', '', '', ''],
   };
   const trips: TabTemplate = {
     name: TAB_NAMES.trips,
-    captions: TRIP_COLUMNS.map((c) => c.caption),
-    widths: TRIP_COLUMNS.map((c) => c.width),
+    keys: TRIPS.map((c) => c.key),
+    captions: TRIPS.map((c) => c.caption),
+    widths: TRIPS.map((c) => c.width),
     lists: [
-      { column: indexOf(TRIP_COLUMNS, 'kind'), values: kinds, allowOther: false },
-      { column: indexOf(TRIP_COLUMNS, 'status'), values: TRIP_STATUSES.map((s) => TRIP_STATUS_LABELS[s]), allowOther: false },
-      { column: indexOf(TRIP_COLUMNS, 'level'), values: [...policy.levels], allowOther: true },
-      { column: indexOf(TRIP_COLUMNS, 'ban'), values: [...bans], allowOther: true },
-      { column: indexOf(TRIP_COLUMNS, 'confirmed'), values: ['Có', 'Chưa'], allowOther: true },
-      { column: indexOf(TRIP_COLUMNS, 'reported'), values: ['Có', 'Chưa'], allowOther: true },
+      { column: indexOf(TRIPS, 'kind'), values: kinds, allowOther: false },
+      { column: indexOf(TRIPS, 'status'), values: TRIP_STATUSES.map((s) => TRIP_STATUS_LABELS[s]), allowOther: false },
+      { column: indexOf(TRIPS, 'level'), values: [...policy.levels], allowOther: true },
+      { column: indexOf(TRIPS, 'ban'), values: [...bans], allowOther: true },
+      { column: indexOf(TRIPS, 'confirmed'), values: ['Có', 'Chưa'], allowOther: true },
+      { column: indexOf(TRIPS, 'reported'), values: ['Có', 'Chưa'], allowOther: true },
     ],
-    dateColumns: [indexOf(TRIP_COLUMNS, 'from'), indexOf(TRIP_COLUMNS, 'to'), indexOf(TRIP_COLUMNS, 'registeredOn')],
-    numberColumns: [indexOf(TRIP_COLUMNS, 'stt'), indexOf(TRIP_COLUMNS, 'days'), indexOf(TRIP_COLUMNS, 'score')],
+    dateColumns: [indexOf(TRIPS, 'from'), indexOf(TRIPS, 'to'), indexOf(TRIPS, 'registeredOn')],
+    numberColumns: [indexOf(TRIPS, 'stt'), indexOf(TRIPS, 'days'), indexOf(TRIPS, 'score')],
     example: [
       1,
       'Nguyễn Văn An',
       bans[0] ?? 'Ban Tổ chức – Kiểm tra',
-      kinds[0] ?? '',
+      contentKindCaption('chuyen-de', policy),
       'Khảo sát tình hình hoạt động chi đoàn khu dân cư',
       5,
       `05/06/${year}`,
@@ -81,15 +91,12 @@ export function inputTabTemplates(policy: Policy, year: number, bans: readonly s
 
 export const DEFAULT_BANS = ['Ban Tổ chức – Kiểm tra', 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Công tác Thiếu nhi', 'Văn phòng'];
 
-/** Key/value rows of the Cài đặt tab a new workbook starts with. */
-export function settingsTabRows(province: string, year: number, preset: string): (string | number)[][] {
-  return [
-    ['Cài đặt', 'Giá trị'],
-    ['Tỉnh', province],
-    ['Năm', year],
-    ['Bộ quy định', preset],
-    ['Kế hoạch số', ''],
-    ['Ngày kế hoạch', ''],
-    ['Email BTC-KT', ''],
-  ];
+/**
+ * The Cài đặt tab a new workbook starts with: every setting's key (settings-fields.ts), the province, year and preset
+ * filled in, every other value blank ("as the preset says"), and a hint per row saying what to write.
+ */
+export function settingsTabRows(province: string, year: number, preset: PresetId): (string | number)[][] {
+  const policy = PRESETS[preset].policy;
+  const given: Record<string, string | number> = { Tỉnh: province, Năm: year, 'Bộ quy định': preset };
+  return [['Cài đặt', 'Giá trị', 'Ghi chú'], ...SETTING_FIELDS.map((f) => [f.key, given[f.key] ?? '', f.hint(policy)])];
 }

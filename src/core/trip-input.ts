@@ -4,7 +4,8 @@ import type { Policy } from './policy';
 import { roundRuleFor } from './policy';
 import { banKey, nameKey } from './names';
 import * as z from './zod-vi';
-import { CadreGroupSchema, ContentKindSchema, TripStatusSchema, contentKindCaption } from './vocabulary';
+import { contentItemCaption, contentItems } from './content';
+import { CadreGroupSchema, ContentKindSchema, TripStatusSchema } from './vocabulary';
 
 /**
  * One trip typed in the “Nhập đợt đi cơ sở” form (mẫu 1). The page and the server validate it with the same
@@ -97,7 +98,7 @@ function dateField(value: string, caption: string, errors: Partial<Record<TripFi
   return value;
 }
 
-/** The kinds a form offers, with the preset's numbering. */
+/** The items a form offers, with the preset's numbering, each number once; an item is saved as its first kind. */
 export function kindOptions(policy: Policy): { code: z.infer<typeof ContentKindSchema>; label: string }[] {
-  return ContentKindSchema.options.map((code) => ({ code, label: contentKindCaption(code, policy.numbering) }));
+  return contentItems(policy).map((item) => ({ code: item.kinds[0]!, label: contentItemCaption(item) }));
 }

@@ -20,79 +20,10 @@ export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
   'phong-trao': 'Dự các hoạt động phong trào của cấp dưới',
 };
 
-/** Extra words people type for a kind (folded). The first word of a label alone is too ambiguous to accept. */
-const CONTENT_KIND_SYNONYMS: Record<ContentKind, string[]> = {
-  'chuyen-de': ['chuyen de', 'di chuyen de', 'theo chuyen de'],
-  'phoi-hop': ['phoi hop', 'phoi hop to chuc', 'phoi hop to chuc trien khai hoat dong tai co so'],
-  'kiem-tra': ['kiem tra', 'giam sat', 'kiem tra giam sat'],
-  'hoi-nghi': ['hoi nghi', 'du hop', 'du hoi nghi', 'hoi nghi bch', 'sinh hoat chuyen de hoi nghi'],
-  'chi-doan': ['chi doan', 'sinh hoat chi doan', 'du sinh hoat chi doan', 'tham du sinh hoat chi doan'],
-  'phong-trao': ['phong trao', 'hoat dong phong trao', 'du hoat dong phong trao'],
-};
-
-/** Numbering per preset, e.g. Tây Ninh "1.3" and Kiên Giang "3.1" for chuyên đề. */
+/** Numbering per preset, e.g. Tây Ninh "1.3" and Kiên Giang "3.1" for chuyên đề (content.ts reads cells against it). */
 export type ContentNumbering = Partial<Record<ContentKind, string>>;
 
 const stripPunctuation = memoize((folded: string): string => folded.replace(/[.,;:()"“”'’\-–—/]+/g, ' ').replace(/\s+/g, ' ').trim());
-
-const kindByFoldedText: Map<string, ContentKind> = (() => {
-  const map = new Map<string, ContentKind>();
-  for (const kind of CONTENT_KINDS) {
-    map.set(kind, kind);
-    map.set(stripPunctuation(foldKey(kind)), kind);
-    map.set(stripPunctuation(foldKey(CONTENT_KIND_LABELS[kind])), kind);
-    for (const synonym of CONTENT_KIND_SYNONYMS[kind]) map.set(synonym, kind);
-  }
-  return map;
-})();
-
-/**
- * The kind a cell names, or null. Numbering is read against the given preset numbering first (so "1.3" is
- * chuyên đề in Tây Ninh), then against the other known numberings when unambiguous. A numbered label such as
- * "3.1. Theo chuyên đề" or "VD2: 1.3 Theo chuyên đề" is read by its label.
- */
-export function parseContentKind(
-  value: unknown,
-  numbering: ContentNumbering,
-  otherNumberings: readonly ContentNumbering[] = [],
-): ContentKind | null {
-  if (typeof value === 'number') return kindFromNumber(value.toFixed(1), numbering, otherNumberings);
-  if (typeof value !== 'string') return null;
-  const folded = foldKey(value);
-  if (folded === '') return null;
-  const exact = kindByFoldedText.get(folded) ?? kindByFoldedText.get(stripPunctuation(folded));
-  if (exact) return exact;
-  const numberMatch = /^(?:vd\d*\s*:\s*)?(\d+\.\d+)\.?\s*(.*)$/.exec(folded);
-  if (numberMatch) {
-    const [, number, rest] = numberMatch;
-    const byLabel = rest ? kindByFoldedText.get(stripPunctuation(rest)) : undefined;
-    if (byLabel) return byLabel;
-    if (!rest) return kindFromNumber(number!, numbering, otherNumberings);
-  }
-  return null;
-}
-
-function kindFromNumber(
-  number: string,
-  numbering: ContentNumbering,
-  otherNumberings: readonly ContentNumbering[],
-): ContentKind | null {
-  const own = kindsNumbered(number, numbering);
-  if (own.length === 1) return own[0]!;
-  if (own.length > 1) return null;
-  const others = new Set(otherNumberings.flatMap((n) => kindsNumbered(number, n)));
-  return others.size === 1 ? [...others][0]! : null;
-}
-
-function kindsNumbered(number: string, numbering: ContentNumbering): ContentKind[] {
-  return CONTENT_KINDS.filter((kind) => numbering[kind] === number);
-}
-
-/** "3.1. Theo chuyên đề": how forms show a kind. */
-export function contentKindCaption(kind: ContentKind, numbering: ContentNumbering): string {
-  const number = numbering[kind];
-  return number ? `${number}. ${CONTENT_KIND_LABELS[kind]}` : CONTENT_KIND_LABELS[kind];
-}
 
 export const TRIP_STATUSES = ['registered', 'approved', 'done', 'cancelled'] as const;
 export const TripStatusSchema = z.enum(TRIP_STATUSES);

@@ -128,7 +128,7 @@ function validateExistingTab(
   if (!header) return null;
   const sheet = workbook.sheet(tab)!;
   const columnOf = (templateColumn: number): number | undefined => {
-    const key = specs[templateColumn]?.key;
+    const key = template.keys[templateColumn];
     return key === undefined ? undefined : (header.columns as Record<string, number | undefined>)[key];
   };
   const remap: TabTemplate = {
@@ -172,11 +172,13 @@ function applyValidations(sheet: Sheet, firstRow: number, template: TabTemplate,
 
 function createSettingsTab(workbook: SpreadsheetWorkbook, rows: (string | number)[][]): void {
   const sheet = workbook.insertTab(TAB_NAMES.settings);
-  sheet.getRange(1, 1, rows.length, 2).setValues(rows.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))));
-  const header = sheet.getRange(1, 1, 1, 2);
+  const width = rows[0]!.length;
+  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))));
+  const header = sheet.getRange(1, 1, 1, width);
   header.setFontWeight('bold');
   header.setBackground(COLORS.header);
   sheet.setFrozenRows(1);
-  sheet.setColumnWidths(1, 1, 160);
-  sheet.setColumnWidths(2, 1, 260);
+  sheet.setColumnWidths(1, 1, 220);
+  sheet.setColumnWidths(2, 1, 200);
+  sheet.setColumnWidths(3, 1, 420);
 }

@@ -1,4 +1,4 @@
-import { defaultSettings, validateSettings, type Settings } from '../core/settings';
+import { defaultSettings, settingsKeepingValid, validateSettings, type Settings } from '../core/settings';
 import type { Policy } from '../core/policy';
 
 /** Where settings live: one namespaced JSON value (DocumentProperties in Sheets, memory in tests and the preview). */
@@ -37,10 +37,14 @@ export function loadSettings(store: SettingsStore, fallbackYear: number): Loaded
     return { ...defaults(), warning: 'Cài đặt đã lưu bị hỏng; đang dùng cài đặt mặc định. Hãy mở Cài đặt và lưu lại.' };
   }
   const checked = validateSettings(parsed);
-  if (!checked.ok) {
-    return { ...defaults(), warning: `Cài đặt đã lưu không hợp lệ (${checked.errors.join(' ')}); đang dùng cài đặt mặc định. Hãy mở Cài đặt và lưu lại.` };
-  }
-  return { settings: checked.settings, policy: checked.policy, warning: null };
+  if (checked.ok) return { settings: checked.settings, policy: checked.policy, warning: null };
+  // One bad value drops only itself: the rest of what was saved still applies.
+  const kept = settingsKeepingValid(parsed, fallbackYear);
+  return {
+    settings: kept.settings,
+    policy: kept.policy,
+    warning: `Một số cài đặt đã lưu không hợp lệ nên không được dùng: ${kept.dropped.join(' ')} Các cài đặt khác vẫn áp dụng; hãy mở Cài đặt và lưu lại.`,
+  };
 }
 
 export type SaveResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };

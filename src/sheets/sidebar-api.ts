@@ -16,7 +16,8 @@ import { checkSettingsInput } from '../core/settings-check';
 import { findTab } from '../core/columns';
 import { checkTripInput, kindOptions, TripInputSchema, type RosterEntry, type TripField, type TripInput } from '../core/trip-input';
 import { isUserError, UserError } from '../core/user-error';
-import { CADRE_GROUP_LABELS, TRIP_STATUSES, TRIP_STATUS_LABELS, contentKindCaption, type CadreGroup, type ContentKind, type TripStatus } from '../core/vocabulary';
+import { contentKindCaption } from '../core/content';
+import { CADRE_GROUP_LABELS, TRIP_STATUSES, TRIP_STATUS_LABELS, type CadreGroup, type ContentKind, type TripStatus } from '../core/vocabulary';
 import type { ServerContext } from './server-context';
 import { loadSettings, saveSettings } from './settings-store';
 import type { WriteCell } from './workbook';
@@ -46,16 +47,6 @@ const say = {
     `Tab “${tab}” đang ghi ${keys.join(', ')}: giá trị ở tab được ưu tiên hơn cài đặt ở đây.`,
 };
 
-const SHEET_KEY_LABELS: Record<string, string> = {
-  province: 'Tỉnh',
-  year: 'Năm',
-  preset: 'Bộ quy định',
-  planNumber: 'Kế hoạch số',
-  planDate: 'Ngày kế hoạch',
-  minDays: 'Số ngày tối thiểu',
-  roundsCount: 'Số đợt bắt buộc',
-  btcKt: 'Email BTC-KT',
-};
 
 /** What a page shows when a call fails: the UserError's own sentence, or an apology (the error itself is logged). */
 export function clientMessage(error: unknown): string {
@@ -299,7 +290,7 @@ export function saveTrip(ctx: ServerContext, input: TripInput): SaveTripResult {
     stt: nextStt(analysis),
     name: cadre.name,
     ban: cadre.ban,
-    kind: contentKindCaption(kind, analysis.policy.numbering),
+    kind: contentKindCaption(kind, analysis.policy),
     detail: trip.detail,
     days: trip.days === '' ? '' : Number(trip.days),
     from: { date: trip.from as CalendarDate },
@@ -491,8 +482,8 @@ export function getSettingsPage(ctx: ServerContext): SettingsPagePayload {
   const names = ctx.workbook.tabNames();
   const settingsTab = findTab(names, 'settings');
   if (settingsTab) {
-    const sheet = readSettingsTab(ctx.workbook.readTab(settingsTab)?.values ?? [], ctx.workbook.dateTimeZone);
-    const keys = Object.keys(sheet.values).map((k) => SHEET_KEY_LABELS[k] ?? k);
+    const sheet = readSettingsTab(ctx.workbook.readTab(settingsTab)?.values ?? [], ctx.workbook.dateTimeZone, settingsTab);
+    const keys = sheet.rows.map((r) => r.key);
     if (keys.length > 0) warnings.push(say.sheetOverrides(settingsTab, keys));
   }
   let bans: BanLeader[] = [];

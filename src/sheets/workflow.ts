@@ -11,8 +11,8 @@ import type { Period } from '../core/model';
 import type { Policy } from '../core/policy';
 import { PRESETS } from '../core/presets';
 import { readRoster, type RosterRead } from '../core/read-roster';
-import { readTrips, type TripsRead } from '../core/read-trips';
-import { applySheetSettings, provinceOf, readSettingsTab, validateSettings, type Settings } from '../core/settings';
+import { readTrips, warningColumns, type TripsRead } from '../core/read-trips';
+import { applySheetSettings, provinceOf, readSettingsTab, validateSettings, type Settings, type SheetSettingRow } from '../core/settings';
 import type { Table } from '../core/table';
 import { UserError } from '../core/user-error';
 import { restrictRows, rosterAnnotations, tripAnnotations } from './annotate';
@@ -34,6 +34,8 @@ export interface Analysis {
   issues: PlacedIssue[];
   /** Problems in the Cài đặt tab (the run goes on with the other settings). */
   settingsProblems: string[];
+  /** The Cài đặt tab's rows that took effect, in tab order. */
+  sheetSettings: SheetSettingRow[];
   /** Raw tab data kept for annotation (values and notes as read). */
   raw: { roster: TabData; trips: TabData };
 }
@@ -59,12 +61,13 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const settingsTab = findTab(names, 'settings');
   const settingsProblems: string[] = [];
   let settings = options.settings;
+  let sheetSettings: SheetSettingRow[] = [];
   if (settingsTab) {
-    const sheet = readSettingsTab(workbook.readTab(settingsTab)?.values ?? [], workbook.dateTimeZone);
-    settingsProblems.push(...sheet.problems.map((p) => p.message));
-    const merged = validateSettings(applySheetSettings(settings, sheet.values));
-    if (merged.ok) settings = merged.settings;
-    else settingsProblems.push(...merged.errors.map((e) => `Tab “${settingsTab}”: ${e}`));
+    const read = readSettingsTab(workbook.readTab(settingsTab)?.values ?? [], workbook.dateTimeZone, settingsTab);
+    const applied = applySheetSettings(settings, read, settingsTab);
+    settings = applied.settings;
+    sheetSettings = applied.applied;
+    settingsProblems.push(...applied.problems);
   }
   if (options.overrides) settings = options.overrides(settings);
   const resolved = validateSettings(settings);
@@ -90,7 +93,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     today: options.today,
     processColumns: trips.processColumns,
     tripsTab,
-    tripColumns: tripColumnsOf(trips.table),
+    tripColumns: warningColumns(trips.table),
   });
   return {
     settings,
@@ -105,18 +108,11 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     evaluation,
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
     settingsProblems,
+    sheetSettings,
     raw: { roster: rosterData, trips: tripsData },
   };
 }
 
-function tripColumnsOf(table: Table<TripColumnKey>) {
-  const out: Partial<Record<'name' | 'from' | 'to' | 'days' | 'kind', { number: number; caption: string }>> = {};
-  for (const key of ['name', 'from', 'to', 'days', 'kind'] as const) {
-    const c = table.header.columns[key];
-    if (c !== undefined) out[key] = { number: c + 1, caption: table.captions[key] ?? key };
-  }
-  return out;
-}
 
 function tripsShapeOf(analysis: Analysis) {
   return {

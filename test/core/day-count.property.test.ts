@@ -29,6 +29,7 @@ function asTrips(list: readonly { from: CalendarDate; to: CalendarDate; declared
     row: i + 2,
     cadre: 0,
     kind: t.kind,
+    kindUnclear: false,
     detail: '',
     declaredDays: t.declaredDays,
     from: t.from,

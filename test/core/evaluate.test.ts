@@ -90,7 +90,8 @@ const cases: Case[] = [
       cadres: [{ name: A }],
       trips: [ph('01/02/2023', '28/02/2023'), ph('01/06/2023', '30/06/2023', { status: 'Đăng ký' }), cd('05/07/2023', '11/07/2023', { status: 'Đã duyệt' }), cd('04/09/2023', '08/09/2023', { status: 'Đăng ký' }), { ...chiDoan, status: 'Đăng ký' }],
     },
-    expected: { daysDone: 28, daysProjected: 28 + 30 + 7 + 5 + 1, roundsDone: 0, roundsProjected: 2, status: 'ok', rating: 'khong-dat' },
+    // 06-HD §V.1 rates once a year: before the period's last day there is no rating yet, only the verdict.
+    expected: { daysDone: 28, daysProjected: 28 + 30 + 7 + 5 + 1, roundsDone: 0, roundsProjected: 2, status: 'ok', rating: null },
     reasons: ['Đã thực hiện 28/60 ngày; các đợt đã đăng ký đủ bù phần còn thiếu.'],
   },
   {
@@ -169,6 +170,41 @@ const cases: Case[] = [
     scenario: { today: '2024-01-05', cadres: [{ name: A }], trips: [...complete, ph('01/12/2023', '05/12/2023', { status: 'Đăng ký' })] },
     expected: { rating: 'khong-dat', status: 'ok' },
     reasons: ['1 đợt đã đăng ký nhưng không thực hiện trong kỳ.'],
+  },
+  {
+    // 1+2 DOMAIN "Counting days": a registered/approved trip whose end has passed counts neither as done nor planned.
+    name: 'đợt chuyên đề “Đã duyệt” đã qua ngày kết thúc mà chưa đánh dấu: không còn tính vào dự kiến, thiếu chuyên đề',
+    scenario: {
+      today: '2023-07-01',
+      cadres: [{ name: A }],
+      trips: [ph('01/02/2023', '28/02/2023'), ph('01/04/2023', '20/04/2023'), cd('05/06/2023', '11/06/2023', { status: 'Đã duyệt' }), cd('04/09/2023', '08/09/2023', { status: 'Đăng ký' }), ph('01/10/2023', '10/10/2023', { status: 'Đăng ký' })],
+    },
+    expected: { daysDone: 28 + 20, daysProjected: 28 + 20 + 5 + 10, roundsDone: 0, roundsProjected: 1, status: 'short-rounds', rating: null },
+    reasons: ['1 đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.', 'Thiếu 1 đợt chuyên đề hợp lệ (5–7 ngày).'],
+  },
+  {
+    name: 'đợt “Đăng ký” 31 ngày đã qua mà chưa thực hiện: còn thiếu ngày dù đã đăng ký đủ',
+    scenario: {
+      today: '2023-07-01',
+      cadres: [{ name: A }],
+      trips: [ph('01/02/2023', '28/02/2023'), ph('01/05/2023', '31/05/2023', { status: 'Đăng ký' }), cd('05/09/2023', '11/09/2023', { status: 'Đăng ký' }), cd('02/10/2023', '06/10/2023', { status: 'Đăng ký' })],
+    },
+    expected: { daysDone: 28, daysProjected: 28 + 7 + 5, roundsProjected: 2, status: 'short-days', rating: null },
+    reasons: ['Còn thiếu 20 ngày.'],
+  },
+  {
+    // 06-HD §III.3.4 is one item; §III.2 asks for a chi đoàn meeting, which a bare "3.4" does not show.
+    name: 'Kiên Giang: mục 3.4 trơn tính đủ ngày, nhưng chưa xác nhận được đã dự sinh hoạt chi đoàn',
+    scenario: { cadres: [{ name: A }], trips: [...complete.filter((t) => t !== chiDoan), { name: A, kind: '3.4', from: '15/11/2023', to: '15/11/2023' }] },
+    expected: { daysDone: 28 + 20 + 7 + 5 + 1, status: 'ok', rating: 'dat' },
+    reasons: ['Chưa xác nhận được việc dự sinh hoạt chi đoàn: 1 đợt mục 3.4 không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).'],
+    noReason: /^Chưa dự sinh hoạt chi đoàn/,
+  },
+  {
+    name: 'Kiên Giang: “3.4 Sinh hoạt chi đoàn ấp Phú Lợi” là đã dự sinh hoạt chi đoàn',
+    scenario: { cadres: [{ name: A }], trips: [...complete.filter((t) => t !== chiDoan), { name: A, kind: '3.4 Sinh hoạt chi đoàn ấp Phú Lợi', from: '15/11/2023', to: '15/11/2023' }] },
+    expected: { daysDone: 28 + 20 + 7 + 5 + 1, status: 'ok', rating: 'dat' },
+    noReason: /chi đoàn/,
   },
   {
     name: 'tính theo tỷ lệ (khi bật): vào làm từ 01/7 thì yêu cầu 31 ngày (làm tròn lên)',

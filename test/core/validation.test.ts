@@ -85,7 +85,37 @@ const cases: Case[] = [
     level: 'error',
     code: 'unknown-content',
     message:
-      'Nội dung “Du lịch” không thuộc danh mục. Chọn một trong: 3.1. Theo chuyên đề; 3.2. Phối hợp tổ chức, triển khai hoạt động tại cơ sở; 3.3. Kiểm tra, giám sát; 3.4. Dự họp, sinh hoạt chuyên đề hội nghị BCH, BTV đoàn cấp dưới; 3.4. Dự sinh hoạt chi đoàn; 3.5. Dự các hoạt động phong trào của cấp dưới.',
+      'Nội dung “Du lịch” không thuộc danh mục. Chọn một trong: 3.1. Theo chuyên đề; 3.2. Phối hợp tổ chức, triển khai hoạt động tại cơ sở; 3.3. Kiểm tra, giám sát; 3.4. Dự sinh hoạt chuyên đề của hội nghị ban chấp hành, ban thường vụ đoàn cấp dưới và dự sinh hoạt chi đoàn; 3.5. Dự các hoạt động phong trào của cấp dưới.',
+  },
+  {
+    name: 'số mục không có trong danh mục (1.6)',
+    scenario: { preset: 'tay-ninh-2023', cadres: [{ name: A }], trips: [trip({ kind: '1.6' })] as never },
+    row: 2,
+    column: 'Nội dung',
+    level: 'error',
+    code: 'unknown-content',
+    message:
+      'Danh mục nội dung không có mục 1.6. Chọn một trong: 1.1. Phối hợp tổ chức, triển khai hoạt động tại cơ sở; 1.2. Kiểm tra, giám sát; 1.3. Theo chuyên đề; 1.4. Dự họp, sinh hoạt chuyên đề hội nghị BCH, BTV đoàn cấp dưới; 1.5. Dự sinh hoạt chi đoàn.',
+  },
+  {
+    name: 'số mục của Tây Ninh (1.5) trong bảng tính theo Kiên Giang: vẫn tính, có lưu ý',
+    scenario: base([trip({ kind: '1.5' })]),
+    row: 2,
+    column: 'Nội dung',
+    level: 'warning',
+    code: 'content-other-numbering',
+    message:
+      'Số mục 1.5 là cách đánh số của bộ quy định Tây Ninh 2023; đã tính là “Dự sinh hoạt chi đoàn” (mục 3.4 của bộ quy định đang dùng). Nếu không đúng, hãy ghi số mục theo bộ quy định đang dùng.',
+  },
+  {
+    name: 'đã đăng ký, đã qua ngày kết thúc mà chưa ghi “Đã thực hiện”',
+    scenario: { today: '2023-07-01', cadres: [{ name: A }], trips: [trip({ status: 'Đã duyệt' })] as never },
+    row: 2,
+    column: 'Trạng thái',
+    level: 'warning',
+    code: 'overdue-registration',
+    message:
+      'Đợt “Đã duyệt” đã qua ngày kết thúc 05/06/2023 nhưng chưa đánh dấu “Đã thực hiện”: chưa được tính là đã đi, cũng không còn tính vào dự kiến. Nếu đã đi, hãy ghi “Đã thực hiện”; nếu không đi, ghi “Hủy”.',
   },
   {
     name: 'trạng thái lạ',

@@ -88,7 +88,7 @@ describe('Khởi tạo bảng tính', () => {
     expect(sheet.cellAt(1, 4)?.validation ?? null).toBeNull();
     // Ban/Văn phòng on the roster: the default list, other values allowed.
     expect(addon.ss.tab('Cán bộ').cellAt(2, 4)?.validation?.describe().allowInvalid).toBe(true);
-    expect(addon.ss.tab('Cài đặt').values()[0]).toEqual(['Cài đặt', 'Giá trị']);
+    expect(addon.ss.tab('Cài đặt').values()[0]).toEqual(['Cài đặt', 'Giá trị', 'Ghi chú']);
   });
 
   it('on NO keeps the locale and says how to type dates meanwhile', () => {

@@ -63,6 +63,8 @@ export interface AddonOptions {
   authMode?: AuthModeName;
   htmlFiles?: Record<string, string>;
   uiAvailable?: boolean;
+  /** The clock, in ms since the epoch (default NOW). */
+  now?: number;
 }
 
 /** Code.js loaded in a fresh vm over a fresh fake environment. */
@@ -72,10 +74,10 @@ export function loadAddon(options: AddonOptions = {}): Addon {
     spreadsheet: ss,
     authMode: options.authMode ?? 'FULL',
     htmlFiles: options.htmlFiles ?? builtPages(),
-    now: () => new Date(NOW),
+    now: () => new Date(options.now ?? NOW),
     uiAvailable: options.uiAvailable ?? true,
   });
-  const DateCtor = fixedDate(NOW);
+  const DateCtor = fixedDate(options.now ?? NOW);
   const context = vm.createContext({ ...env.globals, Date: DateCtor });
   vm.runInContext(buildOnce().code, context, { filename: 'Code.js' });
   env.useDateConstructor(DateCtor);

@@ -94,7 +94,7 @@ describe('chạy kiểm tra trên bảng tính', () => {
     const snap = wb.snapshot('Cán bộ');
     expect(snap.backgrounds[3]![0]).toBe('#e0e0e0');
     expect(snap.values[3]![9]).toBe('Miễn: Kế toán.');
-    expect(snap.values[1]![9]).toBe('Đạt yêu cầu · Đạt: Chưa dự sinh hoạt chi đoàn.');
+    expect(snap.values[1]![9]).toBe('Đủ yêu cầu: Chưa dự sinh hoạt chi đoàn.');
     expect(snap.backgrounds[2]![0]).toBe('#f4c7c3');
     expect(snap.fontWeights[2]![0]).toBe('bold');
   });

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../src/core/calendar-date';
 import { evaluate } from '../../src/core/evaluate';
 import { PRESETS, resolvePolicy, type PolicyOverrides, type PresetId } from '../../src/core/presets';
 import { readRoster } from '../../src/core/read-roster';
-import { readTrips } from '../../src/core/read-trips';
+import { readTrips, warningColumns } from '../../src/core/read-trips';
 
 export const ROSTER_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Nhóm đối tượng', 'Email', 'Miễn (lý do)', 'Miễn chuyên đề (văn bản)', 'Ngày bắt đầu'];
 export const TRIP_HEADER = ['STT', 'Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Cụ thể nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Cấp', 'Trạng thái'];
@@ -70,7 +70,7 @@ export function runScenario(s: Scenario) {
   const today = (s.today ?? `${year}-12-31`) as CalendarDate;
   const roster = readRoster({ tab: 'Cán bộ', values: rosterValues(s.cadres) }, { timeZone: 'UTC', year });
   const trips = readTrips({ tab: 'Đi cơ sở', values: tripValues(s.trips, s.withProcess) }, roster.cadres, { timeZone: 'UTC', year, policy, today });
-  const evaluation = evaluate({ cadres: roster.cadres, trips: trips.trips, policy, year, today, processColumns: trips.processColumns, tripsTab: 'Đi cơ sở' });
+  const evaluation = evaluate({ cadres: roster.cadres, trips: trips.trips, policy, year, today, processColumns: trips.processColumns, tripsTab: 'Đi cơ sở', ...(trips.table ? { tripColumns: warningColumns(trips.table) } : {}) });
   return { roster, trips, evaluation, policy, issues: [...roster.issues, ...trips.issues, ...evaluation.issues] };
 }
 

@@ -2,7 +2,7 @@ import { formatTripWindow } from '../calendar-date';
 import type { TabLayout } from '../grid';
 import type { Trip } from '../model';
 import type { Policy } from '../policy';
-import { contentKindCaption } from '../vocabulary';
+import { contentKindCaption } from '../content';
 import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
@@ -36,7 +36,7 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
     first?.stt ?? '',
     first?.cadre.name ?? '',
     first?.cadre.position ?? '',
-    contentKindCaption(trip.kind, policy.numbering) + (trip.detail ? `: ${trip.detail}` : ''),
+    contentKindCaption(trip.kind, policy) + (trip.detail ? `: ${trip.detail}` : ''),
     formatTripWindow(trip.from, trip.to),
     trip.place,
   ]);

@@ -2,7 +2,7 @@ import { formatTripWindow, quarterBounds, type Quarter } from '../calendar-date'
 import type { TabLayout } from '../grid';
 import type { Trip } from '../model';
 import type { Policy } from '../policy';
-import { contentKindCaption } from '../vocabulary';
+import { contentKindCaption } from '../content';
 import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows, tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
@@ -48,7 +48,7 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const table = addTripRows(b, ctx, listed, (first, trip) => [
     first?.stt ?? '',
     first?.cadre.name ?? '',
-    contentKindCaption(trip.kind, policy.numbering),
+    contentKindCaption(trip.kind, policy),
     trip.detail,
     tripDays(trip),
     formatTripWindow(trip.from, trip.to),

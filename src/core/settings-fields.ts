@@ -1,0 +1,360 @@
+import { formatDayFirst, type CalendarDate } from './calendar-date';
+import { parseDateCell } from './date-parse';
+import { isEmailAddress } from './email/recipients';
+import { PRESET_IDS, PRESETS, type PolicyOverrides, type PresetId } from './presets';
+import type { Policy } from './policy';
+import type { Settings } from './settings';
+import { foldKey } from './text';
+
+/**
+ * Every setting a person can give, with its Vietnamese key in the Cài đặt tab, how a cell is read and written, and
+ * which stored settings it sets. One table: the tab reader, `dicoso init`'s template, the add-on's set-up, the
+ * printed policy of `dicoso check` and the settings page's "lấy từ tab Cài đặt" marks all read it.
+ */
+
+/** What a field sets, as a patch on Settings (overrides and recipients merged by the caller). */
+export interface SettingsPatch {
+  province?: string;
+  year?: number;
+  preset?: PresetId;
+  planNumber?: string;
+  planDate?: string;
+  overrides?: PolicyOverrides;
+  btcKt?: string[];
+  banLeaders?: Record<string, string>;
+  schedule?: Partial<Settings['schedule']>;
+}
+
+export type FieldRead = { ok: true; patch: SettingsPatch; problems?: string[] } | { ok: false; message: string };
+
+export interface SettingField {
+  /** The key as `dicoso init` and the set-up write it in column A. */
+  key: string;
+  /** Other keys people write (folded, without a trailing colon). */
+  aliases: readonly string[];
+  /** The dotted Settings paths this field sets: the settings page shows these read-only when the tab sets them. */
+  paths: readonly string[];
+  /** Column C of the template: what to write, and what a blank means. */
+  hint: (policy: Policy) => string;
+  read: (cell: unknown, timeZone: string) => FieldRead;
+  /** The value in effect, as written in the tab ('' when it is the preset's). */
+  show: (settings: Settings, policy: Policy) => string;
+}
+
+// ------------------------------------------------------------------------------------------------ codecs
+
+const text = (cell: unknown): string => (cell === null || cell === undefined ? '' : cell instanceof Date ? '' : String(cell).trim());
+
+function integer(cell: unknown, min: number, max: number, what: string): { ok: true; value: number } | { ok: false; message: string } {
+  const raw = typeof cell === 'number' ? String(cell) : foldKey(text(cell)).replace(/\s*ngay\s*$/, '');
+  const value = Number(raw);
+  if (!/^\d+(\.0+)?$/.test(raw) || !Number.isInteger(value)) return { ok: false, message: `${what} phải là số nguyên.` };
+  if (value < min || value > max) return { ok: false, message: `${what} phải từ ${min} đến ${max}.` };
+  return { ok: true, value };
+}
+
+const YES = new Set(['co', 'x', 'yes', 'true', '1', 'bat', 'dung', 'ap dung']);
+const NO = new Set(['khong', 'no', 'false', '0', 'tat', 'sai', 'khong ap dung']);
+
+function yesNo(cell: unknown): boolean | null {
+  if (typeof cell === 'boolean') return cell;
+  const key = foldKey(text(cell)).replace(/[.!]+$/, '');
+  return YES.has(key) ? true : NO.has(key) ? false : null;
+}
+
+const yesNoText = (value: boolean): string => (value ? 'Có' : 'Không');
+
+/** "25/10", "25-10", "25.10" → "10-25" (the policy's MM-DD); null when not a day of the year. */
+export function parseMonthDay(textValue: string): string | null {
+  const m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(textValue.trim());
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (month < 1 || month > 12 || day < 1 || day > lengths[month - 1]!) return null;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** "10-25" → "25/10". */
+export function formatMonthDay(monthDay: string): string {
+  return `${monthDay.slice(3, 5)}/${monthDay.slice(0, 2)}`;
+}
+
+/** "01/01 - 25/10", "từ 01/01 đến 25/10", "01/01–25/10". */
+function monthDayRange(cell: unknown): { start: string; end: string } | null {
+  const folded = foldKey(text(cell)).replace(/^tu\s*(ngay\s*)?/, '');
+  const m = /^(\d{1,2}\s*[/.]\s*\d{1,2})\s*(?:-|–|—|den|toi)\s*(?:ngay\s*)?(\d{1,2}\s*[/.]\s*\d{1,2})$/.exec(folded);
+  if (!m) return null;
+  const start = parseMonthDay(m[1]!.replace(/\s/g, ''));
+  const end = parseMonthDay(m[2]!.replace(/\s/g, ''));
+  return start && end ? { start, end } : null;
+}
+
+function list(cell: unknown): string[] {
+  return text(cell)
+    .split(/[;\n]+|,(?=\s)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function emails(cell: unknown, what: string): FieldRead {
+  const all = text(cell).split(/[,;\s]+/).filter(Boolean);
+  const good = all.filter(isEmailAddress);
+  const bad = all.filter((a) => !isEmailAddress(a));
+  // One mistyped address drops only itself: the others still receive the summaries.
+  return { ok: true, patch: { btcKt: good }, problems: bad.map((a) => `${what} “${a}” không hợp lệ; đã bỏ qua địa chỉ này.`) };
+}
+
+const fail = (message: string): FieldRead => ({ ok: false, message });
+
+// ------------------------------------------------------------------------------------------------ the table
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  {
+    key: 'Tỉnh',
+    aliases: ['ten tinh', 'tinh thanh'],
+    paths: ['province'],
+    hint: () => 'Tên tỉnh ghi trên biểu mẫu; để trống: theo bộ quy định.',
+    read: (cell) => ({ ok: true, patch: { province: text(cell) } }),
+    show: (s) => s.province,
+  },
+  {
+    key: 'Năm',
+    aliases: ['nam theo doi', 'nam ke hoach'],
+    paths: ['year'],
+    hint: () => 'Năm theo dõi, ví dụ 2024.',
+    read: (cell) => {
+      const n = integer(cell, 2000, 2100, 'Năm');
+      return n.ok ? { ok: true, patch: { year: n.value } } : fail(n.message);
+    },
+    show: (s) => String(s.year),
+  },
+  {
+    key: 'Bộ quy định',
+    aliases: ['quy dinh', 'preset', 'bo quy dinh ap dung'],
+    paths: ['preset'],
+    hint: () => `Một trong: ${PRESET_IDS.join(', ')} (hoặc tên tỉnh: Kiên Giang, Tây Ninh, Hà Nam).`,
+    read: (cell) => {
+      const value = foldKey(text(cell));
+      const id = PRESET_IDS.find((p) => p === value) ?? Object.values(PRESETS).find((p) => foldKey(p.province) === value || foldKey(p.title) === value)?.id;
+      return id ? { ok: true, patch: { preset: id } } : fail(`Bộ quy định “${text(cell)}” không có. Chọn: ${PRESET_IDS.join(', ')}.`);
+    },
+    show: (s) => s.preset,
+  },
+  {
+    key: 'Kế hoạch số',
+    aliases: ['so ke hoach', 'ke hoach'],
+    paths: ['planNumber'],
+    hint: () => 'Số kế hoạch ghi dưới tên biểu mẫu, ví dụ 12-KH/TĐTN-TCKT.',
+    read: (cell) => ({ ok: true, patch: { planNumber: text(cell) } }),
+    show: (s) => s.planNumber,
+  },
+  {
+    key: 'Ngày kế hoạch',
+    aliases: ['ngay ban hanh ke hoach'],
+    paths: ['planDate'],
+    hint: () => 'Ngày/tháng/năm của kế hoạch.',
+    read: (cell, timeZone) => {
+      const d = parseDateCell(cell, { timeZone });
+      return d.ok ? { ok: true, patch: { planDate: d.date } } : fail(`Ngày kế hoạch “${text(cell)}” không hợp lệ (nhập ngày/tháng/năm).`);
+    },
+    show: (s) => (s.planDate ? formatDayFirst(s.planDate as CalendarDate) : ''),
+  },
+  {
+    key: 'Số ngày tối thiểu',
+    aliases: ['so ngay', 'so ngay toi thieu trong nam'],
+    paths: ['overrides.minDays'],
+    hint: (p) => `Để trống: theo bộ quy định (${p.minDays} ngày).`,
+    read: (cell) => {
+      const n = integer(cell, 1, 366, 'Số ngày tối thiểu');
+      return n.ok ? { ok: true, patch: { overrides: { minDays: n.value } } } : fail(n.message);
+    },
+    show: (_s, p) => String(p.minDays),
+  },
+  {
+    key: 'Kỳ tính',
+    aliases: ['ky tinh ngay', 'thoi gian tinh', 'thoi gian ap dung'],
+    paths: ['overrides.periodStart', 'overrides.periodEnd'],
+    hint: (p) => `Từ ngày/tháng đến ngày/tháng, ví dụ 01/01 - 25/10. Để trống: ${formatMonthDay(p.period.start)} - ${formatMonthDay(p.period.end)}.`,
+    read: (cell) => {
+      const range = monthDayRange(cell);
+      if (!range) return fail(`Kỳ tính “${text(cell)}” không đọc được: ghi ví dụ 01/01 - 25/10.`);
+      return { ok: true, patch: { overrides: { periodStart: range.start, periodEnd: range.end } } };
+    },
+    show: (_s, p) => `${formatMonthDay(p.period.start)} - ${formatMonthDay(p.period.end)}`,
+  },
+  {
+    key: 'Số đợt bắt buộc',
+    aliases: ['so dot chuyen de', 'so dot', 'so dot toi thieu'],
+    paths: ['overrides.roundsCount'],
+    hint: (p) => `Số đợt ${p.rounds.label} tối thiểu; 0 = không yêu cầu. Để trống: ${p.rounds.count}.`,
+    read: (cell) => {
+      const n = integer(cell, 0, 12, 'Số đợt bắt buộc');
+      return n.ok ? { ok: true, patch: { overrides: { roundsCount: n.value } } } : fail(n.message);
+    },
+    show: (_s, p) => String(p.rounds.count),
+  },
+  {
+    key: 'Số ngày tối thiểu của một đợt',
+    aliases: ['so ngay toi thieu moi dot', 'ngay dot toi thieu'],
+    paths: ['overrides.roundMinDays'],
+    hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.minDays ?? 'không giới hạn'}.`,
+    read: (cell) => roundBound(cell, 'roundMinDays', 'Số ngày tối thiểu của một đợt'),
+    show: (_s, p) => (p.rounds.rule.minDays === null ? 'Không' : String(p.rounds.rule.minDays)),
+  },
+  {
+    key: 'Số ngày tối đa của một đợt',
+    aliases: ['so ngay toi da moi dot', 'ngay dot toi da'],
+    paths: ['overrides.roundMaxDays'],
+    hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.maxDays ?? 'không giới hạn'}.`,
+    read: (cell) => roundBound(cell, 'roundMaxDays', 'Số ngày tối đa của một đợt'),
+    show: (_s, p) => (p.rounds.rule.maxDays === null ? 'Không' : String(p.rounds.rule.maxDays)),
+  },
+  {
+    key: 'Không liên tiếp',
+    aliases: ['hai dot khong lien tiep', 'dot khong lien tiep', 'khong thuc hien 2 dot lien tiep'],
+    paths: ['overrides.notBackToBack'],
+    hint: (p) => `Có: hai đợt liền nhau chỉ tính một đợt. Để trống: ${yesNoText(p.rounds.notBackToBack)}.`,
+    read: (cell) => yesNoField(cell, 'Không liên tiếp', (v) => ({ notBackToBack: v })),
+    show: (_s, p) => yesNoText(p.rounds.notBackToBack),
+  },
+  {
+    key: 'Tính theo tỷ lệ',
+    aliases: ['tinh theo ty le thoi gian', 'ty le', 'tinh theo thoi gian ap dung'],
+    paths: ['overrides.proRating'],
+    hint: (p) => `Có: cán bộ vào giữa kỳ hoặc miễn một thời gian thì yêu cầu giảm theo tỷ lệ. Để trống: ${yesNoText(p.proRating)}.`,
+    read: (cell) => yesNoField(cell, 'Tính theo tỷ lệ', (v) => ({ proRating: v })),
+    show: (_s, p) => yesNoText(p.proRating),
+  },
+  {
+    key: 'Yêu cầu dự sinh hoạt chi đoàn',
+    aliases: ['sinh hoat chi doan', 'phai du sinh hoat chi doan', 'du sinh hoat chi doan'],
+    paths: ['overrides.requireChiDoan'],
+    hint: (p) => `Có: nhắc cán bộ chưa dự sinh hoạt chi đoàn. Để trống: ${yesNoText(p.requireChiDoan)}.`,
+    read: (cell) => yesNoField(cell, 'Yêu cầu dự sinh hoạt chi đoàn', (v) => ({ requireChiDoan: v })),
+    show: (_s, p) => yesNoText(p.requireChiDoan),
+  },
+  {
+    key: 'Danh sách cấp',
+    aliases: ['cap', 'cac cap', 'danh sach cap co so'],
+    paths: ['overrides.levels'],
+    hint: (p) => `Các cấp cách nhau bởi dấu chấm phẩy. Để trống: ${p.levels.join('; ')}.`,
+    read: (cell) => {
+      const levels = list(cell);
+      return levels.length ? { ok: true, patch: { overrides: { levels } } } : fail('Danh sách cấp trống.');
+    },
+    show: (_s, p) => p.levels.join('; '),
+  },
+  {
+    key: 'Hạn báo cáo quý',
+    aliases: ['han mau 3', 'ngay bao cao quy'],
+    paths: ['overrides.quarterlyReportDay'],
+    hint: (p) => `Ngày của tháng cuối quý (1–31) hoặc “cuối quý”. Để trống: ${p.quarterlyReportDay === 'last' ? 'cuối quý' : p.quarterlyReportDay}.`,
+    read: (cell) => {
+      if (/^cuoi (quy|thang)$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { quarterlyReportDay: 'last' } } };
+      const n = integer(cell, 1, 31, 'Hạn báo cáo quý');
+      return n.ok ? { ok: true, patch: { overrides: { quarterlyReportDay: n.value } } } : fail(`${n.message} Hoặc ghi “cuối quý”.`);
+    },
+    show: (_s, p) => (p.quarterlyReportDay === 'last' ? 'cuối quý' : String(p.quarterlyReportDay)),
+  },
+  {
+    key: 'Email BTC-KT',
+    aliases: ['email ban to chuc - kiem tra', 'email ban to chuc kiem tra', 'email btckt'],
+    paths: ['recipients.btcKt'],
+    hint: () => 'Các địa chỉ nhận báo cáo toàn tỉnh, cách nhau bởi dấu phẩy.',
+    read: (cell) => emails(cell, 'Email BTC-KT'),
+    show: (s) => s.recipients.btcKt.join(', '),
+  },
+  {
+    key: 'Gửi báo cáo quý',
+    aliases: ['gui tong hop quy', 'gui ban tong hop moi quy'],
+    paths: ['schedule.quarterlySummary'],
+    hint: () => 'Có/Không: khi lịch gửi email đang bật (bật ở trang Cài đặt của tiện ích).',
+    read: (cell) => scheduleFlag(cell, 'Gửi báo cáo quý', (v) => ({ quarterlySummary: v })),
+    show: (s) => yesNoText(s.schedule.quarterlySummary),
+  },
+  {
+    key: 'Gửi nhắc hạn',
+    aliases: ['nhac han', 'nhac han dang ky va bao cao'],
+    paths: ['schedule.reminders'],
+    hint: () => 'Có/Không: nhắc hạn đăng ký và báo cáo khi lịch gửi email đang bật.',
+    read: (cell) => scheduleFlag(cell, 'Gửi nhắc hạn', (v) => ({ reminders: v })),
+    show: (s) => yesNoText(s.schedule.reminders),
+  },
+  {
+    key: 'Nhắc trước hạn (ngày)',
+    aliases: ['nhac truoc', 'nhac truoc han', 'so ngay nhac truoc'],
+    paths: ['schedule.reminderDaysBefore'],
+    hint: () => 'Số ngày nhắc trước hạn (1–60).',
+    read: (cell) => {
+      const n = integer(cell, 1, 60, 'Nhắc trước hạn');
+      return n.ok ? { ok: true, patch: { schedule: { reminderDaysBefore: n.value } } } : fail(n.message);
+    },
+    show: (s) => String(s.schedule.reminderDaysBefore),
+  },
+];
+
+/** "Email lãnh đạo <Ban>": the leader's address of one Ban, when the roster's is not the one to use. */
+export const BAN_LEADER_KEY_PREFIX = 'Email lãnh đạo ';
+
+function roundBound(cell: unknown, key: 'roundMinDays' | 'roundMaxDays', what: string): FieldRead {
+  if (/^(khong|khong gioi han|0)$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { [key]: null } } };
+  const n = integer(cell, 1, 366, what);
+  return n.ok ? { ok: true, patch: { overrides: { [key]: n.value } } } : fail(`${n.message} Hoặc ghi “Không”.`);
+}
+
+function yesNoField(cell: unknown, what: string, patch: (value: boolean) => PolicyOverrides): FieldRead {
+  const value = yesNo(cell);
+  return value === null ? fail(`${what}: ghi “Có” hoặc “Không” (đang ghi “${text(cell)}”).`) : { ok: true, patch: { overrides: patch(value) } };
+}
+
+function scheduleFlag(cell: unknown, what: string, patch: (value: boolean) => Partial<Settings['schedule']>): FieldRead {
+  const value = yesNo(cell);
+  return value === null ? fail(`${what}: ghi “Có” hoặc “Không” (đang ghi “${text(cell)}”).`) : { ok: true, patch: { schedule: patch(value) } };
+}
+
+const fieldByKey: ReadonlyMap<string, SettingField> = (() => {
+  const map = new Map<string, SettingField>();
+  for (const field of SETTING_FIELDS) for (const key of [field.key, ...field.aliases]) map.set(foldKey(key), field);
+  return map;
+})();
+
+/** The field a column-A key names, or null. Keys are read without case, accents, a trailing colon or "(…)". */
+export function settingFieldOf(key: string): SettingField | null {
+  const folded = foldKey(key).replace(/\s*[:：]\s*$/, '');
+  return fieldByKey.get(folded) ?? fieldByKey.get(folded.replace(/\s*\(.*\)\s*$/, '')) ?? null;
+}
+
+/** The Ban named by an "Email lãnh đạo <Ban>" key, or null. */
+export function banLeaderKeyOf(key: string): string | null {
+  const folded = foldKey(key);
+  const prefix = foldKey(BAN_LEADER_KEY_PREFIX);
+  if (!folded.startsWith(prefix)) return null;
+  const ban = key.trim().slice(BAN_LEADER_KEY_PREFIX.length).replace(/\s*[:：]\s*$/, '').trim();
+  return ban === '' ? null : ban;
+}
+
+/** Where a setting in effect came from: a row of the Cài đặt tab, or the stored settings. */
+export interface SettingSource {
+  row: number;
+  key: string;
+}
+
+/**
+ * The policy in effect, as lines a person reads (`dicoso check` prints them): the preset, then every setting that
+ * differs from the preset, with the preset's value and where the change came from.
+ */
+export function describePolicy(settings: Settings, policy: Policy, fromTab: readonly SettingSource[], tab = 'Cài đặt'): string[] {
+  const preset = PRESETS[settings.preset];
+  const lines = [`Bộ quy định: ${preset.title} (${preset.source}).`];
+  for (const field of SETTING_FIELDS) {
+    if (!field.paths.some((p) => p.startsWith('overrides.'))) continue;
+    const now = field.show(settings, policy);
+    const before = field.show(settings, preset.policy);
+    if (now === before) continue;
+    const row = fromTab.find((r) => r.key === field.key);
+    const where = row ? `tab “${tab}”, dòng ${row.row}` : 'cài đặt đã lưu';
+    lines.push(`${field.key}: ${now} (bộ quy định: ${before}; theo ${where}).`);
+  }
+  return lines;
+}

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_LABELS } from '../../src/core/messages';
+import { ROOT } from '../support/bundle';
+import { SEED_FIXTURES, writeSeedFixture, type SeedFixture } from '../support/seed-forms';
+import { fakeFromXlsx } from '../support/xlsx-to-fake';
+import { loadAddon } from '../gas/harness';
+
+/**
+ * Workbooks laid out like seed 001's forms, one per preset, through both front doors: the `dicoso` command and the
+ * add-on over the Apps Script fakes. Every figure expected is worked out by hand in test/support/seed-forms.ts.
+ */
+
+const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-seed-'));
+});
+
+interface JsonCadre {
+  name: string;
+  daysDone: number;
+  daysProjected: number;
+  roundsDone: number;
+  status: string;
+  rating: string | null;
+  reasons: string[];
+}
+
+describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixture: SeedFixture) => {
+  it('dicoso check --json: số ngày, số đợt, tình trạng, xếp loại của từng cán bộ', async () => {
+    const file = path.join(dir, `${fixture.preset}.xlsx`);
+    await writeSeedFixture(fixture, file);
+    const run = spawnSync(process.execPath, [CLI, 'check', file, '--today', fixture.today, '--json', '--out', path.join(dir, `${fixture.preset}-kq.xlsx`)], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { preset: string; cadres: JsonCadre[]; issues: { code: string; row: number; level: string; tab: string }[] };
+    expect(report.preset).toBe(fixture.preset);
+    const byName = Object.fromEntries(report.cadres.map((c) => [c.name, c]));
+    expect(Object.keys(byName).sort()).toEqual(Object.keys(fixture.expected).sort());
+    for (const [name, expected] of Object.entries(fixture.expected)) {
+      const { reasons, ...figures } = expected;
+      expect(byName[name], name).toMatchObject(figures);
+      for (const reason of reasons ?? []) expect(byName[name]!.reasons, name).toContain(reason);
+    }
+    const tripIssues = report.issues.filter((i) => i.tab === fixture.tripsTab).map(({ code, row, level }) => ({ code, row, level }));
+    expect(tripIssues).toEqual(expect.arrayContaining(fixture.issues));
+    // Nothing else went wrong: every other row read cleanly.
+    expect(tripIssues.filter((i) => i.level === 'error')).toEqual(fixture.issues.filter((i) => i.level === 'error'));
+  });
+
+  it('tiện ích trong Google Sheets: cột kết quả của tab cán bộ và trang Tiến độ cùng một kết luận', async () => {
+    const addon = loadAddon({ spreadsheet: fakeFromXlsx(await fixtureWithSettings(fixture)), now: Date.parse(`${fixture.today}T03:00:00Z`) });
+    addon.call('menuCheck');
+    const roster = addon.ss.tab(fixture.rosterTab).values();
+    const headerRow = roster.findIndex((row) => row.includes('Kết quả 1+2'));
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    const statusColumn = roster[headerRow]!.indexOf('Kết quả 1+2');
+    const nameColumn = roster[headerRow]!.findIndex((v) => /^h(ọ|o) (và )?tên$/i.test(String(v)));
+    const progress = addon.call('getProgress') as { cadres: { name: string; status: string; statusLabel: string; daysDone: number; daysProjected: number }[] };
+    for (const [name, expected] of Object.entries(fixture.expected)) {
+      const row = roster.find((r) => r[nameColumn] === name)!;
+      const text = String(row[statusColumn]);
+      if (expected.status === 'exempt') expect(text).toMatch(/^Miễn/);
+      else expect(text.startsWith(STATUS_LABELS[expected.status]), `${name}: ${text}`).toBe(true);
+      const card = progress.cadres.find((c) => c.name === name)!;
+      expect(card, name).toMatchObject({ status: expected.status, statusLabel: STATUS_LABELS[expected.status], daysDone: expected.daysDone, daysProjected: expected.daysProjected });
+    }
+  });
+});
+
+async function fixtureWithSettings(fixture: SeedFixture) {
+  const file = path.join(dir, `${fixture.preset}-gas.xlsx`);
+  await writeSeedFixture(fixture, file);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
