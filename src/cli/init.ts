@@ -18,7 +18,7 @@ export async function initWorkbook(file: string, flags: CommonFlags, year: numbe
   const workbook = XlsxWorkbook.createEmpty();
   for (const template of inputTabTemplates(preset.policy, year)) {
     const values: GridValue[][] = [template.captions, template.example.map((v) => v)];
-    workbook.writeGeneratedTab({
+    workbook.createUserTab({
       name: template.name,
       values,
       merges: [],
@@ -38,7 +38,7 @@ export async function initWorkbook(file: string, flags: CommonFlags, year: numbe
     }
   }
   const settingsRows = settingsTabRows(flags.province ?? preset.province, year, preset.id);
-  workbook.writeGeneratedTab({
+  workbook.createUserTab({
     name: 'Cài đặt',
     values: settingsRows.map((r) => [...r]),
     merges: [],

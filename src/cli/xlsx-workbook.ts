@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { dateParts } from '../core/calendar-date';
 import type { CellStyle, GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
-import { checkAnnotations } from '../sheets/memory-workbook';
-import type { RawCell, TabAnnotations, TabData, Workbook, WriteCell } from '../sheets/workbook';
+import { highlightFormula, isOurFormula } from '../core/highlights';
+import { keepNotesOnEmptyCells } from './exceljs-notes';
+import { checkBlock, freeTabName, sameTabName, type CellBlock, type RawCell, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
 
 /**
  * The Workbook port over an .xlsx file (exceljs), for the `dicoso` command.
@@ -15,7 +16,8 @@ import type { RawCell, TabAnnotations, TabData, Workbook, WriteCell } from '../s
  *   `cell.fill = …` would repaint every cell of that style. We always give a cell a fresh style object.
  * - A merged cell's slaves report the master's value; Sheets gives '' there, and so do we.
  * - There is no public way to delete a note (see setNote).
- * - A note on a cell with no value and no style is lost on load (exceljs attaches notes to the cells it reads).
+ * - A note on a cell with no value and no style is lost on load (exceljs attaches notes to the cells it reads):
+ *   exceljs-notes.ts adds those cells before exceljs reconciles.
  * - Only `{ formula }` makes a formula: a string such as '=SUM(A1)' is written as text, which is what the port
  *   requires (a user's or a form's text must never be evaluated).
  */
@@ -64,6 +66,13 @@ const say = {
 };
 
 const LIST_TAB = 'DanhMuc';
+/** Our defined names: `_dicoso_status_1` on our status column's header cell, `_dicoso_tab_1` on A1 of a tab we made. */
+const MARK_PREFIX = '_dicoso_';
+const STATUS_MARK = `${MARK_PREFIX}status_`;
+const TAB_MARK = `${MARK_PREFIX}tab_`;
+/** The hidden tab holding long dropdown lists (`dicoso init`): ours, but not a generated form. */
+const LIST_MARK = `${MARK_PREFIX}list_`;
+const EXCEL_MAX_ROWS = 1048576;
 /** Excel refuses an inline list source (`"a,b,c"`) longer than 255 characters. */
 const INLINE_LIST_LIMIT = 255;
 /** Excel's "Narrow" margins, in inches. */
@@ -98,6 +107,7 @@ export class XlsxWorkbook implements Workbook {
     if (kind === 'text') throw new WorkbookReadError(say.csv(file), path);
     if (kind === 'other') throw new WorkbookReadError(say.notXlsx(file), path);
 
+    keepNotesOnEmptyCells();
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -136,54 +146,74 @@ export class XlsxWorkbook implements Workbook {
     return this.workbook.worksheets.map((ws) => ws.name);
   }
 
+  /**
+   * Values and notes as ragged rows holding only the cells in use, so a sheet with one far cell (XFD1048576) costs
+   * what its cells cost, not rows × columns. Merged cells other than a merge's first read '' (as in Sheets).
+   */
   readTab(name: string, options: { notes?: boolean } = {}): TabData | null {
     const ws = this.workbook.getWorksheet(name);
     if (!ws) return null;
-    const { found, rows, columns } = usedCells(ws);
-    const values: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(columns).fill(''));
-    for (const f of found) values[f.row - 1]![f.column - 1] = f.value;
-    if (!options.notes) return { values };
-
-    const notes: string[][] = Array.from({ length: rows }, () => new Array<string>(columns).fill(''));
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      if (r > rows) return;
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        if (c > columns) return;
+    const values: RawCell[][] = [];
+    const notes: string[][] = [];
+    forEachStoredCell(ws, (cell, r, c) => {
+      if (cell.type !== ExcelJS.ValueType.Merge && cell.type !== ExcelJS.ValueType.Null) {
+        const value = rawCellOf(cell.value);
+        if (value !== '') (values[r - 1] ??= [])[c - 1] = value;
+      }
+      if (options.notes) {
         const note = noteText(cell.note);
-        if (note !== '') notes[r - 1]![c - 1] = note;
-      });
+        if (note !== '') (notes[r - 1] ??= [])[c - 1] = note;
+      }
     });
-    return { values, notes };
+    const data: TabData = { values: dense(values, ''), merges: mergesOf(ws), ownedColumn: this.ownedColumn(name) };
+    return options.notes ? { ...data, notes: dense(notes, '') } : data;
   }
 
   annotateTab(a: TabAnnotations): void {
-    const ws = this.workbook.getWorksheet(a.tab);
-    if (!ws) throw new Error(`No tab named '${a.tab}'`);
-    const width = checkAnnotations(a);
-
-    writeText(ws.getCell(a.headerRow, a.statusColumn), a.statusCaption);
-    a.statuses.forEach((status, i) => writeText(ws.getCell(a.firstRow + i, a.statusColumn), status));
-
-    for (let i = 0; i < a.statuses.length; i++) {
-      const r = a.firstRow + i;
-      for (let c = 1; c <= width; c++) {
-        const background = a.backgrounds[i]![c - 1]!;
-        const note = a.notes[i]![c - 1]!;
-        // Absent font weights: leave them alone (undefined below means "no change").
-        const bold = a.fontWeights ? a.fontWeights[i]![c - 1] === 'bold' : undefined;
-        // Cells nobody has touched and that we leave plain stay uncreated: a 5,000-row tab stays cheap.
-        const existing = ws.findCell(r, c);
-        if (!existing && background === null && note === '' && !bold) continue;
-        const cell = existing ?? ws.getCell(r, c);
-
-        const fill = background === null ? undefined : solidFill(background);
-        if (!sameFill(cell.fill, fill)) restyle(cell, { fill });
-        if (bold !== undefined && Boolean(cell.font?.bold) !== bold) restyle(cell, { font: { ...(cell.font ?? BASE_FONT), bold } });
-        if (noteText(cell.note) !== note) setNote(cell, note);
-      }
+    const ws = this.requireSheet(a.tab);
+    if (this.isGenerated(a.tab)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
+    const owned = this.ownedColumn(a.tab);
+    if (owned === null) this.mark(STATUS_MARK, a.tab, 1, a.statusColumn);
+    else if (owned !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${owned}, not ${a.statusColumn}`);
+    if (a.statusCells) {
+      checkBlock(a.statusCells, 'statusCells');
+      a.statusCells.values.forEach(([text], i) => writeText(ws.getCell(a.statusCells!.row + i, a.statusColumn), text ?? ''));
+    }
+    if (a.notes) writeNotes(ws, a.notes);
+    if (a.highlights) {
+      removeOurRules(ws);
+      const { firstRow, rules } = a.highlights;
+      const letter = ws.getColumn(a.statusColumn).letter;
+      rules.forEach((rule, i) => {
+        const ref = rule.scope === 'row' ? `A${firstRow}:${letter}${EXCEL_MAX_ROWS}` : `${letter}${firstRow}:${letter}${EXCEL_MAX_ROWS}`;
+        ws.addConditionalFormatting({
+          ref,
+          rules: [
+            {
+              type: 'expression',
+              priority: i + 1,
+              formulae: [highlightFormula(a.statusColumn, firstRow, rule.prefix)],
+              style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } }, ...(rule.bold ? { font: { bold: true } } : {}) },
+            },
+          ],
+        });
+      });
     }
   }
 
+  unmarkTab(u: TabUnmarking): void {
+    const ws = this.requireSheet(u.tab);
+    removeOurRules(ws);
+    if (u.statusColumn !== null) {
+      if (this.ownedColumn(u.tab) !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
+      ws.getColumn(u.statusColumn).eachCell({ includeEmpty: false }, (cell) => {
+        cell.value = null;
+        if (noteText(cell.note) !== '') setNote(cell, '');
+      });
+      this.unmark(STATUS_MARK, u.tab);
+    }
+    if (u.notes) writeNotes(ws, u.notes);
+  }
   appendRows(tab: string, rows: WriteCell[][]): number {
     const ws = this.requireSheet(tab);
     const first = usedCells(ws).rows + 1;
@@ -204,18 +234,32 @@ export class XlsxWorkbook implements Workbook {
     return first;
   }
 
-  writeGeneratedTab(layout: TabLayout): void {
-    if (layout.name.length > 31) throw new Error(`Excel tab names have at most 31 characters: '${layout.name}'`);
+  writeGeneratedTab(layout: TabLayout): string {
+    return this.writeLayout(layout, true);
+  }
+
+  /** A new tab laid out like a form but the user's from the start (`dicoso init`'s input tabs): never marked ours. */
+  createUserTab(layout: TabLayout): void {
+    if (this.workbook.worksheets.some((ws) => sameTabName(ws.name, layout.name))) throw new Error(`A tab named '${layout.name}' already exists`);
+    this.writeLayout(layout, false);
+  }
+
+  private writeLayout(layout: TabLayout, generated: boolean): string {
     const height = layout.values.length;
     const width = layout.values[0]?.length ?? 0;
     layout.values.forEach((row, r) => {
       if (row.length !== width) throw new Error(`writeGeneratedTab '${layout.name}': row ${r + 1} has ${row.length} cells, expected ${width}`);
     });
+    const name = freeTabName(layout.name, (n) => this.workbook.worksheets.some((ws) => sameTabName(ws.name, n) && !this.isGenerated(ws.name)));
+    if (name.length > 31) throw new Error(`Excel tab names have at most 31 characters: '${name}'`);
 
-    const previous = this.workbook.getWorksheet(layout.name);
+    const previous = this.workbook.worksheets.find((ws) => sameTabName(ws.name, name));
     const orderNo = previous ? orderOf(previous) : undefined;
-    if (previous) this.workbook.removeWorksheet(previous.id);
-    const ws = this.workbook.addWorksheet(layout.name, {
+    if (previous) {
+      this.unmark(TAB_MARK, previous.name);
+      this.workbook.removeWorksheet(previous.id);
+    }
+    const ws = this.workbook.addWorksheet(name, {
       pageSetup: {
         paperSize: A4,
         orientation: layout.landscape ? 'landscape' : 'portrait',
@@ -261,7 +305,55 @@ export class XlsxWorkbook implements Workbook {
       ws.getColumn(i + 1).width = Math.round((px / PIXELS_PER_CHARACTER) * 100) / 100;
     });
     setWrappedRowHeights(ws, layout, styles);
+    if (generated) this.mark(TAB_MARK, name, 1, 1);
+    return name;
   }
+
+  generatedTabs(): string[] {
+    return this.tabNames().filter((name) => this.isGenerated(name));
+  }
+
+  deleteGeneratedTab(name: string): void {
+    const ws = this.requireSheet(name);
+    if (!this.isGenerated(name)) throw new Error(`deleteGeneratedTab '${name}': not a tab we generated`);
+    this.unmark(TAB_MARK, name);
+    this.workbook.removeWorksheet(ws.id);
+  }
+
+  // ---- our markers: defined names, which Excel and LibreOffice keep and move with the cells they point at ----
+
+  private marks(): { name: string; sheet: string; row: number; column: number }[] {
+    const out: { name: string; sheet: string; row: number; column: number }[] = [];
+    this.workbook.definedNames.forEach((name, cell) => {
+      const at = cell as unknown as { sheetName: string; row: number; col: number };
+      if (name.startsWith(MARK_PREFIX)) out.push({ name, sheet: at.sheetName, row: at.row, column: at.col });
+    });
+    return out;
+  }
+
+  private ownedColumn(tab: string): number | null {
+    return this.marks().find((m) => m.name.startsWith(STATUS_MARK) && m.sheet === tab)?.column ?? null;
+  }
+
+  private isGenerated(tab: string): boolean {
+    return this.marks().some((m) => m.name.startsWith(TAB_MARK) && m.sheet === tab);
+  }
+
+  private mark(kind: string, tab: string, row: number, column: number): void {
+    const taken = new Set(this.marks().map((m) => m.name));
+    let n = 1;
+    while (taken.has(`${kind}${n}`)) n++;
+    this.workbook.definedNames.add(`${quoteSheet(tab)}!$${this.requireSheet(tab).getColumn(column).letter}$${row}`, `${kind}${n}`);
+  }
+
+  private unmark(kind: string, tab: string): void {
+    for (const m of this.marks()) {
+      if (m.name.startsWith(kind) && m.sheet === tab) {
+        this.workbook.definedNames.remove(`${quoteSheet(tab)}!$${this.requireSheet(tab).getColumn(m.column).letter}$${m.row}`, m.name);
+      }
+    }
+  }
+
 
   /**
    * A dropdown on `column` (1-based) for rows firstRow…lastRow. Excel caps an inline list at 255 characters and
@@ -312,7 +404,13 @@ export class XlsxWorkbook implements Workbook {
 
   /** An absolute reference to a column of the hidden list tab holding exactly these values (added when missing). */
   private listRange(values: string[]): string {
-    const ws = this.workbook.getWorksheet(LIST_TAB) ?? this.workbook.addWorksheet(LIST_TAB, { state: 'hidden' });
+    const isOurs = (name: string) => this.marks().some((m) => m.name.startsWith(LIST_MARK) && m.sheet === name);
+    const name = freeTabName(LIST_TAB, (n) => this.workbook.worksheets.some((w) => sameTabName(w.name, n) && !isOurs(w.name)));
+    let ws = this.workbook.worksheets.find((w) => sameTabName(w.name, name));
+    if (!ws) {
+      ws = this.workbook.addWorksheet(name, { state: 'hidden' });
+      this.mark(LIST_MARK, name, 1, 1);
+    }
     let column = 1;
     for (; column <= Math.max(ws.columnCount, 0); column++) {
       const held: string[] = [];
@@ -320,11 +418,61 @@ export class XlsxWorkbook implements Workbook {
         held.push(String(rawCellOf(cell.value)));
       });
       if (held.length === 0) break;
-      if (held.length === values.length && held.every((v, i) => v === values[i])) return reference(ws.getColumn(column).letter, values.length);
+      if (held.length === values.length && held.every((v, i) => v === values[i])) return reference(ws.name, ws.getColumn(column).letter, values.length);
     }
-    values.forEach((v, i) => writeText(ws.getCell(i + 1, column), v));
-    return reference(ws.getColumn(column).letter, values.length);
+    values.forEach((v, i) => writeText(ws!.getCell(i + 1, column), v));
+    return reference(ws.name, ws.getColumn(column).letter, values.length);
   }
+}
+
+/**
+ * Every cell exceljs holds, empty ones too (a note can sit on a cell with no value), without creating the rows and
+ * cells in between as `eachRow({ includeEmpty: true })` would: one far cell must not cost a million rows.
+ */
+function forEachStoredCell(ws: ExcelJS.Worksheet, visit: (cell: ExcelJS.Cell, row: number, column: number) => void): void {
+  const rows = (ws as unknown as { _rows: ({ _cells: (ExcelJS.Cell | undefined)[] } | undefined)[] })._rows;
+  rows.forEach((row, r) => row?._cells.forEach((cell, c) => cell && visit(cell, r + 1, c + 1)));
+}
+
+/** Missing rows made empty rows (one shared frozen array), ragged rows kept ragged; holes in a row made `fill`. */
+function dense<T>(rows: T[][], fill: T): T[][] {
+  const empty = Object.freeze([]) as unknown as T[];
+  return Array.from({ length: rows.length }, (_, r) => {
+    const row = rows[r];
+    if (!row) return empty;
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = fill;
+    return row;
+  });
+}
+
+/** The worksheet's merges as 0-based ranges. */
+function mergesOf(ws: ExcelJS.Worksheet): GridRange[] {
+  const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  return Object.values(merges).map((m) => ({ row: m.top - 1, column: m.left - 1, rows: m.bottom - m.top + 1, columns: m.right - m.left + 1 }));
+}
+
+function writeNotes(ws: ExcelJS.Worksheet, block: CellBlock<string>): void {
+  checkBlock(block, 'notes');
+  block.values.forEach((line, r) =>
+    line.forEach((note, c) => {
+      const existing = ws.findCell(block.row + r, block.column + c);
+      if (!existing && note === '') return;
+      const cell = existing ?? ws.getCell(block.row + r, block.column + c);
+      if (noteText(cell.note) !== note) setNote(cell, note);
+    }),
+  );
+}
+
+/** Takes off the conditional-format rules we wrote (their formulas carry our marker); the user's stay as they are. */
+function removeOurRules(ws: ExcelJS.Worksheet): void {
+  // exceljs keeps the rules it read in `conditionalFormattings`, which its typings leave out.
+  const sheet = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+  const ours = (rule: ExcelJS.ConditionalFormattingRule) => 'formulae' in rule && (rule.formulae ?? []).some((f: unknown) => typeof f === 'string' && isOurFormula(f));
+  sheet.conditionalFormattings = sheet.conditionalFormattings.map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !ours(rule)) })).filter((cf) => cf.rules.length > 0);
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** exceljs has `worksheet.dataValidations` (and adds a range in one entry) but its typings leave it out. */
@@ -350,8 +498,8 @@ function usedCells(ws: ExcelJS.Worksheet): { found: { row: number; column: numbe
   return { found, rows, columns };
 }
 
-function reference(letter: string, rows: number): string {
-  return `${LIST_TAB}!$${letter}$1:$${letter}$${rows}`;
+function reference(tab: string, letter: string, rows: number): string {
+  return `${quoteSheet(tab)}!$${letter}$1:$${letter}$${rows}`;
 }
 
 type Sniffed = 'zip' | 'xls' | 'text' | 'empty' | 'other';

@@ -77,7 +77,7 @@ const TAB_SYNONYMS: Record<keyof typeof TAB_NAMES, string[]> = {
   dashboard: ['tong hop 1+2', 'tong hop 1 2'],
 };
 
-/** Our own status columns on the input tabs: found again by caption on later runs. */
+/** The captions of our own status columns. Written only: a later run finds its column by its marker (workbook.ts). */
 export const STATUS_CAPTIONS = { trips: 'Kết quả kiểm tra', roster: 'Kết quả 1+2' } as const;
 
 /** The tab that plays a role, by name, case- and diacritic-insensitively. */
@@ -100,8 +100,6 @@ export interface HeaderMatch<K extends string> {
   /** 0-based column of each found key. */
   columns: Partial<Record<K, number>>;
   missing: ColumnSpec<K>[];
-  /** 0-based column of our own status column, when a previous run added it. */
-  statusColumn: number | null;
 }
 
 /** Rows searched for the header: the seed forms put a title block of eight or more rows above it. */
@@ -115,23 +113,17 @@ export const HEADER_SEARCH_ROWS = 25;
 export function detectHeader<K extends string>(
   values: readonly (readonly unknown[])[],
   specs: readonly ColumnSpec<K>[],
-  statusCaption: string,
 ): HeaderMatch<K> | null {
   const lookup = captionLookup(specs);
-  let best: { index: number; columns: Partial<Record<K, number>>; required: number; total: number; status: number | null } | null = null;
+  let best: { index: number; columns: Partial<Record<K, number>>; required: number; total: number } | null = null;
   const rows = Math.min(HEADER_SEARCH_ROWS, values.length);
   for (let r = 0; r < rows; r++) {
     const row = values[r] ?? [];
     const columns: Partial<Record<K, number>> = {};
-    let status: number | null = null;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (typeof cell !== 'string' || cell.trim() === '') continue;
       const folded = foldCaption(cell);
-      if (folded === foldCaption(statusCaption)) {
-        status = c;
-        continue;
-      }
       const key = lookup.get(folded) ?? lookup.get(folded.replace(/\s*\(.*\)\s*$/, '')) ?? byPrefix(specs, folded);
       if (key !== undefined && columns[key] === undefined) columns[key] = c;
     }
@@ -139,13 +131,13 @@ export function detectHeader<K extends string>(
     const required = found.filter((k) => specs.some((s) => (s.key === k && s.required) || s.satisfiedBy === k)).length;
     if (found.length < 2) continue;
     if (!best || required > best.required || (required === best.required && found.length > best.total)) {
-      best = { index: r, columns, required, total: found.length, status };
+      best = { index: r, columns, required, total: found.length };
     }
   }
   if (!best) return null;
   const has = (key: string | undefined) => key !== undefined && best!.columns[key as K] !== undefined;
   const missing = specs.filter((s) => s.required && !has(s.key) && !has(s.satisfiedBy));
-  return { headerIndex: best.index, columns: best.columns, missing, statusColumn: best.status };
+  return { headerIndex: best.index, columns: best.columns, missing };
 }
 
 function byPrefix<K extends string>(specs: readonly ColumnSpec<K>[], folded: string): K | undefined {

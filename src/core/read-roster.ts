@@ -1,4 +1,4 @@
-import { ROSTER_COLUMNS, STATUS_CAPTIONS, type RosterColumnKey } from './columns';
+import { ROSTER_COLUMNS, type RosterColumnKey } from './columns';
 import { parseDateCell, parseDateRange } from './date-parse';
 import type { PlacedIssue } from './issues';
 import { messages } from './messages';
@@ -23,7 +23,7 @@ export interface ReadOptions {
 
 /** Reads the Cán bộ tab: one cadre per non-blank row with a name and a Ban. */
 export function readRoster(input: TableInput, options: ReadOptions): RosterRead {
-  const located = locateTable(input, ROSTER_COLUMNS, STATUS_CAPTIONS.roster);
+  const located = locateTable(input, ROSTER_COLUMNS);
   if (!located.ok) return { cadres: [], issues: [located.issue], table: null, rowsRead: 0 };
   const table = located.table;
   const cadres: Cadre[] = [];

@@ -1,5 +1,5 @@
 import { daysInclusive, type CalendarDate } from './calendar-date';
-import { STATUS_CAPTIONS, TRIP_COLUMNS, type TripColumnKey } from './columns';
+import { TRIP_COLUMNS, type TripColumnKey } from './columns';
 import { parseDateCell, parseDateRange, type DateParse } from './date-parse';
 import type { PlacedIssue } from './issues';
 import { messages } from './messages';
@@ -32,7 +32,7 @@ export interface TripReadOptions extends ReadOptions {
 /** Reads the Đi cơ sở tab. A row with an error is reported and left out: it counts nowhere until fixed. */
 export function readTrips(input: TableInput, cadres: readonly Cadre[], options: TripReadOptions): TripsRead {
   const noColumns: ProcessColumns = { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false };
-  const located = locateTable(input, TRIP_COLUMNS, STATUS_CAPTIONS.trips);
+  const located = locateTable(input, TRIP_COLUMNS);
   if (!located.ok) return { trips: [], issues: [located.issue], table: null, processColumns: noColumns, rowsRead: 0 };
   const table = located.table;
   const has = (key: TripColumnKey) => table.header.columns[key] !== undefined;
@@ -87,11 +87,10 @@ function isTotalRow(table: Table<TripColumnKey>, row: readonly unknown[]): boole
   return /^(tong|tong cong|cong|tong so)$/.test(label) && textOf(table, row, 'kind') === '';
 }
 
-/** A row whose only content is an STT number or our own status column is an unused numbered row. */
+/** A row whose only content is an STT number is an unused numbered row (our own column is hidden from the readers). */
 function isOnlyOurs(table: Table<TripColumnKey>, row: readonly unknown[]): boolean {
   const stt = table.header.columns.stt;
-  const status = table.header.statusColumn;
-  return row.every((cell, c) => c === stt || c === status || cell === '' || cell === null || cell === undefined);
+  return row.every((cell, c) => c === stt || cell === '' || cell === null || cell === undefined);
 }
 
 function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { trip: Trip | null; rowIssues: PlacedIssue[] } {

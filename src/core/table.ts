@@ -23,9 +23,8 @@ export type TableResult<K extends string> = { ok: true; table: Table<K> } | { ok
 export function locateTable<K extends string>(
   input: TableInput,
   specs: readonly ColumnSpec<K>[],
-  statusCaption: string,
 ): TableResult<K> {
-  const header = detectHeader(input.values, specs, statusCaption);
+  const header = detectHeader(input.values, specs);
   const required = specs.filter((s) => s.required);
   if (!header) {
     return {

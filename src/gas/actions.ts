@@ -2,7 +2,8 @@ import { findTab } from '../core/columns';
 import { nameKey, banKey } from '../core/names';
 import { UserError } from '../core/user-error';
 import { loadSettings } from '../sheets/settings-store';
-import { analyze, editedRowsOf, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
+import { analyze, editedRowsOf, removeOurMarks, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
+import { DASHBOARD_TAB } from '../core/forms/dashboard';
 import { gasContext, runAction, tell, todayInVietnam, withDocumentLock, type GasContext } from './context';
 import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -60,21 +61,36 @@ export function checkAction(): void {
   runAction(MENU.check, () => {
     const ctx = gasContext();
     const loaded = loadSettings(ctx.settings, yearOf(ctx));
-    const analysis = withDocumentLock(() => {
+    const { analysis, dashboardTab } = withDocumentLock(() => {
       const a = analyze(ctx.workbook, { settings: loaded.settings, today: ctx.today, withNotes: true });
       const rows = a.raw.trips.values.length - (a.trips.table?.firstDataIndex ?? 0);
       ctx.workbook.toast(texts.checking(Math.max(0, rows)), TITLE, -1);
-      writeCheckResults(ctx.workbook, a);
-      return a;
+      return { analysis: a, dashboardTab: writeCheckResults(ctx.workbook, a) };
     });
     ctx.workbook.toast(texts.checked(checkCounts(analysis)), texts.checkedTitle, 15);
     const locale = ctx.spreadsheet.getSpreadsheetLocale();
     const problems = [
+      ...(dashboardTab !== DASHBOARD_TAB ? [texts.checkedRenamed(DASHBOARD_TAB, dashboardTab)] : []),
       ...(loaded.warning ? [loaded.warning] : []),
       ...analysis.settingsProblems,
       ...(locale === VIETNAM_LOCALE ? [] : [texts.localeWarning(locale)]),
     ];
     if (problems.length) tell(MENU.check, texts.settingsProblems(problems));
+  });
+}
+
+// ---------------------------------------------------------------- Xóa đánh dấu của tiện ích
+
+/** Takes every mark of ours off the spreadsheet, after asking whether our generated tabs go too. */
+export function clearMarksAction(): void {
+  runAction(MENU.clearMarks, () => {
+    const ctx = gasContext();
+    const ui = SpreadsheetApp.getUi();
+    const generated = ctx.workbook.generatedTabs();
+    const answer = ui.alert(texts.clearTitle, texts.clearQuestion(generated), generated.length ? ui.ButtonSet.YES_NO_CANCEL : ui.ButtonSet.OK_CANCEL);
+    if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
+    const done = withDocumentLock(() => removeOurMarks(ctx.workbook, { deleteGenerated: generated.length > 0 && answer === ui.Button.YES }));
+    ui.alert(texts.clearTitle, texts.clearDone(done.tabs, done.deleted), ui.ButtonSet.OK);
   });
 }
 
@@ -173,11 +189,12 @@ export function onEditCheck(e: GoogleAppsScript.Events.SheetsOnEdit | undefined)
     const settings = new DocumentPropertiesStore();
     const today = todayInVietnam();
     const loaded = loadSettings(settings, Number(today.slice(0, 4)));
-    const analysis = analyze(workbook, { settings: loaded.settings, today });
-    // The edit belongs to the tab the workflow found under that role (another tab may match the same role first).
-    if (analysis.tabs[role] !== tabName) return;
-    const rows = editedRowsOf(analysis, role, Array.from({ length: rowCount }, (_, i) => firstRow + i));
+    // Read inside the lock: a check running meanwhile must not leave us writing what we read before it wrote.
     withDocumentLock(() => {
+      const analysis = analyze(workbook, { settings: loaded.settings, today });
+      // The edit belongs to the tab the workflow found under that role (another tab may match the same role first).
+      if (analysis.tabs[role] !== tabName) return;
+      const rows = editedRowsOf(analysis, role, Array.from({ length: rowCount }, (_, i) => firstRow + i));
       attachNotes(workbook, analysis, rows);
       writeEditedRowResults(workbook, analysis, rows);
     }, EDIT_LOCK_WAIT_MS);

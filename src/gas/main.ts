@@ -15,6 +15,7 @@ export {
   menuMau3,
   menuSettings,
   menuHelp,
+  menuClearMarks,
 } from './menu';
 export { getProgress, getTripForm, saveTrip, getFormOptions, generateForm, getSettingsPage, saveSettingsPage, selectTripRows } from './server';
 export * from './email-entry';

@@ -1,4 +1,4 @@
-import { checkAction, formDialogAction, helpAction, onEditCheck, progressAction, settingsAction, setupAction, tripFormAction } from './actions';
+import { checkAction, clearMarksAction, formDialogAction, helpAction, onEditCheck, progressAction, settingsAction, setupAction, tripFormAction } from './actions';
 import { MENU } from './texts';
 
 /**
@@ -20,6 +20,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.settings, 'menuSettings')
     .addItem(MENU.testSummary, 'menuSendTestSummary')
+    .addItem(MENU.clearMarks, 'menuClearMarks')
     .addItem(MENU.help, 'menuHelp')
     .addToUi();
 }
@@ -41,3 +42,4 @@ export const menuMau2 = (): void => formDialogAction('mau2');
 export const menuMau3 = (): void => formDialogAction('mau3');
 export const menuSettings = (): void => settingsAction();
 export const menuHelp = (): void => helpAction();
+export const menuClearMarks = (): void => clearMarksAction();

@@ -1,4 +1,4 @@
-import { detectHeader, findTab, ROSTER_COLUMNS, STATUS_CAPTIONS, TAB_NAMES, TRIP_COLUMNS, type ColumnSpec } from '../core/columns';
+import { detectHeader, findTab, ROSTER_COLUMNS, TAB_NAMES, TRIP_COLUMNS, type ColumnSpec } from '../core/columns';
 import { COLORS } from '../core/colors';
 import { parseDayFirstDate } from '../core/date-parse';
 import { banKey } from '../core/names';
@@ -63,7 +63,7 @@ export function setUpSpreadsheet(ctx: GasContext): SetupResult {
         result.created.push(template.name);
         continue;
       }
-      const added = validateExistingTab(workbook, existing, template, specs, STATUS_CAPTIONS[role]);
+      const added = validateExistingTab(workbook, existing, template, specs);
       if (added === null) result.skipped.push(texts.setupNoHeader(existing));
       else if (added.length) result.validated.push(`${existing} (${added.join(', ')})`);
     }
@@ -78,7 +78,7 @@ export function setUpSpreadsheet(ctx: GasContext): SetupResult {
 
 function bansOnRoster(workbook: SpreadsheetWorkbook, tab: string): string[] {
   const values = workbook.readTab(tab)?.values ?? [];
-  const header = detectHeader(values, ROSTER_COLUMNS, STATUS_CAPTIONS.roster);
+  const header = detectHeader(values, ROSTER_COLUMNS);
   const column = header?.columns.ban;
   if (!header || column === undefined) return [];
   const seen = new Map<string, string>();
@@ -112,19 +112,14 @@ function createInputTab(workbook: SpreadsheetWorkbook, template: TabTemplate): v
 
 /**
  * Dropdowns and date checks on an existing tab, on the columns it has (found by caption), from the row under its
- * header to the bottom of the sheet. Values are never touched; the rules accept anything typed (warnings only),
- * because an existing tab holds entries the dropdown does not list ("1.3", codes, unaccented labels) that the check
- * reads correctly. Returns the captions given a rule, or null when the tab has no header.
+ * header to the bottom of the sheet, only on the cells that have none: a user's own rule or number format is never
+ * replaced. Values are never touched; the rules accept anything typed (warnings only), because an existing tab holds
+ * entries the dropdown does not list ("1.3", codes, unaccented labels) that the check reads correctly. Returns the
+ * captions given a rule somewhere, or null when the tab has no header.
  */
-function validateExistingTab(
-  workbook: SpreadsheetWorkbook,
-  tab: string,
-  template: TabTemplate,
-  specs: readonly ColumnSpec[],
-  statusCaption: string,
-): string[] | null {
+function validateExistingTab(workbook: SpreadsheetWorkbook, tab: string, template: TabTemplate, specs: readonly ColumnSpec[]): string[] | null {
   const values = workbook.readTab(tab)?.values ?? [];
-  const header = detectHeader(values, specs, statusCaption);
+  const header = detectHeader(values, specs);
   if (!header) return null;
   const sheet = workbook.sheet(tab)!;
   const columnOf = (templateColumn: number): number | undefined => {
@@ -143,15 +138,49 @@ function validateExistingTab(
     }),
   };
   const captionOf = (column: number) => String(values[header.headerIndex]?.[column] ?? '').trim();
-  applyValidations(sheet, header.headerIndex + 2, remap, remap.lists.map((l) => l.column), remap.dateColumns, false);
-  return [...remap.lists.map((l) => captionOf(l.column)), ...remap.dateColumns.map(captionOf)];
+  const added = applyValidations(sheet, header.headerIndex + 2, remap, remap.lists.map((l) => l.column), remap.dateColumns, false);
+  return added.map(captionOf);
 }
 
-/** One rule per column over rows firstRow…bottom: one builder chain and one setDataValidation per column. */
-function applyValidations(sheet: Sheet, firstRow: number, template: TabTemplate, listColumns: number[], dateColumns: number[], strict: boolean): void {
+/**
+ * One rule per column over rows firstRow…bottom. On a new tab: one builder chain and one setDataValidation per column.
+ * On an existing tab (`strict` false): the column's rules and formats are read first and ours goes only where a cell
+ * has none (a date format only where the format is still the default), in one write per column, none when nothing is
+ * missing. Returns the 0-based columns that received something.
+ */
+function applyValidations(sheet: Sheet, firstRow: number, template: TabTemplate, listColumns: number[], dateColumns: number[], strict: boolean): number[] {
   const maxRows = sheet.getMaxRows();
   const rows = maxRows - firstRow + 1;
-  if (rows < 1) return;
+  if (rows < 1) return [];
+  const added: number[] = [];
+  const apply = (column: number, rule: GoogleAppsScript.Spreadsheet.DataValidation, dates: boolean) => {
+    const range = sheet.getRange(firstRow, column + 1, rows, 1);
+    if (strict) {
+      range.setDataValidation(rule);
+      if (dates) range.setNumberFormat(DATE_FORMAT);
+      added.push(column);
+      return;
+    }
+    const existing = range.getDataValidations();
+    let changed = false;
+    const validations = existing.map(([v]) => {
+      if (v) return [v];
+      changed = true;
+      return [rule];
+    });
+    if (changed) range.setDataValidations(validations);
+    if (dates) {
+      let formatted = false;
+      const formats = range.getNumberFormats().map(([f]) => {
+        if (!isDefaultFormat(f ?? '')) return [f ?? ''];
+        formatted = true;
+        return [DATE_FORMAT];
+      });
+      if (formatted) range.setNumberFormats(formats);
+      changed ||= formatted;
+    }
+    if (changed) added.push(column);
+  };
   listColumns.forEach((column, i) => {
     const list = template.lists[i]!;
     const caption = template.captions[list.column] ?? '';
@@ -160,14 +189,18 @@ function applyValidations(sheet: Sheet, firstRow: number, template: TabTemplate,
       .setAllowInvalid(strict ? list.allowOther : true)
       .setHelpText(texts.listHelp(caption || 'giá trị'))
       .build();
-    sheet.getRange(firstRow, column + 1, rows, 1).setDataValidation(rule);
+    apply(column, rule, false);
   });
   for (const column of dateColumns) {
     const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(!strict).setHelpText(texts.dateHelp).build();
-    const range = sheet.getRange(firstRow, column + 1, rows, 1);
-    range.setDataValidation(rule);
-    range.setNumberFormat(DATE_FORMAT);
+    apply(column, rule, true);
   }
+  return added;
+}
+
+/** A number format nobody chose: Sheets reports an untouched cell as "General" or "0.###############". */
+function isDefaultFormat(format: string): boolean {
+  return format === '' || format === 'General' || format === '0.###############';
 }
 
 function createSettingsTab(workbook: SpreadsheetWorkbook, rows: (string | number)[][]): void {

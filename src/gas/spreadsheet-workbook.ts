@@ -1,11 +1,21 @@
 import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
 import type { CellStyle, GridRange, GridValue, TabLayout } from '../core/grid';
-import { checkAnnotations } from '../sheets/memory-workbook';
-import type { RawCell, TabAnnotations, TabData, Workbook, WriteCell } from '../sheets/workbook';
+import { highlightFormula, isOurFormula, type Highlight } from '../core/highlights';
+import { checkBlock, freeTabName, sameTabName, type RawCell, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Developer metadata keys: on our status column (value: the signature of our rules), on a sheet we generated. */
+export const STATUS_KEY = 'dicoso.status-column';
+export const TAB_KEY = 'dicoso.generated-tab';
+
+interface StatusMarker {
+  metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+  column: number;
+  value: string | null;
+}
 
 /** What a generated tab's sheet protection says; warning-only, so a person can still edit after a prompt. */
 export const GENERATED_TAB_PROTECTION = 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè';
@@ -23,6 +33,8 @@ const SERIAL_EPOCH_DAY = -25569;
 export class SpreadsheetWorkbook implements Workbook {
   private sheets: Map<string, Sheet> | null = null;
   private zone: string | null = null;
+  private generated: Set<string> | null = null;
+  private readonly markers = new Map<number, StatusMarker | null>();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
@@ -48,9 +60,10 @@ export class SpreadsheetWorkbook implements Workbook {
     const values = range.getValues() as RawCell[][];
     // An empty sheet's data range is A1 alone, holding ''.
     const empty = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '';
-    if (!options.notes) return { values: empty ? [] : values };
-    const notes = range.getNotes();
-    return empty ? { values: [], notes: [] } : { values, notes };
+    const merges = empty ? [] : range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
+    const data: TabData = { values: empty ? [] : values, merges, ownedColumn: this.ownedColumn(sheet) };
+    if (!options.notes) return data;
+    return { ...data, notes: empty ? [] : range.getNotes() };
   }
 
   /** Notes of a block of rows (1-based), columns 1…width: the onEdit check reads only the rows it rewrites. */
@@ -62,27 +75,52 @@ export class SpreadsheetWorkbook implements Workbook {
 
   annotateTab(a: TabAnnotations): void {
     const sheet = this.requireSheet(a.tab);
-    const width = checkAnnotations(a);
-    const rows = a.statuses.length;
+    if (this.isGenerated(sheet)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
+    const widest = Math.max(a.statusColumn, a.notes ? a.notes.column + (a.notes.values[0]?.length ?? 0) - 1 : 0);
     const maxColumns = sheet.getMaxColumns();
-    const needed = Math.max(width, a.statusColumn);
-    if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+    if (widest > maxColumns) sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
 
-    const statuses = a.statuses.map((s) => [asText(s)]);
-    if (a.firstRow === a.headerRow + 1) {
-      // Caption and statuses are one column block: one write.
-      sheet.getRange(a.headerRow, a.statusColumn, rows + 1, 1).setValues([[asText(a.statusCaption)], ...statuses]);
-    } else {
-      // The onEdit check writes a block further down: the caption is its own cell (the column must keep its caption,
-      // or the next run would not find it and add a second status column).
-      sheet.getRange(a.headerRow, a.statusColumn).setValue(asText(a.statusCaption));
-      if (rows > 0) sheet.getRange(a.firstRow, a.statusColumn, rows, 1).setValues(statuses);
+    // The rules' signature lives in our column's marker: a re-run with the same rules makes no call for them.
+    const signature = a.highlights ? highlightSignature(a.statusColumn, a.highlights.firstRow, a.highlights.rules) : '';
+    const marker = this.statusMarker(sheet);
+    if (marker === null) {
+      sheet.getRange(`${columnLetter(a.statusColumn)}:${columnLetter(a.statusColumn)}`).addDeveloperMetadata(STATUS_KEY, signature);
+      this.markers.delete(sheet.getSheetId());
+    } else if (marker.column !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${marker.column}, not ${a.statusColumn}`);
+
+    if (a.statusCells) {
+      checkBlock(a.statusCells, 'statusCells');
+      sheet.getRange(a.statusCells.row, a.statusColumn, a.statusCells.values.length, 1).setValues(a.statusCells.values.map(([text]) => [asText(text ?? '')]));
     }
-    if (rows === 0 || width === 0) return;
-    const block = sheet.getRange(a.firstRow, 1, rows, width);
-    block.setBackgrounds(a.backgrounds);
-    block.setNotes(a.notes);
-    if (a.fontWeights) block.setFontWeights(a.fontWeights);
+    if (a.notes) {
+      checkBlock(a.notes, 'notes');
+      sheet.getRange(a.notes.row, a.notes.column, a.notes.values.length, a.notes.values[0]!.length).setNotes(a.notes.values);
+    }
+    if (a.highlights && (marker === null || marker.value !== signature)) {
+      this.replaceOurRules(sheet, a.statusColumn, a.highlights.firstRow, a.highlights.rules);
+      if (marker !== null) {
+        marker.metadata.setValue(signature);
+        marker.value = signature;
+      }
+    }
+  }
+
+  unmarkTab(u: TabUnmarking): void {
+    const sheet = this.requireSheet(u.tab);
+    this.replaceOurRules(sheet, 0, 0, []);
+    if (u.statusColumn !== null) {
+      const marker = this.statusMarker(sheet);
+      if (marker?.column !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
+      const column = sheet.getRange(1, u.statusColumn, sheet.getMaxRows(), 1);
+      column.clearContent();
+      column.clearNote();
+      marker.metadata.remove();
+      this.markers.delete(sheet.getSheetId());
+    }
+    if (u.notes) {
+      checkBlock(u.notes, 'notes');
+      sheet.getRange(u.notes.row, u.notes.column, u.notes.values.length, u.notes.values[0]!.length).setNotes(u.notes.values);
+    }
   }
 
   /**
@@ -127,7 +165,7 @@ export class SpreadsheetWorkbook implements Workbook {
     return first;
   }
 
-  writeGeneratedTab(layout: TabLayout): void {
+  writeGeneratedTab(layout: TabLayout): string {
     const height = layout.values.length;
     const width = layout.values[0]?.length ?? 0;
     if (height < 1 || width < 1) throw new Error(`writeGeneratedTab '${layout.name}': empty layout`);
@@ -135,10 +173,17 @@ export class SpreadsheetWorkbook implements Workbook {
       if (row.length !== width) throw new Error(`writeGeneratedTab '${layout.name}': row ${r + 1} has ${row.length} cells, expected ${width}`);
     });
 
-    let sheet = this.sheet(layout.name);
-    if (!sheet) {
-      sheet = this.insertTab(layout.name);
+    const ours = new Set(this.generatedTabs());
+    const names = this.tabNames();
+    const name = freeTabName(layout.name, (n) => names.some((t) => sameTabName(t, n) && !ours.has(t)));
+    const existing = names.find((t) => sameTabName(t, name));
+    let sheet: Sheet;
+    if (existing === undefined) {
+      sheet = this.insertTab(name);
+      sheet.addDeveloperMetadata(TAB_KEY);
+      this.generated?.add(name);
     } else {
+      sheet = this.requireSheet(existing);
       sheet.clear();
       // The old layout's frozen rows could outnumber the new layout's rows, and Sheets will not delete frozen rows.
       sheet.setFrozenRows(0);
@@ -172,6 +217,27 @@ export class SpreadsheetWorkbook implements Workbook {
     const protection = sheet.protect();
     protection.setDescription(GENERATED_TAB_PROTECTION);
     protection.setWarningOnly(true);
+    return sheet.getName();
+  }
+
+  /** The tabs we generated: their sheets carry our metadata, whatever they are called now. One finder call. */
+  generatedTabs(): string[] {
+    if (!this.generated) {
+      this.generated = new Set();
+      for (const m of this.spreadsheet.createDeveloperMetadataFinder().withKey(TAB_KEY).find()) {
+        const sheet = m.getLocation().getSheet();
+        if (sheet) this.generated.add(sheet.getName());
+      }
+    }
+    return this.tabNames().filter((name) => this.generated!.has(name));
+  }
+
+  deleteGeneratedTab(name: string): void {
+    const sheet = this.requireSheet(name);
+    if (!this.generatedTabs().includes(name)) throw new Error(`deleteGeneratedTab '${name}': not a tab we generated`);
+    this.spreadsheet.deleteSheet(sheet);
+    this.sheetMap().delete(name);
+    this.generated?.delete(name);
   }
 
   // ---- Apps Script only: not part of the port ----
@@ -193,6 +259,45 @@ export class SpreadsheetWorkbook implements Workbook {
 
   toast(message: string, title: string, seconds = 5): void {
     this.spreadsheet.toast(message, title, seconds);
+  }
+
+  private isGenerated(sheet: Sheet): boolean {
+    return this.generatedTabs().includes(sheet.getName());
+  }
+
+  private ownedColumn(sheet: Sheet): number | null {
+    return this.statusMarker(sheet)?.column ?? null;
+  }
+
+  /** Our status column's metadata on this sheet (found once per execution), or null. */
+  private statusMarker(sheet: Sheet): StatusMarker | null {
+    const id = sheet.getSheetId();
+    if (!this.markers.has(id)) {
+      const found = sheet.createDeveloperMetadataFinder().withKey(STATUS_KEY).find();
+      const metadata = found[0];
+      const column = metadata?.getLocation().getColumn();
+      this.markers.set(id, metadata && column ? { metadata, column: column.getColumn(), value: metadata.getValue() } : null);
+    }
+    return this.markers.get(id) ?? null;
+  }
+
+  /** Our conditional-format rules replaced by these (none: taken off); the user's rules keep their order, after ours. */
+  private replaceOurRules(sheet: Sheet, statusColumn: number, firstRow: number, rules: readonly Highlight[]): void {
+    const existing = sheet.getConditionalFormatRules();
+    const theirs = existing.filter((rule) => !isOurRule(rule));
+    if (rules.length === 0 && theirs.length === existing.length) return;
+    const maxRows = sheet.getMaxRows();
+    const rows = Math.max(1, maxRows - firstRow + 1);
+    const ours = rules.map((rule) => {
+      const range = rule.scope === 'row' ? sheet.getRange(firstRow, 1, rows, statusColumn) : sheet.getRange(firstRow, statusColumn, rows, 1);
+      const builder = SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${highlightFormula(statusColumn, firstRow, rule.prefix)}`)
+        .setBackground(rule.background)
+        .setRanges([range]);
+      if (rule.bold) builder.setBold(true);
+      return builder.build();
+    });
+    sheet.setConditionalFormatRules([...ours, ...theirs]);
   }
 
   private sheetMap(): Map<string, Sheet> {
@@ -314,3 +419,30 @@ export function rowBlocks(rows: readonly number[]): [number, number][] {
   return blocks;
 }
 
+
+/** Whether a conditional-format rule is one of ours: a custom formula carrying our marker. */
+function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+  const condition = rule.getBooleanCondition();
+  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return false;
+  return condition.getCriteriaValues().some((v) => typeof v === 'string' && isOurFormula(v));
+}
+
+/** The rules as one short string: kept in our column's metadata so an unchanged set is not rewritten. */
+export function highlightSignature(statusColumn: number, firstRow: number, rules: readonly Highlight[]): string {
+  return JSON.stringify([statusColumn, firstRow, rules.map((r) => [r.prefix, r.background, r.bold, r.scope])]);
+}
+
+/** "B3:D5" (or "C7") → a 0-based range. */
+export function gridRangeOfA1(a1: string): GridRange {
+  const [from, to = from] = a1.replace(/^.*!/, '').replace(/\$/g, '').split(':') as [string, string?];
+  const cell = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) throw new Error(`Not a cell reference: '${ref}'`);
+    let column = 0;
+    for (const ch of m[1]!) column = column * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]), column };
+  };
+  const a = cell(from);
+  const b = cell(to);
+  return { row: a.row - 1, column: a.column - 1, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+}

@@ -12,6 +12,7 @@ export const MENU = {
   mau3: 'Tạo mẫu 3…',
   settings: 'Cài đặt',
   testSummary: 'Gửi thử báo cáo quý',
+  clearMarks: 'Xóa đánh dấu của tiện ích',
   help: 'Hướng dẫn',
 } as const;
 
@@ -67,6 +68,21 @@ export const texts = {
   listHelp: (caption: string) => `Chọn ${caption} trong danh sách.`,
   dateHelp: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/06/2023.',
 
+  checkedRenamed: (wanted: string, used: string) =>
+    `Bảng tính đã có một tab “${wanted}” của anh/chị nên tiện ích không ghi vào đó; bảng tổng hợp được ghi vào tab “${used}”.`,
+  clearTitle: 'Xóa đánh dấu của tiện ích',
+  clearQuestion: (generated: readonly string[]) =>
+    'Tiện ích sẽ gỡ mọi thứ nó đã ghi trên các tab của anh/chị: cột “Kết quả kiểm tra”, cột “Kết quả 1+2”, các dòng ghi chú ' +
+    'bắt đầu bằng [1+2] và màu đánh dấu. Giá trị, định dạng, ghi chú riêng của anh/chị được giữ nguyên.' +
+    (generated.length ? `\n\nXóa luôn các tab do tiện ích tạo (${generated.map((t) => `“${t}”`).join(', ')})?\nCó: xóa các tab đó. Không: giữ các tab đó.` : '\n\nTiếp tục?'),
+  clearDone: (tabs: readonly string[], deleted: readonly string[]) =>
+    [
+      tabs.length ? `Đã gỡ đánh dấu trên: ${tabs.map((t) => `“${t}”`).join(', ')}.` : 'Không có đánh dấu nào của tiện ích trên các tab.',
+      deleted.length ? `Đã xóa các tab: ${deleted.map((t) => `“${t}”`).join(', ')}.` : '',
+      'Dữ liệu và định dạng của anh/chị được giữ nguyên.',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
   noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
   selected: (n: number, name: string) => `Đã chọn ${count(n)} dòng của ${name}.`,
   storedSettingsWarning: (warning: string) => warning,

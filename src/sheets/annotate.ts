@@ -1,162 +1,229 @@
-import { COLORS, statusBackground, statusIsBold } from '../core/colors';
 import type { CadreEvaluation } from '../core/evaluate';
+import type { GridRange } from '../core/grid';
+import { ROSTER_HIGHLIGHTS, STATUS_PREFIX, TRIP_HIGHLIGHTS, type Highlight } from '../core/highlights';
 import type { PlacedIssue } from '../core/issues';
-import { STATUS_LABELS, RATING_LABELS } from '../core/messages';
+import { isMergedAway, mergesRightEdge } from '../core/merges';
+import { RATING_LABELS, STATUS_LABELS } from '../core/messages';
 import type { Table } from '../core/table';
-import { mergedNote } from './notes';
-import type { TabAnnotations } from './workbook';
+import { hasOurLines, mergedNote, userPartOf } from './notes';
+import type { CellBlock, TabAnnotations, TabUnmarking } from './workbook';
 
-interface TabShape {
+/**
+ * What the check writes on an input tab, reduced to what changes: our status column's cells, the notes whose text
+ * differs (the user's part of each note kept), and the colouring rules keyed to our status column. A user's value,
+ * fill, font or border is never part of it.
+ */
+
+export interface TabShape {
   tab: string;
   table: Table<string>;
-  /** Values as read (to size the data block). */
+  /** Values as read (merged cells blank but for their first cell). */
   values: readonly (readonly unknown[])[];
-  /** Existing notes as read ('' where none). */
-  notes: readonly (readonly string[])[];
+  /** Notes as read ('' where none); may be partial (the live check reads only the rows it rewrites). */
+  notes: readonly (readonly string[] | undefined)[];
+  merges: readonly GridRange[];
+  /** Our status column, found by our marker; null on a first run. */
+  ownedColumn: number | null;
 }
 
-/** Where our status column goes: where a previous run put it, else after the last used column. */
-export function statusColumnOf(shape: TabShape): { column: number; width: number } {
-  const used = shape.values.reduce((max, row) => Math.max(max, row.length), 0);
-  const existing = shape.table.header.statusColumn;
-  const column = existing !== null ? existing + 1 : used + 1;
-  return { column, width: Math.max(used, column) };
-}
+const isBlank = (cell: unknown) => cell === '' || cell === null || cell === undefined;
 
-function notesGrid(shape: TabShape, firstIndex: number, rows: number, width: number, ours: Map<string, string[]>): string[][] {
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: width }, (_, c) => mergedNote(shape.notes[firstIndex + r]?.[c] ?? '', ours.get(`${firstIndex + r + 1}:${c + 1}`) ?? [])),
-  );
-}
-
-function ourNotes(issues: readonly PlacedIssue[], statusColumn: number): Map<string, string[]> {
-  const notes = new Map<string, string[]>();
-  for (const i of issues) {
-    const key = `${i.row}:${i.columnNumber ?? statusColumn}`;
-    const list = notes.get(key) ?? [];
-    list.push(i.message);
-    notes.set(key, list);
+/** The 0-based last column of the table: its header's last caption, or a merge reaching further across its rows. */
+function tableRightEdge(shape: TabShape, lastIndex: number): number {
+  const header = shape.values[shape.table.header.headerIndex] ?? [];
+  let edge = -1;
+  for (let c = header.length - 1; c >= 0; c--) {
+    if (!isBlank(header[c])) {
+      edge = c;
+      break;
+    }
   }
-  return notes;
+  for (const c of Object.values(shape.table.header.columns) as number[]) edge = Math.max(edge, c);
+  return Math.max(edge, mergesRightEdge(shape.merges, shape.table.header.headerIndex, lastIndex));
 }
 
-export function rowStatusText(issues: readonly PlacedIssue[]): string {
-  if (issues.length === 0) return 'Hợp lệ';
-  const errors = issues.filter((i) => i.level === 'error').map((i) => i.message);
-  const warnings = issues.filter((i) => i.level === 'warning').map((i) => i.message);
-  return [errors.length ? `Lỗi: ${errors.join(' ')}` : '', warnings.length ? `Lưu ý: ${warnings.join(' ')}` : ''].filter(Boolean).join('\n');
+/** The 0-based last row with content in the table's columns (a stray far-away cell does not stretch the block). */
+function lastDataIndex(shape: TabShape): number {
+  const { firstDataIndex } = shape.table;
+  const edge = tableRightEdge(shape, shape.values.length - 1);
+  const owned = shape.ownedColumn === null ? -1 : shape.ownedColumn - 1;
+  for (let i = shape.values.length - 1; i >= firstDataIndex; i--) {
+    const row = shape.values[i];
+    if (!row) continue;
+    for (let c = Math.min(row.length - 1, edge); c >= 0; c--) if (c !== owned && !isBlank(row[c])) return i;
+  }
+  return firstDataIndex - 1;
 }
 
 /**
- * The trips tab: a status per data row, our notes on offending cells, red/yellow on those cells (and the status
- * cell), nothing on clean cells, so colours left by an earlier run disappear when the row is fixed.
+ * Where our status column is: where our marker says, else the first column past the table, past every merge that
+ * touches its rows, and empty from the header down to the last data row (a user's own column is never taken).
  */
-export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[], caption: string, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
-  const block = dataBlock(shape);
-  if (!block) return null;
-  const { firstIndex, rows, statusColumn, width } = block;
-  const byRow = groupByRow(issues);
-  const backgrounds: (string | null)[][] = [];
-  const statuses: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const sheetRow = firstIndex + r + 1;
-    const row = shape.values[firstIndex + r] ?? [];
-    const blank = row.every((cell, c) => c === statusColumn - 1 || cell === '' || cell === null || cell === undefined);
-    const rowIssues = byRow.get(sheetRow) ?? [];
-    statuses.push(blank ? '' : rowStatusText(rowIssues));
-    const line: (string | null)[] = Array.from({ length: width }, () => null);
-    for (const i of rowIssues) {
-      const color = i.level === 'error' ? COLORS.error : COLORS.warning;
-      const target = i.columnNumber === null ? null : i.columnNumber - 1;
-      if (target === null) line.fill(color);
-      else if (line[target] !== COLORS.error) line[target] = color;
-    }
-    if (rowIssues.length > 0) line[statusColumn - 1] = rowIssues.some((i) => i.level === 'error') ? COLORS.error : COLORS.warning;
-    backgrounds.push(line);
-  }
-  const annotations = assemble(shape, block, caption, issues, statuses, backgrounds);
-  return onlyRows ? restrictRows(annotations, onlyRows) : annotations;
+export function statusColumnOf(shape: TabShape, lastIndex: number): number {
+  if (shape.ownedColumn !== null) return shape.ownedColumn;
+  const first = shape.table.header.headerIndex;
+  let c = tableRightEdge(shape, lastIndex) + 1;
+  const occupied = (column: number) => {
+    for (let r = first; r <= lastIndex; r++) if (!isBlank(shape.values[r]?.[column])) return true;
+    return shape.merges.some((m) => column >= m.column && column < m.column + m.columns && m.row <= lastIndex && m.row + m.rows - 1 >= first);
+  };
+  while (occupied(c)) c++;
+  return c + 1;
 }
 
-/** The roster: each cadre's row coloured by status (bold when short of both), with the status and reasons. */
+export function rowStatusText(issues: readonly PlacedIssue[]): string {
+  if (issues.length === 0) return STATUS_PREFIX.valid;
+  const errors = issues.filter((i) => i.level === 'error').map((i) => i.message);
+  const warnings = issues.filter((i) => i.level === 'warning').map((i) => i.message);
+  return [errors.length ? `${STATUS_PREFIX.error}: ${errors.join(' ')}` : '', warnings.length ? `${STATUS_PREFIX.warning}: ${warnings.join(' ')}` : '']
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The trips tab: a status per data row, our notes on the offending cells. */
+export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[], caption: string, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
+  const lastIndex = lastDataIndex(shape);
+  const byRow = groupByRow(issues);
+  const statusFor = (index: number) => {
+    const row = shape.values[index] ?? [];
+    const owned = shape.ownedColumn === null ? -1 : shape.ownedColumn - 1;
+    const blank = row.every((cell, c) => c === owned || isBlank(cell));
+    return blank ? '' : rowStatusText(byRow.get(index + 1) ?? []);
+  };
+  return annotations(shape, lastIndex, caption, issues, statusFor, TRIP_HIGHLIGHTS, onlyRows);
+}
+
+/** The roster: each cadre's verdict and reasons; rows in error say why. Colours come from the rules. */
 export function rosterAnnotations(
   shape: TabShape,
   issues: readonly PlacedIssue[],
   evaluations: readonly CadreEvaluation[],
   cadreRows: readonly number[],
   caption: string,
+  onlyRows?: ReadonlySet<number>,
 ): TabAnnotations | null {
-  const block = dataBlock(shape);
-  if (!block) return null;
-  const { firstIndex, rows, width } = block;
+  const lastIndex = lastDataIndex(shape);
   const byRow = groupByRow(issues);
   const evaluationByRow = new Map<number, CadreEvaluation>();
   evaluations.forEach((e) => evaluationByRow.set(cadreRows[e.cadre]!, e));
-  const statuses: string[] = [];
-  const backgrounds: (string | null)[][] = [];
-  const fontWeights: ('bold' | 'normal')[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const sheetRow = firstIndex + r + 1;
-    const evaluation = evaluationByRow.get(sheetRow);
-    const rowIssues = byRow.get(sheetRow) ?? [];
-    const errors = rowIssues.filter((i) => i.level === 'error');
-    let text = '';
-    let color: string | null = null;
-    let bold = false;
-    if (errors.length > 0) {
-      text = rowStatusText(rowIssues);
-      color = COLORS.error;
-    } else if (evaluation) {
-      const rating = evaluation.rating ? ` · ${RATING_LABELS[evaluation.rating]}` : '';
-      const warnings = rowIssues.length ? `\n${rowStatusText(rowIssues)}` : '';
-      const head = evaluation.status === 'exempt' ? '' : `${STATUS_LABELS[evaluation.status]}${rating}`;
-      text = [head, evaluation.reasons.join(' ')].filter(Boolean).join(': ') + warnings;
-      color = statusBackground(evaluation.status);
-      bold = statusIsBold(evaluation.status);
-    }
-    statuses.push(text);
-    backgrounds.push(Array.from({ length: width }, () => color));
-    fontWeights.push(Array.from({ length: width }, () => (bold ? 'bold' : 'normal')));
-  }
-  return { ...assemble(shape, block, caption, issues, statuses, backgrounds), fontWeights };
+  const statusFor = (index: number) => {
+    const rowIssues = byRow.get(index + 1) ?? [];
+    if (rowIssues.some((i) => i.level === 'error')) return rowStatusText(rowIssues);
+    const evaluation = evaluationByRow.get(index + 1);
+    if (!evaluation) return '';
+    const rating = evaluation.rating ? ` · ${RATING_LABELS[evaluation.rating]}` : '';
+    const warnings = rowIssues.length ? `\n${rowStatusText(rowIssues)}` : '';
+    const head = evaluation.status === 'exempt' ? '' : `${STATUS_LABELS[evaluation.status]}${rating}`;
+    return [head, evaluation.reasons.join(' ')].filter(Boolean).join(': ') + warnings;
+  };
+  return annotations(shape, lastIndex, caption, issues, statusFor, ROSTER_HIGHLIGHTS, onlyRows);
 }
 
-interface DataBlock {
-  /** 0-based index in values of the first data row. */
-  firstIndex: number;
-  rows: number;
-  statusColumn: number;
-  width: number;
-}
-
-/** The data rows below the header, up to the last non-blank one, and where our status column goes; null if none. */
-function dataBlock(shape: TabShape): DataBlock | null {
-  const firstIndex = shape.table.firstDataIndex;
-  const lastIndex = lastDataIndex(shape.values, firstIndex);
-  if (lastIndex < firstIndex) return null;
-  const { column: statusColumn, width } = statusColumnOf(shape);
-  return { firstIndex, rows: lastIndex - firstIndex + 1, statusColumn, width };
-}
-
-function assemble(
+function annotations(
   shape: TabShape,
-  block: DataBlock,
+  lastIndex: number,
   caption: string,
   issues: readonly PlacedIssue[],
-  statuses: string[],
-  backgrounds: (string | null)[][],
-): TabAnnotations {
-  const { firstIndex, rows, statusColumn, width } = block;
-  return {
-    tab: shape.tab,
-    headerRow: shape.table.header.headerIndex + 1,
-    firstRow: firstIndex + 1,
-    statusColumn,
-    statusCaption: caption,
-    statuses,
-    backgrounds,
-    notes: notesGrid(shape, firstIndex, rows, width, ourNotes(issues, statusColumn)),
-  };
+  statusFor: (index: number) => string,
+  rules: readonly Highlight[],
+  onlyRows: ReadonlySet<number> | undefined,
+): TabAnnotations | null {
+  const { firstDataIndex, header } = shape.table;
+  if (lastIndex < firstDataIndex && shape.ownedColumn === null) return null;
+  const statusColumn = statusColumnOf(shape, lastIndex);
+  const sc = statusColumn - 1;
+  const wanted = (index: number) => !onlyRows || onlyRows.has(index + 1);
+
+  // Our column: the caption, a status per data row, and '' below them where an earlier, longer run wrote.
+  const changes: { index: number; text: string }[] = [];
+  if (String(shape.values[header.headerIndex]?.[sc] ?? '') !== caption) changes.push({ index: header.headerIndex, text: caption });
+  const end = Math.max(lastIndex, shape.ownedColumn === null ? -1 : lastOwnedIndex(shape, sc));
+  for (let i = firstDataIndex; i <= end; i++) {
+    if (!wanted(i)) continue;
+    const text = i <= lastIndex ? statusFor(i) : '';
+    if (String(shape.values[i]?.[sc] ?? '') !== text) changes.push({ index: i, text });
+  }
+  const statusCells = columnBlock(shape, changes, statusColumn);
+
+  const notes = noteChanges(shape, issues, statusColumn, wanted);
+  const highlights = onlyRows ? undefined : { firstRow: firstDataIndex + 1, rules };
+  return { tab: shape.tab, statusColumn, statusCells, notes, ...(highlights ? { highlights } : {}) };
+}
+
+function lastOwnedIndex(shape: TabShape, column: number): number {
+  for (let i = shape.values.length - 1; i >= 0; i--) if (!isBlank(shape.values[i]?.[column])) return i;
+  return -1;
+}
+
+/** The changed cells of one column as the smallest block holding them (unchanged cells inside keep their text). */
+function columnBlock(shape: TabShape, changes: readonly { index: number; text: string }[], column: number): CellBlock<string> | null {
+  if (changes.length === 0) return null;
+  const first = changes[0]!.index;
+  const last = changes[changes.length - 1]!.index;
+  const byIndex = new Map(changes.map((c) => [c.index, c.text]));
+  const values = Array.from({ length: last - first + 1 }, (_, r) => [byIndex.get(first + r) ?? String(shape.values[first + r]?.[column - 1] ?? '')]);
+  return { row: first + 1, column, values };
+}
+
+/**
+ * Each note that must change: our lines on the offending cells (on our status cell when the cell is merged away or
+ * the issue names no column), and our old lines taken off every other cell. A note's own lines stay word for word.
+ */
+function noteChanges(shape: TabShape, issues: readonly PlacedIssue[], statusColumn: number, wanted: (index: number) => boolean): CellBlock<string> | null {
+  const ours = new Map<string, string[]>();
+  for (const i of issues) {
+    const index = i.row - 1;
+    if (!wanted(index)) continue;
+    let column = i.columnNumber ?? statusColumn;
+    if (isMergedAway(shape.merges, index, column - 1)) column = statusColumn;
+    const key = `${index}:${column - 1}`;
+    ours.set(key, [...(ours.get(key) ?? []), i.message]);
+  }
+  const existing = (r: number, c: number) => shape.notes[r]?.[c] ?? '';
+  const changed = new Map<string, string>();
+  shape.notes.forEach((row, r) =>
+    row?.forEach((note, c) => {
+      if (!wanted(r) || !hasOurLines(note) || ours.has(`${r}:${c}`)) return;
+      changed.set(`${r}:${c}`, userPartOf(note));
+    }),
+  );
+  for (const [key, lines] of ours) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    const note = mergedNote(existing(r, c), lines);
+    if (note !== existing(r, c)) changed.set(key, note);
+  }
+  return noteBlock(changed, existing);
+}
+
+/** The changed notes (by "row:column", 0-based) as the smallest block holding them; unchanged cells keep their note. */
+function noteBlock(changed: ReadonlyMap<string, string>, existing: (r: number, c: number) => string): CellBlock<string> | null {
+  if (changed.size === 0) return null;
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  for (const key of changed.keys()) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+    left = Math.min(left, c);
+    right = Math.max(right, c);
+  }
+  const values = Array.from({ length: bottom - top + 1 }, (_, r) =>
+    Array.from({ length: right - left + 1 }, (_, c) => changed.get(`${top + r}:${left + c}`) ?? existing(top + r, left + c)),
+  );
+  return { row: top + 1, column: left + 1, values };
+}
+
+/** "Xóa đánh dấu của tiện ích": our column emptied and unmarked, our lines taken off every note. */
+export function unmarking(tab: string, notes: readonly (readonly string[] | undefined)[], ownedColumn: number | null): TabUnmarking {
+  const changed = new Map<string, string>();
+  notes.forEach((row, r) =>
+    row?.forEach((note, c) => {
+      if (hasOurLines(note)) changed.set(`${r}:${c}`, userPartOf(note));
+    }),
+  );
+  return { tab, statusColumn: ownedColumn, notes: noteBlock(changed, (r, c) => notes[r]?.[c] ?? '') };
 }
 
 function groupByRow(issues: readonly PlacedIssue[]): Map<number, PlacedIssue[]> {
@@ -167,30 +234,4 @@ function groupByRow(issues: readonly PlacedIssue[]): Map<number, PlacedIssue[]> 
     byRow.set(i.row, list);
   }
   return byRow;
-}
-
-function lastDataIndex(values: readonly (readonly unknown[])[], firstIndex: number): number {
-  for (let i = values.length - 1; i >= firstIndex; i--) {
-    if ((values[i] ?? []).some((cell) => cell !== '' && cell !== null && cell !== undefined)) return i;
-  }
-  return firstIndex - 1;
-}
-
-/**
- * The same annotations cut down to the smallest block of rows that holds `rows` (sheet rows), for the onEdit check,
- * which must write only what the edit touched.
- */
-export function restrictRows(a: TabAnnotations, rows: ReadonlySet<number>): TabAnnotations | null {
-  const wanted = [...rows].filter((r) => r >= a.firstRow && r < a.firstRow + a.statuses.length);
-  if (wanted.length === 0) return null;
-  const from = Math.min(...wanted) - a.firstRow;
-  const to = Math.max(...wanted) - a.firstRow + 1;
-  return {
-    ...a,
-    firstRow: a.firstRow + from,
-    statuses: a.statuses.slice(from, to),
-    backgrounds: a.backgrounds.slice(from, to),
-    notes: a.notes.slice(from, to),
-    ...(a.fontWeights ? { fontWeights: a.fontWeights.slice(from, to) } : {}),
-  };
 }

@@ -1,13 +1,25 @@
 import { type CalendarDate, dateParts } from '../core/calendar-date';
 import type { GridRange, GridValue, StyledRange, TabLayout } from '../core/grid';
-import type { RawCell, TabAnnotations, TabData, Workbook, WriteCell } from './workbook';
+import { highlightOf, type Highlight } from '../core/highlights';
+import {
+  checkBlock,
+  freeTabName,
+  sameTabName,
+  type CellBlock,
+  type RawCell,
+  type TabAnnotations,
+  type TabData,
+  type TabUnmarking,
+  type Workbook,
+  type WriteCell,
+} from './workbook';
 
 /**
- * An in-memory workbook for tests and for the preview: each tab is a grid of cells with the values, notes,
- * backgrounds and font weights the port can read or write, plus what a generated tab carries (merges, styles,
- * widths, frozen rows). It behaves like the Sheets adapter will, strictly: a string that starts with `=` is text
- * (the Sheets adapter must write it as text too), blanks read as `''`, a Date is handed out as a copy, and it throws
- * where Sheets throws (bad coordinates, arrays whose sizes do not match the range).
+ * An in-memory workbook for tests and for the preview. Each tab is a grid of cells with values, notes and a user's own
+ * fills and bold, merges, and what the port marks as ours (a status column, colouring rules, a generated tab). It
+ * behaves like the Sheets adapter, strictly: a string that starts with `=` is text, blanks read as `''`, a Date is
+ * handed out as a copy, and it throws where Sheets throws (bad coordinates, arrays whose sizes do not match the range)
+ * and where the port's promise would break (writing over a user's value, through a merge, or over a user's tab).
  */
 
 /** Everything stored for one tab, as copies: what tests look at. Grids are trimmed to the last non-default cell. */
@@ -15,6 +27,7 @@ export interface TabSnapshot {
   name: string;
   values: RawCell[][];
   notes: string[][];
+  /** The user's own fills (the port never writes them). */
   backgrounds: (string | null)[][];
   fontWeights: ('bold' | 'normal')[][];
   merges: GridRange[];
@@ -22,9 +35,14 @@ export interface TabSnapshot {
   columnWidths: number[];
   frozenRows: number;
   landscape: boolean;
+  /** Our status column (1-based), by its marker; null when none. */
+  ownedColumn: number | null;
+  /** Our colouring rules, keyed to the status column; null when none. */
+  highlights: { statusColumn: number; firstRow: number; rules: Highlight[] } | null;
+  /** A tab we generated (found by our marker, whatever its name now). */
+  generated: boolean;
 }
 
-/** What the workbook stores per tab: the same fields a snapshot copies out. */
 type MemoryTab = TabSnapshot;
 
 export interface MemoryWorkbookOptions {
@@ -62,26 +80,52 @@ export class MemoryWorkbook implements Workbook {
     if (!tab) return null;
     const { rows, columns } = usedSize(tab.values);
     const values = rectangle(rows, columns, (r, c) => readCell(tab.values[r]?.[c]));
-    if (!options.notes) return { values };
-    const notes = rectangle(rows, columns, (r, c) => tab.notes[r]?.[c] ?? '');
-    return { values, notes };
+    const merges = tab.merges.filter((m) => m.row < rows && m.column < columns).map((m) => ({ ...m }));
+    const base = { values, merges, ownedColumn: tab.ownedColumn };
+    if (!options.notes) return base;
+    return { ...base, notes: rectangle(rows, columns, (r, c) => tab.notes[r]?.[c] ?? '') };
   }
 
   annotateTab(a: TabAnnotations): void {
     const tab = this.require(a.tab);
-    const width = checkAnnotations(a);
-    const rows = a.statuses.length;
-
-    setAt(tab.values, a.headerRow - 1, a.statusColumn - 1, a.statusCaption, null);
-    a.statuses.forEach((status, i) => setAt(tab.values, a.firstRow - 1 + i, a.statusColumn - 1, status, null));
-    for (let i = 0; i < rows; i++) {
-      const r = a.firstRow - 1 + i;
-      for (let c = 0; c < width; c++) {
-        setAt(tab.backgrounds, r, c, a.backgrounds[i]![c]!, null);
-        setAt(tab.notes, r, c, a.notes[i]![c]!, '');
-        if (a.fontWeights) setAt(tab.fontWeights, r, c, a.fontWeights[i]![c]!, 'normal');
+    if (tab.generated) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
+    requirePosition(1, a.statusColumn, 'annotateTab statusColumn');
+    // Everything is checked before anything is written: a bad call leaves the tab as it was.
+    if (a.notes) checkBlock(a.notes, 'notes');
+    if (a.statusCells) {
+      checkBlock(a.statusCells, 'statusCells');
+      if (a.statusCells.column !== a.statusColumn || a.statusCells.values.some((row) => row.length !== 1)) {
+        throw new Error(`annotateTab '${a.tab}': status cells must be one column, our column ${a.statusColumn}`);
       }
+      a.statusCells.values.forEach((_, i) => {
+        const r = a.statusCells!.row - 1 + i;
+        if (this.mergedAway(tab, r, a.statusColumn - 1)) throw new Error(`annotateTab '${a.tab}': writing through a merge at row ${r + 1}`);
+      });
     }
+    if (tab.ownedColumn === null) {
+      // Marking a column as ours: it must hold nothing of the user's, or the next run would overwrite it.
+      const taken = tab.values.findIndex((row) => !isBlank(row?.[a.statusColumn - 1]));
+      if (taken >= 0) throw new Error(`annotateTab '${a.tab}': column ${a.statusColumn} holds a user value at row ${taken + 1}`);
+      tab.ownedColumn = a.statusColumn;
+    } else if (tab.ownedColumn !== a.statusColumn) {
+      throw new Error(`annotateTab '${a.tab}': our column is ${tab.ownedColumn}, not ${a.statusColumn}`);
+    }
+    a.statusCells?.values.forEach(([text], i) => setAt(tab.values, a.statusCells!.row - 1 + i, a.statusColumn - 1, text === '' ? null : text!, null));
+    if (a.notes) this.writeNotes(tab, a.notes);
+    if (a.highlights) tab.highlights = { statusColumn: a.statusColumn, firstRow: a.highlights.firstRow, rules: a.highlights.rules.map((r) => ({ ...r })) };
+  }
+
+  unmarkTab(u: TabUnmarking): void {
+    const tab = this.require(u.tab);
+    tab.highlights = null;
+    if (u.statusColumn !== null) {
+      if (tab.ownedColumn !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
+      tab.values.forEach((row) => {
+        if (row && row.length >= u.statusColumn!) row[u.statusColumn! - 1] = null;
+      });
+      tab.ownedColumn = null;
+    }
+    if (u.notes) this.writeNotes(tab, u.notes);
   }
 
   appendRows(name: string, rows: WriteCell[][]): number {
@@ -96,7 +140,7 @@ export class MemoryWorkbook implements Workbook {
     return first;
   }
 
-  writeGeneratedTab(layout: TabLayout): void {
+  writeGeneratedTab(layout: TabLayout): string {
     const width = layout.values[0]?.length ?? 0;
     layout.values.forEach((row, r) => {
       if (row.length !== width) throw new Error(`writeGeneratedTab '${layout.name}': row ${r + 1} has ${row.length} cells, expected ${width}`);
@@ -116,16 +160,29 @@ export class MemoryWorkbook implements Workbook {
     layout.styles.forEach((s) => inside(s.range, 'style range'));
     if (layout.frozenRows < 0 || layout.frozenRows > height) throw new Error(`writeGeneratedTab '${layout.name}': frozenRows ${layout.frozenRows} outside 0…${height}`);
 
-    const tab = emptyTab(layout.name);
+    const name = freeTabName(layout.name, (n) => this.tabs.some((t) => sameTabName(t.name, n) && !t.generated));
+    const tab = emptyTab(name);
+    tab.generated = true;
     tab.values = layout.values.map((row) => row.map((v: GridValue) => (v === null ? null : v)));
     tab.merges = layout.merges.map((m) => ({ ...m }));
     tab.styles = layout.styles.map((s) => ({ range: { ...s.range }, style: { ...s.style } }));
     tab.columnWidths = [...layout.columnWidths];
     tab.frozenRows = layout.frozenRows;
     tab.landscape = layout.landscape;
-    const at = this.tabs.findIndex((t) => t.name === layout.name);
+    const at = this.tabs.findIndex((t) => sameTabName(t.name, name));
     if (at >= 0) this.tabs[at] = tab;
     else this.tabs.push(tab);
+    return name;
+  }
+
+  generatedTabs(): string[] {
+    return this.tabs.filter((t) => t.generated).map((t) => t.name);
+  }
+
+  deleteGeneratedTab(name: string): void {
+    const at = this.tabs.findIndex((t) => t.name === name);
+    if (at < 0 || !this.tabs[at]!.generated) throw new Error(`deleteGeneratedTab '${name}': not a tab we generated`);
+    this.tabs.splice(at, 1);
   }
 
   // ---- test helpers: not part of the port ----
@@ -144,7 +201,25 @@ export class MemoryWorkbook implements Workbook {
       columnWidths: [...tab.columnWidths],
       frozenRows: tab.frozenRows,
       landscape: tab.landscape,
+      ownedColumn: tab.ownedColumn,
+      highlights: tab.highlights ? { ...tab.highlights, rules: tab.highlights.rules.map((r) => ({ ...r })) } : null,
+      generated: tab.generated,
     };
+  }
+
+  /**
+   * What a person sees in a cell (1-based): the first of our rules whose prefix its row's status begins with, where the
+   * rule reaches the cell; else the user's own fill and weight.
+   */
+  seen(name: string, row: number, column: number): { background: string | null; bold: boolean } {
+    const tab = this.require(name);
+    const own = { background: tab.backgrounds[row - 1]?.[column - 1] ?? null, bold: tab.fontWeights[row - 1]?.[column - 1] === 'bold' };
+    const h = tab.highlights;
+    if (!h || row < h.firstRow || column > h.statusColumn) return own;
+    const status = tab.values[row - 1]?.[h.statusColumn - 1];
+    const rule = highlightOf(h.rules, typeof status === 'string' ? status : '');
+    if (!rule || (rule.scope === 'status' && column !== h.statusColumn)) return own;
+    return { background: rule.background, bold: rule.bold || own.bold };
   }
 
   /** Adds an empty tab at the end (as a person would); throws when the name is taken, like Sheets' insertSheet. */
@@ -164,8 +239,58 @@ export class MemoryWorkbook implements Workbook {
     setAt(this.require(name).notes, row - 1, column - 1, note, '');
   }
 
+  /** A user's own fill and weight on a cell (1-based). */
+  setFormat(name: string, row: number, column: number, format: { background?: string | null; bold?: boolean }): void {
+    requirePosition(row, column, 'setFormat');
+    const tab = this.require(name);
+    if (format.background !== undefined) setAt(tab.backgrounds, row - 1, column - 1, format.background, null);
+    if (format.bold !== undefined) setAt(tab.fontWeights, row - 1, column - 1, format.bold ? 'bold' : 'normal', 'normal');
+  }
+
+  /** Merges cells as a person would (1-based top-left, size). */
+  merge(name: string, row: number, column: number, rows: number, columns: number): void {
+    requirePosition(row, column, 'merge');
+    const range = { row: row - 1, column: column - 1, rows, columns };
+    const tab = this.require(name);
+    if (tab.merges.some((m) => overlaps(m, range))) throw new Error(`merge: ${JSON.stringify(range)} overlaps a merge`);
+    tab.merges.push(range);
+  }
+
+  /** Inserts an empty column before `column` (1-based), as a person would: everything to its right moves, ours too. */
+  insertColumn(name: string, column: number): void {
+    const tab = this.require(name);
+    for (const grid of [tab.values, tab.notes, tab.backgrounds, tab.fontWeights] as unknown[][][]) {
+      for (const row of grid) if (row && row.length >= column) row.splice(column - 1, 0, null as never);
+    }
+    tab.values.forEach((row) => row && row.length >= column && (row[column - 1] = null));
+    tab.notes.forEach((row) => row && row.length >= column && (row[column - 1] = ''));
+    tab.backgrounds.forEach((row) => row && row.length >= column && (row[column - 1] = null));
+    tab.fontWeights.forEach((row) => row && row.length >= column && (row[column - 1] = 'normal'));
+    for (const m of tab.merges) {
+      if (m.column >= column - 1) m.column++;
+      else if (m.column + m.columns > column - 1) m.columns++;
+    }
+    if (tab.ownedColumn !== null && tab.ownedColumn >= column) tab.ownedColumn++;
+    if (tab.highlights && tab.highlights.statusColumn >= column) tab.highlights.statusColumn++;
+  }
+
+  /** Renames a tab as a person would (a generated tab stays ours: the marker is on the tab, not in its name). */
+  renameTab(from: string, to: string): void {
+    if (this.tabs.some((t) => t.name !== from && sameTabName(t.name, to))) throw new Error(`A sheet with the name "${to}" already exists. Please enter another name.`);
+    this.require(from).name = to;
+  }
+
+  private writeNotes(tab: MemoryTab, block: CellBlock<string>): void {
+    checkBlock(block, 'notes');
+    block.values.forEach((line, r) => line.forEach((note, c) => setAt(tab.notes, block.row - 1 + r, block.column - 1 + c, note, '')));
+  }
+
+  private mergedAway(tab: MemoryTab, r: number, c: number): boolean {
+    return tab.merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.column && c < m.column + m.columns && (r !== m.row || c !== m.column));
+  }
+
   private insertTab(name: string): MemoryTab {
-    if (this.find(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.tabs.some((t) => sameTabName(t.name, name))) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const tab = emptyTab(name);
     this.tabs.push(tab);
     return tab;
@@ -180,6 +305,10 @@ export class MemoryWorkbook implements Workbook {
     if (!tab) throw new Error(`No tab named '${name}'`);
     return tab;
   }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
 }
 
 function isDateCell(cell: WriteCell): cell is { date: CalendarDate } {
@@ -199,7 +328,21 @@ export function midnightIn(date: CalendarDate, timeZone: string): Date {
 }
 
 function emptyTab(name: string): MemoryTab {
-  return { name, values: [], notes: [], backgrounds: [], fontWeights: [], merges: [], styles: [], columnWidths: [], frozenRows: 0, landscape: false };
+  return {
+    name,
+    values: [],
+    notes: [],
+    backgrounds: [],
+    fontWeights: [],
+    merges: [],
+    styles: [],
+    columnWidths: [],
+    frozenRows: 0,
+    landscape: false,
+    ownedColumn: null,
+    highlights: null,
+    generated: false,
+  };
 }
 
 function copyCell(value: RawCell | undefined): RawCell {
@@ -225,7 +368,7 @@ function usedSize(values: RawCell[][]): { rows: number; columns: number } {
   let columns = 0;
   values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null && v !== '') {
+      if (v !== null && v !== '' && v !== undefined) {
         rows = Math.max(rows, r + 1);
         columns = Math.max(columns, c + 1);
       }
@@ -260,32 +403,6 @@ function requirePosition(row: number, column: number, what: string): void {
   if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) {
     throw new Error(`${what}: row ${row}, column ${column} must be integers ≥ 1`);
   }
-}
-
-/**
- * The annotation block's width (columns 1…width); throws, as Sheets' setValues/setBackgrounds/setNotes do, when
- * the coordinates are not ≥ 1 or the per-row arrays do not all have one row per status and one width.
- * Every adapter checks with this, so a workflow bug shows up in the in-memory tests, not first in Sheets.
- */
-export function checkAnnotations(a: TabAnnotations): number {
-  requirePosition(a.headerRow, a.statusColumn, 'annotateTab header/status');
-  requirePosition(a.firstRow, 1, 'annotateTab firstRow');
-  if (a.firstRow <= a.headerRow) throw new Error(`annotateTab: firstRow ${a.firstRow} is not below headerRow ${a.headerRow}`);
-  const rows = a.statuses.length;
-  const width = requireBlock('backgrounds', a.backgrounds, rows, undefined);
-  requireBlock('notes', a.notes, rows, width);
-  if (a.fontWeights) requireBlock('fontWeights', a.fontWeights, rows, width);
-  return width;
-}
-
-/** The block's width; throws (as Sheets' setValues/setBackgrounds do) when it is not `rows` rows of one width. */
-function requireBlock(what: string, block: unknown[][], rows: number, width: number | undefined): number {
-  if (block.length !== rows) throw new Error(`annotateTab ${what}: ${block.length} rows, but ${rows} statuses`);
-  const w = width ?? block[0]?.length ?? 0;
-  block.forEach((row, i) => {
-    if (row.length !== w) throw new Error(`annotateTab ${what}: row ${i + 1} has ${row.length} columns, expected ${w}`);
-  });
-  return w;
 }
 
 function overlaps(a: GridRange, b: GridRange): boolean {

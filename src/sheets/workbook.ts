@@ -1,43 +1,63 @@
 import type { CalendarDate } from '../core/calendar-date';
-import type { GridValue, TabLayout } from '../core/grid';
+import type { GridRange, GridValue, TabLayout } from '../core/grid';
+import type { Highlight } from '../core/highlights';
 
 /**
  * The workbook port: the only way the workflow touches a spreadsheet. Apps Script (src/gas), exceljs (src/cli) and
  * the in-memory workbook (memory-workbook.ts) implement it. Every method works on whole tabs or whole blocks, so
  * batching is a property of the port: an adapter cannot fall into per-cell calls without breaking its own shape.
+ *
+ * Ownership is explicit: what the add-on writes on a user's tab (its status column, its lines in notes, its colouring
+ * rules) and the tabs it generates carry a marker it owns (developer metadata in Sheets, a defined name or a formula
+ * token in .xlsx). Nothing is ever recognised as ours by a caption or a tab name a person could also write.
  */
 
 /** A cell as read: Sheets hands Dates for date cells, numbers, booleans, strings, and '' for blanks. */
 export type RawCell = string | number | boolean | Date | null;
 
 export interface TabData {
-  /** The tab's values from A1 to its last used row and column (the data range). */
+  /**
+   * The tab's values from A1 to its last used row and column. Rows may be ragged: a row may end at its own last
+   * value (a sparse .xlsx is read in memory proportional to its cells); a missing cell reads as ''.
+   */
   values: RawCell[][];
-  /** Notes of the same range, '' where none. Only read when asked for (it costs a call in Sheets). */
+  /** Notes of the same cells, '' where none, ragged likewise. Only read when asked for (it costs a call in Sheets). */
   notes?: string[][];
+  /** The merged ranges that touch the values (0-based). A merge reads as its first cell: see core/merges.ts. */
+  merges: GridRange[];
+  /** The 1-based column of our status column on this tab, found by our marker; null when there is none. */
+  ownedColumn: number | null;
+}
+
+/** A block of cells from a 1-based top-left cell. */
+export interface CellBlock<T> {
+  row: number;
+  column: number;
+  values: T[][];
 }
 
 /**
- * What the workflow writes on a user's input tab: its own status column, notes, backgrounds and font weights.
- * Rows are the data rows `firstRow … firstRow + rows.length - 1` (1-based spreadsheet rows); `width` columns from A.
+ * What the workflow writes on a user's input tab, already reduced to what changes: cells of our status column, the
+ * notes whose text differs, and the colouring rules. Adapters write these and nothing else.
  */
 export interface TabAnnotations {
   tab: string;
-  /** 1-based row of the header. The status caption is written there. */
-  headerRow: number;
-  /** 1-based row of the first annotated row (headerRow + 1). */
-  firstRow: number;
-  /** 1-based column of our status column (after the last used column, or where it already is). */
+  /** 1-based column of our status column; the adapter marks it as ours if it is not yet. */
   statusColumn: number;
-  statusCaption: string;
-  /** One entry per annotated row. */
-  statuses: string[];
-  /** Per row, per column 1…width: a background colour or null for none (clears ours). */
-  backgrounds: (string | null)[][];
-  /** Per row, per column 1…width: the note to set, '' for none. The workflow has already kept the user's own notes. */
-  notes: string[][];
-  /** Per row, per column 1…width; absent = leave the font weights alone. */
-  fontWeights?: ('bold' | 'normal')[][];
+  /** Cells of our status column to write (caption and statuses); null when none changes. */
+  statusCells: CellBlock<string> | null;
+  /** The smallest block holding every note that changes (each cell's whole note: the user's part kept); null when none. */
+  notes: CellBlock<string> | null;
+  /** Our colouring rules, keyed to the status column, over rows firstRow…bottom of the tab; absent = leave ours as they are. */
+  highlights?: { firstRow: number; rules: readonly Highlight[] };
+}
+
+/** What is left when our marks are taken off a tab: the notes to put back (their user part) and our column to empty. */
+export interface TabUnmarking {
+  tab: string;
+  /** Our status column, to empty and unmark; null when the tab has none. */
+  statusColumn: number | null;
+  notes: CellBlock<string> | null;
 }
 
 /** A cell to write on an input tab: plain values, or a calendar date (each adapter writes its own date cell). */
@@ -48,18 +68,65 @@ export interface Workbook {
   tabNames(): string[];
   /** The whole data range of a tab, or null when there is no such tab. */
   readTab(name: string, options?: { notes?: boolean }): TabData | null;
-  /** Writes our status column, notes and formats on an input tab. Never changes a user value. */
+  /** Writes our status column, notes and colouring rules on an input tab. Never changes a user's value or format. */
   annotateTab(annotations: TabAnnotations): void;
+  /** Takes our marks off an input tab: our rules, our status column (emptied and unmarked), our lines in notes. */
+  unmarkTab(unmarking: TabUnmarking): void;
   /**
    * Appends rows after the tab's last used row, in one write, and returns the first new row (1-based). Strings stay
    * text (never formulas); `{ date }` cells become real date cells shown dd/MM/yyyy.
    */
   appendRows(tab: string, rows: WriteCell[][]): number;
-  /** Replaces (or creates) a generated tab, whole. */
-  writeGeneratedTab(layout: TabLayout): void;
+  /**
+   * Writes a generated tab whole and returns its name. A tab of that name that is ours is replaced; one that is the
+   * user's (any case) is left alone and ours takes the next free name, "Tổng hợp 1+2 (2)".
+   */
+  writeGeneratedTab(layout: TabLayout): string;
+  /** The tabs we generated (found by our marker), in order. */
+  generatedTabs(): string[];
+  /** Deletes a tab we generated; throws for any other tab. */
+  deleteGeneratedTab(name: string): void;
   /**
    * The zone in which this workbook's Date cells are midnights: the spreadsheet's zone in Sheets; 'UTC' for exceljs,
    * which stores dates as UTC midnights.
    */
   readonly dateTimeZone: string;
 }
+
+/** The name a generated tab takes when `wanted` is the user's: "Tổng hợp 1+2 (2)", kept within Excel's 31 characters. */
+export function freeTabName(wanted: string, taken: (name: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const base = wanted.length + suffix.length > 31 ? cutUtf16(wanted, 31 - suffix.length).trimEnd() : wanted;
+    const name = `${base}${suffix}`;
+    if (!taken(name)) return name;
+  }
+}
+
+/** Tab names compare as Sheets and Excel compare them: case does not make two tabs different. */
+export function sameTabName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+}
+
+/** The first `units` UTF-16 units of the text (Excel's measure of a tab name), never half a surrogate pair. */
+function cutUtf16(text: string, units: number): string {
+  const cut = text.slice(0, units);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * Throws, as Sheets' setValues/setNotes do, when a block's coordinates are not ≥ 1 or its rows differ in width.
+ * Every adapter checks with this, so a workflow bug shows up in the in-memory tests, not first in Sheets.
+ */
+export function checkBlock(block: CellBlock<unknown>, what: string): void {
+  if (!Number.isInteger(block.row) || !Number.isInteger(block.column) || block.row < 1 || block.column < 1) {
+    throw new Error(`${what}: row ${block.row}, column ${block.column} must be integers ≥ 1`);
+  }
+  const width = block.values[0]?.length ?? 0;
+  if (block.values.length === 0 || width === 0) throw new Error(`${what}: an empty block`);
+  block.values.forEach((row, i) => {
+    if (row.length !== width) throw new Error(`${what}: row ${i + 1} has ${row.length} columns, expected ${width}`);
+  });
+}
+

@@ -1,5 +1,5 @@
 import type { CalendarDate, Quarter } from '../core/calendar-date';
-import { findTab, STATUS_CAPTIONS, TAB_NAMES, type RosterColumnKey, type TripColumnKey } from '../core/columns';
+import { findTab, STATUS_CAPTIONS, TAB_NAMES } from '../core/columns';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import type { FormContext } from '../core/forms/frame';
@@ -15,8 +15,10 @@ import { readTrips, warningColumns, type TripsRead } from '../core/read-trips';
 import { applySheetSettings, provinceOf, readSettingsTab, validateSettings, type Settings, type SheetSettingRow } from '../core/settings';
 import type { Table } from '../core/table';
 import { UserError } from '../core/user-error';
-import { restrictRows, rosterAnnotations, tripAnnotations } from './annotate';
-import type { TabAnnotations, TabData, Workbook } from './workbook';
+import { rosterAnnotations, tripAnnotations, unmarking, type TabShape } from './annotate';
+import type { RawCell, TabAnnotations, TabData, Workbook } from './workbook';
+import { visibleValues } from '../core/merges';
+import { banKey } from '../core/names';
 
 /** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
 export interface Analysis {
@@ -50,6 +52,19 @@ export interface AnalyzeOptions {
   withNotes?: boolean;
 }
 
+const EMPTY_TAB: TabData = { values: [], merges: [], ownedColumn: null };
+
+/**
+ * A tab's cells as the person sees them, without what is ours: merged cells read as their first cell, and our
+ * status column (found by its marker) left out, so a caption of ours is never read as one of the user's columns.
+ */
+export function userView(data: TabData): RawCell[][] {
+  const visible = visibleValues(data.values, data.merges, '' as RawCell);
+  if (data.ownedColumn === null) return visible;
+  const c = data.ownedColumn - 1;
+  return visible.map((row) => (row && c < row.length && row[c] !== '' ? row.map((v, i) => (i === c ? '' : v)) : row));
+}
+
 /** Reads the roster, trips and settings tabs (one read each) and evaluates them. Writes nothing. */
 export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const names = workbook.tabNames();
@@ -77,12 +92,12 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const year = settings.year;
 
   const readOptions = options.withNotes ? { notes: true } : {};
-  const rosterData = workbook.readTab(rosterTab, readOptions) ?? { values: [] };
-  const tripsData = workbook.readTab(tripsTab, readOptions) ?? { values: [] };
+  const rosterData = workbook.readTab(rosterTab, readOptions) ?? EMPTY_TAB;
+  const tripsData = workbook.readTab(tripsTab, readOptions) ?? EMPTY_TAB;
   const timeZone = workbook.dateTimeZone;
-  const roster = readRoster({ tab: rosterTab, values: rosterData.values }, { timeZone, year });
+  const roster = readRoster({ tab: rosterTab, values: userView(rosterData) }, { timeZone, year });
   if (!roster.table) throw new UserError(roster.issues[0]!.message);
-  const trips = readTrips({ tab: tripsTab, values: tripsData.values }, roster.cadres, { timeZone, year, policy, today: options.today });
+  const trips = readTrips({ tab: tripsTab, values: userView(tripsData) }, roster.cadres, { timeZone, year, policy, today: options.today });
   if (!trips.table) throw new UserError(trips.issues[0]!.message);
 
   const evaluation = evaluate({
@@ -114,41 +129,30 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
 }
 
 
-function tripsShapeOf(analysis: Analysis) {
-  return {
-    tab: analysis.tabs.trips,
-    table: analysis.trips.table as Table<string>,
-    values: analysis.raw.trips.values,
-    notes: analysis.raw.trips.notes ?? [],
-  };
+function shapeOf(analysis: Analysis, role: 'roster' | 'trips'): TabShape {
+  const data = analysis.raw[role];
+  const table = (role === 'roster' ? analysis.roster.table : analysis.trips.table) as Table<string>;
+  return { tab: analysis.tabs[role], table, values: data.values, notes: data.notes ?? [], merges: data.merges, ownedColumn: data.ownedColumn };
 }
 
-function rosterAnnotationsOf(analysis: Analysis): TabAnnotations | null {
-  const rosterShape = {
-    tab: analysis.tabs.roster,
-    table: analysis.roster.table as Table<RosterColumnKey> as Table<string>,
-    values: analysis.raw.roster.values,
-    notes: analysis.raw.roster.notes ?? [],
-  };
+function rosterAnnotationsOf(analysis: Analysis, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
   const rosterIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.roster);
-  return rosterAnnotations(
-    rosterShape,
-    rosterIssues,
-    analysis.evaluation.cadres,
-    analysis.roster.cadres.map((c) => c.row),
-    STATUS_CAPTIONS.roster,
-  );
+  const rows = analysis.roster.cadres.map((c) => c.row);
+  return rosterAnnotations(shapeOf(analysis, 'roster'), rosterIssues, analysis.evaluation.cadres, rows, STATUS_CAPTIONS.roster, onlyRows);
 }
 
-/** Writes the status columns, notes and colours on both input tabs, then the dashboard. */
-export function writeCheckResults(workbook: Workbook, analysis: Analysis, onlyTripRows?: ReadonlySet<number>): void {
+function tripAnnotationsOf(analysis: Analysis, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
   const tripIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.trips);
-  const trips = tripAnnotations(tripsShapeOf(analysis), tripIssues, STATUS_CAPTIONS.trips, onlyTripRows);
+  return tripAnnotations(shapeOf(analysis, 'trips'), tripIssues, STATUS_CAPTIONS.trips, onlyRows);
+}
+
+/** Writes the status columns, notes and colouring rules on both input tabs, then the dashboard; returns its tab. */
+export function writeCheckResults(workbook: Workbook, analysis: Analysis): string {
+  const trips = tripAnnotationsOf(analysis);
   if (trips) workbook.annotateTab(trips);
-  if (onlyTripRows) return;
   const roster = rosterAnnotationsOf(analysis);
   if (roster) workbook.annotateTab(roster);
-  workbook.writeGeneratedTab(buildDashboard(analysis.evaluation, analysis.policy, analysis.today, analysis.presetTitle));
+  return workbook.writeGeneratedTab(buildDashboard(analysis.evaluation, analysis.policy, analysis.today, analysis.presetTitle));
 }
 
 /** The sheet rows a live check rewrites after an edit: the edited rows, and on the roster the cadres they concern. */
@@ -179,19 +183,52 @@ export function editedRowsOf(analysis: Analysis, tab: 'trips' | 'roster', rows: 
  * whole workbook's (a cadre's days depend on every trip); the writes cover the smallest block holding the rows.
  */
 export function writeEditedRowResults(workbook: Workbook, analysis: Analysis, rows: EditedRows): void {
-  if (rows.trips.size > 0) writeCheckResults(workbook, analysis, rows.trips);
+  if (rows.trips.size > 0) {
+    const trips = tripAnnotationsOf(analysis, rows.trips);
+    if (trips) workbook.annotateTab(trips);
+  }
   if (rows.roster.size > 0) {
-    const all = rosterAnnotationsOf(analysis);
-    const roster = all ? restrictRows(all, rows.roster) : null;
+    const roster = rosterAnnotationsOf(analysis, rows.roster);
     if (roster) workbook.annotateTab(roster);
   }
 }
 
 /** The main job: read, evaluate, annotate the input tabs and write the dashboard. */
-export function runCheck(workbook: Workbook, options: AnalyzeOptions): Analysis {
+export function runCheck(workbook: Workbook, options: AnalyzeOptions): Analysis & { dashboardTab: string } {
   const analysis = analyze(workbook, { ...options, withNotes: true });
-  writeCheckResults(workbook, analysis);
-  return analysis;
+  const dashboardTab = writeCheckResults(workbook, analysis);
+  return { ...analysis, dashboardTab };
+}
+
+export interface Unmarked {
+  /** Input tabs whose status column, notes or rules were taken off. */
+  tabs: string[];
+  /** Generated tabs deleted (only when asked). */
+  deleted: string[];
+}
+
+/**
+ * "Xóa đánh dấu của tiện ích": takes every mark of ours off the input tabs (status columns, our lines in notes, our
+ * colouring rules) and, when asked, deletes the tabs we generated. What the user typed or formatted stays as it was.
+ */
+export function removeOurMarks(workbook: Workbook, options: { deleteGenerated: boolean }): Unmarked {
+  const generated = new Set(workbook.generatedTabs());
+  const out: Unmarked = { tabs: [], deleted: [] };
+  for (const tab of workbook.tabNames()) {
+    if (generated.has(tab)) continue;
+    const data = workbook.readTab(tab, { notes: true });
+    if (!data) continue;
+    const plan = unmarking(tab, data.notes ?? [], data.ownedColumn);
+    workbook.unmarkTab(plan);
+    if (plan.notes || plan.statusColumn !== null) out.tabs.push(tab);
+  }
+  if (options.deleteGenerated) {
+    for (const tab of generated) {
+      workbook.deleteGeneratedTab(tab);
+      out.deleted.push(tab);
+    }
+  }
+  return out;
 }
 
 export function formContext(analysis: Analysis, ban: string | null): FormContext {
@@ -208,23 +245,20 @@ export function formContext(analysis: Analysis, ban: string | null): FormContext
 
 /** Writes the mẫu 2 tab for a ban (or all) and returns its name. */
 export function generateMau2(workbook: Workbook, analysis: Analysis, ban: string | null): string {
-  const layout = buildMau2(formContext(analysis, ban), analysis.trips.trips, analysis.policy);
-  workbook.writeGeneratedTab(layout);
-  return layout.name;
+  return workbook.writeGeneratedTab(buildMau2(formContext(analysis, ban), analysis.trips.trips, analysis.policy));
 }
 
 /** Writes the mẫu 3 tab for a quarter, for a ban (or all), and returns its name and what it lists. */
 export function generateMau3(workbook: Workbook, analysis: Analysis, ban: string | null, quarter: Quarter): { name: string; summary: Mau3Summary } {
   const { layout, summary } = buildMau3(formContext(analysis, ban), analysis.trips.trips, analysis.policy, quarter);
-  workbook.writeGeneratedTab(layout);
-  return { name: layout.name, summary };
+  return { name: workbook.writeGeneratedTab(layout), summary };
 }
 
 /** Bans in roster order, as written the first time each appears. */
 export function bansOf(analysis: Analysis): string[] {
   const seen = new Map<string, string>();
   for (const c of analysis.roster.cadres) {
-    const key = c.ban.trim().toLowerCase();
+    const key = banKey(c.ban);
     if (!seen.has(key)) seen.set(key, c.ban);
   }
   return [...seen.values()];

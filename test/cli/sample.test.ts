@@ -17,6 +17,7 @@ import {
   type SampleBook,
 } from '../../scripts/make-sample';
 import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { rect } from '../support/grid';
 import type { RawCell } from '../../src/sheets/workbook';
 
 let dir: string;
@@ -38,7 +39,7 @@ function asRead(rows: RawCell[][]): RawCell[][] {
 
 async function readAll(path: string): Promise<Record<string, RawCell[][]>> {
   const book = await XlsxWorkbook.load(path);
-  return Object.fromEntries(book.tabNames().map((name) => [name, book.readTab(name)!.values]));
+  return Object.fromEntries(book.tabNames().map((name) => [name, rect(book.readTab(name)!.values)]));
 }
 
 const col = (name: (typeof TRIP_COLUMNS)[number]) => TRIP_COLUMNS.indexOf(name);

@@ -8,6 +8,9 @@ import type { TabLayout } from '../../src/core/grid';
 import { isUserError } from '../../src/core/user-error';
 import { WorkbookReadError, XlsxWorkbook, rawCellOf } from '../../src/cli/xlsx-workbook';
 import type { TabAnnotations } from '../../src/sheets/workbook';
+import { NOTE_MARKER } from '../../src/sheets/notes';
+import { rect } from '../support/grid';
+import { highlightFormula, TRIP_HIGHLIGHTS } from '../../src/core/highlights';
 
 let dir: string;
 beforeAll(async () => {
@@ -93,11 +96,13 @@ describe('XlsxWorkbook.readTab', () => {
       ws.getCell('A3').value = 'STT';
       ws.getCell('C3').value = 'Chức vụ';
     });
-    expect((await XlsxWorkbook.load(path)).readTab('A')!.values).toEqual([
+    const tab = (await XlsxWorkbook.load(path)).readTab('A')!;
+    expect(rect(tab.values)).toEqual([
       ['DANH SÁCH CÁN BỘ', '', ''],
       ['', '', ''],
       ['STT', '', 'Chức vụ'],
     ]);
+    expect(tab.merges).toEqual([{ row: 0, column: 0, rows: 2, columns: 3 }]);
   });
 
   it('trims to the last cell with a value, ignoring cells that are only formatted', async () => {
@@ -107,7 +112,7 @@ describe('XlsxWorkbook.readTab', () => {
       ws.getCell('F9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } };
       ws.getCell('D1').value = '';
     });
-    expect((await XlsxWorkbook.load(path)).readTab('A')!.values).toEqual([
+    expect(rect((await XlsxWorkbook.load(path)).readTab('A')!.values)).toEqual([
       ['', ''],
       ['', 'x'],
     ]);
@@ -123,8 +128,8 @@ describe('XlsxWorkbook.readTab', () => {
       ws.getCell('A2').note = { texts: [{ text: 'Chữ ' }, { font: { bold: true }, text: 'đậm' }] };
     });
     const book = await XlsxWorkbook.load(path);
-    expect(book.readTab('A')).toEqual({ values: [['Họ và tên', 'Số ngày'], ['Nguyễn Thị Thủy', '']] });
-    expect(book.readTab('A', { notes: true })!.notes).toEqual([
+    expect(rect(book.readTab('A')!.values)).toEqual([['Họ và tên', 'Số ngày'], ['Nguyễn Thị Thủy', '']]);
+    expect(rect(book.readTab('A', { notes: true })!.notes!, 2)).toEqual([
       ['', 'Tính theo công lệnh'],
       ['Chữ đậm', ''],
     ]);
@@ -236,7 +241,7 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
     const book = XlsxWorkbook.createEmpty();
     book.writeGeneratedTab(form);
     const again = await reload(book);
-    expect(again.readTab('Mẫu 3')!.values).toEqual([
+    expect(rect(again.readTab('Mẫu 3')!.values)).toEqual([
       ['BẢNG TỔNG HỢP KẾT QUẢ ĐI CƠ SỞ', '', ''],
       ['STT', 'Họ và tên', 'Kết quả, đề xuất'],
       [1, 'Nguyễn Thị Thủy', '=Đề xuất tăng kinh phí'],
@@ -273,22 +278,37 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
     expect(ws.pageSetup.margins).toMatchObject({ left: 0.25, right: 0.25 });
   });
 
-  it('replaces a tab in its place; a new tab goes at the end', async () => {
+  it('replaces a tab it made, in its place; a new tab goes at the end', async () => {
     const path = await fileFrom((wb) => {
       wb.addWorksheet('Cán bộ').addRow(['x']);
-      wb.addWorksheet('Mẫu 3').addRow(['cũ', 'cũ', 'cũ', 'cũ']);
-      wb.getWorksheet('Mẫu 3')!.mergeCells('A2:D2');
       wb.addWorksheet('Đi cơ sở').addRow(['y']);
     });
     const book = await XlsxWorkbook.load(path);
-    book.writeGeneratedTab(layout('Mẫu 3', [['mới']]));
+    book.writeGeneratedTab(layout('Mẫu 3', [['cũ', 'cũ']], { merges: [{ row: 0, column: 0, rows: 1, columns: 2 }] }));
     book.writeGeneratedTab(layout('Mẫu 2', [['thêm']]));
-    expect(book.tabNames()).toEqual(['Cán bộ', 'Mẫu 3', 'Đi cơ sở', 'Mẫu 2']);
-    const again = await reload(book);
-    expect(again.tabNames()).toEqual(['Cán bộ', 'Mẫu 3', 'Đi cơ sở', 'Mẫu 2']);
+    const once = await reload(book);
+    expect(once.writeGeneratedTab(layout('Mẫu 3', [['mới']]))).toBe('Mẫu 3');
+    const again = await reload(once);
+    expect(again.tabNames()).toEqual(['Cán bộ', 'Đi cơ sở', 'Mẫu 3', 'Mẫu 2']);
     expect(again.readTab('Mẫu 3')!.values).toEqual([['mới']]);
     expect(again.excel.getWorksheet('Mẫu 3')!.model.merges).toEqual([]);
-    expect(again.readTab('Cán bộ')!.values).toEqual([['x']]);
+    expect(again.generatedTabs()).toEqual(['Mẫu 3', 'Mẫu 2']);
+  });
+
+  it('never writes over a tab of the user\'s with the same name, in any case: ours takes “(2)”', async () => {
+    const path = await fileFrom((wb) => {
+      wb.addWorksheet('Tổng hợp 1+2').addRow(['bảng của tôi']);
+      wb.addWorksheet('mẫu 2 - tổng hợp').addRow(['của tôi nữa']);
+    });
+    const book = await XlsxWorkbook.load(path);
+    expect(book.writeGeneratedTab(layout('Tổng hợp 1+2', [['mới']]))).toBe('Tổng hợp 1+2 (2)');
+    expect(book.writeGeneratedTab(layout('Mẫu 2 - Tổng hợp', [['mới']]))).toBe('Mẫu 2 - Tổng hợp (2)');
+    const again = await reload(book);
+    expect(again.readTab('Tổng hợp 1+2')!.values).toEqual([['bảng của tôi']]);
+    expect(again.readTab('mẫu 2 - tổng hợp')!.values).toEqual([['của tôi nữa']]);
+    // A second run finds its own "(2)" tab by its marker and replaces it.
+    expect(again.writeGeneratedTab(layout('Tổng hợp 1+2', [['lần hai']]))).toBe('Tổng hợp 1+2 (2)');
+    expect(again.tabNames()).toEqual(['Tổng hợp 1+2', 'mẫu 2 - tổng hợp', 'Tổng hợp 1+2 (2)', 'Mẫu 2 - Tổng hợp (2)']);
   });
 
   it('refuses a layout that is not rectangular or a range outside it', () => {
@@ -317,110 +337,78 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
       ws.getColumn(3).numFmt = 'dd/mm/yyyy';
     });
 
+  const M = NOTE_MARKER;
   const annotations = (extra: Partial<TabAnnotations> = {}): TabAnnotations => ({
     tab: 'Đi cơ sở',
-    headerRow: 1,
-    firstRow: 2,
     statusColumn: 4,
-    statusCaption: 'Kiểm tra 1+2',
-    statuses: ['Hợp lệ', 'Số ngày lớn hơn khoảng thời gian', '=Cảnh báo'],
-    backgrounds: [
-      [null, null, null],
-      [null, '#f4cccc', null],
-      [null, null, null],
-    ],
-    notes: [
-      ['', '', ''],
-      ['Ghi chú của người dùng\n[1+2] Trùng thời gian', '[1+2] Số ngày 9 > 7', ''],
-      ['', '', ''],
-    ],
-    fontWeights: [
-      ['normal', 'normal', 'normal'],
-      ['bold', 'normal', 'normal'],
-      ['normal', 'normal', 'normal'],
-    ],
+    statusCells: { row: 1, column: 4, values: [['Kiểm tra 1+2'], ['Hợp lệ'], ['Lỗi: Số ngày lớn hơn khoảng thời gian'], ['=Cảnh báo']] },
+    notes: { row: 3, column: 1, values: [[`Ghi chú của người dùng\n${M}Trùng thời gian`, `${M}Số ngày 9 > 7`]] },
+    highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS },
     ...extra,
   });
 
-  it('writes statuses, fills, notes and bold, and leaves user values and other formats as they were', async () => {
+  it('writes statuses, notes and our colouring rules, and leaves every user value and format as it was', async () => {
     const book = await XlsxWorkbook.load(await userSheet());
     book.annotateTab(annotations());
     const again = await reload(book);
-    expect(again.readTab('Đi cơ sở', { notes: true })).toEqual({
+    expect(again.readTab('Đi cơ sở', { notes: true })).toMatchObject({
       values: [
         ['Họ và tên', 'Số ngày', 'Từ ngày', 'Kiểm tra 1+2'],
         ['Nguyễn Thị Thủy', 5, utc(2023, 6, 5), 'Hợp lệ'],
-        ['Trần Văn Hòa', 9, utc(2023, 6, 12), 'Số ngày lớn hơn khoảng thời gian'],
+        ['Trần Văn Hòa', 9, utc(2023, 6, 12), 'Lỗi: Số ngày lớn hơn khoảng thời gian'],
         ['Lê Hoàng Khoa', 3, utc(2023, 7, 1), '=Cảnh báo'],
       ],
-      notes: [
-        ['', '', '', ''],
-        ['', '', '', ''],
-        ['Ghi chú của người dùng\n[1+2] Trùng thời gian', '[1+2] Số ngày 9 > 7', '', ''],
-        ['', '', '', ''],
-      ],
+      notes: [[], [], [`Ghi chú của người dùng\n${M}Trùng thời gian`, `${M}Số ngày 9 > 7`]],
+      ownedColumn: 4,
     });
     const ws = again.excel.getWorksheet('Đi cơ sở')!;
-    // Bold keeps the rest of the font.
-    expect(ws.getCell('A3').font).toMatchObject({ name: 'Times New Roman', size: 13, italic: true, bold: true });
-    // null removes the fill, on this cell only: the loaded style object was shared by every cell.
-    expect(noFill(ws.getCell('A2').fill)).toBe(true);
-    expect(ws.getCell('B3').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4CCCC' } });
-    expect(ws.getCell('A1').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } });
-    expect(ws.getCell('B1').font).toMatchObject({ italic: true });
-    expect(ws.getCell('B1').font.bold).toBeFalsy();
+    // The user's fills and fonts are as they were: the colours are conditional-format rules keyed to column D.
+    for (const a1 of ['A1', 'A2', 'B3', 'C4']) {
+      expect(ws.getCell(a1).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } });
+      expect(ws.getCell(a1).font).toMatchObject({ name: 'Times New Roman', size: 13, italic: true });
+      expect(ws.getCell(a1).font.bold).toBeFalsy();
+    }
     expect(ws.getCell('C2').numFmt).toBe('dd/mm/yyyy');
     expect(ws.getCell('D4').type).toBe(ExcelJS.ValueType.String);
-  });
-
-  it('a second run with nothing to say clears our fills, notes and bold', async () => {
-    const book = await XlsxWorkbook.load(await userSheet());
-    book.annotateTab(annotations());
-    const once = await reload(book);
-    const clean = annotations({
-      statuses: ['Hợp lệ', 'Hợp lệ', 'Hợp lệ'],
-      backgrounds: [
-        [null, null, null],
-        [null, null, null],
-        [null, null, null],
-      ],
-      notes: [
-        ['', '', ''],
-        ['Ghi chú của người dùng', '', ''],
-        ['', '', ''],
-      ],
-      fontWeights: [
-        ['normal', 'normal', 'normal'],
-        ['normal', 'normal', 'normal'],
-        ['normal', 'normal', 'normal'],
-      ],
-    });
-    once.annotateTab(clean);
-    const twice = await reload(once);
-    expect(twice.readTab('Đi cơ sở', { notes: true })!.notes).toEqual([
-      ['', '', '', ''],
-      ['', '', '', ''],
-      ['Ghi chú của người dùng', '', '', ''],
-      ['', '', '', ''],
+    const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(rules.map((r) => [r.ref, r.rules[0]!.formulae[0]])).toEqual([
+      ['A2:D1048576', highlightFormula(4, 2, 'Lỗi')],
+      ['D2:D1048576', highlightFormula(4, 2, 'Lưu ý')],
     ]);
-    const ws = twice.excel.getWorksheet('Đi cơ sở')!;
-    expect(noFill(ws.getCell('B3').fill)).toBe(true);
-    expect(ws.getCell('A3').font.bold).toBeFalsy();
-    expect(ws.getCell('A3').font).toMatchObject({ name: 'Times New Roman', italic: true });
   });
 
-  it('without font weights, leaves bold alone', async () => {
+  it('a second run replaces our rules instead of adding to them, and keeps the user\'s own rule', async () => {
+    const path = await fileFrom((wb) => {
+      const ws = wb.addWorksheet('Đi cơ sở');
+      ws.addRow(['Họ và tên', 'Số ngày']);
+      ws.addRow(['Nguyễn Thị Thủy', 5]);
+      ws.addConditionalFormatting({ ref: 'B2:B100', rules: [{ type: 'expression', priority: 1, formulae: ['B2>7'], style: { font: { color: { argb: 'FFFF0000' } } } }] });
+    });
+    let book = await XlsxWorkbook.load(path);
+    const a = (): TabAnnotations => ({ tab: 'Đi cơ sở', statusColumn: 3, statusCells: { row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ']] }, notes: null, highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS } });
+    book.annotateTab(a());
+    book = await reload(book);
+    book.annotateTab({ ...a(), statusCells: null });
+    book = await reload(book);
+    const rules = (book.excel.getWorksheet('Đi cơ sở')! as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(rules.map((r) => r.rules[0]!.formulae[0])).toEqual(['B2>7', highlightFormula(3, 2, 'Lỗi'), highlightFormula(3, 2, 'Lưu ý')]);
+  });
+
+  it('finds its column again by its defined name, even after a column is inserted before it', async () => {
     const book = await XlsxWorkbook.load(await userSheet());
     book.annotateTab(annotations());
-    const { fontWeights: _unused, ...rest } = annotations();
-    book.annotateTab(rest);
-    expect(book.excel.getWorksheet('Đi cơ sở')!.getCell('A3').font.bold).toBe(true);
+    const again = await reload(book);
+    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    // As Excel does when a person inserts a column: the cells and our defined name move right.
+    ws.spliceColumns(2, 0, []);
+    const moved = await reload(again);
+    expect(moved.readTab('Đi cơ sở')!.ownedColumn).toBe(5);
   });
 
-  it('throws for a missing tab or arrays that do not match the rows', async () => {
+  it('throws for a missing tab or blocks of unequal rows', async () => {
     const book = await XlsxWorkbook.load(await userSheet());
     expect(() => book.annotateTab(annotations({ tab: 'Không có' }))).toThrow();
-    expect(() => book.annotateTab(annotations({ backgrounds: [[null, null, null]] }))).toThrow();
+    expect(() => book.annotateTab(annotations({ notes: { row: 2, column: 1, values: [['a', 'b'], ['c']] } }))).toThrow();
   });
 });
 
@@ -489,9 +477,9 @@ describe('XlsxWorkbook helpers for init', () => {
     const again = await reload(book);
     const ws = again.excel.getWorksheet('Đi cơ sở')!;
     const rule = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    expect(rule['A2']!.formulae).toEqual(['DanhMuc!$A$1:$A$40']);
-    expect(rule['B2']!.formulae).toEqual(['DanhMuc!$B$1:$B$3']);
-    expect(rule['C2']!.formulae).toEqual(['DanhMuc!$A$1:$A$40']);
+    expect(rule['A2']!.formulae).toEqual(["'DanhMuc'!$A$1:$A$40"]);
+    expect(rule['B2']!.formulae).toEqual(["'DanhMuc'!$B$1:$B$3"]);
+    expect(rule['C2']!.formulae).toEqual(["'DanhMuc'!$A$1:$A$40"]);
     const list = again.excel.getWorksheet('DanhMuc')!;
     expect(list.state).toBe('hidden');
     expect(again.readTab('DanhMuc')!.values.map((row) => row[0])).toEqual(names);

@@ -4,26 +4,12 @@ import type { CalendarDate } from '../../src/core/calendar-date';
 import type { TabLayout } from '../../src/core/grid';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import type { RawCell, TabAnnotations } from '../../src/sheets/workbook';
+import { TRIP_HIGHLIGHTS } from '../../src/core/highlights';
 
 const june5 = () => new Date(Date.UTC(2023, 5, 5));
 
 function layout(name: string, values: TabLayout['values'], extra: Partial<TabLayout> = {}): TabLayout {
   return { name, values, merges: [], styles: [], columnWidths: [], frozenRows: 0, landscape: true, ...extra };
-}
-
-function annotations(tab: string, rows: number, width: number, extra: Partial<TabAnnotations> = {}): TabAnnotations {
-  return {
-    tab,
-    headerRow: 1,
-    firstRow: 2,
-    statusColumn: width + 1,
-    statusCaption: 'Kiểm tra',
-    statuses: Array.from({ length: rows }, (_, i) => `dòng ${i + 1}`),
-    backgrounds: Array.from({ length: rows }, () => Array.from({ length: width }, () => null)),
-    notes: Array.from({ length: rows }, () => Array.from({ length: width }, () => '')),
-    fontWeights: Array.from({ length: rows }, () => Array.from({ length: width }, () => 'normal' as const)),
-    ...extra,
-  };
 }
 
 describe('MemoryWorkbook.readTab', () => {
@@ -36,7 +22,7 @@ describe('MemoryWorkbook.readTab', () => {
         [null, '', ''],
       ],
     });
-    expect(wb.readTab('Đi cơ sở')).toEqual({ values: [['STT', 'Họ và tên'], [1, 'Nguyễn Thị Thủy']] });
+    expect(wb.readTab('Đi cơ sở')).toEqual({ values: [['STT', 'Họ và tên'], [1, 'Nguyễn Thị Thủy']], merges: [], ownedColumn: null });
   });
 
   it('is a rectangle even when the stored rows are ragged', () => {
@@ -50,7 +36,7 @@ describe('MemoryWorkbook.readTab', () => {
 
   it('an empty tab reads as no rows; a missing tab as null', () => {
     const wb = MemoryWorkbook.fromTabs({ Trống: [] });
-    expect(wb.readTab('Trống')).toEqual({ values: [] });
+    expect(wb.readTab('Trống')).toEqual({ values: [], merges: [], ownedColumn: null });
     expect(wb.readTab('Không có')).toBeNull();
   });
 
@@ -68,8 +54,8 @@ describe('MemoryWorkbook.readTab', () => {
 
   it('reads notes of the data range only when asked', () => {
     const wb = MemoryWorkbook.fromTabs({ A: [['a', 'b']] }, { notes: { A: [['', 'ghi chú'], ['ngoài vùng dữ liệu']] } });
-    expect(wb.readTab('A')).toEqual({ values: [['a', 'b']] });
-    expect(wb.readTab('A', { notes: true })).toEqual({ values: [['a', 'b']], notes: [['', 'ghi chú']] });
+    expect(wb.readTab('A')).toEqual({ values: [['a', 'b']], merges: [], ownedColumn: null });
+    expect(wb.readTab('A', { notes: true })).toEqual({ values: [['a', 'b']], notes: [['', 'ghi chú']], merges: [], ownedColumn: null });
   });
 
   it('the Date zone is UTC unless given', () => {
@@ -119,77 +105,53 @@ describe('MemoryWorkbook.annotateTab', () => {
         ['Trần Văn Hòa', 9],
       ],
     });
+  const annotations = (extra: Partial<TabAnnotations> = {}): TabAnnotations => ({
+    tab: 'Đi cơ sở',
+    statusColumn: 3,
+    statusCells: { row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ'], ['Lỗi: Số ngày lớn hơn khoảng thời gian']] },
+    notes: { row: 3, column: 2, values: [['\u2063[1+2] Số ngày 9 > 7 ngày']] },
+    highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS },
+    ...extra,
+  });
 
-  it('writes the status caption, statuses, backgrounds, notes and weights, and no user value', () => {
+  it('writes our column, notes and rules, marks the column as ours, and changes no user value or format', () => {
     const wb = trips();
-    wb.annotateTab(
-      annotations('Đi cơ sở', 2, 2, {
-        statuses: ['Hợp lệ', 'Số ngày lớn hơn khoảng thời gian'],
-        backgrounds: [
-          [null, null],
-          [null, '#f4cccc'],
-        ],
-        notes: [
-          ['', ''],
-          ['', '[1+2] Số ngày 9 > 7 ngày'],
-        ],
-        fontWeights: [
-          ['normal', 'normal'],
-          ['bold', 'normal'],
-        ],
-      }),
-    );
+    wb.setFormat('Đi cơ sở', 3, 1, { background: '#cfe2f3', bold: true });
+    wb.annotateTab(annotations());
     const s = wb.snapshot('Đi cơ sở');
     expect(s.values).toEqual([
       ['Họ và tên', 'Số ngày', 'Kiểm tra'],
       ['Nguyễn Thị Thủy', 5, 'Hợp lệ'],
-      ['Trần Văn Hòa', 9, 'Số ngày lớn hơn khoảng thời gian'],
+      ['Trần Văn Hòa', 9, 'Lỗi: Số ngày lớn hơn khoảng thời gian'],
     ]);
-    // Snapshots trim each grid to its last non-default cell.
-    expect(s.backgrounds).toEqual([
-      [null, null],
-      [null, null],
-      [null, '#f4cccc'],
-    ]);
-    expect(s.notes).toEqual([
-      ['', ''],
-      ['', ''],
-      ['', '[1+2] Số ngày 9 > 7 ngày'],
-    ]);
-    expect(s.fontWeights).toEqual([['normal'], ['normal'], ['bold']]);
+    expect(s.notes).toEqual([['', ''], ['', ''], ['', '\u2063[1+2] Số ngày 9 > 7 ngày']]);
+    expect(s.ownedColumn).toBe(3);
+    expect(s.backgrounds).toEqual([[null], [null], ['#cfe2f3']]);
+    // What a person sees: the error row in red over the user's own fill, which is still there underneath.
+    expect(wb.seen('Đi cơ sở', 3, 1)).toEqual({ background: '#f4c7c3', bold: true });
+    expect(wb.seen('Đi cơ sở', 2, 1)).toEqual({ background: null, bold: false });
+    expect(wb.readTab('Đi cơ sở')!.ownedColumn).toBe(3);
   });
 
-  it('a second run clears what the first one set (null background, "" note, normal weight)', () => {
+  it('refuses to take a column that holds a user value, or to write through a merge', () => {
     const wb = trips();
-    wb.annotateTab(annotations('Đi cơ sở', 2, 2, { backgrounds: [[null, '#ff0000'], [null, null]], notes: [['x', ''], ['', '']], fontWeights: [['bold', 'bold'], ['normal', 'normal']] }));
-    wb.annotateTab(annotations('Đi cơ sở', 2, 2));
-    const s = wb.snapshot('Đi cơ sở');
-    expect(s.backgrounds).toEqual([]);
-    expect(s.notes).toEqual([]);
-    expect(s.fontWeights).toEqual([]);
-  });
-
-  it('without font weights, leaves the weights alone', () => {
-    const wb = trips();
-    wb.annotateTab(annotations('Đi cơ sở', 2, 2, { fontWeights: [['bold', 'normal'], ['normal', 'normal']] }));
-    const { fontWeights: _unused, ...rest } = annotations('Đi cơ sở', 2, 2);
-    wb.annotateTab(rest);
-    expect(wb.snapshot('Đi cơ sở').fontWeights[1]).toEqual(['bold']);
+    wb.setCell('Đi cơ sở', 7, 3, 'ghi chú riêng');
+    expect(() => wb.annotateTab(annotations())).toThrow(/user value/);
+    const merged = trips();
+    merged.merge('Đi cơ sở', 2, 2, 1, 2);
+    expect(() => merged.annotateTab(annotations())).toThrow(/through a merge/);
   });
 
   it.each([
     ['a missing tab', { tab: 'Không có' }],
-    ['a header row of 0', { headerRow: 0 }],
     ['a status column of 0', { statusColumn: 0 }],
-    ['a first row on the header', { firstRow: 1 }],
-    ['fewer background rows than statuses', { backgrounds: [[null, null]] }],
-    ['a notes row of another width', { notes: [['', ''], ['']] }],
-    ['a weights row of another width', { fontWeights: [['normal', 'normal'], ['normal', 'normal', 'bold']] as ('bold' | 'normal')[][] }],
+    ['status cells in another column', { statusCells: { row: 1, column: 2, values: [['x']] } }],
+    ['a notes row of another width', { notes: { row: 2, column: 1, values: [['', ''], ['']] } }],
   ] as [string, Partial<TabAnnotations>][])('throws, as Sheets does, for %s', (_name, change) => {
     const wb = trips();
     const before = wb.snapshot('Đi cơ sở');
-    expect(() => wb.annotateTab(annotations('Đi cơ sở', 2, 2, change))).toThrow();
-    expect(wb.snapshot('Đi cơ sở')).toEqual(before);
+    expect(() => wb.annotateTab(annotations(change))).toThrow();
+    expect(wb.snapshot('Đi cơ sở')).toMatchObject({ values: before.values, notes: before.notes });
   });
 });
 
@@ -252,11 +214,20 @@ describe('MemoryWorkbook.writeGeneratedTab', () => {
     expect(s.landscape).toBe(true);
   });
 
-  it('replaces the tab whole, in its place', () => {
-    const wb = MemoryWorkbook.fromTabs({ A: [['a']], 'Mẫu 3': [['cũ', 'cũ', 'cũ']], B: [['b']] });
-    wb.writeGeneratedTab(layout('Mẫu 3', [['mới']]));
+  it('replaces a tab it generated whole, in its place', () => {
+    const wb = MemoryWorkbook.fromTabs({ A: [['a']] });
+    wb.writeGeneratedTab(layout('Mẫu 3', [['cũ', 'cũ', 'cũ']]));
+    wb.addTab('B');
+    expect(wb.writeGeneratedTab(layout('Mẫu 3', [['mới']]))).toBe('Mẫu 3');
     expect(wb.tabNames()).toEqual(['A', 'Mẫu 3', 'B']);
     expect(wb.readTab('Mẫu 3')!.values).toEqual([['mới']]);
+  });
+
+  it('leaves a user\'s tab of the same name (any case) alone: ours takes the next free name', () => {
+    const wb = MemoryWorkbook.fromTabs({ 'tổng hợp 1+2': [['của tôi']] });
+    expect(wb.writeGeneratedTab(layout('Tổng hợp 1+2', [['mới']]))).toBe('Tổng hợp 1+2 (2)');
+    expect(wb.readTab('tổng hợp 1+2')!.values).toEqual([['của tôi']]);
+    expect(wb.generatedTabs()).toEqual(['Tổng hợp 1+2 (2)']);
   });
 
   it('writes "=…" as text, never as a formula', () => {
@@ -291,7 +262,7 @@ describe('MemoryWorkbook test helpers', () => {
     const wb = MemoryWorkbook.fromTabs({ A: [['a']] });
     wb.setCell('A', 2, 3, 'c');
     wb.setNote('A', 1, 1, 'của tôi');
-    expect(wb.readTab('A', { notes: true })).toEqual({
+    expect(wb.readTab('A', { notes: true })).toMatchObject({
       values: [
         ['a', '', ''],
         ['', '', 'c'],

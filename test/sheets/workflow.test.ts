@@ -59,7 +59,7 @@ describe('chạy kiểm tra trên bảng tính', () => {
     expect(twice.tabNames()).toEqual(once.tabNames());
   });
 
-  it('ghi lỗi đúng dòng, đúng ô; tô màu; dòng sạch thì xóa màu cũ', () => {
+  it('ghi lỗi đúng dòng, đúng ô; tô màu bằng quy tắc theo cột kết quả; dòng sạch thì hết màu', () => {
     const wb = MemoryWorkbook.fromTabs(province());
     runCheck(wb, { settings, today });
     const snap = wb.snapshot('Đi cơ sở');
@@ -67,16 +67,19 @@ describe('chạy kiểm tra trên bảng tính', () => {
     expect(status(2)).toBe('Hợp lệ');
     expect(status(5)).toMatch(/^Lỗi: Không có cán bộ “Trần Văn Hoan”/);
     expect(status(6)).toMatch(/Từ ngày “31\/02\/2023” không tồn tại/);
-    expect(status(7)).toBe('');
-    expect(snap.backgrounds[4]![1]).toBe('#f4c7c3');
+    expect(status(7) ?? '').toBe('');
+    // What a person sees: the row in error red, the clean row untouched; no fill of the user's was written.
+    expect(wb.seen('Đi cơ sở', 5, 2).background).toBe('#f4c7c3');
+    expect(wb.seen('Đi cơ sở', 2, 2).background).toBeNull();
+    expect(snap.backgrounds).toEqual([]);
     expect(snap.notes[5]![6]).toContain(NOTE_MARKER);
+    expect(snap.notes[4]![1]).toContain(NOTE_MARKER);
 
-    // Fix the name: the next run clears our colour and note on that cell.
-    const fixed = province();
-    fixed['Đi cơ sở']![4]![1] = 'Trần Văn Hòa';
-    const wb2 = MemoryWorkbook.fromTabs(fixed);
-    runCheck(wb2, { settings, today });
-    expect(wb2.snapshot('Đi cơ sở').backgrounds[4]?.[1] ?? null).toBeNull();
+    // Fix the name: the next run takes our note off that cell and the row is no longer red.
+    wb.setCell('Đi cơ sở', 5, 2, 'Trần Văn Hòa');
+    runCheck(wb, { settings, today });
+    expect(wb.snapshot('Đi cơ sở').notes[4]?.[1] ?? '').toBe('');
+    expect(wb.seen('Đi cơ sở', 5, 2).background).toBeNull();
   });
 
   it('giữ ghi chú riêng của người dùng trên ô, chỉ thay phần của tiện ích', () => {
@@ -88,15 +91,19 @@ describe('chạy kiểm tra trên bảng tính', () => {
     expect(note.split(NOTE_MARKER)).toHaveLength(2);
   });
 
-  it('tô màu tab Cán bộ theo tình trạng: miễn xám, thiếu đỏ', () => {
+  it('tô màu tab Cán bộ theo tình trạng: miễn xám, thiếu đỏ, thiếu cả hai đỏ chữ đậm', () => {
     const wb = MemoryWorkbook.fromTabs(province());
+    wb.setFormat('Cán bộ', 3, 2, { background: '#fff2cc' });
     runCheck(wb, { settings, today });
     const snap = wb.snapshot('Cán bộ');
-    expect(snap.backgrounds[3]![0]).toBe('#e0e0e0');
     expect(snap.values[3]![9]).toBe('Miễn: Kế toán.');
     expect(snap.values[1]![9]).toBe('Đủ yêu cầu: Chưa dự sinh hoạt chi đoàn.');
-    expect(snap.backgrounds[2]![0]).toBe('#f4c7c3');
-    expect(snap.fontWeights[2]![0]).toBe('bold');
+    expect(wb.seen('Cán bộ', 4, 1)).toEqual({ background: '#e0e0e0', bold: false });
+    expect(wb.seen('Cán bộ', 2, 1)).toEqual({ background: '#d9ead3', bold: false });
+    expect(wb.seen('Cán bộ', 3, 2)).toEqual({ background: '#f4c7c3', bold: true });
+    // The user's own yellow is still there under our rule.
+    expect(snap.backgrounds[2]![1]).toBe('#fff2cc');
+    expect(snap.fontWeights).toEqual([]);
   });
 
   it('tạo tab Tổng hợp 1+2, Mẫu 2 và Mẫu 3; chữ bắt đầu bằng = + @ vẫn là chữ', () => {
