@@ -20,7 +20,7 @@ export class MailAppMailer implements Mailer {
 }
 
 /** Where the recipient's address stood in the service's message. */
-export const ADDRESS_PLACEHOLDER = '[địa chỉ]';
+const ADDRESS_PLACEHOLDER = '[địa chỉ]';
 
 /**
  * MailApp's messages as Google words them (sources in test/fakes/errors.ts), each matched as a whole message once the

@@ -144,11 +144,11 @@ export const say = {
 };
 
 /** How the settings page names a send's recipient. */
-export function describe(send: Send): string {
+function describe(send: Send): string {
   return send.ban === null ? `${PROVINCE_WIDE} <${send.to}>` : send.to ? `${send.ban} <${send.to}>` : send.ban;
 }
 
-export function recipientOf(send: Send): FailedRecipient {
+function recipientOf(send: Send): FailedRecipient {
   return { target: send.target, name: describe(send) };
 }
 
@@ -300,7 +300,7 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
 }
 
 /** Sends grouped by item, in their order. */
-export function byItem(sends: readonly Send[]): Send[][] {
+function byItem(sends: readonly Send[]): Send[][] {
   const groups = new Map<string, Send[]>();
   for (const send of sends) groups.set(send.item, [...(groups.get(send.item) ?? []), send]);
   return [...groups.values()];

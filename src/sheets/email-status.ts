@@ -21,7 +21,7 @@ export const statusSay = {
   unsent: (n: number) => `Có ${n} thư không được gửi và sẽ không tự gửi lại: xem danh sách bên dưới.`,
 };
 
-export function isSummaryItem(item: string): boolean {
+function isSummaryItem(item: string): boolean {
   return /^[pq]\d{4}-[1-4]$/.test(item);
 }
 

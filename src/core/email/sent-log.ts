@@ -248,11 +248,6 @@ export function isGivenUp(log: SentLog, item: string, target: string): boolean {
   return log.failures.some((f) => f.f === 1 && f.i === item && split(f.h).includes(h));
 }
 
-/** Recipients (hashes) of the final failures of one item. */
-export function givenUpHashes(log: SentLog, item: string): Set<string> {
-  return new Set(log.failures.filter((f) => f.f === 1 && f.i === item).flatMap((f) => split(f.h)));
-}
-
 
 
 /** The policy year an item belongs to: `q2023-2` → 2023. */
