@@ -1,12 +1,15 @@
 // The preview's server side: the real sidebar-api functions over an in-memory copy of the sample workbook.
 // scripts/preview.mjs bundles this file with esbuild at start, so `npm run preview` needs nothing but `npm ci`.
-import { isCalendarDate, type CalendarDate } from '../src/core/calendar-date';
+import { isCalendarDate, yearOf, type CalendarDate } from '../src/core/calendar-date';
 import { XlsxWorkbook } from '../src/cli/xlsx-workbook';
+import { MemoryLogStore, readSentLog, runDailySends, startWatch, type DailyRunOutcome, type Mailer, type OutgoingMessage } from '../src/sheets/email-run';
+import { sendMissedSummaries } from '../src/sheets/email-resend';
+import { scheduleStatusOf } from '../src/sheets/email-status';
 import { MemoryWorkbook } from '../src/sheets/memory-workbook';
 import type { ServerContext } from '../src/sheets/server-context';
-import { MemorySettingsStore } from '../src/sheets/settings-store';
+import { loadSettings, MemorySettingsStore } from '../src/sheets/settings-store';
 import { clientMessage, sidebarApi, type ServerApi } from '../src/sheets/sidebar-api';
-import type { ScheduleStatus } from '../src/sheets/schedule-status';
+import type { ResendResult, ScheduleStatus, TriggerState } from '../src/sheets/schedule-status';
 import type { RawCell } from '../src/sheets/workbook';
 
 export interface PreviewCall {
@@ -23,6 +26,23 @@ export interface PreviewBackend {
   /** Every call the pages made, in order (selectTripRows included: Sheets would select rows, the preview records). */
   calls: PreviewCall[];
   call(name: string, args: unknown[]): CallOutcome;
+  /** The emails' sent-log (the daily run and "Gửi bù" keep it, as DocumentProperties would in Sheets). */
+  emailLog: MemoryLogStore;
+  /** What the preview "sent": recorded here, never delivered. */
+  outbox: OutgoingMessage[];
+  /** What the daily trigger would do on `today` (the preview has no trigger): the real daily run, over the outbox. */
+  runDailyEmails(today: string): DailyRunOutcome;
+}
+
+/** A Mailer that delivers nothing: the preview must never send a real email. */
+class OutboxMailer implements Mailer {
+  readonly outbox: OutgoingMessage[] = [];
+  remainingQuota(): number {
+    return 100;
+  }
+  send(message: OutgoingMessage): void {
+    this.outbox.push(message);
+  }
 }
 
 export async function createBackend(options: { sample: string; today: string }): Promise<PreviewBackend> {
@@ -34,7 +54,13 @@ export async function createBackend(options: { sample: string; today: string }):
   const settings = new MemorySettingsStore();
   const context: ServerContext = { workbook, settings, today: options.today as CalendarDate, user: 'xem-truoc@example.vn' };
   const calls: PreviewCall[] = [];
-  let schedule: ScheduleStatus = previewSchedule(false, context.user);
+  let trigger: TriggerState = previewSchedule(false, context.user);
+  const emailLog = new MemoryLogStore();
+  const mailer = new OutboxMailer();
+  const status = (): ScheduleStatus => {
+    const { settings: current, policy } = loadSettings(settings, yearOf(context.today));
+    return scheduleStatusOf(trigger, readSentLog(emailLog, current.year), policy, current.year);
+  };
 
   const handlers: Record<keyof ServerApi, (...args: unknown[]) => unknown> = {
     ...Object.fromEntries(
@@ -42,14 +68,19 @@ export async function createBackend(options: { sample: string; today: string }):
     ),
     selectTripRows: () => null,
     // No triggers outside Sheets: the preview keeps the schedule's state in memory so the settings page can be tried.
-    getScheduleStatus: () => schedule,
+    getScheduleStatus: status,
     setSchedule: (enabled: unknown) => {
       const on = enabled === true;
-      schedule = previewSchedule(on, context.user);
+      if (on && !trigger.installed) startWatch(emailLog, context.today, loadSettings(settings, yearOf(context.today)).settings.year);
+      trigger = previewSchedule(on, context.user);
       const stored = settings.read();
       const current = stored ? (JSON.parse(stored) as { schedule?: Record<string, unknown> }) : null;
       if (current) settings.write(JSON.stringify({ ...current, schedule: { ...current.schedule, enabled: on } }));
-      return schedule;
+      return status();
+    },
+    sendMissedSummaries: (): ResendResult => {
+      const outcome = sendMissedSummaries(context, mailer, emailLog, { spreadsheetUrl: null });
+      return { sent: outcome.sent, message: outcome.message, status: status() };
     },
   } as Record<keyof ServerApi, (...args: unknown[]) => unknown>;
 
@@ -58,6 +89,12 @@ export async function createBackend(options: { sample: string; today: string }):
     settings,
     context,
     calls,
+    emailLog,
+    outbox: mailer.outbox,
+    runDailyEmails(today) {
+      if (!isCalendarDate(today)) throw new Error(`today must be a date written YYYY-MM-DD, got '${today}'`);
+      return runDailySends({ ...context, today }, mailer, emailLog, { spreadsheetUrl: null });
+    },
     call(name, args) {
       calls.push({ name, args });
       const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name as keyof ServerApi] : undefined;
@@ -73,7 +110,7 @@ export async function createBackend(options: { sample: string; today: string }):
   };
 }
 
-function previewSchedule(enabled: boolean, user: string): ScheduleStatus {
+function previewSchedule(enabled: boolean, user: string): TriggerState {
   return {
     enabled,
     installed: enabled,
@@ -83,6 +120,5 @@ function previewSchedule(enabled: boolean, user: string): ScheduleStatus {
     problem: null,
     message: enabled ? `Đang bật (bản xem trước: không gửi thư thật), cài bởi ${user}.` : 'Chưa bật gửi email tự động.',
     offerReinstall: false,
-    failures: [],
   };
 }

@@ -1,20 +1,23 @@
-import { dayNumber, quarterOf, yearOf, type CalendarDate, type Quarter } from '../core/calendar-date';
+import { formatDayFirst, quarterOf, yearOf, type CalendarDate, type Quarter } from '../core/calendar-date';
 import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts, type EmailFacts, type EmailInputs } from '../core/email/facts';
-import { CATCH_UP_DAYS, planSends, provinceSummarySends, type Send } from '../core/email/plan';
+import { banSummarySend, CATCH_UP_DAYS, closedSends, planSends, provinceSummarySend, provinceSummarySends, type Send } from '../core/email/plan';
 import { isEmailAddress, normalizeEmail } from '../core/email/recipients';
-import { markSent, parseSentLog, recordFailure, serializeSentLog, type SendFailure, type SentLog } from '../core/email/sent-log';
+import {
+  isSent, markSent, parseSentLog, recordFailure, serializeSentLog, type FailedRecipient, type SendFailure, type SentLog,
+} from '../core/email/sent-log';
 import { quarterlyReportDate } from '../core/period';
 import { provinceOf } from '../core/settings';
-import { UserError } from '../core/user-error';
+import { isUserError, UserError } from '../core/user-error';
 import type { ServerContext } from './server-context';
 import { loadSettings } from './settings-store';
 import { analyze, type Analysis } from './workflow';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
- * tests) and a LogStore (a DocumentProperties value in Sheets). Analyse once, plan what is due today, check the
- * quota first, send the province-wide email first, write the sent-log right after each send.
+ * tests) and a LogStore (a DocumentProperties value in Sheets). Analyse once, look back for windows that closed
+ * unnoticed, plan what is due today, check the quota first, send the province-wide email first, write the sent-log
+ * right after each send. Nothing that will not go is dropped without an entry in the log's failures.
  */
 
 export interface OutgoingMessage {
@@ -31,19 +34,31 @@ export interface Mailer {
   /** Recipients the account may still send to today (MailApp.getRemainingDailyQuota). */
   remainingQuota(): number;
   /**
-   * Sends one message. Throws MailRejected when this message cannot go (bad address, too large, quota) and the run
-   * should go on; anything else thrown interrupts the run (what was sent is already in the log).
+   * Sends one message. Throws MailRejected when the mail service refuses it: 'quota' ends the day's sending, any
+   * other kind concerns this message (or a service hiccup) and the run goes on. Anything else thrown interrupts the
+   * run (what was sent is already in the log).
    */
   send(message: OutgoingMessage): void;
 }
 
+/**
+ * Why the mail service refused a message, decided by the adapter from the kind of error and the remaining quota,
+ * never from text that may hold the address:
+ * - quota: the day's quota is used up; nothing more goes today.
+ * - address: the service does not accept this recipient.
+ * - too-large: the message is over the body size limit.
+ * - refused: another refusal of this message (too many recipients, no recipient).
+ * - service: anything else (the service failed); the message is tried again on the next run.
+ */
+export type RejectionKind = 'quota' | 'address' | 'too-large' | 'refused' | 'service';
+
 export class MailRejected extends Error {
   constructor(
-    message: string,
-    /** The daily quota ran out: stop sending, defer the rest. */
-    readonly quotaExhausted = false,
+    readonly kind: RejectionKind,
+    /** The service's message with the recipient's address taken out. */
+    detail: string,
   ) {
-    super(message);
+    super(detail);
     this.name = 'MailRejected';
   }
 }
@@ -84,12 +99,17 @@ export interface DailyRunOutcome {
   /** 'disabled': the schedule is off in Cài đặt; 'nothing-due': nothing to send today. */
   state: 'disabled' | 'nothing-due' | 'sent';
   sent: SentSummary[];
-  /** Due sends left for the next run because the day's quota ran out. */
+  /** Due sends left for the next run: the day's quota ran out, or the mail service kept failing. */
   deferred: number;
+  /** Why sends were deferred (or, on their last day, not sent). */
+  stoppedBy: 'quota' | 'service' | null;
   /** Failures of this run (also kept in the sent-log for Cài đặt). */
   failures: SendFailure[];
   warnings: string[];
 }
+
+/** Consecutive service errors after which a run stops sending (the mail service is down, not one message). */
+export const MAX_SERVICE_ERRORS = 3;
 
 export function emailInputsOf(analysis: Analysis): EmailInputs {
   return {
@@ -105,79 +125,196 @@ export function emailInputsOf(analysis: Analysis): EmailInputs {
   };
 }
 
+const dayText = (date: CalendarDate) => formatDayFirst(date);
+
 export const say = {
   noLeaderAddress: (ban: string) => `${ban} chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.`,
   badAddress: (address: string) => `Địa chỉ email “${address}” không hợp lệ nên thư không được gửi.`,
-  quotaLost: (subject: string) => `Không gửi được “${subject}”: hết hạn mức gửi email trong ${CATCH_UP_DAYS + 1} ngày liền.`,
-  rejected: (message: string) => `Không gửi được: ${message}`,
+  refusedAddress: (address: string) => `Google không nhận địa chỉ “${address}”; hãy kiểm tra lại địa chỉ này.`,
+  tooLarge: 'Thư vượt giới hạn dung lượng của Google nên không gửi được.',
+  rejected: (detail: string) => `Google từ chối gửi thư: ${detail}`,
+  serviceError: (detail: string) => `Dịch vụ gửi thư của Google báo lỗi: ${detail}`,
+  quotaLost: 'Tài khoản đã hết hạn mức gửi email trong ngày, đến hết thời hạn gửi bù.',
+  serviceDown: (detail: string) => `Dịch vụ gửi thư của Google lỗi liên tiếp (${detail}) đến hết thời hạn gửi bù.`,
+  crashed: (message: string) => `Lần chạy bị dừng giữa chừng do lỗi: ${message}`,
+  missedWindow: (due: CalendarDate, lastDay: CalendarDate) =>
+    `Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (${dayText(due)}–${dayText(lastDay)}).`,
   noUser: 'Không xác định được email của anh/chị (tài khoản khác miền hoặc chưa cấp quyền), nên chưa gửi thử được.',
   noQuota: 'Tài khoản đã hết hạn mức gửi email hôm nay; hãy gửi thử lại vào ngày mai.',
 };
 
+/** How the settings page names a send's recipient. */
 function describe(send: Send): string {
   return send.ban === null ? `${PROVINCE_WIDE} <${send.to}>` : send.to ? `${send.ban} <${send.to}>` : send.ban;
 }
 
+function recipientOf(send: Send): FailedRecipient {
+  return { target: send.target, name: describe(send) };
+}
+
+/** The Vietnamese reason for a refusal; the address shown is ours, never read back from the service's text. */
+export function rejectionReason(error: MailRejected, address: string): string {
+  switch (error.kind) {
+    case 'quota':
+      return say.noQuota;
+    case 'address':
+      return say.refusedAddress(address);
+    case 'too-large':
+      return say.tooLarge;
+    case 'refused':
+      return say.rejected(error.message);
+    case 'service':
+      return say.serviceError(error.message);
+  }
+}
+
+export function errorText(error: unknown): string {
+  return isUserError(error) ? error.message : error instanceof Error ? error.message : String(error);
+}
+
+export interface UnsentOptions {
+  /** Default: today is the item's last day. */
+  final?: boolean;
+  /** The recipient's address is the problem (none, malformed, refused). */
+  address?: boolean;
+}
+
+/** Records that these sends did not go, one failure per item (the sends of one item share their window). */
+export function recordUnsent(log: SentLog, today: CalendarDate, sends: readonly Send[], reason: string, options: UnsentOptions = {}): SendFailure[] {
+  return byItem(sends).map((group) => {
+    const first = group[0]!;
+    const final = options.final ?? today >= first.lastDay;
+    return recordFailure(log, { d: today, i: first.item, u: first.due, m: reason, final, address: options.address }, group.map(recipientOf));
+  });
+}
+
 /**
  * Sends what is due today, once. A second run the same day finds everything in the log and sends nothing; a run cut
- * short (6-minute limit, an error) has logged each send as it went, so the next run sends only the rest.
+ * short (6-minute limit, an error) has logged each send as it went, so the next run sends only the rest. What will
+ * not go is recorded with its reason: on an item's last day (a refusal, the quota, a crash) by this run, and a window
+ * that closed while no run got through by the next run that does (closedSends).
  */
 export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogStore, options: DailyRunOptions): DailyRunOutcome {
-  const stored = loadSettings(ctx.settings, yearOf(ctx.today));
-  const outcome: DailyRunOutcome = { date: ctx.today, state: 'nothing-due', sent: [], deferred: 0, failures: [], warnings: [] };
+  const today = ctx.today;
+  const stored = loadSettings(ctx.settings, yearOf(today));
+  const outcome: DailyRunOutcome = { date: today, state: 'nothing-due', sent: [], deferred: 0, stoppedBy: null, failures: [], warnings: [] };
   if (stored.warning) outcome.warnings.push(stored.warning);
   if (!stored.settings.schedule.enabled) return { ...outcome, state: 'disabled' };
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today });
+  const analysis = analyze(ctx.workbook, { settings: stored.settings, today });
   const inputs = emailInputsOf(analysis);
   const facts = buildFacts(inputs);
   const parsed = parseSentLog(logStore.read(), analysis.year);
   if (parsed.warning) outcome.warnings.push(parsed.warning);
   const log = parsed.log;
   log.year = Math.max(log.year, analysis.year);
-  const plan = planSends({ today: ctx.today, settings: analysis.settings, policy: analysis.policy, year: analysis.year, facts, sentLog: log });
-  if (plan.length === 0) return outcome;
-  outcome.state = 'sent';
+  const planInput = { today, settings: analysis.settings, policy: analysis.policy, year: analysis.year, facts, sentLog: log };
 
-  const save = () => logStore.write(serializeSentLog(log, ctx.today, CATCH_UP_DAYS));
-  const fail = (send: Send, message: string) => {
-    const failure = { d: ctx.today, i: send.item, to: describe(send), m: message };
-    recordFailure(log, failure, send.recipientKey);
-    outcome.failures.push({ ...failure, h: '' });
+  let dirty = log.c !== today;
+  const save = () => {
+    logStore.write(serializeSentLog(log, today, CATCH_UP_DAYS));
+    dirty = false;
+  };
+  // Before the first run there is nothing to look back on: the schedule was not watching.
+  const since = (log.c as CalendarDate | undefined) ?? today;
+  for (const missed of byItem(closedSends(planInput, since))) {
+    const { due, lastDay } = missed[0]!;
+    outcome.failures.push(...recordUnsent(log, today, missed, say.missedWindow(due, lastDay), { final: true }));
+  }
+  log.c = today;
+
+  const plan = planSends(planInput);
+  if (plan.length > 0) outcome.state = 'sent';
+  const fail = (send: Send, message: string, address = false) => {
+    outcome.failures.push(...recordUnsent(log, today, [send], message, { address }));
     save();
   };
   let quota = Math.max(0, mailer.remainingQuota());
-  for (const send of plan) {
-    if (!send.to) {
-      fail(send, say.noLeaderAddress(send.ban ?? PROVINCE_WIDE));
-      continue;
+  let serviceErrors = 0;
+  let serviceDown = '';
+  const left: Send[] = [];
+  let next = 0;
+  try {
+    for (; next < plan.length; next++) {
+      const send = plan[next]!;
+      if (!send.to) {
+        fail(send, say.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
+        continue;
+      }
+      const to = send.to.trim();
+      if (!isEmailAddress(to)) {
+        fail(send, say.badAddress(send.to), true);
+        continue;
+      }
+      if (quota < 1 || serviceDown) {
+        left.push(send);
+        continue;
+      }
+      const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl }, facts);
+      try {
+        mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
+      } catch (error) {
+        if (!(error instanceof MailRejected)) throw error;
+        if (error.kind === 'quota') {
+          quota = 0;
+          left.push(send);
+          continue;
+        }
+        serviceErrors = error.kind === 'service' ? serviceErrors + 1 : 0;
+        if (serviceErrors >= MAX_SERVICE_ERRORS) serviceDown = error.message;
+        fail(send, rejectionReason(error, to), error.kind === 'address');
+        continue;
+      }
+      serviceErrors = 0;
+      quota--;
+      markSent(log, send.item, send.recipientKey, today, send.target);
+      save();
+      outcome.sent.push({ to, subject: email.subject });
     }
-    if (!isEmailAddress(send.to.trim())) {
-      fail(send, say.badAddress(send.to));
-      continue;
-    }
-    const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl }, facts);
-    if (quota < 1) {
-      outcome.deferred++;
-      // The last day of its window: it will not be planned again, so say it was lost rather than drop it silently.
-      if (dayNumber(ctx.today) - dayNumber(send.due) >= CATCH_UP_DAYS) fail(send, say.quotaLost(email.subject));
-      continue;
-    }
+  } catch (error) {
+    // The run ends here: what it has not sent is written down before the error goes on. Inside their window these
+    // sends go on the next run; on their last day they will not, and the settings page must say so.
+    const unsent = plan.slice(next).filter((s) => !isSent(log, s.item, s.recipientKey));
     try {
-      mailer.send({ to: send.to.trim(), subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
-    } catch (error) {
-      if (!(error instanceof MailRejected)) throw error;
-      if (error.quotaExhausted) {
-        quota = 0;
-        outcome.deferred++;
-      } else fail(send, say.rejected(error.message));
-      continue;
+      recordUnsent(log, today, unsent, say.crashed(errorText(error)));
+      settleLeft();
+      save();
+    } catch {
+      // The log cannot be written either (a killed execution): the next run finds these windows closed and says so.
     }
-    quota--;
-    markSent(log, send.item, send.recipientKey, ctx.today);
-    save();
-    outcome.sent.push({ to: send.to.trim(), subject: email.subject });
+    throw error;
   }
+  settleLeft();
+  if (dirty) save();
   return outcome;
+
+  /** Deferred sends go on the next run, except those whose last day is today: they are recorded as not sent. */
+  function settleLeft(): void {
+    const lastChance = left.filter((s) => today >= s.lastDay);
+    outcome.deferred = left.length - lastChance.length;
+    outcome.stoppedBy = left.length === 0 ? null : serviceDown ? 'service' : 'quota';
+    left.length = 0;
+    if (lastChance.length === 0) return;
+    outcome.failures.push(...recordUnsent(log, today, lastChance, serviceDown ? say.serviceDown(serviceDown) : say.quotaLost, { final: true }));
+    dirty = true;
+  }
+}
+
+/** Sends grouped by item, in their order. */
+function byItem(sends: readonly Send[]): Send[][] {
+  const groups = new Map<string, Send[]>();
+  for (const send of sends) groups.set(send.item, [...(groups.get(send.item) ?? []), send]);
+  return [...groups.values()];
+}
+
+/**
+ * The schedule is switched on: the look-back for missed windows starts today, so windows that closed while it was
+ * off are not reported as missed. (Reinstalling a schedule that is already on keeps the look-back: a week when
+ * Google had disabled the trigger must still be reported.)
+ */
+export function startWatch(logStore: LogStore, today: CalendarDate, year: number): void {
+  const log = parseSentLog(logStore.read(), year).log;
+  log.c = today;
+  logStore.write(serializeSentLog(log, today, CATCH_UP_DAYS));
 }
 
 /** The sent-log for the settings page (failures to show). */
@@ -202,7 +339,7 @@ export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: Dai
   try {
     mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
   } catch (error) {
-    if (error instanceof MailRejected) throw new UserError(error.quotaExhausted ? say.noQuota : say.rejected(error.message));
+    if (error instanceof MailRejected) throw new UserError(rejectionReason(error, to));
     throw error;
   }
   return { to, subject: email.subject };
@@ -210,11 +347,7 @@ export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: Dai
 
 function testSend(analysis: Analysis, quarter: Quarter): Send {
   const due = quarterlyReportDate(analysis.policy, analysis.year, quarter);
-  return provinceSend(analysis.year, quarter, due, '');
-}
-
-function provinceSend(year: number, quarter: Quarter, due: CalendarDate, to: string): Send {
-  return { kind: 'province-summary', item: `p${year}-${quarter}`, recipientKey: normalizeEmail(to), due, quarter, deadline: null, ban: null, to, toName: '', missing: null };
+  return provinceSummarySend(analysis.year, quarter, due, '');
 }
 
 export interface PreviewEmail {
@@ -231,11 +364,11 @@ export function previewSummaries(analysis: Analysis, quarter: Quarter, ban: stri
   const inputs = emailInputsOf(analysis);
   const facts: EmailFacts = buildFacts(inputs);
   const due = quarterlyReportDate(analysis.policy, analysis.year, quarter);
-  const province = provinceSummarySends(analysis.settings, analysis.year, quarter, due)[0] ?? provinceSend(analysis.year, quarter, due, '');
+  const province = provinceSummarySends(analysis.settings, analysis.year, quarter, due)[0] ?? provinceSummarySend(analysis.year, quarter, due, '');
   const sends: Send[] = [province];
   for (const b of facts.bans) {
     if (ban !== null && b.ban !== ban) continue;
-    sends.push({ kind: 'ban-summary', item: `q${analysis.year}-${quarter}`, recipientKey: b.key, due, quarter, deadline: null, ban: b.ban, to: b.leader.email, toName: b.leader.name, missing: null });
+    sends.push(banSummarySend(analysis.year, quarter, due, b));
   }
   return sends.map((send) => {
     const email = composeEmail(send, inputs, options, facts);

@@ -13,7 +13,8 @@ export interface RunRecord {
   failedRuns: number;
 }
 
-export type ScheduleProblem = 'missing' | 'stale' | 'failing' | 'left-over' | null;
+/** What is wrong with the schedule; 'unsent': it runs, but some emails did not go and will not by themselves. */
+export type ScheduleProblem = 'missing' | 'stale' | 'failing' | 'left-over' | 'unsent' | null;
 
 export interface TriggerState {
   /** The schedule is on in Cài đặt. */
@@ -29,15 +30,38 @@ export interface TriggerState {
   offerReinstall: boolean;
 }
 
+/** Emails of one item that did not go, for one reason. */
 export interface ScheduleFailure {
-  /** ISO date. */
+  /** ISO date it was recorded. */
   date: string;
-  /** Who it was for. */
+  /** What: "Báo cáo quý 2/2023 toàn tỉnh", "Nhắc hạn 20/06/2023: …". */
+  what: string;
+  /** Who it was for (the first few names, then how many more). */
   to: string;
+  /** How many emails. */
+  count: number;
+  /** ISO date it was due; '' when unknown. */
+  due: string;
+  /** Why it did not go, in Vietnamese. */
   message: string;
+  /** The daily run will not try again: the item's catch-up window has closed. */
+  final: boolean;
+  /** "Gửi bù" can send it now (a quarterly summary of the current year). */
+  resendable: boolean;
+  /** The address is the problem (none, malformed, refused): fix it before "Gửi bù". */
+  needsAddress: boolean;
 }
 
 export interface ScheduleStatus extends TriggerState {
-  /** The recent send failures, newest first. */
+  /** Emails that did not go, newest first: those the next run retries, and those it will not. */
   failures: ScheduleFailure[];
+  /** How many emails "Gửi bù" would try to send now. */
+  resendable: number;
+}
+
+/** The answer to "Gửi bù": what went, in a sentence, and the schedule's state after it. */
+export interface ResendResult {
+  sent: { to: string; subject: string }[];
+  message: string;
+  status: ScheduleStatus;
 }

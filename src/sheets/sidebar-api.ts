@@ -568,4 +568,6 @@ export type ServerApi = { [K in keyof typeof sidebarApi]: WithoutContext<(typeof
   getScheduleStatus(): ScheduleStatus;
   /** Turns the daily email schedule on (installing exactly one trigger) or off; returns the new status. */
   setSchedule(enabled: boolean): ScheduleStatus;
+  /** "Gửi bù": sends the quarterly summaries the daily run gave up on, once; returns what went and the new status. */
+  sendMissedSummaries(): import('./schedule-status').ResendResult;
 };

@@ -4,7 +4,7 @@ import { SettingsSchema, type Settings } from '../../src/core/settings';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import { MemorySettingsStore } from '../../src/sheets/settings-store';
 import type { ServerContext } from '../../src/sheets/server-context';
-import { MailRejected, type Mailer, type OutgoingMessage } from '../../src/sheets/email-run';
+import { MailRejected, type Mailer, type OutgoingMessage, type RejectionKind } from '../../src/sheets/email-run';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
 /**
@@ -80,9 +80,14 @@ export function memoryContext(today: string, settings: Settings, people: Person[
   };
 }
 
-/** A Mailer that records, with a quota, and can be told to die after k sends (the 6-minute limit, a crash). */
+/**
+ * A Mailer that records, with a quota, and can be told to die after k sends (a crash), or to have the service refuse
+ * some addresses the way the MailApp adapter classifies Google's errors.
+ */
 export class RecordingMailer implements Mailer {
   readonly sent: OutgoingMessage[] = [];
+  /** Address → how the service refuses it. */
+  readonly refusals = new Map<string, RejectionKind>();
   constructor(
     public quota = 100,
     public dieAfter: number | null = null,
@@ -92,7 +97,9 @@ export class RecordingMailer implements Mailer {
   }
   send(message: OutgoingMessage): void {
     if (this.dieAfter !== null && this.sent.length >= this.dieAfter) throw new Error('Exceeded maximum execution time');
-    if (this.quota < 1) throw new MailRejected('Service invoked too many times for one day: email.', true);
+    const refusal = this.refusals.get(message.to);
+    if (refusal) throw new MailRejected(refusal, refusal === 'service' ? 'Service error: Mail' : `refused (${refusal})`);
+    if (this.quota < 1) throw new MailRejected('quota', 'Service invoked too many times for one day: email.');
     this.quota--;
     this.sent.push(message);
   }

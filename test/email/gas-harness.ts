@@ -3,7 +3,7 @@ import { SETTINGS_KEY } from '../../src/sheets/settings-store';
 import type { Settings } from '../../src/core/settings';
 import { createAppsScriptEnvironment, FakeSpreadsheet, type AppsScriptEnvironment } from '../fakes';
 import { buildOnce, VN } from '../gas/harness';
-import { provinceTabs } from './fixture';
+import { PEOPLE, provinceTabs } from './fixture';
 
 /**
  * Code.js (the file clasp pushes) in a vm over the fakes, with a Date class that reads the fake clock: the daily
@@ -13,12 +13,15 @@ export interface ClockAddon {
   env: AppsScriptEnvironment;
   ss: FakeSpreadsheet;
   call(name: string, ...args: unknown[]): unknown;
-  /** Moves the fake clock on, firing the daily trigger into Code.js's dailyRun with a fresh day's mail quota. */
-  advance(ms: number, quotaPerDay?: number): void;
+  /**
+   * Moves the fake clock on, firing the daily trigger into Code.js's dailyRun with a fresh day's mail quota (a number,
+   * or one per day in Vietnam, "YYYY-MM-DD"); `beforeRun` can script that day's mail service first.
+   */
+  advance(ms: number, quotaPerDay?: number | ((day: string) => number), beforeRun?: (day: string) => void): void;
 }
 
-export function loadClockAddon(startMs: number, settings: Settings): ClockAddon {
-  const ss = FakeSpreadsheet.fromTabs(provinceTabs(), VN);
+export function loadClockAddon(startMs: number, settings: Settings, people = PEOPLE): ClockAddon {
+  const ss = FakeSpreadsheet.fromTabs(provinceTabs(people), VN);
   const env = createAppsScriptEnvironment({ spreadsheet: ss, now: () => new Date(startMs), user: 'quantri@tinhdoan.example.vn' });
   const clock = env.clock;
   class ClockDate extends Date {
@@ -48,10 +51,12 @@ export function loadClockAddon(startMs: number, settings: Settings): ClockAddon 
     env,
     ss,
     call,
-    advance(ms, quotaPerDay = 100) {
+    advance(ms, quotaPerDay = 100, beforeRun) {
       env.triggers.advanceClock(ms, {
         dailyRun: (e) => {
-          env.mail.remaining = quotaPerDay;
+          const day = vnDay(new Date(clock.nowMs()));
+          env.mail.remaining = typeof quotaPerDay === 'number' ? quotaPerDay : quotaPerDay(day);
+          beforeRun?.(day);
           return (context.dailyRun as (e: unknown) => unknown)(e);
         },
       });

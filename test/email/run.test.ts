@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarDate } from '../../src/core/calendar-date';
 import { parseSentLog } from '../../src/core/email/sent-log';
-import { MemoryLogStore, runDailySends, sendTestSummary } from '../../src/sheets/email-run';
+import { MemoryLogStore, runDailySends, say, sendTestSummary } from '../../src/sheets/email-run';
 import { at, memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc123/edit';
@@ -62,8 +62,13 @@ describe('runDailySends: never twice, never lost', () => {
     const log = new MemoryLogStore();
     for (const day of ['2023-03-27', '2023-03-28', '2023-03-29']) run(day, new RecordingMailer(0), log);
     const last = run('2023-03-30', new RecordingMailer(0), log);
-    expect(last.deferred).toBe(5);
-    expect(last.failures.filter((f) => f.m.includes('hết hạn mức'))).toHaveLength(5);
+    // Nothing is left for a next run: the window closes today.
+    expect(last).toMatchObject({ deferred: 0, stoppedBy: 'quota' });
+    // One entry per item, naming every recipient, final: the window closes today.
+    expect(last.failures.filter((f) => f.m === say.quotaLost).map((f) => [f.i, f.f, f.w])).toEqual([
+      ['p2023-1', 1, [`Toàn tỉnh <${at('btckt')}>`]],
+      ['q2023-1', 1, [`Thường trực Tỉnh đoàn <${at('bithu')}>`, `Ban Tuyên giáo <${at('tg')}>`, `Ban Phong trào <${at('pt')}>`, `Văn phòng <${at('vanphong')}>`]],
+    ]);
     expect(run('2023-03-31', new RecordingMailer(), log).sent).toEqual([]);
   });
 
@@ -75,7 +80,7 @@ describe('runDailySends: never twice, never lost', () => {
     expect(mailer.sent.map((m) => who(m.to))).toEqual(['btckt', 'bithu', 'pt', 'vanphong']);
     expect(outcome.failures.map((f) => f.m)).toContain('Địa chỉ email “tg at tinhdoan” không hợp lệ nên thư không được gửi.');
     const stored = parseSentLog(log.value, 2023).log;
-    expect(stored.failures.map((f) => f.to)).toEqual(['Ban Tuyên giáo <tg at tinhdoan>', 'Ban Công tác Thiếu nhi']);
+    expect(stored.failures.map((f) => f.w)).toEqual([['Ban Tuyên giáo <tg at tinhdoan>'], ['Ban Công tác Thiếu nhi']]);
   });
 
   it('lỡ một ngày (trigger bị tắt) vẫn gửi bù trong 3 ngày, không bao giờ gửi sớm', () => {

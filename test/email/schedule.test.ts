@@ -16,7 +16,8 @@ interface Status {
   problem: string | null;
   message: string;
   offerReinstall: boolean;
-  failures: { date: string; to: string; message: string }[];
+  failures: { date: string; what: string; to: string; count: number; due: string; message: string; final: boolean; resendable: boolean; needsAddress: boolean }[];
+  resendable: number;
 }
 
 describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)', () => {
@@ -99,8 +100,21 @@ describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)
     addon.call('dailyRun');
     const status = addon.call('getScheduleStatus') as Status;
     expect(status.failures).toEqual([
-      { date: '2023-03-27', to: 'Ban Công tác Thiếu nhi', message: 'Ban Công tác Thiếu nhi chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.' },
+      {
+        date: '2023-03-27',
+        what: 'Báo cáo quý 1/2023 của ban',
+        to: 'Ban Công tác Thiếu nhi',
+        count: 1,
+        due: '2023-03-27',
+        message: 'Ban Công tác Thiếu nhi chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.',
+        final: false,
+        resendable: false,
+        needsAddress: true,
+      },
     ]);
+    // Retried tomorrow: not yet an email that will not go.
+    expect(status.problem).not.toBe('unsent');
+    expect(status.resendable).toBe(0);
   });
 
   it('menu Gửi thử báo cáo quý: chỉ gửi cho người đang dùng, có [THỬ]', () => {

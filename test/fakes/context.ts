@@ -38,6 +38,12 @@ export class FakeContext {
   uiAvailable = true;
   /** The Date constructor handed-out dates are made with (a vm sandbox's own, so `instanceof Date` holds there). */
   DateCtor: DateConstructor = Date;
+  /**
+   * Set when Apps Script has killed the execution (the 6-minute limit): Google ends it without running its catch or
+   * finally blocks, so every later service call of this execution fails here and nothing more reaches a service.
+   * Cleared at the end of the execution (LockControl.endExecution).
+   */
+  killed: string | null = null;
 
   constructor(
     readonly clock: FakeClock = new FakeClock(),
@@ -62,6 +68,7 @@ export class FakeContext {
    * properties and locks, but no mail or triggers.
    */
   require(method: string, need: 'document' | 'storage' | 'mail' | 'triggers'): void {
+    if (this.killed !== null) throw gasError(this.killed);
     const mode = this.authMode;
     if (mode === 'FULL') return;
     if (mode === 'CUSTOM_FUNCTION') {

@@ -203,6 +203,8 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
         } catch (e) {
           run.error = e instanceof Error ? e.message : String(e);
         } finally {
+          // A killed execution ends with Google's error whatever the script's catch blocks tried.
+          if (ctx.killed !== null) run.error = ctx.killed;
           ctx.authMode = saved.mode;
           ctx.uiAvailable = saved.ui;
           locks.endExecution();

@@ -59,11 +59,19 @@ export const MESSAGES = {
   addonTooManyTimeTriggers:
     'This add-on has created too many time-based triggers in this document for this Google user account.',
   tooManyTriggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  // logs: "Exception: Service invoked too many times for one day: email." (shabuthomas/gmail-delay-send#34)
   mailQuota: 'Service invoked too many times for one day: email.',
+  // logs: "Exception: Invalid email: giabao020396@gmail.com" (a Vietnamese MailApp debugging guide, and code comments)
   invalidEmail: (address: string) => `Invalid email: ${address}`,
   tooManyRecipients: 'Limit Exceeded: Email Recipients Per Message.',
-  // the same public list of MailApp error constants as below
+  // the same public list of MailApp error constants as below; logs: "Limit Exceeded: Email Body Size. (line 99, file
+  // "Code")" in a time-based trigger's failure summary quoted in a public README
   bodyTooLarge: 'Limit Exceeded: Email Body Size.',
+  // fakes: the wording a public Apps Script project's tests use for a MailApp outage ("Exception: Service error: Mail")
+  mailServiceError: 'Service error: Mail',
+  // logs: Google's failure summaries of time-driven runs ("Exceeded maximum execution time", e.g.
+  // GioBonvi/GoogleContactsEventsNotifier#155); the execution is ended, its catch blocks do not run
+  executionTimeLimit: 'Exceeded maximum execution time',
   // a public list of MailApp error constants
   noRecipient: 'Failed to send email: no recipient',
   // logs (format; used for NONE/LIMITED refusals by our choice)

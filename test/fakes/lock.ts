@@ -111,6 +111,7 @@ export class LockControl {
   }
   /** The end of the execution: Apps Script releases every lock the script forgot. Returns the ones it held. */
   endExecution(): LockKind[] {
+    this.ctx.killed = null;
     const held: LockKind[] = [];
     for (const s of Object.values(this.service.states)) {
       if (s.holder === 'us') {

@@ -40,12 +40,26 @@ function addresses(field: unknown): string[] {
 
 type Message = GoogleAppsScript.Mail.MailAdvancedParameters;
 
-/** MailApp: a quota counted in recipients, Google's address and size checks, and an outbox instead of a network. */
+/**
+ * MailApp: a quota counted in recipients, Google's address and size checks, and an outbox instead of a network.
+ * What Google throws, and where that wording was seen, is in errors.ts (MESSAGES.mailQuota, invalidEmail, …).
+ * Tests can also script what a syntax check cannot show: an address Google refuses, an outage of the mail service,
+ * and the execution being killed mid-send.
+ */
 export interface FakeMailApp extends Omit<Api, 'sendEmail' | 'getRemainingDailyQuota'> {}
 export class FakeMailApp implements Pick<Api, 'sendEmail' | 'getRemainingDailyQuota'> {
   readonly outbox: SentMail[] = [];
   remaining: number;
   readonly maxBodyBytes: number;
+  /**
+   * Addresses Google refuses although they look valid (a mailbox it will not take): "Invalid email: <address>", the
+   * address quoted as given, whatever words it holds ("quota.tg@…").
+   */
+  readonly refused = new Set<string>();
+  /** sendEmail calls left that fail with the service's outage error. */
+  private outageCalls = 0;
+  /** sendEmail calls left before the execution is killed (the 6-minute limit); null: never. */
+  private callsBeforeKill: number | null = null;
 
   constructor(
     private readonly ctx: FakeContext,
@@ -53,6 +67,16 @@ export class FakeMailApp implements Pick<Api, 'sendEmail' | 'getRemainingDailyQu
   ) {
     this.remaining = options.quota ?? 100;
     this.maxBodyBytes = options.maxBodyBytes ?? 200 * 1024;
+  }
+
+  /** The mail service fails ("Service error: Mail") for the next `calls` sendEmail calls. */
+  outage(calls: number): void {
+    this.outageCalls = calls;
+  }
+
+  /** Apps Script kills the execution during the sendEmail call after `sends` more calls (the 6-minute limit). */
+  killExecutionAfter(sends: number): void {
+    this.callsBeforeKill = sends;
   }
 
   getRemainingDailyQuota(): number {
@@ -69,6 +93,15 @@ export class FakeMailApp implements Pick<Api, 'sendEmail' | 'getRemainingDailyQu
   ): void {
     this.ctx.calls.record('MailApp.sendEmail');
     this.ctx.require('MailApp.sendEmail', 'mail');
+    if (this.callsBeforeKill !== null && this.callsBeforeKill-- <= 0) {
+      this.callsBeforeKill = null;
+      this.ctx.killed = MESSAGES.executionTimeLimit;
+      throw gasError(MESSAGES.executionTimeLimit);
+    }
+    if (this.outageCalls > 0) {
+      this.outageCalls--;
+      throw gasError(MESSAGES.mailServiceError);
+    }
     let m: Message & Record<string, unknown>;
     if (typeof a === 'string' && typeof options === 'string') {
       // sendEmail(to, replyTo, subject, body)
@@ -89,7 +122,7 @@ export class FakeMailApp implements Pick<Api, 'sendEmail' | 'getRemainingDailyQu
     const all = [...to, ...cc, ...bcc];
     if (all.length === 0) throw gasError(MESSAGES.noRecipient);
     for (const address of [...all, ...addresses(m.replyTo)]) {
-      if (!EMAIL.test(address)) throw gasError(MESSAGES.invalidEmail(address));
+      if (!EMAIL.test(address) || this.refused.has(address)) throw gasError(MESSAGES.invalidEmail(address));
     }
     if (all.length > 50) throw gasError(MESSAGES.tooManyRecipients);
     const size = Buffer.byteLength(String(m.body ?? ''), 'utf8') + Buffer.byteLength(String(m.htmlBody ?? ''), 'utf8');

@@ -170,6 +170,33 @@ describe('mail', () => {
   it.each(refused)('refuses %s', (_name, call, message) => {
     expect(call).toThrowError(message);
   });
+
+  it('refuses, as scripted, an address that looks valid, quoting it as given', () => {
+    const env = createAppsScriptEnvironment();
+    env.mail.refused.add('quota.tg@x.vn');
+    expect(() => env.globals.MailApp.sendEmail('quota.tg@x.vn', 's', 'b')).toThrowError('Invalid email: quota.tg@x.vn');
+    expect(env.globals.MailApp.getRemainingDailyQuota()).toBe(100);
+  });
+
+  it('an outage fails the next sends with the service error, then mail goes again', () => {
+    const env = createAppsScriptEnvironment();
+    env.mail.outage(2);
+    for (let i = 0; i < 2; i++) expect(() => env.globals.MailApp.sendEmail('a@x.vn', 's', 'b')).toThrowError('Service error: Mail');
+    env.globals.MailApp.sendEmail('a@x.vn', 's', 'b');
+    expect(env.mail.outbox).toHaveLength(1);
+  });
+
+  it('a killed execution reaches no service any more, until the execution ends', () => {
+    const env = createAppsScriptEnvironment();
+    const { MailApp, PropertiesService } = env.globals;
+    env.mail.killExecutionAfter(1);
+    MailApp.sendEmail('a@x.vn', 's', 'b');
+    expect(() => MailApp.sendEmail('b@x.vn', 's', 'b')).toThrowError('Exceeded maximum execution time');
+    expect(() => PropertiesService.getDocumentProperties().setProperty('k', 'v')).toThrowError('Exceeded maximum execution time');
+    env.locks.endExecution();
+    PropertiesService.getDocumentProperties().setProperty('k', 'v');
+    expect(env.mail.outbox.map((m) => m.to)).toEqual([['a@x.vn']]);
+  });
 });
 
 describe('ui and html', () => {

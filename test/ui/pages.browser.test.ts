@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/core/text';
-import type { FormOptionsPayload, ProgressEntry, ProgressPayload } from '../../src/sheets/sidebar-api';
+import type { ResendResult } from '../../src/sheets/schedule-status';
+import type { FormOptionsPayload, ProgressEntry, ProgressPayload, SettingsPagePayload } from '../../src/sheets/sidebar-api';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview.mjs';
 
 /**
@@ -259,6 +260,66 @@ describe.skipIf(!existsSync(CHROMIUM))('the pages in Chromium', () => {
     await screenshot(page, 'settings', { fullPage: true });
     await page.context().close();
     preview.backend.settings.write(stored ?? '');
+  });
+
+  it('Cài đặt lists the emails that did not go, with why, and Gửi bù sends the missed summaries once', async () => {
+    const stored = preview.backend.settings.read();
+    const storedLog = preview.backend.emailLog.value;
+    const { settings } = server<SettingsPagePayload>('getSettingsPage');
+    preview.backend.settings.write(
+      JSON.stringify({ ...settings, recipients: { ...settings.recipients, btcKt: ['btckt@tinhdoan.example.vn'] }, schedule: { ...settings.schedule, enabled: true } }),
+    );
+    server('setSchedule', true);
+    // The trigger ran until 24/09, then Google disabled it: the Q3 summaries (due 27/09, catch-up until 30/09) never went.
+    preview.backend.runDailyEmails('2023-09-20');
+    preview.backend.runDailyEmails('2023-09-24');
+    preview.backend.runDailyEmails('2023-11-15');
+    const before = preview.backend.outbox.length;
+
+    const page = await open('settings', 1400);
+    // Not "all is well": the schedule's banner says emails did not go.
+    await page.getByRole('status').filter({ hasText: 'Có 7 thư không được gửi và sẽ không tự gửi lại' }).waitFor();
+    const unsent = page.getByRole('region', { name: 'Thư chưa gửi được (7)' });
+    const items = unsent.getByRole('listitem');
+    expect(await items.count()).toBe(2);
+    const bans = await items.nth(0).textContent();
+    expect(bans).toContain('Báo cáo quý 3/2023 của ban (6 thư)');
+    expect(bans).toContain('Người nhận: Thường trực Tỉnh đoàn <tranvanhoa@tinhdoan.example.vn>, Ban Tổ chức – Kiểm tra');
+    expect(bans).toContain('và 3 người nhận khác');
+    expect(bans).toContain('Hạn gửi: 27/09/2023');
+    expect(bans).toContain('Lý do: Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/09/2023–30/09/2023).');
+    expect(bans).toContain('bấm “Gửi bù báo cáo quý” để gửi ngay');
+    expect(await items.nth(1).textContent()).toContain('Báo cáo quý 3/2023 toàn tỉnh');
+    const resend = page.getByRole('button', { name: 'Gửi bù báo cáo quý' });
+    expect(await resend.getAttribute('aria-describedby')).toBe('resend-hint');
+    expect(await page.locator('#resend-hint').textContent()).toContain('Gửi ngay 7 thư báo cáo quý đã lỡ hạn');
+    await expectNoOverflow(page);
+    await screenshot(page, 'settings-unsent', { fullPage: true });
+
+    await resend.click();
+    await page.getByText('Đã gửi bù 7 thư báo cáo quý.').waitFor();
+    const sent = preview.backend.outbox.slice(before);
+    expect(sent.map((m) => m.subject)).toEqual([
+      '[1+2] Báo cáo quý 3/2023 – Toàn tỉnh',
+      ...settingsBans().map((ban) => `[1+2] Báo cáo quý 3/2023 – ${ban}`),
+    ]);
+    expect(await page.getByRole('button', { name: 'Gửi bù báo cáo quý' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: /Thư chưa gửi được/ }).count()).toBe(0);
+    await screenshot(page, 'settings-resent', { fullPage: true });
+
+    // Never twice: another click (say, from a second sidebar) and the next daily run send nothing.
+    expect(server<ResendResult>('sendMissedSummaries')).toMatchObject({ sent: [], message: 'Không còn báo cáo quý nào cần gửi bù.' });
+    expect(preview.backend.runDailyEmails('2023-11-16').sent).toEqual([]);
+    expect(preview.backend.outbox.length).toBe(before + 7);
+    await page.context().close();
+
+    server('setSchedule', false);
+    preview.backend.settings.write(stored ?? '');
+    preview.backend.emailLog.value = storedLog;
+
+    function settingsBans(): string[] {
+      return ['Thường trực Tỉnh đoàn', 'Ban Tổ chức – Kiểm tra', 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Công tác Thiếu nhi', 'Văn phòng'];
+    }
   });
 
   it('Tạo mẫu 3 says what it will list and creates the tab', async () => {

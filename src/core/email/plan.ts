@@ -1,10 +1,10 @@
-import { addDays, dayNumber, quarterBounds, type CalendarDate, type Quarter } from '../calendar-date';
+import { addDays, quarterBounds, type CalendarDate, type Quarter } from '../calendar-date';
 import { deadlineDates, monthDayIn, periodOf, quarterlyReportDate } from '../period';
 import type { Deadline, Policy } from '../policy';
 import type { Settings } from '../settings';
 import type { BanFacts, CadreBehind, EmailFacts, IncompleteCadre, OverdueCadre } from './facts';
 import { btcKtAddresses, normalizeEmail } from './recipients';
-import { isSent, type SentLog } from './sent-log';
+import { isGivenUp, isSent, type SentLog } from './sent-log';
 
 /**
  * What the daily run sends today, decided from the calendar alone: there is no quarterly clock, only a daily trigger
@@ -20,7 +20,9 @@ import { isSent, type SentLog } from './sent-log';
  *
  * Catch-up: a daily trigger can miss a day (Google disabled it for a while, the run failed or ran out of quota).
  * An item stays due for CATCH_UP_DAYS days after its day, so the next run still sends it once (the sent-log stops a
- * second send); it is never sent before its day, and a reminder never after its deadline.
+ * second send); it is never sent before its day, and a reminder never after its deadline. What is still unsent when
+ * its window closes is never dropped silently: the run of its last day records it, and a run after a gap finds the
+ * windows that closed meanwhile (closedSends).
  */
 
 export const CATCH_UP_DAYS = 3;
@@ -50,8 +52,15 @@ export interface Send {
   item: string;
   /** Who, inside the item: the address, or the Ban and the address for a Ban's email. */
   recipientKey: string;
+  /**
+   * Whom the item is for, whatever the address: the Ban's key, or the BTC-KT address. Failures are kept under it, so a
+   * missed summary can still go to a Ban that had no address when it was due.
+   */
+  target: string;
   /** The day the item is due (the report date for a summary, the reminder day for a reminder). */
   due: CalendarDate;
+  /** The last day the daily run may send it: CATCH_UP_DAYS after `due`, for a reminder never after its deadline. */
+  lastDay: CalendarDate;
   quarter: Quarter | null;
   deadline: ReminderDeadline | null;
   /** The Ban the email is about; null for the province-wide email. */
@@ -72,61 +81,90 @@ export interface PlanInput {
   sentLog: SentLog;
 }
 
-/** True when an item of day `due` may go today: from its day, for CATCH_UP_DAYS more days. */
-export function withinWindow(due: CalendarDate, today: CalendarDate): boolean {
-  const late = dayNumber(today) - dayNumber(due);
-  return late >= 0 && late <= CATCH_UP_DAYS;
-}
-
 /** Every send due today that the sent-log does not already hold: province-wide first, then Bans, then reminders. */
 export function planSends(input: PlanInput): Send[] {
-  const { settings, sentLog } = input;
-  const sends: Send[] = [];
-  if (settings.schedule.quarterlySummary) sends.push(...summarySends(input));
-  if (settings.schedule.reminders) sends.push(...reminderSends(input));
-  return sends.filter((s) => !isSent(sentLog, s.item, s.recipientKey)).sort((a, b) => rank(a) - rank(b) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  function rank(s: Send): number {
-    return s.kind === 'province-summary' ? 0 : s.kind === 'ban-summary' ? 1 : 2;
-  }
+  const { today, sentLog } = input;
+  return inOrder(yearSends(input).filter((s) => s.due <= today && today <= s.lastDay && !isSent(sentLog, s.item, s.recipientKey)));
 }
 
-function summarySends({ today, settings, policy, year, facts }: PlanInput): Send[] {
+/**
+ * Sends whose window closed on a day from `since` to yesterday and that neither went nor were given up: the trigger
+ * did not run on those days, or a run was killed on the last one (the 6-minute limit ends an execution without
+ * running its catch blocks). A run looks back from the day the previous run looked (SentLog.c), so each window is
+ * judged once, with that day's facts.
+ */
+export function closedSends(input: PlanInput, since: CalendarDate): Send[] {
+  const { today, sentLog } = input;
+  return inOrder(
+    yearSends(input).filter(
+      (s) => s.lastDay >= since && s.lastDay < today && !isSent(sentLog, s.item, s.recipientKey) && !isGivenUp(sentLog, s.item, s.target),
+    ),
+  );
+}
+
+/** The quarterly summaries the daily run gave up on (their window closed unsent): what "Gửi bù" sends. */
+export function missedSummarySends(input: PlanInput): Send[] {
+  const { sentLog } = input;
+  return inOrder(summarySends(input).filter((s) => isGivenUp(sentLog, s.item, s.target)));
+}
+
+/** Everything the schedule sends in the policy year, whatever the day: summaries and reminders, as switched on. */
+function yearSends(input: PlanInput): Send[] {
+  const { settings } = input;
+  return [...(settings.schedule.quarterlySummary ? summarySends(input) : []), ...(settings.schedule.reminders ? reminderSends(input) : [])];
+}
+
+function inOrder(sends: Send[]): Send[] {
+  const rank = (s: Send) => (s.kind === 'province-summary' ? 0 : s.kind === 'ban-summary' ? 1 : 2);
+  return sends.sort((a, b) => rank(a) - rank(b) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
+
+function summarySends({ settings, policy, year, facts }: PlanInput): Send[] {
   const out: Send[] = [];
   for (const quarter of [1, 2, 3, 4] as const) {
     const due = quarterlyReportDate(policy, year, quarter);
-    if (!withinWindow(due, today)) continue;
     out.push(...provinceSummarySends(settings, year, quarter, due));
-    for (const ban of facts.bans) {
-      out.push({
-        kind: 'ban-summary',
-        item: `q${year}-${quarter}`,
-        recipientKey: banRecipientKey(ban),
-        due,
-        quarter,
-        deadline: null,
-        ban: ban.ban,
-        to: ban.leader.email,
-        toName: ban.leader.name,
-        missing: null,
-      });
-    }
+    for (const ban of facts.bans) out.push(banSummarySend(year, quarter, due, ban));
   }
   return out;
 }
 
+export function banSummarySend(year: number, quarter: Quarter, due: CalendarDate, ban: BanFacts): Send {
+  return {
+    kind: 'ban-summary',
+    item: `q${year}-${quarter}`,
+    recipientKey: banRecipientKey(ban),
+    target: ban.key,
+    due,
+    lastDay: addDays(due, CATCH_UP_DAYS),
+    quarter,
+    deadline: null,
+    ban: ban.ban,
+    to: ban.leader.email,
+    toName: ban.leader.name,
+    missing: null,
+  };
+}
+
 export function provinceSummarySends(settings: Settings, year: number, quarter: Quarter, due: CalendarDate): Send[] {
-  return btcKtAddresses(settings.recipients).map((to) => ({
-    kind: 'province-summary' as const,
+  return btcKtAddresses(settings.recipients).map((to) => provinceSummarySend(year, quarter, due, to));
+}
+
+export function provinceSummarySend(year: number, quarter: Quarter, due: CalendarDate, to: string): Send {
+  return {
+    kind: 'province-summary',
     item: `p${year}-${quarter}`,
     recipientKey: normalizeEmail(to),
+    target: normalizeEmail(to),
     due,
+    lastDay: addDays(due, CATCH_UP_DAYS),
     quarter,
     deadline: null,
     ban: null,
     to,
     toName: '',
     missing: null,
-  }));
+  };
 }
 
 function banRecipientKey(ban: BanFacts): string {
@@ -169,12 +207,17 @@ function coverageOf(deadline: Deadline, year: number, quarter: Quarter | null, p
   return period;
 }
 
-function reminderSends({ today, settings, policy, year, facts }: PlanInput): Send[] {
+/**
+ * Reminders to the Bans with something missing for each deadline. The facts are today's: for a window that closed
+ * unnoticed (closedSends), a Ban is judged as it is on the day the gap is found.
+ */
+function reminderSends({ settings, policy, year, facts }: PlanInput): Send[] {
   const out: Send[] = [];
   const before = settings.schedule.reminderDaysBefore;
   for (const deadline of reminderDeadlines(policy, year)) {
     const due = addDays(deadline.date, -before);
-    if (!withinWindow(due, today) || today > deadline.date) continue;
+    const catchUpEnd = addDays(due, CATCH_UP_DAYS);
+    const lastDay = catchUpEnd < deadline.date ? catchUpEnd : deadline.date;
     const { covers, ...rest } = deadline;
     for (const ban of facts.bans) {
       const missing = missingFor(ban, covers);
@@ -183,7 +226,9 @@ function reminderSends({ today, settings, policy, year, facts }: PlanInput): Sen
         kind: 'reminder',
         item: `r${year}-${deadline.id}`,
         recipientKey: banRecipientKey(ban),
+        target: ban.key,
         due,
+        lastDay,
         quarter: null,
         deadline: rest,
         ban: ban.ban,

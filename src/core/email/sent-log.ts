@@ -6,9 +6,9 @@ import { normalizeEmail } from './recipients';
  * DocumentProperties (9 KB per value), written right after each send so that a run cut short resumes without
  * re-sending. Shape:
  *
- *   { "v": 1, "year": 2023,
+ *   { "v": 1, "year": 2023, "c": "2023-06-28",
  *     "sent": { "q2023-2": { "d": "2023-06-27", "r": "k3v9z0p1x2aa" }, "q2022-4": { "d": "2022-12-27", "n": 6 } },
- *     "failures": [ { "d": "2023-06-27", "i": "q2023-2", "to": "…", "m": "…" } ] }
+ *     "failures": [ { "d": "2023-06-30", "i": "q2023-2", "u": "2023-06-27", "m": "…", "f": 1, "w": ["Ban Tuyên giáo"], "h": "0a1b2c" } ] }
  *
  * A send is keyed by (kind and period = the item, recipient). Per item the log keeps the day of its last send and one
  * 6-character hash per recipient: a province of 60 Bans with every reminder of a year stays near 5 KB. A key→date map
@@ -19,6 +19,13 @@ import { normalizeEmail } from './recipients';
  * An item can be sent only from its day to CATCH_UP_DAYS after it (plan.ts), so once that window has passed its
  * recipients are never looked up again: those items may be compacted to a count ({ "d", "n" }), kept as history.
  * Items of the previous policy year are compacted that way; older years are dropped.
+ *
+ * Failures say what did not go and why, one entry per (item, reason), naming its recipients (w) with their hashes
+ * (h, aligned with w). A final entry (f = 1) is an email the daily run will not try again: its window has closed. The
+ * final entries of a quarterly summary are what "Gửi bù" sends, so they are kept until sent; a recipient is hashed by
+ * its target (the Ban, not the Ban's address), so a Ban that had no address can still get its summary once it has one.
+ * `c` is the day the daily run last looked back for windows that closed unnoticed (the trigger did not run, or a run
+ * was killed on an item's last day).
  */
 
 export const SENT_LOG_VERSION = 1;
@@ -37,15 +44,21 @@ export interface SentItem {
 }
 
 export interface SendFailure {
-  /** The day it failed. */
+  /** The day it was recorded. */
   d: string;
-  /** The item (kind and period), or 'test' for a test email. */
+  /** The item (kind and period). */
   i: string;
-  /** The recipient as configured ('' when none). */
-  to: string;
-  /** A Vietnamese sentence the settings page shows. */
+  /** The day the item was due; '' in entries written before due days were kept. */
+  u: string;
+  /** A Vietnamese sentence: why it did not go. */
   m: string;
-  /** The recipient's hash in the item, so a later successful send clears the failure. */
+  /** 1 when the daily run will not try again (the item's window has closed). */
+  f: 0 | 1;
+  /** 1 when the recipient's address is the problem (none, malformed, refused): it must be fixed before a resend. */
+  a?: 1;
+  /** The recipients as the settings page names them. */
+  w: string[];
+  /** Their hashes (HASH_LENGTH characters each, in the order of w), so a later send clears them. */
   h: string;
 }
 
@@ -53,9 +66,29 @@ export interface SentLog {
   v: 1;
   /** The latest policy year written. */
   year: number;
+  /** The day the daily run last looked back for windows that closed unnoticed; absent before its first run. */
+  c?: string;
   sent: Record<string, SentItem>;
-  /** The last MAX_FAILURES failures, oldest first; one per (item, recipient). */
+  /** Oldest first; a recipient is in at most one entry per item (its latest reason). */
   failures: SendFailure[];
+}
+
+/** What a failure is about, before its recipients are added. */
+export interface FailureRecord {
+  d: CalendarDate;
+  i: string;
+  u: CalendarDate;
+  m: string;
+  final: boolean;
+  /** The recipient's address is the problem. */
+  address?: boolean;
+}
+
+export interface FailedRecipient {
+  /** The recipient inside the item, whatever the address (plan.ts Send.target). */
+  target: string;
+  /** How the settings page names it. */
+  name: string;
 }
 
 export function emptySentLog(year: number): SentLog {
@@ -77,14 +110,33 @@ export function parseSentLog(json: string | null, year: number): { log: SentLog;
         sent[item] = { d: value.d, ...(typeof value.r === 'string' ? { r: value.r } : {}), ...(typeof value.n === 'number' ? { n: value.n } : {}) };
       }
     }
-    const failures = Array.isArray(raw.failures)
-      ? raw.failures.filter((f): f is SendFailure => !!f && typeof f.d === 'string' && typeof f.i === 'string' && typeof f.m === 'string')
-          .map((f) => ({ d: f.d, i: f.i, to: String(f.to ?? ''), m: f.m, h: String(f.h ?? '') }))
-      : [];
-    return { log: { v: SENT_LOG_VERSION, year: Math.max(Number(raw.year) || year, year), sent, failures }, warning: null };
+    const failures = Array.isArray(raw.failures) ? raw.failures.flatMap(parseFailure) : [];
+    const c = typeof raw.c === 'string' && isCalendarDate(raw.c) ? { c: raw.c } : {};
+    return { log: { v: SENT_LOG_VERSION, year: Math.max(Number(raw.year) || year, year), ...c, sent, failures }, warning: null };
   } catch {
     return { log: emptySentLog(year), warning: 'Nhật ký thư đã gửi bị hỏng và đã được tạo lại.' };
   }
+}
+
+/** One stored failure, or none when unreadable; entries of the first format ({ to, h }) name one recipient. */
+function parseFailure(raw: unknown): SendFailure[] {
+  const f = raw as Partial<SendFailure> & { to?: unknown };
+  if (!f || typeof f.d !== 'string' || typeof f.i !== 'string' || typeof f.m !== 'string') return [];
+  const h = typeof f.h === 'string' ? f.h : '';
+  const w = Array.isArray(f.w) ? f.w.map(String) : [String(f.to ?? '')];
+  const count = Math.floor(h.length / HASH_LENGTH);
+  return [
+    {
+      d: f.d,
+      i: f.i,
+      u: typeof f.u === 'string' ? f.u : '',
+      m: f.m,
+      f: f.f === 1 ? 1 : 0,
+      ...(f.a === 1 ? { a: 1 as const } : {}),
+      w: count > 0 ? w.slice(0, count) : w,
+      h: h.slice(0, count * HASH_LENGTH),
+    },
+  ];
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash with good spread; enough to tell ~60 recipients apart. */
@@ -107,11 +159,14 @@ export function recipientHash(recipientKey: string): string {
   return n.toString(36).padStart(HASH_LENGTH, '0');
 }
 
-function hashesOf(item: SentItem | undefined): string[] {
-  const r = item?.r ?? '';
+function split(hashes: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i + HASH_LENGTH <= r.length; i += HASH_LENGTH) out.push(r.slice(i, i + HASH_LENGTH));
+  for (let i = 0; i + HASH_LENGTH <= hashes.length; i += HASH_LENGTH) out.push(hashes.slice(i, i + HASH_LENGTH));
   return out;
+}
+
+function hashesOf(item: SentItem | undefined): string[] {
+  return split(item?.r ?? '');
 }
 
 export function isSent(log: SentLog, item: string, recipientKey: string): boolean {
@@ -122,7 +177,11 @@ export function isSent(log: SentLog, item: string, recipientKey: string): boolea
   return hashesOf(entry).includes(recipientHash(recipientKey));
 }
 
-export function markSent(log: SentLog, item: string, recipientKey: string, date: CalendarDate): void {
+/**
+ * Records a send. `target` is the recipient's place in the item (plan.ts Send.target); its failures, and those under
+ * the recipient key itself (the first format), are cleared.
+ */
+export function markSent(log: SentLog, item: string, recipientKey: string, date: CalendarDate, target = recipientKey): void {
   const entry = log.sent[item] ?? { d: date, r: '' };
   const h = recipientHash(recipientKey);
   if (entry.r === undefined) {
@@ -133,18 +192,63 @@ export function markSent(log: SentLog, item: string, recipientKey: string, date:
   entry.d = date > entry.d ? date : entry.d;
   log.sent[item] = entry;
   // A send that now worked clears its earlier failure.
-  log.failures = log.failures.filter((f) => !(f.i === item && f.h === h));
+  clearFailures(log, item, [h, recipientHash(target)]);
 }
 
-/** Records a failure; a later failure of the same (item, recipient) replaces the earlier one. */
-export function recordFailure(log: SentLog, failure: Omit<SendFailure, 'h'>, recipientKey: string): void {
-  const h = recipientHash(recipientKey);
-  const m = failure.m.length > 140 ? `${failure.m.slice(0, 139)}…` : failure.m;
-  const to = failure.to.length > 70 ? `${failure.to.slice(0, 69)}…` : failure.to;
-  log.failures = log.failures.filter((f) => !(f.i === failure.i && f.h === h));
-  log.failures.push({ d: failure.d, i: failure.i, to, m, h });
-  if (log.failures.length > MAX_FAILURES) log.failures = log.failures.slice(-MAX_FAILURES);
+/** Takes recipients (by hash) out of an item's failures; an entry left with no recipient goes. */
+function clearFailures(log: SentLog, item: string, hashes: readonly string[]): void {
+  const gone = new Set(hashes);
+  log.failures = log.failures.flatMap((f) => {
+    if (f.i !== item) return [f];
+    const own = split(f.h);
+    if (!own.some((h) => gone.has(h))) return [f];
+    const keep = own.map((h, k) => ({ h, w: f.w[k] ?? '' })).filter((x) => !gone.has(x.h));
+    return keep.length === 0 ? [] : [{ ...f, w: keep.map((x) => x.w), h: keep.map((x) => x.h).join('') }];
+  });
 }
+
+/** Takes a recipient out of an item's failures (it turned out to have been sent). */
+export function forgetFailures(log: SentLog, item: string, target: string): void {
+  clearFailures(log, item, [recipientHash(target)]);
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Records why these recipients of one item did not get it. A recipient keeps only its latest reason, so it leaves any
+ * earlier entry of the item. Past MAX_FAILURES entries, the oldest that will still be retried go first, then the
+ * oldest final ones.
+ */
+export function recordFailure(log: SentLog, failure: FailureRecord, recipients: readonly FailedRecipient[]): SendFailure {
+  const hashes = recipients.map((r) => recipientHash(r.target));
+  clearFailures(log, failure.i, hashes);
+  const entry: SendFailure = {
+    d: failure.d,
+    i: failure.i,
+    u: failure.u,
+    m: clip(failure.m, 160),
+    f: failure.final ? 1 : 0,
+    ...(failure.address ? { a: 1 as const } : {}),
+    w: recipients.map((r) => clip(r.name, 70)),
+    h: hashes.join(''),
+  };
+  log.failures.push(entry);
+  while (log.failures.length > MAX_FAILURES) dropOldestFailure(log.failures);
+  return entry;
+}
+
+function dropOldestFailure(failures: SendFailure[]): void {
+  const retried = failures.findIndex((f) => f.f === 0);
+  failures.splice(retried >= 0 ? retried : 0, 1);
+}
+
+/** True when the daily run has given up on this recipient of the item (a final failure names it). */
+export function isGivenUp(log: SentLog, item: string, target: string): boolean {
+  const h = recipientHash(target);
+  return log.failures.some((f) => f.f === 1 && f.i === item && split(f.h).includes(h));
+}
+
+
 
 /** The policy year an item belongs to: `q2023-2` → 2023. */
 export function itemYear(item: string): number | null {
@@ -169,7 +273,8 @@ function compact(entry: SentItem): SentItem {
 /**
  * The log as stored: years before the previous one dropped, the previous year's items compacted, and, only if the
  * value would still exceed the property limit, this year's past-window items compacted (oldest first), then the
- * oldest failures dropped. Items still inside their catch-up window are never compacted.
+ * oldest failures dropped (those that will be retried first). Items still inside their catch-up window are never
+ * compacted, nor items with final failures: "Gửi bù" looks their recipients up.
  */
 export function serializeSentLog(log: SentLog, today: CalendarDate, catchUpDays: number, limit = PROPERTY_VALUE_LIMIT): string {
   const year = log.year;
@@ -180,11 +285,13 @@ export function serializeSentLog(log: SentLog, today: CalendarDate, catchUpDays:
     if (y === null || y < year - 1 || !isCalendarDate(entry.d)) continue;
     sent[item] = y < year && entry.d < windowStart ? compact(entry) : entry;
   }
-  const out: SentLog = { v: SENT_LOG_VERSION, year, sent, failures: [...log.failures] };
+  const failures = log.failures.filter((f) => (itemYear(f.i) ?? year) >= year - 1);
+  const out: SentLog = { v: SENT_LOG_VERSION, year, ...(log.c ? { c: log.c } : {}), sent, failures };
   let json = JSON.stringify(out);
   if (utf8Length(json) <= limit) return json;
+  const awaited = new Set(failures.filter((f) => f.f === 1).map((f) => f.i));
   const dead = Object.entries(sent)
-    .filter(([, e]) => e.r !== undefined && e.d < windowStart)
+    .filter(([item, e]) => e.r !== undefined && e.d < windowStart && !awaited.has(item))
     .sort((a, b) => (a[1].d < b[1].d ? -1 : a[1].d > b[1].d ? 1 : 0));
   for (const [item, entry] of dead) {
     sent[item] = compact(entry);
@@ -192,7 +299,7 @@ export function serializeSentLog(log: SentLog, today: CalendarDate, catchUpDays:
     if (utf8Length(json) <= limit) return json;
   }
   while (out.failures.length > 0) {
-    out.failures.shift();
+    dropOldestFailure(out.failures);
     json = JSON.stringify(out);
     if (utf8Length(json) <= limit) return json;
   }

@@ -3,7 +3,7 @@ import { parseDayFirstDate } from '../../core/date-parse';
 import type { PresetId } from '../../core/presets';
 import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
-import type { ScheduleStatus } from '../../sheets/schedule-status';
+import type { ScheduleFailure, ScheduleStatus } from '../../sheets/schedule-status';
 import type { PresetOption, SettingsPagePayload } from '../../sheets/sidebar-api';
 import { call, failureMessage } from '../bridge';
 import { banner, busy, byId, h, replace } from '../shared/dom';
@@ -18,6 +18,32 @@ const app = byId('app');
 let page: SettingsPagePayload;
 /** The daily email trigger's state; null when it cannot be read (the page still works without it). */
 let schedule: ScheduleStatus | null = null;
+/** The outcome of the last "Gửi bù", shown above the schedule until the page is reloaded. */
+let scheduleNotice: HTMLElement | null = null;
+
+const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDayFirst(iso as CalendarDate) : iso);
+
+/** One email (or several of one item) that did not go: what, to whom, when it was due, why, and what happens next. */
+function unsentItem(f: ScheduleFailure): HTMLElement {
+  const next = !f.final
+    ? f.needsAddress
+      ? 'Sửa địa chỉ email (tab Cán bộ hoặc phần Người nhận email) để lần chạy sau gửi được.'
+      : 'Tiện ích sẽ gửi lại ở lần chạy sau.'
+    : !f.resendable
+      ? 'Đã quá thời hạn gửi: thư này sẽ không được gửi.'
+      : f.needsAddress
+        ? 'Đã quá thời hạn tự gửi: sửa địa chỉ email rồi bấm “Gửi bù báo cáo quý”.'
+        : 'Đã quá thời hạn tự gửi: bấm “Gửi bù báo cáo quý” để gửi ngay.';
+  return h(
+    'li',
+    { class: f.final ? 'unsent unsent-final' : 'unsent' },
+    h('div', { class: 'unsent-what' }, f.count > 1 ? `${f.what} (${f.count} thư)` : f.what),
+    h('div', null, `Người nhận: ${f.to}`),
+    f.due ? h('div', null, `Hạn gửi: ${dmy(f.due)}`) : null,
+    h('div', null, `Lý do: ${f.message}`),
+    h('div', { class: 'hint' }, next),
+  );
+}
 
 async function start(): Promise<void> {
   try {
@@ -90,6 +116,31 @@ function build(): void {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
     };
+    const resend =
+      st.resendable > 0
+        ? h(
+            'button',
+            {
+              attrs: { type: 'button', 'aria-describedby': 'resend-hint' },
+              on: {
+                click: (event) => {
+                  void busy(event.currentTarget as HTMLButtonElement, 'Đang gửi bù…', () => call('sendMissedSummaries'))
+                    .then((result) => {
+                      schedule = result.status;
+                      scheduleNotice = banner(result.sent.length > 0 ? 'success' : 'warning', result.message);
+                      showSchedule();
+                    })
+                    .catch((error: unknown) => {
+                      scheduleNotice = banner('error', failureMessage(error));
+                      showSchedule();
+                    });
+                },
+              },
+            },
+            'Gửi bù báo cáo quý',
+          )
+        : null;
+    const unsentCount = st.failures.reduce((n, f) => n + f.count, 0);
     const reinstall = st.offerReinstall
       ? h(
           'button',
@@ -111,14 +162,27 @@ function build(): void {
       : null;
     replace(
       scheduleBox,
+      scheduleNotice,
       banner(st.problem ? 'warning' : 'info', st.message),
       st.lastRun ? h('p', { class: 'hint' }, `Lần chạy gần nhất: ${when(st.lastRun.at)} — ${st.lastRun.ok ? 'xong' : 'lỗi'}: ${st.lastRun.message}`) : null,
       st.failures.length > 0
         ? h(
-            'details',
-            null,
-            h('summary', null, `${st.failures.length} thư gửi không được`),
-            h('ul', null, st.failures.slice(0, 5).map((f) => h('li', null, `${f.date} · ${f.to}: ${f.message}`))),
+            'section',
+            { attrs: { 'aria-labelledby': 'unsent-title' } },
+            h('h3', { attrs: { id: 'unsent-title' } }, `Thư chưa gửi được (${unsentCount})`),
+            h('ul', { class: 'unsent-list' }, st.failures.map(unsentItem)),
+          )
+        : null,
+      resend
+        ? h(
+            'div',
+            { class: 'actions resend' },
+            resend,
+            h(
+              'div',
+              { class: 'hint', attrs: { id: 'resend-hint' } },
+              `Gửi ngay ${st.resendable} thư báo cáo quý đã lỡ hạn; thư nào đã gửi thì không bao giờ gửi lại.`,
+            ),
           )
         : null,
       reinstall,

@@ -1,0 +1,102 @@
+import { yearOf } from '../core/calendar-date';
+import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
+import { buildFacts } from '../core/email/facts';
+import { CATCH_UP_DAYS, missedSummarySends } from '../core/email/plan';
+import { isEmailAddress } from '../core/email/recipients';
+import { forgetFailures, isSent, markSent, parseSentLog, serializeSentLog } from '../core/email/sent-log';
+import {
+  emailInputsOf, MailRejected, recordUnsent, rejectionReason, say, SENDER_NAME, type DailyRunOptions, type LogStore, type Mailer,
+  type SentSummary,
+} from './email-run';
+import type { ServerContext } from './server-context';
+import { loadSettings } from './settings-store';
+import { analyze } from './workflow';
+
+/**
+ * "Gửi bù" on the settings page: the quarterly summaries whose whole window passed unsent (the trigger did not run,
+ * the quota or the service failed on the last day, a run died), sent now, once. They are the final failures of
+ * summary items in the sent-log; each send is marked in the same log right away, which clears its failure, so a
+ * second click and every later daily run find nothing left to send.
+ */
+
+export interface ResendOutcome {
+  sent: SentSummary[];
+  /** Missed summaries that still could not go (no address, quota, refused); their reasons are in the log. */
+  left: number;
+  /** What was done, in a sentence. */
+  message: string;
+}
+
+export const resendSay = {
+  nothing: 'Không còn báo cáo quý nào cần gửi bù.',
+  done: (sent: number, left: number, quota: boolean) =>
+    [
+      sent > 0 ? `Đã gửi bù ${sent} thư báo cáo quý.` : 'Chưa gửi bù được thư nào.',
+      left > 0 ? `Còn ${left} thư chưa gửi được${quota ? ' vì tài khoản đã hết hạn mức gửi email hôm nay; hãy gửi bù lại vào ngày mai' : ''}: xem lý do trong danh sách.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+};
+
+export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore: LogStore, options: DailyRunOptions): ResendOutcome {
+  const today = ctx.today;
+  const stored = loadSettings(ctx.settings, yearOf(today));
+  const analysis = analyze(ctx.workbook, { settings: stored.settings, today });
+  const inputs = emailInputsOf(analysis);
+  const facts = buildFacts(inputs);
+  const log = parseSentLog(logStore.read(), analysis.year).log;
+  log.year = Math.max(log.year, analysis.year);
+  const missed = missedSummarySends({ today, settings: analysis.settings, policy: analysis.policy, year: analysis.year, facts, sentLog: log });
+  if (missed.length === 0) return { sent: [], left: 0, message: resendSay.nothing };
+
+  const save = () => logStore.write(serializeSentLog(log, today, CATCH_UP_DAYS));
+  const outcome: ResendOutcome = { sent: [], left: 0, message: '' };
+  const keep = (send: (typeof missed)[number], reason: string | null, address = false) => {
+    outcome.left++;
+    if (reason !== null) recordUnsent(log, today, [send], reason, { final: true, address });
+  };
+  let quota = Math.max(0, mailer.remainingQuota());
+  let quotaOut = false;
+  for (const send of missed) {
+    if (isSent(log, send.item, send.recipientKey)) {
+      // Already went to this address: never a second time.
+      forgetFailures(log, send.item, send.target);
+      continue;
+    }
+    if (!send.to) {
+      keep(send, say.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
+      continue;
+    }
+    const to = send.to.trim();
+    if (!isEmailAddress(to)) {
+      keep(send, say.badAddress(send.to), true);
+      continue;
+    }
+    if (quota < 1) {
+      quotaOut = true;
+      keep(send, null);
+      continue;
+    }
+    const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl }, facts);
+    try {
+      mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
+    } catch (error) {
+      if (!(error instanceof MailRejected)) {
+        save();
+        throw error;
+      }
+      if (error.kind === 'quota') {
+        quota = 0;
+        quotaOut = true;
+        keep(send, null);
+      } else keep(send, rejectionReason(error, to), error.kind === 'address');
+      continue;
+    }
+    quota--;
+    markSent(log, send.item, send.recipientKey, today, send.target);
+    save();
+    outcome.sent.push({ to, subject: email.subject });
+  }
+  save();
+  return { ...outcome, message: resendSay.done(outcome.sent.length, outcome.left, quotaOut) };
+}
