@@ -561,13 +561,6 @@ function writeText(cell: ExcelJS.Cell, text: string): void {
   cell.value = text === '' ? null : text;
 }
 
-/** Replaces the cell's style with a fresh object: style objects loaded from a file are shared between cells. */
-function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
-  const next: Partial<ExcelJS.Style> = { ...cell.style, ...change };
-  for (const key of Object.keys(change) as (keyof ExcelJS.Style)[]) if (change[key] === undefined) delete next[key];
-  cell.style = next;
-}
-
 function argb(hex: string): string {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) throw new Error(`Not a #rrggbb colour: '${hex}'`);
@@ -576,11 +569,6 @@ function argb(hex: string): string {
 
 function solidFill(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
-}
-
-function sameFill(a: ExcelJS.Fill | undefined, b: ExcelJS.Fill | undefined): boolean {
-  const key = (f: ExcelJS.Fill | undefined) => (f && f.type === 'pattern' && f.pattern !== 'none' ? `${f.pattern}:${f.fgColor?.argb ?? ''}` : '');
-  return key(a) === key(b);
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };

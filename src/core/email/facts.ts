@@ -5,7 +5,6 @@ import type { Cadre, Trip } from '../model';
 import { banKey } from '../names';
 import type { Policy } from '../policy';
 import type { Settings } from '../settings';
-import { isPlanned } from '../vocabulary';
 import { banLeaderOf, type BanLeader } from './recipients';
 
 /**
@@ -123,10 +122,9 @@ export function buildFacts(inputs: EmailInputs): EmailFacts {
         reasons: e.reasons,
       });
     }
-    // The evaluation's own definition of "past its end, not marked done" (evaluate.ts), so the numbers agree.
-    const overdue = live.filter((t) => isPlanned(t.status) && t.to < today && t.to <= period.end && t.from >= period.start).length;
-    if (overdue > 0) ban.overdue.push({ cadre: e.cadre, name: e.name, trips: overdue });
-    const needsRounds = !e.waived && e.roundsDone < e.roundsRequired;
+    // The evaluation counts "past its end, not marked done" once (evaluate.ts), so the numbers agree.
+    if (e.overdueTrips > 0) ban.overdue.push({ cadre: e.cadre, name: e.name, trips: e.overdueTrips });
+    const needsRounds = e.roundsDone < e.roundsRequired;
     if (e.daysDone < e.requiredDays || needsRounds) {
       ban.incomplete.push({ cadre: e.cadre, name: e.name, tripStarts: live.map((t) => t.from).sort() });
     }
