@@ -11,9 +11,22 @@
  */
 export { CallCounter, isSpreadsheetMethod, SPREADSHEET_SERVICE_CLASSES } from './calls';
 export { DateValue, localeRules, parseInput } from './cells';
+export {
+  FakeBooleanCondition,
+  FakeConditionalFormatRule,
+  FakeConditionalFormatRuleBuilder,
+  type RuleSnapshot,
+} from './conditional-format';
 export { type AuthModeName, FakeClock, FakeContext, SCOPES } from './context';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export { formatSimpleDate, instantOf, isDateObject, wallTime } from './dates';
+export {
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  FakeDeveloperMetadataLocation,
+  type MetadataSnapshot,
+} from './developer-metadata';
+export { type DimensionChange, shiftFormula } from './dimension';
 export * from './enums';
 export {
   type AppsScriptEnvironment,
@@ -31,7 +44,7 @@ export { FakeProperties, FakePropertiesService, PROPERTY_STORE_LIMIT, PROPERTY_V
 export { FakeProtection } from './protection';
 export { FakeRange } from './range';
 export { FakeRangeList } from './range-list';
-export { FakeSheet, type SheetSnapshot } from './sheet';
+export { type EffectiveFormat, FakeSheet, type SheetSnapshot } from './sheet';
 export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast } from './spreadsheet';
 export { FakeSpreadsheetApp } from './spreadsheet-app';
 export { FakeScriptApp, FakeTrigger, type TriggerRecord, type TriggerRun } from './triggers';
