@@ -427,6 +427,11 @@ export class FakeSheet implements Pick<Api, Implemented> {
     }
     for (const row of this.rows) row?.splice(start - 1, howMany);
     this.maxColumns -= howMany;
+    // Merges follow their columns as they follow their rows in removeRows.
+    const end = start + howMany - 1;
+    this.merges = this.merges
+      .filter((m) => !(m.column >= start && m.column + m.numColumns - 1 <= end))
+      .map((m) => (m.column > end ? { ...m, column: m.column - howMany } : m));
     this.followChange({ dimension: 'COLUMNS', kind: 'delete', at: start, count: howMany });
   }
 
@@ -791,6 +796,23 @@ export class FakeSheet implements Pick<Api, Implemented> {
     return Array.from({ length: r.numRows }, (_, i) =>
       Array.from({ length: r.numColumns }, (_, j) => this.effectiveFormat(r.row + i, r.column + j).background),
     );
+  }
+
+  /**
+   * Cells hidden under a merge that still hold a value or formula, in A1. Sheets keeps a merge's value in its upper-left
+   * cell only and shows nothing else; the fake keeps whatever a script writes into the other cells (no public source
+   * says Sheets refuses such a write) and lists it here, so a test can insist nothing was hidden. Not counted.
+   */
+  hiddenUnderMerges(): string[] {
+    const hidden: string[] = [];
+    for (const m of this.merges) {
+      for (let r = m.row; r < m.row + m.numRows; r++) {
+        for (let c = m.column; c < m.column + m.numColumns; c++) {
+          if ((r !== m.row || c !== m.column) && hasContent(this.cellAt(r, c))) hidden.push(a1Of(r, c, 1, 1));
+        }
+      }
+    }
+    return hidden;
   }
 
   isSheetHidden(): boolean {
