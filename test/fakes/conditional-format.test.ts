@@ -199,6 +199,7 @@ describe('rules follow inserted and deleted columns and rows', () => {
     ['deleted columns inside shrink it', ({ sheet }) => sheet.deleteColumns(3, 2), ['A2:Q'], '=AND(N("dicoso:error")=0,LEFT($Q2,4)="Lỗi:")'],
     ['deleting the status column breaks the formula', ({ sheet }) => sheet.deleteColumn(19), ['A2:R'], '=AND(N("dicoso:error")=0,LEFT(#REF!,4)="Lỗi:")'],
     ['a row inserted above shifts the rows and the formula', ({ sheet }) => sheet.insertRowBefore(1), ['A3:S'], '=AND(N("dicoso:error")=0,LEFT($S3,4)="Lỗi:")'],
+    ['deleting the first data row keeps the rule as it was', ({ sheet }) => sheet.deleteRow(2), ['A2:S'], '=AND(N("dicoso:error")=0,LEFT($S2,4)="Lỗi:")'],
   ];
   it.each(cases)('%s', (_name, act, ranges, formula) => {
     const s = setUp();
@@ -218,6 +219,14 @@ describe('rules follow inserted and deleted columns and rows', () => {
     expect(s.sheet.effectiveFormat('V3').background).toBe(RED); // the status, now in V
     s.sheet.deleteColumnsAsUser(22);
     expect(s.sheet.effectiveBackgrounds('A2:A6')).toEqual([['#ffffff'], ['#ffffff'], ['#ffffff'], ['#ffffff'], ['#ffffff']]);
+  });
+
+  it('a person deleting the first data row leaves the other rows coloured as before', () => {
+    const s = setUp();
+    statusRules(s);
+    const before = s.sheet.effectiveBackgrounds('A3:A6');
+    s.sheet.deleteRowsAsUser(2);
+    expect(s.sheet.effectiveBackgrounds('A2:A5')).toEqual(before);
   });
 
   it('a rule whose every column is deleted disappears', () => {

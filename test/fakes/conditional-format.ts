@@ -156,16 +156,19 @@ export function describeRule(state: RuleState): RuleSnapshot {
  * were all deleted is gone (null).
  */
 export function ruleAfter(state: RuleState, change: DimensionChange): RuleState | null {
+  const key = change.dimension === 'ROWS' ? 'rows' : 'columns';
   const ranges: RuleRange[] = [];
   for (const r of state.ranges) {
-    const key = change.dimension === 'ROWS' ? 'rows' : 'columns';
     const span = shiftSpan(r[key], change);
     if (span) ranges.push({ ...r, [key]: span });
   }
   if (ranges.length === 0) return null;
+  const first = state.ranges[0]!;
+  const firstAfter = shiftSpan(first[key], change);
+  const anchor = firstAfter ? { line: first[key].start, movedTo: firstAfter.start } : undefined;
   const values =
     state.criteria === 'CUSTOM_FORMULA' && typeof state.values[0] === 'string'
-      ? [shiftFormula(state.values[0], change)]
+      ? [shiftFormula(state.values[0], change, anchor)]
       : state.values;
   return { ...state, ranges, values };
 }

@@ -75,6 +75,20 @@ describe('formula references follow the cells they point at', () => {
   });
 });
 
+describe('a conditional-format formula whose anchor row or column is deleted keeps its offsets', () => {
+  const cases: [string, string, DimensionChange, { line: number; movedTo: number } | undefined, string][] = [
+    ['the first data row deleted: =$S2 still means "this row"', '=$S2="OK"', deleteRows(2), { line: 2, movedTo: 2 }, '=$S2="OK"'],
+    ['without an anchor the same change is a broken pointer', '=$S2="OK"', deleteRows(2), undefined, '=#REF!="OK"'],
+    ['an absolute row still breaks', '=$S$2="OK"', deleteRows(2), { line: 2, movedTo: 2 }, '=#REF!="OK"'],
+    ['a deleted status column still breaks', '=$S2="OK"', deleteColumns(19), { line: 1, movedTo: 1 }, '=#REF!="OK"'],
+    ['the anchor column deleted: a relative column keeps its offset', '=B2="x"', deleteColumns(1, 2), { line: 1, movedTo: 1 }, '=B2="x"'],
+    ['…while a surviving target is still followed', '=D2="x"', deleteColumns(1, 2), { line: 1, movedTo: 1 }, '=B2="x"'],
+  ];
+  it.each(cases)('%s', (_name, formula, change, anchor, expected) => {
+    expect(shiftFormula(formula, change, anchor)).toBe(expected);
+  });
+});
+
 describe('sheets named by a formula', () => {
   const cases: [string, string[]][] = [
     ['=$S2="OK"', []],

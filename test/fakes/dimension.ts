@@ -66,8 +66,15 @@ const COLUMN_RANGE = /(^|[^A-Za-z0-9_.$!'])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1
  * it (whether or not it has `$` marks, which only say how the reference is copied), a reference to a deleted cell
  * becomes #REF!. Understands cell references (`$S2`, `B$3`, `C4`) and whole-column ranges (`$S:$S`) outside string
  * literals; that covers the conditional-format formulas the fakes evaluate.
+ *
+ * A conditional-format formula is written for the top-left cell of its rule's first range (the anchor), and its
+ * relative parts are offsets from whichever cell is being formatted. When the anchor's own row or column is deleted
+ * the rule keeps its remaining cells and their offsets: `=$S2` on A2:S stays `=$S2` when row 2 is deleted, as it does
+ * in Sheets, where deleting the first data row does not break a row-colouring rule. Pass `anchor` (the anchor's line
+ * before the change and the first line of the shifted range) for that; without it every reference is a pointer.
  */
-export function shiftFormula(formula: string, change: DimensionChange): string {
+export function shiftFormula(formula: string, change: DimensionChange, anchor?: { line: number; movedTo: number }): string {
+  const anchorDeleted = anchor !== undefined && shiftLine(anchor.line, change) === null;
   return outsideStrings(formula, (code) =>
     code
       .replace(COLUMN_RANGE, (whole, lead: string, d1: string, c1: string, d2: string, c2: string) => {
@@ -78,7 +85,8 @@ export function shiftFormula(formula: string, change: DimensionChange): string {
       })
       .replace(CELL_REF, (whole, lead: string, d1: string, letters: string, d2: string, digits: string) => {
         const line = change.dimension === 'COLUMNS' ? columnNumber(letters) : Number(digits);
-        const moved = shiftLine(line, change);
+        const relative = change.dimension === 'COLUMNS' ? d1 === '' : d2 === '';
+        const moved = shiftLine(line, change) ?? (anchorDeleted && relative ? anchor.movedTo + (line - anchor.line) : null);
         if (moved === null) return `${lead}#REF!`;
         if (moved === line) return whole;
         return change.dimension === 'COLUMNS'
