@@ -8,6 +8,19 @@
  *   …run the code…
  *   expect(env.calls.spreadsheet()).toBe(7);
  *   expect(env.spreadsheet.tab('Cán bộ').snapshot().notes).toEqual(…);
+ *
+ * Test helpers, never counted as script calls:
+ *   spreadsheet: tab(name), typeText(a1, text), setFormulaResult(a1, value), metadataSnapshot()
+ *   sheet:       snapshot() (values … protections, developerMetadata, conditionalFormats), values(),
+ *                effectiveFormat(a1 | row, column), effectiveBackgrounds(a1), hiddenUnderMerges(),
+ *                insertColumnsAsUser(before, n = 1), deleteColumnsAsUser(start, n = 1),
+ *                insertRowsAsUser(before, n = 1), deleteRowsAsUser(start, n = 1)
+ *
+ * Not modelled (they keep the fakes honest by being absent or by throwing a FakeUsageError): gradient rules,
+ * evaluating number/date conditions and custom formulas other than the shapes listed in conditional-format.ts,
+ * onIntersectingLocations on a sheet or spreadsheet finder, and what clear()/clearFormat() do to conditional-format
+ * rules (they leave them; not checked against Sheets). Cell formulas are not rewritten when rows or columns move
+ * (conditional-format formulas are).
  */
 export { CallCounter, isSpreadsheetMethod, SPREADSHEET_SERVICE_CLASSES } from './calls';
 export { DateValue, localeRules, parseInput } from './cells';
