@@ -37,6 +37,37 @@ export interface GridBox {
   column: number;
   numRows: number;
   numColumns: number;
+  /** Which edges the A1 text named; `A:C` names no rows, `2:4` no columns, `A2:C` no last row. */
+  bounds?: Bounds;
+}
+
+/**
+ * Range.isStartRowBounded() and its three siblings: false where the A1 notation left an edge open, so the range runs
+ * to the edge of the sheet (gas-fakes checks these against live Apps Script: `B:D` is not row-bounded, `3:5` is not
+ * column-bounded). Ranges made from numbers are bounded on every side.
+ */
+export interface Bounds {
+  startRow: boolean;
+  endRow: boolean;
+  startColumn: boolean;
+  endColumn: boolean;
+}
+
+export const BOUNDED: Readonly<Bounds> = Object.freeze({ startRow: true, endRow: true, startColumn: true, endColumn: true });
+
+/**
+ * A1 notation as Range.getA1Notation() gives it: `B2:D5`, `D:F` for whole columns, `5:7` for whole rows (gas-fakes,
+ * live-tested), `A2:C` for a range open at the bottom.
+ */
+export function a1OfBounded(row: number, column: number, numRows: number, numColumns: number, bounds: Bounds): string {
+  const c1 = columnLetter(column);
+  const c2 = columnLetter(column + numColumns - 1);
+  const r2 = row + numRows - 1;
+  if (!bounds.startColumn && !bounds.endColumn) return `${row}:${r2}`;
+  if (!bounds.startRow && !bounds.endRow) return `${c1}:${c2}`;
+  if (bounds.startRow && !bounds.endRow) return `${c1}${row}:${c2}`;
+  if (bounds.startColumn && !bounds.endColumn) return `${c1}${row}:${r2}`;
+  return a1Of(row, column, numRows, numColumns);
 }
 
 /**
@@ -59,5 +90,13 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): GridB
   if (r1 < 1 || r2 < 1) throw gasError(MESSAGES.rangeNotFound);
   const row = Math.min(r1, r2);
   const column = Math.min(c1, c2);
-  return { row, column, numRows: Math.abs(r2 - r1) + 1, numColumns: Math.abs(c2 - c1) + 1 };
+  const rowsNamed = [Boolean(a[2]), Boolean(b[2])];
+  const columnsNamed = [Boolean(a[1]), Boolean(b[1])];
+  const bounds: Bounds = {
+    startRow: r1 <= r2 ? rowsNamed[0]! : rowsNamed[1]!,
+    endRow: r1 <= r2 ? rowsNamed[1]! : rowsNamed[0]!,
+    startColumn: c1 <= c2 ? columnsNamed[0]! : columnsNamed[1]!,
+    endColumn: c1 <= c2 ? columnsNamed[1]! : columnsNamed[0]!,
+  };
+  return { row, column, numRows: Math.abs(r2 - r1) + 1, numColumns: Math.abs(c2 - c1) + 1, bounds };
 }

@@ -11,6 +11,12 @@ export const SPREADSHEET_SERVICE_CLASSES = [
   'DataValidationBuilder',
   'DataValidation',
   'Protection',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'DeveloperMetadataLocation',
+  'ConditionalFormatRuleBuilder',
+  'ConditionalFormatRule',
+  'BooleanCondition',
 ] as const;
 
 export class CallCounter {
@@ -41,7 +47,10 @@ export class CallCounter {
     return sum;
   }
 
-  /** Calls on the Spreadsheet service: SpreadsheetApp, Spreadsheet, Sheet, Range, data validations, protections. */
+  /**
+   * Calls on the Spreadsheet service: SpreadsheetApp, Spreadsheet, Sheet, Range, data validations, protections,
+   * developer metadata and conditional-format rules.
+   */
   spreadsheet(): number {
     let sum = 0;
     for (const [method, n] of this.counts) if (isSpreadsheetMethod(method)) sum += n;

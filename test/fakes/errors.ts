@@ -82,6 +82,25 @@ export const MESSAGES = {
   // remembered format (e.g. "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.")
   signature: (types: string, method: string) =>
     `The parameters (${types}) don't match the method signature for ${method}.`,
+  // logs: quoted verbatim in an Apps Script project's changelog ("Exception: Adding developer metadata to arbitrary
+  // ranges is not currently supported.") and, whole, in gas-fakes' tests, which its author runs against live Apps
+  // Script (brucemcpherson/gas-fakes test/testsheetsdeveloper.js).
+  metadataArbitraryRange:
+    'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+  // logs: error-handler tables of public Apps Script libraries list it among Sheets' own messages (with its
+  // translations), and several projects quote it as what setConditionalFormatRules threw.
+  cfOtherSheetReference: 'Conditional format rule cannot reference a different sheet.',
+  // fakes: one project's fake asserts that the real service refuses a rule without a range with these words.
+  cfNoRanges: 'The conditional format rule must contain at least one range.',
+  // ours (no verbatim source found)
+  cfNoCondition: 'The conditional format rule must have a condition: call one of the when… methods or withCriteria before build().',
+  // ours; the Sheets API says "All the ranges must be on the same grid" (ConditionalFormatRule.ranges).
+  cfRangesOnSeveralSheets: 'All the ranges of a conditional format rule must be on the same sheet.',
+  // ours: a rule whose ranges are on another sheet, given to this sheet's setConditionalFormatRules.
+  cfRuleOfOtherSheet: 'The conditional format rule applies to ranges on a different sheet.',
+  // ours: DeveloperMetadata.moveToColumn/moveToRow "throws an exception" (reference) without quoting it.
+  metadataNotSingleColumn: 'The range must represent a single column.',
+  metadataNotSingleRow: 'The range must represent a single row.',
   // ours (no verbatim source found)
   hideAllSheets: "You can't hide all the sheets in a document.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,

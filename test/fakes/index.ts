@@ -8,12 +8,38 @@
  *   …run the code…
  *   expect(env.calls.spreadsheet()).toBe(7);
  *   expect(env.spreadsheet.tab('Cán bộ').snapshot().notes).toEqual(…);
+ *
+ * Test helpers, never counted as script calls:
+ *   spreadsheet: tab(name), typeText(a1, text), setFormulaResult(a1, value), metadataSnapshot()
+ *   sheet:       snapshot() (values … protections, developerMetadata, conditionalFormats), values(),
+ *                effectiveFormat(a1 | row, column), effectiveBackgrounds(a1), hiddenUnderMerges(),
+ *                insertColumnsAsUser(before, n = 1), deleteColumnsAsUser(start, n = 1),
+ *                insertRowsAsUser(before, n = 1), deleteRowsAsUser(start, n = 1)
+ *
+ * Not modelled (they keep the fakes honest by being absent or by throwing a FakeUsageError): gradient rules,
+ * evaluating number/date conditions and custom formulas other than the shapes listed in conditional-format.ts,
+ * onIntersectingLocations on a sheet or spreadsheet finder, and what clear()/clearFormat() do to conditional-format
+ * rules (they leave them; not checked against Sheets). Cell formulas are not rewritten when rows or columns move
+ * (conditional-format formulas are).
  */
 export { CallCounter, isSpreadsheetMethod, SPREADSHEET_SERVICE_CLASSES } from './calls';
 export { DateValue, localeRules, parseInput } from './cells';
+export {
+  FakeBooleanCondition,
+  FakeConditionalFormatRule,
+  FakeConditionalFormatRuleBuilder,
+  type RuleSnapshot,
+} from './conditional-format';
 export { type AuthModeName, FakeClock, FakeContext, SCOPES } from './context';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export { formatSimpleDate, instantOf, isDateObject, wallTime } from './dates';
+export {
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  FakeDeveloperMetadataLocation,
+  type MetadataSnapshot,
+} from './developer-metadata';
+export { type DimensionChange, shiftFormula } from './dimension';
 export * from './enums';
 export {
   type AppsScriptEnvironment,
@@ -31,7 +57,7 @@ export { FakeProperties, FakePropertiesService, PROPERTY_STORE_LIMIT, PROPERTY_V
 export { FakeProtection } from './protection';
 export { FakeRange } from './range';
 export { FakeRangeList } from './range-list';
-export { FakeSheet, type SheetSnapshot } from './sheet';
+export { type EffectiveFormat, FakeSheet, type SheetSnapshot } from './sheet';
 export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast } from './spreadsheet';
 export { FakeSpreadsheetApp } from './spreadsheet-app';
 export { FakeScriptApp, FakeTrigger, type TriggerRecord, type TriggerRun } from './triggers';

@@ -1,6 +1,13 @@
-import { a1Of } from './a1';
+import { a1OfBounded, BOUNDED, type Bounds } from './a1';
 import { BLANK, type BorderEdge, type Cell, coerceWrite, DateValue, displayOf, GENERAL_FORMAT, hasContent, isDateFormat } from './cells';
 import { FakeDataValidation } from './data-validation';
+import {
+  addMetadata,
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  metadataArguments,
+  metadataOfRange,
+} from './developer-metadata';
 import { dateToSerial, isDateObject, serialToDate } from './dates';
 import { BorderStyleEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
@@ -10,12 +17,14 @@ import { type Box, clearCell, contains, FakeSheet, intersects } from './sheet';
 type Api = GoogleAppsScript.Spreadsheet.Range;
 type Implemented =
   | 'activate'
+  | 'addDeveloperMetadata'
   | 'breakApart'
   | 'clear'
   | 'clearContent'
   | 'clearDataValidations'
   | 'clearFormat'
   | 'clearNote'
+  | 'createDeveloperMetadataFinder'
   | 'getA1Notation'
   | 'getBackground'
   | 'getBackgrounds'
@@ -23,6 +32,7 @@ type Implemented =
   | 'getColumn'
   | 'getDataValidation'
   | 'getDataValidations'
+  | 'getDeveloperMetadata'
   | 'getDisplayValue'
   | 'getDisplayValues'
   | 'getFontColor'
@@ -53,7 +63,11 @@ type Implemented =
   | 'getWrap'
   | 'getWraps'
   | 'isBlank'
+  | 'isEndColumnBounded'
+  | 'isEndRowBounded'
   | 'isPartOfMerge'
+  | 'isStartColumnBounded'
+  | 'isStartRowBounded'
   | 'merge'
   | 'mergeAcross'
   | 'mergeVertically'
@@ -139,6 +153,8 @@ export class FakeRange implements Pick<Api, Implemented> {
     readonly column: number,
     readonly numRows: number,
     readonly numColumns: number,
+    /** Which edges the A1 notation named (`S:S` names no rows); ranges made from numbers are bounded everywhere. */
+    readonly bounds: Readonly<Bounds> = BOUNDED,
   ) {}
 
   private get ctx() {
@@ -158,7 +174,22 @@ export class FakeRange implements Pick<Api, Implemented> {
   }
 
   a1(): string {
-    return a1Of(this.row, this.column, this.numRows, this.numColumns);
+    return a1OfBounded(this.row, this.column, this.numRows, this.numColumns, this.bounds);
+  }
+
+  /**
+   * One whole column written as such (`S:S`): what Range.addDeveloperMetadata accepts. A range of the same cells made
+   * from numbers (getRange(1, 19, maxRows, 1)) is refused in Sheets: an Apps Script project records that a row range
+   * built "with explicit numRows/numCols (even when it covers the whole row width …) is treated as an 'arbitrary
+   * range' and rejected", and that `4:4` is accepted. The fake follows that report.
+   */
+  isWholeColumn(): boolean {
+    return this.numColumns === 1 && !this.bounds.startRow && !this.bounds.endRow;
+  }
+
+  /** One whole row written as such (`3:3`); see isWholeColumn. */
+  isWholeRow(): boolean {
+    return this.numRows === 1 && !this.bounds.startColumn && !this.bounds.endColumn;
   }
 
   // ------------------------------------------------------------ internal helpers (not counted)
@@ -318,6 +349,22 @@ export class FakeRange implements Pick<Api, Implemented> {
   getWidth(): number {
     this.rec('getWidth');
     return this.numColumns;
+  }
+  isStartRowBounded(): boolean {
+    this.rec('isStartRowBounded');
+    return this.bounds.startRow;
+  }
+  isEndRowBounded(): boolean {
+    this.rec('isEndRowBounded');
+    return this.bounds.endRow;
+  }
+  isStartColumnBounded(): boolean {
+    this.rec('isStartColumnBounded');
+    return this.bounds.startColumn;
+  }
+  isEndColumnBounded(): boolean {
+    this.rec('isEndColumnBounded');
+    return this.bounds.endColumn;
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     this.rec('offset');
@@ -746,6 +793,36 @@ export class FakeRange implements Pick<Api, Implemented> {
     return this.sheet.merges
       .filter((m) => intersects(m, this.box))
       .map((m) => new FakeRange(this.sheet, m.row, m.column, m.numRows, m.numColumns));
+  }
+
+  // ------------------------------------------------------------ developer metadata
+
+  /**
+   * Only on a whole column (`S:S`) or a whole row (`3:3`), written as such; see isWholeColumn. Anything else throws
+   * Google's message (a single cell and a partial column included, as gas-fakes' live test shows).
+   */
+  addDeveloperMetadata(key: string, ...rest: any[]): this {
+    this.rec('addDeveloperMetadata');
+    const args = metadataArguments('SpreadsheetApp.Range.addDeveloperMetadata', [key, ...rest]);
+    if (this.isWholeColumn()) addMetadata(this.sheet.spreadsheet, args, { type: 'COLUMN', sheet: this.sheet, index: this.column });
+    else if (this.isWholeRow()) addMetadata(this.sheet.spreadsheet, args, { type: 'ROW', sheet: this.sheet, index: this.row });
+    else throw gasError(MESSAGES.metadataArbitraryRange);
+    return this;
+  }
+
+  /** Metadata "wholly contained within" this range: rows and columns it covers whole (reference). */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.rec('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.sheet.spreadsheet, { kind: 'range', range: this });
+  }
+
+  /**
+   * The metadata associated with this very range: a whole column's or a whole row's. A cell of that column gets none
+   * (gas-fakes' live test: `G3` does not see the metadata of `G:G`).
+   */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.rec('getDeveloperMetadata');
+    return metadataOfRange(this).map((r) => new FakeDeveloperMetadata(this.sheet.spreadsheet, r));
   }
 
   // ------------------------------------------------------------ validation and protection

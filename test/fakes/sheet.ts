@@ -1,6 +1,26 @@
 import { a1Of, parseA1, splitSheetName } from './a1';
 import { BLANK, blankCell, type Cell, hasContent } from './cells';
+import {
+  conditionHolds,
+  copyState,
+  describeRule,
+  FakeConditionalFormatRule,
+  ruleAfter,
+  ruleCovers,
+  type RuleSnapshot,
+  type RuleState,
+} from './conditional-format';
 import type { FakeContext } from './context';
+import {
+  addMetadata,
+  describeMetadata,
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  followDimensionChange,
+  metadataArguments,
+  type MetadataSnapshot,
+} from './developer-metadata';
+import { type DimensionChange, referencedSheets } from './dimension';
 import { ProtectionTypeEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import { FakeProtection } from './protection';
@@ -11,6 +31,7 @@ import type { FakeSpreadsheet } from './spreadsheet';
 type Api = GoogleAppsScript.Spreadsheet.Sheet;
 type Implemented =
   | 'activate'
+  | 'addDeveloperMetadata'
   | 'appendRow'
   | 'autoResizeColumn'
   | 'autoResizeColumns'
@@ -18,11 +39,16 @@ type Implemented =
   | 'clearContents'
   | 'clearFormats'
   | 'clearNotes'
+  | 'clearConditionalFormatRules'
+  | 'createDeveloperMetadataFinder'
+  | 'deleteColumn'
   | 'deleteColumns'
   | 'deleteRow'
   | 'deleteRows'
   | 'getColumnWidth'
+  | 'getConditionalFormatRules'
   | 'getDataRange'
+  | 'getDeveloperMetadata'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -40,13 +66,20 @@ type Implemented =
   | 'getTabColor'
   | 'hideSheet'
   | 'insertColumnAfter'
+  | 'insertColumnBefore'
+  | 'insertColumns'
   | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
   | 'insertRowAfter'
+  | 'insertRowBefore'
+  | 'insertRows'
   | 'insertRowsAfter'
+  | 'insertRowsBefore'
   | 'isSheetHidden'
   | 'protect'
   | 'setColumnWidth'
   | 'setColumnWidths'
+  | 'setConditionalFormatRules'
   | 'setFrozenColumns'
   | 'setFrozenRows'
   | 'setName'
@@ -114,6 +147,20 @@ export interface SheetSnapshot {
   maxColumns: number;
   hidden: boolean;
   tabColor: string | null;
+  /** Developer metadata on this sheet and on its rows and columns, in the order it was added. */
+  developerMetadata: MetadataSnapshot[];
+  /** Conditional-format rules in priority order (the first that holds for a cell is the one the user sees). */
+  conditionalFormats: RuleSnapshot[];
+}
+
+/** What a person sees in a cell once conditional formatting is applied. */
+export interface EffectiveFormat {
+  background: string;
+  fontColor: string;
+  bold: boolean;
+  italic: boolean;
+  /** Index of the conditional-format rule that decided it, or null when none holds. */
+  rule: number | null;
 }
 
 export interface FakeSheet extends Omit<Api, Implemented> {}
@@ -129,6 +176,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
   hidden = false;
   tabColor: string | null = null;
   deleted = false;
+  /** Conditional-format rules in priority order; getConditionalFormatRules hands out copies. */
+  conditionalRules: RuleState[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -204,7 +253,18 @@ export class FakeSheet implements Pick<Api, Implemented> {
     const { sheetName, ref } = splitSheetName(a1);
     if (sheetName !== null && sheetName !== this.name) throw gasError(MESSAGES.rangeNotFound);
     const b = parseA1(ref, this.maxRows, this.maxColumns);
-    return this.rangeAt(b.row, b.column, b.numRows, b.numColumns);
+    const range = this.rangeAt(b.row, b.column, b.numRows, b.numColumns);
+    return b.bounds ? new FakeRange(this, range.row, range.column, range.numRows, range.numColumns, b.bounds) : range;
+  }
+
+  /** Column `column` as `sheet.getRange('S:S')` gives it; not counted. */
+  wholeColumn(column: number): FakeRange {
+    return new FakeRange(this, 1, column, this.maxRows, 1, { startRow: false, endRow: false, startColumn: true, endColumn: true });
+  }
+
+  /** Row `row` as `sheet.getRange('3:3')` gives it; not counted. */
+  wholeRow(row: number): FakeRange {
+    return new FakeRange(this, row, 1, 1, this.maxColumns, { startRow: true, endRow: true, startColumn: false, endColumn: false });
   }
 
   private extent(): { rows: number; columns: number } {
@@ -248,6 +308,10 @@ export class FakeSheet implements Pick<Api, Implemented> {
       maxColumns: this.maxColumns,
       hidden: this.hidden,
       tabColor: this.tabColor,
+      developerMetadata: this.spreadsheet.developerMetadata
+        .filter((r) => r.location.type !== 'SPREADSHEET' && r.location.sheet === this)
+        .map(describeMetadata),
+      conditionalFormats: this.conditionalRules.map(describeRule),
     };
   }
 
@@ -331,8 +395,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
     return this;
   }
 
-  private removeRows(start: number, howMany: number): void {
-    checkInteger('SpreadsheetApp.Sheet.deleteRows', start, howMany);
+  private removeRows(start: number, howMany: number, method = 'SpreadsheetApp.Sheet.deleteRows'): void {
+    checkInteger(method, start, howMany);
     if (start < 1 || howMany < 1 || start + howMany - 1 > this.maxRows) throw gasError(MESSAGES.rowsOutOfBounds);
     if (this.maxRows - howMany <= this.frozenRows && start > this.frozenRows) throw gasError(MESSAGES.deleteAllNonFrozenRows);
     if (howMany >= this.maxRows) throw gasError(MESSAGES.deleteAllNonFrozenRows);
@@ -342,16 +406,39 @@ export class FakeSheet implements Pick<Api, Implemented> {
     this.merges = this.merges
       .filter((m) => !(m.row >= start && m.row + m.numRows - 1 <= end))
       .map((m) => (m.row > end ? { ...m, row: m.row - howMany } : m));
+    this.followChange({ dimension: 'ROWS', kind: 'delete', at: start, count: howMany });
+  }
+
+  deleteColumn(columnPosition: number): this {
+    this.rec('deleteColumn');
+    this.removeColumns(columnPosition, 1, 'SpreadsheetApp.Sheet.deleteColumn');
+    return this;
   }
 
   deleteColumns(columnPosition: number, howMany: number): void {
     this.rec('deleteColumns');
-    checkInteger('SpreadsheetApp.Sheet.deleteColumns', columnPosition, howMany);
-    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns) {
+    this.removeColumns(columnPosition, howMany);
+  }
+
+  private removeColumns(start: number, howMany: number, method = 'SpreadsheetApp.Sheet.deleteColumns'): void {
+    checkInteger(method, start, howMany);
+    if (start < 1 || howMany < 1 || start + howMany - 1 > this.maxColumns) {
       throw gasError(MESSAGES.columnsOutOfBounds);
     }
-    for (const row of this.rows) row?.splice(columnPosition - 1, howMany);
+    for (const row of this.rows) row?.splice(start - 1, howMany);
     this.maxColumns -= howMany;
+    // Merges follow their columns as they follow their rows in removeRows.
+    const end = start + howMany - 1;
+    this.merges = this.merges
+      .filter((m) => !(m.column >= start && m.column + m.numColumns - 1 <= end))
+      .map((m) => (m.column > end ? { ...m, column: m.column - howMany } : m));
+    this.followChange({ dimension: 'COLUMNS', kind: 'delete', at: start, count: howMany });
+  }
+
+  /** Developer metadata and conditional-format rules follow inserted and deleted rows and columns. */
+  private followChange(change: DimensionChange): void {
+    followDimensionChange(this.spreadsheet, this, change);
+    this.conditionalRules = this.conditionalRules.flatMap((rule) => ruleAfter(rule, change) ?? []);
   }
 
   getColumnWidth(columnPosition: number): number {
@@ -477,10 +564,41 @@ export class FakeSheet implements Pick<Api, Implemented> {
     return this;
   }
 
+  insertColumnBefore(beforePosition: number): this {
+    this.rec('insertColumnBefore');
+    this.addColumnsBefore(beforePosition, 1, 'SpreadsheetApp.Sheet.insertColumnBefore');
+    return this;
+  }
+
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this.rec('insertColumnsBefore');
+    this.addColumnsBefore(beforePosition, howMany, 'SpreadsheetApp.Sheet.insertColumnsBefore');
+    return this;
+  }
+
+  /** "Inserts … blank columns in a sheet starting at the specified location": `insertColumns(1)` shifts every column right. */
+  insertColumns(columnIndex: number, numColumns?: number): void {
+    this.rec('insertColumns');
+    this.addColumnsBefore(columnIndex, numColumns ?? 1, 'SpreadsheetApp.Sheet.insertColumns');
+  }
+
   private addColumns(after: number, howMany: number): void {
     checkInteger('SpreadsheetApp.Sheet.insertColumnsAfter', after, howMany);
     if (after < 1 || after > this.maxColumns) throw gasError(MESSAGES.columnsOutOfBounds);
     if (howMany < 1) throw gasError(MESSAGES.columnsAtLeastOne);
+    this.spliceColumns(after + 1, howMany);
+  }
+
+  private addColumnsBefore(before: number, howMany: number, method: string): void {
+    checkInteger(method, before, howMany);
+    if (before < 1 || before > this.maxColumns) throw gasError(MESSAGES.columnsOutOfBounds);
+    if (howMany < 1) throw gasError(MESSAGES.columnsAtLeastOne);
+    this.spliceColumns(before, howMany);
+  }
+
+  /** New blank columns at `at` … at+howMany-1; what was at `at` moves right. */
+  private spliceColumns(at: number, howMany: number): void {
+    const after = at - 1;
     for (const row of this.rows) {
       if (row && row.length > after) row.splice(after, 0, ...new Array<Cell | undefined>(howMany));
     }
@@ -489,6 +607,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
     const widths = new Map<number, number>();
     for (const [c, w] of this.columnWidths) widths.set(c > after ? c + howMany : c, w);
     this.columnWidths = widths;
+    this.followChange({ dimension: 'COLUMNS', kind: 'insert', at, count: howMany });
   }
 
   insertRowAfter(afterPosition: number): this {
@@ -503,13 +622,197 @@ export class FakeSheet implements Pick<Api, Implemented> {
     return this;
   }
 
+  insertRowBefore(beforePosition: number): this {
+    this.rec('insertRowBefore');
+    this.addRowsBefore(beforePosition, 1, 'SpreadsheetApp.Sheet.insertRowBefore');
+    return this;
+  }
+
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this.rec('insertRowsBefore');
+    this.addRowsBefore(beforePosition, howMany, 'SpreadsheetApp.Sheet.insertRowsBefore');
+    return this;
+  }
+
+  insertRows(rowIndex: number, numRows?: number): void {
+    this.rec('insertRows');
+    this.addRowsBefore(rowIndex, numRows ?? 1, 'SpreadsheetApp.Sheet.insertRows');
+  }
+
   private addRows(after: number, howMany: number): void {
     checkInteger('SpreadsheetApp.Sheet.insertRowsAfter', after, howMany);
     if (after < 1 || after > this.maxRows) throw gasError(MESSAGES.rowsOutOfBounds);
     if (howMany < 1) throw gasError(MESSAGES.rowsAtLeastOne);
+    this.spliceRows(after + 1, howMany);
+  }
+
+  private addRowsBefore(before: number, howMany: number, method: string): void {
+    checkInteger(method, before, howMany);
+    if (before < 1 || before > this.maxRows) throw gasError(MESSAGES.rowsOutOfBounds);
+    if (howMany < 1) throw gasError(MESSAGES.rowsAtLeastOne);
+    this.spliceRows(before, howMany);
+  }
+
+  private spliceRows(at: number, howMany: number): void {
+    const after = at - 1;
     if (this.rows.length > after) this.rows.splice(after, 0, ...new Array<(Cell | undefined)[]>(howMany));
     this.maxRows += howMany;
     this.merges = this.merges.map((m) => (m.row > after ? { ...m, row: m.row + howMany } : m));
+    this.followChange({ dimension: 'ROWS', kind: 'insert', at, count: howMany });
+  }
+
+  // ------------------------------------------------------------ what a person does (not counted)
+
+  /** A person inserts `howMany` columns before column `before` (Insert › Column left). Not a script call. */
+  insertColumnsAsUser(before: number, howMany = 1): void {
+    this.asUser(() => this.addColumnsBefore(before, howMany, 'insertColumnsAsUser'));
+  }
+
+  /** A person deletes columns start … start+howMany-1. Not a script call. */
+  deleteColumnsAsUser(start: number, howMany = 1): void {
+    this.asUser(() => this.removeColumns(start, howMany, 'deleteColumnsAsUser'));
+  }
+
+  /** A person inserts `howMany` rows above row `before`. Not a script call. */
+  insertRowsAsUser(before: number, howMany = 1): void {
+    this.asUser(() => this.addRowsBefore(before, howMany, 'insertRowsAsUser'));
+  }
+
+  /** A person deletes rows start … start+howMany-1. Not a script call. */
+  deleteRowsAsUser(start: number, howMany = 1): void {
+    this.asUser(() => this.removeRows(start, howMany, 'deleteRowsAsUser'));
+  }
+
+  private asUser(action: () => void): void {
+    try {
+      action();
+    } catch (e) {
+      throw fakeUsageError(`a person cannot do that here: ${(e as Error).message}`);
+    }
+  }
+
+  // ------------------------------------------------------------ developer metadata
+
+  /** addDeveloperMetadata(key[, value][, visibility]) on the sheet itself. */
+  addDeveloperMetadata(key: string, ...rest: any[]): this {
+    this.rec('addDeveloperMetadata');
+    addMetadata(this.spreadsheet, metadataArguments('SpreadsheetApp.Sheet.addDeveloperMetadata', [key, ...rest]), { type: 'SHEET', sheet: this });
+    return this;
+  }
+
+  /** Metadata on this sheet and on its rows and columns (reference: "within the scope of this sheet"). */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.rec('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.spreadsheet, { kind: 'sheet', sheet: this });
+  }
+
+  /**
+   * Only the metadata on the sheet itself (reference: "Get all developer metadata associated with this sheet"; gas-fakes'
+   * live test finds one entry after adding metadata to the sheet, a row and a column).
+   */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.rec('getDeveloperMetadata');
+    return this.spreadsheet.developerMetadata
+      .filter((r) => r.location.type === 'SHEET' && r.location.sheet === this)
+      .map((r) => new FakeDeveloperMetadata(this.spreadsheet, r));
+  }
+
+  // ------------------------------------------------------------ conditional formatting
+
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    this.rec('getConditionalFormatRules');
+    return this.conditionalRules.map((rule) => new FakeConditionalFormatRule(this.ctx, copyState(rule)));
+  }
+
+  /**
+   * "Replaces all currently existing conditional format rules in the sheet with the input rules. Rules are evaluated
+   * in their input order" (reference). A rule for another sheet's ranges is refused; so is a formula naming another
+   * sheet, with the message Sheets gives when the rules are set.
+   */
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this.rec('setConditionalFormatRules');
+    const method = 'SpreadsheetApp.Sheet.setConditionalFormatRules';
+    if (!Array.isArray(rules)) throw gasError(MESSAGES.signature(typeof rules, method));
+    for (const rule of rules) {
+      if (!(rule instanceof FakeConditionalFormatRule)) throw gasError(MESSAGES.signature(typeof rule, method));
+      if (rule.state.ranges.some((r) => r.sheet !== this)) throw gasError(MESSAGES.cfRuleOfOtherSheet);
+      const formula = rule.state.criteria === 'CUSTOM_FORMULA' ? String(rule.state.values[0] ?? '') : '';
+      if (referencedSheets(formula).some((name) => name !== this.name)) throw gasError(MESSAGES.cfOtherSheetReference);
+    }
+    this.conditionalRules = rules.map((rule) => copyState(rule.state));
+  }
+
+  clearConditionalFormatRules(): void {
+    this.rec('clearConditionalFormatRules');
+    this.conditionalRules = [];
+  }
+
+  /**
+   * What a person sees in a cell: its own background, font colour, weight and style, overridden by the first
+   * conditional-format rule (in priority order) that covers the cell and holds there. A cell under a merge shows the
+   * merge's upper-left cell. Not counted. Throws a FakeUsageError for a custom formula the fake cannot evaluate (see
+   * formulaHolds in conditional-format.ts).
+   */
+  effectiveFormat(a1OrRow: string | number, column?: number): EffectiveFormat {
+    let row: number;
+    let col: number;
+    if (typeof a1OrRow === 'string') {
+      const r = this.rangeA1(a1OrRow);
+      row = r.row;
+      col = r.column;
+    } else {
+      if (column === undefined) throw fakeUsageError('effectiveFormat(row, column) needs a column');
+      row = a1OrRow;
+      col = column;
+    }
+    const merge = this.merges.find((m) => row >= m.row && row < m.row + m.numRows && col >= m.column && col < m.column + m.numColumns);
+    if (merge) {
+      row = merge.row;
+      col = merge.column;
+    }
+    const cell = this.cellAt(row, col) ?? (BLANK as Cell);
+    const seen: EffectiveFormat = {
+      background: cell.background ?? '#ffffff',
+      fontColor: cell.fontColor,
+      bold: cell.fontWeight === 'bold',
+      italic: cell.fontStyle === 'italic',
+      rule: null,
+    };
+    const index = this.conditionalRules.findIndex((rule) => ruleCovers(rule, row, col) && conditionHolds(this, rule, row, col));
+    if (index < 0) return seen;
+    const f = this.conditionalRules[index]!.format;
+    return {
+      background: f.background ?? seen.background,
+      fontColor: f.fontColor ?? seen.fontColor,
+      bold: f.bold ?? seen.bold,
+      italic: f.italic ?? seen.italic,
+      rule: index,
+    };
+  }
+
+  /** The backgrounds a person sees over a range (`'A2:S20'`), conditional formatting applied. Not counted. */
+  effectiveBackgrounds(a1: string): string[][] {
+    const r = this.rangeA1(a1);
+    return Array.from({ length: r.numRows }, (_, i) =>
+      Array.from({ length: r.numColumns }, (_, j) => this.effectiveFormat(r.row + i, r.column + j).background),
+    );
+  }
+
+  /**
+   * Cells hidden under a merge that still hold a value or formula, in A1. Sheets keeps a merge's value in its upper-left
+   * cell only and shows nothing else; the fake keeps whatever a script writes into the other cells (no public source
+   * says Sheets refuses such a write) and lists it here, so a test can insist nothing was hidden. Not counted.
+   */
+  hiddenUnderMerges(): string[] {
+    const hidden: string[] = [];
+    for (const m of this.merges) {
+      for (let r = m.row; r < m.row + m.numRows; r++) {
+        for (let c = m.column; c < m.column + m.numColumns; c++) {
+          if ((r !== m.row || c !== m.column) && hasContent(this.cellAt(r, c))) hidden.push(a1Of(r, c, 1, 1));
+        }
+      }
+    }
+    return hidden;
   }
 
   isSheetHidden(): boolean {

@@ -1,7 +1,16 @@
 import type { FakeContext } from './context';
 import { SCOPES } from './context';
+import { FakeConditionalFormatRuleBuilder } from './conditional-format';
 import { FakeDataValidationBuilder } from './data-validation';
-import { BorderStyleEnum, DataValidationCriteriaEnum, ProtectionTypeEnum, WrapStrategyEnum } from './enums';
+import {
+  BooleanCriteriaEnum,
+  BorderStyleEnum,
+  DataValidationCriteriaEnum,
+  DeveloperMetadataLocationTypeEnum,
+  DeveloperMetadataVisibilityEnum,
+  ProtectionTypeEnum,
+  WrapStrategyEnum,
+} from './enums';
 import { gasError, MESSAGES } from './errors';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
@@ -10,8 +19,11 @@ import { FakeUi, type UiRecorder } from './ui';
 
 type Api = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Implemented =
+  | 'BooleanCriteria'
   | 'BorderStyle'
   | 'DataValidationCriteria'
+  | 'DeveloperMetadataLocationType'
+  | 'DeveloperMetadataVisibility'
   | 'ProtectionType'
   | 'WrapStrategy'
   | 'flush'
@@ -20,6 +32,7 @@ type Implemented =
   | 'getActiveSheet'
   | 'getActiveSpreadsheet'
   | 'getUi'
+  | 'newConditionalFormatRule'
   | 'newDataValidation'
   | 'openById'
   | 'openByUrl'
@@ -29,8 +42,11 @@ type Implemented =
 /** SpreadsheetApp for a script bound to (or an add-on running in) one spreadsheet, with `spreadsheets.currentonly`. */
 export interface FakeSpreadsheetApp extends Omit<Api, Implemented> {}
 export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
+  readonly BooleanCriteria = BooleanCriteriaEnum;
   readonly BorderStyle = BorderStyleEnum;
   readonly DataValidationCriteria = DataValidationCriteriaEnum;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationTypeEnum;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibilityEnum;
   readonly ProtectionType = ProtectionTypeEnum;
   readonly WrapStrategy = WrapStrategyEnum;
 
@@ -69,6 +85,10 @@ export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
     this.rec('getUi', false);
     if (!this.ctx.uiAvailable) throw gasError(MESSAGES.noUi);
     return new FakeUi(this.ctx, this.ui);
+  }
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    this.rec('newConditionalFormatRule', false);
+    return new FakeConditionalFormatRuleBuilder(this.ctx);
   }
   newDataValidation(): FakeDataValidationBuilder {
     this.rec('newDataValidation', false);

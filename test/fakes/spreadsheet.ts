@@ -2,15 +2,27 @@ import { splitSheetName } from './a1';
 import { DateValue, parseInput } from './cells';
 import { FakeContext } from './context';
 import { isDateObject, isValidTimeZone } from './dates';
+import {
+  addMetadata,
+  describeMetadata,
+  FakeDeveloperMetadata,
+  FakeDeveloperMetadataFinder,
+  type MetadataRecord,
+  metadataArguments,
+  type MetadataSnapshot,
+} from './developer-metadata';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import type { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 
 type Api = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Implemented =
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
   | 'deleteSheet'
   | 'getActiveRange'
   | 'getActiveSheet'
+  | 'getDeveloperMetadata'
   | 'getId'
   | 'getName'
   | 'getNumSheets'
@@ -71,6 +83,9 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   /** Replaced by the environment that adopts this spreadsheet, so all fakes share one counter and clock. */
   ctx: FakeContext = new FakeContext();
   private nextSheetId = 0;
+  /** Every piece of developer metadata in the file, wherever it lives, in the order it was added. */
+  developerMetadata: MetadataRecord[] = [];
+  private metadataSeed = 0x5eed;
 
   constructor(options: FakeSpreadsheetOptions = {}) {
     this.id = options.id ?? `fake-spreadsheet-${nextId++}`;
@@ -140,6 +155,26 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     cell.value = seedValue(value);
   }
 
+  /**
+   * A fresh metadata id. The Sheets API: a "spreadsheet-scoped unique ID … randomly generated and assigned. Must be
+   * positive." The fake's look random and repeat from run to run.
+   */
+  nextMetadataId(): number {
+    for (;;) {
+      this.metadataSeed = (Math.imul(this.metadataSeed, 1103515245) + 12345) >>> 1;
+      const id = this.metadataSeed % 2_000_000_000;
+      if (id > 0 && !this.developerMetadata.some((r) => r.id === id)) return id;
+    }
+  }
+
+  /** Every piece of developer metadata, with the tab it lives on (null for the spreadsheet); not counted. */
+  metadataSnapshot(): (MetadataSnapshot & { tab: string | null })[] {
+    return this.developerMetadata.map((r) => ({
+      ...describeMetadata(r),
+      tab: r.location.type === 'SPREADSHEET' ? null : r.location.sheet.name,
+    }));
+  }
+
   /** The tab named so, or undefined; not counted. */
   sheetNamed(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -174,6 +209,25 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
 
   // ------------------------------------------------------------ Apps Script methods
 
+  /** addDeveloperMetadata(key[, value][, visibility]) on the spreadsheet itself. */
+  addDeveloperMetadata(key: string, ...rest: any[]): this {
+    this.rec('addDeveloperMetadata');
+    addMetadata(this, metadataArguments('SpreadsheetApp.Spreadsheet.addDeveloperMetadata', [key, ...rest]), { type: 'SPREADSHEET' });
+    return this;
+  }
+
+  /** Every piece of metadata in the file. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.rec('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this, { kind: 'spreadsheet' });
+  }
+
+  /** Only the metadata on the spreadsheet itself (reference: "associated with the top-level spreadsheet"). */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.rec('getDeveloperMetadata');
+    return this.developerMetadata.filter((r) => r.location.type === 'SPREADSHEET').map((r) => new FakeDeveloperMetadata(this, r));
+  }
+
   deleteSheet(sheet: FakeSheet): void {
     this.rec('deleteSheet');
     if (!(sheet instanceof FakeSheet) || !this.sheets.includes(sheet)) {
@@ -182,6 +236,9 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     if (this.sheets.length === 1) throw gasError(MESSAGES.removeAllSheets);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     sheet.deleted = true;
+    // The Sheets API: "If the associated object is deleted then its metadata is deleted too."
+    for (const r of this.developerMetadata) if (r.location.type !== 'SPREADSHEET' && r.location.sheet === sheet) r.removed = true;
+    this.developerMetadata = this.developerMetadata.filter((r) => !r.removed);
     if (this.activeSheet === sheet) {
       this.activeSheet = this.sheets[0] as FakeSheet;
       this.activeRange = null;
