@@ -6,7 +6,7 @@ import type { CellStyle, GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
 import { highlightFormula, isOurFormula } from '../core/highlights';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
-import { checkBlock, freeTabName, sameTabName, type CellBlock, type RawCell, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
+import { checkBlock, freeTabName, sameTabName, type CellBlock, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
 
 /**
  * The Workbook port over an .xlsx file (exceljs), for the `dicoso` command.
@@ -150,7 +150,7 @@ export class XlsxWorkbook implements Workbook {
    * Values and notes as ragged rows holding only the cells in use, so a sheet with one far cell (XFD1048576) costs
    * what its cells cost, not rows × columns. Merged cells other than a merge's first read '' (as in Sheets).
    */
-  readTab(name: string, options: { notes?: boolean } = {}): TabData | null {
+  readTab(name: string, options: ReadOptions = {}): TabData | null {
     const ws = this.workbook.getWorksheet(name);
     if (!ws) return null;
     const values: RawCell[][] = [];
@@ -165,7 +165,7 @@ export class XlsxWorkbook implements Workbook {
         if (note !== '') (notes[r - 1] ??= [])[c - 1] = note;
       }
     });
-    const data: TabData = { values: dense(values, ''), merges: mergesOf(ws), ownedColumn: this.ownedColumn(name) };
+    const data: TabData = { values: dense(values, ''), merges: options.valuesOnly ? [] : mergesOf(ws), ownedColumn: options.valuesOnly ? null : this.ownedColumn(name) };
     return options.notes ? { ...data, notes: dense(notes, '') } : data;
   }
 

@@ -1,3 +1,5 @@
+import { hash53 } from './hash';
+
 /**
  * What a generated tab or an annotation looks like, as plain data: values, merges, styles by range, widths.
  * Form builders return this; every workbook adapter (Apps Script, exceljs, in-memory) renders it. Styles are given
@@ -52,7 +54,12 @@ export interface TabLayout {
   landscape: boolean;
 }
 
-/** A grid of `rows × columns`, filled with `fill`. */
-export function blankGrid(rows: number, columns: number, fill: GridValue = ''): GridValue[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: columns }, () => fill));
+/**
+ * A short key for everything of a layout but its values (size, merges, styles, widths, frozen rows): when a generated
+ * tab is written again with the same key, only its values need writing.
+ */
+export function layoutStructureKey(layout: TabLayout): string {
+  const { values, merges, styles, columnWidths, frozenRows, landscape } = layout;
+  const size = [values.length, values[0]?.length ?? 0];
+  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape])).toString(36);
 }

@@ -45,8 +45,9 @@ export const TRIP_HIGHLIGHTS: readonly Highlight[] = [
  * cell begins with the prefix. Relative to the rule's top-left cell, which is on `firstRow`.
  */
 export function highlightFormula(statusColumn: number, firstRow: number, prefix: string): string {
-  const text = `"${prefix.replace(/"/g, '""')}"`;
-  return `AND(${HIGHLIGHT_MARKER},LEFT($${columnLetter(statusColumn)}${firstRow},LEN(${text}))=${text})`;
+  // Our prefixes are NFC Vietnamese, one UTF-16 unit per character: JS length is what LEFT counts.
+  const text = `"${prefix.normalize('NFC').replace(/"/g, '""')}"`;
+  return `AND(${HIGHLIGHT_MARKER},LEFT($${columnLetter(statusColumn)}${firstRow},${prefix.normalize('NFC').length})=${text})`;
 }
 
 /** Whether a conditional-format formula is one of ours. */

@@ -77,7 +77,7 @@ export function setUpSpreadsheet(ctx: GasContext): SetupResult {
 }
 
 function bansOnRoster(workbook: SpreadsheetWorkbook, tab: string): string[] {
-  const values = workbook.readTab(tab)?.values ?? [];
+  const values = workbook.readTab(tab, { valuesOnly: true })?.values ?? [];
   const header = detectHeader(values, ROSTER_COLUMNS);
   const column = header?.columns.ban;
   if (!header || column === undefined) return [];
@@ -118,7 +118,7 @@ function createInputTab(workbook: SpreadsheetWorkbook, template: TabTemplate): v
  * captions given a rule somewhere, or null when the tab has no header.
  */
 function validateExistingTab(workbook: SpreadsheetWorkbook, tab: string, template: TabTemplate, specs: readonly ColumnSpec[]): string[] | null {
-  const values = workbook.readTab(tab)?.values ?? [];
+  const values = workbook.readTab(tab, { valuesOnly: true })?.values ?? [];
   const header = detectHeader(values, specs);
   if (!header) return null;
   const sheet = workbook.sheet(tab)!;

@@ -1,8 +1,8 @@
 import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
-import type { CellStyle, GridRange, GridValue, TabLayout } from '../core/grid';
+import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import { highlightFormula, isOurFormula, type Highlight } from '../core/highlights';
-import { checkBlock, freeTabName, sameTabName, type RawCell, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
+import { checkBlock, freeTabName, sameTabName, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,8 +33,9 @@ const SERIAL_EPOCH_DAY = -25569;
 export class SpreadsheetWorkbook implements Workbook {
   private sheets: Map<string, Sheet> | null = null;
   private zone: string | null = null;
-  private generated: Set<string> | null = null;
-  private readonly markers = new Map<number, StatusMarker | null>();
+  /** Our generated tabs by name, with their marker (null for one made in this execution). */
+  private generated: Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata | null> | null = null;
+  private readonly markers = new Map<string, StatusMarker | null>();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
@@ -53,15 +54,15 @@ export class SpreadsheetWorkbook implements Workbook {
     return this.sheetMap().get(name) ?? null;
   }
 
-  readTab(name: string, options: { notes?: boolean } = {}): TabData | null {
+  readTab(name: string, options: ReadOptions = {}): TabData | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const range = sheet.getDataRange();
     const values = range.getValues() as RawCell[][];
     // An empty sheet's data range is A1 alone, holding ''.
     const empty = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '';
-    const merges = empty ? [] : range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
-    const data: TabData = { values: empty ? [] : values, merges, ownedColumn: this.ownedColumn(sheet) };
+    const merges = empty || options.valuesOnly ? [] : range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
+    const data: TabData = { values: empty ? [] : values, merges, ownedColumn: options.valuesOnly ? null : this.ownedColumn(sheet, name) };
     if (!options.notes) return data;
     return { ...data, notes: empty ? [] : range.getNotes() };
   }
@@ -75,17 +76,19 @@ export class SpreadsheetWorkbook implements Workbook {
 
   annotateTab(a: TabAnnotations): void {
     const sheet = this.requireSheet(a.tab);
-    if (this.isGenerated(sheet)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
-    const widest = Math.max(a.statusColumn, a.notes ? a.notes.column + (a.notes.values[0]?.length ?? 0) - 1 : 0);
-    const maxColumns = sheet.getMaxColumns();
-    if (widest > maxColumns) sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
+    if (this.generatedTabs().includes(a.tab)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
+    if (a.statusCells || a.notes) {
+      const widest = Math.max(a.statusColumn, a.notes ? a.notes.column + (a.notes.values[0]?.length ?? 0) - 1 : 0);
+      const maxColumns = sheet.getMaxColumns();
+      if (widest > maxColumns) sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
+    }
 
     // The rules' signature lives in our column's marker: a re-run with the same rules makes no call for them.
     const signature = a.highlights ? highlightSignature(a.statusColumn, a.highlights.firstRow, a.highlights.rules) : '';
-    const marker = this.statusMarker(sheet);
+    const marker = this.statusMarker(sheet, a.tab);
     if (marker === null) {
       sheet.getRange(`${columnLetter(a.statusColumn)}:${columnLetter(a.statusColumn)}`).addDeveloperMetadata(STATUS_KEY, signature);
-      this.markers.delete(sheet.getSheetId());
+      this.markers.delete(a.tab);
     } else if (marker.column !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${marker.column}, not ${a.statusColumn}`);
 
     if (a.statusCells) {
@@ -109,13 +112,13 @@ export class SpreadsheetWorkbook implements Workbook {
     const sheet = this.requireSheet(u.tab);
     this.replaceOurRules(sheet, 0, 0, []);
     if (u.statusColumn !== null) {
-      const marker = this.statusMarker(sheet);
+      const marker = this.statusMarker(sheet, u.tab);
       if (marker?.column !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
       const column = sheet.getRange(1, u.statusColumn, sheet.getMaxRows(), 1);
       column.clearContent();
       column.clearNote();
       marker.metadata.remove();
-      this.markers.delete(sheet.getSheetId());
+      this.markers.delete(u.tab);
     }
     if (u.notes) {
       checkBlock(u.notes, 'notes');
@@ -177,21 +180,31 @@ export class SpreadsheetWorkbook implements Workbook {
     const names = this.tabNames();
     const name = freeTabName(layout.name, (n) => names.some((t) => sameTabName(t, n) && !ours.has(t)));
     const existing = names.find((t) => sameTabName(t, name));
+    // Our marker on the tab holds the key of its structure: the same structure again needs its values only.
+    const structure = layoutStructureKey(layout);
+    const values = layout.values.map((row) => row.map(writable));
     let sheet: Sheet;
     if (existing === undefined) {
       sheet = this.insertTab(name);
-      sheet.addDeveloperMetadata(TAB_KEY);
-      this.generated?.add(name);
+      sheet.addDeveloperMetadata(TAB_KEY, structure);
+      this.generatedTabs();
+      this.generated!.set(name, null);
     } else {
       sheet = this.requireSheet(existing);
+      const marker = this.generated!.get(existing) ?? null;
+      if (marker?.getValue() === structure) {
+        sheet.getRange(1, 1, height, width).setValues(values);
+        return existing;
+      }
       sheet.clear();
       // The old layout's frozen rows could outnumber the new layout's rows, and Sheets will not delete frozen rows.
       sheet.setFrozenRows(0);
+      marker?.setValue(structure);
     }
     fitGrid(sheet, height, width);
 
     const all = sheet.getRange(1, 1, height, width);
-    all.setValues(layout.values.map((row) => row.map(writable)));
+    all.setValues(values);
     for (const m of layout.merges) rangeOf(sheet, m).merge();
 
     const grids = styleGrids(layout, height, width);
@@ -217,16 +230,16 @@ export class SpreadsheetWorkbook implements Workbook {
     const protection = sheet.protect();
     protection.setDescription(GENERATED_TAB_PROTECTION);
     protection.setWarningOnly(true);
-    return sheet.getName();
+    return existing ?? name;
   }
 
-  /** The tabs we generated: their sheets carry our metadata, whatever they are called now. One finder call. */
+  /** The tabs we generated: their sheets carry our metadata, whatever they are called now. One finder per execution. */
   generatedTabs(): string[] {
     if (!this.generated) {
-      this.generated = new Set();
+      this.generated = new Map();
       for (const m of this.spreadsheet.createDeveloperMetadataFinder().withKey(TAB_KEY).find()) {
         const sheet = m.getLocation().getSheet();
-        if (sheet) this.generated.add(sheet.getName());
+        if (sheet) this.generated.set(sheet.getName(), m);
       }
     }
     return this.tabNames().filter((name) => this.generated!.has(name));
@@ -261,17 +274,13 @@ export class SpreadsheetWorkbook implements Workbook {
     this.spreadsheet.toast(message, title, seconds);
   }
 
-  private isGenerated(sheet: Sheet): boolean {
-    return this.generatedTabs().includes(sheet.getName());
-  }
 
-  private ownedColumn(sheet: Sheet): number | null {
-    return this.statusMarker(sheet)?.column ?? null;
+  private ownedColumn(sheet: Sheet, name: string): number | null {
+    return this.statusMarker(sheet, name)?.column ?? null;
   }
 
   /** Our status column's metadata on this sheet (found once per execution), or null. */
-  private statusMarker(sheet: Sheet): StatusMarker | null {
-    const id = sheet.getSheetId();
+  private statusMarker(sheet: Sheet, id: string): StatusMarker | null {
     if (!this.markers.has(id)) {
       const found = sheet.createDeveloperMetadataFinder().withKey(STATUS_KEY).find();
       const metadata = found[0];

@@ -7,6 +7,7 @@ import {
   sameTabName,
   type CellBlock,
   type RawCell,
+  type ReadOptions,
   type TabAnnotations,
   type TabData,
   type TabUnmarking,
@@ -75,13 +76,13 @@ export class MemoryWorkbook implements Workbook {
     return this.tabs.map((tab) => tab.name);
   }
 
-  readTab(name: string, options: { notes?: boolean } = {}): TabData | null {
+  readTab(name: string, options: ReadOptions = {}): TabData | null {
     const tab = this.find(name);
     if (!tab) return null;
     const { rows, columns } = usedSize(tab.values);
     const values = rectangle(rows, columns, (r, c) => readCell(tab.values[r]?.[c]));
-    const merges = tab.merges.filter((m) => m.row < rows && m.column < columns).map((m) => ({ ...m }));
-    const base = { values, merges, ownedColumn: tab.ownedColumn };
+    const merges = options.valuesOnly ? [] : tab.merges.filter((m) => m.row < rows && m.column < columns).map((m) => ({ ...m }));
+    const base = { values, merges, ownedColumn: options.valuesOnly ? null : tab.ownedColumn };
     if (!options.notes) return base;
     return { ...base, notes: rectangle(rows, columns, (r, c) => tab.notes[r]?.[c] ?? '') };
   }

@@ -482,7 +482,7 @@ export function getSettingsPage(ctx: ServerContext): SettingsPagePayload {
   const names = ctx.workbook.tabNames();
   const settingsTab = findTab(names, 'settings');
   if (settingsTab) {
-    const sheet = readSettingsTab(ctx.workbook.readTab(settingsTab)?.values ?? [], ctx.workbook.dateTimeZone, settingsTab);
+    const sheet = readSettingsTab(ctx.workbook.readTab(settingsTab, { valuesOnly: true })?.values ?? [], ctx.workbook.dateTimeZone, settingsTab);
     const keys = sheet.rows.map((r) => r.key);
     if (keys.length > 0) warnings.push(say.sheetOverrides(settingsTab, keys));
   }

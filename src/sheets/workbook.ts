@@ -29,6 +29,11 @@ export interface TabData {
   ownedColumn: number | null;
 }
 
+export interface ReadOptions {
+  notes?: boolean;
+  valuesOnly?: boolean;
+}
+
 /** A block of cells from a 1-based top-left cell. */
 export interface CellBlock<T> {
   row: number;
@@ -66,8 +71,11 @@ export type WriteCell = GridValue | { date: CalendarDate };
 export interface Workbook {
   /** Names of the tabs, in order. */
   tabNames(): string[];
-  /** The whole data range of a tab, or null when there is no such tab. */
-  readTab(name: string, options?: { notes?: boolean }): TabData | null;
+  /**
+   * The whole data range of a tab, or null when there is no such tab. `valuesOnly` skips the merges and our marker
+   * (a key/value tab such as Cài đặt needs neither; in Sheets each costs calls): they read as none.
+   */
+  readTab(name: string, options?: ReadOptions): TabData | null;
   /** Writes our status column, notes and colouring rules on an input tab. Never changes a user's value or format. */
   annotateTab(annotations: TabAnnotations): void;
   /** Takes our marks off an input tab: our rules, our status column (emptied and unmarked), our lines in notes. */

@@ -78,7 +78,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   let settings = options.settings;
   let sheetSettings: SheetSettingRow[] = [];
   if (settingsTab) {
-    const read = readSettingsTab(workbook.readTab(settingsTab)?.values ?? [], workbook.dateTimeZone, settingsTab);
+    const read = readSettingsTab(workbook.readTab(settingsTab, { valuesOnly: true })?.values ?? [], workbook.dateTimeZone, settingsTab);
     const applied = applySheetSettings(settings, read, settingsTab);
     settings = applied.settings;
     sheetSettings = applied.applied;

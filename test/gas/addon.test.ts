@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOTE_MARKER } from '../../src/sheets/notes';
 import { FakeSpreadsheet, UiRecorder } from '../fakes';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 import { buildOnce, loadAddon, PAGES_EXPECTED, sampleSpreadsheet, syntheticSpreadsheet, valuesOf, vnDate, withoutColumn } from './harness';
@@ -12,11 +13,12 @@ const MENU_ITEMS = [
   ['Tạo mẫu 3…', 'menuMau3'],
   ['Cài đặt', 'menuSettings'],
   ['Gửi thử báo cáo quý', 'menuSendTestSummary'],
+  ['Xóa đánh dấu của tiện ích', 'menuClearMarks'],
   ['Hướng dẫn', 'menuHelp'],
 ];
 const BUSY = 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.';
 const PROTECTION = 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè';
-const MARKER = '[1+2] ';
+const MARKER = NOTE_MARKER;
 
 function statusColumnOf(values: unknown[][], caption: string, headerRow = 1): number {
   return (values[headerRow - 1] ?? []).indexOf(caption) + 1;
@@ -138,7 +140,12 @@ describe('Kiểm tra dữ liệu on the sample workbook', () => {
     expect(statuses.filter((s) => s === 'Hợp lệ').length).toBeGreaterThan(200);
     const errorRow = statuses.findIndex((s) => s.startsWith('Lỗi:')) + 2;
     expect(errorRow).toBeGreaterThan(1);
-    expect(trips.backgrounds[errorRow - 1]?.[status - 1]).toBe('#f4c7c3');
+    // The colours are our conditional-format rules keyed to our column; no fill of the user's is written.
+    const tripSheet = addon.ss.tab('Đi cơ sở');
+    expect(tripSheet.effectiveFormat(errorRow, status).background).toBe('#f4c7c3');
+    expect(tripSheet.effectiveFormat(errorRow, 2).background).toBe('#f4c7c3');
+    expect(trips.backgrounds.flat().every((b) => b === '#ffffff')).toBe(true);
+    expect(trips.developerMetadata).toEqual([{ key: 'dicoso.status-column', value: expect.any(String), visibility: 'DOCUMENT', location: 'column R' }]);
     expect(trips.notes.flat().some((n) => n.startsWith(MARKER))).toBe(true);
     expect(trips.notes[4]?.[1]).toBe(userNote);
 
@@ -147,8 +154,10 @@ describe('Kiểm tra dữ liệu on the sample workbook', () => {
     expect(rosterStatus).toBe(10);
     expect(withoutColumn(after['Cán bộ']!, rosterStatus)).toEqual(withoutColumn(before['Cán bộ']!, rosterStatus));
     expect(after['Cài đặt']).toEqual(before['Cài đặt']);
-    expect(roster.backgrounds.slice(3).some((r) => r[0] === '#d9ead3')).toBe(true);
-    expect(roster.backgrounds.slice(3).some((r) => r[0] === '#e0e0e0')).toBe(true);
+    const rosterSheet = addon.ss.tab('Cán bộ');
+    const seen = roster.values.slice(3).map((_, i) => rosterSheet.effectiveFormat(i + 4, 1).background);
+    expect(seen).toContain('#d9ead3');
+    expect(seen).toContain('#e0e0e0');
 
     const dashboard = addon.ss.tab('Tổng hợp 1+2').snapshot();
     expect(dashboard.protections).toEqual([{ type: 'SHEET', description: PROTECTION, warningOnly: true, range: null }]);
@@ -303,8 +312,8 @@ describe('onEdit: the live check of the edited rows', () => {
     addon.call('onEdit', { authMode: 'LIMITED', range: trips.rangeAt(10, 6), source: addon.ss, value: '99' });
     const after = { trips: trips.snapshot(), roster: addon.ss.tab('Cán bộ').snapshot() };
     expect(String(after.trips.values[9]?.[17])).toMatch(/^Lỗi: Số ngày 99 lớn hơn/);
-    expect(after.trips.backgrounds[9]?.[5]).toBe('#f4c7c3');
-    expect(after.trips.notes[9]?.[5]).toMatch(/^\[1\+2\] Số ngày 99/);
+    expect(trips.effectiveFormat(10, 6).background).toBe('#f4c7c3');
+    expect(after.trips.notes[9]?.[5]?.startsWith(`${NOTE_MARKER}Số ngày 99`)).toBe(true);
     const others = (s: typeof before.trips) => ({ values: s.values.filter((_, r) => r !== 9), notes: s.notes.filter((_, r) => r !== 9), bg: s.backgrounds.filter((_, r) => r !== 9) });
     expect(others(after.trips)).toEqual(others(before.trips));
     // The roster: only the cadre of row 10 may change.

@@ -31,23 +31,25 @@ interface Action {
 const ACTIONS: Action[] = [
   {
     name: 'Kiểm tra dữ liệu (menuCheck)',
-    budget: 75,
+    // The first check also sets up what it owns: our columns' metadata and our colouring rules (8 rule builders).
+    budget: 140,
     run: (a) => a.call('menuCheck'),
   },
   {
     name: 'Kiểm tra dữ liệu, second run (status columns and dashboard already there)',
-    budget: 75,
+    // Nothing changed: reads, our markers, the dashboard's values; no rule, width, merge or protection call.
+    budget: 45,
     before: (a) => a.call('menuCheck'),
     run: (a) => a.call('menuCheck'),
   },
   {
     name: 'Khởi tạo bảng tính on filled tabs (menuSetup)',
-    budget: 95,
+    budget: 110,
     run: (a) => a.call('menuSetup'),
   },
   {
     name: 'onEdit of one trip row',
-    budget: 35,
+    budget: 42,
     run: (a) => {
       a.env.setAuthMode('LIMITED');
       const range = a.ss.tab('Đi cơ sở').rangeAt(5, 6);
@@ -56,7 +58,7 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'onEdit of one roster row',
-    budget: 30,
+    budget: 35,
     run: (a) => {
       a.env.setAuthMode('LIMITED');
       const range = a.ss.tab('Cán bộ').rangeAt(3, 3);
@@ -65,22 +67,22 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'Tạo mẫu 2 for every ban (generateForm)',
-    budget: 65,
+    budget: 78,
     run: (a) => a.call('generateForm', { form: 'mau2', ban: null, quarter: 1 }),
   },
   {
     name: 'Tạo mẫu 3, quarter 2, one ban (generateForm)',
-    budget: 70,
+    budget: 82,
     run: (a) => a.call('generateForm', { form: 'mau3', ban: 'Ban Tuyên giáo', quarter: 2 }),
   },
   {
     name: 'Tiến độ cán bộ (getProgress)',
-    budget: 12,
+    budget: 20,
     run: (a) => a.call('getProgress'),
   },
   {
     name: 'Nhập đợt đi cơ sở (saveTrip)',
-    budget: 25,
+    budget: 35,
     run: (a) => {
       const result = a.call('saveTrip', {
         name: 'Cán Bộ Số 3',
@@ -99,7 +101,7 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'Select a cadre’s trip rows (selectTripRows)',
-    budget: 12,
+    budget: 20,
     run: (a) => a.call('selectTripRows', 'Cán Bộ Số 2', 'Ban Tuyên giáo'),
   },
 ];

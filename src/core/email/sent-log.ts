@@ -1,5 +1,6 @@
 import { addDays, isCalendarDate, type CalendarDate } from '../calendar-date';
 import { normalizeEmail } from './recipients';
+import { hash53 } from '../hash';
 
 /**
  * The sent-log: what the daily run has sent, so nothing goes twice. Stored as one compact JSON value in
@@ -140,18 +141,6 @@ function parseFailure(raw: unknown): SendFailure[] {
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash with good spread; enough to tell ~60 recipients apart. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 /** The recipient's 6-character code inside an item. */
 export function recipientHash(recipientKey: string): string {
