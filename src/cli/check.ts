@@ -48,6 +48,12 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const outPath = flags.json && flags.out === undefined ? null : (flags.out ?? defaultOutPath(file));
   if (outPath !== null && sameFile(file, outPath)) throw new UserError(say.outIsInput(outPath, file, flags.out !== undefined));
   const workbook = await XlsxWorkbook.load(file);
+  if (outPath !== null) {
+    // Before the work: a folder that cannot be made is said at once, and what will be lost before anything is written.
+    if (workbook.unkept.length > 0) warn(say.unkept(workbook.unkept, file, outPath));
+    const folder = path.dirname(outPath);
+    onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
+  }
   const today = flags.today ?? todayInVietnam(now);
   const options = { settings: defaultSettings(flags.year ?? Number(today.slice(0, 4))), today, overrides: (s: Settings) => applyFlags(s, flags) };
   const analysis = outPath === null ? analyze(workbook, options) : runCheck(workbook, options);
@@ -58,9 +64,6 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const quarter = flags.quarter ?? quarterOf(today);
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
-  if (workbook.unkept.length > 0) warn(say.unkept(workbook.unkept, file, outPath));
-  const folder = path.dirname(outPath);
-  onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   await workbook.save(outPath);
   return { analysis, ban, report, outPath, tabsWritten: ['Tổng hợp 1+2', mau2, mau3.name] };
 }

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileSystemError, isOsError, osErrorMessage, type FileAction } from '../../src/cli/os-errors';
 import { isUserError } from '../../src/core/user-error';
 import { ROOT } from '../support/bundle';
 
 const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
-const SAMPLE = path.join(ROOT, 'samples/tinh-doan-mau.xlsx');
 
 describe('lỗi của hệ điều hành thành lời nhắn tiếng Việt nêu đường dẫn và việc cần làm', () => {
   it.each<[string, string, string, FileAction, string]>([
@@ -51,10 +51,13 @@ describe('dicoso: lỗi ghi tệp → mã 2 và lời nhắn tiếng Việt', ()
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-os-cli-'));
     chmodSync(dir, 0o755);
-    copyFileSync(SAMPLE, path.join(dir, 'mau.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Cán bộ').addRows([['Họ và tên', 'Ban/Văn phòng'], ['Nguyễn Văn An', 'Ban Tuyên giáo']]);
+    wb.addWorksheet('Đi cơ sở').addRows([['Họ và tên', 'Nội dung', 'Từ ngày', 'Đến ngày'], ['Nguyễn Văn An', 'Theo chuyên đề', '01/03/2023', '05/03/2023']]);
+    await wb.xlsx.writeFile(path.join(dir, 'mau.xlsx'));
     chmodSync(path.join(dir, 'mau.xlsx'), 0o644);
     mkdirSync(path.join(dir, 'thu-muc'));
     mkdirSync(path.join(dir, 'chi-doc'));
@@ -88,7 +91,7 @@ describe('dicoso: lỗi ghi tệp → mã 2 và lời nhắn tiếng Việt', ()
 
   it('tệp vượt cỡ cho phép khi đang ghi: báo lỗi, không để lại tệp dở dang', () => {
     // `ulimit -f` caps the size of files the process may write, as a full disk or a FAT32 stick cuts a write short.
-    const { code, stderr } = runAs(['check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'lon.xlsx'], { shell: 'ulimit -f 16' });
+    const { code, stderr } = runAs(['check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'lon.xlsx'], { shell: 'ulimit -f 4' });
     expect(stderr).toBe("Lỗi: Không ghi được tệp 'lon.xlsx': tệp lớn hơn cỡ tệp mà ổ đĩa hoặc hệ thống cho phép. Hãy ghi ra ổ đĩa khác.\n");
     expect(code).toBe(2);
     expect(existsSync(path.join(dir, 'lon.xlsx'))).toBe(false);
