@@ -4,11 +4,10 @@ import { quarterOf } from '../core/calendar-date';
 import { foldKey } from '../core/text';
 import { defaultSettings } from '../core/settings';
 import { previewSummaries } from '../sheets/email-run';
-import { analyze, bansOf, type Analysis } from '../sheets/workflow';
-import { banKey } from '../core/names';
-import { UserError } from '../core/user-error';
+import { analyze } from '../sheets/workflow';
 import type { CommonFlags } from './args';
-import { applyFlags, todayInVietnam } from './check';
+import { applyFlags, resolveBan, todayInVietnam } from './check';
+import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -24,16 +23,17 @@ export async function emailPreview(file: string, flags: CommonFlags, now: Date):
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const quarter = flags.quarter ?? quarterOf(today);
   const outDir = flags.out ?? '.';
-  mkdirSync(outDir, { recursive: true });
+  onFile(outDir, 'make-folder', () => mkdirSync(outDir, { recursive: true }));
   const emails = previewSummaries(analysis, quarter, ban, { spreadsheetUrl: null });
+  const bases = distinctNames(emails.map((email) => `bao-cao-quy-${quarter}-${analysis.year}-${email.ban === null ? 'toan-tinh' : slug(email.ban)}`));
   const written: string[] = [];
-  for (const email of emails) {
-    const base = `bao-cao-quy-${quarter}-${analysis.year}-${email.ban === null ? 'toan-tinh' : slug(email.ban)}`;
-    const htmlPath = path.join(outDir, `${base}.html`);
-    writeFileSync(htmlPath, email.html, 'utf8');
-    writeFileSync(path.join(outDir, `${base}.txt`), `Tiêu đề: ${email.subject}\nGửi tới: ${email.to || '(chưa có email)'}\n\n${email.text}\n`, 'utf8');
+  emails.forEach((email, i) => {
+    const htmlPath = path.join(outDir, `${bases[i]}.html`);
+    const textPath = path.join(outDir, `${bases[i]}.txt`);
+    onFile(htmlPath, 'write', () => writeFileSync(htmlPath, email.html, 'utf8'));
+    onFile(textPath, 'write', () => writeFileSync(textPath, `Tiêu đề: ${email.subject}\nGửi tới: ${email.to || '(chưa có email)'}\n\n${email.text}\n`, 'utf8'));
     written.push(htmlPath);
-  }
+  });
   return written;
 }
 
@@ -42,9 +42,16 @@ export function slug(text: string): string {
   return foldKey(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'ban';
 }
 
-function resolveBan(analysis: Analysis, wanted: string): string {
-  const bans = bansOf(analysis);
-  const found = bans.find((b) => banKey(b) === banKey(wanted));
-  if (!found) throw new UserError(`Không có Ban “${wanted}” trong tab ${analysis.tabs.roster}. Các ban: ${bans.join('; ')}.`);
-  return found;
+/**
+ * The names made distinct, in order: a second "ban-a" (from "Ban A/B" after "Ban A-B", or two names of emoji only)
+ * becomes "ban-a-2", so no Ban's letter overwrites another's. Compared without case, as Windows and macOS disks do.
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let candidate = name;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}-${n}`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
 }

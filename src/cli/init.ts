@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { parseDayFirstDate } from '../core/date-parse';
 import type { GridValue } from '../core/grid';
 import { DEFAULT_PRESET, PRESETS } from '../core/presets';
@@ -6,6 +7,7 @@ import { inputTabTemplates, settingsTabRows } from '../core/template';
 import { COLORS } from '../core/colors';
 import { UserError } from '../core/user-error';
 import type { CommonFlags } from './args';
+import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /** Rows given dropdowns and date formats in a new workbook. */
@@ -47,5 +49,7 @@ export async function initWorkbook(file: string, flags: CommonFlags, year: numbe
     frozenRows: 1,
     landscape: false,
   });
+  const folder = path.dirname(file);
+  onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   await workbook.save(file);
 }

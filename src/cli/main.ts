@@ -2,6 +2,7 @@ import { isUserError } from '../core/user-error';
 import { parseCommand, USAGE } from './args';
 import { checkWorkbook, todayInVietnam } from './check';
 import { initWorkbook } from './init';
+import { isOsError, osErrorMessage } from './os-errors';
 import { summaryText } from './summary';
 import { colorWanted, paint } from './terminal';
 
@@ -23,9 +24,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stdout(`dicoso: kiểm tra và tổng hợp chủ trương “1+2” đi cơ sở trên tệp Excel.\n\n${USAGE}\n`);
         return 0;
       case 'check': {
-        const outcome = await checkWorkbook(command.file, command.flags, io.now());
+        const outcome = await checkWorkbook(command.file, command.flags, io.now(), (warning) => io.stderr(`${p.yellow(warning)}\n`));
+        const written = outcome.outPath === null ? [] : [`Đã ghi ${outcome.outPath} (tab ${outcome.tabsWritten.join(', ')}).`];
         if (command.flags.json) io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
-        else io.stdout(`${summaryText(outcome.analysis, p, [`Đã ghi ${outcome.outPath} (tab ${outcome.tabsWritten.join(', ')}).`])}\n`);
+        else io.stdout(`${summaryText(outcome.analysis, p, written, outcome.ban)}\n`);
         return 0;
       }
       case 'init': {
@@ -44,6 +46,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (isUserError(error)) {
       io.stderr(`Lỗi: ${error.message}\n`);
+      return 2;
+    }
+    // A refusal by the system that no command turned into its own message yet: still the person's to fix.
+    if (isOsError(error)) {
+      io.stderr(`Lỗi: ${osErrorMessage(error.code, error.path ?? '?', 'access')}\n`);
       return 2;
     }
     io.stderr(`Lỗi ngoài dự kiến (lỗi của chương trình, không phải của dữ liệu): ${(error as Error)?.message ?? String(error)}\nHãy báo lại kèm tệp đã dùng.\n`);

@@ -1,50 +1,37 @@
 import { formatDayFirst } from '../core/calendar-date';
 import { banTotals, sortForReport } from '../core/forms/dashboard';
 import { STATUS_LABELS } from '../core/messages';
+import { cadresOfBan, issuesOfBan } from '../sheets/report';
 import type { Analysis } from '../sheets/workflow';
-import { table, type Paint } from './terminal';
+import { shorten, table, type Paint } from './terminal';
 
-/** The province summary printed after a check: per Ban, then each cadre who is short and what is missing. */
-export function summaryText(analysis: Analysis, p: Paint, written: string[]): string {
+/** How many issues are printed; the rest are in the result file's "Kết quả kiểm tra" column. */
+const ISSUES_SHOWN = 8;
+/** A line of the summary that quotes a cell (a name, an issue naming what was typed) stays readable on one screen. */
+const MAX_LINE_TEXT = 160;
+
+/**
+ * The summary printed after a check: per Ban, then each cadre who is short and what is missing, then the data's
+ * issues. With `ban` (from --ban), only that Ban's cadres and the issues on its rows.
+ */
+export function summaryText(analysis: Analysis, p: Paint, written: string[], ban: string | null = null): string {
   const out: string[] = [];
   const { period } = analysis;
-  out.push(p.bold(`Chủ trương “1+2” năm ${analysis.year} · ${analysis.presetTitle}`));
+  out.push(p.bold(`Chủ trương “1+2” năm ${analysis.year} · ${analysis.presetTitle}${ban === null ? '' : ` · ${ban}`}`));
   out.push(p.grey(`Kỳ tính ${formatDayFirst(period.start)}–${formatDayFirst(period.end)} · tính đến ngày ${formatDayFirst(analysis.today)}`));
   out.push('');
-  const totals = banTotals(analysis.evaluation.cadres);
-  const rows = [['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Miễn']];
-  const all = [0, 0, 0, 0, 0];
-  for (const t of totals) {
-    const values = [t.cadres, t.ok, t.shortDays + t.shortBoth, t.shortRounds + t.shortBoth, t.exempt];
-    values.forEach((v, i) => (all[i]! += v));
-    rows.push([t.ban, ...values.map(String)]);
-  }
-  rows.push(['Toàn tỉnh', ...all.map(String)]);
-  out.push(table(rows, p, new Set([rows.length - 1])));
 
-  const behind = sortForReport(analysis.evaluation.cadres).filter((e) => e.status !== 'ok' && e.status !== 'exempt');
-  out.push('');
-  if (behind.length === 0) out.push(p.green('Tất cả cán bộ thuộc diện áp dụng đều đủ yêu cầu.'));
-  else {
-    out.push(p.bold(`Cán bộ chưa đủ yêu cầu (${behind.length}):`));
-    for (const e of behind) {
-      const color = e.status === 'short-rounds' ? p.yellow : p.red;
-      out.push(`  ${color(`${e.name}`)} ${p.grey(`(${e.ban})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${STATUS_LABELS[e.status]}`);
-      out.push(`    ${e.reasons.join(' ')}`);
-    }
+  const cadres = cadresOfBan(analysis, ban);
+  if (cadres.length === 0) {
+    out.push(p.yellow(`Chưa có cán bộ nào trong tab ${analysis.tabs.roster}: hãy nhập danh sách cán bộ (mỗi người một dòng, có Họ và tên và Ban/Văn phòng) rồi kiểm tra lại.`));
+  } else {
+    out.push(banTable(cadres, p, ban === null));
+    out.push('');
+    out.push(...behindLines(cadres, p));
   }
 
-  const errors = analysis.issues.filter((i) => i.level === 'error').length;
-  const warnings = analysis.issues.length - errors;
   out.push('');
-  if (errors + warnings === 0) out.push(p.green('Dữ liệu không có lỗi.'));
-  else {
-    out.push(`${errors > 0 ? p.red(`${errors} lỗi`) : '0 lỗi'}, ${warnings > 0 ? p.yellow(`${warnings} lưu ý`) : '0 lưu ý'} trong dữ liệu (dòng có lỗi chưa được tính). Vài dòng đầu:`);
-    for (const i of analysis.issues.slice(0, 8)) {
-      out.push(`  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${i.tab}, dòng ${i.row}, cột ${i.column}: ${i.message}`);
-    }
-    if (analysis.issues.length > 8) out.push(p.grey(`  … và ${analysis.issues.length - 8} mục khác: xem cột “Kết quả kiểm tra” trong tệp kết quả.`));
-  }
+  out.push(...issueLines(analysis, ban, p));
   for (const problem of analysis.settingsProblems) out.push(p.yellow(`! ${problem}`));
   if (analysis.evaluation.notChecked.length > 0) out.push(p.grey(`Chưa xét được: ${analysis.evaluation.notChecked.join(' ')}`));
   if (written.length > 0) {
@@ -52,4 +39,49 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[]): st
     for (const line of written) out.push(line);
   }
   return out.join('\n');
+}
+
+/** One row per Ban, as on the Tổng hợp 1+2 tab: each cadre is counted in exactly one status column. */
+function banTable(cadres: Analysis['evaluation']['cadres'], p: Paint, withProvince: boolean): string {
+  const rows = [['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']];
+  const all = [0, 0, 0, 0, 0, 0];
+  for (const t of banTotals(cadres)) {
+    const values = [t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt];
+    values.forEach((v, i) => (all[i]! += v));
+    rows.push([t.ban, ...values.map(String)]);
+  }
+  if (withProvince) rows.push(['Toàn tỉnh', ...all.map(String)]);
+  return table(rows, p, new Set(withProvince ? [rows.length - 1] : []));
+}
+
+function behindLines(cadres: Analysis['evaluation']['cadres'], p: Paint): string[] {
+  const behind = sortForReport(cadres).filter((e) => e.status !== 'ok' && e.status !== 'exempt');
+  const applicable = cadres.filter((e) => e.status !== 'exempt').length;
+  if (applicable === 0) return [p.green(`Không có cán bộ nào thuộc diện áp dụng: cả ${cadres.length} cán bộ đều được miễn.`)];
+  if (behind.length === 0) return [p.green(`Tất cả ${applicable} cán bộ thuộc diện áp dụng đều đủ yêu cầu.`)];
+  const lines = [p.bold(`Cán bộ chưa đủ yêu cầu (${behind.length}):`)];
+  for (const e of behind) {
+    const color = e.status === 'short-rounds' ? p.yellow : p.red;
+    lines.push(`  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${STATUS_LABELS[e.status]}`);
+    lines.push(`    ${shorten(e.reasons.join(' '), MAX_LINE_TEXT)}`);
+  }
+  return lines;
+}
+
+function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] {
+  const issues = issuesOfBan(analysis, ban);
+  const elsewhere = analysis.issues.length - issues.length;
+  const errors = issues.filter((i) => i.level === 'error').length;
+  const warnings = issues.length - errors;
+  const lines: string[] = [];
+  if (errors + warnings === 0) lines.push(p.green(ban === null ? 'Dữ liệu không có lỗi.' : `Dữ liệu của ${ban} không có lỗi.`));
+  else {
+    lines.push(`${errors > 0 ? p.red(`${errors} lỗi`) : '0 lỗi'}, ${warnings > 0 ? p.yellow(`${warnings} lưu ý`) : '0 lưu ý'} trong dữ liệu${ban === null ? '' : ` của ${ban}`} (dòng có lỗi chưa được tính). Vài dòng đầu:`);
+    for (const i of issues.slice(0, ISSUES_SHOWN)) {
+      lines.push(`  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${i.tab}, dòng ${i.row}, cột ${shorten(i.column, 40)}: ${shorten(i.message, MAX_LINE_TEXT)}`);
+    }
+    if (issues.length > ISSUES_SHOWN) lines.push(p.grey(`  … và ${issues.length - ISSUES_SHOWN} mục khác: xem cột “Kết quả kiểm tra” trong tệp kết quả.`));
+  }
+  if (elsewhere > 0) lines.push(p.grey(`(${elsewhere} lỗi và lưu ý ở dòng của các ban khác không in ra; bỏ --ban để xem.)`));
+  return lines;
 }

@@ -7,6 +7,9 @@ import { UserError } from '../core/user-error';
 import { highlightFormula, isOurFormula } from '../core/highlights';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
 import { checkBlock, freeTabName, sameTabName, type CellBlock, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
+import { sniffInput, type UnreadableKind } from './input-file';
+import { isOsError, osErrorMessage } from './os-errors';
+import { unkeptParts } from './unkept-parts';
 
 /**
  * The Workbook port over an .xlsx file (exceljs), for the `dicoso` command.
@@ -47,23 +50,34 @@ export class WorkbookWriteError extends UserError {
   }
 }
 
-// The user-facing wording of this adapter, in one place.
+// The user-facing wording of this adapter, in one place (file-system refusals: os-errors.ts).
+const corrupt = (file: string) =>
+  `Không đọc được tệp '${file}': tệp Excel bị hỏng hoặc không đúng định dạng .xlsx. Hãy mở và lưu lại tệp bằng Excel rồi thử lại.`;
+const SAVE_AS_XLSX = 'Hãy mở tệp bằng Excel (hoặc LibreOffice) và lưu lại dưới dạng "Excel Workbook (.xlsx)", rồi chạy lại với tệp .xlsx.';
 const say = {
-  missing: (file: string) => `Không tìm thấy tệp '${file}'. Hãy kiểm tra lại tên và thư mục của tệp.`,
-  isDirectory: (file: string) => `Không đọc được '${file}': đây là một thư mục, không phải tệp Excel (.xlsx).`,
-  noAccess: (file: string) => `Không đọc được tệp '${file}': không có quyền đọc tệp này.`,
   empty: (file: string) => `Không đọc được tệp '${file}': tệp rỗng (0 byte).`,
-  oldExcel: (file: string) =>
-    `Không đọc được tệp '${file}': đây là tệp Excel cũ (.xls). Hãy mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)".`,
+  xls: (file: string) => `Không đọc được tệp '${file}': đây là tệp Excel cũ (.xls, Excel 97–2003). ${SAVE_AS_XLSX}`,
+  encrypted: (file: string) =>
+    `Không đọc được tệp '${file}': tệp được đặt mật khẩu (mã hóa) nên không đọc được nội dung. Hãy mở tệp bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ Sổ làm việc → Mã hóa bằng Mật khẩu, xóa mật khẩu rồi bấm OK), lưu lại rồi chạy lại.`,
+  'ole-other': (file: string) =>
+    `Không đọc được tệp '${file}': đây là tệp Office kiểu cũ nhưng không phải bảng tính Excel (có thể là tài liệu Word .doc hay PowerPoint .ppt). Hãy kiểm tra lại tên tệp.`,
+  'ole-damaged': (file: string) =>
+    `Không đọc được tệp '${file}': tệp có dạng tệp Office kiểu cũ (như tệp Excel cũ (.xls)) nhưng bị hỏng. ${SAVE_AS_XLSX}`,
+  ods: (file: string) =>
+    `Không đọc được tệp '${file}': đây là bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice, không phải tệp Excel (.xlsx). Hãy mở tệp bằng LibreOffice Calc, lưu lại dưới dạng "Excel 2007-365 (.xlsx)", rồi chạy lại với tệp .xlsx.`,
+  xlsb: (file: string) => `Không đọc được tệp '${file}': đây là sổ làm việc nhị phân của Excel (.xlsb). ${SAVE_AS_XLSX}`,
+  'zip-other': (file: string) =>
+    `Không đọc được tệp '${file}': đây là tệp nén (zip) nhưng không phải bảng tính Excel (.xlsx); có thể là tài liệu Word (.docx) hay một tệp nén thường. Hãy kiểm tra lại tên tệp.`,
+  'zip-damaged': corrupt,
   csv: (file: string) =>
-    `Không đọc được tệp '${file}': đây không phải tệp Excel (.xlsx) mà là tệp văn bản (CSV). Hãy mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)".`,
-  notXlsx: (file: string) => `Không đọc được tệp '${file}': đây không phải tệp Excel (.xlsx).`,
-  corrupt: (file: string) => `Không đọc được tệp '${file}': tệp Excel bị hỏng hoặc không đúng định dạng .xlsx. Hãy mở và lưu lại tệp bằng Excel rồi thử lại.`,
+    `Không đọc được tệp '${file}': đây không phải tệp Excel (.xlsx) mà là tệp văn bản (CSV). Tệp CSV chỉ chứa một bảng, không có các tab Cán bộ và Đi cơ sở: hãy tạo bảng tính mới bằng "dicoso init <tên-tệp>.xlsx", dán dữ liệu vào đúng tab, rồi kiểm tra tệp .xlsx đó.`,
+  html: (file: string) =>
+    `Không đọc được tệp '${file}': đây là một trang web (HTML) mang tên tệp Excel; nhiều phần mềm xuất "Excel" theo cách này. ${SAVE_AS_XLSX}`,
+  'xml-spreadsheet': (file: string) => `Không đọc được tệp '${file}': đây là bảng tính dạng XML của Excel 2003. ${SAVE_AS_XLSX}`,
+  other: (file: string) => `Không đọc được tệp '${file}': đây không phải tệp Excel (.xlsx).`,
+  corrupt,
   noSheets: (file: string) => `Không đọc được tệp '${file}': tệp không có trang tính nào.`,
-  busy: (file: string) => `Không ghi được tệp '${file}': tệp đang được mở ở chương trình khác (Excel?). Hãy đóng tệp rồi thử lại.`,
-  noWriteAccess: (file: string) => `Không ghi được tệp '${file}': không có quyền ghi vào thư mục hoặc tệp này.`,
-  writeFailed: (file: string) => `Không ghi được tệp '${file}'.`,
-};
+} satisfies Record<UnreadableKind, (file: string) => string> & Record<string, (file: string) => string>;
 
 const LIST_TAB = 'DanhMuc';
 /** Our defined names: `_dicoso_status_1` on our status column's header cell, `_dicoso_tab_1` on A1 of a tab we made. */
@@ -90,6 +104,12 @@ export class XlsxWorkbook implements Workbook {
 
   private constructor(private readonly workbook: ExcelJS.Workbook) {}
 
+  /**
+   * What this workbook's file holds that the writer cannot carry over to a saved copy (charts, pivot tables, …), in
+   * Vietnamese; set by `load`. The CLI names them before it writes.
+   */
+  unkept: readonly string[] = [];
+
   /** Opens an .xlsx file; rejects with a WorkbookReadError the person can act on. */
   static async load(path: string): Promise<XlsxWorkbook> {
     const file = basename(path);
@@ -97,15 +117,11 @@ export class XlsxWorkbook implements Workbook {
     try {
       bytes = await readFile(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const message = code === 'ENOENT' ? say.missing(file) : code === 'EISDIR' ? say.isDirectory(file) : code === 'EACCES' || code === 'EPERM' ? say.noAccess(file) : say.corrupt(file);
-      throw new WorkbookReadError(message, path, error);
+      if (!isOsError(error)) throw error;
+      throw new WorkbookReadError(osErrorMessage(error.code, file, 'read'), path, error);
     }
-    const kind = sniff(bytes);
-    if (kind === 'empty') throw new WorkbookReadError(say.empty(file), path);
-    if (kind === 'xls') throw new WorkbookReadError(say.oldExcel(file), path);
-    if (kind === 'text') throw new WorkbookReadError(say.csv(file), path);
-    if (kind === 'other') throw new WorkbookReadError(say.notXlsx(file), path);
+    const input = sniffInput(bytes);
+    if (input.kind !== 'xlsx') throw new WorkbookReadError(say[input.kind](file), path);
 
     keepNotesOnEmptyCells();
     const workbook = new ExcelJS.Workbook();
@@ -114,9 +130,12 @@ export class XlsxWorkbook implements Workbook {
     } catch (error) {
       throw new WorkbookReadError(say.corrupt(file), path, error);
     }
-    // A .docx or any other zip loads "successfully" with no sheets at all.
+    // A zip with a workbook part and no sheet in it.
     if (workbook.worksheets.length === 0) throw new WorkbookReadError(say.noSheets(file), path);
-    return new XlsxWorkbook(workbook);
+    repairLoadedTables(workbook);
+    const book = new XlsxWorkbook(workbook);
+    book.unkept = unkeptParts(bytes, input.entries);
+    return book;
   }
 
   /** A workbook with no tabs, for `dicoso init`. */
@@ -126,19 +145,20 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(workbook);
   }
 
-  /** Writes the workbook (to a temporary file first, so a failed write never leaves half a file behind). */
+  /**
+   * Writes the workbook (to a temporary file first, so a failed write never leaves half a file behind). A refusal by
+   * the system (full disk, no permission, a folder in the way) rejects with a WorkbookWriteError naming `path`.
+   */
   async save(path: string): Promise<void> {
-    const file = basename(path);
-    const temporary = join(dirname(path), `.${file}.${process.pid}.tmp`);
+    const buffer = await this.workbook.xlsx.writeBuffer();
+    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      const buffer = await this.workbook.xlsx.writeBuffer();
       await writeFile(temporary, new Uint8Array(buffer as ArrayBuffer));
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
-      const code = (error as NodeJS.ErrnoException).code;
-      const message = code === 'EBUSY' ? say.busy(file) : code === 'EACCES' || code === 'EPERM' ? say.noWriteAccess(file) : say.writeFailed(file);
-      throw new WorkbookWriteError(message, path, error);
+      if (!isOsError(error)) throw error;
+      throw new WorkbookWriteError(osErrorMessage(error.code, path, 'write'), path, error);
     }
   }
 
@@ -502,23 +522,26 @@ function reference(tab: string, letter: string, rows: number): string {
   return `${quoteSheet(tab)}!$${letter}$1:$${letter}$${rows}`;
 }
 
-type Sniffed = 'zip' | 'xls' | 'text' | 'empty' | 'other';
+/**
+ * Tables as exceljs loads them cannot always be written back: a table without `tableStyleInfo` (optional in the
+ * format; LibreOffice writes none) makes the writer throw, and a filter button that the file shows by leaving out its
+ * `filterColumn` (what Excel writes) would be written as hidden. Give both their meaning in the file.
+ */
+function repairLoadedTables(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const tables = (ws as unknown as { tables?: Record<string, { table?: LoadedTable }> }).tables ?? {};
+    for (const { table } of Object.values(tables)) {
+      if (!table) continue;
+      table.style ??= { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      if (table.autoFilterRef) for (const column of table.columns ?? []) column.filterButton ??= true;
+    }
+  }
+}
 
-/** What the first bytes say the file is: xlsx files are zip archives ("PK\x03\x04"). */
-function sniff(bytes: Buffer): Sniffed {
-  if (bytes.length === 0) return 'empty';
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'xls';
-  const head = bytes.subarray(0, 4096);
-  // UTF-8 (with or without BOM) or UTF-16 text: what a CSV saved by Excel or a text editor looks like.
-  if (head[0] === 0xff && head[1] === 0xfe) return 'text';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'text';
-  const text = head.toString('utf8');
-  const controls = [...text].filter((ch) => {
-    const code = ch.codePointAt(0)!;
-    return (code < 0x20 && ch !== '\n' && ch !== '\r' && ch !== '\t') || ch === '\uFFFD';
-  }).length;
-  return controls <= text.length / 100 ? 'text' : 'other';
+interface LoadedTable {
+  style?: object | null;
+  autoFilterRef?: string;
+  columns?: { filterButton?: boolean }[];
 }
 
 /** An exceljs cell value as Sheets' getValues would give it. */

@@ -142,6 +142,7 @@ export function renderHtml(view: EmailView): string {
 function tableText(block: Extract<Block, { kind: 'table' }>): string[] {
   const lines = [block.title, '-'.repeat(Math.min(60, block.title.length))];
   if (block.rows.length === 0 && block.empty) return [...lines, block.empty, ''];
+  if (block.headers.length > 0) lines.push(`Cột: ${block.headers.join(' | ')}`);
   for (const row of block.rows) {
     lines.push(`- ${row.map(cellText).filter((t) => t.trim() !== '').join(' | ')}`);
   }

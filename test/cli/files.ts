@@ -1,0 +1,183 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+
+/**
+ * Real files for the CLI's input tests, built the way the programs that make them lay them out: zip archives (the
+ * container of .xlsx, .ods, .docx) and OLE compound files (the container of .xls and of a password-protected .xlsx),
+ * and, through LibreOffice, real .ods and .xls workbooks.
+ */
+
+/** A zip archive (PKWARE APPNOTE §4.3) holding `files` in order; `mimetype`-style entries can be stored uncompressed. */
+export function zipArchive(files: Record<string, string | Buffer>, stored: readonly string[] = []): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const store = stored.includes(name);
+    const packed = store ? data : deflateRawSync(data);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0); // version needed
+    common.writeUInt16LE(0x800, 2); // UTF-8 names
+    common.writeUInt16LE(store ? 0 : 8, 4);
+    common.writeUInt32LE(crc32(data), 10);
+    common.writeUInt32LE(packed.length, 14);
+    common.writeUInt32LE(data.length, 18);
+    common.writeUInt16LE(nameBytes.length, 22);
+    const local = Buffer.concat([u32(0x04034b50), common, nameBytes, packed]);
+    const central = Buffer.concat([u32(0x02014b50), u16(20), common, u16(0), u16(0), u16(0), u32(0), u32(offset), nameBytes]);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(centrals.length), u16(centrals.length), u32(directory.length), u32(offset), u16(0)]);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The smallest package Excel recognises as a workbook with one sheet, plus `extra` parts. */
+export function xlsxPackage(extra: Record<string, string> = {}): Buffer {
+  return zipArchive({
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Cán bộ" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row></sheetData></worksheet>',
+    ...extra,
+  });
+}
+
+const FREE = 0xffffffff;
+const END_OF_CHAIN = 0xfffffffe;
+const FAT_SECTOR = 0xfffffffd;
+const NO_STREAM = 0xffffffff;
+
+/**
+ * An OLE compound file ([MS-CFB] version 3: 512-byte sectors) whose directory holds a root entry and `entries`
+ * (empty streams, or storages), as an .xls (a "Workbook" stream) or an encrypted .xlsx ("EncryptionInfo",
+ * "EncryptedPackage") has them. Sector 0 is the FAT, the directory follows.
+ */
+export function compoundFile(entries: readonly { name: string; storage?: boolean }[]): Buffer {
+  const all = [{ name: 'Root Entry', type: 5 }, ...entries.map((e) => ({ name: e.name, type: e.storage ? 1 : 2 }))];
+  const directorySectors = Math.ceil(all.length / 4);
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x003e, 0x18); // minor version
+  header.writeUInt16LE(3, 0x1a); // major version 3
+  header.writeUInt16LE(0xfffe, 0x1c); // little-endian
+  header.writeUInt16LE(9, 0x1e); // 512-byte sectors
+  header.writeUInt16LE(6, 0x20); // 64-byte mini sectors
+  header.writeUInt32LE(1, 0x2c); // one FAT sector
+  header.writeUInt32LE(1, 0x30); // the directory starts at sector 1
+  header.writeUInt32LE(4096, 0x38); // mini stream cutoff
+  header.writeUInt32LE(END_OF_CHAIN, 0x3c); // no mini FAT
+  header.writeUInt32LE(END_OF_CHAIN, 0x44); // no DIFAT sectors
+  header.writeUInt32LE(0, 0x4c); // the FAT is sector 0
+  for (let i = 1; i < 109; i++) header.writeUInt32LE(FREE, 0x4c + i * 4);
+
+  const fat = Buffer.alloc(512, 0xff);
+  fat.writeUInt32LE(FAT_SECTOR, 0);
+  for (let s = 1; s <= directorySectors; s++) fat.writeUInt32LE(s === directorySectors ? END_OF_CHAIN : s + 1, s * 4);
+
+  const directory = Buffer.alloc(512 * directorySectors);
+  all.forEach((entry, i) => {
+    const at = i * 128;
+    const name = Buffer.from(`${entry.name}\u0000`, 'utf16le');
+    name.copy(directory, at);
+    directory.writeUInt16LE(name.length, at + 0x40);
+    directory[at + 0x42] = entry.type;
+    directory[at + 0x43] = 1; // black
+    directory.writeUInt32LE(NO_STREAM, at + 0x44); // left sibling
+    // Siblings as a chain to the right (a valid, if unbalanced, tree); the root's child is the first entry.
+    directory.writeUInt32LE(i > 0 && i < all.length - 1 ? i + 1 : NO_STREAM, at + 0x48);
+    directory.writeUInt32LE(i === 0 && all.length > 1 ? 1 : NO_STREAM, at + 0x4c);
+    directory.writeUInt32LE(END_OF_CHAIN, at + 0x74); // start sector: empty stream
+  });
+  return Buffer.concat([header, fat, directory]);
+}
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0) ?? null;
+
+/**
+ * Tests that need LibreOffice skip on a machine without it, saying so, and fail under CI=true, where its absence
+ * is a broken set-up (.ci/run installs it).
+ */
+export const noLibreOffice = soffice === null && !ci;
+if (noLibreOffice) {
+  console.warn('LibreOffice (soffice) không có trên máy này: bỏ qua các kiểm thử cần tệp .ods/.xls/.xlsx do LibreOffice tạo. Cài bằng: sudo apt-get install libreoffice-calc');
+}
+
+/** Converts `files` with LibreOffice to `format` (e.g. "ods", "xls", "xlsx") into a fresh folder; returns the new paths. */
+export function convertWithLibreOffice(files: readonly string[], format: string): string[] {
+  if (soffice === null) throw new Error('CI=true nhưng không có LibreOffice (soffice): kiểm thử này cần nó. Cài gói libreoffice-calc (xem .ci/run).');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-lo-'));
+  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, ...files], { stdio: 'pipe', timeout: 120_000 });
+  return files.map((f) => path.join(dir, `${path.parse(f).name}.${format.split(':')[0]}`));
+}
+
+/** A 2×2 PNG, red: a picture exceljs carries over. */
+export function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * `workbook` (.xlsx) with a tab "Thống kê" added by LibreOffice holding what people put beside their data: a bar
+ * chart, a picture, a rectangle with text, a pivot table and a table with filter buttons. The tab goes in through
+ * LibreOffice's flat XML (.fods), and LibreOffice writes the .xlsx, so every part is laid out as a real program does.
+ */
+export function workbookWithExtras(workbook: string): string {
+  const [fods] = convertWithLibreOffice([workbook], 'fods');
+  const range = (cells: string) => `'Thống kê'.${cells.split(':').join(":'Thống kê'.")}`;
+  const row = (ban: string, n: number) =>
+    `<table:table-row><table:table-cell office:value-type="string"><text:p>${ban}</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell></table:table-row>`;
+  const tab =
+    '<table:table table:name="Thống kê"><table:shapes>' +
+    `<draw:frame svg:x="5cm" svg:y="1cm" svg:width="8cm" svg:height="5cm" draw:name="Biểu đồ số cán bộ"><draw:object><office:document office:mimetype="application/vnd.oasis.opendocument.chart" office:version="1.2"><office:body><office:chart><chart:chart chart:class="chart:bar" svg:width="8cm" svg:height="5cm"><chart:plot-area table:cell-range-address="${range('A1:B3')}" chart:data-source-has-labels="both"><chart:axis chart:dimension="x" chart:name="primary-x"/><chart:axis chart:dimension="y" chart:name="primary-y"/><chart:series chart:values-cell-range-address="${range('B2:B3')}" chart:label-cell-address="${range('B1')}" chart:class="chart:bar"/></chart:plot-area></chart:chart></office:chart></office:body></office:document></draw:object></draw:frame>` +
+    `<draw:frame svg:x="1cm" svg:y="7cm" svg:width="2cm" svg:height="2cm" draw:name="Logo"><draw:image><office:binary-data>${tinyPng().toString('base64')}</office:binary-data></draw:image></draw:frame>` +
+    '<draw:rect svg:x="5cm" svg:y="7cm" svg:width="4cm" svg:height="2cm" draw:name="Ghi chú"><text:p>Số liệu đến 15/11</text:p></draw:rect>' +
+    '</table:shapes>' +
+    `<table:table-column table:number-columns-repeated="4"/>${row('Ban', 0).replace('office:value-type="float" office:value="0"><text:p>0', 'office:value-type="string"><text:p>Số cán bộ')}${row('Ban Tuyên giáo', 5)}${row('Văn phòng', 6)}</table:table>`;
+  const extras =
+    `<table:database-ranges><table:database-range table:name="BangThongKe" table:target-range-address="${range('A1:B3')}" table:display-filter-buttons="true"/></table:database-ranges>` +
+    `<table:data-pilot-tables><table:data-pilot-table table:name="TongHop" table:target-range-address="${range('A10:B14')}"><table:source-cell-range table:cell-range-address="${range('A1:B3')}"/><table:data-pilot-field table:source-field-name="Ban" table:orientation="row"/><table:data-pilot-field table:source-field-name="Số cán bộ" table:orientation="data" table:function="sum"/></table:data-pilot-table></table:data-pilot-tables>`;
+  const xml = readFileSync(fods!, 'utf8');
+  if (!xml.includes('<table:named-expressions')) throw new Error('LibreOffice .fods without <table:named-expressions>: update workbookWithExtras');
+  writeFileSync(fods!, xml.replace('<table:named-expressions', `${tab}<table:named-expressions`).replace('</office:spreadsheet>', `${extras}</office:spreadsheet>`));
+  return convertWithLibreOffice([fods!], 'xlsx')[0]!;
+}
+
+function u16(n: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(n);
+  return b;
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+}
