@@ -56,7 +56,8 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   }
   const today = flags.today ?? todayInVietnam(now);
   const options = { settings: defaultSettings(flags.year ?? Number(today.slice(0, 4))), today, overrides: (s: Settings) => applyFlags(s, flags) };
-  const analysis = outPath === null ? analyze(workbook, options) : runCheck(workbook, options);
+  const checked = outPath === null ? { analysis: analyze(workbook, options), dashboardTab: null } : splitDashboard(runCheck(workbook, options));
+  const { analysis } = checked;
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const report = checkReport(analysis, ban);
   if (outPath === null) return { analysis, ban, report, outPath, tabsWritten: [] };
@@ -65,7 +66,12 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
   await workbook.save(outPath);
-  return { analysis, ban, report, outPath, tabsWritten: ['Tổng hợp 1+2', mau2, mau3.name] };
+  return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, mau2, mau3.name] };
+}
+
+function splitDashboard(result: Analysis & { dashboardTab: string }): { analysis: Analysis; dashboardTab: string } {
+  const { dashboardTab, ...analysis } = result;
+  return { analysis, dashboardTab };
 }
 
 /** Command-line flags win over the Cài đặt tab. */

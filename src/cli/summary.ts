@@ -1,6 +1,7 @@
 import { formatDayFirst } from '../core/calendar-date';
 import { banTotals, sortForReport } from '../core/forms/dashboard';
 import { STATUS_LABELS } from '../core/messages';
+import { describePolicy } from '../core/settings-fields';
 import { cadresOfBan, issuesOfBan } from '../sheets/report';
 import type { Analysis } from '../sheets/workflow';
 import { shorten, table, type Paint } from './terminal';
@@ -19,6 +20,8 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
   const { period } = analysis;
   out.push(p.bold(`Chủ trương “1+2” năm ${analysis.year} · ${analysis.presetTitle}${ban === null ? '' : ` · ${ban}`}`));
   out.push(p.grey(`Kỳ tính ${formatDayFirst(period.start)}–${formatDayFirst(period.end)} · tính đến ngày ${formatDayFirst(analysis.today)}`));
+  // The policy it applied, so a person can see which rules decided: the preset and each setting changed from it.
+  for (const line of describePolicy(analysis.settings, analysis.policy, analysis.sheetSettings, analysis.settingsTab ?? undefined)) out.push(p.grey(line));
   out.push('');
 
   const cadres = cadresOfBan(analysis, ban);

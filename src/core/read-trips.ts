@@ -8,7 +8,7 @@ import { createNameIndex, matchName, type NameIndex } from './names';
 import type { Policy } from './policy';
 import type { WarnField } from './evaluate';
 import { PRESETS } from './presets';
-import { cellIssue, cellOf, isBlankRow, locateTable, textOf, type Table, type TableInput } from './table';
+import { cellIssue, cellOf, isBlankTableRow, locateTable, textOf, type Table, type TableInput } from './table';
 import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue } from './content';
@@ -53,7 +53,7 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
     const row = input.values[i];
-    if (!row || isBlankRow(row) || isOnlyOurs(table, row) || isColumnNumbers(row) || isTotalRow(table, row)) continue;
+    if (!row || isBlankTableRow(table, row) || isOnlyOurs(table, row) || isColumnNumbers(row) || isTotalRow(table, row)) continue;
     rowsRead++;
     const { trip, rowIssues } = readTripRow(context, row, i);
     issues.push(...rowIssues);

@@ -73,6 +73,13 @@ export function textOf<K extends string>(table: Table<K>, row: readonly unknown[
   return String(value);
 }
 
+/** A row with nothing in the table's own columns: a stray value far to the right does not make it a data row. */
+export function isBlankTableRow<K extends string>(table: Table<K>, row: readonly unknown[] | undefined): boolean {
+  if (!row) return true;
+  for (const c of Object.values(table.header.columns) as number[]) if (!isBlankRow([row[c]])) return false;
+  return true;
+}
+
 export function isBlankRow(row: readonly unknown[] | undefined): boolean {
   if (!row) return true;
   for (const cell of row) {

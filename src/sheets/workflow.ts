@@ -38,6 +38,8 @@ export interface Analysis {
   settingsProblems: string[];
   /** The Cài đặt tab's rows that took effect, in tab order. */
   sheetSettings: SheetSettingRow[];
+  /** The Cài đặt tab's name as found, or null when there is none. */
+  settingsTab: string | null;
   /** Raw tab data kept for annotation (values and notes as read). */
   raw: { roster: TabData; trips: TabData };
 }
@@ -124,6 +126,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
     settingsProblems,
     sheetSettings,
+    settingsTab,
     raw: { roster: rosterData, trips: tripsData },
   };
 }
