@@ -45,9 +45,14 @@ describe('lỗi của hệ điều hành thành lời nhắn tiếng Việt nêu
 
 describe('dicoso: lỗi ghi tệp → mã 2 và lời nhắn tiếng Việt', () => {
   let dir: string;
-  const runAs = (args: string[], options: { uid?: number; gid?: number; shell?: string } = {}) => {
-    const command = options.shell ? ['/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
-    const result = spawnSync(command[0] as string, command[1] as string[], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, uid: options.uid, gid: options.gid });
+  // As root, permissions stop no one: the command then runs without the capabilities that override them
+  // (setpriv, from util-linux, which every Debian has), so a read-only folder or an unreadable file bites as it would
+  // for any other user, wherever the checkout lives.
+  const asRoot = process.getuid?.() === 0;
+  const runAs = (args: string[], options: { unprivileged?: boolean; shell?: string } = {}) => {
+    let command: [string, string[]] = options.shell ? ['/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+    if (options.unprivileged && asRoot) command = ['setpriv', ['--bounding-set', '-dac_override,-dac_read_search', '--', command[0], ...command[1]]];
+    const result = spawnSync(command[0], command[1], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
@@ -77,8 +82,7 @@ describe('dicoso: lỗi ghi tệp → mã 2 và lời nhắn tiếng Việt', ()
     expect(stdout).toBe('');
   });
 
-  // As root, permissions do not stop anyone: run the command as the unprivileged user "nobody" instead.
-  const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const unprivileged = { unprivileged: true };
   it.each([
     ['thư mục mới trong thư mục chỉ cho đọc', ['check', 'mau.xlsx', '--out', 'chi-doc/moi/kq.xlsx'], "Không tạo được thư mục 'chi-doc/moi': không có quyền ghi vào thư mục 'chi-doc'. Hãy chọn thư mục khác, ví dụ thư mục của anh/chị, hoặc xin quyền ghi."],
     ['tệp trong thư mục chỉ cho đọc', ['check', 'mau.xlsx', '--out', 'chi-doc/kq.xlsx'], "Không ghi được tệp 'chi-doc/kq.xlsx': không có quyền ghi vào thư mục 'chi-doc'. Hãy chọn thư mục khác, ví dụ thư mục của anh/chị, hoặc xin quyền ghi."],
@@ -100,7 +104,7 @@ describe('dicoso: lỗi ghi tệp → mã 2 và lời nhắn tiếng Việt', ()
 
   it('tệp đầu vào không đọc được vì không có quyền', () => {
     writeFileSync(path.join(dir, 'rieng.xlsx'), 'x');
-    chmodSync(path.join(dir, 'rieng.xlsx'), 0o600);
+    chmodSync(path.join(dir, 'rieng.xlsx'), 0o000);
     const { code, stderr } = runAs(['check', 'rieng.xlsx'], unprivileged);
     expect(stderr).toBe("Lỗi: Không đọc được tệp 'rieng.xlsx': không có quyền đọc tệp này. Hãy chép tệp vào thư mục của anh/chị hoặc xin quyền đọc, rồi chạy lại.\n");
     expect(code).toBe(2);
