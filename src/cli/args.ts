@@ -6,6 +6,7 @@ import { UserError } from '../core/user-error';
 export const USAGE = `Cách dùng:
   dicoso check <bảng-tính.xlsx> [--preset kien-giang-2023|tay-ninh-2023|ha-nam-2022] [--year YYYY]
                [--today YYYY-MM-DD] [--quarter 1-4] [--ban "<tên ban>"] [--out <kết-quả.xlsx>] [--json]
+               [--mau1 "<họ tên cán bộ hoặc tên ban>"]
   dicoso init <bảng-tính-mới.xlsx> [--preset …] [--year YYYY] [--province "<tên tỉnh>"]
   dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 [--ban "<tên ban>"] --out <thư-mục> [--today YYYY-MM-DD]
   dicoso --help`;
@@ -16,6 +17,8 @@ export interface CommonFlags {
   today?: CalendarDate;
   quarter?: Quarter;
   ban?: string;
+  /** mẫu 1 for this cadre (by name) or every cadre of this Ban. */
+  mau1?: string;
   out?: string;
   json: boolean;
   province?: string;
@@ -40,6 +43,7 @@ export function parseCommand(argv: string[]): Command {
         today: { type: 'string' },
         quarter: { type: 'string' },
         ban: { type: 'string' },
+        mau1: { type: 'string' },
         out: { type: 'string', short: 'o' },
         json: { type: 'boolean', default: false },
         province: { type: 'string' },
@@ -80,6 +84,10 @@ export function parseCommand(argv: string[]): Command {
     flags.quarter = Number(values.quarter) as Quarter;
   }
   if (values.ban !== undefined) flags.ban = values.ban;
+  if (values.mau1 !== undefined) {
+    if (values.mau1.trim() === '') throw new UserError(`--mau1 cần họ tên một cán bộ hoặc tên một ban, ví dụ --mau1 "Nguyễn Văn An".\n${USAGE}`);
+    flags.mau1 = values.mau1;
+  }
   if (values.out !== undefined) flags.out = values.out;
   if (values.province !== undefined) flags.province = values.province;
   if (command === 'email-preview' && (!flags.quarter || !flags.out)) throw new UserError(`email-preview cần --quarter và --out.\n${USAGE}`);

@@ -6,7 +6,8 @@ import { banKey } from '../core/names';
 import { defaultSettings, type Settings } from '../core/settings';
 import { UserError } from '../core/user-error';
 import { checkReport, type CheckReport } from '../sheets/report';
-import { analyze, bansOf, generateMau2, generateMau3, runCheck, type Analysis } from '../sheets/workflow';
+import { analyze, bansOf, generateMau1, generateMau2, generateMau3, mau1ScopeOf, runCheck, type Analysis } from '../sheets/workflow';
+import type { Mau1Scope } from '../core/forms/mau1';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -26,6 +27,8 @@ const say = {
   unkept: (parts: readonly string[], file: string, out: string) =>
     `Lưu ý: tệp kết quả '${out}' sẽ không có ${parts.join(', ')} của tệp '${file}': chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp '${file}' không bị thay đổi; các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.`,
   noBan: (wanted: string, roster: string, bans: string[]) => `Không có Ban “${wanted}” trong tab ${roster}. Các ban: ${bans.join('; ')}.`,
+  noMau1: (wanted: string, roster: string) =>
+    `--mau1 “${wanted}”: không có cán bộ nào tên như vậy (hoặc có nhiều người trùng tên) và cũng không có ban nào tên như vậy trong tab ${roster}. Hãy ghi đúng họ tên hoặc tên ban.`,
 };
 
 export interface CheckOutcome {
@@ -65,8 +68,9 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const quarter = flags.quarter ?? quarterOf(today);
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
+  const mau1 = flags.mau1 === undefined ? [] : [generateMau1(workbook, analysis, mau1Scope(analysis, flags.mau1)).name];
   await workbook.save(outPath);
-  return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, mau2, mau3.name] };
+  return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, ...mau1, mau2, mau3.name] };
 }
 
 function splitDashboard(result: Analysis & { dashboardTab: string }): { analysis: Analysis; dashboardTab: string } {
@@ -82,6 +86,13 @@ export function applyFlags(settings: Settings, flags: CommonFlags): Settings {
     ...(flags.year ? { year: flags.year } : {}),
     ...(flags.province ? { province: flags.province } : {}),
   };
+}
+
+/** The cadre or Ban named by --mau1. */
+function mau1Scope(analysis: Analysis, wanted: string): Mau1Scope {
+  const scope = mau1ScopeOf(analysis, wanted);
+  if (!scope) throw new UserError(say.noMau1(wanted, analysis.tabs.roster));
+  return scope;
 }
 
 /** The Ban named by --ban, as the roster writes it ("ban tuyen giao" finds "Ban Tuyên giáo"). */

@@ -191,6 +191,11 @@ export class XlsxWorkbook implements Workbook {
 
   annotateTab(a: TabAnnotations): void {
     const ws = this.requireSheet(a.tab);
+    // An input tab nobody set up for printing prints A4 landscape, fitted to the page's width (not 49 pages of
+    // US Letter portrait); a paper size the user chose is theirs and stays.
+    if (ws.pageSetup.paperSize === undefined) {
+      ws.pageSetup = { ...ws.pageSetup, paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    }
     if (this.isGenerated(a.tab)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
     const owned = this.ownedColumn(a.tab);
     if (owned === null) this.mark(STATUS_MARK, a.tab, 1, a.statusColumn);
@@ -325,6 +330,9 @@ export class XlsxWorkbook implements Workbook {
       ws.getColumn(i + 1).width = Math.round((px / PIXELS_PER_CHARACTER) * 100) / 100;
     });
     setWrappedRowHeights(ws, layout, styles);
+    // Column captions repeat at the top of every printed page; each cadre's mẫu 1 starts a page of its own.
+    if (layout.printTitleRows) ws.pageSetup.printTitlesRow = `${layout.printTitleRows.first + 1}:${layout.printTitleRows.last + 1}`;
+    for (const row of layout.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
     if (generated) this.mark(TAB_MARK, name, 1, 1);
     return name;
   }

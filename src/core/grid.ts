@@ -52,6 +52,10 @@ export interface TabLayout {
   frozenRows: number;
   /** Print set-up: A4 landscape for every form we generate. */
   landscape: boolean;
+  /** 0-based rows printed again at the top of every page (a form's column captions); absent = none. */
+  printTitleRows?: { first: number; last: number };
+  /** 0-based rows that begin a new printed page (mẫu 1 for each cadre of a Ban). */
+  pageBreaks?: number[];
 }
 
 /**
@@ -59,7 +63,7 @@ export interface TabLayout {
  * tab is written again with the same key, only its values need writing.
  */
 export function layoutStructureKey(layout: TabLayout): string {
-  const { values, merges, styles, columnWidths, frozenRows, landscape } = layout;
+  const { values, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks } = layout;
   const size = [values.length, values[0]?.length ?? 0];
-  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape])).toString(36);
+  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks])).toString(36);
 }

@@ -42,6 +42,8 @@ export interface TabSnapshot {
   highlights: { statusColumn: number; firstRow: number; rules: Highlight[] } | null;
   /** A tab we generated (found by our marker, whatever its name now). */
   generated: boolean;
+  printTitleRows: { first: number; last: number } | null;
+  pageBreaks: number[];
 }
 
 type MemoryTab = TabSnapshot;
@@ -170,6 +172,8 @@ export class MemoryWorkbook implements Workbook {
     tab.columnWidths = [...layout.columnWidths];
     tab.frozenRows = layout.frozenRows;
     tab.landscape = layout.landscape;
+    tab.printTitleRows = layout.printTitleRows ? { ...layout.printTitleRows } : null;
+    tab.pageBreaks = [...(layout.pageBreaks ?? [])];
     const at = this.tabs.findIndex((t) => sameTabName(t.name, name));
     if (at >= 0) this.tabs[at] = tab;
     else this.tabs.push(tab);
@@ -205,6 +209,8 @@ export class MemoryWorkbook implements Workbook {
       ownedColumn: tab.ownedColumn,
       highlights: tab.highlights ? { ...tab.highlights, rules: tab.highlights.rules.map((r) => ({ ...r })) } : null,
       generated: tab.generated,
+      printTitleRows: tab.printTitleRows ? { ...tab.printTitleRows } : null,
+      pageBreaks: [...tab.pageBreaks],
     };
   }
 
@@ -343,6 +349,8 @@ function emptyTab(name: string): MemoryTab {
     ownedColumn: null,
     highlights: null,
     generated: false,
+    printTitleRows: null,
+    pageBreaks: [],
   };
 }
 

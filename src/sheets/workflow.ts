@@ -3,6 +3,7 @@ import { findTab, STATUS_CAPTIONS, TAB_NAMES } from '../core/columns';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import type { FormContext } from '../core/forms/frame';
+import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2 } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
 import { sortIssues, type PlacedIssue } from '../core/issues';
@@ -18,7 +19,7 @@ import { UserError } from '../core/user-error';
 import { rosterAnnotations, tripAnnotations, unmarking, type TabShape } from './annotate';
 import type { RawCell, TabAnnotations, TabData, Workbook } from './workbook';
 import { visibleValues } from '../core/merges';
-import { banKey } from '../core/names';
+import { banKey, nameKey } from '../core/names';
 
 /** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
 export interface Analysis {
@@ -249,6 +250,21 @@ export function formContext(analysis: Analysis, ban: string | null): FormContext
 /** Writes the mẫu 2 tab for a ban (or all) and returns its name. */
 export function generateMau2(workbook: Workbook, analysis: Analysis, ban: string | null): string {
   return workbook.writeGeneratedTab(buildMau2(formContext(analysis, ban), analysis.trips.trips, analysis.policy));
+}
+
+/** Writes mẫu 1 for one cadre or every cadre of a Ban and returns its tab's name and what it lists. */
+export function generateMau1(workbook: Workbook, analysis: Analysis, scope: Mau1Scope): { name: string; cadres: number; trips: number } {
+  const built = buildMau1(formContext(analysis, 'ban' in scope ? scope.ban : scope.cadre.ban), analysis.trips.trips, analysis.policy, scope);
+  return { name: workbook.writeGeneratedTab(built.layout), cadres: built.cadres, trips: built.trips };
+}
+
+/** The cadre (by name, as the roster writes it) or the Ban a person named for mẫu 1; null when neither. */
+export function mau1ScopeOf(analysis: Analysis, wanted: string): Mau1Scope | null {
+  const key = nameKey(wanted);
+  const cadres = analysis.roster.cadres.filter((c) => nameKey(c.name) === key);
+  if (cadres.length === 1) return { cadre: cadres[0]! };
+  const ban = bansOf(analysis).find((b) => banKey(b) === banKey(wanted));
+  return ban ? { ban } : null;
 }
 
 /** Writes the mẫu 3 tab for a quarter, for a ban (or all), and returns its name and what it lists. */

@@ -81,10 +81,23 @@ describe('dicoso check', () => {
     expect(report.preset).toBe('tay-ninh-2023');
     expect(report.period).toEqual({ start: '2023-01-01', end: '2023-10-25' });
     const written = await XlsxWorkbook.load(path.join(dir, 'tn.xlsx'));
-    expect(written.tabNames()).toEqual(expect.arrayContaining(['Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 - Quý 2-2023 - Tuyên giáo']));
+    expect(written.tabNames()).toEqual(expect.arrayContaining(['Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 Quý II-2023 - Tuyên giáo']));
     const mau2 = written.excel.getWorksheet('Mẫu 2 - Tuyên giáo')!;
     expect(mau2.getCell('A5').font?.name).toBe('Times New Roman');
     expect(mau2.getCell('A5').font?.bold).toBe(true);
+  });
+
+  it('--mau1 tạo bản đăng ký của một cán bộ hoặc cả ban; tên không có thì báo lỗi mã 2', async () => {
+    const { code, stdout } = dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--mau1', 'ban tuyen giao', '--out', 'm1.xlsx']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Mẫu 1 - Tuyên giáo');
+    const written = await XlsxWorkbook.load(path.join(dir, 'm1.xlsx'));
+    const values = written.readTab('Mẫu 1 - Tuyên giáo')!.values.flat();
+    expect(values.filter((v) => v === 'BẢN ĐĂNG KÝ').length).toBeGreaterThan(1);
+    expect(values).toContain('Người đăng ký');
+    const missing = dicoso(['check', 'mau.xlsx', '--mau1', 'Không Có Ai', '--out', 'm1b.xlsx']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--mau1 “Không Có Ai”');
   });
 
   it('bảng tóm tắt theo ban, không màu khi NO_COLOR', () => {

@@ -10,6 +10,7 @@ import { WorkbookReadError, XlsxWorkbook, rawCellOf } from '../../src/cli/xlsx-w
 import type { TabAnnotations } from '../../src/sheets/workbook';
 import { NOTE_MARKER } from '../../src/sheets/notes';
 import { rect } from '../support/grid';
+import { zipEntries, zipEntryContent } from '../../src/cli/zip-entries';
 import { highlightFormula, TRIP_HIGHLIGHTS } from '../../src/core/highlights';
 
 let dir: string;
@@ -32,10 +33,14 @@ async function fileFrom(build: (wb: ExcelJS.Workbook) => void): Promise<string> 
   return path;
 }
 
-async function reload(book: XlsxWorkbook): Promise<XlsxWorkbook> {
+async function saved(book: XlsxWorkbook): Promise<string> {
   const path = tempPath('saved');
   await book.save(path);
-  return XlsxWorkbook.load(path);
+  return path;
+}
+
+async function reload(book: XlsxWorkbook): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.load(await saved(book));
 }
 
 /** No fill: exceljs reads a cell whose fill we removed as pattern 'none'. */
@@ -514,5 +519,31 @@ describe('rawCellOf', () => {
     [{ text: { richText: [{ text: 'liên ' }, { text: 'kết' }] }, hyperlink: 'https://x' }, 'liên kết'],
   ] as [ExcelJS.CellValue, unknown][])('%j → %j', (value, expected) => {
     expect(rawCellOf(value)).toEqual(expected);
+  });
+});
+
+describe('XlsxWorkbook: in ấn', () => {
+  it('tab mẫu lặp lại dòng tiêu đề cột trên mỗi trang và sang trang mới đúng chỗ', async () => {
+    const book = XlsxWorkbook.createEmpty();
+    book.writeGeneratedTab(layout('Mẫu 1', [['a'], ['STT'], ['(1)'], ['x'], ['b']], { printTitleRows: { first: 1, last: 2 }, pageBreaks: [4] }));
+    const ws = (await reload(book)).excel.getWorksheet('Mẫu 1')!;
+    expect(ws.pageSetup.printTitlesRow).toBe('2:3');
+    // exceljs writes page breaks but does not read them back: look in the saved sheet's XML.
+    const bytes = await readFile(await saved(book));
+    const sheet = zipEntries(bytes)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(zipEntryContent(bytes, sheet)!.toString('utf8')).toMatch(/<rowBreaks[^>]*><brk id="4"/);
+  });
+
+  it('tab nhập liệu chưa chọn khổ giấy: in A4 ngang vừa chiều rộng; khổ giấy người dùng đã chọn thì giữ', async () => {
+    const path = await fileFrom((wb) => {
+      wb.addWorksheet('Đi cơ sở').addRow(['Họ và tên']);
+      const letter = wb.addWorksheet('Cán bộ', { pageSetup: { paperSize: 1 as ExcelJS.PaperSize, orientation: 'portrait' } });
+      letter.addRow(['Họ và tên']);
+    });
+    const book = await XlsxWorkbook.load(path);
+    for (const tab of ['Đi cơ sở', 'Cán bộ']) book.annotateTab({ tab, statusColumn: 2, statusCells: { row: 1, column: 2, values: [['Kết quả']] }, notes: null });
+    const again = await reload(book);
+    expect(again.excel.getWorksheet('Đi cơ sở')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(again.excel.getWorksheet('Cán bộ')!.pageSetup).toMatchObject({ paperSize: 1, orientation: 'portrait' });
   });
 });

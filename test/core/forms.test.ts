@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { buildDashboard } from '../../src/core/forms/dashboard';
 import type { FormContext } from '../../src/core/forms/frame';
+import { buildMau1 } from '../../src/core/forms/mau1';
 import { buildMau2, MAU2_CAPTIONS, mau2TabName } from '../../src/core/forms/mau2';
 import { buildMau3, MAU3_CAPTIONS, mau3TabName } from '../../src/core/forms/mau3';
 import { safeTabName } from '../../src/core/forms/tab-name';
@@ -88,8 +89,8 @@ describe('tên tab sinh ra', () => {
   it.each([
     [mau2TabName(null), 'Mẫu 2 - Tổng hợp'],
     [mau2TabName('Ban Tuyên giáo'), 'Mẫu 2 - Tuyên giáo'],
-    [mau3TabName(2, 2023, null), 'Mẫu 3 - Quý 2-2023'],
-    [mau3TabName(4, 2023, 'Ban Công tác Thiếu nhi'), 'Mẫu 3 - Quý 4-2023 - Công tác…'],
+    [mau3TabName(2, 2023, null), 'Mẫu 3 Quý II-2023'],
+    [mau3TabName(4, 2023, 'Ban Công tác Thiếu nhi'), 'Mẫu 3 Quý IV-2023 - Công tác T…'],
     [safeTabName('Ban A/B: [x]?'), 'Ban A-B- -x--'],
   ])('%s', (name, expected) => {
     expect(name).toBe(expected);
@@ -111,5 +112,62 @@ describe('tab Tổng hợp 1+2', () => {
     expect(texts(layout.values)).toEqual(expect.arrayContaining(['TỔNG HỢP THEO BAN', 'Toàn tỉnh']));
     const rowStyles = layout.styles.filter((s) => s.range.rows === 1 && s.range.row > header && s.style.background);
     expect(rowStyles.slice(0, 3).map((s) => s.style.background)).toEqual(['#f4c7c3', '#f4c7c3', '#f4c7c3']);
+  });
+});
+
+describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
+  const hoa = scenario.roster.cadres[1]!;
+  const built = buildMau1(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy, { cadre: hoa });
+  const rows = built.layout.values.map((r) => r.filter((v) => v !== '' && v !== null));
+  it('khối tiêu đề, “BẢN ĐĂNG KÝ”, họ tên, chức vụ, câu dẫn và bảng (1)–(5) như mẫu', () => {
+    expect(rows.slice(0, 13)).toEqual([
+      ['BCH ĐOÀN TỈNH KIÊN GIANG', 'ĐOÀN TNCS HỒ CHÍ MINH'],
+      ['BAN TUYÊN GIÁO', 'Kiên Giang, ngày 15 tháng 11 năm 2023'],
+      ['***'],
+      [],
+      ['BẢN ĐĂNG KÝ'],
+      ['Đi công tác cơ sở theo chủ trương “1+2” năm 2023'],
+      ['(Kèm theo Kế hoạch số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 của Ban Thường vụ Tỉnh đoàn)'],
+      [],
+      ['1. Họ và tên: Trần Văn Hòa'],
+      ['2. Chức vụ: Chuyên viên'],
+      ['3. Nội dung đăng ký cụ thể như sau:'],
+      ['STT', 'Nội dung', 'Số ngày đi', 'Thời gian cụ thể', 'Địa điểm'],
+      ['(1)', '(2)', '(3)', '(4)', '(5)'],
+    ]);
+  });
+  it('mỗi đợt một dòng (đợt hủy không ghi), số ngày ghi “3 ngày”; chữ ký lãnh đạo ban và người đăng ký', () => {
+    // 01–03/07 is a 3-day kiểm tra; the chi đoàn meeting of 20/08 was cancelled.
+    expect(rows[13]).toEqual([1, '3.3. Kiểm tra, giám sát', '3 ngày', 'Từ ngày 01/07/2023 đến ngày 03/07/2023', 'Xã A']);
+    expect(rows.flat()).toEqual(expect.arrayContaining(['Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', 'Trần Văn Hòa', 'Nguyễn Thị Thủy']));
+    expect(rows.flat().filter((v) => v === 'BẢN ĐĂNG KÝ')).toHaveLength(1);
+    expect(built).toMatchObject({ cadres: 1, trips: 1 });
+    expect(built.layout.name).toBe('Mẫu 1 - Trần Văn Hòa');
+    // A long table repeats its captions on the next printed page.
+    expect(built.layout.printTitleRows).toEqual({ first: 11, last: 12 });
+    expect(built.layout.landscape).toBe(true);
+  });
+  it('cả ban: mỗi cán bộ một bản, mỗi bản sang trang mới', () => {
+    const ban = buildMau1(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy, { ban: 'Ban Tuyên giáo' });
+    const titles = ban.layout.values.map((r, i) => (r.includes('BẢN ĐĂNG KÝ') ? i : -1)).filter((i) => i >= 0);
+    expect(titles).toHaveLength(2);
+    expect(ban.layout.pageBreaks).toEqual([titles[1]! - 4]);
+    expect(ban.layout.name).toBe('Mẫu 1 - Tuyên giáo');
+    expect(ban.layout.printTitleRows).toBeUndefined();
+  });
+});
+
+describe('in ấn: tiêu đề cột lặp lại trên mỗi trang, đóng băng đến tiêu đề cột', () => {
+  it.each([
+    ['mẫu 2', () => buildMau2(ctx(null), scenario.trips.trips, scenario.policy), 1],
+    ['mẫu 3', () => buildMau3(ctx(null), scenario.trips.trips, scenario.policy, 3).layout, 2],
+  ] as const)('%s', (_name, build, captionRows) => {
+    const layout = build();
+    const header = layout.values.findIndex((r) => r[0] === 'STT');
+    expect(layout.printTitleRows).toEqual({ first: header, last: header + captionRows - 1 });
+    expect(layout.frozenRows).toBe(header + captionRows);
+  });
+  it('tên tab mẫu 3 ghi quý bằng số La Mã như hộp thoại', () => {
+    expect(mau3TabName(2, 2023, null)).toBe('Mẫu 3 Quý II-2023');
   });
 });

@@ -111,11 +111,11 @@ describe('chạy kiểm tra trên bảng tính', () => {
     const analysis = runCheck(wb, { settings, today });
     expect(generateMau2(wb, analysis, 'Ban Tuyên giáo')).toBe('Mẫu 2 - Tuyên giáo');
     const mau3 = generateMau3(wb, analysis, null, 3);
-    expect(mau3).toMatchObject({ name: 'Mẫu 3 - Quý 3-2023', summary: { trips: 2, days: 5 + 1 } });
-    const values = wb.snapshot('Mẫu 3 - Quý 3-2023').values.flat();
+    expect(mau3).toMatchObject({ name: 'Mẫu 3 Quý III-2023', summary: { trips: 2, days: 5 + 1 } });
+    const values = wb.snapshot('Mẫu 3 Quý III-2023').values.flat();
     expect(values).toContain('=HYPERLINK("http://x")');
     expect(values).toContain('+84 xã C');
-    expect(wb.tabNames()).toEqual(['Cán bộ', 'Đi cơ sở', 'Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 - Quý 3-2023']);
+    expect(wb.tabNames()).toEqual(['Cán bộ', 'Đi cơ sở', 'Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 Quý III-2023']);
   });
 
   it('dòng tiêu đề ở dòng 3, cột đổi thứ tự và đổi tên, có dòng trống và cột riêng', () => {

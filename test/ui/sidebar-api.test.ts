@@ -190,8 +190,8 @@ describe('forms', () => {
     expect(all.mau3.map((c) => c.trips)).toEqual([1, 1, 1, 0]);
     expect(all.mau2).toEqual({ cadres: 3, trips: 4 });
     const made = generateForm(ctx, { form: 'mau3', ban: null, quarter: 1 });
-    expect(made).toEqual({ tabName: 'Mẫu 3 - Quý 1-2023', cadres: 1, trips: 1 });
-    expect(ctx.workbook.tabNames()).toContain('Mẫu 3 - Quý 1-2023');
+    expect(made).toEqual({ tabName: 'Mẫu 3 Quý I-2023', cadres: 1, trips: 1 });
+    expect(ctx.workbook.tabNames()).toContain('Mẫu 3 Quý I-2023');
     const ban = options.scopes.find((s) => s.ban === 'Văn phòng')!;
     expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({ tabName: 'Mẫu 2 - Văn phòng', ...ban.mau2 });
   });

@@ -23,7 +23,8 @@ export const DASHBOARD_CAPTIONS = [
   'Lý do',
   'Dự báo cuối kỳ (ngày)',
 ] as const;
-const WIDTHS = [44, 160, 180, 110, 90, 80, 80, 80, 70, 150, 90, 360, 100];
+// Tình trạng fits “Thiếu ngày và chuyên đề” on one line (it was clipped at 150 px).
+const WIDTHS = [44, 160, 180, 110, 90, 80, 80, 80, 70, 200, 90, 360, 100];
 
 export interface BanTotals {
   ban: string;
@@ -106,7 +107,8 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
   });
   const bodyRows = sorted.length;
   b.style({ row: header, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, verticalAlignment: 'top' });
-  b.style({ row: header + 1, column: 11, rows: bodyRows, columns: 1 }, { wrap: true });
+  b.style({ row: header + 1, column: 9, rows: bodyRows, columns: 3 }, { wrap: true });
+  b.printTitles(header);
   b.style({ row: header + 1, column: 4, rows: bodyRows, columns: 5 }, { horizontalAlignment: 'center' });
   b.style({ row: header + 1, column: 12, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });
 

@@ -71,7 +71,7 @@ export function planLine(planNumber: string, planDate: string): string {
 }
 
 /** Signature block: left and right captions, room to sign, and the signer's name under the right one. */
-export function addSignatureBlock(b: LayoutBuilder, left: string, right: string, signer: string): void {
+export function addSignatureBlock(b: LayoutBuilder, left: string, right: string, signer: string, leftSigner = ''): void {
   const half = Math.floor(b.width / 2);
   b.row();
   const captions = b.row();
@@ -80,13 +80,14 @@ export function addSignatureBlock(b: LayoutBuilder, left: string, right: string,
   b.merge({ row: captions, column: 0, rows: 1, columns: half });
   b.merge({ row: captions, column: half, rows: 1, columns: b.width - half });
   b.style({ row: captions, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center' });
-  b.row();
-  b.row();
-  b.row();
+  // Room to sign and stamp: five empty lines, about 2.5 cm printed.
+  for (let i = 0; i < 5; i++) b.row();
   const names = b.row();
+  b.set(names, 0, leftSigner);
   b.set(names, half, signer);
+  b.merge({ row: names, column: 0, rows: 1, columns: half });
   b.merge({ row: names, column: half, rows: 1, columns: b.width - half });
-  b.style({ row: names, column: half, rows: 1, columns: b.width - half }, { bold: true, horizontalAlignment: 'center' });
+  b.style({ row: names, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center' });
 }
 
 /** "TRƯỞNG BAN TUYÊN GIÁO", "CHÁNH VĂN PHÒNG". */

@@ -5,6 +5,8 @@ export class LayoutBuilder {
   private readonly rows: GridValue[][] = [];
   private readonly merges: GridRange[] = [];
   private readonly styles: StyledRange[] = [];
+  private readonly breaks: number[] = [];
+  private titles: { first: number; last: number } | undefined;
 
   constructor(readonly width: number) {}
 
@@ -43,10 +45,30 @@ export class LayoutBuilder {
     if (range.rows > 0 && range.columns > 0) this.styles.push({ range, style });
   }
 
+  /** These rows (a table's captions) print again at the top of every page. */
+  printTitles(first: number, last = first): void {
+    this.titles = { first, last };
+  }
+
+  /** The next row begins a new printed page. */
+  pageBreak(): void {
+    if (this.rows.length > 0) this.breaks.push(this.rows.length);
+  }
+
   /** The layout; `base` styles the whole grid first, so every other range overrides it. */
   build(name: string, columnWidths: number[], frozenRows = 0, base?: CellStyle): TabLayout {
     const whole = { row: 0, column: 0, rows: this.rows.length, columns: this.width };
     const styles = base && whole.rows > 0 ? [{ range: whole, style: base }, ...this.styles] : this.styles;
-    return { name, values: this.rows, merges: this.merges, styles, columnWidths, frozenRows, landscape: true };
+    return {
+      name,
+      values: this.rows,
+      merges: this.merges,
+      styles,
+      columnWidths,
+      frozenRows,
+      landscape: true,
+      ...(this.titles ? { printTitleRows: this.titles } : {}),
+      ...(this.breaks.length ? { pageBreaks: [...this.breaks] } : {}),
+    };
   }
 }

@@ -30,6 +30,7 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   addHeaderBlock(b, ctx, 3, 'BẢN TỔNG HỢP ĐĂNG KÝ', `Đi công tác cơ sở theo chủ trương “1+2” năm ${ctx.year}`);
   const headerRow = b.row([...MAU2_CAPTIONS]);
   b.style({ row: headerRow, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
+  b.printTitles(headerRow);
   const bodyStart = b.rowCount;
   const listed = mau2Trips(trips, ctx.year);
   const { cadres } = addTripRows(b, ctx, listed, (first, trip) => [
@@ -45,5 +46,6 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });
   addSignatureBlock(b, 'Phê duyệt của Lãnh đạo Tỉnh đoàn', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
-  return b.build(mau2TabName(ctx.ban), WIDTHS, 0, FORM_FONT);
+  // Frozen through the captions: Sheets repeats frozen rows on every printed page (it has no print titles).
+  return b.build(mau2TabName(ctx.ban), WIDTHS, headerRow + 1, FORM_FONT);
 }

@@ -21,8 +21,14 @@ export const MAU3_CAPTIONS = [
 const WIDTHS = [44, 160, 170, 200, 64, 170, 150, 300];
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
+/** "Quý II-2023": how the forms dialog and the tab name a quarter (a tab name cannot hold "/"). */
+export function quarterLabel(quarter: Quarter, year: number): string {
+  return `Quý ${ROMAN[quarter - 1]}-${year}`;
+}
+
 export function mau3TabName(quarter: Quarter, year: number, ban: string | null): string {
-  return safeTabName(`Mẫu 3 - Quý ${quarter}-${year}${ban ? ` - ${shortBanName(ban)}` : ''}`);
+  // "Mẫu 3 Quý II-2023 - Tuyên giáo": short enough for Excel's 31 characters with most Ban names.
+  return safeTabName(`Mẫu 3 ${quarterLabel(quarter, year)}${ban ? ` - ${shortBanName(ban)}` : ''}`);
 }
 
 export interface Mau3Summary {
@@ -42,6 +48,7 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const numbers = b.row(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
   b.style({ row: headerRow, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
   b.style({ row: numbers, column: 0, rows: 1, columns: b.width }, { italic: true, horizontalAlignment: 'center' });
+  b.printTitles(headerRow, numbers);
   const bodyStart = b.rowCount;
   const { start, end } = quarterBounds(ctx.year, quarter);
   const listed = trips.filter((t) => t.status === 'done' && t.from >= start && t.from <= end);
@@ -66,5 +73,6 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   b.style({ row: bodyStart, column: 0, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center' });
   b.style({ row: bodyStart, column: 4, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center', numberFormat: '0' });
   addSignatureBlock(b, '', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
-  return { layout: b.build(mau3TabName(quarter, ctx.year, ctx.ban), WIDTHS, 0, FORM_FONT), summary: { cadres: stt, trips: count, days } };
+  // Frozen through the captions: Sheets repeats frozen rows on every printed page (it has no print titles).
+  return { layout: b.build(mau3TabName(quarter, ctx.year, ctx.ban), WIDTHS, numbers + 1, FORM_FONT), summary: { cadres: stt, trips: count, days } };
 }

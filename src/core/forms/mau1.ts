@@ -1,0 +1,80 @@
+import { formatTripWindow } from '../calendar-date';
+import { contentKindCaption } from '../content';
+import type { TabLayout } from '../grid';
+import type { Cadre, Trip } from '../model';
+import { banKey } from '../names';
+import type { Policy } from '../policy';
+import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, type FormContext } from './frame';
+import { tripDays } from './form-rows';
+import { LayoutBuilder } from './layout-builder';
+import { mau2Trips } from './mau2';
+import { safeTabName, shortBanName } from './tab-name';
+
+/** Seed 001's mẫu 1, "Bản đăng ký", table captions and their numbers. */
+export const MAU1_CAPTIONS = ['STT', 'Nội dung', 'Số ngày đi', 'Thời gian cụ thể', 'Địa điểm'] as const;
+const WIDTHS = [48, 360, 90, 250, 220];
+
+/** Whose mẫu 1: one cadre, or every cadre of a Ban (one form each, a page apiece). */
+export type Mau1Scope = { cadre: Cadre } | { ban: string };
+
+export function mau1TabName(scope: Mau1Scope): string {
+  return safeTabName(`Mẫu 1 - ${'cadre' in scope ? scope.cadre.name : shortBanName(scope.ban)}`);
+}
+
+/** The cadres a scope names, in roster order. */
+export function mau1Cadres(scope: Mau1Scope, cadres: readonly Cadre[]): Cadre[] {
+  if ('cadre' in scope) return [scope.cadre];
+  const key = banKey(scope.ban);
+  return cadres.filter((c) => banKey(c.ban) === key && c.exemption === null);
+}
+
+/**
+ * Mẫu 1, "BẢN ĐĂNG KÝ đi công tác cơ sở theo chủ trương “1+2”" (seed 001): the header block, "1. Họ và tên",
+ * "2. Chức vụ", "3. Nội dung đăng ký cụ thể như sau:", the numbered table (1)–(5) of the cadre's trips of the year
+ * (registered, approved or done), and the signatures "Lãnh đạo Ban/Văn phòng phê duyệt" and "Người đăng ký".
+ * For a Ban, one form per cadre, each starting a new printed page.
+ */
+export function buildMau1(ctx: FormContext, trips: readonly Trip[], policy: Policy, scope: Mau1Scope): { layout: TabLayout; cadres: number; trips: number } {
+  const b = new LayoutBuilder(MAU1_CAPTIONS.length);
+  const people = mau1Cadres(scope, ctx.cadres);
+  const listed = mau2Trips(trips, ctx.year);
+  let count = 0;
+  people.forEach((cadre, i) => {
+    if (i > 0) b.pageBreak();
+    const own = listed.filter((t) => t.cadre === cadre.index).sort((a, c) => (a.from < c.from ? -1 : a.from > c.from ? 1 : a.row - c.row));
+    count += own.length;
+    // A single form's captions repeat on its continuation pages; a Ban's stack gives each form its own page.
+    addMau1(b, { ...ctx, ban: cadre.ban }, cadre, own, policy, people.length === 1);
+  });
+  if (people.length === 0) b.row(['', 'Ban này chưa có cán bộ nào thuộc diện đi cơ sở.']);
+  const name = mau1TabName(scope);
+  return { layout: b.build(name, WIDTHS, 0, FORM_FONT), cadres: people.length, trips: count };
+}
+
+function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readonly Trip[], policy: Policy, repeatCaptions: boolean): void {
+  addHeaderBlock(b, ctx, 2, 'BẢN ĐĂNG KÝ', `Đi công tác cơ sở theo chủ trương “1+2” năm ${ctx.year}`);
+  b.spanRow(`1. Họ và tên: ${cadre.name}`, { bold: true });
+  b.spanRow(`2. Chức vụ: ${cadre.position}`, {});
+  b.spanRow('3. Nội dung đăng ký cụ thể như sau:', {});
+  const header = b.row([...MAU1_CAPTIONS]);
+  const numbers = b.row(['(1)', '(2)', '(3)', '(4)', '(5)']);
+  b.style({ row: header, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
+  b.style({ row: numbers, column: 0, rows: 1, columns: b.width }, { italic: true, horizontalAlignment: 'center' });
+  if (repeatCaptions) b.printTitles(header, numbers);
+  const body = b.rowCount;
+  trips.forEach((trip, i) =>
+    b.row([
+      i + 1,
+      contentKindCaption(trip.kind, policy) + (trip.detail ? `: ${trip.detail}` : ''),
+      `${tripDays(trip)} ngày`,
+      formatTripWindow(trip.from, trip.to),
+      trip.place,
+    ]),
+  );
+  if (trips.length === 0) b.row(['', 'Chưa có đợt đi cơ sở nào được đăng ký.']);
+  const rows = b.rowCount - body;
+  b.style({ row: header, column: 0, rows: rows + 2, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
+  b.style({ row: body, column: 0, rows, columns: 1 }, { horizontalAlignment: 'center' });
+  b.style({ row: body, column: 2, rows, columns: 1 }, { horizontalAlignment: 'center' });
+  addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, headOf(cadre.ban, ctx.cadres));
+}
