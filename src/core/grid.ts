@@ -56,6 +56,19 @@ export interface TabLayout {
   printTitleRows?: { first: number; last: number };
   /** 0-based rows that begin a new printed page (mẫu 1 for each cadre of a Ban). */
   pageBreaks?: number[];
+  /** Charts drawn from the tab's own cells (Sheets only: exceljs cannot write charts). */
+  charts?: ChartSpec[];
+}
+
+/** A stacked bar chart: one bar per label row, one segment per series column; `series` includes its caption row. */
+export interface ChartSpec {
+  title: string;
+  /** One column: the caption row, then one label per bar. */
+  labels: GridRange;
+  /** Same rows as `labels`; one column per series. */
+  series: GridRange;
+  /** 0-based cell at the chart's top-left corner. */
+  anchor: { row: number; column: number };
 }
 
 /**
@@ -63,7 +76,7 @@ export interface TabLayout {
  * tab is written again with the same key, only its values need writing.
  */
 export function layoutStructureKey(layout: TabLayout): string {
-  const { values, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks } = layout;
+  const { values, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks, charts } = layout;
   const size = [values.length, values[0]?.length ?? 0];
-  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks])).toString(36);
+  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks, charts])).toString(36);
 }

@@ -226,6 +226,20 @@ export class SpreadsheetWorkbook implements Workbook {
     for (const run of widthRuns(layout.columnWidths.slice(0, width))) sheet.setColumnWidths(run.start, run.count, run.width);
     sheet.setFrozenRows(layout.frozenRows);
     // Print set-up (A4 landscape) has no Apps Script API; the forms are laid out to print landscape from File › Print.
+    if (existing !== undefined) for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    for (const chart of layout.charts ?? []) {
+      const built = sheet
+        .newChart()
+        .addRange(rangeOf(sheet, chart.labels))
+        .addRange(rangeOf(sheet, chart.series))
+        .setNumHeaders(1)
+        .setPosition(chart.anchor.row + 1, chart.anchor.column + 1, 0, 0)
+        .asBarChart()
+        .setStacked()
+        .setTitle(chart.title)
+        .build();
+      sheet.insertChart(built);
+    }
 
     const protection = sheet.protect();
     protection.setDescription(GENERATED_TAB_PROTECTION);

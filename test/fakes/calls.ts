@@ -17,6 +17,8 @@ export const SPREADSHEET_SERVICE_CLASSES = [
   'ConditionalFormatRuleBuilder',
   'ConditionalFormatRule',
   'BooleanCondition',
+  'EmbeddedChartBuilder',
+  'EmbeddedChart',
 ] as const;
 
 export class CallCounter {

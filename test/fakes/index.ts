@@ -55,6 +55,7 @@ export { FakeMailApp, type SentMail } from './mail';
 export { FakeLogs, FakeSession, FakeUtilities, type LogEntry } from './misc';
 export { FakeProperties, FakePropertiesService, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT, PropertyStore } from './properties';
 export { FakeProtection } from './protection';
+export { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSnapshot } from './charts';
 export { FakeRange } from './range';
 export { FakeRangeList } from './range-list';
 export { type EffectiveFormat, FakeSheet, type SheetSnapshot } from './sheet';

@@ -23,6 +23,7 @@ import {
 import { type DimensionChange, referencedSheets } from './dimension';
 import { ProtectionTypeEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSnapshot } from './charts';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
 import { FakeRangeList } from './range-list';
@@ -45,6 +46,7 @@ type Implemented =
   | 'deleteColumns'
   | 'deleteRow'
   | 'deleteRows'
+  | 'getCharts'
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
   | 'getDataRange'
@@ -65,6 +67,7 @@ type Implemented =
   | 'getSheetId'
   | 'getTabColor'
   | 'hideSheet'
+  | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumns'
@@ -76,7 +79,9 @@ type Implemented =
   | 'insertRowsAfter'
   | 'insertRowsBefore'
   | 'isSheetHidden'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setColumnWidth'
   | 'setColumnWidths'
   | 'setConditionalFormatRules'
@@ -151,6 +156,7 @@ export interface SheetSnapshot {
   developerMetadata: MetadataSnapshot[];
   /** Conditional-format rules in priority order (the first that holds for a cell is the one the user sees). */
   conditionalFormats: RuleSnapshot[];
+  charts: ChartSnapshot[];
 }
 
 /** What a person sees in a cell once conditional formatting is applied. */
@@ -168,6 +174,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
   /** rows[r-1][c-1]; undefined = never touched. */
   rows: (Cell | undefined)[][] = [];
   merges: Box[] = [];
+  /** Charts survive clear(): they are neither content nor format. */
+  charts: FakeEmbeddedChart[] = [];
   protections: FakeProtection[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
@@ -312,6 +320,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
         .filter((r) => r.location.type !== 'SPREADSHEET' && r.location.sheet === this)
         .map(describeMetadata),
       conditionalFormats: this.conditionalRules.map(describeRule),
+      charts: this.charts.map((c) => c.snapshot()),
     };
   }
 
@@ -715,6 +724,29 @@ export class FakeSheet implements Pick<Api, Implemented> {
     return this.spreadsheet.developerMetadata
       .filter((r) => r.location.type === 'SHEET' && r.location.sheet === this)
       .map((r) => new FakeDeveloperMetadata(this.spreadsheet, r));
+  }
+
+  // ------------------------------------------------------------ charts
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.rec('newChart');
+    return new FakeEmbeddedChartBuilder(this.ctx);
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.rec('insertChart');
+    if (!(chart instanceof FakeEmbeddedChart)) throw gasError(MESSAGES.signature(typeof chart, 'SpreadsheetApp.Sheet.insertChart'));
+    this.charts.push(chart);
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.rec('getCharts');
+    return [...this.charts];
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.rec('removeChart');
+    this.charts = this.charts.filter((c) => c.state.id !== chart.state.id);
   }
 
   // ------------------------------------------------------------ conditional formatting

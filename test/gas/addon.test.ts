@@ -163,11 +163,20 @@ describe('Kiểm tra dữ liệu on the sample workbook', () => {
     expect(dashboard.protections).toEqual([{ type: 'SHEET', description: PROTECTION, warningOnly: true, range: null }]);
     expect(dashboard.frozenRows).toBeGreaterThanOrEqual(0);
     expect(dashboard.maxRows).toBe(dashboard.values.length + 1);
+    // A stacked bar per Ban: labels in column B, the five verdicts (Đủ … Miễn) in D:H, with their caption row.
+    expect(dashboard.charts).toHaveLength(1);
+    const chart = dashboard.charts[0]!;
+    expect(chart).toMatchObject({ type: 'BAR', stacked: true, title: 'Cán bộ theo ban và tình trạng' });
+    const totalsHeader = dashboard.values.findIndex((r) => r[1] === 'Ban/Văn phòng' && r[3] === 'Đủ') + 1;
+    const banRows = dashboard.values.slice(totalsHeader).findIndex((r) => r[1] === 'Toàn tỉnh');
+    expect(chart.ranges).toEqual([`B${totalsHeader}:B${totalsHeader + banRows}`, `D${totalsHeader}:H${totalsHeader + banRows}`]);
+    expect(dashboard.values[totalsHeader - 1]!.slice(3, 8)).toEqual(['Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']);
 
     // A second run replaces, never duplicates: same status column, one protection, same values.
     addon.call('menuCheck');
     expect(valuesOf(addon.ss)).toEqual(after);
     expect(addon.ss.tab('Tổng hợp 1+2').snapshot().protections.length).toBe(1);
+    expect(addon.ss.tab('Tổng hợp 1+2').snapshot().charts).toHaveLength(1);
   });
 
   it('a form cell that looks like a formula or a number stays text', async () => {

@@ -127,5 +127,15 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
   b.style({ row: allRow, column: 1, rows: 1, columns: 10 }, { bold: true, background: COLORS.total });
   b.style({ row: totalsHeader, column: 1, rows: totals.length + 2, columns: 10 }, { border: true });
   b.style({ row: totalsHeader + 1, column: 2, rows: totals.length + 1, columns: 9 }, { horizontalAlignment: 'center' });
+  // Each Ban as a bar of its cadres, split by the one verdict (Đủ, Thiếu ngày, Thiếu chuyên đề, Thiếu cả hai, Miễn).
+  if (totals.length > 0) {
+    const rows = totals.length + 1;
+    b.chart({
+      title: 'Cán bộ theo ban và tình trạng',
+      labels: { row: totalsHeader, column: 1, rows, columns: 1 },
+      series: { row: totalsHeader, column: 3, rows, columns: 5 },
+      anchor: { row: totalsHeader, column: 11 },
+    });
+  }
   return b.build(DASHBOARD_TAB, WIDTHS, header + 1);
 }

@@ -1,4 +1,4 @@
-import type { CellStyle, GridRange, GridValue, StyledRange, TabLayout } from '../grid';
+import type { CellStyle, ChartSpec, GridRange, GridValue, StyledRange, TabLayout } from '../grid';
 
 /** Builds a TabLayout row by row: forms read top to bottom, like the Word templates they replace. */
 export class LayoutBuilder {
@@ -6,6 +6,7 @@ export class LayoutBuilder {
   private readonly merges: GridRange[] = [];
   private readonly styles: StyledRange[] = [];
   private readonly breaks: number[] = [];
+  private readonly charts: ChartSpec[] = [];
   private titles: { first: number; last: number } | undefined;
 
   constructor(readonly width: number) {}
@@ -50,6 +51,10 @@ export class LayoutBuilder {
     this.titles = { first, last };
   }
 
+  chart(spec: ChartSpec): void {
+    this.charts.push(spec);
+  }
+
   /** The next row begins a new printed page. */
   pageBreak(): void {
     if (this.rows.length > 0) this.breaks.push(this.rows.length);
@@ -69,6 +74,7 @@ export class LayoutBuilder {
       landscape: true,
       ...(this.titles ? { printTitleRows: this.titles } : {}),
       ...(this.breaks.length ? { pageBreaks: [...this.breaks] } : {}),
+      ...(this.charts.length ? { charts: [...this.charts] } : {}),
     };
   }
 }
