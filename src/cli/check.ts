@@ -1,7 +1,7 @@
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { quarterOf, type CalendarDate } from '../core/calendar-date';
-import { calendarDateOfInstant } from '../core/date-parse';
+import { quarterOf, yearOf, type CalendarDate } from '../core/calendar-date';
+import { todayInVietnam } from '../core/date-parse';
 import { banKey } from '../core/names';
 import { defaultSettings, type Settings } from '../core/settings';
 import { UserError } from '../core/user-error';
@@ -10,12 +10,6 @@ import { analyze, bansOf, generateMau2, generateMau3, runCheck, type Analysis } 
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
-
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-export function todayInVietnam(now = new Date()): CalendarDate {
-  return calendarDateOfInstant(now, VIETNAM_TIME_ZONE);
-}
 
 // The wording of `dicoso check` (and of what email-preview shares with it), in one place.
 const say = {
@@ -55,7 +49,7 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
     onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   }
   const today = flags.today ?? todayInVietnam(now);
-  const options = { settings: defaultSettings(flags.year ?? Number(today.slice(0, 4))), today, overrides: (s: Settings) => applyFlags(s, flags) };
+  const options = { settings: defaultSettings(flags.year ?? yearOf(today)), today, overrides: (s: Settings) => applyFlags(s, flags) };
   const checked = outPath === null ? { analysis: analyze(workbook, options), dashboardTab: null } : splitDashboard(runCheck(workbook, options));
   const { analysis } = checked;
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);

@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { quarterOf } from '../core/calendar-date';
+import { quarterOf, yearOf } from '../core/calendar-date';
 import { foldKey } from '../core/text';
 import { defaultSettings } from '../core/settings';
 import { previewSummaries } from '../sheets/email-run';
 import { analyze } from '../sheets/workflow';
 import type { CommonFlags } from './args';
-import { applyFlags, resolveBan, todayInVietnam } from './check';
+import { todayInVietnam } from '../core/date-parse';
+import { applyFlags, resolveBan } from './check';
 import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -18,7 +19,7 @@ import { XlsxWorkbook } from './xlsx-workbook';
 export async function emailPreview(file: string, flags: CommonFlags, now: Date): Promise<string[]> {
   const workbook = await XlsxWorkbook.load(file);
   const today = flags.today ?? todayInVietnam(now);
-  const settings = defaultSettings(flags.year ?? Number(today.slice(0, 4)));
+  const settings = defaultSettings(flags.year ?? yearOf(today));
   const analysis = analyze(workbook, { settings, today, overrides: (s) => applyFlags(s, flags) });
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const quarter = flags.quarter ?? quarterOf(today);

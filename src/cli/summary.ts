@@ -1,5 +1,5 @@
 import { formatDayFirst } from '../core/calendar-date';
-import { banTotals, sortForReport } from '../core/forms/dashboard';
+import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../core/forms/dashboard';
 import { STATUS_LABELS } from '../core/messages';
 import { describePolicy } from '../core/settings-fields';
 import { cadresOfBan, issuesOfBan } from '../sheets/report';
@@ -47,13 +47,9 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
 /** One row per Ban, as on the Tổng hợp 1+2 tab: each cadre is counted in exactly one status column. */
 function banTable(cadres: Analysis['evaluation']['cadres'], p: Paint, withProvince: boolean): string {
   const rows = [['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']];
-  const all = [0, 0, 0, 0, 0, 0];
-  for (const t of banTotals(cadres)) {
-    const values = [t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt];
-    values.forEach((v, i) => (all[i]! += v));
-    rows.push([t.ban, ...values.map(String)]);
-  }
-  if (withProvince) rows.push(['Toàn tỉnh', ...all.map(String)]);
+  const row = (t: BanTotals) => [t.ban, ...[t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt].map(String)];
+  for (const t of banTotals(cadres)) rows.push(row(t));
+  if (withProvince) rows.push(row(provinceCounts(cadres)));
   return table(rows, p, new Set(withProvince ? [rows.length - 1] : []));
 }
 

@@ -123,3 +123,11 @@ export function roundRuleFor(policy: Policy, group: z.infer<typeof CadreGroupSch
   return policy.rounds.byGroup[group] ?? policy.rounds.rule;
 }
 
+
+/**
+ * Whether a round of `length` days (declared days, or the window when blank) is within the rule's bounds: Kiên Giang
+ * 06-HD §III.1 asks for 5–7 days. The evaluation and the trip form both judge a round by this one rule.
+ */
+export function roundLengthOk(rule: RoundRule, length: number): boolean {
+  return (rule.minDays === null || length >= rule.minDays) && (rule.maxDays === null || length <= rule.maxDays);
+}

@@ -1,7 +1,7 @@
 import { daysInclusive, isCalendarDate, type CalendarDate } from './calendar-date';
 import { messages } from './messages';
 import type { Policy } from './policy';
-import { roundRuleFor } from './policy';
+import { roundLengthOk, roundRuleFor } from './policy';
 import { banKey, nameKey } from './names';
 import * as z from './zod-vi';
 import { contentItemCaption, contentItems } from './content';
@@ -78,8 +78,7 @@ export function checkTripInput(input: TripInput, roster: readonly RosterEntry[],
   if (cadre && input.kind !== '' && windowDays !== null && !errors.days) {
     const rule = roundRuleFor(policy, cadre.group);
     const length = days ?? windowDays;
-    const isRoundKind = rule.kinds.includes(input.kind) && (rule.minDays !== null || rule.maxDays !== null);
-    if (isRoundKind && ((rule.minDays !== null && length < rule.minDays) || (rule.maxDays !== null && length > rule.maxDays))) {
+    if (rule.kinds.includes(input.kind) && !roundLengthOk(rule, length)) {
       warnings.days = messages.roundLength(policy.rounds.label, length, rule.minDays, rule.maxDays);
     }
   }

@@ -3,7 +3,7 @@ import { nameKey, banKey } from '../core/names';
 import { UserError } from '../core/user-error';
 import { loadSettings } from '../sheets/settings-store';
 import { analyze, editedRowsOf, removeOurMarks, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
-import { DASHBOARD_TAB } from '../core/forms/dashboard';
+import { DASHBOARD_TAB, lacking, provinceCounts } from '../core/forms/dashboard';
 import { gasContext, runAction, tell, todayInVietnam, withDocumentLock, type GasContext } from './context';
 import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -47,11 +47,11 @@ export interface CheckCounts {
 }
 
 export function checkCounts(analysis: Analysis): CheckCounts {
-  const statuses = analysis.evaluation.cadres.map((c) => c.status);
+  const all = provinceCounts(analysis.evaluation.cadres);
   return {
-    ok: statuses.filter((s) => s === 'ok').length,
-    short: statuses.filter((s) => s.startsWith('short')).length,
-    exempt: statuses.filter((s) => s === 'exempt').length,
+    ok: all.ok,
+    short: lacking(all).any,
+    exempt: all.exempt,
     errors: new Set(analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`)).size,
     warnings: analysis.issues.filter((i) => i.level === 'warning').length,
   };
