@@ -6,7 +6,7 @@ import { banKey } from '../core/names';
 import { defaultSettings, type Settings } from '../core/settings';
 import { UserError } from '../core/user-error';
 import { checkReport, type CheckReport } from '../sheets/report';
-import { analyze, bansOf, generateMau2, generateMau3, runCheck, type Analysis } from '../sheets/workflow';
+import { analyze, bansOf, generateMau2, generateMau3, runCheck, type Analysis, type AnalyzeOptions } from '../sheets/workflow';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -35,6 +35,15 @@ export interface CheckOutcome {
 }
 
 /**
+ * The CLI's one way into the analysis: settings → workbook → analysis. Today (in Vietnam, or --today), the defaults
+ * of its year (or --year), the workbook's Cài đặt tab over them, and the command's flags over everything.
+ */
+export function cliAnalyzeOptions(flags: CommonFlags, now: Date): AnalyzeOptions {
+  const today = flags.today ?? todayInVietnam(now);
+  return { settings: defaultSettings(flags.year ?? yearOf(today)), today, overrides: (s: Settings) => applyFlags(s, flags) };
+}
+
+/**
  * `dicoso check`: the main job on an .xlsx file. Writes the result file unless --json is given without --out (the
  * JSON is then the whole answer). `warn` hears, before anything is written, what the result file will lack.
  */
@@ -48,8 +57,8 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
     const folder = path.dirname(outPath);
     onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   }
-  const today = flags.today ?? todayInVietnam(now);
-  const options = { settings: defaultSettings(flags.year ?? yearOf(today)), today, overrides: (s: Settings) => applyFlags(s, flags) };
+  const options = cliAnalyzeOptions(flags, now);
+  const today = options.today;
   const checked = outPath === null ? { analysis: analyze(workbook, options), dashboardTab: null } : splitDashboard(runCheck(workbook, options));
   const { analysis } = checked;
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);

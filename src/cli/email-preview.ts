@@ -1,13 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { quarterOf, yearOf } from '../core/calendar-date';
+import { quarterOf } from '../core/calendar-date';
 import { foldKey } from '../core/text';
-import { defaultSettings } from '../core/settings';
 import { previewSummaries } from '../sheets/email-run';
 import { analyze } from '../sheets/workflow';
 import type { CommonFlags } from './args';
-import { todayInVietnam } from '../core/date-parse';
-import { applyFlags, resolveBan } from './check';
+import { cliAnalyzeOptions, resolveBan } from './check';
 import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -18,9 +16,9 @@ import { XlsxWorkbook } from './xlsx-workbook';
  */
 export async function emailPreview(file: string, flags: CommonFlags, now: Date): Promise<string[]> {
   const workbook = await XlsxWorkbook.load(file);
-  const today = flags.today ?? todayInVietnam(now);
-  const settings = defaultSettings(flags.year ?? yearOf(today));
-  const analysis = analyze(workbook, { settings, today, overrides: (s) => applyFlags(s, flags) });
+  const options = cliAnalyzeOptions(flags, now);
+  const today = options.today;
+  const analysis = analyze(workbook, options);
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const quarter = flags.quarter ?? quarterOf(today);
   const outDir = flags.out ?? '.';

@@ -1,3 +1,5 @@
+import type { DailyRunOutcome } from '../sheets/email-run';
+
 /**
  * Every sentence the add-on's own shell shows (menus, alerts, toasts); the rules' messages live in core/messages.ts.
  * Built by functions with the values they name, so wording stays consistent and reviewable in one place.
@@ -25,9 +27,6 @@ export function count(n: number): string {
 
 export const texts = {
   busy: 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.',
-  unexpected: (action: string) =>
-    `Xin lỗi, đã có lỗi ngoài dự kiến khi ${action.toLowerCase()}. Dữ liệu anh/chị đã nhập không bị thay đổi. ` +
-    'Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích (kèm thời điểm xảy ra lỗi).',
   pageMissing: (title: string, file: string) =>
     `Trang “${title}” chưa có trong bản cài đặt này của tiện ích (thiếu tệp ${file}.html). ` +
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',
@@ -87,6 +86,23 @@ export const texts = {
   selected: (n: number, name: string) => `Đã chọn ${count(n)} dòng của ${name}.`,
   storedSettingsWarning: (warning: string) => warning,
 } as const;
+
+/** What the daily email run records for the settings page, and what the test-email menu item says. */
+export const emailTexts = {
+  ran: (o: DailyRunOutcome) => {
+    if (o.state === 'disabled') return 'Gửi email tự động đang tắt trong Cài đặt.';
+    const unsent = o.failures.reduce((n, f) => n + f.w.length, 0);
+    return [
+      o.state === 'nothing-due' ? 'Không có thư nào đến hạn.' : `Đã gửi ${o.sent.length} thư.`,
+      o.deferred > 0 ? `${o.deferred} thư để lần chạy sau (${o.stoppedBy === 'service' ? 'dịch vụ gửi thư của Google đang lỗi' : 'hết hạn mức gửi email hôm nay'}).` : '',
+      unsent > 0 ? `${unsent} thư không gửi được (xem danh sách trong Cài đặt).` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
+  crashed: (message: string) => `Lần chạy bị dừng: ${message}`,
+  testSent: (subject: string, to: string) => `Đã gửi thư thử “${subject}” tới ${to}. Thư thật vẫn được gửi đúng hạn theo lịch.`,
+};
 
 export const HELP_HTML = `<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><base target="_top">

@@ -1,4 +1,3 @@
-import { yearOf } from '../core/calendar-date';
 import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts } from '../core/email/facts';
 import { CATCH_UP_DAYS, missedSummarySends } from '../core/email/plan';
@@ -8,9 +7,7 @@ import {
   emailInputsOf, MailRejected, recordUnsent, rejectionReason, say, SENDER_NAME, type DailyRunOptions, type LogStore, type Mailer,
   type SentSummary,
 } from './email-run';
-import type { ServerContext } from './server-context';
-import { loadSettings } from './settings-store';
-import { analyze } from './workflow';
+import { analyzeContext, type ServerContext } from './server-context';
 
 /**
  * "Gửi bù" on the settings page: the quarterly summaries whose whole window passed unsent (the trigger did not run,
@@ -40,8 +37,7 @@ export const resendSay = {
 
 export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore: LogStore, options: DailyRunOptions): ResendOutcome {
   const today = ctx.today;
-  const stored = loadSettings(ctx.settings, yearOf(today));
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today });
+  const { analysis } = analyzeContext(ctx);
   const inputs = emailInputsOf(analysis);
   const facts = buildFacts(inputs);
   const log = parseSentLog(logStore.read(), analysis.year).log;

@@ -1,4 +1,4 @@
-import { formatDayFirst, quarterOf, yearOf, type CalendarDate, type Quarter } from '../core/calendar-date';
+import { formatDayFirst, quarterOf, type CalendarDate, type Quarter } from '../core/calendar-date';
 import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts, type EmailFacts, type EmailInputs } from '../core/email/facts';
 import { banSummarySend, CATCH_UP_DAYS, closedSends, planSends, provinceSummarySend, provinceSummarySends, type Send } from '../core/email/plan';
@@ -9,9 +9,8 @@ import {
 import { quarterlyReportDate } from '../core/period';
 import { provinceOf } from '../core/settings';
 import { isUserError, UserError } from '../core/user-error';
-import type { ServerContext } from './server-context';
-import { loadSettings } from './settings-store';
-import { analyze, type Analysis } from './workflow';
+import { analyzeContext, storedSettings, type ServerContext } from './server-context';
+import type { Analysis } from './workflow';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
@@ -196,11 +195,11 @@ export function recordUnsent(log: SentLog, today: CalendarDate, sends: readonly 
  */
 export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogStore, options: DailyRunOptions): DailyRunOutcome {
   const today = ctx.today;
-  const stored = loadSettings(ctx.settings, yearOf(today));
+  const stored = storedSettings(ctx);
   const outcome: DailyRunOutcome = { date: today, state: 'nothing-due', sent: [], deferred: 0, stoppedBy: null, failures: [], warnings: [] };
   if (stored.warning) outcome.warnings.push(stored.warning);
   if (!stored.settings.schedule.enabled) return { ...outcome, state: 'disabled' };
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today });
+  const { analysis } = analyzeContext(ctx, { stored });
   const inputs = emailInputsOf(analysis);
   const facts = buildFacts(inputs);
   const parsed = parseSentLog(logStore.read(), analysis.year);
@@ -329,8 +328,7 @@ export function readSentLog(logStore: LogStore, year: number): SentLog {
 export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: DailyRunOptions): SentSummary {
   const to = ctx.user.trim();
   if (!to || !isEmailAddress(to)) throw new UserError(say.noUser);
-  const stored = loadSettings(ctx.settings, yearOf(ctx.today));
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today });
+  const { analysis } = analyzeContext(ctx);
   const inputs = emailInputsOf(analysis);
   const quarter = quarterOf(ctx.today);
   const send: Send = { ...testSend(analysis, quarter), to, recipientKey: normalizeEmail(to) };

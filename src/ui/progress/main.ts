@@ -1,6 +1,6 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
 import { foldKey } from '../../core/text';
-import type { ProgressEntry, ProgressPayload } from '../../sheets/sidebar-api';
+import type { ProgressEntry, ProgressPayload } from '../../sheets/pages/progress';
 import { call, failureMessage } from '../bridge';
 import { progressCard } from '../shared/card';
 import { banner, byId, h, replace } from '../shared/dom';
@@ -152,8 +152,8 @@ async function selectRows(entry: ProgressEntry): Promise<void> {
     return;
   }
   try {
-    await call('selectTripRows', entry.name, entry.ban);
-    replace(messages, banner('success', `Đã chọn ${entry.tripRows.length} dòng của ${entry.name} trong tab ${tab}.`));
+    const selected = await call('selectTripRows', { name: entry.name, rows: entry.tripRows });
+    replace(messages, banner('success', `Đã chọn ${selected.selected} dòng của ${entry.name} trong tab ${selected.tab}.`));
   } catch (error) {
     replace(messages, banner('error', failureMessage(error)));
   }

@@ -4,7 +4,7 @@ import type { PresetId } from '../../core/presets';
 import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
 import type { ScheduleFailure, ScheduleStatus } from '../../sheets/schedule-status';
-import type { PresetOption, SettingsPagePayload } from '../../sheets/sidebar-api';
+import type { PresetOption, SettingsPagePayload } from '../../sheets/pages/settings';
 import { call, failureMessage } from '../bridge';
 import { banner, busy, byId, h, replace } from '../shared/dom';
 import { checkbox, field, pair, select, textInput, type Field } from '../shared/form';
