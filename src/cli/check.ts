@@ -1,6 +1,6 @@
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { quarterOf, yearOf, type CalendarDate } from '../core/calendar-date';
+import { quarterOf, yearOf } from '../core/calendar-date';
 import { todayInVietnam } from '../core/date-parse';
 import { banKey } from '../core/names';
 import { defaultSettings, type Settings } from '../core/settings';

@@ -62,7 +62,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), {
+  void run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     env: process.env,

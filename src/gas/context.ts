@@ -122,6 +122,6 @@ export function serve<T>(action: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    throw new Error(userMessage(error, action));
+    throw new Error(userMessage(error, action), { cause: error });
   }
 }

@@ -1,4 +1,4 @@
-import type { RunRecord, ScheduleProblem, TriggerState } from '../sheets/schedule-status';
+import type { RunRecord, TriggerState } from '../sheets/schedule-status';
 import { UserError } from '../core/user-error';
 
 /**

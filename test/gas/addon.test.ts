@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_MARKER } from '../../src/sheets/notes';
 import { FakeSpreadsheet, UiRecorder } from '../fakes';
-import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
+import { TRIP_HEADER } from '../support/domain';
 import { buildOnce, loadAddon, PAGES_EXPECTED, sampleSpreadsheet, syntheticSpreadsheet, valuesOf, vnDate, withoutColumn } from './harness';
 
 const MENU_ITEMS = [

@@ -48,6 +48,7 @@ export function escapeHtml(text: string | number): string {
 
 /** A subject line: one line (no header injection through a name with a line break), no control characters. */
 export function subjectLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must not carry
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,10 +1,10 @@
-import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
+import { formatDayFirst } from '../../core/calendar-date';
 import { parseDayFirstDate } from '../../core/date-parse';
 import { messages } from '../../core/messages';
 import { foldKey } from '../../core/text';
 import { checkTripInput, type TripDraft, type TripField, type TripInputCheck } from '../../core/trip-input';
 import type { TripFormPayload } from '../../sheets/pages/trip-form';
-import { CADRE_GROUP_LABELS, type TripStatus } from '../../core/vocabulary';
+import { CADRE_GROUP_LABELS } from '../../core/vocabulary';
 import { call, failureMessage } from '../bridge';
 import { progressCard } from '../shared/card';
 import { banner, busy, byId, h, replace } from '../shared/dom';
