@@ -5,7 +5,7 @@ import { banKey } from '../../core/names';
 import { PRESETS, type PresetId } from '../../core/presets';
 import { readSettingsTab, type Settings, type SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
-import { formatMonthDay } from '../../core/settings-fields';
+import { presetDefaults, type PresetDefaults } from '../../core/settings-fields';
 import * as z from '../../core/zod-vi';
 import { storedSettings, type ServerContext } from '../server-context';
 import { saveSettings } from '../settings-store';
@@ -21,18 +21,8 @@ export interface PresetOption {
   title: string;
   source: string;
   province: string;
-  /** The preset's values, shown where the user sets no override. Period bounds as dd/mm. */
-  defaults: {
-    minDays: number;
-    periodStart: string;
-    periodEnd: string;
-    roundsCount: number;
-    roundLabel: string;
-    roundMinDays: number | null;
-    roundMaxDays: number | null;
-    notBackToBack: boolean;
-    proRating: boolean;
-  };
+  /** The preset's values, shown where the user sets no override. */
+  defaults: PresetDefaults;
 }
 
 export interface BanLeader {
@@ -89,23 +79,7 @@ function banLeader(ban: string, cadres: readonly Cadre[], settings: Settings): B
 }
 
 function presetOptions(): PresetOption[] {
-  return Object.values(PRESETS).map((p) => ({
-    id: p.id,
-    title: p.title,
-    source: p.source,
-    province: p.province,
-    defaults: {
-      minDays: p.policy.minDays,
-      periodStart: formatMonthDay(p.policy.period.start),
-      periodEnd: formatMonthDay(p.policy.period.end),
-      roundsCount: p.policy.rounds.count,
-      roundLabel: p.policy.rounds.label,
-      roundMinDays: p.policy.rounds.rule.minDays,
-      roundMaxDays: p.policy.rounds.rule.maxDays,
-      notBackToBack: p.policy.rounds.notBackToBack,
-      proRating: p.policy.proRating,
-    },
-  }));
+  return Object.values(PRESETS).map((p) => ({ id: p.id, title: p.title, source: p.source, province: p.province, defaults: presetDefaults(p) }));
 }
 
 /**
