@@ -9,18 +9,8 @@ import { checkReport, type CheckReport } from '../sheets/report';
 import { analyze, bansOf, generateMau2, generateMau3, runCheck, type Analysis, type AnalyzeOptions } from '../sheets/workflow';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
+import { cliTexts } from './texts';
 import { XlsxWorkbook } from './xlsx-workbook';
-
-// The wording of `dicoso check` (and of what email-preview shares with it), in one place.
-const say = {
-  outIsInput: (out: string, file: string, given: boolean) =>
-    given
-      ? `--out '${out}' là chính tệp đầu vào '${file}': dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out, hoặc bỏ --out để ghi ra '${defaultOutPath(file)}'.`
-      : `Tệp kết quả mặc định '${out}' là chính tệp đầu vào '${file}' (qua một liên kết tắt): dicoso không ghi đè tệp anh/chị đưa vào. Hãy chọn chỗ ghi bằng --out.`,
-  unkept: (parts: readonly string[], file: string, out: string) =>
-    `Lưu ý: tệp kết quả '${out}' sẽ không có ${parts.join(', ')} của tệp '${file}': chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp '${file}' không bị thay đổi; các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.`,
-  noBan: (wanted: string, roster: string, bans: string[]) => `Không có Ban “${wanted}” trong tab ${roster}. Các ban: ${bans.join('; ')}.`,
-};
 
 export interface CheckOutcome {
   /** The whole province, whatever --ban says. */
@@ -49,11 +39,11 @@ export function cliAnalyzeOptions(flags: CommonFlags, now: Date): AnalyzeOptions
  */
 export async function checkWorkbook(file: string, flags: CommonFlags, now = new Date(), warn: (text: string) => void = () => {}): Promise<CheckOutcome> {
   const outPath = flags.json && flags.out === undefined ? null : (flags.out ?? defaultOutPath(file));
-  if (outPath !== null && sameFile(file, outPath)) throw new UserError(say.outIsInput(outPath, file, flags.out !== undefined));
+  if (outPath !== null && sameFile(file, outPath)) throw new UserError(cliTexts.outIsInput(outPath, file, flags.out !== undefined, defaultOutPath(file)));
   const workbook = await XlsxWorkbook.load(file);
   if (outPath !== null) {
     // Before the work: a folder that cannot be made is said at once, and what will be lost before anything is written.
-    if (workbook.unkept.length > 0) warn(say.unkept(workbook.unkept, file, outPath));
+    if (workbook.unkept.length > 0) warn(cliTexts.unkept(workbook.unkept, file, outPath));
     const folder = path.dirname(outPath);
     onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   }
@@ -91,7 +81,7 @@ export function applyFlags(settings: Settings, flags: CommonFlags): Settings {
 export function resolveBan(analysis: Analysis, wanted: string): string {
   const bans = bansOf(analysis);
   const found = bans.find((b) => banKey(b) === banKey(wanted));
-  if (!found) throw new UserError(say.noBan(wanted, analysis.tabs.roster, bans));
+  if (!found) throw new UserError(cliTexts.noBan(wanted, analysis.tabs.roster, bans));
   return found;
 }
 

@@ -7,6 +7,7 @@ import { analyze } from '../sheets/workflow';
 import type { CommonFlags } from './args';
 import { cliAnalyzeOptions, resolveBan } from './check';
 import { onFile } from './os-errors';
+import { cliTexts } from './texts';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -30,7 +31,7 @@ export async function emailPreview(file: string, flags: CommonFlags, now: Date):
     const htmlPath = path.join(outDir, `${bases[i]}.html`);
     const textPath = path.join(outDir, `${bases[i]}.txt`);
     onFile(htmlPath, 'write', () => writeFileSync(htmlPath, email.html, 'utf8'));
-    onFile(textPath, 'write', () => writeFileSync(textPath, `Tiêu đề: ${email.subject}\nGửi tới: ${email.to || '(chưa có email)'}\n\n${email.text}\n`, 'utf8'));
+    onFile(textPath, 'write', () => writeFileSync(textPath, cliTexts.emailFile(email.subject, email.to, email.text), 'utf8'));
     written.push(htmlPath);
   });
   return written;

@@ -1,9 +1,10 @@
+import { emailTexts } from '../core/email/texts';
 import { isUserError } from '../core/user-error';
 import { errorText, runDailySends, sendTestSummary } from '../sheets/email-run';
 import { gasContext, runAction, tell, withDocumentLock } from './context';
 import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
 import { recordRun } from './schedule';
-import { emailTexts, MENU } from './texts';
+import { MENU } from './texts';
 
 /**
  * The email entry points that are not page functions (re-exported by main.ts, so each becomes a top-level function of
@@ -24,12 +25,14 @@ export function dailyRun(_e?: unknown): void {
       try {
         const ctx = gasContext();
         const outcome = runDailySends(ctx, new MailAppMailer(), new DocumentPropertyLogStore(), { spreadsheetUrl: ctx.spreadsheet.getUrl() });
-        recordRun(new Date(), true, [emailTexts.ran(outcome), ...outcome.warnings].join(' '));
+        const unsent = outcome.failures.reduce((n, f) => n + f.w.length, 0);
+        const ran = emailTexts.ran({ ...outcome, sent: outcome.sent.length, unsent });
+        recordRun(new Date(), true, [ran, ...outcome.warnings].join(' '));
       } catch (error) {
         const message = errorText(error);
         if (!isUserError(error)) console.error(`[dicoso] dailyRun failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
         try {
-          recordRun(new Date(), false, emailTexts.crashed(message));
+          recordRun(new Date(), false, emailTexts.runStopped(message));
         } catch {
           // Recording is best effort: the run has already failed, and Google records the failed execution.
         }

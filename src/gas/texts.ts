@@ -1,5 +1,3 @@
-import type { DailyRunOutcome } from '../sheets/email-run';
-
 /**
  * Every sentence the add-on's own shell shows (menus, alerts, toasts); the rules' messages live in core/messages.ts.
  * Built by functions with the values they name, so wording stays consistent and reviewable in one place.
@@ -82,27 +80,7 @@ export const texts = {
     ]
       .filter(Boolean)
       .join('\n\n'),
-  noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
-  selected: (n: number, name: string) => `Đã chọn ${count(n)} dòng của ${name}.`,
-  storedSettingsWarning: (warning: string) => warning,
 } as const;
-
-/** What the daily email run records for the settings page, and what the test-email menu item says. */
-export const emailTexts = {
-  ran: (o: DailyRunOutcome) => {
-    if (o.state === 'disabled') return 'Gửi email tự động đang tắt trong Cài đặt.';
-    const unsent = o.failures.reduce((n, f) => n + f.w.length, 0);
-    return [
-      o.state === 'nothing-due' ? 'Không có thư nào đến hạn.' : `Đã gửi ${o.sent.length} thư.`,
-      o.deferred > 0 ? `${o.deferred} thư để lần chạy sau (${o.stoppedBy === 'service' ? 'dịch vụ gửi thư của Google đang lỗi' : 'hết hạn mức gửi email hôm nay'}).` : '',
-      unsent > 0 ? `${unsent} thư không gửi được (xem danh sách trong Cài đặt).` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-  },
-  crashed: (message: string) => `Lần chạy bị dừng: ${message}`,
-  testSent: (subject: string, to: string) => `Đã gửi thư thử “${subject}” tới ${to}. Thư thật vẫn được gửi đúng hạn theo lịch.`,
-};
 
 export const HELP_HTML = `<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><base target="_top">
