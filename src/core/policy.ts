@@ -47,7 +47,6 @@ export const RoundsPolicySchema = z.object({
   /** Kiên Giang 06-HD §III.1: "không thực hiện 02 đợt liên tiếp". */
   notBackToBack: z.boolean(),
 });
-export type RoundsPolicy = z.infer<typeof RoundsPolicySchema>;
 
 export const DeadlineDateSchema = z.discriminatedUnion('type', [
   /** Once a year: month-day, in the policy year or the year before (yearOffset -1). */
@@ -59,7 +58,6 @@ export const DeadlineDateSchema = z.discriminatedUnion('type', [
     day: dayOfMonth(),
   }),
 ]);
-export type DeadlineDate = z.infer<typeof DeadlineDateSchema>;
 
 export const DeadlineSchema = z.object({
   id: z.string().check(z.minLength(1)),

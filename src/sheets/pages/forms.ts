@@ -75,7 +75,6 @@ export const GenerateFormSchema = z.object({
   /** Mẫu 3's quarter (mẫu 2 covers the year). */
   quarter: z.literal([1, 2, 3, 4], { message: pageTexts.badQuarter }),
 });
-export type GenerateFormInput = z.input<typeof GenerateFormSchema>;
 
 export interface GenerateFormResult {
   tabName: string;
