@@ -1,4 +1,5 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
+import { banKey } from '../../core/names';
 import { foldKey } from '../../core/text';
 import type { ProgressEntry, ProgressPayload } from '../../sheets/pages/progress';
 import { call, failureMessage } from '../bridge';
@@ -135,7 +136,7 @@ function renderList(): void {
   if (!data) return;
   const query = foldKey(state.query);
   const shown = data.cadres.filter(
-    (e) => (state.ban === '' || e.ban === state.ban) && matchesStatus(e, state.status) && (query === '' || foldKey(e.name).includes(query)),
+    (e) => (state.ban === '' || banKey(e.ban) === banKey(state.ban)) && matchesStatus(e, state.status) && (query === '' || foldKey(e.name).includes(query)),
   );
   resultLine.textContent = `Hiển thị ${shown.length}/${data.cadres.length} cán bộ${shown.length > 0 ? '. Bấm vào tên để chọn các dòng của cán bộ trong tab Đi cơ sở.' : '.'}`;
   const roundsLabel = data.roundsLabel;
