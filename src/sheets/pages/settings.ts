@@ -7,10 +7,10 @@ import { readSettingsTab, type Settings, type SettingsInput } from '../../core/s
 import { checkSettingsInput } from '../../core/settings-check';
 import { presetDefaults, type PresetDefaults } from '../../core/settings-fields';
 import * as z from '../../core/zod-vi';
-import { storedSettings, type ServerContext } from '../server-context';
+import { analyzeContext, storedSettings, type ServerContext } from '../server-context';
 import { saveSettings } from '../settings-store';
 import { userMessage } from '../user-message';
-import { analyze, bansOf } from '../workflow';
+import { bansOf } from '../workflow';
 import { NoInput, serverFunction } from './server-function';
 import { PAGE_ACTIONS, pageTexts } from './texts';
 
@@ -55,7 +55,7 @@ export function getSettingsPage(ctx: ServerContext): SettingsPagePayload {
   }
   let bans: BanLeader[] = [];
   try {
-    const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today });
+    const { analysis } = analyzeContext(ctx, { stored });
     bans = bansOf(analysis).map((ban) => banLeader(ban, analysis.roster.cadres, stored.settings));
   } catch (error) {
     // The settings must stay editable even when the sheet cannot be read (that is often what needs fixing).
