@@ -1,7 +1,6 @@
 import { findTab } from '../../core/columns';
-import { headOf } from '../../core/forms/frame';
+import { leaderOverrideOf, rosterLeaderOf } from '../../core/email/recipients';
 import type { Cadre } from '../../core/model';
-import { banKey } from '../../core/names';
 import { PRESETS, type PresetId } from '../../core/presets';
 import { readSettingsTab, type Settings, type SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
@@ -65,17 +64,8 @@ export function getSettingsPage(ctx: ServerContext): SettingsPagePayload {
 }
 
 function banLeader(ban: string, cadres: readonly Cadre[], settings: Settings): BanLeader {
-  const key = banKey(ban);
-  const members = cadres.filter((c) => banKey(c.ban) === key);
-  const head = headOf(ban, cadres);
-  const leader = members.find((c) => c.name === head) ?? members.find((c) => c.group !== 'chuyen-vien') ?? null;
-  const overrideKey = Object.keys(settings.recipients.banLeaders).find((k) => banKey(k) === key);
-  return {
-    ban,
-    leaderName: leader?.name ?? '',
-    rosterEmail: leader?.email ?? '',
-    override: overrideKey ? settings.recipients.banLeaders[overrideKey]! : '',
-  };
+  const leader = rosterLeaderOf(ban, cadres);
+  return { ban, leaderName: leader?.name ?? '', rosterEmail: leader?.email ?? '', override: leaderOverrideOf(ban, settings.recipients) };
 }
 
 function presetOptions(): PresetOption[] {
