@@ -12,7 +12,7 @@ import { HELP_HTML, MENU, texts, TITLE } from './texts';
 export const PAGES = {
   progress: { file: 'progress', title: MENU.progress },
   tripForm: { file: 'trip-form', title: MENU.tripForm },
-  forms: { file: 'forms-dialog', title: 'Tạo biểu mẫu' },
+  forms: { file: 'forms-dialog', title: MENU.forms },
   settings: { file: 'settings', title: MENU.settings },
 } as const;
 
@@ -132,7 +132,7 @@ export function formDialogAction(form: 'mau2' | 'mau3'): void {
   const title = form === 'mau2' ? MENU.mau2 : MENU.mau3;
   runAction(title, () => {
     const html = page(PAGES.forms.file, title, `window.__FORM__=${JSON.stringify(form)};`).setWidth(460).setHeight(420);
-    SpreadsheetApp.getUi().showModalDialog(html, form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý');
+    SpreadsheetApp.getUi().showModalDialog(html, texts.formDialogTitle(form));
   });
 }
 

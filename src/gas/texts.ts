@@ -10,6 +10,7 @@ export const MENU = {
   tripForm: 'Nhập đợt đi cơ sở',
   mau2: 'Tạo mẫu 2…',
   mau3: 'Tạo mẫu 3…',
+  forms: 'Tạo biểu mẫu',
   settings: 'Cài đặt',
   testSummary: 'Gửi thử báo cáo quý',
   clearMarks: 'Xóa đánh dấu của tiện ích',
@@ -40,6 +41,7 @@ export const texts = {
   settingsProblems: (problems: readonly string[]) =>
     `Kiểm tra đã chạy, nhưng cần lưu ý:\n\n• ${problems.join('\n• ')}\n\nPhần cài đặt sửa trong tab “Cài đặt” hoặc menu Cài đặt.`,
 
+  formDialogTitle: (form: 'mau2' | 'mau3') => (form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý'),
   localeTitle: 'Định dạng ngày của bảng tính',
   localeQuestion: (locale: string, zone: string) =>
     `Bảng tính này đang dùng ngôn ngữ/khu vực “${locale}” và múi giờ “${zone}”. ` +
