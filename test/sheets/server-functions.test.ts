@@ -6,7 +6,7 @@ import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
 import { MemoryLogStore } from '../../src/sheets/email-run';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import type { PageContext } from '../../src/sheets/server-context';
-import { serverApi, type ServerArgs } from '../../src/sheets/server-functions';
+import { callServer, serverApi, type ServerArgs, type ServerName } from '../../src/sheets/server-functions';
 import { loadSettings, MemorySettingsStore } from '../../src/sheets/settings-store';
 import { userMessage } from '../../src/sheets/user-message';
 import type { RawCell } from '../../src/sheets/workbook';
@@ -311,5 +311,30 @@ describe('the sample workbook', () => {
     const saved = saveTrip(ctx, validTrip({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào', level: 'Xã/Phường' }));
     expect(saved.ok).toBe(true);
     if (saved.ok) expect(saved.progress).toMatchObject({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào' });
+  });
+});
+
+describe('zod at the edge: every input is parsed by its schema before anything runs', () => {
+  const call = (ctx: PageContext, name: ServerName, input: unknown) => () => callServer(ctx, name, input);
+
+  it.each<[string, ServerName, unknown, RegExp]>([
+    ['a form that is neither mẫu 2 nor mẫu 3', 'generateForm', { form: 'mau4', ban: null, quarter: 1 }, /Chỉ tạo được mẫu 2 hoặc mẫu 3/],
+    ['a quarter 5', 'generateForm', { form: 'mau3', ban: null, quarter: 5 }, /Quý phải là 1, 2, 3 hoặc 4/],
+    ['a switch that is not true or false', 'setSchedule', 'có', /Giá trị bật\/tắt không hợp lệ/],
+    ['row 0 to select', 'selectTripRows', { name: 'Trần Văn Hòa', rows: [0] }, /Danh sách dòng không hợp lệ/],
+    ['settings that are not an object', 'saveSettingsPage', null, /Trang đã gửi dữ liệu không hợp lệ/],
+  ])('%s is refused with a Vietnamese sentence, and nothing is written', (_, name, input, message) => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.tabNames();
+    expect(call(ctx, name, input)).toThrow(message);
+    expect(ctx.workbook.tabNames()).toEqual(before);
+    expect(ctx.settings.read()).toBeNull();
+  });
+
+  it('selectTripRows selects the rows the page shows, as given, and says which tab', () => {
+    const ctx = context(smallProvince());
+    const thuy = getProgress(ctx).cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
+    expect(serverApi(ctx).selectTripRows({ name: thuy.name, rows: thuy.tripRows })).toEqual({ tab: 'Đi cơ sở', selected: 2 });
+    expect(call(ctx, 'selectTripRows', { name: 'Người Không Có', rows: [] })).toThrow(/Chưa có đợt đi cơ sở nào của Người Không Có/);
   });
 });
