@@ -4,7 +4,7 @@
 // as an IIFE assigned to one global, then declare one top-level function per export of the entry module. The list
 // comes from esbuild's own metafile, so it cannot drift from src/gas/main.ts.
 import { build } from 'esbuild';
-import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -446,7 +446,6 @@ function byName(name: string, ban?: string): Cadre {
 }
 
 const done = (t: Trip) => t.status === 'Đã thực hiện';
-const isRound = (t: Trip) => t.kind === 'chuyen-de';
 /** A done trip that is neither a chuyên đề round nor the cadre's chi đoàn visit: planting on it changes nothing else. */
 const ordinary = (t: Trip) => done(t) && t.kind !== 'chuyen-de' && t.kind !== 'chi-doan';
 

@@ -1,15 +1,14 @@
 // The preview's server side: the real sidebar-api functions over an in-memory copy of the sample workbook.
 // scripts/preview.mjs bundles this file with esbuild at start, so `npm run preview` needs nothing but `npm ci`.
-import { isCalendarDate, yearOf, type CalendarDate } from '../src/core/calendar-date';
+import { isCalendarDate, type CalendarDate } from '../src/core/calendar-date';
 import { XlsxWorkbook } from '../src/cli/xlsx-workbook';
-import { MemoryLogStore, readSentLog, runDailySends, startWatch, type DailyRunOutcome, type Mailer, type OutgoingMessage } from '../src/sheets/email-run';
-import { sendMissedSummaries } from '../src/sheets/email-resend';
-import { scheduleStatusOf } from '../src/sheets/email-status';
+import { MemoryLogStore, runDailySends, type DailyRunOutcome, type Mailer, type OutgoingMessage } from '../src/sheets/email-run';
 import { MemoryWorkbook } from '../src/sheets/memory-workbook';
-import type { ServerContext } from '../src/sheets/server-context';
-import { loadSettings, MemorySettingsStore } from '../src/sheets/settings-store';
-import { clientMessage, sidebarApi, type ServerApi } from '../src/sheets/sidebar-api';
-import type { ResendResult, ScheduleStatus, TriggerState } from '../src/sheets/schedule-status';
+import type { TriggerState } from '../src/sheets/schedule-status';
+import type { PageContext } from '../src/sheets/server-context';
+import { isServerName, serverApi, SERVER_FUNCTIONS } from '../src/sheets/server-functions';
+import { MemorySettingsStore } from '../src/sheets/settings-store';
+import { userMessage } from '../src/sheets/user-message';
 import type { RawCell } from '../src/sheets/workbook';
 
 export interface PreviewCall {
@@ -22,7 +21,7 @@ export type CallOutcome = { ok: true; value: unknown } | { ok: false; message: s
 export interface PreviewBackend {
   workbook: MemoryWorkbook;
   settings: MemorySettingsStore;
-  context: ServerContext;
+  context: PageContext;
   /** Every call the pages made, in order (selectTripRows included: Sheets would select rows, the preview records). */
   calls: PreviewCall[];
   call(name: string, args: unknown[]): CallOutcome;
@@ -52,37 +51,33 @@ export async function createBackend(options: { sample: string; today: string }):
   for (const name of xlsx.tabNames()) tabs[name] = xlsx.readTab(name)?.values ?? [];
   const workbook = MemoryWorkbook.fromTabs(tabs, { dateTimeZone: xlsx.dateTimeZone });
   const settings = new MemorySettingsStore();
-  const context: ServerContext = { workbook, settings, today: options.today as CalendarDate, user: 'xem-truoc@example.vn' };
+  const user = 'xem-truoc@example.vn';
   const calls: PreviewCall[] = [];
-  let trigger: TriggerState = previewSchedule(false, context.user);
+  let scheduleOn = false;
   const emailLog = new MemoryLogStore();
   const mailer = new OutboxMailer();
-  const status = (): ScheduleStatus => {
-    const { settings: current, policy } = loadSettings(settings, yearOf(context.today));
-    return scheduleStatusOf(trigger, readSentLog(emailLog, current.year), policy, current.year);
+  const context: PageContext = {
+    workbook,
+    settings,
+    today: options.today as CalendarDate,
+    user,
+    // No tabs to show, no rows to select, no trigger outside Sheets: the preview keeps the schedule's state in memory
+    // so the settings page can be tried, and its emails go to the outbox.
+    host: {
+      showTab: () => undefined,
+      selectRows: (_tab, rows) => rows.length,
+      mailer,
+      sentLog: emailLog,
+      spreadsheetUrl: null,
+      trigger: {
+        state: (enabled) => previewSchedule(enabled && scheduleOn, user),
+        hasInstallRecord: () => scheduleOn,
+        install: () => void (scheduleOn = true),
+        remove: () => void (scheduleOn = false),
+      },
+    },
   };
-
-  const handlers: Record<keyof ServerApi, (...args: unknown[]) => unknown> = {
-    ...Object.fromEntries(
-      Object.entries(sidebarApi).map(([name, fn]) => [name, (...args: unknown[]) => (fn as (ctx: ServerContext, ...a: unknown[]) => unknown)(context, ...args)]),
-    ),
-    selectTripRows: () => null,
-    // No triggers outside Sheets: the preview keeps the schedule's state in memory so the settings page can be tried.
-    getScheduleStatus: status,
-    setSchedule: (enabled: unknown) => {
-      const on = enabled === true;
-      if (on && !trigger.installed) startWatch(emailLog, context.today, loadSettings(settings, yearOf(context.today)).settings.year);
-      trigger = previewSchedule(on, context.user);
-      const stored = settings.read();
-      const current = stored ? (JSON.parse(stored) as { schedule?: Record<string, unknown> }) : null;
-      if (current) settings.write(JSON.stringify({ ...current, schedule: { ...current.schedule, enabled: on } }));
-      return status();
-    },
-    sendMissedSummaries: (): ResendResult => {
-      const outcome = sendMissedSummaries(context, mailer, emailLog, { spreadsheetUrl: null });
-      return { sent: outcome.sent, message: outcome.message, status: status() };
-    },
-  } as Record<keyof ServerApi, (...args: unknown[]) => unknown>;
+  const api = serverApi(context);
 
   return {
     workbook,
@@ -97,14 +92,14 @@ export async function createBackend(options: { sample: string; today: string }):
     },
     call(name, args) {
       calls.push({ name, args });
-      const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name as keyof ServerApi] : undefined;
       // Apps Script's own wording when a page calls a function the script does not have.
-      if (!handler) return { ok: false, message: `Script function not found: ${name}` };
+      if (!isServerName(name)) return { ok: false, message: `Script function not found: ${name}` };
       try {
         // What google.script.run does to a result: plain JSON, no Dates, no undefined.
-        return { ok: true, value: JSON.parse(JSON.stringify(handler(...args) ?? null)) };
+        const value = (api[name] as (input?: unknown) => unknown)(args[0]);
+        return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
       } catch (error) {
-        return { ok: false, message: clientMessage(error) };
+        return { ok: false, message: userMessage(error, SERVER_FUNCTIONS[name].action) };
       }
     },
   };

@@ -1,35 +1,17 @@
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { quarterOf, type CalendarDate } from '../core/calendar-date';
-import { calendarDateOfInstant } from '../core/date-parse';
+import { quarterOf, yearOf } from '../core/calendar-date';
+import { todayInVietnam } from '../core/date-parse';
 import { banKey } from '../core/names';
 import { defaultSettings, type Settings } from '../core/settings';
 import { UserError } from '../core/user-error';
 import { checkReport, type CheckReport } from '../sheets/report';
-import { analyze, bansOf, generateMau1, generateMau2, generateMau3, mau1ScopeOf, runCheck, type Analysis } from '../sheets/workflow';
+import { analyze, bansOf, generateMau1, generateMau2, generateMau3, mau1ScopeOf, runCheck, type Analysis, type AnalyzeOptions } from '../sheets/workflow';
 import type { Mau1Scope } from '../core/forms/mau1';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
+import { cliTexts } from './texts';
 import { XlsxWorkbook } from './xlsx-workbook';
-
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-export function todayInVietnam(now = new Date()): CalendarDate {
-  return calendarDateOfInstant(now, VIETNAM_TIME_ZONE);
-}
-
-// The wording of `dicoso check` (and of what email-preview shares with it), in one place.
-const say = {
-  outIsInput: (out: string, file: string, given: boolean) =>
-    given
-      ? `--out '${out}' là chính tệp đầu vào '${file}': dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out, hoặc bỏ --out để ghi ra '${defaultOutPath(file)}'.`
-      : `Tệp kết quả mặc định '${out}' là chính tệp đầu vào '${file}' (qua một liên kết tắt): dicoso không ghi đè tệp anh/chị đưa vào. Hãy chọn chỗ ghi bằng --out.`,
-  unkept: (parts: readonly string[], file: string, out: string) =>
-    `Lưu ý: tệp kết quả '${out}' sẽ không có ${parts.join(', ')} của tệp '${file}': chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp '${file}' không bị thay đổi; các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.`,
-  noBan: (wanted: string, roster: string, bans: string[]) => `Không có Ban “${wanted}” trong tab ${roster}. Các ban: ${bans.join('; ')}.`,
-  noMau1: (wanted: string, roster: string) =>
-    `--mau1 “${wanted}”: không có cán bộ nào tên như vậy (hoặc có nhiều người trùng tên) và cũng không có ban nào tên như vậy trong tab ${roster}. Hãy ghi đúng họ tên hoặc tên ban.`,
-};
 
 export interface CheckOutcome {
   /** The whole province, whatever --ban says. */
@@ -44,21 +26,30 @@ export interface CheckOutcome {
 }
 
 /**
+ * The CLI's one way into the analysis: settings → workbook → analysis. Today (in Vietnam, or --today), the defaults
+ * of its year (or --year), the workbook's Cài đặt tab over them, and the command's flags over everything.
+ */
+export function cliAnalyzeOptions(flags: CommonFlags, now: Date): AnalyzeOptions {
+  const today = flags.today ?? todayInVietnam(now);
+  return { settings: defaultSettings(flags.year ?? yearOf(today)), today, overrides: (s: Settings) => applyFlags(s, flags) };
+}
+
+/**
  * `dicoso check`: the main job on an .xlsx file. Writes the result file unless --json is given without --out (the
  * JSON is then the whole answer). `warn` hears, before anything is written, what the result file will lack.
  */
 export async function checkWorkbook(file: string, flags: CommonFlags, now = new Date(), warn: (text: string) => void = () => {}): Promise<CheckOutcome> {
   const outPath = flags.json && flags.out === undefined ? null : (flags.out ?? defaultOutPath(file));
-  if (outPath !== null && sameFile(file, outPath)) throw new UserError(say.outIsInput(outPath, file, flags.out !== undefined));
+  if (outPath !== null && sameFile(file, outPath)) throw new UserError(cliTexts.outIsInput(outPath, file, flags.out !== undefined, defaultOutPath(file)));
   const workbook = await XlsxWorkbook.load(file);
   if (outPath !== null) {
     // Before the work: a folder that cannot be made is said at once, and what will be lost before anything is written.
-    if (workbook.unkept.length > 0) warn(say.unkept(workbook.unkept, file, outPath));
+    if (workbook.unkept.length > 0) warn(cliTexts.unkept(workbook.unkept, file, outPath));
     const folder = path.dirname(outPath);
     onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   }
-  const today = flags.today ?? todayInVietnam(now);
-  const options = { settings: defaultSettings(flags.year ?? Number(today.slice(0, 4))), today, overrides: (s: Settings) => applyFlags(s, flags) };
+  const options = cliAnalyzeOptions(flags, now);
+  const today = options.today;
   const checked = outPath === null ? { analysis: analyze(workbook, options), dashboardTab: null } : splitDashboard(runCheck(workbook, options));
   const { analysis } = checked;
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
@@ -91,7 +82,7 @@ export function applyFlags(settings: Settings, flags: CommonFlags): Settings {
 /** The cadre or Ban named by --mau1. */
 function mau1Scope(analysis: Analysis, wanted: string): Mau1Scope {
   const scope = mau1ScopeOf(analysis, wanted);
-  if (!scope) throw new UserError(say.noMau1(wanted, analysis.tabs.roster));
+  if (!scope) throw new UserError(cliTexts.noMau1(wanted, analysis.tabs.roster));
   return scope;
 }
 
@@ -99,7 +90,7 @@ function mau1Scope(analysis: Analysis, wanted: string): Mau1Scope {
 export function resolveBan(analysis: Analysis, wanted: string): string {
   const bans = bansOf(analysis);
   const found = bans.find((b) => banKey(b) === banKey(wanted));
-  if (!found) throw new UserError(say.noBan(wanted, analysis.tabs.roster, bans));
+  if (!found) throw new UserError(cliTexts.noBan(wanted, analysis.tabs.roster, bans));
   return found;
 }
 

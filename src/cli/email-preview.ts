@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { quarterOf } from '../core/calendar-date';
 import { foldKey } from '../core/text';
-import { defaultSettings } from '../core/settings';
 import { previewSummaries } from '../sheets/email-run';
 import { analyze } from '../sheets/workflow';
 import type { CommonFlags } from './args';
-import { applyFlags, resolveBan, todayInVietnam } from './check';
+import { cliAnalyzeOptions, resolveBan } from './check';
 import { onFile } from './os-errors';
+import { cliTexts } from './texts';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -17,9 +17,9 @@ import { XlsxWorkbook } from './xlsx-workbook';
  */
 export async function emailPreview(file: string, flags: CommonFlags, now: Date): Promise<string[]> {
   const workbook = await XlsxWorkbook.load(file);
-  const today = flags.today ?? todayInVietnam(now);
-  const settings = defaultSettings(flags.year ?? Number(today.slice(0, 4)));
-  const analysis = analyze(workbook, { settings, today, overrides: (s) => applyFlags(s, flags) });
+  const options = cliAnalyzeOptions(flags, now);
+  const today = options.today;
+  const analysis = analyze(workbook, options);
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const quarter = flags.quarter ?? quarterOf(today);
   const outDir = flags.out ?? '.';
@@ -31,7 +31,7 @@ export async function emailPreview(file: string, flags: CommonFlags, now: Date):
     const htmlPath = path.join(outDir, `${bases[i]}.html`);
     const textPath = path.join(outDir, `${bases[i]}.txt`);
     onFile(htmlPath, 'write', () => writeFileSync(htmlPath, email.html, 'utf8'));
-    onFile(textPath, 'write', () => writeFileSync(textPath, `Tiêu đề: ${email.subject}\nGửi tới: ${email.to || '(chưa có email)'}\n\n${email.text}\n`, 'utf8'));
+    onFile(textPath, 'write', () => writeFileSync(textPath, cliTexts.emailFile(email.subject, email.to, email.text), 'utf8'));
     written.push(htmlPath);
   });
   return written;

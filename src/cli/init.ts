@@ -9,13 +9,14 @@ import { UserError } from '../core/user-error';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
 import { XlsxWorkbook } from './xlsx-workbook';
+import { cliTexts } from './texts';
 
 /** Rows given dropdowns and date formats in a new workbook. */
 const PREPARED_ROWS = 500;
 
 /** `dicoso init`: a blank registration workbook with the three tabs, as the add-on's set-up makes them. */
 export async function initWorkbook(file: string, flags: CommonFlags, year: number): Promise<void> {
-  if (existsSync(file)) throw new UserError(`Tệp “${file}” đã có. Chọn tên khác để không ghi đè dữ liệu.`);
+  if (existsSync(file)) throw new UserError(cliTexts.inputExists(file));
   const preset = PRESETS[flags.preset ?? DEFAULT_PRESET];
   const workbook = XlsxWorkbook.createEmpty();
   for (const template of inputTabTemplates(preset.policy, year)) {

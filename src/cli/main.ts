@@ -1,6 +1,8 @@
 import { isUserError } from '../core/user-error';
 import { parseCommand, USAGE } from './args';
-import { checkWorkbook, todayInVietnam } from './check';
+import { yearOf } from '../core/calendar-date';
+import { todayInVietnam } from '../core/date-parse';
+import { checkWorkbook } from './check';
 import { initWorkbook } from './init';
 import { isOsError, osErrorMessage } from './os-errors';
 import { summaryText } from './summary';
@@ -31,7 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'init': {
-        const year = command.flags.year ?? Number(todayInVietnam(io.now()).slice(0, 4));
+        const year = command.flags.year ?? yearOf(todayInVietnam(io.now()));
         await initWorkbook(command.file, command.flags, year);
         io.stdout(`Đã tạo ${command.file}: tab Cán bộ, Đi cơ sở, Cài đặt (năm ${year}).\n`);
         return 0;
@@ -60,7 +62,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), {
+  void run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     env: process.env,

@@ -1,10 +1,10 @@
-import { formatDayFirst } from '../core/calendar-date';
-import { banTotals, sortForReport } from '../core/forms/dashboard';
+import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../core/forms/dashboard';
 import { STATUS_LABELS } from '../core/messages';
 import { describePolicy } from '../core/settings-fields';
 import { cadresOfBan, issuesOfBan } from '../sheets/report';
 import type { Analysis } from '../sheets/workflow';
 import { shorten, table, type Paint } from './terminal';
+import { cliTexts } from './texts';
 
 /** How many issues are printed; the rest are in the result file's "Kết quả kiểm tra" column. */
 const ISSUES_SHOWN = 8;
@@ -18,15 +18,15 @@ const MAX_LINE_TEXT = 160;
 export function summaryText(analysis: Analysis, p: Paint, written: string[], ban: string | null = null): string {
   const out: string[] = [];
   const { period } = analysis;
-  out.push(p.bold(`Chủ trương “1+2” năm ${analysis.year} · ${analysis.presetTitle}${ban === null ? '' : ` · ${ban}`}`));
-  out.push(p.grey(`Kỳ tính ${formatDayFirst(period.start)}–${formatDayFirst(period.end)} · tính đến ngày ${formatDayFirst(analysis.today)}`));
+  out.push(p.bold(cliTexts.title(analysis.year, analysis.presetTitle, ban)));
+  out.push(p.grey(cliTexts.period(period.start, period.end, analysis.today)));
   // The policy it applied, so a person can see which rules decided: the preset and each setting changed from it.
   for (const line of describePolicy(analysis.settings, analysis.policy, analysis.sheetSettings, analysis.settingsTab ?? undefined)) out.push(p.grey(line));
   out.push('');
 
   const cadres = cadresOfBan(analysis, ban);
   if (cadres.length === 0) {
-    out.push(p.yellow(`Chưa có cán bộ nào trong tab ${analysis.tabs.roster}: hãy nhập danh sách cán bộ (mỗi người một dòng, có Họ và tên và Ban/Văn phòng) rồi kiểm tra lại.`));
+    out.push(p.yellow(cliTexts.emptyRoster(analysis.tabs.roster)));
   } else {
     out.push(banTable(cadres, p, ban === null));
     out.push('');
@@ -36,7 +36,7 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
   out.push('');
   out.push(...issueLines(analysis, ban, p));
   for (const problem of analysis.settingsProblems) out.push(p.yellow(`! ${problem}`));
-  if (analysis.evaluation.notChecked.length > 0) out.push(p.grey(`Chưa xét được: ${analysis.evaluation.notChecked.join(' ')}`));
+  if (analysis.evaluation.notChecked.length > 0) out.push(p.grey(cliTexts.notChecked(analysis.evaluation.notChecked)));
   if (written.length > 0) {
     out.push('');
     for (const line of written) out.push(line);
@@ -47,22 +47,18 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
 /** One row per Ban, as on the Tổng hợp 1+2 tab: each cadre is counted in exactly one status column. */
 function banTable(cadres: Analysis['evaluation']['cadres'], p: Paint, withProvince: boolean): string {
   const rows = [['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']];
-  const all = [0, 0, 0, 0, 0, 0];
-  for (const t of banTotals(cadres)) {
-    const values = [t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt];
-    values.forEach((v, i) => (all[i]! += v));
-    rows.push([t.ban, ...values.map(String)]);
-  }
-  if (withProvince) rows.push(['Toàn tỉnh', ...all.map(String)]);
+  const row = (t: BanTotals) => [t.ban, ...[t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt].map(String)];
+  for (const t of banTotals(cadres)) rows.push(row(t));
+  if (withProvince) rows.push(row(provinceCounts(cadres)));
   return table(rows, p, new Set(withProvince ? [rows.length - 1] : []));
 }
 
 function behindLines(cadres: Analysis['evaluation']['cadres'], p: Paint): string[] {
   const behind = sortForReport(cadres).filter((e) => e.status !== 'ok' && e.status !== 'exempt');
   const applicable = cadres.filter((e) => e.status !== 'exempt').length;
-  if (applicable === 0) return [p.green(`Không có cán bộ nào thuộc diện áp dụng: cả ${cadres.length} cán bộ đều được miễn.`)];
-  if (behind.length === 0) return [p.green(`Tất cả ${applicable} cán bộ thuộc diện áp dụng đều đủ yêu cầu.`)];
-  const lines = [p.bold(`Cán bộ chưa đủ yêu cầu (${behind.length}):`)];
+  if (applicable === 0) return [p.green(cliTexts.allExempt(cadres.length))];
+  if (behind.length === 0) return [p.green(cliTexts.allOk(applicable))];
+  const lines = [p.bold(cliTexts.behindTitle(behind.length))];
   for (const e of behind) {
     const color = e.status === 'short-rounds' ? p.yellow : p.red;
     lines.push(`  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${STATUS_LABELS[e.status]}`);
@@ -77,14 +73,14 @@ function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] 
   const errors = issues.filter((i) => i.level === 'error').length;
   const warnings = issues.length - errors;
   const lines: string[] = [];
-  if (errors + warnings === 0) lines.push(p.green(ban === null ? 'Dữ liệu không có lỗi.' : `Dữ liệu của ${ban} không có lỗi.`));
+  if (errors + warnings === 0) lines.push(p.green(cliTexts.noIssues(ban)));
   else {
-    lines.push(`${errors > 0 ? p.red(`${errors} lỗi`) : '0 lỗi'}, ${warnings > 0 ? p.yellow(`${warnings} lưu ý`) : '0 lưu ý'} trong dữ liệu${ban === null ? '' : ` của ${ban}`} (dòng có lỗi chưa được tính). Vài dòng đầu:`);
+    lines.push(`${errors > 0 ? p.red(`${errors} lỗi`) : '0 lỗi'}, ${warnings > 0 ? p.yellow(`${warnings} lưu ý`) : '0 lưu ý'}${cliTexts.issuesTail(ban)}`);
     for (const i of issues.slice(0, ISSUES_SHOWN)) {
       lines.push(`  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${i.tab}, dòng ${i.row}, cột ${shorten(i.column, 40)}: ${shorten(i.message, MAX_LINE_TEXT)}`);
     }
-    if (issues.length > ISSUES_SHOWN) lines.push(p.grey(`  … và ${issues.length - ISSUES_SHOWN} mục khác: xem cột “Kết quả kiểm tra” trong tệp kết quả.`));
+    if (issues.length > ISSUES_SHOWN) lines.push(p.grey(cliTexts.moreIssues(issues.length - ISSUES_SHOWN)));
   }
-  if (elsewhere > 0) lines.push(p.grey(`(${elsewhere} lỗi và lưu ý ở dòng của các ban khác không in ra; bỏ --ban để xem.)`));
+  if (elsewhere > 0) lines.push(p.grey(cliTexts.elsewhere(elsewhere)));
   return lines;
 }

@@ -57,6 +57,14 @@ export function calendarDateOfInstant(date: Date, timeZone: string): CalendarDat
   return result;
 }
 
+/** The project's one time zone: dates are calendar dates in Vietnam (1+2 DOMAIN "Counting days"). */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Today in Vietnam at the instant `now`, which the edge reads from its clock (core never reads a clock). */
+export function todayInVietnam(now: Date): CalendarDate {
+  return calendarDateOfInstant(now, VIETNAM_TIME_ZONE);
+}
+
 function calendarDateOrNullOfInstant(date: Date, timeZone: string): CalendarDate | null {
   const time = date.getTime();
   if (Number.isNaN(time)) return null;

@@ -4,46 +4,42 @@ import type { PlacedIssue } from './issues';
 import { messages, reasons as say, notChecked } from './messages';
 import type { Cadre, Period, ProcessColumns, Trip } from './model';
 import { periodLength, periodOf, registrationDeadlineFor } from './period';
-import { roundRuleFor, type Policy, type RoundRule } from './policy';
+import { roundLengthOk, roundRuleFor, type Policy, type RoundRule } from './policy';
 import { issue } from './table';
 import { memoize } from './memo';
 import { foldKey } from './text';
-import * as z from './zod-vi';
-import { CADRE_GROUP_LABELS, CadreGroupSchema, CONTENT_KIND_LABELS, isPlanned, TRIP_STATUS_LABELS } from './vocabulary';
+import { CADRE_GROUP_LABELS, CONTENT_KIND_LABELS, isPlanned, TRIP_STATUS_LABELS, type CadreGroup } from './vocabulary';
 
-export const CADRE_STATUSES = ['ok', 'short-days', 'short-rounds', 'short-both', 'exempt'] as const;
-export const CadreStatusSchema = z.enum(CADRE_STATUSES);
-export type CadreStatus = z.infer<typeof CadreStatusSchema>;
-export const RatingSchema = z.enum(['dat', 'khong-dat', 'xuat-sac']);
-export type Rating = z.infer<typeof RatingSchema>;
+/** The one verdict per cadre (plain types: the evaluation is computed, never parsed, so no schema is bundled). */
+export type CadreStatus = 'ok' | 'short-days' | 'short-rounds' | 'short-both' | 'exempt';
+export type Rating = 'dat' | 'khong-dat' | 'xuat-sac';
 
-export const CadreEvaluationSchema = z.object({
-  cadre: z.number().check(z.int()),
-  name: z.string(),
-  ban: z.string(),
-  group: CadreGroupSchema,
-  exempt: z.nullable(z.string()),
-  requiredDays: z.number().check(z.int()),
-  daysDone: z.number().check(z.int()),
+export interface CadreEvaluation {
+  cadre: number;
+  name: string;
+  ban: string;
+  group: CadreGroup;
+  exempt: string | null;
+  requiredDays: number;
+  daysDone: number;
   /** Done plus registered/approved trips whose end is still ahead (overdue ones count nowhere). */
-  daysProjected: z.number().check(z.int()),
-  roundsDone: z.number().check(z.int()),
-  roundsProjected: z.number().check(z.int()),
-  /** Rounds this cadre must do: 0 when exempt or waived. */
-  roundsRequired: z.number().check(z.int()),
+  daysProjected: number;
+  roundsDone: number;
+  roundsProjected: number;
+  /** Rounds this cadre must do, the waiver applied: 0 when exempt or waived. Read it; never re-derive it. */
+  roundsRequired: number;
   /** A written approval waives the rounds requirement. */
-  waived: z.boolean(),
+  waived: boolean;
   /** The one verdict: colours, chips, counts, tables and emails all read it. */
-  status: CadreStatusSchema,
+  status: CadreStatus;
   /** The yearly rating, given from the period's last day on; null before it. */
-  rating: z.nullable(RatingSchema),
-  reasons: z.array(z.string()),
+  rating: Rating | null;
+  reasons: string[];
   /** Days expected by the period's end at the current pace. */
-  forecastDays: z.number().check(z.int()),
+  forecastDays: number;
   /** Registered/approved trips in the period whose end has passed without being marked done. */
-  overdueTrips: z.number().check(z.int()),
-});
-export type CadreEvaluation = z.infer<typeof CadreEvaluationSchema>;
+  overdueTrips: number;
+}
 
 /** The trip fields a warning can sit on. */
 export type WarnField = 'name' | 'from' | 'to' | 'days' | 'kind' | 'status';
@@ -295,7 +291,7 @@ function rowChecks(live: TripFacts[], period: Period, warn: Warn): void {
  */
 export function validRounds(facts: TripFacts[], rule: RoundRule, notBackToBack: boolean, label: string, warn: Warn | null): number {
   const candidates = facts.filter((f) => rule.kinds.includes(f.trip.kind) && f.counted !== null);
-  const lengthOk = (f: TripFacts) => (rule.minDays === null || f.length >= rule.minDays) && (rule.maxDays === null || f.length <= rule.maxDays);
+  const lengthOk = (f: TripFacts) => roundLengthOk(rule, f.length);
   if (warn) {
     for (const f of candidates) if (!lengthOk(f)) warn(f.trip, 'days', 'round-length', messages.roundLength(label, f.length, rule.minDays, rule.maxDays));
   }

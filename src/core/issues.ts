@@ -1,5 +1,3 @@
-import * as z from './zod-vi';
-
 /** Codes of the row checks: fixed, callers and the JSON output rely on them. */
 export const ISSUE_CODES = [
   'missing-column',
@@ -22,17 +20,17 @@ export const ISSUE_CODES = [
   'overdue-registration',
 ] as const;
 
-export const IssueSchema = z.object({
-  tab: z.string(),
+/** A problem of one cell or row, in Vietnamese, as the sheet's notes and `dicoso check --json` give it. */
+export interface Issue {
+  tab: string;
   /** Spreadsheet row number (1-based). */
-  row: z.number().check(z.int(), z.gte(1)),
+  row: number;
   /** The column's caption as found in the sheet (or our caption when the column is missing). */
-  column: z.string(),
-  level: z.enum(['error', 'warning']),
-  code: z.enum(ISSUE_CODES),
-  message: z.string(),
-});
-export type Issue = z.infer<typeof IssueSchema>;
+  column: string;
+  level: 'error' | 'warning';
+  code: IssueCode;
+  message: string;
+}
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** An issue plus where to put its note: the 1-based sheet column, or null for the whole row. */

@@ -112,6 +112,15 @@ export const reasons = {
   excellent: (score: number) => `Có đợt chuyên đề có minh chứng, báo cáo đạt ${score} điểm.`,
 } as const;
 
+/** What is wrong with the settings as stored or as the Cài đặt tab gives them (the run goes on with the rest). */
+export const settingsMessages = {
+  unreadable: 'Không đọc được cài đặt đã lưu; đang dùng cài đặt mặc định.',
+  corrupt: 'Cài đặt đã lưu bị hỏng; đang dùng cài đặt mặc định. Hãy mở Cài đặt và lưu lại.',
+  partlyInvalid: (dropped: readonly string[]) =>
+    `Một số cài đặt đã lưu không hợp lệ nên không được dùng: ${dropped.join(' ')} Các cài đặt khác vẫn áp dụng; hãy mở Cài đặt và lưu lại.`,
+  invalid: (errors: readonly string[]) => `Cài đặt chưa hợp lệ: ${errors.join(' ')}`,
+} as const;
+
 /** Checks the rating could not make because the sheet lacks a column. */
 export const notChecked = {
   registeredOn: 'Không có cột “Ngày đăng ký”: chưa kiểm tra được hạn đăng ký.',

@@ -47,7 +47,6 @@ export const RoundsPolicySchema = z.object({
   /** Kiên Giang 06-HD §III.1: "không thực hiện 02 đợt liên tiếp". */
   notBackToBack: z.boolean(),
 });
-export type RoundsPolicy = z.infer<typeof RoundsPolicySchema>;
 
 export const DeadlineDateSchema = z.discriminatedUnion('type', [
   /** Once a year: month-day, in the policy year or the year before (yearOffset -1). */
@@ -59,7 +58,6 @@ export const DeadlineDateSchema = z.discriminatedUnion('type', [
     day: dayOfMonth(),
   }),
 ]);
-export type DeadlineDate = z.infer<typeof DeadlineDateSchema>;
 
 export const DeadlineSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -123,3 +121,11 @@ export function roundRuleFor(policy: Policy, group: z.infer<typeof CadreGroupSch
   return policy.rounds.byGroup[group] ?? policy.rounds.rule;
 }
 
+
+/**
+ * Whether a round of `length` days (declared days, or the window when blank) is within the rule's bounds: Kiên Giang
+ * 06-HD §III.1 asks for 5–7 days. The evaluation and the trip form both judge a round by this one rule.
+ */
+export function roundLengthOk(rule: RoundRule, length: number): boolean {
+  return (rule.minDays === null || length >= rule.minDays) && (rule.maxDays === null || length <= rule.maxDays);
+}

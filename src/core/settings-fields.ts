@@ -1,15 +1,16 @@
 import { formatDayFirst, type CalendarDate } from './calendar-date';
 import { parseDateCell } from './date-parse';
 import { isEmailAddress } from './email/recipients';
-import { PRESET_IDS, PRESETS, type PolicyOverrides, type PresetId } from './presets';
+import { PRESET_IDS, PRESETS, type PolicyOverrides, type PresetId, type PresetInfo } from './presets';
 import type { Policy } from './policy';
 import type { Settings } from './settings';
 import { foldKey } from './text';
 
 /**
  * Every setting a person can give, with its Vietnamese key in the Cài đặt tab, how a cell is read and written, and
- * which stored settings it sets. One table: the tab reader, `dicoso init`'s template, the add-on's set-up, the
- * printed policy of `dicoso check` and the settings page's "lấy từ tab Cài đặt" marks all read it.
+ * which stored settings it sets, and how the settings page offers it (label, section, input kind, what a blank
+ * means). One table: the tab reader, `dicoso init`'s template, the add-on's set-up, the printed policy of `dicoso
+ * check` and the settings page (src/ui/settings/main.ts builds its fields from it) all read it.
  */
 
 /** What a field sets, as a patch on Settings (overrides and recipients merged by the caller). */
@@ -39,7 +40,81 @@ export interface SettingField {
   read: (cell: unknown, timeZone: string) => FieldRead;
   /** The value in effect, as written in the tab ('' when it is the preset's). */
   show: (settings: Settings, policy: Policy) => string;
+  /** Its controls on the settings page, in page order within their section; none when the page does not offer it. */
+  page?: readonly PageControl[];
 }
+
+/** The settings page's sections, in page order. */
+export const PAGE_SECTIONS = {
+  general: 'Chung',
+  rules: 'Quy định riêng',
+  forms: 'Biểu mẫu',
+  mail: 'Người nhận email',
+  schedule: 'Gửi tự động',
+} as const;
+export type PageSection = keyof typeof PAGE_SECTIONS;
+
+/** A preset's values, as the settings page shows what a blank override means (period bounds as dd/mm). */
+export interface PresetDefaults {
+  province: string;
+  minDays: number;
+  periodStart: string;
+  periodEnd: string;
+  roundsCount: number;
+  roundLabel: string;
+  roundMinDays: number | null;
+  roundMaxDays: number | null;
+  notBackToBack: boolean;
+  proRating: boolean;
+}
+
+export function presetDefaults(preset: PresetInfo): PresetDefaults {
+  const policy = preset.policy;
+  return {
+    province: preset.province,
+    minDays: policy.minDays,
+    periodStart: formatMonthDay(policy.period.start),
+    periodEnd: formatMonthDay(policy.period.end),
+    roundsCount: policy.rounds.count,
+    roundLabel: policy.rounds.label,
+    roundMinDays: policy.rounds.rule.minDays,
+    roundMaxDays: policy.rounds.rule.maxDays,
+    notBackToBack: policy.rounds.notBackToBack,
+    proRating: policy.proRating,
+  };
+}
+
+/**
+ * How a control is typed. Text kinds read as the tab reads them: `integer` a whole number, `month-day` dd/mm
+ * (parseMonthDay), `date` dd/mm/yyyy, `emails` one address a line. `yes-no` offers the preset's value, yes and no.
+ */
+export type PageInput =
+  | { kind: 'text'; maxLength: number; placeholder?: string }
+  | { kind: 'integer' | 'month-day' | 'date'; placeholder?: string }
+  | { kind: 'preset' }
+  | { kind: 'yes-no'; yes: string; no: string; presetYes: string; presetNo: string }
+  | { kind: 'emails' }
+  | { kind: 'checkbox' };
+
+export interface PageControl {
+  /** The dotted Settings path it edits: also the key of its message in checkSettingsInput's fieldErrors. */
+  path: string;
+  label: string;
+  section: PageSection;
+  input: PageInput;
+  hint?: string;
+  /** What the text says when it cannot be read at all (before the schema's own check). */
+  invalid?: string;
+  /** The preset's value shown in a blank override (its placeholder, or the "Theo bộ quy định" choice). */
+  blank?: keyof PresetDefaults;
+  /** A hint that depends on the preset chosen. */
+  presetHint?: (defaults: PresetDefaults) => string;
+  /** Controls sharing a pair id sit side by side, with the pair's hint below them. */
+  pair?: { id: string; hint?: string };
+}
+
+/** The daily schedule's switch: set on the page only (it installs a trigger in the user's account), never in the tab. */
+export const SCHEDULE_SWITCH: PageControl = { path: 'schedule.enabled', label: 'Gửi email tự động', section: 'schedule', input: { kind: 'checkbox' } };
 
 // ------------------------------------------------------------------------------------------------ codecs
 
@@ -109,6 +184,10 @@ const fail = (message: string): FieldRead => ({ ok: false, message });
 
 // ------------------------------------------------------------------------------------------------ the table
 
+const MONTH_DAY_INVALID = 'Nhập ngày/tháng, ví dụ 31/12.';
+const PERIOD_PAIR = { id: 'period', hint: 'Ngày/tháng, ví dụ 31/12.' };
+const ROUND_PAIR = { id: 'round-days' };
+
 export const SETTING_FIELDS: readonly SettingField[] = [
   {
     key: 'Tỉnh',
@@ -117,6 +196,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Tên tỉnh ghi trên biểu mẫu; để trống: theo bộ quy định.',
     read: (cell) => ({ ok: true, patch: { province: text(cell) } }),
     show: (s) => s.province,
+    page: [{ path: 'province', label: 'Tên tỉnh (trên biểu mẫu)', section: 'general', input: { kind: 'text', maxLength: 60 }, blank: 'province' }],
   },
   {
     key: 'Năm',
@@ -128,6 +208,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { year: n.value } } : fail(n.message);
     },
     show: (s) => String(s.year),
+    page: [{ path: 'year', label: 'Năm theo dõi', section: 'general', input: { kind: 'integer' }, invalid: 'Nhập năm bằng số, ví dụ 2024.' }],
   },
   {
     key: 'Bộ quy định',
@@ -140,6 +221,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return id ? { ok: true, patch: { preset: id } } : fail(`Bộ quy định “${text(cell)}” không có. Chọn: ${PRESET_IDS.join(', ')}.`);
     },
     show: (s) => s.preset,
+    page: [{ path: 'preset', label: 'Bộ quy định', section: 'general', input: { kind: 'preset' } }],
   },
   {
     key: 'Kế hoạch số',
@@ -148,6 +230,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Số kế hoạch ghi dưới tên biểu mẫu, ví dụ 12-KH/TĐTN-TCKT.',
     read: (cell) => ({ ok: true, patch: { planNumber: text(cell) } }),
     show: (s) => s.planNumber,
+    page: [{ path: 'planNumber', label: 'Kế hoạch số', section: 'forms', input: { kind: 'text', maxLength: 60, placeholder: 'VD: 06-HD/TĐTN-BTCKT' } }],
   },
   {
     key: 'Ngày kế hoạch',
@@ -159,6 +242,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return d.ok ? { ok: true, patch: { planDate: d.date } } : fail(`Ngày kế hoạch “${text(cell)}” không hợp lệ (nhập ngày/tháng/năm).`);
     },
     show: (s) => (s.planDate ? formatDayFirst(s.planDate as CalendarDate) : ''),
+    page: [
+      {
+        path: 'planDate',
+        label: 'Ngày kế hoạch',
+        section: 'forms',
+        input: { kind: 'date', placeholder: 'dd/mm/yyyy' },
+        invalid: 'Ngày kế hoạch không hợp lệ: nhập ngày/tháng/năm, ví dụ 10/03/2023.',
+      },
+    ],
   },
   {
     key: 'Số ngày tối thiểu',
@@ -170,6 +262,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { overrides: { minDays: n.value } } } : fail(n.message);
     },
     show: (_s, p) => String(p.minDays),
+    page: [{ path: 'overrides.minDays', label: 'Số ngày tối thiểu', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'minDays' }],
   },
   {
     key: 'Kỳ tính',
@@ -182,6 +275,10 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return { ok: true, patch: { overrides: { periodStart: range.start, periodEnd: range.end } } };
     },
     show: (_s, p) => `${formatMonthDay(p.period.start)} - ${formatMonthDay(p.period.end)}`,
+    page: [
+      { path: 'overrides.periodStart', label: 'Kỳ tính từ ngày', section: 'rules', input: { kind: 'month-day' }, invalid: MONTH_DAY_INVALID, blank: 'periodStart', pair: PERIOD_PAIR },
+      { path: 'overrides.periodEnd', label: 'đến ngày', section: 'rules', input: { kind: 'month-day' }, invalid: MONTH_DAY_INVALID, blank: 'periodEnd', pair: PERIOD_PAIR },
+    ],
   },
   {
     key: 'Số đợt bắt buộc',
@@ -193,6 +290,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { overrides: { roundsCount: n.value } } } : fail(n.message);
     },
     show: (_s, p) => String(p.rounds.count),
+    page: [{ path: 'overrides.roundsCount', label: 'Số đợt bắt buộc', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'roundsCount', presetHint: (d) => `Đợt ${d.roundLabel}.` }],
   },
   {
     key: 'Số ngày tối thiểu của một đợt',
@@ -201,6 +299,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.minDays ?? 'không giới hạn'}.`,
     read: (cell) => roundBound(cell, 'roundMinDays', 'Số ngày tối thiểu của một đợt'),
     show: (_s, p) => (p.rounds.rule.minDays === null ? 'Không' : String(p.rounds.rule.minDays)),
+    page: [{ path: 'overrides.roundMinDays', label: 'Ngày/đợt tối thiểu', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'roundMinDays', pair: ROUND_PAIR }],
   },
   {
     key: 'Số ngày tối đa của một đợt',
@@ -209,6 +308,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.maxDays ?? 'không giới hạn'}.`,
     read: (cell) => roundBound(cell, 'roundMaxDays', 'Số ngày tối đa của một đợt'),
     show: (_s, p) => (p.rounds.rule.maxDays === null ? 'Không' : String(p.rounds.rule.maxDays)),
+    page: [{ path: 'overrides.roundMaxDays', label: 'Ngày/đợt tối đa', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'roundMaxDays', pair: ROUND_PAIR }],
   },
   {
     key: 'Không liên tiếp',
@@ -217,6 +317,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `Có: hai đợt liền nhau chỉ tính một đợt. Để trống: ${yesNoText(p.rounds.notBackToBack)}.`,
     read: (cell) => yesNoField(cell, 'Không liên tiếp', (v) => ({ notBackToBack: v })),
     show: (_s, p) => yesNoText(p.rounds.notBackToBack),
+    page: [
+      {
+        path: 'overrides.notBackToBack',
+        label: 'Hai đợt liền nhau',
+        section: 'rules',
+        input: { kind: 'yes-no', yes: 'Chỉ tính một đợt', no: 'Tính riêng từng đợt', presetYes: 'chỉ tính một đợt', presetNo: 'tính riêng từng đợt' },
+        blank: 'notBackToBack',
+      },
+    ],
   },
   {
     key: 'Tính theo tỷ lệ',
@@ -225,6 +334,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `Có: cán bộ vào giữa kỳ hoặc miễn một thời gian thì yêu cầu giảm theo tỷ lệ. Để trống: ${yesNoText(p.proRating)}.`,
     read: (cell) => yesNoField(cell, 'Tính theo tỷ lệ', (v) => ({ proRating: v })),
     show: (_s, p) => yesNoText(p.proRating),
+    page: [
+      {
+        path: 'overrides.proRating',
+        label: 'Tính theo thời gian áp dụng',
+        section: 'rules',
+        input: { kind: 'yes-no', yes: 'Có: giảm theo tỷ lệ', no: 'Không', presetYes: 'có', presetNo: 'không' },
+        blank: 'proRating',
+      },
+    ],
   },
   {
     key: 'Yêu cầu dự sinh hoạt chi đoàn',
@@ -264,6 +382,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Các địa chỉ nhận báo cáo toàn tỉnh, cách nhau bởi dấu phẩy.',
     read: (cell) => emails(cell, 'Email BTC-KT'),
     show: (s) => s.recipients.btcKt.join(', '),
+    page: [{ path: 'recipients.btcKt', label: 'Email Ban Tổ chức – Kiểm tra', section: 'mail', input: { kind: 'emails' }, hint: 'Mỗi dòng một địa chỉ; nhận bản tổng hợp toàn tỉnh.' }],
   },
   {
     key: 'Gửi báo cáo quý',
@@ -272,6 +391,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Có/Không: khi lịch gửi email đang bật (bật ở trang Cài đặt của tiện ích).',
     read: (cell) => scheduleFlag(cell, 'Gửi báo cáo quý', (v) => ({ quarterlySummary: v })),
     show: (s) => yesNoText(s.schedule.quarterlySummary),
+    page: [{ path: 'schedule.quarterlySummary', label: 'Gửi bản tổng hợp mỗi quý', section: 'schedule', input: { kind: 'checkbox' } }],
   },
   {
     key: 'Gửi nhắc hạn',
@@ -280,6 +400,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Có/Không: nhắc hạn đăng ký và báo cáo khi lịch gửi email đang bật.',
     read: (cell) => scheduleFlag(cell, 'Gửi nhắc hạn', (v) => ({ reminders: v })),
     show: (s) => yesNoText(s.schedule.reminders),
+    page: [{ path: 'schedule.reminders', label: 'Nhắc hạn đăng ký và báo cáo', section: 'schedule', input: { kind: 'checkbox' } }],
   },
   {
     key: 'Nhắc trước hạn (ngày)',
@@ -291,6 +412,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { schedule: { reminderDaysBefore: n.value } } } : fail(n.message);
     },
     show: (s) => String(s.schedule.reminderDaysBefore),
+    page: [{ path: 'schedule.reminderDaysBefore', label: 'Nhắc trước hạn (ngày)', section: 'schedule', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 7.' }],
   },
 ];
 

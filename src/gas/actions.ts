@@ -1,26 +1,20 @@
 import { findTab } from '../core/columns';
-import { nameKey, banKey } from '../core/names';
 import { UserError } from '../core/user-error';
-import { loadSettings } from '../sheets/settings-store';
-import { analyze, editedRowsOf, removeOurMarks, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
-import { DASHBOARD_TAB } from '../core/forms/dashboard';
-import { gasContext, runAction, tell, todayInVietnam, withDocumentLock, type GasContext } from './context';
+import { analyzeContext } from '../sheets/server-context';
+import { editedRowsOf, removeOurMarks, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
+import { DASHBOARD_TAB, lacking, provinceCounts } from '../core/forms/dashboard';
+import { gasContext, runAction, tell, withDocumentLock, type GasContext } from './context';
 import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { DocumentPropertiesStore } from './settings-properties';
 import { HELP_HTML, MENU, texts, TITLE } from './texts';
 
 /** Pages bundled into dist/gas by scripts/build-ui.mjs, by file name (without .html). */
 export const PAGES = {
   progress: { file: 'progress', title: MENU.progress },
   tripForm: { file: 'trip-form', title: MENU.tripForm },
-  forms: { file: 'forms-dialog', title: 'Tạo biểu mẫu' },
+  forms: { file: 'forms-dialog', title: MENU.forms },
   settings: { file: 'settings', title: MENU.settings },
 } as const;
-
-function yearOf(ctx: GasContext): number {
-  return Number(ctx.today.slice(0, 4));
-}
 
 // ---------------------------------------------------------------- Khởi tạo bảng tính
 
@@ -47,11 +41,11 @@ export interface CheckCounts {
 }
 
 export function checkCounts(analysis: Analysis): CheckCounts {
-  const statuses = analysis.evaluation.cadres.map((c) => c.status);
+  const all = provinceCounts(analysis.evaluation.cadres);
   return {
-    ok: statuses.filter((s) => s === 'ok').length,
-    short: statuses.filter((s) => s.startsWith('short')).length,
-    exempt: statuses.filter((s) => s === 'exempt').length,
+    ok: all.ok,
+    short: lacking(all).any,
+    exempt: all.exempt,
     errors: new Set(analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`)).size,
     warnings: analysis.issues.filter((i) => i.level === 'warning').length,
   };
@@ -60,19 +54,18 @@ export function checkCounts(analysis: Analysis): CheckCounts {
 export function checkAction(): void {
   runAction(MENU.check, () => {
     const ctx = gasContext();
-    const loaded = loadSettings(ctx.settings, yearOf(ctx));
-    const { analysis, dashboardTab } = withDocumentLock(() => {
-      const a = analyze(ctx.workbook, { settings: loaded.settings, today: ctx.today, withNotes: true });
+    const { analysis, warnings, dashboardTab } = withDocumentLock(() => {
+      const analyzed = analyzeContext(ctx, { withNotes: true });
+      const a = analyzed.analysis;
       const rows = a.raw.trips.values.length - (a.trips.table?.firstDataIndex ?? 0);
       ctx.workbook.toast(texts.checking(Math.max(0, rows)), TITLE, -1);
-      return { analysis: a, dashboardTab: writeCheckResults(ctx.workbook, a) };
+      return { ...analyzed, dashboardTab: writeCheckResults(ctx.workbook, a) };
     });
     ctx.workbook.toast(texts.checked(checkCounts(analysis)), texts.checkedTitle, 15);
     const locale = ctx.spreadsheet.getSpreadsheetLocale();
     const problems = [
       ...(dashboardTab !== DASHBOARD_TAB ? [texts.checkedRenamed(DASHBOARD_TAB, dashboardTab)] : []),
-      ...(loaded.warning ? [loaded.warning] : []),
-      ...analysis.settingsProblems,
+      ...warnings,
       ...(locale === VIETNAM_LOCALE ? [] : [texts.localeWarning(locale)]),
     ];
     if (problems.length) tell(MENU.check, texts.settingsProblems(problems));
@@ -139,7 +132,7 @@ export function formDialogAction(form: 'mau2' | 'mau3'): void {
   const title = form === 'mau2' ? MENU.mau2 : MENU.mau3;
   runAction(title, () => {
     const html = page(PAGES.forms.file, title, `window.__FORM__=${JSON.stringify(form)};`).setWidth(460).setHeight(420);
-    SpreadsheetApp.getUi().showModalDialog(html, form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý');
+    SpreadsheetApp.getUi().showModalDialog(html, texts.formDialogTitle(form));
   });
 }
 
@@ -148,21 +141,6 @@ export function helpAction(): void {
     const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(520).setHeight(480);
     SpreadsheetApp.getUi().showModalDialog(html, `${MENU.help} – ${TITLE}`);
   });
-}
-
-// ---------------------------------------------------------------- GAS-only server helper
-
-/** Selects every row of a cadre's trips in the trips tab (the progress page's "xem các đợt"). Returns the count. */
-export function selectTripRowsOf(ctx: GasContext, name: string, ban: string): number {
-  const loaded = loadSettings(ctx.settings, yearOf(ctx));
-  const analysis = analyze(ctx.workbook, { settings: loaded.settings, today: ctx.today });
-  const wanted = analysis.roster.cadres.filter((c) => nameKey(c.name) === nameKey(name) && (!ban || banKey(c.ban) === banKey(ban)));
-  const indexes = new Set(wanted.map((c) => c.index));
-  const rows = analysis.trips.trips.filter((t) => indexes.has(t.cadre)).map((t) => t.row);
-  if (rows.length === 0) throw new UserError(texts.noTripsOf(name));
-  const width = analysis.raw.trips.values.reduce((w, r) => Math.max(w, r.length), 1);
-  ctx.workbook.selectRows(analysis.tabs.trips, rows, width);
-  return rows.length;
 }
 
 // ---------------------------------------------------------------- live check (simple trigger)
@@ -185,13 +163,11 @@ export function onEditCheck(e: GoogleAppsScript.Events.SheetsOnEdit | undefined)
     const firstRow = e.range.getRow();
     const rowCount = e.range.getNumRows();
 
-    const workbook = new SpreadsheetWorkbook(spreadsheet);
-    const settings = new DocumentPropertiesStore();
-    const today = todayInVietnam();
-    const loaded = loadSettings(settings, Number(today.slice(0, 4)));
+    const ctx = gasContext(spreadsheet);
+    const workbook = ctx.workbook;
     // Read inside the lock: a check running meanwhile must not leave us writing what we read before it wrote.
     withDocumentLock(() => {
-      const analysis = analyze(workbook, { settings: loaded.settings, today });
+      const { analysis } = analyzeContext(ctx);
       // The edit belongs to the tab the workflow found under that role (another tab may match the same role first).
       if (analysis.tabs[role] !== tabName) return;
       const rows = editedRowsOf(analysis, role, Array.from({ length: rowCount }, (_, i) => firstRow + i));

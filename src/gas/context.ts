@@ -1,11 +1,13 @@
-import { isCalendarDate, type CalendarDate } from '../core/calendar-date';
-import { isUserError, UserError } from '../core/user-error';
-import type { ServerContext } from '../sheets/server-context';
+import { todayInVietnam } from '../core/date-parse';
+import { UserError } from '../core/user-error';
+import type { PageContext, PageHost, ServerContext } from '../sheets/server-context';
+import { userMessage } from '../sheets/user-message';
+import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
+import { installDailyTrigger, installRecord, removeDailyTrigger, triggerState } from './schedule';
 import { DocumentPropertiesStore } from './settings-properties';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { texts, TITLE } from './texts';
+import { texts } from './texts';
 
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** How long an action waits for another user's run of the same document to finish before giving up. */
 const LOCK_WAIT_MS = 10_000;
 
@@ -13,13 +15,6 @@ const LOCK_WAIT_MS = 10_000;
 export interface GasContext extends ServerContext {
   workbook: SpreadsheetWorkbook;
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-}
-
-/** Today in Vietnam, read from the clock here at the edge (core never reads a clock). */
-export function todayInVietnam(): CalendarDate {
-  const text = Utilities.formatDate(new Date(), VIETNAM_TIME_ZONE, 'yyyy-MM-dd');
-  if (!isCalendarDate(text)) throw new Error(`Utilities.formatDate gave ${text}`);
-  return text;
 }
 
 function activeUserEmail(): string {
@@ -36,18 +31,22 @@ export function gasContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     spreadsheet,
     workbook: new SpreadsheetWorkbook(spreadsheet),
     settings: new DocumentPropertiesStore(),
-    today: todayInVietnam(),
+    today: todayInVietnam(new Date()),
     user: activeUserEmail(),
   };
 }
 
 /**
- * Runs `fn` holding the document lock, so two leaders running a writing action at once never interleave half-written
- * tabs. When another execution keeps the lock past the wait, the person is told to wait; nothing has been written.
+ * The one document lock: runs `fn` holding it, so two leaders running a writing action at once never interleave
+ * half-written tabs. Take it before reading what the action writes back (a check running meanwhile must not leave us
+ * writing what we read before it wrote). When another execution keeps the lock past the wait, the person is told to
+ * wait (`busy` decides otherwise: the daily run leaves quietly); nothing has been written.
  */
-export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
+export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS, busy: () => T = () => {
+  throw new UserError(texts.busy);
+}): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) throw new UserError(texts.busy);
+  if (!lock || !lock.tryLock(waitMs)) return busy();
   try {
     return fn();
   } finally {
@@ -55,6 +54,41 @@ export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
     SpreadsheetApp.flush();
     lock.releaseLock();
   }
+}
+
+function installer(user: string): string {
+  if (user) return user;
+  try {
+    return Session.getEffectiveUser().getEmail() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** What the pages' server functions can do only in Sheets: show and select, MailApp, the daily trigger. */
+function gasHost(ctx: GasContext): PageHost {
+  return {
+    showTab: (tab) => ctx.workbook.sheet(tab)?.activate(),
+    selectRows: (tab, rows) => ctx.workbook.selectRows(tab, rows),
+    mailer: new MailAppMailer(),
+    sentLog: new DocumentPropertyLogStore(),
+    // Read only by the functions that send: the others make no call for it.
+    get spreadsheetUrl() {
+      return ctx.spreadsheet.getUrl();
+    },
+    trigger: {
+      state: (enabled) => triggerState(ctx.spreadsheet, ctx.user, enabled, new Date()),
+      hasInstallRecord: () => installRecord() !== null,
+      install: () => void installDailyTrigger(ctx.spreadsheet, installer(ctx.user), new Date()),
+      remove: () => void removeDailyTrigger(ctx.spreadsheet),
+    },
+  };
+}
+
+/** The context of a server function a page calls through google.script.run. */
+export function pageContext(): GasContext & PageContext {
+  const ctx = gasContext();
+  return { ...ctx, host: gasHost(ctx) };
 }
 
 /** An alert when there is a UI, else a toast (time-driven runs, the script editor). */
@@ -71,38 +105,23 @@ export function tell(title: string, message: string): void {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}\n${error.stack ?? ''}`;
-  return String(error);
-}
-
-/**
- * A menu action: a UserError is shown as it is (its message is Vietnamese and says what to do); anything else is a
- * bug, logged in full with console.error and shown as a short apology. A person never sees a stack trace.
- */
+/** A menu action: what fails reaches the person as one sentence (src/sheets/user-message.ts), never a stack trace. */
 export function runAction(title: string, fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    if (isUserError(error)) {
-      tell(title, error.message);
-      return;
-    }
-    console.error(`[${TITLE}] ${title} failed: ${describe(error)}`);
-    tell(title, texts.unexpected(title));
+    tell(title, userMessage(error, title));
   }
 }
 
 /**
  * A server function called from a page through google.script.run: the page's failure handler receives an Error whose
- * message is what the person reads (the UserError's message, or the apology), never a stack trace.
+ * message is what the person reads (the same translation as the menus and the preview).
  */
-export function serve<T>(title: string, fn: () => T): T {
+export function serve<T>(action: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (isUserError(error)) throw new Error(error.message);
-    console.error(`[${TITLE}] ${title} failed: ${describe(error)}`);
-    throw new Error(texts.unexpected(title));
+    throw new Error(userMessage(error, action), { cause: error });
   }
 }

@@ -1,4 +1,5 @@
-import type { RunRecord, ScheduleProblem, TriggerState } from '../sheets/schedule-status';
+import type { RunRecord, TriggerState } from '../sheets/schedule-status';
+import { emailTexts } from '../core/email/texts';
 import { UserError } from '../core/user-error';
 
 /**
@@ -44,13 +45,6 @@ export function ourTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   return ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
 }
 
-export const scheduleTexts = {
-  otherTimeTrigger:
-    'Không tạo được lịch gửi hằng ngày: tài khoản của anh/chị đã có một lịch chạy theo giờ khác của tiện ích trong bảng tính này ' +
-    '(mỗi tiện ích chỉ được một lịch như vậy cho mỗi người, mỗi bảng tính). Hãy xóa lịch đó trong Tiện ích mở rộng → Apps Script → Trình kích hoạt, rồi bật lại.',
-  notExactlyOne: (n: number) => `Cài lịch gửi chưa thành công (thấy ${n} lịch thay vì 1). Hãy tắt rồi bật lại lịch gửi.`,
-};
-
 /** Installs the daily trigger for the current user, replacing ours; returns what was recorded. */
 export function installDailyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, now: Date): InstallRecord {
   for (const t of ourTriggers(spreadsheet)) ScriptApp.deleteTrigger(t);
@@ -59,13 +53,13 @@ export function installDailyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
     trigger = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).inTimezone(SCHEDULE_TIME_ZONE).create();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/time-based triggers|too many/i.test(message)) throw new UserError(scheduleTexts.otherTimeTrigger);
+    if (/time-based triggers|too many/i.test(message)) throw new UserError(emailTexts.otherTimeTrigger);
     throw error;
   }
   const mine = ourTriggers(spreadsheet);
   if (mine.length !== 1) {
     for (const t of mine) if (t.getUniqueId() !== trigger.getUniqueId()) ScriptApp.deleteTrigger(t);
-    if (ourTriggers(spreadsheet).length !== 1) throw new UserError(scheduleTexts.notExactlyOne(mine.length));
+    if (ourTriggers(spreadsheet).length !== 1) throw new UserError(emailTexts.notExactlyOne(mine.length));
   }
   const record: InstallRecord = { by: user, at: now.toISOString(), id: trigger.getUniqueId() };
   properties().setProperty(INSTALL_KEY, JSON.stringify(record));
@@ -97,15 +91,6 @@ export function recordRun(at: Date, ok: boolean, message: string): RunRecord {
   return record;
 }
 
-export const statusTexts = {
-  off: 'Chưa bật gửi email tự động.',
-  on: (by: string) => `Đang bật: mỗi sáng khoảng 7 giờ tiện ích kiểm tra và gửi thư đến hạn${by ? ` (cài bởi ${by})` : ''}.`,
-  missing: 'Lịch gửi hằng ngày đã bị xóa (không còn trong tài khoản của anh/chị). Hãy cài lại.',
-  stale: (hours: number) => `Lịch gửi không chạy đã ${hours} giờ: có thể Google đã tắt lịch (ví dụ người cài mất quyền truy cập). Hãy cài lại.`,
-  failing: (n: number) => `${n} lần chạy gần nhất đều lỗi. Xem lỗi bên dưới, sửa rồi cài lại lịch.`,
-  leftOver: 'Đã tắt gửi email trong Cài đặt nhưng lịch chạy hằng ngày vẫn còn; hãy tắt lại để gỡ lịch.',
-};
-
 /** The schedule's state as the settings page shows it. */
 export function triggerState(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, enabled: boolean, now: Date): TriggerState {
   const installed = ourTriggers(spreadsheet).length > 0;
@@ -114,16 +99,16 @@ export function triggerState(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
   const base = { enabled, installed, installedBy: record?.by ?? '', installedAt: record?.at ?? '', lastRun: run };
   if (!enabled) {
     return installed
-      ? { ...base, problem: 'left-over', message: statusTexts.leftOver, offerReinstall: false }
-      : { ...base, problem: null, message: statusTexts.off, offerReinstall: false };
+      ? { ...base, problem: 'left-over', message: emailTexts.scheduleLeftOver, offerReinstall: false }
+      : { ...base, problem: null, message: emailTexts.scheduleOff, offerReinstall: false };
   }
   const mineByRecord = record !== null && record.by === user;
-  if (!installed && (mineByRecord || record === null)) return { ...base, problem: 'missing', message: statusTexts.missing, offerReinstall: true };
+  if (!installed && (mineByRecord || record === null)) return { ...base, problem: 'missing', message: emailTexts.scheduleMissing, offerReinstall: true };
   const since = Math.max(run ? Date.parse(run.at) : 0, record ? Date.parse(record.at) : 0);
   const idle = now.getTime() - since;
   if (since > 0 && idle > STALE_AFTER_MS) {
-    return { ...base, problem: 'stale', message: statusTexts.stale(Math.floor(idle / 3_600_000)), offerReinstall: true };
+    return { ...base, problem: 'stale', message: emailTexts.scheduleStale(Math.floor(idle / 3_600_000)), offerReinstall: true };
   }
-  if (run && run.failedRuns >= 2) return { ...base, problem: 'failing', message: statusTexts.failing(run.failedRuns), offerReinstall: true };
-  return { ...base, problem: null, message: statusTexts.on(record?.by ?? ''), offerReinstall: false };
+  if (run && run.failedRuns >= 2) return { ...base, problem: 'failing', message: emailTexts.scheduleFailing(run.failedRuns), offerReinstall: true };
+  return { ...base, problem: null, message: emailTexts.scheduleOn(record?.by ?? ''), offerReinstall: false };
 }

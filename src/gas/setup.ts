@@ -1,13 +1,13 @@
 import { detectHeader, findTab, ROSTER_COLUMNS, TAB_NAMES, TRIP_COLUMNS, type ColumnSpec } from '../core/columns';
 import { COLORS } from '../core/colors';
-import { parseDayFirstDate } from '../core/date-parse';
+import { parseDayFirstDate, VIETNAM_TIME_ZONE } from '../core/date-parse';
 import { banKey } from '../core/names';
 import { provinceOf } from '../core/settings';
 import { DEFAULT_BANS, inputTabTemplates, settingsTabRows, type TabTemplate } from '../core/template';
-import { loadSettings } from '../sheets/settings-store';
+import { storedSettings } from '../sheets/server-context';
 import { dayNumber } from '../core/calendar-date';
 import { DATE_FORMAT, asText, type SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { VIETNAM_TIME_ZONE, withDocumentLock, type GasContext } from './context';
+import { withDocumentLock, type GasContext } from './context';
 import { texts } from './texts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,9 +42,8 @@ export function checkLocale(ctx: GasContext, ui: GoogleAppsScript.Base.Ui): stri
  * per validated column, whatever the number of rows.
  */
 export function setUpSpreadsheet(ctx: GasContext): SetupResult {
-  const loaded = loadSettings(ctx.settings, Number(ctx.today.slice(0, 4)));
-  const { settings, policy } = loaded;
   return withDocumentLock(() => {
+    const { settings, policy } = storedSettings(ctx);
     const workbook = ctx.workbook;
     const names = workbook.tabNames();
     const result: SetupResult = { created: [], validated: [], skipped: [] };

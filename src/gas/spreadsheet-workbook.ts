@@ -269,12 +269,18 @@ export class SpreadsheetWorkbook implements Workbook {
 
   // ---- Apps Script only: not part of the port ----
 
-  /** Selects these rows (1-based) of a tab, columns 1…width, in one call; consecutive rows become one block. */
-  selectRows(tab: string, rows: readonly number[], width: number): void {
+  /**
+   * Selects these rows (1-based) of a tab, its used columns, in one call; consecutive rows become one block. Rows past
+   * the tab's last row are left out. Returns how many rows were selected.
+   */
+  selectRows(tab: string, rows: readonly number[]): number {
     const sheet = this.requireSheet(tab);
-    const a1s = rowBlocks(rows).map(([from, to]) => `A${from}:${columnLetter(Math.max(1, width))}${to}`);
-    if (a1s.length === 0) return;
-    sheet.getRangeList(a1s).activate();
+    const last = sheet.getLastRow();
+    const inside = rows.filter((r) => r <= last);
+    if (inside.length === 0) return 0;
+    const lastColumn = columnLetter(Math.max(1, sheet.getLastColumn()));
+    sheet.getRangeList(rowBlocks(inside).map(([from, to]) => `A${from}:${lastColumn}${to}`)).activate();
+    return inside.length;
   }
 
   /** A new tab at the end, kept in this adapter's tab list. */

@@ -10,6 +10,7 @@ export const MENU = {
   tripForm: 'Nhập đợt đi cơ sở',
   mau2: 'Tạo mẫu 2…',
   mau3: 'Tạo mẫu 3…',
+  forms: 'Tạo biểu mẫu',
   settings: 'Cài đặt',
   testSummary: 'Gửi thử báo cáo quý',
   clearMarks: 'Xóa đánh dấu của tiện ích',
@@ -25,9 +26,6 @@ export function count(n: number): string {
 
 export const texts = {
   busy: 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.',
-  unexpected: (action: string) =>
-    `Xin lỗi, đã có lỗi ngoài dự kiến khi ${action.toLowerCase()}. Dữ liệu anh/chị đã nhập không bị thay đổi. ` +
-    'Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích (kèm thời điểm xảy ra lỗi).',
   pageMissing: (title: string, file: string) =>
     `Trang “${title}” chưa có trong bản cài đặt này của tiện ích (thiếu tệp ${file}.html). ` +
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',
@@ -43,6 +41,7 @@ export const texts = {
   settingsProblems: (problems: readonly string[]) =>
     `Kiểm tra đã chạy, nhưng cần lưu ý:\n\n• ${problems.join('\n• ')}\n\nPhần cài đặt sửa trong tab “Cài đặt” hoặc menu Cài đặt.`,
 
+  formDialogTitle: (form: 'mau2' | 'mau3') => (form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý'),
   localeTitle: 'Định dạng ngày của bảng tính',
   localeQuestion: (locale: string, zone: string) =>
     `Bảng tính này đang dùng ngôn ngữ/khu vực “${locale}” và múi giờ “${zone}”. ` +
@@ -83,9 +82,6 @@ export const texts = {
     ]
       .filter(Boolean)
       .join('\n\n'),
-  noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
-  selected: (n: number, name: string) => `Đã chọn ${count(n)} dòng của ${name}.`,
-  storedSettingsWarning: (warning: string) => warning,
 } as const;
 
 export const HELP_HTML = `<!DOCTYPE html>

@@ -1,16 +1,14 @@
-import { yearOf } from '../core/calendar-date';
 import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts } from '../core/email/facts';
 import { CATCH_UP_DAYS, missedSummarySends } from '../core/email/plan';
 import { isEmailAddress } from '../core/email/recipients';
+import { emailTexts } from '../core/email/texts';
 import { forgetFailures, isSent, markSent, parseSentLog, serializeSentLog } from '../core/email/sent-log';
 import {
-  emailInputsOf, MailRejected, recordUnsent, rejectionReason, say, SENDER_NAME, type DailyRunOptions, type LogStore, type Mailer,
+  emailInputsOf, MailRejected, recordUnsent, rejectionReason, SENDER_NAME, type DailyRunOptions, type LogStore, type Mailer,
   type SentSummary,
 } from './email-run';
-import type { ServerContext } from './server-context';
-import { loadSettings } from './settings-store';
-import { analyze } from './workflow';
+import { analyzeContext, type ServerContext } from './server-context';
 
 /**
  * "Gửi bù" on the settings page: the quarterly summaries whose whole window passed unsent (the trigger did not run,
@@ -27,27 +25,15 @@ export interface ResendOutcome {
   message: string;
 }
 
-export const resendSay = {
-  nothing: 'Không còn báo cáo quý nào cần gửi bù.',
-  done: (sent: number, left: number, quota: boolean) =>
-    [
-      sent > 0 ? `Đã gửi bù ${sent} thư báo cáo quý.` : 'Chưa gửi bù được thư nào.',
-      left > 0 ? `Còn ${left} thư chưa gửi được${quota ? ' vì tài khoản đã hết hạn mức gửi email hôm nay; hãy gửi bù lại vào ngày mai' : ''}: xem lý do trong danh sách.` : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
-};
-
 export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore: LogStore, options: DailyRunOptions): ResendOutcome {
   const today = ctx.today;
-  const stored = loadSettings(ctx.settings, yearOf(today));
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today });
+  const { analysis } = analyzeContext(ctx);
   const inputs = emailInputsOf(analysis);
   const facts = buildFacts(inputs);
   const log = parseSentLog(logStore.read(), analysis.year).log;
   log.year = Math.max(log.year, analysis.year);
   const missed = missedSummarySends({ today, settings: analysis.settings, policy: analysis.policy, year: analysis.year, facts, sentLog: log });
-  if (missed.length === 0) return { sent: [], left: 0, message: resendSay.nothing };
+  if (missed.length === 0) return { sent: [], left: 0, message: emailTexts.resendNothing };
 
   const save = () => logStore.write(serializeSentLog(log, today, CATCH_UP_DAYS));
   const outcome: ResendOutcome = { sent: [], left: 0, message: '' };
@@ -64,12 +50,12 @@ export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore
       continue;
     }
     if (!send.to) {
-      keep(send, say.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
+      keep(send, emailTexts.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
       continue;
     }
     const to = send.to.trim();
     if (!isEmailAddress(to)) {
-      keep(send, say.badAddress(send.to), true);
+      keep(send, emailTexts.badAddress(send.to), true);
       continue;
     }
     if (quota < 1) {
@@ -98,5 +84,5 @@ export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore
     outcome.sent.push({ to, subject: email.subject });
   }
   save();
-  return { ...outcome, message: resendSay.done(outcome.sent.length, outcome.left, quotaOut) };
+  return { ...outcome, message: emailTexts.resendDone(outcome.sent.length, outcome.left, quotaOut) };
 }

@@ -1,4 +1,4 @@
-import { formatDayFirst, quarterOf, yearOf, type CalendarDate, type Quarter } from '../core/calendar-date';
+import { quarterOf, type CalendarDate, type Quarter } from '../core/calendar-date';
 import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts, type EmailFacts, type EmailInputs } from '../core/email/facts';
 import { banSummarySend, CATCH_UP_DAYS, closedSends, planSends, provinceSummarySend, provinceSummarySends, type Send } from '../core/email/plan';
@@ -8,10 +8,10 @@ import {
 } from '../core/email/sent-log';
 import { quarterlyReportDate } from '../core/period';
 import { provinceOf } from '../core/settings';
+import { emailTexts } from '../core/email/texts';
 import { isUserError, UserError } from '../core/user-error';
-import type { ServerContext } from './server-context';
-import { loadSettings } from './settings-store';
-import { analyze, type Analysis } from './workflow';
+import { analyzeContext, storedSettings, type ServerContext } from './server-context';
+import type { Analysis } from './workflow';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
@@ -125,24 +125,6 @@ export function emailInputsOf(analysis: Analysis): EmailInputs {
   };
 }
 
-const dayText = (date: CalendarDate) => formatDayFirst(date);
-
-export const say = {
-  noLeaderAddress: (ban: string) => `${ban} chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.`,
-  badAddress: (address: string) => `Địa chỉ email “${address}” không hợp lệ nên thư không được gửi.`,
-  refusedAddress: (address: string) => `Google không nhận địa chỉ “${address}”; hãy kiểm tra lại địa chỉ này.`,
-  tooLarge: 'Thư vượt giới hạn dung lượng của Google nên không gửi được.',
-  rejected: (detail: string) => `Google từ chối gửi thư: ${detail}`,
-  serviceError: (detail: string) => `Dịch vụ gửi thư của Google báo lỗi: ${detail}`,
-  quotaLost: 'Tài khoản đã hết hạn mức gửi email trong ngày, đến hết thời hạn gửi bù.',
-  serviceDown: (detail: string) => `Dịch vụ gửi thư của Google lỗi liên tiếp (${detail}) đến hết thời hạn gửi bù.`,
-  crashed: (message: string) => `Lần chạy bị dừng giữa chừng do lỗi: ${message}`,
-  missedWindow: (due: CalendarDate, lastDay: CalendarDate) =>
-    `Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (${dayText(due)}–${dayText(lastDay)}).`,
-  noUser: 'Không xác định được email của anh/chị (tài khoản khác miền hoặc chưa cấp quyền), nên chưa gửi thử được.',
-  noQuota: 'Tài khoản đã hết hạn mức gửi email hôm nay; hãy gửi thử lại vào ngày mai.',
-};
-
 /** How the settings page names a send's recipient. */
 function describe(send: Send): string {
   return send.ban === null ? `${PROVINCE_WIDE} <${send.to}>` : send.to ? `${send.ban} <${send.to}>` : send.ban;
@@ -156,15 +138,15 @@ function recipientOf(send: Send): FailedRecipient {
 export function rejectionReason(error: MailRejected, address: string): string {
   switch (error.kind) {
     case 'quota':
-      return say.noQuota;
+      return emailTexts.noQuota;
     case 'address':
-      return say.refusedAddress(address);
+      return emailTexts.refusedAddress(address);
     case 'too-large':
-      return say.tooLarge;
+      return emailTexts.tooLarge;
     case 'refused':
-      return say.rejected(error.message);
+      return emailTexts.rejected(error.message);
     case 'service':
-      return say.serviceError(error.message);
+      return emailTexts.serviceError(error.message);
   }
 }
 
@@ -196,11 +178,11 @@ export function recordUnsent(log: SentLog, today: CalendarDate, sends: readonly 
  */
 export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogStore, options: DailyRunOptions): DailyRunOutcome {
   const today = ctx.today;
-  const stored = loadSettings(ctx.settings, yearOf(today));
+  const stored = storedSettings(ctx);
   const outcome: DailyRunOutcome = { date: today, state: 'nothing-due', sent: [], deferred: 0, stoppedBy: null, failures: [], warnings: [] };
   if (stored.warning) outcome.warnings.push(stored.warning);
   if (!stored.settings.schedule.enabled) return { ...outcome, state: 'disabled' };
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today });
+  const { analysis } = analyzeContext(ctx, { stored });
   const inputs = emailInputsOf(analysis);
   const facts = buildFacts(inputs);
   const parsed = parseSentLog(logStore.read(), analysis.year);
@@ -218,7 +200,7 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
   const since = (log.c as CalendarDate | undefined) ?? today;
   for (const missed of byItem(closedSends(planInput, since))) {
     const { due, lastDay } = missed[0]!;
-    outcome.failures.push(...recordUnsent(log, today, missed, say.missedWindow(due, lastDay), { final: true }));
+    outcome.failures.push(...recordUnsent(log, today, missed, emailTexts.missedWindow(due, lastDay), { final: true }));
   }
   log.c = today;
 
@@ -237,12 +219,12 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
     for (; next < plan.length; next++) {
       const send = plan[next]!;
       if (!send.to) {
-        fail(send, say.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
+        fail(send, emailTexts.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
         continue;
       }
       const to = send.to.trim();
       if (!isEmailAddress(to)) {
-        fail(send, say.badAddress(send.to), true);
+        fail(send, emailTexts.badAddress(send.to), true);
         continue;
       }
       if (quota < 1 || serviceDown) {
@@ -275,7 +257,7 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
     // sends go on the next run; on their last day they will not, and the settings page must say so.
     const unsent = plan.slice(next).filter((s) => !isSent(log, s.item, s.recipientKey));
     try {
-      recordUnsent(log, today, unsent, say.crashed(errorText(error)));
+      recordUnsent(log, today, unsent, emailTexts.crashed(errorText(error)));
       settleLeft();
       save();
     } catch {
@@ -294,7 +276,7 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
     outcome.stoppedBy = left.length === 0 ? null : serviceDown ? 'service' : 'quota';
     left.length = 0;
     if (lastChance.length === 0) return;
-    outcome.failures.push(...recordUnsent(log, today, lastChance, serviceDown ? say.serviceDown(serviceDown) : say.quotaLost, { final: true }));
+    outcome.failures.push(...recordUnsent(log, today, lastChance, serviceDown ? emailTexts.serviceDown(serviceDown) : emailTexts.quotaLost, { final: true }));
     dirty = true;
   }
 }
@@ -328,14 +310,13 @@ export function readSentLog(logStore: LogStore, year: number): SentLog {
  */
 export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: DailyRunOptions): SentSummary {
   const to = ctx.user.trim();
-  if (!to || !isEmailAddress(to)) throw new UserError(say.noUser);
-  const stored = loadSettings(ctx.settings, yearOf(ctx.today));
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today });
+  if (!to || !isEmailAddress(to)) throw new UserError(emailTexts.noUser);
+  const { analysis } = analyzeContext(ctx);
   const inputs = emailInputsOf(analysis);
   const quarter = quarterOf(ctx.today);
   const send: Send = { ...testSend(analysis, quarter), to, recipientKey: normalizeEmail(to) };
   const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl, test: true });
-  if (mailer.remainingQuota() < 1) throw new UserError(say.noQuota);
+  if (mailer.remainingQuota() < 1) throw new UserError(emailTexts.noQuota);
   try {
     mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { formatDayFirst, isCalendarDate, type CalendarDate } from '../core/calendar-date';
 import { reminderDeadlines } from '../core/email/plan';
 import { itemYear, type SendFailure, type SentLog } from '../core/email/sent-log';
+import { emailTexts } from '../core/email/texts';
 import type { Policy } from '../core/policy';
 import type { ScheduleFailure, ScheduleStatus, TriggerState } from './schedule-status';
 
@@ -12,15 +13,6 @@ import type { ScheduleFailure, ScheduleStatus, TriggerState } from './schedule-s
 
 const NAMES_SHOWN = 4;
 
-export const statusSay = {
-  provinceSummary: (quarter: string, year: string) => `Báo cáo quý ${quarter}/${year} toàn tỉnh`,
-  banSummary: (quarter: string, year: string) => `Báo cáo quý ${quarter}/${year} của ban`,
-  reminder: (date: string, label: string) => `Nhắc hạn ${date}: ${label}`,
-  someReminder: 'Thư nhắc hạn',
-  more: (names: string, n: number) => `${names} và ${n} người nhận khác`,
-  unsent: (n: number) => `Có ${n} thư không được gửi và sẽ không tự gửi lại: xem danh sách bên dưới.`,
-};
-
 function isSummaryItem(item: string): boolean {
   return /^[pq]\d{4}-[1-4]$/.test(item);
 }
@@ -29,9 +21,9 @@ export function scheduleStatusOf(state: TriggerState, log: SentLog, policy: Poli
   const reminders = new Map<string, { date: CalendarDate; label: string }>(reminderDeadlines(policy, year).map((d) => [`r${year}-${d.id}`, d]));
   const label = (item: string): string => {
     const summary = /^([pq])(\d{4})-([1-4])$/.exec(item);
-    if (summary) return (summary[1] === 'p' ? statusSay.provinceSummary : statusSay.banSummary)(summary[3]!, summary[2]!);
+    if (summary) return (summary[1] === 'p' ? emailTexts.provinceSummary : emailTexts.banSummary)(summary[3]!, summary[2]!);
     const deadline = reminders.get(item);
-    return deadline ? statusSay.reminder(formatDayFirst(deadline.date), deadline.label) : statusSay.someReminder;
+    return deadline ? emailTexts.reminder(formatDayFirst(deadline.date), deadline.label) : emailTexts.someReminder;
   };
   const failures: ScheduleFailure[] = log.failures
     .slice()
@@ -50,10 +42,10 @@ export function scheduleStatusOf(state: TriggerState, log: SentLog, policy: Poli
   const resendable = failures.filter((f) => f.resendable).reduce((n, f) => n + f.count, 0);
   const lost = failures.filter((f) => f.final).reduce((n, f) => n + f.count, 0);
   if (lost === 0 || state.problem !== null) return { ...state, failures, resendable };
-  return { ...state, problem: 'unsent', message: `${state.message} ${statusSay.unsent(lost)}`, failures, resendable };
+  return { ...state, problem: 'unsent', message: `${state.message} ${emailTexts.unsent(lost)}`, failures, resendable };
 }
 
 function names(w: readonly string[]): string {
   if (w.length <= NAMES_SHOWN) return w.join(', ');
-  return statusSay.more(w.slice(0, NAMES_SHOWN - 1).join(', '), w.length - (NAMES_SHOWN - 1));
+  return emailTexts.more(w.slice(0, NAMES_SHOWN - 1).join(', '), w.length - (NAMES_SHOWN - 1));
 }

@@ -42,7 +42,7 @@ export function checkReport(analysis: Analysis, ban: string | null = null): Chec
       daysDone: e.daysDone,
       daysProjected: e.daysProjected,
       roundsDone: e.roundsDone,
-      roundsRequired: e.waived || e.exempt ? 0 : e.roundsRequired,
+      roundsRequired: e.roundsRequired,
       status: e.status,
       rating: e.rating,
       reasons: e.reasons,

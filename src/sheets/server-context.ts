@@ -1,6 +1,9 @@
-import type { CalendarDate } from '../core/calendar-date';
-import type { SettingsStore } from './settings-store';
+import { yearOf, type CalendarDate } from '../core/calendar-date';
+import type { LogStore, Mailer } from './email-run';
+import type { TriggerState } from './schedule-status';
+import { loadSettings, type LoadedSettings, type SettingsStore } from './settings-store';
 import type { Workbook } from './workbook';
+import { analyze, type Analysis } from './workflow';
 
 /**
  * What a server action needs, whatever runs it: the Apps Script entry points (src/gas) build it from
@@ -13,4 +16,58 @@ export interface ServerContext {
   today: CalendarDate;
   /** The active user's email, '' when unknown. */
   user: string;
+}
+
+/**
+ * The daily email schedule as the host keeps it: in Sheets one time-driven trigger in the user's account (src/gas/
+ * schedule.ts); in the preview a flag in memory.
+ */
+export interface TriggerPort {
+  /** The schedule's state as the settings page shows it, given whether Cài đặt has it on. */
+  state(enabled: boolean): TriggerState;
+  /** Whether an installation is on record (turning the schedule off deletes the record). */
+  hasInstallRecord(): boolean;
+  /** Installs exactly one daily trigger for the current user (replacing ours). */
+  install(): void;
+  remove(): void;
+}
+
+/** What only the host of the pages can do: show and select in the spreadsheet, send email, keep the schedule. */
+export interface PageHost {
+  /** Brings a tab to the front (Sheets); the preview has no tabs to show. */
+  showTab(tab: string): void;
+  /** Selects these 1-based rows of a tab, so the person sees them; returns how many rows were selected. */
+  selectRows(tab: string, rows: readonly number[]): number;
+  mailer: Mailer;
+  sentLog: LogStore;
+  /** Linked at the end of every email; null where there is no spreadsheet URL (the preview). */
+  spreadsheetUrl: string | null;
+  trigger: TriggerPort;
+}
+
+/** The context of a server function a page calls (src/sheets/server-functions.ts). */
+export interface PageContext extends ServerContext {
+  host: PageHost;
+}
+
+/** The stored settings for the context's year (DocumentProperties in Sheets, memory in the preview and the tests). */
+export function storedSettings(ctx: ServerContext): LoadedSettings {
+  return loadSettings(ctx.settings, yearOf(ctx.today));
+}
+
+export interface Analyzed {
+  analysis: Analysis;
+  stored: LoadedSettings;
+  /** The stored settings' warning and the Cài đặt tab's problems, to show the person. */
+  warnings: string[];
+}
+
+/**
+ * The one way an action reads the workbook: stored settings → workbook → analysis. In Sheets, call it inside the
+ * document lock when the action writes what it read (src/gas/context.ts withDocumentLock).
+ */
+export function analyzeContext(ctx: ServerContext, options: { withNotes?: boolean; stored?: LoadedSettings } = {}): Analyzed {
+  const stored = options.stored ?? storedSettings(ctx);
+  const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today, withNotes: options.withNotes });
+  return { analysis, stored, warnings: [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems] };
 }

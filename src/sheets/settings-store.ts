@@ -1,4 +1,5 @@
 import { defaultSettings, settingsKeepingValid, validateSettings, type Settings } from '../core/settings';
+import { settingsMessages } from '../core/messages';
 import type { Policy } from '../core/policy';
 
 /** Where settings live: one namespaced JSON value (DocumentProperties in Sheets, memory in tests and the preview). */
@@ -27,14 +28,14 @@ export function loadSettings(store: SettingsStore, fallbackYear: number): Loaded
   try {
     raw = store.read();
   } catch {
-    return { ...defaults(), warning: 'Không đọc được cài đặt đã lưu; đang dùng cài đặt mặc định.' };
+    return { ...defaults(), warning: settingsMessages.unreadable };
   }
   if (raw === null || raw === '') return defaults();
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { ...defaults(), warning: 'Cài đặt đã lưu bị hỏng; đang dùng cài đặt mặc định. Hãy mở Cài đặt và lưu lại.' };
+    return { ...defaults(), warning: settingsMessages.corrupt };
   }
   const checked = validateSettings(parsed);
   if (checked.ok) return { settings: checked.settings, policy: checked.policy, warning: null };
@@ -43,7 +44,7 @@ export function loadSettings(store: SettingsStore, fallbackYear: number): Loaded
   return {
     settings: kept.settings,
     policy: kept.policy,
-    warning: `Một số cài đặt đã lưu không hợp lệ nên không được dùng: ${kept.dropped.join(' ')} Các cài đặt khác vẫn áp dụng; hãy mở Cài đặt và lưu lại.`,
+    warning: settingsMessages.partlyInvalid(kept.dropped),
   };
 }
 

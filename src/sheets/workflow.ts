@@ -7,7 +7,7 @@ import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2 } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
 import { sortIssues, type PlacedIssue } from '../core/issues';
-import { messages } from '../core/messages';
+import { messages, settingsMessages } from '../core/messages';
 import type { Period } from '../core/model';
 import type { Policy } from '../core/policy';
 import { PRESETS } from '../core/presets';
@@ -89,7 +89,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   }
   if (options.overrides) settings = options.overrides(settings);
   const resolved = validateSettings(settings);
-  if (!resolved.ok) throw new UserError(`Cài đặt chưa hợp lệ: ${resolved.errors.join(' ')}`);
+  if (!resolved.ok) throw new UserError(settingsMessages.invalid(resolved.errors));
   settings = resolved.settings;
   const policy = resolved.policy;
   const year = settings.year;

@@ -1,9 +1,11 @@
-import type { ServerApi } from '../sheets/sidebar-api';
+import { pageTexts } from '../sheets/pages/texts';
+import type { ServerArgs, ServerName, ServerResult } from '../sheets/server-functions';
 
 /**
  * The one way a page talks to the server: a promise over google.script.run. The function names and their
- * argument and result types come from the server module, so a renamed function or a changed payload breaks the
- * page's build, not the user's click. Payloads are plain JSON (google.script.run cannot carry Date objects).
+ * argument and result types come from the server-function table (src/sheets/server-functions.ts), so a renamed
+ * function or a changed payload breaks the page's type check, not the user's click. Payloads are plain JSON
+ * (google.script.run cannot carry Date objects).
  */
 
 type Handler = (value: unknown) => void;
@@ -20,24 +22,17 @@ function google(): GoogleClient | undefined {
   return (globalThis as { google?: GoogleClient }).google;
 }
 
-const NOT_IN_SHEETS = 'Trang này cần được mở từ menu tiện ích trong Google Sheets (hoặc bằng npm run preview).';
-const UNKNOWN_FAILURE = 'Không gọi được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.';
-
-export type ServerName = keyof ServerApi;
-export type ServerArgs<K extends ServerName> = Parameters<ServerApi[K]>;
-export type ServerResult<K extends ServerName> = ReturnType<ServerApi[K]>;
-
 export function call<K extends ServerName>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
   return new Promise((resolve, reject) => {
     const run = google()?.script?.run;
     if (!run) {
-      reject(new Error(NOT_IN_SHEETS));
+      reject(new Error(pageTexts.notInSheets));
       return;
     }
     const runner = run.withSuccessHandler((value) => resolve(value as ServerResult<K>)).withFailureHandler((error) => reject(new Error(failureMessage(error))));
     const fn = runner[name];
     if (typeof fn !== 'function') {
-      reject(new Error(NOT_IN_SHEETS));
+      reject(new Error(pageTexts.notInSheets));
       return;
     }
     (fn as (...a: unknown[]) => void).apply(runner, args);
@@ -48,7 +43,7 @@ export function call<K extends ServerName>(name: K, ...args: ServerArgs<K>): Pro
 export function failureMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const text = raw.replace(/^(?:\w*Error|Exception):\s*/, '').trim();
-  return text || UNKNOWN_FAILURE;
+  return text || pageTexts.unknownFailure;
 }
 
 /** Closes a dialog (does nothing outside Sheets). */

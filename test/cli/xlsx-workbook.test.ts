@@ -43,9 +43,6 @@ async function reload(book: XlsxWorkbook): Promise<XlsxWorkbook> {
   return XlsxWorkbook.load(await saved(book));
 }
 
-/** No fill: exceljs reads a cell whose fill we removed as pattern 'none'. */
-const noFill = (fill: ExcelJS.Fill | undefined) => fill === undefined || (fill.type === 'pattern' && fill.pattern === 'none');
-
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 function layout(name: string, values: TabLayout['values'], extra: Partial<TabLayout> = {}): TabLayout {

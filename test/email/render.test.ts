@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
-import { escapeHtml, GMAIL_CLIP_BUDGET, renderEmail, subjectLine } from '../../src/core/email/render';
+import { GMAIL_CLIP_BUDGET, renderEmail, subjectLine } from '../../src/core/email/render';
+import { escapeHtml } from '../../src/core/html';
 import { utf8Length } from '../../src/core/email/sent-log';
 import { defaultSettings } from '../../src/core/settings';
 import { previewSummaries } from '../../src/sheets/email-run';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarDate } from '../../src/core/calendar-date';
 import { parseSentLog } from '../../src/core/email/sent-log';
-import { MemoryLogStore, runDailySends, say, sendTestSummary } from '../../src/sheets/email-run';
+import { emailTexts as say } from '../../src/core/email/texts';
+import { MemoryLogStore, runDailySends, sendTestSummary } from '../../src/sheets/email-run';
 import { at, memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc123/edit';

@@ -17,11 +17,20 @@ function fillYear(log: SentLog, year: number, skipQuarter: number | null = null)
   for (const q of [1, 2, 3, 4] as const) {
     if (q === skipQuarter) continue;
     const d = quarterlyReportDate(policy, year, q);
-    for (const to of BTCKT) (markSent(log, `p${year}-${q}`, to, d), sends++);
-    for (const b of BANS) (markSent(log, `q${year}-${q}`, b, d), sends++);
+    for (const to of BTCKT) {
+      markSent(log, `p${year}-${q}`, to, d);
+      sends++;
+    }
+    for (const b of BANS) {
+      markSent(log, `q${year}-${q}`, b, d);
+      sends++;
+    }
   }
   for (const deadline of reminderDeadlines(policy, year)) {
-    for (const b of BANS) (markSent(log, `r${year}-${deadline.id}`, b, deadline.date), sends++);
+    for (const b of BANS) {
+      markSent(log, `r${year}-${deadline.id}`, b, deadline.date);
+      sends++;
+    }
   }
   return sends;
 }

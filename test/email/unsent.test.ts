@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { parseSentLog, type SendFailure } from '../../src/core/email/sent-log';
-import { sendMissedSummaries, resendSay } from '../../src/sheets/email-resend';
-import { MemoryLogStore, runDailySends, say, startWatch, type RejectionKind } from '../../src/sheets/email-run';
+import { emailTexts as say } from '../../src/core/email/texts';
+import { sendMissedSummaries } from '../../src/sheets/email-resend';
+import { MemoryLogStore, runDailySends, startWatch, type RejectionKind } from '../../src/sheets/email-run';
 import { at, memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 /**
@@ -180,16 +181,16 @@ describe('thư không gửi được: luôn có tên trong danh sách, kèm lý 
     const { log } = play([{ day: '24/03' }, { day: '03/04' }]);
     const ctx = memoryContext(day('03/04'), provinceSettings('kien-giang-2023'));
     const first = sendMissedSummaries(ctx, new RecordingMailer(), log, { spreadsheetUrl: null });
-    expect(first.message).toBe(resendSay.done(5, 1, false));
+    expect(first.message).toBe(say.resendDone(5, 1, false));
     const second = sendMissedSummaries(ctx, new RecordingMailer(), log, { spreadsheetUrl: null });
-    expect(second).toEqual({ sent: [], left: 1, message: resendSay.done(0, 1, false) });
+    expect(second).toEqual({ sent: [], left: 1, message: say.resendDone(0, 1, false) });
     expect(first.sent[0]).toEqual({ to: at('btckt'), subject: '[1+2] Báo cáo quý 1/2023 – Toàn tỉnh' });
   });
 
   it('gửi bù không còn gì: nói vậy, không gửi thư nào', () => {
     const mailer = new RecordingMailer();
     const outcome = sendMissedSummaries(memoryContext(day('03/04'), provinceSettings('kien-giang-2023')), mailer, new MemoryLogStore(), { spreadsheetUrl: null });
-    expect(outcome).toEqual({ sent: [], left: 0, message: resendSay.nothing });
+    expect(outcome).toEqual({ sent: [], left: 0, message: say.resendNothing });
     expect(mailer.sent).toEqual([]);
   });
 

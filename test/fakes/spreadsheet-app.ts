@@ -1,5 +1,4 @@
 import type { FakeContext } from './context';
-import { SCOPES } from './context';
 import { FakeConditionalFormatRuleBuilder } from './conditional-format';
 import { FakeDataValidationBuilder } from './data-validation';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_MARKER } from '../../src/sheets/notes';
 import { FakeSpreadsheet, UiRecorder } from '../fakes';
-import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
+import { TRIP_HEADER } from '../support/domain';
 import { buildOnce, loadAddon, PAGES_EXPECTED, sampleSpreadsheet, syntheticSpreadsheet, valuesOf, vnDate, withoutColumn } from './harness';
 
 const MENU_ITEMS = [
@@ -293,13 +293,15 @@ describe('forms, pages and settings', () => {
     expect(trips.values[result.row - 1]?.[4]).toBe('=1+1');
     expect(trips.formulas[result.row - 1]?.[4]).toBe('');
 
-    const progress = addon.call('getProgress') as { cadres: { name: string; tripRows: number[] }[] };
-    expect(progress.cadres.find((c) => c.name === 'Trần Văn Hòa')?.tripRows).toContain(result.row);
-    const selected = addon.call('selectTripRows', 'Trần Văn Hòa', 'Thường trực Tỉnh đoàn') as number;
-    expect(selected).toBeGreaterThan(1);
+    const progress = addon.call('getProgress') as { cadres: { name: string; ban: string; tripRows: number[] }[] };
+    const hoa = progress.cadres.find((c) => c.name === 'Trần Văn Hòa' && c.ban === 'Thường trực Tỉnh đoàn')!;
+    expect(hoa.tripRows).toContain(result.row);
+    const selected = addon.call('selectTripRows', { name: hoa.name, rows: hoa.tripRows }) as { tab: string; selected: number };
+    expect(selected).toEqual({ tab: 'Đi cơ sở', selected: hoa.tripRows.length });
+    expect(selected.selected).toBeGreaterThan(1);
     expect(addon.ss.activeSheet.name).toBe('Đi cơ sở');
     expect(addon.ss.activeRangeList.length).toBeGreaterThan(0);
-    expect(() => addon.call('selectTripRows', 'Người Không Có', '')).toThrow('Chưa có đợt đi cơ sở nào của Người Không Có');
+    expect(() => addon.call('selectTripRows', { name: 'Người Không Có', rows: [] })).toThrow('Chưa có đợt đi cơ sở nào của Người Không Có');
   });
 });
 

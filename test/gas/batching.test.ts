@@ -103,7 +103,8 @@ const ACTIONS: Action[] = [
   {
     name: 'Select a cadre’s trip rows (selectTripRows)',
     budget: 20,
-    run: (a) => a.call('selectTripRows', 'Cán Bộ Số 2', 'Ban Tuyên giáo'),
+    // The page passes the rows it shows (getProgress's tripRows); nothing is read again.
+    run: (a) => a.call('selectTripRows', { name: 'Cán Bộ Số 2', rows: Array.from({ length: 20 }, (_, i) => 22 + i).filter((r) => r !== 27) }),
   },
 ];
 

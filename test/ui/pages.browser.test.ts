@@ -4,7 +4,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/core/text';
 import type { ResendResult } from '../../src/sheets/schedule-status';
-import type { FormOptionsPayload, ProgressEntry, ProgressPayload, SettingsPagePayload } from '../../src/sheets/sidebar-api';
+import type { FormOptionsPayload } from '../../src/sheets/pages/forms';
+import type { ProgressEntry, ProgressPayload } from '../../src/sheets/pages/progress';
+import type { SettingsPagePayload } from '../../src/sheets/pages/settings';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview.mjs';
 import { CHROMIUM, skipWithout } from '../support/tools';
 
@@ -130,7 +132,7 @@ describe.skipIf(skipWithout(['chromium']))('the pages in Chromium', () => {
     const target = thuy[0]!;
     await page.getByRole('button', { name: target.name }).click();
     await page.getByText(`Đã chọn ${target.tripRows.length} dòng của ${target.name}`).waitFor();
-    expect(preview.backend.calls.filter((c) => c.name === 'selectTripRows').at(-1)?.args).toEqual([target.name, target.ban]);
+    expect(preview.backend.calls.filter((c) => c.name === 'selectTripRows').at(-1)?.args).toEqual([{ name: target.name, rows: target.tripRows }]);
     await screenshot(page, 'progress-search');
     await page.context().close();
   });

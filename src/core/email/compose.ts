@@ -1,10 +1,11 @@
 import { dayNumber, formatDayFirst, type CalendarDate, type Quarter } from '../calendar-date';
+import { provinceCounts } from '../forms/dashboard';
 import { BTC_KT, type FormContext } from '../forms/frame';
 import { buildMau3, MAU3_CAPTIONS } from '../forms/mau3';
 import type { GridValue } from '../grid';
 import { STATUS_LABELS } from '../messages';
 import { quarterlyReportDate } from '../period';
-import { buildFacts, provinceTotals, type BanFacts, type CadreBehind, type EmailFacts, type EmailInputs } from './facts';
+import { buildFacts, type BanFacts, type CadreBehind, type EmailFacts, type EmailInputs } from './facts';
 import type { Send } from './plan';
 import { renderEmail, type Block, type Cell, type EmailView, type RenderedEmail } from './render';
 
@@ -177,7 +178,7 @@ function banView(quarter: Quarter, ban: BanFacts, toName: string, inputs: EmailI
 }
 
 function provinceView(quarter: Quarter, inputs: EmailInputs, facts: EmailFacts, test: boolean): ViewBody {
-  const all = provinceTotals(facts.bans);
+  const all = provinceCounts(inputs.evaluation.cadres);
   const { summary } = mau3Block(quarter, inputs, null);
   const behind = facts.bans.flatMap((b) => b.behind);
   const row = (t: typeof all): Cell[] => [short(t.ban, 60), t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt];

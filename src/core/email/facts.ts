@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../calendar-date';
 import type { CadreStatus, Evaluation } from '../evaluate';
-import { banTotals, sortForReport, type BanTotals } from '../forms/dashboard';
+import { banTotals, emptyTotals, sortForReport, type BanTotals } from '../forms/dashboard';
 import type { Cadre, Trip } from '../model';
 import { banKey } from '../names';
 import type { Policy } from '../policy';
@@ -130,17 +130,4 @@ export function buildFacts(inputs: EmailInputs): EmailFacts {
     }
   }
   return { today, year: inputs.year, bans };
-}
-
-function emptyTotals(ban: string): BanTotals {
-  return { ban, cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0, dat: 0, khongDat: 0, xuatSac: 0 };
-}
-
-/** Every Ban's totals added up: the Toàn tỉnh row. */
-export function provinceTotals(bans: readonly BanFacts[]): BanTotals {
-  const all = emptyTotals('Toàn tỉnh');
-  for (const b of bans) {
-    for (const k of ['cadres', 'ok', 'shortDays', 'shortRounds', 'shortBoth', 'exempt', 'dat', 'khongDat', 'xuatSac'] as const) all[k] += b.totals[k];
-  }
-  return all;
 }

@@ -16,17 +16,28 @@ export interface BanLeader {
   source: 'settings' | 'roster' | 'none';
 }
 
-/**
- * The Ban's leader as the settings page shows it (src/sheets/sidebar-api.ts): the Trưởng ban / Chánh Văn phòng on
- * the roster, else the Ban's first member who is not a Chuyên viên; the address set in Cài đặt wins over the roster's.
- */
-export function banLeaderOf(ban: string, cadres: readonly Cadre[], recipients: Settings['recipients']): BanLeader {
+/** The Ban's leader on the roster: the Trưởng ban / Chánh Văn phòng, else the Ban's first member who is not a Chuyên viên. */
+export function rosterLeaderOf(ban: string, cadres: readonly Cadre[]): Cadre | null {
   const key = banKey(ban);
   const members = cadres.filter((c) => banKey(c.ban) === key);
   const head = headOf(ban, cadres);
-  const leader = members.find((c) => c.name === head) ?? members.find((c) => c.group !== 'chuyen-vien') ?? null;
+  return members.find((c) => c.name === head) ?? members.find((c) => c.group !== 'chuyen-vien') ?? null;
+}
+
+/** The leader's address set in Cài đặt for the Ban ('' when none). */
+export function leaderOverrideOf(ban: string, recipients: Settings['recipients']): string {
+  const key = banKey(ban);
   const overrideKey = Object.keys(recipients.banLeaders).find((k) => banKey(k) === key);
-  const override = overrideKey ? (recipients.banLeaders[overrideKey] ?? '').trim() : '';
+  return overrideKey ? (recipients.banLeaders[overrideKey] ?? '').trim() : '';
+}
+
+/**
+ * Where a Ban's emails go: its leader on the roster (rosterLeaderOf), at the address set in Cài đặt when there is
+ * one, else at the roster's. The settings page shows the same two parts.
+ */
+export function banLeaderOf(ban: string, cadres: readonly Cadre[], recipients: Settings['recipients']): BanLeader {
+  const leader = rosterLeaderOf(ban, cadres);
+  const override = leaderOverrideOf(ban, recipients);
   if (override) return { name: leader?.name ?? '', email: override, source: 'settings' };
   const email = leader?.email.trim() ?? '';
   return { name: leader?.name ?? '', email, source: email ? 'roster' : 'none' };

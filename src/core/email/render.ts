@@ -1,9 +1,10 @@
+import { html, link, type Html } from '../html';
 import { utf8Length } from './sent-log';
 
 /**
  * Emails as data (EmailView), then as HTML and plain text. The HTML is written for Gmail on a phone: one column at
  * most 640 px wide, 14 px text, inline styles and table attributes only (no <style>, no external CSS, no images),
- * every user string escaped. Gmail clips an HTML body past ~102 KB behind "[Message clipped]", so `fitView` trims the
+ * built with the auto-escaping `html` template (core/html.ts) and every link through safeUrl. Gmail clips an HTML body past ~102 KB behind "[Message clipped]", so `fitView` trims the
  * longest tables (with a note pointing to the spreadsheet) until the HTML is under GMAIL_CLIP_BUDGET.
  */
 
@@ -39,22 +40,10 @@ export interface RenderedEmail {
 
 export const TEST_BANNER = 'THƯ GỬI THỬ: chỉ gửi cho anh/chị để xem trước, không gửi cho lãnh đạo các ban.';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
 /** A subject line: one line (no header injection through a name with a line break), no control characters. */
 export function subjectLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must not carry
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Only an https link to Google Sheets (or any https URL) becomes a link; anything else is dropped. */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  return /^https:\/\/[^\s"'<>]+$/.test(url) ? url : null;
 }
 
 const S = {
@@ -76,67 +65,47 @@ function cellText(cell: Cell): string {
   return typeof cell === 'object' ? String(cell.text) : String(cell);
 }
 
-function cellHtml(cell: Cell, align: Align | undefined, tag: 'td' | 'th'): string {
-  const attrs: string[] = [];
-  if (typeof cell === 'object' && cell.colspan && cell.colspan > 1) attrs.push(`colspan="${cell.colspan}"`);
-  if (align && align !== 'left') attrs.push(`align="${align}"`);
-  const text = escapeHtml(cellText(cell)).replace(/\n/g, '<br>');
-  const content = typeof cell === 'object' && cell.bold && tag === 'td' ? `<b>${text}</b>` : text;
-  return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${content}</${tag}>`;
+function cellHtml(cell: Cell, align: Align | undefined, tag: 'td' | 'th'): Html {
+  const colspan = typeof cell === 'object' && cell.colspan && cell.colspan > 1 ? cell.colspan : null;
+  const lines = cellText(cell).split('\n');
+  const text = lines.map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
+  const content = typeof cell === 'object' && cell.bold && tag === 'td' ? html`<b>${text}</b>` : html`${text}`;
+  const attrs = [colspan !== null ? html` colspan="${colspan}"` : null, align && align !== 'left' ? html` align="${align}"` : null];
+  return tag === 'th' ? html`<th${attrs}>${content}</th>` : html`<td${attrs}>${content}</td>`;
 }
 
-function rowHtml(cells: Cell[], aligns: Align[], tag: 'td' | 'th', style?: string): string {
+function rowHtml(cells: Cell[], aligns: Align[], tag: 'td' | 'th', style?: string): Html {
   let column = 0;
   const parts = cells.map((cell) => {
-    const html = cellHtml(cell, tag === 'th' ? 'left' : aligns[column], tag);
+    const part = cellHtml(cell, tag === 'th' ? 'left' : aligns[column], tag);
     column += typeof cell === 'object' && cell.colspan ? cell.colspan : 1;
-    return html;
+    return part;
   });
-  return `<tr${style ? ` style="${style}"` : ''}>${parts.join('')}</tr>`;
+  return style ? html`<tr style="${style}">${parts}</tr>` : html`<tr>${parts}</tr>`;
 }
 
-function blockHtml(block: Block): string {
+function blockHtml(block: Block): Html {
   switch (block.kind) {
     case 'paragraph':
-      return `<p style="${S.p}">${block.bold ? `<b>${escapeHtml(block.text)}</b>` : escapeHtml(block.text)}</p>`;
+      return html`<p style="${S.p}">${block.bold ? html`<b>${block.text}</b>` : block.text}</p>`;
     case 'facts':
-      return (
-        `<h2 style="${S.h2}">${escapeHtml(block.title)}</h2><table cellpadding="2" cellspacing="0" style="font-size:14px;margin:0 0 8px">` +
-        block.items.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td align="right"><b>${escapeHtml(v)}</b></td></tr>`).join('') +
-        '</table>'
-      );
+      return html`<h2 style="${S.h2}">${block.title}</h2><table cellpadding="2" cellspacing="0" style="font-size:14px;margin:0 0 8px">${block.items.map(
+        ([k, v]) => html`<tr><td>${k}</td><td align="right"><b>${v}</b></td></tr>`,
+      )}</table>`;
     case 'list':
-      return `<h2 style="${S.h2}">${escapeHtml(block.title)}</h2><ul style="margin:0 0 10px;padding-left:20px">${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+      return html`<h2 style="${S.h2}">${block.title}</h2><ul style="margin:0 0 10px;padding-left:20px">${block.items.map((i) => html`<li>${i}</li>`)}</ul>`;
     case 'table': {
-      const title = `<h2 style="${S.h2}">${escapeHtml(block.title)}</h2>`;
-      if (block.rows.length === 0 && block.empty) return `${title}<p style="${S.p}">${escapeHtml(block.empty)}</p>`;
-      const table =
-        `<table width="100%" border="1" cellpadding="4" cellspacing="0" bordercolor="#dadce0" style="${S.table}">` +
-        rowHtml(block.headers, block.align, 'th', S.head) +
-        block.rows.map((r) => rowHtml(r, block.align, 'td')).join('') +
-        (block.total ? rowHtml(block.total, block.align, 'td', S.total) : '') +
-        '</table>';
-      return title + table + (block.note ? `<p style="${S.note}">${escapeHtml(block.note)}</p>` : '');
+      const title = html`<h2 style="${S.h2}">${block.title}</h2>`;
+      if (block.rows.length === 0 && block.empty) return html`${title}<p style="${S.p}">${block.empty}</p>`;
+      const table = html`<table width="100%" border="1" cellpadding="4" cellspacing="0" bordercolor="#dadce0" style="${S.table}">${rowHtml(block.headers, block.align, 'th', S.head)}${block.rows.map((r) => rowHtml(r, block.align, 'td'))}${block.total ? rowHtml(block.total, block.align, 'td', S.total) : null}</table>`;
+      return html`${title}${table}${block.note ? html`<p style="${S.note}">${block.note}</p>` : null}`;
     }
   }
 }
 
 export function renderHtml(view: EmailView): string {
-  const link = view.link
-    ? `<p style="${S.p}"><a href="${escapeHtml(view.link.url)}" style="${S.button}">${escapeHtml(view.link.label)}</a></p>`
-    : '';
-  return (
-    '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
-    `<title>${escapeHtml(view.subject)}</title></head><body style="${S.body}"><div style="${S.page}">` +
-    (view.test ? `<div style="${S.banner}">${escapeHtml(TEST_BANNER)}</div>` : '') +
-    `<h1 style="${S.h1}">${escapeHtml(view.heading)}</h1>` +
-    (view.greeting ? `<p style="${S.p}">${escapeHtml(view.greeting)}</p>` : '') +
-    view.intro.map((p) => `<p style="${S.p}">${escapeHtml(p)}</p>`).join('') +
-    view.blocks.map(blockHtml).join('') +
-    link +
-    view.footer.map((p) => `<p style="${S.footer}">${escapeHtml(p)}</p>`).join('') +
-    '</div></body></html>'
-  );
+  const button = view.link ? html`<p style="${S.p}">${link(view.link.url, view.link.label, S.button)}</p>` : null;
+  return html`<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${view.subject}</title></head><body style="${S.body}"><div style="${S.page}">${view.test ? html`<div style="${S.banner}">${TEST_BANNER}</div>` : null}<h1 style="${S.h1}">${view.heading}</h1>${view.greeting ? html`<p style="${S.p}">${view.greeting}</p>` : null}${view.intro.map((p) => html`<p style="${S.p}">${p}</p>`)}${view.blocks.map(blockHtml)}${button}${view.footer.map((p) => html`<p style="${S.footer}">${p}</p>`)}</div></body></html>`.markup;
 }
 
 function tableText(block: Extract<Block, { kind: 'table' }>): string[] {
@@ -207,7 +176,7 @@ export function fitView(view: EmailView, budget = GMAIL_CLIP_BUDGET): EmailView 
       .map((b, i) => ({ b, i }))
       .filter((x): x is { b: Extract<Block, { kind: 'table' }>; i: number } => x.b.kind === 'table' && x.b.rows.length > 5);
     if (tables.length === 0) break;
-    const { b, i } = tables.reduce((a, c) => (utf8Length(blockHtml(c.b)) > utf8Length(blockHtml(a.b)) ? c : a));
+    const { b, i } = tables.reduce((a, c) => (utf8Length(blockHtml(c.b).markup) > utf8Length(blockHtml(a.b).markup) ? c : a));
     const omitted = b.omitted ?? 0;
     const keep = Math.max(5, Math.floor(b.rows.length * 0.8));
     const left = omitted + b.rows.length - keep;

@@ -48,26 +48,54 @@ export function sortForReport(evaluations: readonly CadreEvaluation[]): CadreEva
   );
 }
 
+const STATUS_FIELD: Record<CadreStatus, 'ok' | 'shortDays' | 'shortRounds' | 'shortBoth' | 'exempt'> = {
+  ok: 'ok',
+  'short-days': 'shortDays',
+  'short-rounds': 'shortRounds',
+  'short-both': 'shortBoth',
+  exempt: 'exempt',
+};
+
+export function emptyTotals(ban: string): BanTotals {
+  return { ban, cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0, dat: 0, khongDat: 0, xuatSac: 0 };
+}
+
+function count(t: BanTotals, e: CadreEvaluation): void {
+  t.cadres++;
+  t[STATUS_FIELD[e.status]]++;
+  if (e.rating === 'dat') t.dat++;
+  if (e.rating === 'khong-dat') t.khongDat++;
+  if (e.rating === 'xuat-sac') t.xuatSac++;
+}
+
+/** Each Ban's counts, each cadre in exactly one status column (its evaluation's status). */
 export function banTotals(evaluations: readonly CadreEvaluation[]): BanTotals[] {
   const totals = new Map<string, BanTotals>();
   for (const e of sortForReport(evaluations)) {
     const key = banKey(e.ban);
-    const t = totals.get(key) ?? { ban: e.ban, cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0, dat: 0, khongDat: 0, xuatSac: 0 };
-    t.cadres++;
-    const field: Record<CadreStatus, 'ok' | 'shortDays' | 'shortRounds' | 'shortBoth' | 'exempt'> = {
-      ok: 'ok',
-      'short-days': 'shortDays',
-      'short-rounds': 'shortRounds',
-      'short-both': 'shortBoth',
-      exempt: 'exempt',
-    };
-    t[field[e.status]]++;
-    if (e.rating === 'dat') t.dat++;
-    if (e.rating === 'khong-dat') t.khongDat++;
-    if (e.rating === 'xuat-sac') t.xuatSac++;
+    const t = totals.get(key) ?? emptyTotals(e.ban);
+    count(t, e);
     totals.set(key, t);
   }
   return [...totals.values()];
+}
+
+/**
+ * The Toàn tỉnh row: the province's counts with the same meaning of each status as banTotals. The dashboard, the
+ * progress tiles, `dicoso check`, the add-on's toast and the emails all count with this one function.
+ */
+export function provinceCounts(evaluations: readonly CadreEvaluation[], label = 'Toàn tỉnh'): BanTotals {
+  const all = emptyTotals(label);
+  for (const e of evaluations) count(all, e);
+  return all;
+}
+
+/**
+ * Who lacks what: short of days (alone or with rounds), short of rounds (alone or with days), short of anything.
+ * The progress page's tiles and filters select with these meanings.
+ */
+export function lacking(t: BanTotals): { days: number; rounds: number; any: number } {
+  return { days: t.shortDays + t.shortBoth, rounds: t.shortRounds + t.shortBoth, any: t.shortDays + t.shortRounds + t.shortBoth };
 }
 
 export const DASHBOARD_TAB = 'Tổng hợp 1+2';
@@ -97,7 +125,7 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
       e.daysProjected,
       e.requiredDays,
       e.roundsDone,
-      e.waived || e.exempt ? 0 : e.roundsRequired,
+      e.roundsRequired,
       STATUS_LABELS[e.status],
       e.rating ? RATING_LABELS[e.rating] : '',
       e.reasons.join(' '),
@@ -117,11 +145,8 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
   const totalsCaptions = ['', 'Ban/Văn phòng', 'Số cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn', 'Đạt', 'Không đạt', 'Xuất sắc', '', ''];
   const totalsHeader = b.row(totalsCaptions);
   const totals = banTotals(evaluation.cadres);
-  const all: BanTotals = { ban: 'Toàn tỉnh', cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0, dat: 0, khongDat: 0, xuatSac: 0 };
-  for (const t of totals) {
-    b.row(['', t.ban, t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt, t.dat, t.khongDat, t.xuatSac]);
-    for (const k of ['cadres', 'ok', 'shortDays', 'shortRounds', 'shortBoth', 'exempt', 'dat', 'khongDat', 'xuatSac'] as const) all[k] += t[k];
-  }
+  for (const t of totals) b.row(['', t.ban, t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt, t.dat, t.khongDat, t.xuatSac]);
+  const all = provinceCounts(evaluation.cadres);
   const allRow = b.row(['', all.ban, all.cadres, all.ok, all.shortDays, all.shortRounds, all.shortBoth, all.exempt, all.dat, all.khongDat, all.xuatSac]);
   b.style({ row: totalsHeader, column: 1, rows: 1, columns: 10 }, { bold: true, background: COLORS.header, horizontalAlignment: 'center', wrap: true });
   b.style({ row: allRow, column: 1, rows: 1, columns: 10 }, { bold: true, background: COLORS.total });

@@ -1,5 +1,5 @@
 import type { Quarter } from '../../core/calendar-date';
-import type { FormOptionsPayload, FormScope } from '../../sheets/sidebar-api';
+import type { FormOptionsPayload, FormScope } from '../../sheets/pages/forms';
 import { call, closeHost, failureMessage } from '../bridge';
 import { banner, busy, byId, h, newId, replace } from '../shared/dom';
 import { field, select } from '../shared/form';

@@ -1,6 +1,7 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
+import { banKey } from '../../core/names';
 import { foldKey } from '../../core/text';
-import type { ProgressEntry, ProgressPayload } from '../../sheets/sidebar-api';
+import type { ProgressEntry, ProgressPayload } from '../../sheets/pages/progress';
 import { call, failureMessage } from '../bridge';
 import { progressCard } from '../shared/card';
 import { banner, byId, h, replace } from '../shared/dom';
@@ -135,7 +136,7 @@ function renderList(): void {
   if (!data) return;
   const query = foldKey(state.query);
   const shown = data.cadres.filter(
-    (e) => (state.ban === '' || e.ban === state.ban) && matchesStatus(e, state.status) && (query === '' || foldKey(e.name).includes(query)),
+    (e) => (state.ban === '' || banKey(e.ban) === banKey(state.ban)) && matchesStatus(e, state.status) && (query === '' || foldKey(e.name).includes(query)),
   );
   resultLine.textContent = `Hiển thị ${shown.length}/${data.cadres.length} cán bộ${shown.length > 0 ? '. Bấm vào tên để chọn các dòng của cán bộ trong tab Đi cơ sở.' : '.'}`;
   const roundsLabel = data.roundsLabel;
@@ -152,8 +153,8 @@ async function selectRows(entry: ProgressEntry): Promise<void> {
     return;
   }
   try {
-    await call('selectTripRows', entry.name, entry.ban);
-    replace(messages, banner('success', `Đã chọn ${entry.tripRows.length} dòng của ${entry.name} trong tab ${tab}.`));
+    const selected = await call('selectTripRows', { name: entry.name, rows: entry.tripRows });
+    replace(messages, banner('success', `Đã chọn ${selected.selected} dòng của ${entry.name} trong tab ${selected.tab}.`));
   } catch (error) {
     replace(messages, banner('error', failureMessage(error)));
   }

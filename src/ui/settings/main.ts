@@ -1,10 +1,10 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
 import { parseDayFirstDate } from '../../core/date-parse';
-import type { PresetId } from '../../core/presets';
 import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
+import { formatMonthDay, PAGE_SECTIONS, parseMonthDay, SCHEDULE_SWITCH, SETTING_FIELDS, type PageControl, type PageSection } from '../../core/settings-fields';
 import type { ScheduleFailure, ScheduleStatus } from '../../sheets/schedule-status';
-import type { PresetOption, SettingsPagePayload } from '../../sheets/sidebar-api';
+import type { PresetOption, SettingsPagePayload } from '../../sheets/pages/settings';
 import { call, failureMessage } from '../bridge';
 import { banner, busy, byId, h, replace } from '../shared/dom';
 import { checkbox, field, pair, select, textInput, type Field } from '../shared/form';
@@ -61,41 +61,88 @@ async function start(): Promise<void> {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+/** The page's controls, from the settings table (core/settings-fields.ts): the schedule's switch, then each setting. */
+const CONTROLS: readonly PageControl[] = [SCHEDULE_SWITCH, ...SETTING_FIELDS.flatMap((f) => f.page ?? [])];
+
+/** What a section says above its controls. */
+const SECTION_INTROS: Partial<Record<PageSection, string>> = {
+  rules: 'Để trống một ô để dùng giá trị của bộ quy định (hiện mờ trong ô).',
+  forms: 'Dòng “(Kèm theo Kế hoạch số …)” trên mẫu 2 và mẫu 3.',
+};
+
+function valueAt(root: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
+/** Sets (or, with undefined, deletes) the value at a dotted path, copying the objects on the way. */
+function setAt(root: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = root;
+  for (const key of keys.slice(0, -1)) {
+    const next = { ...((node[key] as Record<string, unknown> | undefined) ?? {}) };
+    node[key] = next;
+    node = next;
+  }
+  const last = keys[keys.length - 1]!;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}
+
+/** One control of the table, built: a labelled field, or a checkbox. */
+interface Built {
+  spec: PageControl;
+  field: Field | null;
+  box: HTMLInputElement | null;
+  root: HTMLElement;
+}
+
+function buildControl(spec: PageControl, value: unknown): Built {
+  const input = spec.input;
+  const numberText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  let control: Control;
+  switch (input.kind) {
+    case 'checkbox': {
+      const box = checkbox(spec.label, value === true);
+      return { spec, field: null, box: box.control, root: box.root };
+    }
+    case 'text':
+      control = textInput({ value: numberText(value), maxlength: input.maxLength, placeholder: input.placeholder });
+      break;
+    case 'integer':
+      control = textInput({ value: numberText(value), inputmode: 'numeric', placeholder: input.placeholder });
+      break;
+    case 'month-day':
+      control = textInput({ value: typeof value === 'string' && value ? formatMonthDay(value) : '', inputmode: 'numeric', placeholder: input.placeholder });
+      break;
+    case 'date':
+      control = textInput({ value: typeof value === 'string' && value ? formatDayFirst(value as CalendarDate) : '', placeholder: input.placeholder, inputmode: 'numeric' });
+      break;
+    case 'preset':
+      control = select(page.presets.map((p) => ({ value: p.id, label: p.title })), String(value));
+      break;
+    case 'yes-no':
+      // Its options name the preset's value: filled by showPresetDefaults.
+      control = select([], value === undefined ? '' : String(value));
+      break;
+    case 'emails':
+      control = h('textarea', { attrs: { rows: 2, spellcheck: 'false' } });
+      control.value = Array.isArray(value) ? value.join('\n') : '';
+      break;
+  }
+  const f = field(spec.label, control, spec.hint ?? null);
+  return { spec, field: f, box: null, root: f.root };
+}
+
 function build(): void {
   const s = page.settings;
-  const o = s.overrides;
-  const numberText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-  const dm = (monthDay: string | undefined) => (monthDay ? `${monthDay.slice(3, 5)}/${monthDay.slice(0, 2)}` : '');
-  const tri = (v: boolean | undefined) => (v === undefined ? '' : String(v));
-
-  const f = {
-    province: field('Tên tỉnh (trên biểu mẫu)', textInput({ value: s.province, maxlength: 60 })),
-    year: field('Năm theo dõi', textInput({ value: String(s.year), inputmode: 'numeric' })),
-    preset: field('Bộ quy định', select(page.presets.map((p) => ({ value: p.id, label: p.title })), s.preset)),
-    minDays: field('Số ngày tối thiểu', textInput({ value: numberText(o.minDays), inputmode: 'numeric' })),
-    periodStart: field('Kỳ tính từ ngày', textInput({ value: dm(o.periodStart), inputmode: 'numeric' })),
-    periodEnd: field('đến ngày', textInput({ value: dm(o.periodEnd), inputmode: 'numeric' })),
-    roundsCount: field('Số đợt bắt buộc', textInput({ value: numberText(o.roundsCount), inputmode: 'numeric' })),
-    roundMinDays: field('Ngày/đợt tối thiểu', textInput({ value: numberText(o.roundMinDays), inputmode: 'numeric' })),
-    roundMaxDays: field('Ngày/đợt tối đa', textInput({ value: numberText(o.roundMaxDays), inputmode: 'numeric' })),
-    notBackToBack: field('Hai đợt liền nhau', select([], tri(o.notBackToBack))),
-    proRating: field('Tính theo thời gian áp dụng', select([], tri(o.proRating))),
-    planNumber: field('Kế hoạch số', textInput({ value: s.planNumber, maxlength: 60, placeholder: 'VD: 06-HD/TĐTN-BTCKT' })),
-    planDate: field('Ngày kế hoạch', textInput({ value: s.planDate ? formatDayFirst(s.planDate as CalendarDate) : '', placeholder: 'dd/mm/yyyy', inputmode: 'numeric' })),
-    btcKt: field('Email Ban Tổ chức – Kiểm tra', h('textarea', { attrs: { rows: 2, spellcheck: 'false' } }), 'Mỗi dòng một địa chỉ; nhận bản tổng hợp toàn tỉnh.'),
-    reminderDaysBefore: field('Nhắc trước hạn (ngày)', textInput({ value: String(s.schedule.reminderDaysBefore), inputmode: 'numeric' })),
-  };
-  (f.btcKt.control as HTMLTextAreaElement).value = s.recipients.btcKt.join('\n');
+  const built = CONTROLS.map((spec) => buildControl(spec, valueAt(s, spec.path)));
+  const presetField = built.find((b) => b.spec.input.kind === 'preset')!.field!;
 
   const leaders = page.bans.map((b) => {
     const input = textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: b.rosterEmail || 'email@…' });
     const hint = b.rosterEmail ? `Theo tab Cán bộ: ${b.leaderName}.` : b.leaderName ? `${b.leaderName} chưa có email trong tab Cán bộ.` : 'Tab Cán bộ chưa ghi lãnh đạo của ban này.';
     return { ban: b.ban, field: field(b.ban, input, hint, 'ban-leader') };
   });
-
-  const enabled = checkbox('Gửi email tự động', s.schedule.enabled);
-  const quarterly = checkbox('Gửi bản tổng hợp mỗi quý', s.schedule.quarterlySummary);
-  const reminders = checkbox('Nhắc hạn đăng ký và báo cáo', s.schedule.reminders);
 
   const overridesError = h('div', { attrs: { 'aria-live': 'polite' } });
   const topErrors = h('div', { attrs: { 'aria-live': 'polite' } });
@@ -105,7 +152,6 @@ function build(): void {
   const status = h('div', { attrs: { 'aria-live': 'polite' } });
   const scheduleBox = h('div', { attrs: { 'aria-live': 'polite' } });
 
-  /** Installed or not, by whom, the last run and its outcome, recent failures, and a reinstall button when needed. */
   function showSchedule(): void {
     if (!schedule) {
       replace(scheduleBox);
@@ -189,136 +235,95 @@ function build(): void {
     );
   }
 
+
   const byKey = new Map<string, Field>([
-    ['province', f.province],
-    ['year', f.year],
-    ['preset', f.preset],
-    ['overrides.minDays', f.minDays],
-    ['overrides.periodStart', f.periodStart],
-    ['overrides.periodEnd', f.periodEnd],
-    ['overrides.roundsCount', f.roundsCount],
-    ['overrides.roundMinDays', f.roundMinDays],
-    ['overrides.roundMaxDays', f.roundMaxDays],
-    ['overrides.notBackToBack', f.notBackToBack],
-    ['overrides.proRating', f.proRating],
-    ['planNumber', f.planNumber],
-    ['planDate', f.planDate],
-    ['recipients.btcKt', f.btcKt],
-    ['schedule.reminderDaysBefore', f.reminderDaysBefore],
+    ...built.flatMap((b) => (b.field ? [[b.spec.path, b.field] as [string, Field]] : [])),
     ...leaders.map((l) => [`recipients.banLeaders.${l.ban}`, l.field] as [string, Field]),
   ]);
 
   function preset(): PresetOption {
-    return page.presets.find((p) => p.id === f.preset.control.value) ?? page.presets[0]!;
+    return page.presets.find((p) => p.id === (presetField.control as HTMLSelectElement).value) ?? page.presets[0]!;
   }
 
-  /** The preset's values as placeholders: what a blank override means. */
+  /** The preset's values as placeholders and as the "Theo bộ quy định" choice: what a blank override means. */
   function showPresetDefaults(): void {
     const p = preset();
     const d = p.defaults;
-    f.preset.setHint(p.source);
-    (f.province.control as HTMLInputElement).placeholder = p.province;
-    (f.minDays.control as HTMLInputElement).placeholder = String(d.minDays);
-    (f.periodStart.control as HTMLInputElement).placeholder = d.periodStart;
-    (f.periodEnd.control as HTMLInputElement).placeholder = d.periodEnd;
-    (f.roundsCount.control as HTMLInputElement).placeholder = String(d.roundsCount);
-    (f.roundMinDays.control as HTMLInputElement).placeholder = d.roundMinDays === null ? 'không giới hạn' : String(d.roundMinDays);
-    (f.roundMaxDays.control as HTMLInputElement).placeholder = d.roundMaxDays === null ? 'không giới hạn' : String(d.roundMaxDays);
-    const yesNo = (v: boolean, yes: string, no: string) => (v ? yes : no);
-    const n2n = f.notBackToBack.control as HTMLSelectElement;
-    const keepN2n = n2n.value;
-    replace(
-      n2n,
-      h('option', { attrs: { value: '' } }, `Theo bộ quy định (${yesNo(d.notBackToBack, 'chỉ tính một đợt', 'tính riêng từng đợt')})`),
-      h('option', { attrs: { value: 'true' } }, 'Chỉ tính một đợt'),
-      h('option', { attrs: { value: 'false' } }, 'Tính riêng từng đợt'),
-    );
-    n2n.value = keepN2n;
-    const pr = f.proRating.control as HTMLSelectElement;
-    const keepPr = pr.value;
-    replace(
-      pr,
-      h('option', { attrs: { value: '' } }, `Theo bộ quy định (${yesNo(d.proRating, 'có', 'không')})`),
-      h('option', { attrs: { value: 'true' } }, 'Có: giảm theo tỷ lệ'),
-      h('option', { attrs: { value: 'false' } }, 'Không'),
-    );
-    pr.value = keepPr;
-    f.roundsCount.setHint(`Đợt ${d.roundLabel}.`);
+    presetField.setHint(p.source);
+    for (const { spec, field: f } of built) {
+      if (!f || !spec.blank) continue;
+      const value = d[spec.blank];
+      if (spec.input.kind === 'yes-no') {
+        const control = f.control as HTMLSelectElement;
+        const keep = control.value;
+        replace(
+          control,
+          h('option', { attrs: { value: '' } }, `Theo bộ quy định (${value ? spec.input.presetYes : spec.input.presetNo})`),
+          h('option', { attrs: { value: 'true' } }, spec.input.yes),
+          h('option', { attrs: { value: 'false' } }, spec.input.no),
+        );
+        control.value = keep;
+      } else (f.control as HTMLInputElement).placeholder = value === null ? 'không giới hạn' : String(value);
+      if (spec.presetHint) f.setHint(spec.presetHint(d));
+    }
   }
 
-  /** The page's values as SettingsInput, plus the errors of text that is not even a number or a day/month. */
+  /**
+   * The page's values as SettingsInput, each read with its kind's codec, plus the errors of text that is not even
+   * a number, a day/month or a date. A blank override means "as the preset says"; a blank required value keeps the
+   * stored one (and says so).
+   */
   function read(): { input: SettingsInput; local: Record<string, string> } {
     const local: Record<string, string> = {};
-    const value = (fl: Field) => (fl.control as Control).value.trim();
-    const integer = (key: string, fl: Field): number | undefined => {
-      const text = value(fl);
-      if (text === '') return undefined;
-      if (!/^\d+$/.test(text)) {
-        local[key] = 'Nhập một số nguyên, ví dụ 60.';
-        return undefined;
+    const input = JSON.parse(JSON.stringify(page.settings)) as Record<string, unknown>;
+    for (const { spec, field: f, box } of built) {
+      const optional = spec.path.startsWith('overrides.');
+      const text = f ? (f.control as Control).value.trim() : '';
+      const bad = () => {
+        local[spec.path] = spec.invalid ?? '';
+        if (optional) setAt(input, spec.path, undefined);
+      };
+      switch (spec.input.kind) {
+        case 'checkbox':
+          setAt(input, spec.path, box!.checked);
+          break;
+        case 'text':
+        case 'preset':
+          setAt(input, spec.path, text);
+          break;
+        case 'integer':
+          if (text === '' && optional) setAt(input, spec.path, undefined);
+          else if (/^\d+$/.test(text)) setAt(input, spec.path, Number(text));
+          else bad();
+          break;
+        case 'month-day': {
+          const monthDay = parseMonthDay(text);
+          if (text === '') setAt(input, spec.path, undefined);
+          else if (monthDay) setAt(input, spec.path, monthDay);
+          else bad();
+          break;
+        }
+        case 'date': {
+          const date = parseDayFirstDate(text);
+          setAt(input, spec.path, date.ok ? date.date : '');
+          if (text !== '' && !date.ok) local[spec.path] = spec.invalid ?? '';
+          break;
+        }
+        case 'yes-no':
+          setAt(input, spec.path, text === '' ? undefined : text === 'true');
+          break;
+        case 'emails':
+          setAt(input, spec.path, text.split(/[\s,;]+/).filter(Boolean));
+          break;
       }
-      return Number(text);
-    };
-    const monthDay = (key: string, fl: Field): string | undefined => {
-      const text = value(fl);
-      if (text === '') return undefined;
-      const m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})$/.exec(text);
-      if (!m) {
-        local[key] = 'Nhập ngày/tháng, ví dụ 31/12.';
-        return undefined;
-      }
-      return `${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-    };
-    const bool = (fl: Field): boolean | undefined => (value(fl) === '' ? undefined : value(fl) === 'true');
-
-    const overrides: Record<string, unknown> = { ...page.settings.overrides };
-    const set = (key: string, v: unknown) => {
-      if (v === undefined) delete overrides[key];
-      else overrides[key] = v;
-    };
-    set('minDays', integer('overrides.minDays', f.minDays));
-    set('periodStart', monthDay('overrides.periodStart', f.periodStart));
-    set('periodEnd', monthDay('overrides.periodEnd', f.periodEnd));
-    set('roundsCount', integer('overrides.roundsCount', f.roundsCount));
-    set('roundMinDays', integer('overrides.roundMinDays', f.roundMinDays));
-    set('roundMaxDays', integer('overrides.roundMaxDays', f.roundMaxDays));
-    set('notBackToBack', bool(f.notBackToBack));
-    set('proRating', bool(f.proRating));
-
-    const yearText = value(f.year);
-    if (!/^\d+$/.test(yearText)) local.year = 'Nhập năm bằng số, ví dụ 2024.';
-    const planText = value(f.planDate);
-    const plan = parseDayFirstDate(planText);
-    if (planText !== '' && !plan.ok) local.planDate = 'Ngày kế hoạch không hợp lệ: nhập ngày/tháng/năm, ví dụ 10/03/2023.';
-    const reminderText = value(f.reminderDaysBefore);
-    if (!/^\d+$/.test(reminderText)) local['schedule.reminderDaysBefore'] = 'Nhập một số nguyên, ví dụ 7.';
-
+    }
     const banLeaders: Record<string, string> = {};
     for (const l of leaders) {
-      const email = value(l.field);
+      const email = (l.field.control as Control).value.trim();
       if (email !== '') banLeaders[l.ban] = email;
     }
-    const input: SettingsInput = {
-      province: value(f.province),
-      year: /^\d+$/.test(yearText) ? Number(yearText) : page.settings.year,
-      preset: value(f.preset) as PresetId,
-      overrides,
-      planNumber: value(f.planNumber),
-      planDate: plan.ok ? plan.date : '',
-      recipients: {
-        btcKt: value(f.btcKt)
-          .split(/[\s,;]+/)
-          .filter(Boolean),
-        banLeaders,
-      },
-      schedule: {
-        enabled: enabled.control.checked,
-        quarterlySummary: quarterly.control.checked,
-        reminders: reminders.control.checked,
-        reminderDaysBefore: /^\d+$/.test(reminderText) ? Number(reminderText) : page.settings.schedule.reminderDaysBefore,
-      },
-    };
-    return { input, local };
+    setAt(input, 'recipients.banLeaders', banLeaders);
+    return { input: input as SettingsInput, local };
   }
 
   function showErrors(fieldErrors: Record<string, string>, errors: string[] = []): void {
@@ -344,6 +349,33 @@ function build(): void {
     return { ok, input };
   }
 
+
+  /** A section of the page: its title, its intro, then its controls in table order (pairs side by side). */
+  function section(id: PageSection): HTMLElement {
+    const mine = built.filter((b) => b.spec.section === id);
+    const rows: HTMLElement[] = [];
+    for (let i = 0; i < mine.length; i++) {
+      const a = mine[i]!;
+      const b = mine[i + 1];
+      if (a.spec.pair && b?.spec.pair?.id === a.spec.pair.id && a.field && b.field) {
+        rows.push(pair(a.field, b.field, a.spec.pair.hint ?? null));
+        i++;
+      } else rows.push(a.root);
+    }
+    const intro = SECTION_INTROS[id];
+    return h(
+      'section',
+      { class: 'section', attrs: { 'aria-labelledby': `sec-${id}` } },
+      h('h2', { attrs: { id: `sec-${id}` } }, PAGE_SECTIONS[id]),
+      intro ? h('p', { class: 'subtitle' }, intro) : null,
+      id === 'rules' ? overridesError : null,
+      id === 'schedule' ? scheduleBox : null,
+      rows,
+      id === 'mail' && leaders.length > 0 ? h('p', { class: 'subtitle' }, 'Lãnh đạo từng ban: để trống để dùng email trong tab Cán bộ (hiện mờ trong ô).') : null,
+      id === 'mail' ? leaders.map((l) => l.field.root) : null,
+    );
+  }
+
   const form = h(
     'form',
     {
@@ -354,7 +386,7 @@ function build(): void {
           validate();
         },
         change: (event) => {
-          if (event.target === f.preset.control) showPresetDefaults();
+          if (event.target === presetField.control) showPresetDefaults();
           validate();
         },
         submit: (event) => {
@@ -384,53 +416,7 @@ function build(): void {
       },
     },
     topErrors,
-    h(
-      'section',
-      { class: 'section', attrs: { 'aria-labelledby': 'sec-general' } },
-      h('h2', { attrs: { id: 'sec-general' } }, 'Chung'),
-      f.province.root,
-      f.year.root,
-      f.preset.root,
-    ),
-    h(
-      'section',
-      { class: 'section', attrs: { 'aria-labelledby': 'sec-rules' } },
-      h('h2', { attrs: { id: 'sec-rules' } }, 'Quy định riêng'),
-      h('p', { class: 'subtitle' }, 'Để trống một ô để dùng giá trị của bộ quy định (hiện mờ trong ô).'),
-      overridesError,
-      f.minDays.root,
-      pair(f.periodStart, f.periodEnd, 'Ngày/tháng, ví dụ 31/12.'),
-      f.roundsCount.root,
-      pair(f.roundMinDays, f.roundMaxDays),
-      f.notBackToBack.root,
-      f.proRating.root,
-    ),
-    h(
-      'section',
-      { class: 'section', attrs: { 'aria-labelledby': 'sec-forms' } },
-      h('h2', { attrs: { id: 'sec-forms' } }, 'Biểu mẫu'),
-      h('p', { class: 'subtitle' }, 'Dòng “(Kèm theo Kế hoạch số …)” trên mẫu 2 và mẫu 3.'),
-      f.planNumber.root,
-      f.planDate.root,
-    ),
-    h(
-      'section',
-      { class: 'section', attrs: { 'aria-labelledby': 'sec-mail' } },
-      h('h2', { attrs: { id: 'sec-mail' } }, 'Người nhận email'),
-      f.btcKt.root,
-      leaders.length > 0 ? h('p', { class: 'subtitle' }, 'Lãnh đạo từng ban: để trống để dùng email trong tab Cán bộ (hiện mờ trong ô).') : null,
-      leaders.map((l) => l.field.root),
-    ),
-    h(
-      'section',
-      { class: 'section', attrs: { 'aria-labelledby': 'sec-schedule' } },
-      h('h2', { attrs: { id: 'sec-schedule' } }, 'Gửi tự động'),
-      scheduleBox,
-      enabled.root,
-      quarterly.root,
-      reminders.root,
-      f.reminderDaysBefore.root,
-    ),
+    (Object.keys(PAGE_SECTIONS) as PageSection[]).map(section),
     status,
     h('div', { class: 'actions' }, saveButton, saveHint),
   );

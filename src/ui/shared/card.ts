@@ -1,4 +1,4 @@
-import type { ProgressEntry } from '../../sheets/sidebar-api';
+import type { ProgressEntry } from '../../sheets/pages/progress';
 import { h } from './dom';
 
 /** The chip colour of each status (the sheet's colours: red short of days, orange short of rounds, grey exempt). */

@@ -1,10 +1,10 @@
-import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
+import { formatDayFirst } from '../../core/calendar-date';
 import { parseDayFirstDate } from '../../core/date-parse';
 import { messages } from '../../core/messages';
 import { foldKey } from '../../core/text';
-import { checkTripInput, type TripField, type TripInput, type TripInputCheck } from '../../core/trip-input';
-import type { TripFormPayload } from '../../sheets/sidebar-api';
-import { CADRE_GROUP_LABELS, type TripStatus } from '../../core/vocabulary';
+import { checkTripInput, type TripDraft, type TripField, type TripInputCheck } from '../../core/trip-input';
+import type { TripFormPayload } from '../../sheets/pages/trip-form';
+import { CADRE_GROUP_LABELS } from '../../core/vocabulary';
 import { call, failureMessage } from '../bridge';
 import { progressCard } from '../shared/card';
 import { banner, busy, byId, h, replace } from '../shared/dom';
@@ -160,24 +160,24 @@ function isoOrText(text: string): string {
   return parsed.ok ? parsed.date : text.trim();
 }
 
-function currentInput(): TripInput {
+function currentInput(): TripDraft {
   const value = (key: TripField) => fields[key].control.value;
   const picked = payload.roster[Number(value('name'))];
   return {
     name: value('name') === '' || !picked ? '' : picked.name,
     ban: value('name') === '' || !picked ? '' : picked.ban,
-    kind: value('kind') as TripInput['kind'],
+    kind: value('kind'),
     detail: value('detail'),
     from: isoOrText(value('from')),
     to: isoOrText(value('to')),
     days: value('days').trim(),
     place: value('place'),
     level: value('level'),
-    status: value('status') as TripStatus,
+    status: value('status'),
   };
 }
 
-function check(input: TripInput): TripInputCheck {
+function check(input: TripDraft): TripInputCheck {
   const result = checkTripInput(input, payload.roster, payload.policy, payload.year);
   // A date that cannot exist (31/02) deserves its own sentence rather than “not a date”.
   for (const [key, caption] of [['from', 'Từ ngày'], ['to', 'Đến ngày']] as const) {

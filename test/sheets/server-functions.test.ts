@@ -1,30 +1,41 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { banTotals } from '../../src/core/forms/dashboard';
-import type { TripInput } from '../../src/core/trip-input';
+import type { TripDraft } from '../../src/core/trip-input';
 import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { MemoryLogStore } from '../../src/sheets/email-run';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
-import type { ServerContext } from '../../src/sheets/server-context';
+import type { PageContext } from '../../src/sheets/server-context';
+import { callServer, serverApi, type ServerArgs, type ServerName } from '../../src/sheets/server-functions';
 import { loadSettings, MemorySettingsStore } from '../../src/sheets/settings-store';
-import {
-  clientMessage,
-  generateForm,
-  getFormOptions,
-  getProgress,
-  getSettingsPage,
-  getTripForm,
-  saveSettingsPage,
-  saveTrip,
-} from '../../src/sheets/sidebar-api';
+import { userMessage } from '../../src/sheets/user-message';
 import type { RawCell } from '../../src/sheets/workbook';
 import { analyze } from '../../src/sheets/workflow';
 import { rosterValues, tripValues } from '../support/domain';
 
 const TODAY = '2023-11-15' as CalendarDate;
 
-function context(tabs: Record<string, RawCell[][]>): ServerContext & { workbook: MemoryWorkbook; settings: MemorySettingsStore } {
-  return { workbook: MemoryWorkbook.fromTabs(tabs), settings: new MemorySettingsStore(), today: TODAY, user: '' };
+function context(tabs: Record<string, RawCell[][]>): PageContext & { workbook: MemoryWorkbook; settings: MemorySettingsStore } {
+  const host: PageContext['host'] = {
+    showTab: () => undefined,
+    selectRows: (_tab, rows) => rows.length,
+    mailer: { remainingQuota: () => 0, send: () => undefined },
+    sentLog: new MemoryLogStore(),
+    spreadsheetUrl: null,
+    trigger: { state: () => { throw new Error('no trigger in these tests'); }, hasInstallRecord: () => false, install: () => undefined, remove: () => undefined },
+  };
+  return { workbook: MemoryWorkbook.fromTabs(tabs), settings: new MemorySettingsStore(), today: TODAY, user: '', host };
 }
+
+// The server functions as a page calls them: the input parsed by its schema at the edge, then the handler.
+const getProgress = (ctx: PageContext) => serverApi(ctx).getProgress();
+const getTripForm = (ctx: PageContext) => serverApi(ctx).getTripForm();
+const saveTrip = (ctx: PageContext, input: TripDraft) => serverApi(ctx).saveTrip(input);
+const getFormOptions = (ctx: PageContext) => serverApi(ctx).getFormOptions();
+const generateForm = (ctx: PageContext, input: ServerArgs<'generateForm'>[0]) => serverApi(ctx).generateForm(input);
+const getSettingsPage = (ctx: PageContext) => serverApi(ctx).getSettingsPage();
+const saveSettingsPage = (ctx: PageContext, input: ServerArgs<'saveSettingsPage'>[0]) => serverApi(ctx).saveSettingsPage(input);
+const clientMessage = (error: unknown) => userMessage(error, 'Tiến độ cán bộ');
 
 /** A small province: two bans, a namesake pair, and trips typed the way departments type them. */
 function smallProvince() {
@@ -46,7 +57,7 @@ function smallProvince() {
   return { 'Cán bộ': roster as RawCell[][], 'Đi cơ sở': trips as RawCell[][] };
 }
 
-const validTrip = (over: Partial<TripInput> = {}): TripInput => ({
+const validTrip = (over: Partial<TripDraft> = {}): TripDraft => ({
   name: 'Trần Văn Hòa',
   ban: 'Ban Tuyên giáo',
   kind: 'chuyen-de',
@@ -140,7 +151,7 @@ describe('saveTrip', () => {
     ]);
   });
 
-  it.each<[string, Partial<TripInput>, Partial<Record<keyof TripInput, RegExp>>]>([
+  it.each<[string, Partial<TripDraft>, Partial<Record<keyof TripDraft, RegExp>>]>([
     ['Đến ngày trước Từ ngày', { from: '2023-11-25', to: '2023-11-20' }, { to: /trước Từ ngày/ }],
     ['Số ngày nhiều hơn số ngày của đợt', { days: '9' }, { days: /lớn hơn số ngày/ }],
     ['chưa chọn nội dung, ngày sai', { kind: '', from: '31/02/2023' }, { kind: /Chọn nội dung/, from: /không phải là ngày/ }],
@@ -153,7 +164,7 @@ describe('saveTrip', () => {
     const saved = saveTrip(ctx, validTrip(change));
     expect(saved.ok).toBe(false);
     if (saved.ok) return;
-    for (const [field, pattern] of Object.entries(expected)) expect(saved.errors[field as keyof TripInput]).toMatch(pattern as RegExp);
+    for (const [field, pattern] of Object.entries(expected)) expect(saved.errors[field as keyof TripDraft]).toMatch(pattern as RegExp);
     expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
   });
 
@@ -161,7 +172,7 @@ describe('saveTrip', () => {
     const ctx = context(smallProvince());
     const before = ctx.workbook.snapshot('Đi cơ sở');
     for (const junk of [null, 42, 'x', { name: 7 }, { ...validTrip(), status: 'xong' }]) {
-      expect(saveTrip(ctx, junk as unknown as TripInput).ok).toBe(false);
+      expect(saveTrip(ctx, junk as unknown as TripDraft).ok).toBe(false);
     }
     expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
   });
@@ -258,7 +269,7 @@ describe('settings page', () => {
   });
 });
 
-describe('clientMessage', () => {
+describe('userMessage (the one error translator)', () => {
   it('passes a UserError’s sentence on, and apologises for a bug', () => {
     const ctx = context({ 'Cán bộ': smallProvince()['Cán bộ'] });
     let thrown: unknown;
@@ -271,7 +282,7 @@ describe('clientMessage', () => {
     const quiet = console.error;
     console.error = () => undefined;
     try {
-      expect(clientMessage(new TypeError('x is undefined'))).toMatch(/^Đã có lỗi ngoài dự kiến/);
+      expect(clientMessage(new TypeError('x is undefined'))).toMatch(/^Xin lỗi, đã có lỗi ngoài dự kiến khi tiến độ cán bộ/);
     } finally {
       console.error = quiet;
     }
@@ -300,5 +311,30 @@ describe('the sample workbook', () => {
     const saved = saveTrip(ctx, validTrip({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào', level: 'Xã/Phường' }));
     expect(saved.ok).toBe(true);
     if (saved.ok) expect(saved.progress).toMatchObject({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào' });
+  });
+});
+
+describe('zod at the edge: every input is parsed by its schema before anything runs', () => {
+  const call = (ctx: PageContext, name: ServerName, input: unknown) => () => callServer(ctx, name, input);
+
+  it.each<[string, ServerName, unknown, RegExp]>([
+    ['a form that is neither mẫu 2 nor mẫu 3', 'generateForm', { form: 'mau4', ban: null, quarter: 1 }, /Chỉ tạo được mẫu 2 hoặc mẫu 3/],
+    ['a quarter 5', 'generateForm', { form: 'mau3', ban: null, quarter: 5 }, /Quý phải là 1, 2, 3 hoặc 4/],
+    ['a switch that is not true or false', 'setSchedule', 'có', /Giá trị bật\/tắt không hợp lệ/],
+    ['row 0 to select', 'selectTripRows', { name: 'Trần Văn Hòa', rows: [0] }, /Danh sách dòng không hợp lệ/],
+    ['settings that are not an object', 'saveSettingsPage', null, /Trang đã gửi dữ liệu không hợp lệ/],
+  ])('%s is refused with a Vietnamese sentence, and nothing is written', (_, name, input, message) => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.tabNames();
+    expect(call(ctx, name, input)).toThrow(message);
+    expect(ctx.workbook.tabNames()).toEqual(before);
+    expect(ctx.settings.read()).toBeNull();
+  });
+
+  it('selectTripRows selects the rows the page shows, as given, and says which tab', () => {
+    const ctx = context(smallProvince());
+    const thuy = getProgress(ctx).cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
+    expect(serverApi(ctx).selectTripRows({ name: thuy.name, rows: thuy.tripRows })).toEqual({ tab: 'Đi cơ sở', selected: 2 });
+    expect(call(ctx, 'selectTripRows', { name: 'Người Không Có', rows: [] })).toThrow(/Chưa có đợt đi cơ sở nào của Người Không Có/);
   });
 });

@@ -1,0 +1,35 @@
+import { formatDayFirst, type CalendarDate } from '../core/calendar-date';
+
+/**
+ * What the `dicoso` command says: refusals, warnings and the printed summary's sentences, built by functions with
+ * the values they name. (The usage text is in args.ts, the system errors' wording in os-errors.ts, the reading of a
+ * file that is not an .xlsx in xlsx-workbook.ts.)
+ */
+export const cliTexts = {
+  outIsInput: (out: string, file: string, given: boolean, defaultOut: string) =>
+    given
+      ? `--out '${out}' là chính tệp đầu vào '${file}': dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out, hoặc bỏ --out để ghi ra '${defaultOut}'.`
+      : `Tệp kết quả mặc định '${out}' là chính tệp đầu vào '${file}' (qua một liên kết tắt): dicoso không ghi đè tệp anh/chị đưa vào. Hãy chọn chỗ ghi bằng --out.`,
+  unkept: (parts: readonly string[], file: string, out: string) =>
+    `Lưu ý: tệp kết quả '${out}' sẽ không có ${parts.join(', ')} của tệp '${file}': chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp '${file}' không bị thay đổi; các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.`,
+  noBan: (wanted: string, roster: string, bans: string[]) => `Không có Ban “${wanted}” trong tab ${roster}. Các ban: ${bans.join('; ')}.`,
+  noMau1: (wanted: string, roster: string) =>
+    `--mau1 “${wanted}”: không có cán bộ nào tên như vậy (hoặc có nhiều người trùng tên) và cũng không có ban nào tên như vậy trong tab ${roster}. Hãy ghi đúng họ tên hoặc tên ban.`,
+  inputExists: (file: string) => `Tệp “${file}” đã có. Chọn tên khác để không ghi đè dữ liệu.`,
+  emailFile: (subject: string, to: string, text: string) => `Tiêu đề: ${subject}\nGửi tới: ${to || '(chưa có email)'}\n\n${text}\n`,
+
+  // ---- the summary `dicoso check` prints
+  title: (year: number, preset: string, ban: string | null) => `Chủ trương “1+2” năm ${year} · ${preset}${ban === null ? '' : ` · ${ban}`}`,
+  period: (start: CalendarDate, end: CalendarDate, today: CalendarDate) =>
+    `Kỳ tính ${formatDayFirst(start)}–${formatDayFirst(end)} · tính đến ngày ${formatDayFirst(today)}`,
+  emptyRoster: (tab: string) =>
+    `Chưa có cán bộ nào trong tab ${tab}: hãy nhập danh sách cán bộ (mỗi người một dòng, có Họ và tên và Ban/Văn phòng) rồi kiểm tra lại.`,
+  notChecked: (checks: readonly string[]) => `Chưa xét được: ${checks.join(' ')}`,
+  allExempt: (cadres: number) => `Không có cán bộ nào thuộc diện áp dụng: cả ${cadres} cán bộ đều được miễn.`,
+  allOk: (applicable: number) => `Tất cả ${applicable} cán bộ thuộc diện áp dụng đều đủ yêu cầu.`,
+  behindTitle: (n: number) => `Cán bộ chưa đủ yêu cầu (${n}):`,
+  noIssues: (ban: string | null) => (ban === null ? 'Dữ liệu không có lỗi.' : `Dữ liệu của ${ban} không có lỗi.`),
+  issuesTail: (ban: string | null) => ` trong dữ liệu${ban === null ? '' : ` của ${ban}`} (dòng có lỗi chưa được tính). Vài dòng đầu:`,
+  moreIssues: (n: number) => `  … và ${n} mục khác: xem cột “Kết quả kiểm tra” trong tệp kết quả.`,
+  elsewhere: (n: number) => `(${n} lỗi và lưu ý ở dòng của các ban khác không in ra; bỏ --ban để xem.)`,
+};

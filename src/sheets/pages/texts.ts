@@ -1,0 +1,38 @@
+import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
+
+/**
+ * Every sentence the sidebars and dialogs show that is not a rule's own (those live in core/messages.ts): what the
+ * server functions answer, and what the page bridge says when a call cannot be made. Pure, so the pages bundle it too.
+ */
+export const pageTexts = {
+  forecast: (days: number, required: number, end: CalendarDate) =>
+    `Theo tốc độ hiện tại: khoảng ${days}/${required} ngày vào ${formatDayFirst(end).slice(0, 5)}`,
+  periodOver: (days: number, required: number) => `Kỳ tính đã kết thúc: ${days}/${required} ngày.`,
+  notStarted: (start: CalendarDate) => `Kỳ tính bắt đầu từ ${formatDayFirst(start)}.`,
+  unknownBan: (ban: string) => `Không có Ban/Văn phòng “${ban}” trong tab Cán bộ.`,
+  badForm: 'Chỉ tạo được mẫu 2 hoặc mẫu 3.',
+  badQuarter: 'Quý phải là 1, 2, 3 hoặc 4.',
+  badSwitch: 'Giá trị bật/tắt không hợp lệ.',
+  badRows: 'Danh sách dòng không hợp lệ.',
+  noTripsTable: 'Không tìm thấy dòng tiêu đề của tab các đợt đi cơ sở.',
+  noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
+  /** A page sent what its server function does not take: a bug of the page, said without its details. */
+  badInput: (problems: readonly string[]) => `Trang đã gửi dữ liệu không hợp lệ: ${problems.join(' ')}`,
+  sheetOverrides: (tab: string, keys: readonly string[]) =>
+    `Tab “${tab}” đang ghi ${keys.join(', ')}: giá trị ở tab được ưu tiên hơn cài đặt ở đây.`,
+  /** The apology for a bug (the error itself is logged with console.error), naming what the person was doing. */
+  unexpected: (action: string) =>
+    `Xin lỗi, đã có lỗi ngoài dự kiến khi ${action.toLowerCase()}. Dữ liệu anh/chị đã nhập không bị thay đổi. ` +
+    'Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích (kèm thời điểm xảy ra lỗi).',
+  notInSheets: 'Trang này cần được mở từ menu tiện ích trong Google Sheets (hoặc bằng npm run preview).',
+  unknownFailure: 'Không gọi được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
+} as const;
+
+/** What each server function is, in the words of the apology: "… khi tải tiến độ cán bộ". */
+export const PAGE_ACTIONS = {
+  progress: 'Tiến độ cán bộ',
+  tripForm: 'Nhập đợt đi cơ sở',
+  forms: 'Tạo biểu mẫu',
+  settings: 'Cài đặt',
+  email: 'Gửi email 1+2',
+} as const;

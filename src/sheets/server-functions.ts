@@ -1,0 +1,56 @@
+import { zodMessages } from '../core/presets';
+import { UserError } from '../core/user-error';
+import type * as z from '../core/zod-vi';
+import { emailScheduleFunctions } from './pages/email-schedule';
+import { formsFunctions } from './pages/forms';
+import { progressFunctions } from './pages/progress';
+import { settingsFunctions } from './pages/settings';
+import { pageTexts } from './pages/texts';
+import { tripFormFunctions } from './pages/trip-form';
+import type { PageContext } from './server-context';
+
+/**
+ * The contract between the pages and Code.js: every server function a page may call, by the name Code.js exposes it
+ * under, with its input schema, whether it writes, and its handler. Everything else derives from this table:
+ * - src/gas/main.ts exposes each with one line (`export const getProgress = expose('getProgress')`), and
+ *   src/gas/server.ts adds the Apps Script context, the document lock for writes and the error translation;
+ * - the page bridge's types (src/ui/bridge.ts) are ServerApi below;
+ * - the preview's handlers (scripts/preview-backend.ts) are serverApi(ctx) over its in-memory context;
+ * - test/gas/contract.test.ts fails the type check, and the test run, when Code.js lacks one of them.
+ */
+export const SERVER_FUNCTIONS = {
+  ...progressFunctions,
+  ...tripFormFunctions,
+  ...formsFunctions,
+  ...settingsFunctions,
+  ...emailScheduleFunctions,
+};
+
+type Table = typeof SERVER_FUNCTIONS;
+export type ServerName = keyof Table;
+/** What a page passes: nothing for a function without input, else the schema's input. */
+export type ServerArgs<K extends ServerName> = z.input<Table[K]['input']> extends undefined ? [] : [input: z.input<Table[K]['input']>];
+export type ServerResult<K extends ServerName> = ReturnType<Table[K]['run']>;
+/** What a page sees: each server function as google.script.run calls it (plain JSON in, plain JSON out). */
+export type ServerApi = { [K in ServerName]: (...args: ServerArgs<K>) => ServerResult<K> };
+
+export const SERVER_NAMES = Object.keys(SERVER_FUNCTIONS) as ServerName[];
+
+export function isServerName(name: string): name is ServerName {
+  return Object.prototype.hasOwnProperty.call(SERVER_FUNCTIONS, name);
+}
+
+/** Parses the page's argument with the function's schema (zod at the edge), then runs the handler on what it parsed. */
+export function callServer<K extends ServerName>(ctx: PageContext, name: K, input: unknown): ServerResult<K> {
+  const fn = SERVER_FUNCTIONS[name] as unknown as { input: z.ZodMiniType; run: (ctx: PageContext, input: unknown) => ServerResult<K> };
+  const parsed = fn.input.safeParse(input);
+  if (!parsed.success) throw new UserError(pageTexts.badInput(zodMessages(parsed.error)));
+  return fn.run(ctx, parsed.data);
+}
+
+/** The server functions bound to one context, as a page sees them: what the preview serves and the tests call. */
+export function serverApi(ctx: PageContext): ServerApi {
+  const api = {} as Record<ServerName, (input?: unknown) => unknown>;
+  for (const name of SERVER_NAMES) api[name] = (input?: unknown) => callServer(ctx, name, input);
+  return api as unknown as ServerApi;
+}
