@@ -1,11 +1,14 @@
 import { pageTexts } from '../sheets/pages/texts';
 import type { ServerArgs, ServerName, ServerResult } from '../sheets/server-functions';
+import { platformMessage } from '../sheets/user-message';
+import { startWaiting } from './shared/waiting';
 
 /**
  * The one way a page talks to the server: a promise over google.script.run. The function names and their
  * argument and result types come from the server-function table (src/sheets/server-functions.ts), so a renamed
  * function or a changed payload breaks the page's type check, not the user's click. Payloads are plain JSON
- * (google.script.run cannot carry Date objects).
+ * (google.script.run cannot carry Date objects). A failure rejects with an Error whose message is what the person
+ * reads (failureMessage); a call that waits past 20 s says so at the top of the page (shared/waiting.ts).
  */
 
 type Handler = (value: unknown) => void;
@@ -23,7 +26,8 @@ function google(): GoogleClient | undefined {
 }
 
 export function call<K extends ServerName>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
-  return new Promise((resolve, reject) => {
+  const wait = startWaiting();
+  const answer = new Promise<ServerResult<K>>((resolve, reject) => {
     const run = google()?.script?.run;
     if (!run) {
       reject(new Error(pageTexts.notInSheets));
@@ -37,13 +41,24 @@ export function call<K extends ServerName>(name: K, ...args: ServerArgs<K>): Pro
     }
     (fn as (...a: unknown[]) => void).apply(runner, args);
   });
+  return answer.finally(wait.done);
 }
 
-/** The Vietnamese sentence a failed call carries (Apps Script prefixes "Error: " or "Exception: "). */
+/** A letter only Vietnamese writes: the server's own messages (UserError, the apology) always carry some. */
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
+/**
+ * The Vietnamese sentence a failed call carries. Apps Script prefixes "Error: ", "Exception: " or "ScriptError: ";
+ * the server's own messages are Vietnamese already and pass as they are; Apps Script's English failures
+ * (authorization, time-outs, the network) become what to do about them, and any other English one is framed by a
+ * Vietnamese sentence saying what to try.
+ */
 export function failureMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const text = raw.replace(/^(?:\w*Error|Exception):\s*/, '').trim();
-  return text || pageTexts.unknownFailure;
+  if (!text) return platformMessage(raw) ?? pageTexts.unknownFailure;
+  if (VIETNAMESE.test(text)) return text;
+  return platformMessage(text) ?? pageTexts.platform.other(text);
 }
 
 /** Closes a dialog (does nothing outside Sheets). */

@@ -26,6 +26,18 @@ export const pageTexts = {
     'Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích (kèm thời điểm xảy ra lỗi).',
   notInSheets: 'Trang này cần được mở từ menu tiện ích trong Google Sheets (hoặc bằng npm run preview).',
   unknownFailure: 'Không gọi được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
+  /** Apps Script's own English failures (src/sheets/user-message.ts platformMessage), each with what to do. */
+  platform: {
+    authorize:
+      'Google cần anh/chị cấp quyền lại cho tiện ích. Hãy mở menu Tiện ích mở rộng → 1+2 Đi cơ sở, chọn lại mục này và bấm “Cho phép” khi Google hỏi. ' +
+      'Nếu trình duyệt đang đăng nhập nhiều tài khoản Google, hãy mở bảng tính trong cửa sổ chỉ đăng nhập một tài khoản.',
+    permission: 'Tài khoản của anh/chị chưa có quyền sửa bảng tính này. Hãy nhờ chủ bảng tính chia sẻ quyền chỉnh sửa, rồi tải lại trang bảng tính.',
+    retry: 'Google Trang tính đang bận hoặc trả lời chậm nên thao tác chưa xong. Hãy đợi một lát rồi thử lại.',
+    timeLimit: 'Thao tác chạy quá 6 phút, thời gian tối đa Google cho phép, nên đã bị dừng. Hãy thử lại; nếu vẫn quá lâu, hãy báo người quản trị tiện ích.',
+    connection: 'Không kết nối được với Google. Hãy kiểm tra kết nối mạng, tải lại trang bảng tính (F5) rồi thử lại.',
+    reload: 'Tiện ích vừa được cập nhật. Hãy tải lại trang bảng tính (F5) rồi mở lại mục này từ menu.',
+    other: (raw: string) => `Không thực hiện được thao tác. Hãy thử lại; nếu vẫn lỗi, hãy tải lại trang bảng tính (F5). (Google báo: “${raw}”)`,
+  },
 } as const;
 
 /** What each server function is, in the words of the apology: "… khi tải tiến độ cán bộ". */

@@ -56,18 +56,32 @@ export function banner(kind: 'error' | 'warning' | 'info' | 'success', text: Chi
   return h('div', { class: `banner banner-${kind}`, attrs: { role: kind === 'error' ? 'alert' : 'status' } }, text);
 }
 
-/** Shows a busy state on a button while a promise runs. */
+/**
+ * Shows a busy state on a button while a promise runs. The button is marked aria-disabled, not disabled: a disabled
+ * button loses the keyboard focus, and the focus must stay where the person left it. Handlers check isBusy first.
+ */
 export async function busy<T>(button: HTMLButtonElement, label: string, work: () => Promise<T>): Promise<T> {
   const before = button.textContent;
-  const wasDisabled = button.disabled;
-  button.disabled = true;
+  button.setAttribute('aria-disabled', 'true');
   button.setAttribute('aria-busy', 'true');
   button.textContent = label;
   try {
     return await work();
   } finally {
     button.textContent = before;
-    button.disabled = wasDisabled;
+    button.removeAttribute('aria-disabled');
     button.removeAttribute('aria-busy');
   }
+}
+
+/** Whether a button is running its action (see busy): a second press does nothing. */
+export function isBusy(button: HTMLElement): boolean {
+  return button.getAttribute('aria-busy') === 'true';
+}
+
+/** Moves the focus to an element that is not a control (a heading, a message), so a screen reader reads it next. */
+export function focusOn(el: HTMLElement | null | undefined): void {
+  if (!el) return;
+  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  el.focus();
 }

@@ -9,12 +9,20 @@ export interface Field<E extends HTMLElement = HTMLElement> {
   setHint(message: Child): void;
 }
 
-export function field<E extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(label: string, control: E, hint: Child = null, extraClass = ''): Field<E> {
+/** `wrapper`, when given, stands where the control would (a combobox's box holding its text box and its list). */
+export function field<E extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+  label: string,
+  control: E,
+  hint: Child = null,
+  extraClass = '',
+  wrapper: HTMLElement | null = null,
+): Field<E> {
   const id = control.id || newId('f');
   control.id = id;
   const hintEl = h('div', { class: 'hint', attrs: { id: `${id}-hint` } });
-  const errorEl = h('div', { class: 'field-error', attrs: { id: `${id}-error`, 'aria-live': 'polite' } });
-  const root = h('div', { class: `field ${extraClass}`.trim() }, h('label', { attrs: { for: id } }, label), control, hintEl, errorEl);
+  // Not a live region: the error is read with the field (aria-describedby), and an error summary announces a failed save.
+  const errorEl = h('div', { class: 'field-error', attrs: { id: `${id}-error` } });
+  const root = h('div', { class: `field ${extraClass}`.trim() }, h('label', { attrs: { for: id } }, label), wrapper ?? control, hintEl, errorEl);
   const describe = () => {
     const ids = [hintEl.textContent ? hintEl.id : '', errorEl.textContent ? errorEl.id : ''].filter(Boolean).join(' ');
     if (ids) control.setAttribute('aria-describedby', ids);
