@@ -72,7 +72,7 @@ const validTrip = (over: Partial<TripDraft> = {}): TripDraft => ({
 });
 
 describe('getProgress', () => {
-  it('counts the cadres as the dashboard does (a cadre short of both counts in both columns)', () => {
+  it('counts the cadres as the dashboard does: each in exactly one status, so the five counts add up, per Ban too', () => {
     const ctx = context(smallProvince());
     const progress = getProgress(ctx);
     const analysis = analyze(ctx.workbook, { settings: loadSettings(ctx.settings, 2023).settings, today: TODAY });
@@ -81,12 +81,20 @@ describe('getProgress', () => {
     expect(progress.counts).toEqual({
       total: sum('cadres'),
       ok: sum('ok'),
-      shortDays: sum('shortDays') + sum('shortBoth'),
-      shortRounds: sum('shortRounds') + sum('shortBoth'),
+      shortDays: sum('shortDays'),
+      shortRounds: sum('shortRounds'),
+      shortBoth: sum('shortBoth'),
       exempt: sum('exempt'),
     });
+    const adds = (c: typeof progress.counts) => c.ok + c.shortDays + c.shortRounds + c.shortBoth + c.exempt;
+    expect(adds(progress.counts)).toBe(progress.counts.total);
     expect(progress.cadres).toHaveLength(5);
-    expect(progress.bans).toEqual(['Ban Tuyên giáo', 'Văn phòng']);
+    expect(progress.bans.map((b) => b.ban)).toEqual(['Ban Tuyên giáo', 'Văn phòng']);
+    for (const b of progress.bans) {
+      expect(adds(b.counts)).toBe(b.counts.total);
+      expect(b.counts.total).toBe(progress.cadres.filter((c) => c.ban === b.ban).length);
+    }
+    expect(progress.bans.reduce((n, b) => n + b.counts.total, 0)).toBe(progress.counts.total);
     expect(progress.period).toEqual({ start: '2023-01-01', end: '2023-12-31' });
   });
 
@@ -100,6 +108,39 @@ describe('getProgress', () => {
     expect(thuy).toMatchObject({ daysDone: 7, requiredDays: 60, roundsDone: 1, roundsRequired: 2, tripRows: [2, 3], groupLabel: 'Lãnh đạo ban' });
     expect(thuy.forecast).toMatch(/^Theo tốc độ hiện tại: khoảng \d+\/60 ngày vào 31\/12$/);
     expect(JSON.parse(JSON.stringify(progress))).toEqual(progress);
+  });
+
+  it('gives each Ban its days for the chart: done and planned counted up to each cadre’s requirement', () => {
+    const progress = getProgress(context(smallProvince()));
+    const tg = progress.bans.find((b) => b.ban === 'Ban Tuyên giáo')!;
+    const people = progress.cadres.filter((c) => c.ban === 'Ban Tuyên giáo');
+    expect(tg.required).toBe(people.reduce((n, c) => n + c.requiredDays, 0));
+    expect(tg.done).toBe(people.reduce((n, c) => n + Math.min(c.daysDone, c.requiredDays), 0));
+    expect(tg.done + tg.planned).toBeLessThanOrEqual(tg.required);
+    // The exempt cadre of Văn phòng requires nothing.
+    expect(progress.bans.find((b) => b.ban === 'Văn phòng')!.required).toBe(60);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['before the period', '2022-12-01', false],
+    ['during the period', '2023-11-15', true],
+    ['on its last day (the rating is given)', '2023-12-31', false],
+    ['after it', '2024-01-10', false],
+  ])('forecasts only where it says something: %s', (_, today, expected) => {
+    const ctx = { ...context(smallProvince()), today: today as CalendarDate };
+    ctx.settings.write(JSON.stringify({ year: 2023 }));
+    const progress = getProgress(ctx);
+    const thuy = progress.cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
+    expect(thuy.forecast !== '').toBe(expected);
+    expect(progress.cadres.find((c) => c.status === 'exempt')!.forecast).toBe('');
+  });
+
+  it('gives no forecast to a cadre whose days are done', () => {
+    const tabs = smallProvince();
+    tabs['Đi cơ sở'].push(...(tripValues([{ name: 'Nguyễn Thị Thủy', kind: 'Kiểm tra, giám sát', from: '01/05/2023', to: '30/06/2023' }]).slice(1) as RawCell[][]));
+    const thuy = getProgress(context(tabs)).cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
+    expect(thuy.daysDone).toBeGreaterThanOrEqual(thuy.requiredDays);
+    expect(thuy.forecast).toBe('');
   });
 });
 

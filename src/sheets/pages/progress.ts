@@ -1,6 +1,6 @@
 import { findTab, TAB_NAMES } from '../../core/columns';
 import type { CadreEvaluation, CadreStatus, Rating } from '../../core/evaluate';
-import { lacking, provinceCounts, sortForReport } from '../../core/forms/dashboard';
+import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../../core/forms/dashboard';
 import { messages, RATING_LABELS, STATUS_LABELS } from '../../core/messages';
 import type { Cadre } from '../../core/model';
 import { banKey, nameKey } from '../../core/names';
@@ -33,28 +33,46 @@ export interface ProgressEntry {
   ratingLabel: string;
   reasons: string[];
   forecastDays: number;
-  /** "Theo tốc độ hiện tại: khoảng 48/60 ngày vào 31/12"; '' for an exempt cadre. */
+  /**
+   * "Theo tốc độ hiện tại: khoảng 48/60 ngày vào 31/12", only where it tells something: '' for an exempt cadre, one
+   * whose days are done, and outside the period (before it starts nothing is known; after it ends the days are final).
+   */
   forecast: string;
   /** 1-based rows of this cadre's trips on the trips tab (rows with errors included), for selecting them. */
   tripRows: number[];
 }
 
-/** The tiles of the page, as its filters select (see `lacking` in core/forms/dashboard.ts). */
-export interface ProgressCounts {
+/**
+ * Cadres by verdict, each in exactly one count (a cadre short of both is in shortBoth only), so the five add up to
+ * total: the tiles of the page, province-wide or for one Ban (provinceCounts/banTotals in core/forms/dashboard.ts).
+ */
+export interface StatusCounts {
   total: number;
   ok: number;
-  /** Short of days, including those short of both. */
   shortDays: number;
-  /** Short of rounds, including those short of both. */
   shortRounds: number;
+  shortBoth: number;
   exempt: number;
 }
 
+/** One Ban: its tiles and its bar in the chart. */
+export interface BanProgress {
+  ban: string;
+  counts: StatusCounts;
+  /** Days done, each cadre counted up to their required days (the bar fills when everyone has enough). */
+  done: number;
+  /** Days registered ahead beyond those done, each cadre likewise up to their required days. */
+  planned: number;
+  /** The Ban's required days: each non-exempt cadre's required days, summed. */
+  required: number;
+}
+
 export interface ProgressPayload {
-  counts: ProgressCounts;
+  counts: StatusCounts;
   /** Behind first: short of both, of days, of rounds, then on track, then exempt; the furthest behind first. */
   cadres: ProgressEntry[];
-  bans: string[];
+  /** Each Ban in roster order. */
+  bans: BanProgress[];
   period: { start: string; end: string };
   today: string;
   year: number;
@@ -70,12 +88,23 @@ const BEHIND_ORDER: Record<CadreStatus, number> = { 'short-both': 0, 'short-days
 
 export function getProgress(ctx: ServerContext): ProgressPayload {
   const { analysis, warnings } = analyzeContext(ctx);
-  const all = provinceCounts(analysis.evaluation.cadres);
-  const short = lacking(all);
+  const evaluations = analysis.evaluation.cadres;
+  const totals = new Map(banTotals(evaluations).map((t) => [banKey(t.ban), t]));
+  const bans = bansOf(analysis).map<BanProgress>((ban) => {
+    const days = { done: 0, planned: 0, required: 0 };
+    for (const e of evaluations) {
+      if (banKey(e.ban) !== banKey(ban)) continue;
+      const done = Math.min(e.daysDone, e.requiredDays);
+      days.done += done;
+      days.planned += Math.max(0, Math.min(e.daysProjected, e.requiredDays) - done);
+      days.required += e.requiredDays;
+    }
+    return { ban, counts: statusCounts(totals.get(banKey(ban))!), ...days };
+  });
   return {
-    counts: { total: all.cadres, ok: all.ok, shortDays: short.days, shortRounds: short.rounds, exempt: all.exempt },
+    counts: statusCounts(provinceCounts(evaluations)),
     cadres: progressEntries(analysis),
-    bans: bansOf(analysis),
+    bans,
     period: { start: analysis.period.start, end: analysis.period.end },
     today: analysis.today,
     year: analysis.year,
@@ -85,6 +114,10 @@ export function getProgress(ctx: ServerContext): ProgressPayload {
     tripsTab: analysis.tabs.trips,
     warnings,
   };
+}
+
+function statusCounts(t: BanTotals): StatusCounts {
+  return { total: t.cadres, ok: t.ok, shortDays: t.shortDays, shortRounds: t.shortRounds, shortBoth: t.shortBoth, exempt: t.exempt };
 }
 
 function progressEntries(analysis: Analysis): ProgressEntry[] {
@@ -103,14 +136,8 @@ export function progressEntryOf(analysis: Analysis, cadre: number): ProgressEntr
 
 function progressEntry(e: CadreEvaluation, analysis: Analysis, tripRows: number[]): ProgressEntry {
   const { start, end } = analysis.period;
-  const forecast =
-    e.status === 'exempt'
-      ? ''
-      : analysis.today > end
-        ? pageTexts.periodOver(e.daysDone, e.requiredDays)
-        : analysis.today < start
-          ? pageTexts.notStarted(start)
-          : pageTexts.forecast(e.forecastDays, e.requiredDays, end);
+  const inPeriod = analysis.today >= start && analysis.today < end;
+  const forecast = e.status !== 'exempt' && inPeriod && e.daysDone < e.requiredDays ? pageTexts.forecast(e.forecastDays, e.requiredDays, end) : '';
   return {
     id: e.cadre,
     name: e.name,

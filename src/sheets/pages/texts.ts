@@ -7,8 +7,6 @@ import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
 export const pageTexts = {
   forecast: (days: number, required: number, end: CalendarDate) =>
     `Theo tốc độ hiện tại: khoảng ${days}/${required} ngày vào ${formatDayFirst(end).slice(0, 5)}`,
-  periodOver: (days: number, required: number) => `Kỳ tính đã kết thúc: ${days}/${required} ngày.`,
-  notStarted: (start: CalendarDate) => `Kỳ tính bắt đầu từ ${formatDayFirst(start)}.`,
   unknownBan: (ban: string) => `Không có Ban/Văn phòng “${ban}” trong tab Cán bộ.`,
   badForm: 'Chỉ tạo được mẫu 2 hoặc mẫu 3.',
   badQuarter: 'Quý phải là 1, 2, 3 hoặc 4.',

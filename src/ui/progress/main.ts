@@ -1,163 +1,250 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
+import type { CadreStatus } from '../../core/evaluate';
 import { banKey } from '../../core/names';
 import { foldKey } from '../../core/text';
-import type { ProgressEntry, ProgressPayload } from '../../sheets/pages/progress';
-import { call, failureMessage } from '../bridge';
-import { progressCard } from '../shared/card';
-import { banner, byId, h, replace } from '../shared/dom';
+import type { ProgressEntry, ProgressPayload, StatusCounts } from '../../sheets/pages/progress';
+import { call } from '../bridge';
+import { announce } from '../shared/announce';
+import { compactCard, progressCard } from '../shared/card';
+import { banner, byId, focusOn, h, isBusy, replace } from '../shared/dom';
+import { failureBanner } from '../shared/failure';
 import { field, select, textInput } from '../shared/form';
+import { loadPage } from '../shared/load';
+import { banChart } from './chart';
+import { STATUS_FILTERS, TILE_LABELS, progressTexts as T, type StatusFilter } from './texts';
 
-/** Tiến độ 1+2: who is behind and why, one card per cadre, behind first. */
-
-type StatusFilter = 'all' | 'behind' | 'ok' | 'short-days' | 'short-rounds' | 'exempt';
-
-const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: 'Tất cả' },
-  { value: 'behind', label: 'Chưa đủ (thiếu ngày hoặc chuyên đề)' },
-  { value: 'short-days', label: 'Thiếu ngày' },
-  { value: 'short-rounds', label: 'Thiếu chuyên đề' },
-  { value: 'ok', label: 'Đủ' },
-  { value: 'exempt', label: 'Miễn' },
-];
+/**
+ * Tiến độ 1+2: who is behind and why. A chart per Ban, five tiles that add up to the cadres of the chosen Ban, the
+ * filters, and one card (or, in the compact mode, one line) per cadre, behind first. The page is built once; a
+ * refresh or a filter updates its parts in place, so the focus stays where the person left it.
+ */
 
 function matchesStatus(e: ProgressEntry, filter: StatusFilter): boolean {
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'behind':
-      return e.status === 'short-days' || e.status === 'short-rounds' || e.status === 'short-both';
-    case 'short-days':
-      return e.status === 'short-days' || e.status === 'short-both';
-    case 'short-rounds':
-      return e.status === 'short-rounds' || e.status === 'short-both';
-    default:
-      return e.status === filter;
-  }
+  if (filter === 'all') return true;
+  if (filter === 'behind') return e.status === 'short-days' || e.status === 'short-rounds' || e.status === 'short-both';
+  return e.status === filter;
 }
+
+const TILE_ORDER: { status: CadreStatus; count: keyof StatusCounts; cls: string }[] = [
+  { status: 'ok', count: 'ok', cls: 'count-ok' },
+  { status: 'short-days', count: 'shortDays', cls: 'count-days' },
+  { status: 'short-rounds', count: 'shortRounds', cls: 'count-rounds' },
+  { status: 'short-both', count: 'shortBoth', cls: 'count-both' },
+  { status: 'exempt', count: 'exempt', cls: 'count-exempt' },
+];
 
 const app = byId('app');
 let data: ProgressPayload | null = null;
 let loadedAt = 0;
-const state = { ban: '', status: 'all' as StatusFilter, query: '' };
+const state = { ban: '', status: 'all' as StatusFilter, query: '', compact: false };
 
-const banSelect = select([{ value: '', label: 'Tất cả các ban' }]);
+const banSelect = select([{ value: '', label: T.allBans }]);
 const statusSelect = select(STATUS_FILTERS, 'all');
-const search = textInput({ type: 'search', placeholder: 'Gõ tên, không cần dấu', spellcheck: 'false' });
-const banField = field('Ban/Văn phòng', banSelect);
-const statusField = field('Tình trạng', statusSelect);
-const searchField = field('Tìm theo tên', search);
-const refreshButton = h('button', { class: 'icon', attrs: { type: 'button', 'aria-label': 'Làm mới', title: 'Làm mới' }, on: { click: () => void load() } }, '↻');
-const head = h('div', { class: 'page-head' }, h('h1', null, 'Tiến độ 1+2'), refreshButton);
+const search = textInput({ type: 'search', placeholder: T.searchPlaceholder, spellcheck: 'false' });
+const banField = field(T.ban, banSelect);
+const statusField = field(T.status, statusSelect);
+const searchField = field(T.search, search);
+const refreshButton = h('button', { class: 'icon', attrs: { type: 'button', 'aria-label': T.refresh, title: T.refresh }, on: { click: () => void refresh() } }, '↻');
+const heading = h('h1', { attrs: { tabindex: -1 } }, T.title);
+const head = h('div', { class: 'page-head' }, heading, refreshButton);
 const subtitle = h('p', { class: 'subtitle' });
-const messages = h('div', { attrs: { 'aria-live': 'polite' } });
-const counts = h('div', { class: 'counts', attrs: { role: 'group', 'aria-label': 'Số cán bộ theo tình trạng' } });
+const messages = h('div');
+const chart = h('div', { class: 'chart-slot' });
+const tiles = new Map<CadreStatus, { button: HTMLButtonElement; value: HTMLElement }>();
+const counts = h('div', { class: 'counts', attrs: { role: 'group', 'aria-label': T.tilesLabel } });
+for (const t of TILE_ORDER) {
+  const value = h('strong');
+  const button = h(
+    'button',
+    {
+      class: `count ${t.cls}`,
+      attrs: { type: 'button', 'aria-pressed': 'false', 'data-count': t.status },
+      on: {
+        click: () => {
+          setStatus(state.status === t.status ? 'all' : t.status);
+          statusSelect.value = state.status;
+        },
+      },
+    },
+    value,
+    h('span', null, TILE_LABELS[t.status]),
+  );
+  tiles.set(t.status, { button, value });
+  counts.append(button);
+}
 const filters = h('div', { class: 'filters' }, h('div', { class: 'row' }, banField.root, statusField.root), searchField.root);
-const resultLine = h('p', { class: 'result-line', attrs: { role: 'status' } });
-const list = h('ul', { class: 'cards', attrs: { 'aria-label': 'Danh sách cán bộ' } });
+const resultLine = h('p', { class: 'result-line', attrs: { tabindex: -1 } });
+const compactToggle = h(
+  'button',
+  { class: 'toggle', attrs: { type: 'button', 'aria-pressed': 'false', title: T.compactHint }, on: { click: () => setCompact(!state.compact) } },
+  T.compact,
+);
+const toolbar = h('div', { class: 'list-toolbar' }, resultLine, compactToggle);
+const list = h('ul', { class: 'cards', attrs: { 'aria-label': T.listLabel } });
+const empty = h('div', { class: 'empty' });
 
 banSelect.addEventListener('change', () => {
   state.ban = banSelect.value;
-  renderList();
-});
-statusSelect.addEventListener('change', () => {
-  state.status = statusSelect.value as StatusFilter;
   renderCounts();
-  renderList();
+  renderChart();
+  renderList(true);
 });
+statusSelect.addEventListener('change', () => setStatus(statusSelect.value as StatusFilter));
 search.addEventListener('input', () => {
   state.query = search.value;
-  renderList();
+  renderList(true, 600);
 });
 // Sheets cannot push to a sidebar: coming back to it after a while (e.g. after “Kiểm tra”) reloads the numbers.
 window.addEventListener('focus', () => {
-  if (data && Date.now() - loadedAt > 30_000) void load();
+  if (data && Date.now() - loadedAt > 30_000) void refresh();
 });
 
-async function load(): Promise<void> {
-  app.setAttribute('aria-busy', 'true');
-  refreshButton.disabled = true;
+function setStatus(status: StatusFilter): void {
+  state.status = status;
+  renderCounts();
+  renderList(true);
+}
+
+function setCompact(compact: boolean): void {
+  state.compact = compact;
+  compactToggle.setAttribute('aria-pressed', String(compact));
+  list.classList.toggle('cards-compact', compact);
+  renderList(false);
+}
+
+/** The first load builds the page; later ones (↻, coming back to the sidebar) update it in place. */
+function show(payload: ProgressPayload): void {
+  data = payload;
+  loadedAt = Date.now();
+  update();
+  replace(app, head, subtitle, messages, chart, counts, filters, toolbar, list, empty);
+}
+
+async function refresh(): Promise<void> {
+  if (isBusy(refreshButton)) return;
+  refreshButton.setAttribute('aria-busy', 'true');
   try {
     data = await call('getProgress');
     loadedAt = Date.now();
-    render();
+    update();
   } catch (error) {
-    replace(messages, banner('error', failureMessage(error)));
-    if (!data) replace(app, head, messages);
+    replace(messages, failureBanner(error, () => void refresh()));
   } finally {
-    refreshButton.disabled = false;
-    app.setAttribute('aria-busy', 'false');
+    refreshButton.removeAttribute('aria-busy');
   }
 }
 
-function render(): void {
+function update(): void {
   if (!data) return;
   const day = (d: string) => formatDayFirst(d as CalendarDate);
-  subtitle.textContent = `Năm ${data.year} · kỳ tính ${day(data.period.start).slice(0, 5)}–${day(data.period.end)} · tối thiểu ${data.minDays} ngày · số liệu ngày ${day(data.today)}`;
-  replace(messages, data.warnings.length > 0 ? banner('warning', h('ul', null, data.warnings.map((w) => h('li', null, w)))) : null);
+  subtitle.textContent = T.subtitle(data.year, day(data.period.start).slice(0, 5), day(data.period.end), data.minDays, day(data.today));
+  replace(
+    messages,
+    data.today < data.period.start ? banner('info', T.notStarted(day(data.period.start))) : null,
+    data.warnings.length > 0 ? banner('warning', h('ul', null, data.warnings.map((w) => h('li', null, w)))) : null,
+  );
+  const bans = data.bans.map((b) => b.ban);
   const current = state.ban;
-  replace(banSelect, h('option', { attrs: { value: '' } }, 'Tất cả các ban'), data.bans.map((b) => h('option', { attrs: { value: b } }, b)));
-  banSelect.value = data.bans.includes(current) ? current : '';
+  replace(banSelect, h('option', { attrs: { value: '' } }, T.allBans), bans.map((b) => h('option', { attrs: { value: b } }, b)));
+  banSelect.value = bans.includes(current) ? current : '';
   state.ban = banSelect.value;
+  renderChart();
   renderCounts();
-  renderList();
-  replace(app, head, subtitle, messages, counts, filters, resultLine, list);
+  renderList(false);
+}
+
+function renderChart(): void {
+  if (data) replace(chart, banChart(data.bans, state.ban));
+}
+
+/** The chosen Ban's counts (the province's with no Ban chosen): five numbers that add up to its cadres. */
+function currentCounts(): StatusCounts {
+  if (!data) return { total: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0 };
+  return data.bans.find((b) => state.ban !== '' && banKey(b.ban) === banKey(state.ban))?.counts ?? data.counts;
 }
 
 function renderCounts(): void {
-  if (!data) return;
-  const tile = (filter: StatusFilter, value: number, label: string, cls: string) =>
-    h(
-      'button',
-      {
-        class: `count ${cls}`,
-        attrs: { type: 'button', 'aria-pressed': state.status === filter ? 'true' : 'false', 'data-count': filter },
-        on: {
-          click: () => {
-            state.status = state.status === filter ? 'all' : filter;
-            statusSelect.value = state.status;
-            renderCounts();
-            renderList();
-          },
-        },
-      },
-      h('strong', null, value),
-      h('span', null, label),
-    );
-  replace(
-    counts,
-    tile('ok', data.counts.ok, 'Đủ', 'count-ok'),
-    tile('short-days', data.counts.shortDays, 'Thiếu ngày', 'count-days'),
-    tile('short-rounds', data.counts.shortRounds, 'Thiếu chuyên đề', 'count-rounds'),
-    tile('exempt', data.counts.exempt, 'Miễn', 'count-exempt'),
-  );
+  const c = currentCounts();
+  counts.setAttribute('aria-label', state.ban ? T.tilesOf(state.ban) : T.tilesLabel);
+  for (const t of TILE_ORDER) {
+    const tile = tiles.get(t.status)!;
+    tile.value.textContent = String(c[t.count]);
+    tile.button.setAttribute('aria-pressed', String(state.status === t.status));
+  }
 }
 
-function renderList(): void {
-  if (!data) return;
+function shownCadres(): ProgressEntry[] {
+  if (!data) return [];
   const query = foldKey(state.query);
-  const shown = data.cadres.filter(
+  return data.cadres.filter(
     (e) => (state.ban === '' || banKey(e.ban) === banKey(state.ban)) && matchesStatus(e, state.status) && (query === '' || foldKey(e.name).includes(query)),
   );
-  resultLine.textContent = `Hiển thị ${shown.length}/${data.cadres.length} cán bộ${shown.length > 0 ? '. Bấm vào tên để chọn các dòng của cán bộ trong tab Đi cơ sở.' : '.'}`;
+}
+
+/** Redraws the list; with `say`, the count is announced once the person stops changing the filters. */
+function renderList(say: boolean, delayMs = 300): void {
+  if (!data) return;
+  const shown = shownCadres();
+  const inBan = currentCounts().total;
+  const line = T.shown(shown.length, inBan, state.ban);
+  resultLine.textContent = shown.length > 0 ? `${line} ${T.clickHint}` : line;
   const roundsLabel = data.roundsLabel;
+  const card = state.compact ? compactCard : progressCard;
   replace(
     list,
-    shown.map((e) => h('li', null, progressCard(e, { roundsLabel, onSelect: (entry) => void selectRows(entry) }))),
+    shown.map((e) => h('li', null, card(e, { roundsLabel, onSelect: (entry, el) => void selectRows(entry, el) }))),
   );
+  list.hidden = shown.length === 0;
+  renderEmpty(shown.length === 0);
+  if (say) announce(line, delayMs);
 }
 
-async function selectRows(entry: ProgressEntry): Promise<void> {
-  const tab = data?.tripsTab ?? 'Đi cơ sở';
-  if (entry.tripRows.length === 0) {
-    replace(messages, banner('info', `${entry.name} chưa có đợt nào trong tab ${tab}.`));
+function renderEmpty(isEmpty: boolean): void {
+  if (!isEmpty) {
+    replace(empty);
     return;
   }
+  const filters = [
+    state.ban ? T.emptyBan(state.ban) : '',
+    state.status !== 'all' ? T.emptyStatus(STATUS_FILTERS.find((f) => f.value === state.status)!.label) : '',
+    state.query.trim() ? T.emptyQuery(state.query.trim()) : '',
+  ].filter(Boolean);
+  replace(empty, h('p', null, T.empty(filters)), h('button', { attrs: { type: 'button' }, on: { click: clearFilters } }, T.clearFilters));
+}
+
+/** "Bỏ lọc": every filter back to all; the focus goes to the count line, which now reads the whole list. */
+function clearFilters(): void {
+  state.ban = '';
+  state.status = 'all';
+  state.query = '';
+  banSelect.value = '';
+  statusSelect.value = 'all';
+  search.value = '';
+  renderChart();
+  renderCounts();
+  renderList(false);
+  focusOn(resultLine);
+}
+
+/** Selects the cadre's rows in the trips tab; what happened is said inside that cadre's card, where the click was. */
+async function selectRows(entry: ProgressEntry, card: HTMLElement): Promise<void> {
+  for (const old of list.querySelectorAll('.card-feedback')) old.remove();
+  const feedback = h('div', { class: 'card-feedback', attrs: { role: 'status' } });
+  card.append(feedback);
+  const tab = data?.tripsTab ?? 'Đi cơ sở';
+  // The box is the live region: what goes in it is plain text, not another status.
+  if (entry.tripRows.length === 0) {
+    replace(feedback, h('p', { class: 'banner banner-info' }, T.noTrips(entry.name, tab)));
+    return;
+  }
+  replace(feedback, h('p', { class: 'hint' }, T.selecting));
   try {
     const selected = await call('selectTripRows', { name: entry.name, rows: entry.tripRows });
-    replace(messages, banner('success', `Đã chọn ${selected.selected} dòng của ${entry.name} trong tab ${selected.tab}.`));
+    replace(feedback, h('p', { class: 'banner banner-success' }, T.selected(selected.selected, entry.name, selected.tab)));
   } catch (error) {
-    replace(messages, banner('error', failureMessage(error)));
+    feedback.removeAttribute('role');
+    replace(feedback, failureBanner(error, () => void selectRows(entry, card)));
   }
 }
 
-void load();
+loadPage(app, { title: T.title, fetch: () => call('getProgress'), show });

@@ -1,6 +1,17 @@
 import type { ProgressEntry } from '../../sheets/pages/progress';
 import { h } from './dom';
 
+/** The card's own words (the verdict itself is the roster's: ProgressEntry.statusLabel). */
+const cardTexts = {
+  selectTitle: 'Chọn các dòng của cán bộ này trong tab Đi cơ sở',
+  days: ' ngày',
+  planned: (days: number) => ` (+${days} dự kiến)`,
+  bar: (done: number, required: number, planned: number) => `Đã đi ${done}/${required} ngày${planned > 0 ? `, đăng ký thêm ${planned} ngày` : ''}`,
+  rounds: (label: string) => `Đợt ${label}: `,
+  roundsShort: 'đợt',
+  rating: 'Xếp loại: ',
+} as const;
+
 /** The chip colour of each status (the sheet's colours: red short of days, orange short of rounds, grey exempt). */
 export const STATUS_CLASS: Record<ProgressEntry['status'], string> = {
   ok: 'chip-ok',
@@ -10,52 +21,80 @@ export const STATUS_CLASS: Record<ProgressEntry['status'], string> = {
   exempt: 'chip-exempt',
 };
 
-/** One cadre's progress: the days bar (done solid, planned lighter), rounds, status, rating, reasons, forecast. */
-export function progressCard(e: ProgressEntry, options: { roundsLabel: string; onSelect?: (e: ProgressEntry) => void }): HTMLElement {
-  const exempt = e.status === 'exempt';
-  const title = options.onSelect
+export interface CardOptions {
+  roundsLabel: string;
+  /** Makes the name a button (selecting the cadre's rows in the trips tab). */
+  onSelect?: (e: ProgressEntry, card: HTMLElement) => void;
+}
+
+function nameOf(e: ProgressEntry, options: CardOptions, card: () => HTMLElement): HTMLElement {
+  return options.onSelect
     ? h(
         'button',
-        {
-          class: 'card-name link',
-          attrs: { type: 'button', title: 'Chọn các dòng của cán bộ này trong tab Đi cơ sở' },
-          on: { click: () => options.onSelect!(e) },
-        },
+        { class: 'card-name link', attrs: { type: 'button', title: cardTexts.selectTitle }, on: { click: () => options.onSelect!(e, card()) } },
         e.name,
       )
     : h('span', { class: 'card-name' }, e.name);
+}
+
+/** The days bar: done solid, registered ahead lighter, on a track as long as the required days. */
+function daysBar(e: ProgressEntry): HTMLElement {
+  const required = Math.max(e.requiredDays, 1);
+  const donePct = Math.min(100, (e.daysDone / required) * 100);
+  const plannedPct = Math.max(0, Math.min(100, (e.daysProjected / required) * 100) - donePct);
+  const planned = Math.max(0, e.daysProjected - e.daysDone);
+  return h(
+    'div',
+    { class: 'bar', attrs: { role: 'img', 'aria-label': cardTexts.bar(e.daysDone, e.requiredDays, planned) } },
+    h('span', { class: 'bar-done', attrs: { style: `width:${donePct.toFixed(1)}%` } }),
+    h('span', { class: 'bar-planned', attrs: { style: `width:${plannedPct.toFixed(1)}%` } }),
+  );
+}
+
+/**
+ * One cadre's progress: one verdict (the chip, in the roster's words), the days bar, rounds, the rating only once it
+ * exists (from the period's last day), the reasons, and the forecast only where the server gave one.
+ */
+export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElement {
+  const exempt = e.status === 'exempt';
+  let card: HTMLElement | null = null;
   const children: HTMLElement[] = [
-    h('div', { class: 'card-head' }, h('h3', { class: 'card-title' }, title), h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel)),
+    h('div', { class: 'card-head' }, h('h3', { class: 'card-title' }, nameOf(e, options, () => card!)), h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel)),
     h('div', { class: 'card-sub' }, `${e.ban} · ${e.groupLabel}`),
   ];
   if (!exempt) {
-    const required = Math.max(e.requiredDays, 1);
-    const donePct = Math.min(100, (e.daysDone / required) * 100);
-    const plannedPct = Math.max(0, Math.min(100, (e.daysProjected / required) * 100) - donePct);
     const planned = Math.max(0, e.daysProjected - e.daysDone);
     children.push(
-      h(
-        'div',
-        {
-          class: 'bar',
-          attrs: {
-            role: 'img',
-            'aria-label': `Đã đi ${e.daysDone}/${e.requiredDays} ngày${planned > 0 ? `, đăng ký thêm ${planned} ngày` : ''}`,
-          },
-        },
-        h('span', { class: 'bar-done', attrs: { style: `width:${donePct.toFixed(1)}%` } }),
-        h('span', { class: 'bar-planned', attrs: { style: `width:${plannedPct.toFixed(1)}%` } }),
-      ),
+      daysBar(e),
       h(
         'div',
         { class: 'card-stats' },
-        h('span', null, h('strong', null, `${e.daysDone}/${e.requiredDays}`), ' ngày', planned > 0 ? ` (+${planned} dự kiến)` : ''),
-        e.roundsRequired > 0 ? h('span', null, `Đợt ${options.roundsLabel}: `, h('strong', null, `${e.roundsDone}/${e.roundsRequired}`)) : null,
+        h('span', null, h('strong', null, `${e.daysDone}/${e.requiredDays}`), cardTexts.days, planned > 0 ? cardTexts.planned(planned) : ''),
+        e.roundsRequired > 0 ? h('span', null, cardTexts.rounds(options.roundsLabel), h('strong', null, `${e.roundsDone}/${e.roundsRequired}`)) : null,
       ),
     );
   }
-  if (e.ratingLabel) children.push(h('div', { class: 'card-rating' }, 'Xếp loại: ', h('strong', { class: `rating-${e.rating}` }, e.ratingLabel)));
+  if (e.rating) children.push(h('div', { class: 'card-rating' }, cardTexts.rating, h('strong', { class: `rating-${e.rating}` }, e.ratingLabel)));
   if (e.reasons.length > 0) children.push(h('ul', { class: 'reasons' }, e.reasons.map((r) => h('li', null, r))));
   if (e.forecast) children.push(h('p', { class: 'forecast' }, e.forecast));
-  return h('article', { class: `card card-${e.status}`, attrs: { 'data-cadre': e.id } }, children);
+  card = h('article', { class: `card card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } }, children);
+  return card;
+}
+
+/** The compact row of the list mode: name, verdict, and one line of numbers with a thin bar. */
+export function compactCard(e: ProgressEntry, options: CardOptions): HTMLElement {
+  let card: HTMLElement | null = null;
+  const planned = Math.max(0, e.daysProjected - e.daysDone);
+  const numbers =
+    e.status === 'exempt'
+      ? e.ban
+      : `${e.daysDone}/${e.requiredDays}${cardTexts.days}${planned > 0 ? ` +${planned}` : ''}` +
+        (e.roundsRequired > 0 ? ` · ${cardTexts.roundsShort} ${e.roundsDone}/${e.roundsRequired}` : '');
+  card = h(
+    'article',
+    { class: `card card-compact card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } },
+    h('div', { class: 'card-head' }, h('h3', { class: 'card-title' }, nameOf(e, options, () => card!)), h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel)),
+    h('div', { class: 'compact-line', attrs: { title: planned > 0 ? cardTexts.bar(e.daysDone, e.requiredDays, planned) : null } }, e.status === 'exempt' ? null : daysBar(e), h('span', { class: 'compact-numbers' }, numbers)),
+  );
+  return card;
 }

@@ -1,0 +1,59 @@
+import type { CadreStatus } from '../../core/evaluate';
+
+/** Every label of the Tiến độ 1+2 page (the cadres' verdicts are the roster's words: STATUS_LABELS, from the server). */
+export const progressTexts = {
+  title: 'Tiến độ 1+2',
+  refresh: 'Làm mới',
+  subtitle: (year: number, start: string, end: string, minDays: number, today: string) =>
+    `Năm ${year} · kỳ tính ${start}–${end} · tối thiểu ${minDays} ngày · số liệu ngày ${today}`,
+  notStarted: (start: string) => `Kỳ tính bắt đầu từ ${start}: chưa có dự báo.`,
+  tilesLabel: 'Số cán bộ theo tình trạng',
+  tilesOf: (ban: string) => `Số cán bộ theo tình trạng, ${ban}`,
+  allBans: 'Tất cả các ban',
+  ban: 'Ban/Văn phòng',
+  status: 'Tình trạng',
+  search: 'Tìm theo tên',
+  searchPlaceholder: 'Gõ tên, không cần dấu',
+  listLabel: 'Danh sách cán bộ',
+  compact: 'Dạng gọn',
+  compactHint: 'Mỗi cán bộ một dòng',
+  shown: (shown: number, total: number, ban: string) => `Hiển thị ${shown}/${total} cán bộ${ban ? ` của ${ban}` : ''}.`,
+  clickHint: 'Bấm vào tên để chọn các dòng của cán bộ trong tab Đi cơ sở.',
+  empty: (filters: string[]) => `Không có cán bộ nào khớp với bộ lọc: ${filters.join('; ')}.`,
+  emptyBan: (ban: string) => `ban “${ban}”`,
+  emptyStatus: (status: string) => `tình trạng “${status}”`,
+  emptyQuery: (query: string) => `tên có “${query}”`,
+  clearFilters: 'Bỏ lọc',
+  selected: (count: number, name: string, tab: string) => `Đã chọn ${count} dòng của ${name} trong tab ${tab}.`,
+  noTrips: (name: string, tab: string) => `${name} chưa có đợt nào trong tab ${tab}.`,
+  selecting: 'Đang chọn các dòng…',
+  chartTitle: 'Tiến độ theo ban',
+  chartNote: 'Mỗi cán bộ tính tối đa số ngày yêu cầu của mình.',
+  chartBan: (ban: string, done: number, planned: number, required: number) =>
+    `${ban}: đã đi ${done}${planned > 0 ? `, đăng ký thêm ${planned}` : ''} trên ${required} ngày yêu cầu`,
+  legendDone: 'Đã đi',
+  legendPlanned: 'Đăng ký thêm',
+  legendMissing: 'Còn thiếu',
+} as const;
+
+/** The tiles, one per verdict, in the order the sheet colours them. */
+export const TILE_LABELS: Record<CadreStatus, string> = {
+  ok: 'Đủ',
+  'short-days': 'Thiếu ngày',
+  'short-rounds': 'Thiếu chuyên đề',
+  'short-both': 'Thiếu cả hai',
+  exempt: 'Miễn',
+};
+
+export type StatusFilter = 'all' | 'behind' | CadreStatus;
+
+/** The status filter's choices: every verdict by the roster's words, and “behind” (any of the three short ones). */
+export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'Tất cả' },
+  { value: 'behind', label: 'Chưa đủ (thiếu ngày hoặc chuyên đề)' },
+  { value: 'ok', label: 'Đủ yêu cầu' },
+  { value: 'short-days', label: 'Thiếu ngày' },
+  { value: 'short-rounds', label: 'Thiếu chuyên đề' },
+  { value: 'short-both', label: 'Thiếu ngày và chuyên đề' },
+  { value: 'exempt', label: 'Miễn' },
+];
