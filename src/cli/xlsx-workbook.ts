@@ -348,6 +348,15 @@ export class XlsxWorkbook implements Workbook {
     this.workbook.removeWorksheet(ws.id);
   }
 
+  clearRow(tab: string, row: number): void {
+    const ws = this.requireSheet(tab);
+    if (!Number.isInteger(row) || row < 1) throw new Error(`clearRow '${tab}': row ${row} must be an integer ≥ 1`);
+    ws.getRow(row).eachCell({ includeEmpty: false }, (cell) => {
+      cell.value = null;
+      if (noteText(cell.note) !== '') setNote(cell, '');
+    });
+  }
+
   // ---- our markers: defined names, which Excel and LibreOffice keep and move with the cells they point at ----
 
   private marks(): { name: string; sheet: string; row: number; column: number }[] {

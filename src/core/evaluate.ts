@@ -248,6 +248,16 @@ function rowWarner(input: EvaluationInput, issues: PlacedIssue[]): Warn {
   };
 }
 
+/** One cadre's trip typed twice: the same window and the same content (the trip form warns before saving one). */
+export function isDuplicateTrip(a: Pick<Trip, 'from' | 'to' | 'kind'>, b: Pick<Trip, 'from' | 'to' | 'kind'>): boolean {
+  return a.from === b.from && a.to === b.to && a.kind === b.kind;
+}
+
+/** Two windows sharing at least one day (inclusive dates). */
+export function tripsOverlap(a: Pick<Trip, 'from' | 'to'>, b: Pick<Trip, 'from' | 'to'>): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
 /** Duplicates, overlaps and the period, over one cadre's live trips sorted by start. */
 function rowChecks(live: TripFacts[], period: Period, warn: Warn): void {
   const duplicates = new Set<Trip>();
@@ -256,7 +266,7 @@ function rowChecks(live: TripFacts[], period: Period, warn: Warn): void {
     for (let j = i + 1; j < live.length; j++) {
       const b = live[j]!.trip;
       if (b.from > a.to) break; // sorted by start: nothing later can overlap a
-      if (a.from === b.from && a.to === b.to && a.kind === b.kind) {
+      if (isDuplicateTrip(a, b)) {
         const [first, later] = a.row < b.row ? [a, b] : [b, a];
         duplicates.add(later);
         warn(later, 'name', 'duplicate-row', messages.duplicateRow(first.row));

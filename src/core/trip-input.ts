@@ -13,7 +13,8 @@ import { CONTENT_KINDS, TripStatusSchema, type CadreGroup, type ContentKind } fr
  */
 const formText = z.transform((v: string | number) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ''));
 
-const draftFields = z.object({
+/** The form's fields, each text: the draft below, and the save call's input (sheets/pages/trip-form.ts) extends it. */
+export const TripDraftFields = z.object({
   name: formText,
   ban: formText,
   kind: formText,
@@ -30,8 +31,8 @@ const draftFields = z.object({
 
 /** The “Nhập đợt đi cơ sở” form (mẫu 1) as typed: every field text. Both the page and the server read it so. */
 export const TripDraftSchema = z.pipe(
-  z.transform((v: z.input<typeof draftFields>) => (typeof v === 'object' && v !== null ? v : {})),
-  draftFields,
+  z.transform((v: z.input<typeof TripDraftFields>) => (typeof v === 'object' && v !== null ? v : {})),
+  TripDraftFields,
 );
 export type TripDraft = z.infer<typeof TripDraftSchema>;
 export type TripField = keyof TripDraft;

@@ -168,6 +168,16 @@ export class SpreadsheetWorkbook implements Workbook {
     return first;
   }
 
+  /** One range over the row's whole width: its values and notes cleared in two calls, its formats and validation kept. */
+  clearRow(tab: string, row: number): void {
+    const sheet = this.requireSheet(tab);
+    if (!Number.isInteger(row) || row < 1) throw new Error(`clearRow '${tab}': row ${row} must be an integer ≥ 1`);
+    if (row > sheet.getMaxRows()) return;
+    const range = sheet.getRange(row, 1, 1, sheet.getMaxColumns());
+    range.clearContent();
+    range.clearNote();
+  }
+
   writeGeneratedTab(layout: TabLayout): string {
     const height = layout.values.length;
     const width = layout.values[0]?.length ?? 0;

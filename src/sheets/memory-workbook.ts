@@ -143,6 +143,16 @@ export class MemoryWorkbook implements Workbook {
     return first;
   }
 
+  clearRow(name: string, row: number): void {
+    const tab = this.require(name);
+    if (tab.generated) throw new Error(`clearRow '${name}': a generated tab is not an input tab`);
+    requirePosition(row, 1, 'clearRow');
+    const values = tab.values[row - 1];
+    if (values) values.fill(null);
+    const notes = tab.notes[row - 1];
+    if (notes) notes.fill('');
+  }
+
   writeGeneratedTab(layout: TabLayout): string {
     const width = layout.values[0]?.length ?? 0;
     layout.values.forEach((row, r) => {

@@ -86,6 +86,13 @@ export interface Workbook {
    */
   appendRows(tab: string, rows: WriteCell[][]): number;
   /**
+   * Empties one row of an input tab: its values and its notes, in every column (our status cell included). The trip
+   * form's "Hoàn tác" uses it on the row it appended, once it has checked that nobody changed that row. The row is
+   * emptied, never deleted: deleting would renumber every row below it, rows other people may be looking at. An empty
+   * row is not data: readers skip it, and when it is the last the next appended row fills it. Formats stay.
+   */
+  clearRow(tab: string, row: number): void;
+  /**
    * Writes a generated tab whole and returns its name. A tab of that name that is ours is replaced; one that is the
    * user's (any case) is left alone and ours takes the next free name, "Tổng hợp 1+2 (2)".
    */

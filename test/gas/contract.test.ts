@@ -33,11 +33,13 @@ describe('the page ↔ Code.js contract', () => {
         'getScheduleStatus',
         'getSettingsPage',
         'getTripForm',
+        'openTripRow',
         'saveSettingsPage',
         'saveTrip',
         'selectTripRows',
         'sendMissedSummaries',
         'setSchedule',
+        'undoTrip',
       ].sort(),
     );
     for (const fn of Object.values(SERVER_FUNCTIONS)) {

@@ -10,8 +10,9 @@ import { callServer, serverApi, type ServerArgs, type ServerName } from '../../s
 import { loadSettings, MemorySettingsStore } from '../../src/sheets/settings-store';
 import { userMessage } from '../../src/sheets/user-message';
 import type { RawCell } from '../../src/sheets/workbook';
-import { analyze } from '../../src/sheets/workflow';
+import { analyze, runCheck } from '../../src/sheets/workflow';
 import { rosterValues, tripValues } from '../support/domain';
+import { withoutColumn } from '../gas/harness';
 
 const TODAY = '2023-11-15' as CalendarDate;
 
@@ -216,6 +217,84 @@ describe('saveTrip', () => {
       expect(saveTrip(ctx, junk as unknown as TripDraft).ok).toBe(false);
     }
     expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
+  });
+});
+
+describe('saveTrip warns about a trip the cadre already has, before writing anything', () => {
+  it.each<[string, Partial<TripDraft>, { row: number; duplicate: boolean }[]]>([
+    ['the same trip typed again', { name: 'Nguyễn Thị Thủy', kind: 'chuyen-de', from: '2023-03-01', to: '2023-03-06', days: '' }, [{ row: 2, duplicate: true }]],
+    ['a trip overlapping one day', { name: 'Nguyễn Thị Thủy', kind: 'kiem-tra', from: '2023-03-06', to: '2023-03-08', days: '' }, [{ row: 2, duplicate: false }]],
+  ])('%s: nothing is appended, the rows are named; with force it is saved', (_, change, conflicts) => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.snapshot('Đi cơ sở');
+    const warned = saveTrip(ctx, validTrip({ ban: 'Ban Tuyên giáo', ...change }));
+    expect(warned).toMatchObject({ ok: false, errors: {}, conflicts: conflicts.map((c) => expect.objectContaining(c)) });
+    if (warned.ok) return;
+    expect(warned.conflicts[0]).toMatchObject({ kind: '3.1. Theo chuyên đề', from: '2023-03-01', to: '2023-03-06', status: 'Đã thực hiện' });
+    expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
+    const forced = serverApi(ctx).saveTrip({ ...validTrip({ ban: 'Ban Tuyên giáo', ...change }), force: true });
+    expect(forced).toMatchObject({ ok: true, row: before.values.length + 1 });
+  });
+
+  it('another cadre’s trip on the same days, or a cancelled one, is no conflict', () => {
+    const tabs = smallProvince();
+    tabs['Đi cơ sở'].push([9, 'Trần Văn Hòa', '', 'Theo chuyên đề', '', '', '20/11/2023', '25/11/2023', 'Xã A', '', 'Hủy']);
+    const ctx = context(tabs);
+    expect(saveTrip(ctx, validTrip())).toMatchObject({ ok: true });
+    expect(saveTrip(ctx, validTrip({ name: 'Nguyễn Thị Thủy' }))).toMatchObject({ ok: true });
+  });
+});
+
+describe('after saving: Mở dòng N and Hoàn tác', () => {
+  const saved = (ctx: PageContext) => {
+    const result = saveTrip(ctx, validTrip());
+    if (!result.ok) throw new Error('not saved');
+    return result;
+  };
+
+  it('openTripRow selects the row on the trips tab, and says when the row is gone', () => {
+    const ctx = context(smallProvince());
+    const selected: number[][] = [];
+    ctx.host.selectRows = (_tab, rows) => (selected.push([...rows]), rows.filter((r) => r <= 6).length);
+    const { row } = saved(ctx);
+    expect(serverApi(ctx).openTripRow({ row })).toEqual({ tab: 'Đi cơ sở', row });
+    expect(selected).toEqual([[row]]);
+    expect(() => serverApi(ctx).openTripRow({ row: 99 })).toThrow(/Tab “Đi cơ sở” không còn dòng 99/);
+  });
+
+  it('undoTrip empties the row it wrote, and nothing else moves', () => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.snapshot('Đi cơ sở');
+    const { row, written } = saved(ctx);
+    expect(serverApi(ctx).undoTrip({ row, written })).toEqual({ tab: 'Đi cơ sở', row });
+    expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(before);
+    // The next save fills the emptied last row again.
+    expect(saved(ctx).row).toBe(row);
+  });
+
+  it.each<[string, (ctx: ReturnType<typeof context>, row: number) => void]>([
+    ['a cell was edited', (ctx, row) => ctx.workbook.setCell('Đi cơ sở', row, 6, 5)],
+    ['a cell was filled in a column the form left blank', (ctx, row) => ctx.workbook.setCell('Đi cơ sở', row, 12, 'ghi chú')],
+    ['a person put a note on it', (ctx, row) => ctx.workbook.setNote('Đi cơ sở', row, 2, 'Đã gọi điện xác nhận')],
+    ['the row was emptied already', (ctx, row) => ctx.workbook.clearRow('Đi cơ sở', row)],
+  ])('undoTrip refuses, and touches nothing, when %s', (_, change) => {
+    const ctx = context(smallProvince());
+    const { row, written } = saved(ctx);
+    change(ctx, row);
+    const now = ctx.workbook.snapshot('Đi cơ sở');
+    expect(() => serverApi(ctx).undoTrip({ row, written })).toThrow(/Không hoàn tác: dòng \d+ của tab “Đi cơ sở” không còn đúng như lúc vừa lưu/);
+    expect(ctx.workbook.snapshot('Đi cơ sở')).toEqual(now);
+  });
+
+  it('undoTrip ignores what is ours on the row: the check’s status cell and notes', () => {
+    const ctx = context(smallProvince());
+    const before = ctx.workbook.snapshot('Đi cơ sở');
+    const { row, written } = saved(ctx);
+    runCheck(ctx.workbook, { settings: loadSettings(ctx.settings, 2023).settings, today: TODAY, withNotes: true });
+    expect(ctx.workbook.snapshot('Đi cơ sở').ownedColumn).not.toBeNull();
+    expect(serverApi(ctx).undoTrip({ row, written })).toEqual({ tab: 'Đi cơ sở', row });
+    const after = ctx.workbook.snapshot('Đi cơ sở');
+    expect(withoutColumn(after.values, after.ownedColumn!)).toEqual(before.values);
   });
 });
 

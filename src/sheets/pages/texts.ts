@@ -14,6 +14,10 @@ export const pageTexts = {
   badRows: 'Danh sách dòng không hợp lệ.',
   noTripsTable: 'Không tìm thấy dòng tiêu đề của tab các đợt đi cơ sở.',
   noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
+  rowGone: (row: number, tab: string) => `Tab “${tab}” không còn dòng ${row}: có thể dòng đã bị xóa. Hãy tìm đợt ấy trong tab.`,
+  undoChanged: (row: number, tab: string) =>
+    `Không hoàn tác: dòng ${row} của tab “${tab}” không còn đúng như lúc vừa lưu (đã có người sửa, thêm ghi chú, hoặc dòng đã bị xóa hay dời chỗ). ` +
+    'Tiện ích không xóa dòng đã được sửa; nếu cần, hãy xóa đợt ấy trong tab.',
   /** A page sent what its server function does not take: a bug of the page, said without its details. */
   badInput: (problems: readonly string[]) => `Trang đã gửi dữ liệu không hợp lệ: ${problems.join(' ')}`,
   sheetOverrides: (tab: string, keys: readonly string[]) =>

@@ -1,107 +1,110 @@
-import { formatDayFirst } from '../../core/calendar-date';
+import { formatDayFirst, formatTripWindow, type CalendarDate } from '../../core/calendar-date';
 import { parseDayFirstDate } from '../../core/date-parse';
 import { messages } from '../../core/messages';
-import { foldKey } from '../../core/text';
 import { checkTripInput, type TripDraft, type TripField, type TripInputCheck } from '../../core/trip-input';
-import type { TripFormPayload } from '../../sheets/pages/trip-form';
 import { CADRE_GROUP_LABELS } from '../../core/vocabulary';
-import { call, failureMessage } from '../bridge';
+import type { SaveTripResult, TripConflict, TripFormPayload } from '../../sheets/pages/trip-form';
+import { call } from '../bridge';
 import { progressCard } from '../shared/card';
-import { banner, busy, byId, h, replace } from '../shared/dom';
+import { combobox, type Combobox } from '../shared/combobox';
+import { banner, busy, byId, focusOn, h, isBusy, replace } from '../shared/dom';
+import { failureBanner } from '../shared/failure';
 import { field, pair, select, textInput, type Field } from '../shared/form';
+import { loadPage } from '../shared/load';
+import { tripTexts as T } from './texts';
 
 /**
- * Nhập đợt đi cơ sở (mẫu 1): one trip, checked as it is typed with checkTripInput, the same function the server
- * runs before appending the row. Save stays disabled while anything is wrong.
+ * Nhập đợt đi cơ sở (mẫu 1): one trip, checked with checkTripInput, the same function the server runs before
+ * appending the row. A field's problem shows once the field is left (never while typing); Save is always there and,
+ * pressed with problems, lists every one of them in a summary whose links lead to the fields. A trip that repeats or
+ * overlaps one of the cadre's is shown before anything is written ("Vẫn lưu"); a saved trip can be opened in the sheet
+ * or taken back ("Hoàn tác", only while nobody has changed its row).
  */
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+type Fields = Record<Exclude<TripField, 'ban'>, Field<Control>>;
 
 const app = byId('app');
 let payload: TripFormPayload;
+let cadre: Combobox;
+let fields: Fields;
+let saveButton: HTMLButtonElement;
+let result: HTMLElement;
+/** Fields whose problem is shown: left once, or everything after pressing Save. */
 const touched = new Set<TripField>();
 let daysAuto = true;
 let statusTouched = false;
-let lastCheck: TripInputCheck | null = null;
 
-async function start(): Promise<void> {
-  try {
-    payload = await call('getTripForm');
-  } catch (error) {
-    replace(app, h('h1', null, 'Nhập đợt đi cơ sở'), banner('error', failureMessage(error)));
-    app.setAttribute('aria-busy', 'false');
-    return;
-  }
-  build();
-  app.setAttribute('aria-busy', 'false');
-}
+const FIELD_LABELS: Record<Exclude<TripField, 'ban'>, string> = {
+  name: T.cadre,
+  kind: T.kind,
+  detail: T.detail,
+  from: T.from,
+  to: T.to,
+  days: T.days,
+  place: T.place,
+  level: T.level,
+  status: T.status,
+};
+const ORDER = Object.keys(FIELD_LABELS) as (keyof Fields)[];
 
-// ---- the form ----
-
-let cadreSearch: HTMLInputElement;
-let fields: Record<TripField, Field<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>>;
-let saveButton: HTMLButtonElement;
-let saveHint: HTMLElement;
-let result: HTMLElement;
-
-function build(): void {
-  const p = payload;
-  cadreSearch = textInput({ type: 'search', placeholder: 'Gõ tên, không cần dấu', spellcheck: 'false' });
-  const cadre = select([]);
-  fillCadres(cadre, '');
-  cadreSearch.addEventListener('input', () => fillCadres(cadre, cadreSearch.value));
-  cadre.addEventListener('change', showCadre);
-
-  const kind = select([{ value: '', label: '— Chọn nội dung —' }, ...p.kinds.map((k) => ({ value: k.code, label: k.label }))]);
+function build(p: TripFormPayload): void {
+  payload = p;
+  cadre = combobox(
+    p.roster.map((r) => ({ label: r.name, detail: r.ban })),
+    { none: T.cadreNone, more: T.cadreMore },
+  );
+  const kind = select([{ value: '', label: T.kindPick }, ...p.kinds.map((k) => ({ value: k.code, label: k.label }))]);
   const detail = h('textarea', { attrs: { rows: 2, maxlength: 500 } });
-  const from = textInput({ placeholder: 'dd/mm/yyyy', inputmode: 'numeric' });
-  const to = textInput({ placeholder: 'dd/mm/yyyy', inputmode: 'numeric' });
-  const days = textInput({ inputmode: 'numeric', placeholder: 'cả đợt' });
-  const place = textInput({ maxlength: 200, placeholder: 'Xã/phường, chi đoàn…' });
+  const from = textInput({ placeholder: T.datePlaceholder, inputmode: 'numeric' });
+  const to = textInput({ placeholder: T.datePlaceholder, inputmode: 'numeric' });
+  const days = textInput({ inputmode: 'numeric', placeholder: T.daysPlaceholder });
+  const place = textInput({ maxlength: 200, placeholder: T.placePlaceholder });
   const level = select([{ value: '', label: '—' }, ...p.levels.map((l) => ({ value: l, label: l }))]);
   const status = select(p.statuses.map((s) => ({ value: s.code, label: s.label })), 'registered');
 
   fields = {
-    name: field('Cán bộ', cadre),
-    ban: field('Ban/Văn phòng', textInput()), // shown through the cadre option; kept for errors the server may return
-    kind: field('Nội dung', kind),
-    detail: field('Cụ thể nội dung', detail),
-    from: field('Từ ngày', from),
-    to: field('Đến ngày', to),
-    days: field('Số ngày', days),
-    place: field('Địa điểm', place),
-    level: field('Cấp', level),
-    status: field('Trạng thái', status),
+    name: field(T.cadre, cadre.input, T.cadreHint, '', cadre.root),
+    kind: field(T.kind, kind),
+    detail: field(T.detail, detail),
+    from: field(T.from, from),
+    to: field(T.to, to),
+    days: field(T.days, days),
+    place: field(T.place, place),
+    level: field(T.level, level),
+    status: field(T.status, status),
   };
 
-  for (const [key, f] of Object.entries(fields) as [TripField, Field][]) {
-    const control = f.control as HTMLInputElement;
-    const touch = () => {
+  cadre.onChange(() => {
+    showCadre();
+    clearConflict();
+  });
+  for (const key of ORDER) {
+    const control = fields[key].control;
+    const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
+    // Left (blur) or chosen (change): now its problem may show, and what depends on it is filled in.
+    control.addEventListener(isText ? 'blur' : 'change', () => {
+      if (key === 'from' || key === 'to') showDayFirst(control as HTMLInputElement);
       touched.add(key);
-      if (key === 'days') daysAuto = control.value.trim() === '';
-      if (key === 'status') statusTouched = true;
-      update();
-    };
-    control.addEventListener('input', touch);
-    control.addEventListener('change', touch);
-  }
-  for (const dateInput of [from, to]) {
-    // Shown back in the Vietnamese order whatever way it was typed (5/6 → 05/06/2023).
-    dateInput.addEventListener('blur', () => {
-      const parsed = parseDayFirstDate(dateInput.value, p.year);
-      if (parsed.ok) dateInput.value = formatDayFirst(parsed.date);
       update();
     });
+    control.addEventListener('input', () => {
+      if (key === 'days') daysAuto = control.value.trim() === '';
+      if (key === 'status') statusTouched = true;
+      clearConflict();
+      // While typing, a problem shown earlier goes as soon as it is fixed; a new one waits until the field is left.
+      if (fields[key].root.classList.contains('has-error') && !check(currentInput()).errors[key]) fields[key].setError(null);
+    });
+    if (!isText) control.addEventListener('change', () => key === 'status' && (statusTouched = true));
   }
 
-  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, 'Lưu đợt đi cơ sở');
-  saveHint = h('div', { class: 'hint', attrs: { id: 'save-hint' } });
-  saveButton.setAttribute('aria-describedby', 'save-hint');
-  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, 'Nhập lại');
-  result = h('div', { attrs: { 'aria-live': 'polite' } });
+  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
+  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
+  result = h('div', { class: 'result' });
 
   const form = h(
     'form',
-    { attrs: { novalidate: true, 'aria-label': 'Đợt đi cơ sở' }, on: { submit: (event) => void submit(event) } },
-    h('div', { class: 'field' }, h('label', { attrs: { for: cadreSearch.id || (cadreSearch.id = 'cadre-search') } }, 'Tìm cán bộ'), cadreSearch),
+    { attrs: { novalidate: true, 'aria-label': T.formLabel }, on: { submit: (event) => void submit(event) } },
     fields.name.root,
     fields.kind.root,
     fields.detail.root,
@@ -109,46 +112,32 @@ function build(): void {
     pair(fields.days, fields.level),
     fields.place.root,
     fields.status.root,
-    h('div', { class: 'actions' }, saveButton, clearButton, saveHint),
+    h('div', { class: 'actions' }, saveButton, clearButton),
   );
   const warnings = p.warnings.length > 0 ? banner('warning', h('ul', null, p.warnings.map((w) => h('li', null, w)))) : null;
-  replace(app, h('h1', null, 'Nhập đợt đi cơ sở'), h('p', { class: 'subtitle' }, `Mẫu 1 · năm ${p.year} · các ô có dấu * là bắt buộc`), warnings, result, form);
+  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle(p.year)), warnings, result, form);
   markRequired();
-  showCadre();
   update();
 }
 
-/** The chosen cadre's Ban and group under the list, where a long option is cut off. */
+/** A date is shown back in the Vietnamese order whatever way it was typed (5/6 → 05/06/2023). */
+function showDayFirst(input: HTMLInputElement): void {
+  const parsed = parseDayFirstDate(input.value, payload.year);
+  if (parsed.ok) input.value = formatDayFirst(parsed.date);
+}
+
+/** The chosen cadre's Ban and group under the box (namesakes differ there). */
 function showCadre(): void {
-  const picked = payload.roster[Number(fields.name.control.value)];
-  fields.name.setHint(fields.name.control.value !== '' && picked ? `${picked.ban} · ${CADRE_GROUP_LABELS[picked.group]}` : null);
+  const picked = cadre.value();
+  const entry = picked === null ? undefined : payload.roster[picked];
+  fields.name.setHint(entry ? T.cadreHintPicked(entry.ban, CADRE_GROUP_LABELS[entry.group]) : T.cadreHint);
 }
 
 function markRequired(): void {
-  for (const key of ['name', 'kind', 'from', 'to'] as TripField[]) {
+  for (const key of ['name', 'kind', 'from', 'to'] as const) {
     const label = fields[key].root.querySelector('label');
     if (label) label.append(h('span', { attrs: { 'aria-hidden': 'true' } }, ' *'));
     fields[key].control.setAttribute('aria-required', 'true');
-  }
-}
-
-function fillCadres(selectEl: HTMLSelectElement, query: string): void {
-  const q = foldKey(query);
-  const current = selectEl.value;
-  const matches = payload.roster
-    .map((r, i) => ({ r, i }))
-    .filter(({ r }) => q === '' || foldKey(r.name).includes(q) || foldKey(r.ban).includes(q));
-  replace(
-    selectEl,
-    h('option', { attrs: { value: '' } }, matches.length === 0 ? '— Không có cán bộ phù hợp —' : '— Chọn cán bộ —'),
-    matches.map(({ r, i }) => h('option', { attrs: { value: String(i) } }, `${r.name} — ${r.ban}`)),
-  );
-  const keep = matches.some(({ i }) => String(i) === current);
-  selectEl.value = keep ? current : q !== '' && matches.length > 0 ? String(matches[0]!.i) : '';
-  if (fields) {
-    if (selectEl.value !== current) touched.add('name');
-    showCadre();
-    update();
   }
 }
 
@@ -161,11 +150,12 @@ function isoOrText(text: string): string {
 }
 
 function currentInput(): TripDraft {
-  const value = (key: TripField) => fields[key].control.value;
-  const picked = payload.roster[Number(value('name'))];
+  const value = (key: keyof Fields) => fields[key].control.value;
+  const picked = cadre.value();
+  const entry = picked === null ? undefined : payload.roster[picked];
   return {
-    name: value('name') === '' || !picked ? '' : picked.name,
-    ban: value('name') === '' || !picked ? '' : picked.ban,
+    name: entry?.name ?? '',
+    ban: entry?.ban ?? '',
     kind: value('kind'),
     detail: value('detail'),
     from: isoOrText(value('from')),
@@ -179,82 +169,213 @@ function currentInput(): TripDraft {
 
 function check(input: TripDraft): TripInputCheck {
   const result = checkTripInput(input, payload.roster, payload.policy, payload.year);
+  if (result.errors.ban && !result.errors.name) result.errors.name = result.errors.ban;
+  // Text typed in the cadre box that picks nobody: say to pick from the list (not "Chọn cán bộ." as if it were empty).
+  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = T.cadrePick;
   // A date that cannot exist (31/02) deserves its own sentence rather than “not a date”.
-  for (const [key, caption] of [['from', 'Từ ngày'], ['to', 'Đến ngày']] as const) {
+  for (const key of ['from', 'to'] as const) {
     const text = fields[key].control.value;
     const parsed = parseDayFirstDate(text, payload.year);
-    if (!parsed.ok && parsed.reason === 'impossible') result.errors[key] = messages.dateImpossible(caption, text);
+    if (!parsed.ok && parsed.reason === 'impossible') result.errors[key] = messages.dateImpossible(FIELD_LABELS[key], text);
   }
   return result;
 }
 
-function update(): void {
+/** Shows the problems of the fields already left, and fills Số ngày and Trạng thái from the dates. */
+function update(): TripInputCheck {
   const input = currentInput();
   const result = check(input);
-  lastCheck = result;
   if (result.windowDays !== null) {
     if (daysAuto) fields.days.control.value = String(result.windowDays);
     if (!statusTouched) fields.status.control.value = input.to < payload.today ? 'done' : 'registered';
   }
-  if (result.errors.ban && !result.errors.name) result.errors.name = result.errors.ban;
-  for (const [key, f] of Object.entries(fields) as [TripField, Field][]) f.setError(touched.has(key) ? result.errors[key] : null);
-  const windowHint = result.windowDays !== null ? `Cả đợt: ${result.windowDays} ngày.` : 'Để trống: tính cả đợt.';
+  for (const key of ORDER) fields[key].setError(touched.has(key) ? result.errors[key] : null);
+  const windowHint = result.windowDays !== null ? T.daysWindow(result.windowDays) : T.daysBlank;
   fields.days.setHint(result.warnings.days ? h('span', { class: 'warning' }, `${windowHint} ${result.warnings.days}`) : windowHint);
-  const invalid = Object.keys(result.errors).length > 0;
-  saveButton.disabled = invalid;
-  const hidden = (Object.keys(result.errors) as TripField[]).filter((k) => !touched.has(k));
-  saveHint.textContent = !invalid ? '' : hidden.length > 0 ? 'Điền đủ các ô bắt buộc (*) để lưu.' : 'Sửa các ô báo lỗi để lưu.';
+  return result;
 }
 
-async function submit(event: Event): Promise<void> {
+// ---- saving ----
+
+/** The problems, each a link to its field, in a summary that takes the focus. */
+function showSummary(errors: Partial<Record<TripField, string>>, lead?: string): void {
+  const keys = ORDER.filter((k) => errors[k]);
+  const titleId = 'error-summary-title';
+  const summary = h(
+    'div',
+    { class: 'error-summary', attrs: { 'aria-labelledby': titleId } },
+    h('h2', { attrs: { id: titleId } }, T.summaryTitle(keys.length)),
+    lead ? h('p', null, lead) : null,
+    h(
+      'ul',
+      null,
+      keys.map((k) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            {
+              attrs: { href: `#${fields[k].control.id}` },
+              on: {
+                click: (event) => {
+                  event.preventDefault();
+                  fields[k].control.focus();
+                  fields[k].root.scrollIntoView?.({ block: 'center' });
+                },
+              },
+            },
+            `${FIELD_LABELS[k]}: ${errors[k]}`,
+          ),
+        ),
+      ),
+    ),
+  );
+  replace(result, summary);
+  focusOn(summary);
+}
+
+async function submit(event: Event, force = false): Promise<void> {
   event.preventDefault();
-  for (const key of Object.keys(fields) as TripField[]) touched.add(key);
-  update();
-  if (!lastCheck || Object.keys(lastCheck.errors).length > 0) {
-    focusFirstError();
+  if (isBusy(saveButton)) return;
+  for (const key of ORDER) touched.add(key);
+  const checked = update();
+  if (Object.keys(checked.errors).length > 0) {
+    showSummary(checked.errors);
     return;
   }
   const input = currentInput();
+  let saved: SaveTripResult;
   try {
-    const saved = await busy(saveButton, 'Đang lưu…', () => call('saveTrip', input));
-    if (!saved.ok) {
-      for (const [key, message] of Object.entries(saved.errors) as [TripField, string][]) {
-        const target = key === 'ban' ? 'name' : key;
-        touched.add(target);
-        fields[target]?.setError(message);
-      }
-      saveButton.disabled = true;
-      replace(result, banner('error', 'Máy chủ chưa nhận đợt này: hãy sửa các ô báo lỗi.'));
-      focusFirstError();
-      return;
-    }
-    const progress = saved.progress;
-    replace(
-      result,
-      banner('success', `Đã thêm đợt đi cơ sở của ${input.name} vào dòng ${saved.row} của tab Đi cơ sở.`),
-      progress ? h('section', { class: 'saved-progress', attrs: { 'aria-label': `Tiến độ của ${progress.name}` } }, h('h2', null, 'Tiến độ sau khi thêm'), progressCard(progress, { roundsLabel: payload.policy.rounds.label })) : null,
-    );
-    resetTrip(false);
-    result.scrollIntoView?.({ block: 'start' });
+    saved = await busy(saveButton, T.saving, () => call('saveTrip', { ...input, force }));
   } catch (error) {
-    replace(result, banner('error', failureMessage(error)));
+    replace(result, failureBanner(error));
+    focusOn(result.firstElementChild as HTMLElement);
+    return;
   }
+  if (!saved.ok && saved.conflicts.length > 0) {
+    showConflicts(input, saved.conflicts);
+    return;
+  }
+  if (!saved.ok) {
+    const errors = { ...saved.errors };
+    if (errors.ban && !errors.name) errors.name = errors.ban;
+    for (const key of ORDER) fields[key].setError(errors[key] ?? null);
+    showSummary(errors, T.serverRefused);
+    return;
+  }
+  showSaved(input, saved);
 }
 
-function focusFirstError(): void {
-  const first = (Object.keys(fields) as TripField[]).find((k) => fields[k].root.classList.contains('has-error'));
-  if (first) fields[first].control.focus();
+function clearConflict(): void {
+  if (result.querySelector('.conflict')) replace(result);
 }
 
-/** Clears the trip's fields; the cadre stays chosen for the next trip. */
+/** The cadre's trips this one repeats or overlaps, before anything is written; "Vẫn lưu" saves it all the same. */
+function showConflicts(input: TripDraft, conflicts: readonly TripConflict[]): void {
+  const window = (c: TripConflict) => formatTripWindow(c.from as CalendarDate, c.to as CalendarDate);
+  const anyway = h('button', { class: 'primary', attrs: { type: 'button' } }, T.saveAnyway);
+  anyway.addEventListener('click', (event) => {
+    if (JSON.stringify(currentInput()) !== JSON.stringify(input)) return;
+    void submit(event, true);
+  });
+  const box = h(
+    'div',
+    { class: 'banner banner-warning conflict', attrs: { role: 'alert' } },
+    h('p', null, T.conflictTitle(input.name, conflicts.length)),
+    h(
+      'ul',
+      null,
+      conflicts.map((c) => h('li', null, T.conflictLine(c.row, c.kind, window(c), c.status), c.duplicate ? T.conflictDuplicate : T.conflictOverlap)),
+    ),
+    h('p', null, T.conflictAdvice),
+    h('div', { class: 'actions' }, anyway, h('button', { attrs: { type: 'button' }, on: { click: () => fields.from.control.focus() } }, T.fixDates)),
+  );
+  replace(result, box);
+  focusOn(box);
+}
+
+function showSaved(input: TripDraft, saved: Extract<SaveTripResult, { ok: true }>): void {
+  const after = h('div', { class: 'after', attrs: { role: 'status' } });
+  const open = h('button', { attrs: { type: 'button' } }, T.openRow(saved.row));
+  const undo = h('button', { attrs: { type: 'button' } }, T.undo);
+  open.addEventListener('click', () => {
+    if (isBusy(open)) return;
+    busy(open, T.openRow(saved.row), () => call('openTripRow', { row: saved.row })).then(
+      (opened) => replace(after, T.opened(opened.row, opened.tab)),
+      (error: unknown) => replace(after, failureBanner(error)),
+    );
+  });
+  undo.addEventListener('click', () => {
+    if (isBusy(undo)) return;
+    busy(undo, T.undoing, () => call('undoTrip', { row: saved.row, written: saved.written })).then(
+      (undone) => {
+        const message = banner('success', T.undone(undone.row, undone.tab));
+        replace(result, message);
+        restore(input);
+        focusOn(message);
+      },
+      (error: unknown) => replace(after, failureBanner(error)),
+    );
+  });
+  const confirmation = h(
+    'div',
+    { class: 'banner banner-success confirmation' },
+    h('p', null, T.saved(input.name, saved.row, saved.tab)),
+    h('div', { class: 'actions' }, open, undo),
+    after,
+  );
+  const progress = saved.progress;
+  replace(
+    result,
+    confirmation,
+    progress
+      ? h(
+          'section',
+          { class: 'saved-progress', attrs: { 'aria-label': T.progressOf(progress.name) } },
+          h('h2', null, T.progressTitle),
+          progressCard(progress, { roundsLabel: payload.policy.rounds.label }),
+        )
+      : null,
+  );
+  resetTrip(false);
+  focusOn(confirmation);
+}
+
+/** Puts a trip taken back by "Hoàn tác" into the form again, to be fixed and saved. */
+function restore(input: TripDraft): void {
+  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDayFirst(v as CalendarDate) : v);
+  const index = payload.roster.findIndex((r) => r.name === input.name && r.ban === input.ban);
+  cadre.set(index >= 0 ? index : null);
+  const values: Partial<Record<keyof Fields, string>> = {
+    kind: input.kind,
+    detail: input.detail,
+    from: day(input.from),
+    to: day(input.to),
+    days: input.days,
+    place: input.place,
+    level: input.level,
+    status: input.status,
+  };
+  for (const [key, value] of Object.entries(values) as [keyof Fields, string][]) fields[key].control.value = value;
+  daysAuto = false;
+  statusTouched = true;
+  touched.clear();
+  update();
+}
+
+/** Clears the trip's fields; the cadre stays chosen for the next trip. "Nhập lại" also clears the result. */
 function resetTrip(clearResult: boolean): void {
-  for (const key of ['kind', 'detail', 'from', 'to', 'days', 'place', 'level'] as TripField[]) fields[key].control.value = '';
+  for (const key of ['kind', 'detail', 'from', 'to', 'days', 'place', 'level'] as const) fields[key].control.value = '';
   fields.status.control.value = 'registered';
   touched.clear();
   daysAuto = true;
   statusTouched = false;
-  if (clearResult) replace(result);
   update();
+  if (clearResult) {
+    replace(result);
+    fields.kind.control.focus();
+  }
 }
 
-void start();
+loadPage(app, { title: T.title, fetch: () => call('getTripForm'), show: build });

@@ -1,0 +1,241 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { RawCell } from '../../src/sheets/workbook';
+import { skipWithout } from '../support/tools';
+import { expectContrast, expectNoOverflow, focused, screenshot, usePages, type Pages } from './browser';
+
+/** Nhập đợt đi cơ sở in Chromium at 300 px, over the sample workbook on 15/11/2023: mouse and keyboard alone. */
+
+const TAB = 'Đi cơ sở';
+
+/** The trips tab's rows of a cadre, and a 6-day window in December 2023 none of them touches. */
+function freeWindow(pages: Pages, name: string): { from: string; to: string; iso: [string, string] } {
+  const values = pages.preview.backend.workbook.readTab(TAB)!.values;
+  const header = values.findIndex((row) => row.includes('Họ và tên'));
+  const [nameAt, fromAt, toAt] = ['Họ và tên', 'Từ ngày', 'Đến ngày'].map((c) => values[header]!.indexOf(c)) as [number, number, number];
+  const day = (v: RawCell) => (v instanceof Date ? v.toISOString().slice(0, 10) : '');
+  const taken = values.filter((row) => row[nameAt] === name).map((row) => [day(row[fromAt]!), day(row[toAt]!)]);
+  for (let start = 1; start < 25; start++) {
+    const from = `2023-12-${String(start).padStart(2, '0')}`;
+    const to = `2023-12-${String(start + 5).padStart(2, '0')}`;
+    if (taken.every(([a, b]) => b! < from || a! > to)) {
+      const dmy = (iso: string) => iso.split('-').reverse().join('/');
+      return { from: dmy(from), to: dmy(to), iso: [from, to] };
+    }
+  }
+  throw new Error(`no free window for ${name}`);
+}
+
+async function pickCadre(page: Page, typed: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: /^Cán bộ/ });
+  await box.fill(typed);
+  await page.getByRole('listbox').waitFor();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+}
+
+describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
+  const pages = usePages();
+  const rows = () => pages.preview.backend.workbook.readTab(TAB)!.values.length;
+
+  it('Save is there from the start, reached by Tab; pressed empty, a summary lists every missing field with links', async () => {
+    const before = rows();
+    const page = await pages.open('trip-form');
+    const save = page.getByRole('button', { name: 'Lưu đợt đi cơ sở' });
+    expect(await save.isEnabled()).toBe(true);
+    // Keyboard alone: Tab from the top of the page reaches Save.
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focused(page)).text === 'Lưu đợt đi cơ sở';
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await focused(page)).toMatchObject({ className: 'error-summary' });
+    expect(await summary.getByRole('heading').textContent()).toBe('Chưa lưu: có 4 ô cần sửa');
+    const links = summary.getByRole('link');
+    expect(await links.allTextContents()).toEqual(['Cán bộ: Chọn cán bộ.', 'Nội dung: Chọn nội dung đi cơ sở.', 'Từ ngày: Thiếu Từ ngày.', 'Đến ngày: Thiếu Đến ngày.']);
+    await links.nth(2).click();
+    expect(await focused(page)).toMatchObject({ tag: 'input', id: (await page.getByRole('textbox', { name: /^Từ ngày/ }).getAttribute('id'))! });
+    expect(await page.getByRole('textbox', { name: /^Từ ngày/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(rows()).toBe(before);
+    await expectContrast(page, 'Nhập đợt đi cơ sở (lỗi)');
+    await screenshot(page, 'trip-form-errors', { fullPage: true });
+    await page.context().close();
+  });
+
+  it('a date is checked when the field is left, never while typing; a fixed one clears at once', async () => {
+    const page = await pages.open('trip-form');
+    const from = page.getByRole('textbox', { name: /^Từ ngày/ });
+    const error = page.locator(`#${await from.getAttribute('id')}-error`);
+    await from.pressSequentially('0', { delay: 30 });
+    expect(await error.textContent()).toBe('');
+    expect(await from.getAttribute('aria-invalid')).toBeNull();
+    await from.press('Tab');
+    await expect.poll(() => error.textContent()).toMatch(/Từ ngày “0” không phải là ngày/);
+    // Typing a real date clears the message as soon as it reads as one.
+    await from.fill('');
+    await from.pressSequentially('20/11/2023', { delay: 20 });
+    await expect.poll(() => error.textContent()).toBe('');
+
+    const to = page.getByRole('textbox', { name: /^Đến ngày/ });
+    await to.fill('31/02/2023');
+    await to.press('Tab');
+    const toError = page.locator(`#${await to.getAttribute('id')}-error`);
+    await expect.poll(() => toError.textContent()).toMatch(/không tồn tại trong lịch/);
+    await to.fill('15/11/2023');
+    await to.press('Tab');
+    await expect.poll(() => toError.textContent()).toMatch(/Đến ngày 15\/11\/2023 trước Từ ngày 20\/11\/2023/);
+    await page.context().close();
+  });
+
+  it('one combobox picks the cadre: typed without accents, by name and Ban, keyboard only', async () => {
+    const form = pages.server<{ roster: { name: string; ban: string }[] }>('getTripForm');
+    const page = await pages.open('trip-form');
+    const box = page.getByRole('combobox', { name: /^Cán bộ/ });
+    await box.focus();
+    await page.keyboard.type('nguyen van an');
+    const options = page.getByRole('listbox').getByRole('option');
+    const ans = form.roster.filter((r) => r.name === 'Nguyễn Văn An');
+    expect(ans.length).toBe(2);
+    await expect.poll(() => options.count()).toBe(ans.length);
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    // Narrowed by the Ban's words too.
+    await page.keyboard.type(' phong trao');
+    await expect.poll(() => options.allTextContents()).toEqual(['Nguyễn Văn AnBan Phong trào']);
+    await page.keyboard.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'));
+    await page.keyboard.press('Enter');
+    expect(await box.inputValue()).toBe('Nguyễn Văn An');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    const hint = page.locator(`#${await box.getAttribute('id')}-hint`);
+    expect(await hint.textContent()).toMatch(/^Ban Phong trào · /);
+    // Esc closes the list, a second Esc clears the box.
+    await box.fill('zzz');
+    expect(await page.getByText('Không có cán bộ nào khớp').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    // Kiên Giang's 3.4 is one item.
+    const kinds = await page.getByRole('combobox', { name: /^Nội dung/ }).locator('option').allTextContents();
+    expect(kinds.filter((k) => k.startsWith('3.4'))).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('saves: the focus goes to the confirmation; “Mở dòng N” selects it; “Hoàn tác” takes it back into the form', async () => {
+    const name = 'Trần Văn Hòa';
+    const window = freeWindow(pages, name);
+    const before = rows();
+    const page = await pages.open('trip-form', { height: 900 });
+    await pickCadre(page, 'tran van hoa');
+    await page.getByRole('combobox', { name: /^Nội dung/ }).selectOption('chuyen-de');
+    await page.getByLabel('Cụ thể nội dung', { exact: true }).fill('Tuyên truyền “Tháng Thanh niên” – đợt 2');
+    await page.getByRole('textbox', { name: /^Từ ngày/ }).fill(window.from);
+    await page.getByRole('textbox', { name: /^Đến ngày/ }).fill(window.to.slice(0, 5));
+    await page.getByLabel('Địa điểm', { exact: true }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: /^Đến ngày/ }).inputValue()).toBe(window.to);
+    await expect.poll(() => page.getByLabel('Số ngày', { exact: true }).inputValue()).toBe('6');
+    await page.getByLabel('Địa điểm', { exact: true }).fill('Xã Thạnh Đông');
+    await page.getByLabel('Cấp', { exact: true }).selectOption('Xã/Phường');
+    await expectNoOverflow(page);
+    await expectContrast(page, 'Nhập đợt đi cơ sở');
+    await screenshot(page, 'trip-form', { docs: true });
+
+    await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
+    const row = before + 1;
+    const confirmation = page.locator('.confirmation');
+    await confirmation.getByText(`Đã thêm đợt đi cơ sở của ${name} vào dòng ${row} của tab ${TAB}.`).waitFor();
+    expect(await focused(page)).toMatchObject({ className: expect.stringContaining('confirmation') });
+    expect(rows()).toBe(row);
+    expect(pages.preview.backend.workbook.readTab(TAB)!.values[row - 1]!.slice(1, 4)).toEqual([name, 'Thường trực Tỉnh đoàn', '3.1. Theo chuyên đề']);
+    expect(await page.getByRole('region', { name: `Tiến độ của ${name}` }).count()).toBe(1);
+    await screenshot(page, 'trip-form-saved', { fullPage: true });
+
+    await page.getByRole('button', { name: `Mở dòng ${row}` }).click();
+    await page.getByText(`Đã chọn dòng ${row} trong tab ${TAB}.`).waitFor();
+    expect(pages.preview.backend.calls.filter((c) => c.name === 'openTripRow').at(-1)?.args).toEqual([{ row }]);
+    expect(await focused(page)).toMatchObject({ text: `Mở dòng ${row}` });
+
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    const undone = page.getByText(`Đã hoàn tác: dòng ${row} của tab ${TAB} đã được xóa trắng.`, { exact: false });
+    await undone.waitFor();
+    expect(rows()).toBe(before);
+    expect(await focused(page)).toMatchObject({ text: expect.stringMatching(/^Đã hoàn tác/) });
+    // The trip is back in the form, to be fixed and saved again.
+    expect(await page.getByRole('combobox', { name: /^Cán bộ/ }).inputValue()).toBe(name);
+    expect(await page.getByRole('textbox', { name: /^Từ ngày/ }).inputValue()).toBe(window.from);
+    expect(await page.getByLabel('Địa điểm', { exact: true }).inputValue()).toBe('Xã Thạnh Đông');
+    await page.context().close();
+  });
+
+  it('“Hoàn tác” of a row someone changed meanwhile refuses, in Vietnamese, and leaves the row', async () => {
+    const window = freeWindow(pages, 'Lê Hoàng Khoa');
+    const page = await pages.open('trip-form');
+    await pickCadre(page, 'le hoang khoa');
+    await page.getByRole('combobox', { name: /^Nội dung/ }).selectOption({ index: 2 });
+    await page.getByRole('textbox', { name: /^Từ ngày/ }).fill(window.from);
+    await page.getByRole('textbox', { name: /^Đến ngày/ }).fill(window.to);
+    await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
+    await page.locator('.confirmation').waitFor();
+    const row = rows();
+    pages.preview.backend.workbook.setCell(TAB, row, 9, 'Xã khác');
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByRole('alert').getByText(/^Không hoàn tác: dòng \d+ của tab “Đi cơ sở” không còn đúng như lúc vừa lưu/).waitFor();
+    expect(pages.preview.backend.workbook.readTab(TAB)!.values[row - 1]![8]).toBe('Xã khác');
+    await page.context().close();
+  });
+
+  it('a trip the cadre already has is shown before saving; “Vẫn lưu” saves it all the same', async () => {
+    const name = 'Nguyễn Thị Thủy';
+    const window = freeWindow(pages, name);
+    const fill = async (page: Page) => {
+      await pickCadre(page, 'nguyen thi thuy');
+      await page.getByRole('combobox', { name: /^Nội dung/ }).selectOption('chuyen-de');
+      await page.getByRole('textbox', { name: /^Từ ngày/ }).fill(window.from);
+      await page.getByRole('textbox', { name: /^Đến ngày/ }).fill(window.to);
+    };
+    const page = await pages.open('trip-form', { height: 900 });
+    await fill(page);
+    await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
+    await page.locator('.confirmation').waitFor();
+    const first = rows();
+
+    await page.getByRole('button', { name: 'Nhập lại' }).click();
+    await fill(page);
+    await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
+    const warning = page.getByRole('alert').filter({ hasText: `${name} đã có một đợt trùng thời gian với đợt này:` });
+    await warning.waitFor();
+    expect(await warning.getByRole('listitem').allTextContents()).toEqual([
+      `Dòng ${first}: 3.1. Theo chuyên đề, Từ ngày ${window.from} đến ngày ${window.to} (Đăng ký) — trùng hẳn: cùng nội dung, cùng thời gian`,
+    ]);
+    expect(await focused(page)).toMatchObject({ className: expect.stringContaining('conflict') });
+    expect(rows()).toBe(first);
+    await expectContrast(page, 'Nhập đợt đi cơ sở (trùng đợt)');
+    await screenshot(page, 'trip-form-duplicate', { fullPage: true });
+
+    await warning.getByRole('button', { name: 'Vẫn lưu' }).click();
+    await page.locator('.confirmation').getByText(`vào dòng ${first + 1}`, { exact: false }).waitFor();
+    expect(rows()).toBe(first + 1);
+    expect(pages.preview.backend.calls.filter((c) => c.name === 'saveTrip').at(-1)?.args[0]).toMatchObject({ force: true });
+    await page.context().close();
+  });
+
+  it('a name like <img onerror=…> shows as text in the cadre list', async () => {
+    const xss = '<img src=x onerror=window.__xss=1>';
+    const row = pages.preview.backend.workbook.readTab('Cán bộ')!.values.length + 1;
+    for (const [column, value] of [[2, xss], [3, 'Chuyên viên'], [4, 'Ban Tuyên giáo']] as const) pages.preview.backend.workbook.setCell('Cán bộ', row, column, value);
+    try {
+      const page = await pages.open('trip-form');
+      await page.getByRole('combobox', { name: /^Cán bộ/ }).fill('img');
+      await expect.poll(() => page.getByRole('option').first().textContent()).toBe(`${xss}Ban Tuyên giáo`);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+      await page.context().close();
+    } finally {
+      for (const column of [2, 3, 4]) pages.preview.backend.workbook.setCell('Cán bộ', row, column, null);
+    }
+  });
+});
