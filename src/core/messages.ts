@@ -119,6 +119,11 @@ export const settingsMessages = {
   partlyInvalid: (dropped: readonly string[]) =>
     `Một số cài đặt đã lưu không hợp lệ nên không được dùng: ${dropped.join(' ')} Các cài đặt khác vẫn áp dụng; hãy mở Cài đặt và lưu lại.`,
   invalid: (errors: readonly string[]) => `Cài đặt chưa hợp lệ: ${errors.join(' ')}`,
+  /** The addresses themselves, so that the person sees which of a list to fix. */
+  badEmails: (addresses: readonly string[]) =>
+    addresses.length === 1
+      ? `“${addresses[0]}” không phải địa chỉ email hợp lệ.`
+      : `Không phải địa chỉ email hợp lệ: ${addresses.map((a) => `“${a}”`).join(', ')}.`,
 } as const;
 
 /** Checks the rating could not make because the sheet lacks a column. */

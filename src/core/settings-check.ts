@@ -1,4 +1,5 @@
 import { PolicyOverridesSchema, PresetIdSchema, resolvePolicy, zodMessages, type PolicyOverrides, type PresetId } from './presets';
+import { settingsMessages } from './messages';
 import { SettingsSchema, validateSettings, type Settings } from './settings';
 
 /**
@@ -16,12 +17,20 @@ export function checkSettingsInput(input: unknown): SettingsCheck {
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     const messages = zodMessages(parsed.error);
+    const badAddresses: string[] = [];
     parsed.error.issues.forEach((issue, i) => {
-      // Every address of the BTC-KT list shares one field on the page.
+      const email = issue.path[0] === 'recipients' && issue.path.length === 3 ? valueAt(input, issue.path) : undefined;
+      // Every address of the BTC-KT list shares one field on the page; its message names the addresses to fix.
+      if (issue.path[1] === 'btcKt' && typeof email === 'string') {
+        badAddresses.push(email.trim());
+        return;
+      }
       const path = issue.path[0] === 'recipients' && issue.path[1] === 'btcKt' ? ['recipients', 'btcKt'] : issue.path;
       const key = path.map(String).join('.') || 'settings';
-      fieldErrors[key] ??= issue.path[0] === 'overrides' ? (messages[i] ?? issue.message) : issue.message;
+      fieldErrors[key] ??=
+        typeof email === 'string' ? settingsMessages.badEmails([email.trim()]) : issue.path[0] === 'overrides' ? (messages[i] ?? issue.message) : issue.message;
     });
+    if (badAddresses.length > 0) fieldErrors['recipients.btcKt'] = settingsMessages.badEmails(badAddresses);
     // The overrides the schema let through may still not fit the preset: say so now, not after the next fix.
     const record = (typeof input === 'object' && input !== null ? input : {}) as { preset?: unknown; overrides?: unknown };
     const preset = PresetIdSchema.safeParse(record.preset);
@@ -46,4 +55,8 @@ function overrideErrors(preset: PresetId, overrides: PolicyOverrides, known: Rec
     if (!alone.ok) out[`overrides.${key}`] = alone.errors[0]!;
   }
   return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined), root);
 }

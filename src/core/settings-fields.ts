@@ -111,6 +111,8 @@ export interface PageControl {
   presetHint?: (defaults: PresetDefaults) => string;
   /** Controls sharing a pair id sit side by side, with the pair's hint below them. */
   pair?: { id: string; hint?: string };
+  /** The switches (checkbox paths) this control depends on: it is disabled while any of them is off. */
+  requires?: readonly string[];
 }
 
 /** The daily schedule's switch: set on the page only (it installs a trigger in the user's account), never in the tab. */
@@ -290,7 +292,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { overrides: { roundsCount: n.value } } } : fail(n.message);
     },
     show: (_s, p) => String(p.rounds.count),
-    page: [{ path: 'overrides.roundsCount', label: 'Số đợt bắt buộc', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'roundsCount', presetHint: (d) => `Đợt ${d.roundLabel}.` }],
+    page: [{ path: 'overrides.roundsCount', label: 'Số đợt bắt buộc', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 2.', blank: 'roundsCount', presetHint: (d) => `Đợt ${d.roundLabel}.` }],
   },
   {
     key: 'Số ngày tối thiểu của một đợt',
@@ -299,7 +301,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.minDays ?? 'không giới hạn'}.`,
     read: (cell) => roundBound(cell, 'roundMinDays', 'Số ngày tối thiểu của một đợt'),
     show: (_s, p) => (p.rounds.rule.minDays === null ? 'Không' : String(p.rounds.rule.minDays)),
-    page: [{ path: 'overrides.roundMinDays', label: 'Ngày/đợt tối thiểu', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'roundMinDays', pair: ROUND_PAIR }],
+    page: [{ path: 'overrides.roundMinDays', label: 'Ngày/đợt tối thiểu', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 5.', blank: 'roundMinDays', pair: ROUND_PAIR }],
   },
   {
     key: 'Số ngày tối đa của một đợt',
@@ -308,7 +310,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.maxDays ?? 'không giới hạn'}.`,
     read: (cell) => roundBound(cell, 'roundMaxDays', 'Số ngày tối đa của một đợt'),
     show: (_s, p) => (p.rounds.rule.maxDays === null ? 'Không' : String(p.rounds.rule.maxDays)),
-    page: [{ path: 'overrides.roundMaxDays', label: 'Ngày/đợt tối đa', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'roundMaxDays', pair: ROUND_PAIR }],
+    page: [{ path: 'overrides.roundMaxDays', label: 'Ngày/đợt tối đa', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 7.', blank: 'roundMaxDays', pair: ROUND_PAIR }],
   },
   {
     key: 'Không liên tiếp',
@@ -391,7 +393,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Có/Không: khi lịch gửi email đang bật (bật ở trang Cài đặt của tiện ích).',
     read: (cell) => scheduleFlag(cell, 'Gửi báo cáo quý', (v) => ({ quarterlySummary: v })),
     show: (s) => yesNoText(s.schedule.quarterlySummary),
-    page: [{ path: 'schedule.quarterlySummary', label: 'Gửi bản tổng hợp mỗi quý', section: 'schedule', input: { kind: 'checkbox' } }],
+    page: [{ path: 'schedule.quarterlySummary', label: 'Gửi bản tổng hợp mỗi quý', section: 'schedule', input: { kind: 'checkbox' }, requires: ['schedule.enabled'] }],
   },
   {
     key: 'Gửi nhắc hạn',
@@ -400,7 +402,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Có/Không: nhắc hạn đăng ký và báo cáo khi lịch gửi email đang bật.',
     read: (cell) => scheduleFlag(cell, 'Gửi nhắc hạn', (v) => ({ reminders: v })),
     show: (s) => yesNoText(s.schedule.reminders),
-    page: [{ path: 'schedule.reminders', label: 'Nhắc hạn đăng ký và báo cáo', section: 'schedule', input: { kind: 'checkbox' } }],
+    page: [{ path: 'schedule.reminders', label: 'Nhắc hạn đăng ký và báo cáo', section: 'schedule', input: { kind: 'checkbox' }, requires: ['schedule.enabled'] }],
   },
   {
     key: 'Nhắc trước hạn (ngày)',
@@ -412,7 +414,16 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { schedule: { reminderDaysBefore: n.value } } } : fail(n.message);
     },
     show: (s) => String(s.schedule.reminderDaysBefore),
-    page: [{ path: 'schedule.reminderDaysBefore', label: 'Nhắc trước hạn (ngày)', section: 'schedule', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 7.' }],
+    page: [
+      {
+        path: 'schedule.reminderDaysBefore',
+        label: 'Nhắc trước hạn (ngày)',
+        section: 'schedule',
+        input: { kind: 'integer' },
+        invalid: 'Nhập một số nguyên, ví dụ 7.',
+        requires: ['schedule.enabled', 'schedule.reminders'],
+      },
+    ],
   },
 ];
 

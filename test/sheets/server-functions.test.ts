@@ -340,6 +340,7 @@ describe('settings page', () => {
     const page = getSettingsPage(ctx);
     expect(page.presets.map((p) => p.id)).toEqual(['kien-giang-2023', 'tay-ninh-2023', 'ha-nam-2022']);
     expect(page.presets[1]!.defaults).toMatchObject({ periodStart: '01/01', periodEnd: '25/10', minDays: 60 });
+    expect(page.tab).toBeNull();
     const input = {
       ...page.settings,
       province: 'Kiên Giang',
@@ -347,7 +348,7 @@ describe('settings page', () => {
       recipients: { btcKt: ['btckt@tinhdoan.example.vn'], banLeaders: { 'Văn phòng': 'chanhvp@tinhdoan.example.vn' } },
       schedule: { ...page.settings.schedule, enabled: true, reminderDaysBefore: 3 },
     };
-    expect(saveSettingsPage(ctx, input)).toEqual({ ok: true });
+    expect(saveSettingsPage(ctx, input)).toMatchObject({ notSaved: {}, settings: { province: 'Kiên Giang', overrides: { minDays: 50 } } });
     const again = getSettingsPage(ctx);
     expect(again.settings).toMatchObject({ province: 'Kiên Giang', overrides: { minDays: 50, periodEnd: '11-30' }, schedule: { enabled: true, reminderDaysBefore: 3 } });
     expect(again.bans.find((b) => b.ban === 'Văn phòng')).toEqual({
@@ -359,33 +360,70 @@ describe('settings page', () => {
     expect(getProgress(ctx)).toMatchObject({ minDays: 50, period: { end: '2023-11-30' } });
   });
 
-  it('places each problem on its field and stores nothing', () => {
+  it('saves every valid value, keeps the stored one for each bad value, and names each value not saved', () => {
     const ctx = context(smallProvince());
     const page = getSettingsPage(ctx);
-    const bad = saveSettingsPage(ctx, {
+    saveSettingsPage(ctx, { ...page.settings, overrides: { minDays: 50 }, schedule: { ...page.settings.schedule, reminderDaysBefore: 5 } });
+    const result = saveSettingsPage(ctx, {
       ...page.settings,
       year: 1990,
-      recipients: { btcKt: ['ok@example.vn', 'không phải email'], banLeaders: { 'Văn phòng': 'sai' } },
+      province: 'Kiên Giang',
+      overrides: { minDays: 0, roundsCount: 3 },
+      recipients: { btcKt: ['ok@example.vn', 'không phải email', 'sai@'], banLeaders: { 'Văn phòng': 'sai', 'Ban Tuyên giáo': 'tg@example.vn' } },
       schedule: { ...page.settings.schedule, reminderDaysBefore: 0 },
     });
-    expect(bad.ok).toBe(false);
-    if (bad.ok) return;
-    expect(Object.keys(bad.fieldErrors).sort()).toEqual(['recipients.banLeaders.Văn phòng', 'recipients.btcKt', 'schedule.reminderDaysBefore', 'year']);
-    expect(bad.fieldErrors.year).toMatch(/Năm phải từ 2000/);
-    expect(ctx.settings.read()).toBeNull();
-
-    const cross = saveSettingsPage(ctx, { ...page.settings, overrides: { periodStart: '12-01', periodEnd: '02-01', roundMinDays: 9, minDays: 0 } });
-    expect(cross.ok).toBe(false);
-    if (cross.ok) return;
-    expect(cross.fieldErrors['overrides.minDays']).toMatch(/từ 1 trở lên/);
-    const spanning = saveSettingsPage(ctx, { ...page.settings, overrides: { periodStart: '12-01', periodEnd: '02-01' } });
-    expect(spanning).toMatchObject({ ok: false, fieldErrors: { overrides: expect.stringMatching(/trước ngày kết thúc/) } });
-    expect(ctx.settings.read()).toBeNull();
+    expect(Object.keys(result.notSaved).sort()).toEqual(['overrides.minDays', 'recipients.banLeaders.Văn phòng', 'recipients.btcKt', 'schedule.reminderDaysBefore', 'year']);
+    expect(result.notSaved.year).toMatch(/Năm phải từ 2000/);
+    expect(result.notSaved['recipients.btcKt']).toBe('Không phải địa chỉ email hợp lệ: “không phải email”, “sai@”.');
+    expect(result.notSaved['recipients.banLeaders.Văn phòng']).toBe('“sai” không phải địa chỉ email hợp lệ.');
+    const stored = loadSettings(ctx.settings, 2023).settings;
+    expect(stored).toMatchObject({
+      year: 2023,
+      province: 'Kiên Giang',
+      overrides: { minDays: 50, roundsCount: 3 },
+      recipients: { btcKt: ['ok@example.vn'], banLeaders: { 'Ban Tuyên giáo': 'tg@example.vn' } },
+      schedule: { reminderDaysBefore: 5 },
+    });
+    expect(result.settings).toEqual(stored);
   });
 
-  it('says when the Cài đặt tab overrides the stored settings', () => {
-    const ctx = context({ ...smallProvince(), 'Cài đặt': [['Tỉnh', 'Kiên Giang'], ['Năm', 2023]] });
-    expect(getSettingsPage(ctx).warnings.join(' ')).toMatch(/Tab “Cài đặt” đang ghi Tỉnh, Năm/);
+  it('a rule spanning two values (a period ending before it starts) keeps the stored period', () => {
+    const ctx = context(smallProvince());
+    const page = getSettingsPage(ctx);
+    const result = saveSettingsPage(ctx, { ...page.settings, province: 'Tây Ninh', overrides: { periodStart: '12-01', periodEnd: '02-01' } });
+    expect(result.notSaved).toEqual({ overrides: expect.stringMatching(/trước ngày kết thúc/) });
+    expect(loadSettings(ctx.settings, 2023).settings).toMatchObject({ province: 'Tây Ninh', overrides: {} });
+  });
+
+  it('shows which settings the Cài đặt tab sets, and never saves a value the tab would override', () => {
+    const tabs = { ...smallProvince(), 'Cài đặt': [['Tỉnh', 'Kiên Giang'], ['Năm', 2023], ['Kỳ tính', '01/01 - 30/11'], ['Email lãnh đạo văn phòng', 'vp@example.vn'], ['Số ngày tối thiểu', 'sáu mươi']] as RawCell[][] };
+    const ctx = context(tabs);
+    const page = getSettingsPage(ctx);
+    expect(page.tab).toEqual({
+      name: 'Cài đặt',
+      rows: [
+        { row: 1, key: 'Tỉnh', value: 'Kiên Giang', paths: ['province'] },
+        { row: 2, key: 'Năm', value: '2023', paths: ['year'] },
+        { row: 3, key: 'Kỳ tính', value: '01/01 - 30/11', paths: ['overrides.periodStart', 'overrides.periodEnd'] },
+        { row: 4, key: 'Email lãnh đạo văn phòng', value: 'vp@example.vn', paths: ['recipients.banLeaders.Văn phòng'] },
+      ],
+    });
+    expect(page.effective).toMatchObject({ province: 'Kiên Giang', overrides: { periodEnd: '11-30' }, recipients: { banLeaders: { 'Văn phòng': 'vp@example.vn' } } });
+    expect(page.settings.province).toBe('');
+    expect(page.warnings.join(' ')).toMatch(/Tab “Cài đặt”, dòng 5, mục “Số ngày tối thiểu”/);
+
+    const result = saveSettingsPage(ctx, {
+      ...page.settings,
+      province: 'Tây Ninh',
+      year: 2023,
+      planNumber: '12-KH',
+      recipients: { btcKt: [], banLeaders: { 'Văn phòng': 'khac@example.vn' } },
+    });
+    expect(result.notSaved).toEqual({
+      province: 'Không lưu: mục “Tỉnh” đang lấy từ tab “Cài đặt” (dòng 1); hãy sửa ở tab đó.',
+      'recipients.banLeaders.Văn phòng': 'Không lưu: mục “Email lãnh đạo văn phòng” đang lấy từ tab “Cài đặt” (dòng 4); hãy sửa ở tab đó.',
+    });
+    expect(loadSettings(ctx.settings, 2023).settings).toMatchObject({ province: '', planNumber: '12-KH', recipients: { banLeaders: {} } });
   });
 });
 

@@ -20,8 +20,7 @@ export const pageTexts = {
     'Tiện ích không xóa dòng đã được sửa; nếu cần, hãy xóa đợt ấy trong tab.',
   /** A page sent what its server function does not take: a bug of the page, said without its details. */
   badInput: (problems: readonly string[]) => `Trang đã gửi dữ liệu không hợp lệ: ${problems.join(' ')}`,
-  sheetOverrides: (tab: string, keys: readonly string[]) =>
-    `Tab “${tab}” đang ghi ${keys.join(', ')}: giá trị ở tab được ưu tiên hơn cài đặt ở đây.`,
+  setInTab: (tab: string, row: number, key: string) => `Không lưu: mục “${key}” đang lấy từ tab “${tab}” (dòng ${row}); hãy sửa ở tab đó.`,
   /** The apology for a bug (the error itself is logged with console.error), naming what the person was doing. */
   unexpected: (action: string) =>
     `Xin lỗi, đã có lỗi ngoài dự kiến khi ${action.toLowerCase()}. Dữ liệu anh/chị đã nhập không bị thay đổi. ` +

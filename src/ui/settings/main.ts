@@ -4,79 +4,45 @@ import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
 import { formatMonthDay, PAGE_SECTIONS, parseMonthDay, SCHEDULE_SWITCH, SETTING_FIELDS, type PageControl, type PageSection } from '../../core/settings-fields';
 import type { ScheduleFailure, ScheduleStatus } from '../../sheets/schedule-status';
-import type { PresetOption, SettingsPagePayload } from '../../sheets/pages/settings';
-import { call, failureMessage } from '../bridge';
-import { banner, busy, byId, h, replace } from '../shared/dom';
+import type { PresetOption, SettingsPagePayload, TabSetting } from '../../sheets/pages/settings';
+import { call } from '../bridge';
+import { banner, busy, byId, focusOn, h, isBusy, replace } from '../shared/dom';
+import { failureBanner } from '../shared/failure';
 import { checkbox, field, pair, select, textInput, type Field } from '../shared/form';
+import { loadPage } from '../shared/load';
+import { SECTION_INTROS, settingsTexts as T } from './texts';
 
 /**
- * Cài đặt: the stored settings, checked as they are typed with checkSettingsInput (SettingsSchema and the preset),
- * the same check the server makes before saving. A blank override means “as the preset says”.
+ * Cài đặt: the stored settings, checked with checkSettingsInput (SettingsSchema and the preset), the check the server
+ * makes before saving. A field is checked when it is left, never while typing. A setting the Cài đặt tab sets is shown
+ * read-only, marked as the tab's: saving here would not apply. Save is always there, in a bar that stays in view with
+ * the fields still wrong; it saves every valid value and names each one it kept (the server's answer).
  */
 
 const app = byId('app');
 let page: SettingsPagePayload;
-/** The daily email trigger's state; null when it cannot be read (the page still works without it). */
+/** The daily email trigger's state: loaded after the page, never holding it up. */
 let schedule: ScheduleStatus | null = null;
 /** The outcome of the last "Gửi bù", shown above the schedule until the page is reloaded. */
 let scheduleNotice: HTMLElement | null = null;
+const scheduleBox = h('div', { class: 'schedule-box' });
 
 const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDayFirst(iso as CalendarDate) : iso);
-
-/** One email (or several of one item) that did not go: what, to whom, when it was due, why, and what happens next. */
-function unsentItem(f: ScheduleFailure): HTMLElement {
-  const next = !f.final
-    ? f.needsAddress
-      ? 'Sửa địa chỉ email (tab Cán bộ hoặc phần Người nhận email) để lần chạy sau gửi được.'
-      : 'Tiện ích sẽ gửi lại ở lần chạy sau.'
-    : !f.resendable
-      ? 'Đã quá thời hạn gửi: thư này sẽ không được gửi.'
-      : f.needsAddress
-        ? 'Đã quá thời hạn tự gửi: sửa địa chỉ email rồi bấm “Gửi bù báo cáo quý”.'
-        : 'Đã quá thời hạn tự gửi: bấm “Gửi bù báo cáo quý” để gửi ngay.';
-  return h(
-    'li',
-    { class: f.final ? 'unsent unsent-final' : 'unsent' },
-    h('div', { class: 'unsent-what' }, f.count > 1 ? `${f.what} (${f.count} thư)` : f.what),
-    h('div', null, `Người nhận: ${f.to}`),
-    f.due ? h('div', null, `Hạn gửi: ${dmy(f.due)}`) : null,
-    h('div', null, `Lý do: ${f.message}`),
-    h('div', { class: 'hint' }, next),
-  );
-}
-
-async function start(): Promise<void> {
-  try {
-    const status = call('getScheduleStatus').catch(() => null);
-    page = await call('getSettingsPage');
-    schedule = await status;
-  } catch (error) {
-    replace(app, h('h1', null, 'Cài đặt'), banner('error', failureMessage(error)));
-    app.setAttribute('aria-busy', 'false');
-    return;
-  }
-  build();
-  app.setAttribute('aria-busy', 'false');
-}
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** The page's controls, from the settings table (core/settings-fields.ts): the schedule's switch, then each setting. */
 const CONTROLS: readonly PageControl[] = [SCHEDULE_SWITCH, ...SETTING_FIELDS.flatMap((f) => f.page ?? [])];
-
-/** What a section says above its controls. */
-const SECTION_INTROS: Partial<Record<PageSection, string>> = {
-  rules: 'Để trống một ô để dùng giá trị của bộ quy định (hiện mờ trong ô).',
-  forms: 'Dòng “(Kèm theo Kế hoạch số …)” trên mẫu 2 và mẫu 3.',
-};
+const LEADER_PATH = 'recipients.banLeaders.';
 
 function valueAt(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
+  const keys = path.startsWith(LEADER_PATH) ? ['recipients', 'banLeaders', path.slice(LEADER_PATH.length)] : path.split('.');
+  return keys.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
 }
 
 /** Sets (or, with undefined, deletes) the value at a dotted path, copying the objects on the way. */
 function setAt(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+  const keys = path.startsWith(LEADER_PATH) ? ['recipients', 'banLeaders', path.slice(LEADER_PATH.length)] : path.split('.');
   let node = root;
   for (const key of keys.slice(0, -1)) {
     const next = { ...((node[key] as Record<string, unknown> | undefined) ?? {}) };
@@ -88,201 +54,174 @@ function setAt(root: Record<string, unknown>, path: string, value: unknown): voi
   else node[last] = value;
 }
 
-/** One control of the table, built: a labelled field, or a checkbox. */
+/** One control, built: a labelled field or a checkbox, editable or (set by the Cài đặt tab) read-only. */
 interface Built {
-  spec: PageControl;
-  field: Field | null;
+  path: string;
+  spec: PageControl | null;
+  label: string;
+  field: Field<Control> | null;
   box: HTMLInputElement | null;
   root: HTMLElement;
+  /** The Cài đặt tab's row that sets it, if any. */
+  tab: TabSetting | null;
 }
 
-function buildControl(spec: PageControl, value: unknown): Built {
+/** A value as the page shows it in a text box. */
+function shown(spec: PageControl, value: unknown, presets: readonly PresetOption[]): string {
+  if (value === null || value === undefined || value === '') return '';
+  switch (spec.input.kind) {
+    case 'month-day':
+      return typeof value === 'string' ? formatMonthDay(value) : '';
+    case 'date':
+      return typeof value === 'string' ? formatDayFirst(value as CalendarDate) : '';
+    case 'preset':
+      return presets.find((p) => p.id === value)?.title ?? String(value);
+    case 'yes-no':
+      return value === true ? spec.input.yes : spec.input.no;
+    case 'emails':
+      return Array.isArray(value) ? value.join(', ') : '';
+    default:
+      return String(value);
+  }
+}
+
+function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null): Built {
   const input = spec.input;
-  const numberText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  let control: Control;
-  switch (input.kind) {
-    case 'checkbox': {
-      const box = checkbox(spec.label, value === true);
-      return { spec, field: null, box: box.control, root: box.root };
+  const base = { path: spec.path, spec, label: spec.label, tab };
+  const fromTab = tab && page.tab ? T.fromTab(page.tab.name, tab.row, tab.key) : null;
+  if (input.kind === 'checkbox') {
+    const box = checkbox(spec.label, (tab ? valueAt(page.effective, spec.path) : stored) === true);
+    if (tab) {
+      box.control.disabled = true;
+      box.root.append(h('div', { class: 'hint from-tab' }, fromTab));
     }
+    return { ...base, field: null, box: box.control, root: box.root };
+  }
+  let control: Control;
+  if (tab) {
+    // What applies, read-only: the tab's value, shown as this field shows values.
+    control = textInput({ value: shown(spec, valueAt(page.effective, spec.path), page.presets), readonly: true });
+    const f = field(spec.label, control, fromTab, 'from-tab');
+    return { ...base, field: f, box: null, root: f.root };
+  }
+  switch (input.kind) {
     case 'text':
-      control = textInput({ value: numberText(value), maxlength: input.maxLength, placeholder: input.placeholder });
+      control = textInput({ value: shown(spec, stored, page.presets), maxlength: input.maxLength, placeholder: input.placeholder });
       break;
     case 'integer':
-      control = textInput({ value: numberText(value), inputmode: 'numeric', placeholder: input.placeholder });
-      break;
     case 'month-day':
-      control = textInput({ value: typeof value === 'string' && value ? formatMonthDay(value) : '', inputmode: 'numeric', placeholder: input.placeholder });
-      break;
     case 'date':
-      control = textInput({ value: typeof value === 'string' && value ? formatDayFirst(value as CalendarDate) : '', placeholder: input.placeholder, inputmode: 'numeric' });
+      control = textInput({ value: shown(spec, stored, page.presets), inputmode: 'numeric', placeholder: input.placeholder });
       break;
     case 'preset':
-      control = select(page.presets.map((p) => ({ value: p.id, label: p.title })), String(value));
+      control = select(page.presets.map((p) => ({ value: p.id, label: p.title })), String(stored));
       break;
     case 'yes-no':
       // Its options name the preset's value: filled by showPresetDefaults.
-      control = select([], value === undefined ? '' : String(value));
+      control = select([], stored === undefined ? '' : String(stored));
       break;
     case 'emails':
       control = h('textarea', { attrs: { rows: 2, spellcheck: 'false' } });
-      control.value = Array.isArray(value) ? value.join('\n') : '';
+      control.value = Array.isArray(stored) ? stored.join('\n') : '';
       break;
   }
   const f = field(spec.label, control, spec.hint ?? null);
-  return { spec, field: f, box: null, root: f.root };
+  return { ...base, field: f, box: null, root: f.root };
 }
 
-function build(): void {
+function build(payload: SettingsPagePayload): void {
+  page = payload;
   const s = page.settings;
-  const built = CONTROLS.map((spec) => buildControl(spec, valueAt(s, spec.path)));
-  const presetField = built.find((b) => b.spec.input.kind === 'preset')!.field!;
+  const tabRow = (path: string) => page.tab?.rows.find((r) => r.paths.includes(path)) ?? null;
+  const built = CONTROLS.map((spec) => buildControl(spec, valueAt(s, spec.path), tabRow(spec.path)));
+  const presetBuilt = built.find((b) => b.spec?.input.kind === 'preset')!;
 
-  const leaders = page.bans.map((b) => {
-    const input = textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: b.rosterEmail || 'email@…' });
-    const hint = b.rosterEmail ? `Theo tab Cán bộ: ${b.leaderName}.` : b.leaderName ? `${b.leaderName} chưa có email trong tab Cán bộ.` : 'Tab Cán bộ chưa ghi lãnh đạo của ban này.';
-    return { ban: b.ban, field: field(b.ban, input, hint, 'ban-leader') };
+  const leaders: Built[] = page.bans.map((b) => {
+    const path = LEADER_PATH + b.ban;
+    const tab = tabRow(path);
+    const hint = b.rosterEmail ? T.leaderFromRoster(b.leaderName) : b.leaderName ? T.leaderNoEmail(b.leaderName) : T.leaderMissing;
+    const input = tab
+      ? textInput({ type: 'email', value: String(valueAt(page.effective, path) ?? ''), readonly: true })
+      : textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: b.rosterEmail || 'email@…' });
+    const f = field(b.ban, input, tab && page.tab ? T.fromTab(page.tab.name, tab.row, tab.key) : hint, tab ? 'ban-leader from-tab' : 'ban-leader');
+    return { path, spec: null, label: b.ban, field: f, box: null, root: f.root, tab };
   });
+  const all = [...built, ...leaders];
+  const byPath = new Map(all.map((b) => [b.path, b]));
 
-  const overridesError = h('div', { attrs: { 'aria-live': 'polite' } });
-  const topErrors = h('div', { attrs: { 'aria-live': 'polite' } });
-  const saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, 'Lưu cài đặt');
-  const saveHint = h('div', { class: 'hint', attrs: { id: 'settings-save-hint' } });
-  saveButton.setAttribute('aria-describedby', saveHint.id);
-  const status = h('div', { attrs: { 'aria-live': 'polite' } });
-  const scheduleBox = h('div', { attrs: { 'aria-live': 'polite' } });
-
-  function showSchedule(): void {
-    if (!schedule) {
-      replace(scheduleBox);
-      return;
-    }
-    const st = schedule;
-    const when = (iso: string) => {
-      const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
-    };
-    const resend =
-      st.resendable > 0
-        ? h(
-            'button',
-            {
-              attrs: { type: 'button', 'aria-describedby': 'resend-hint' },
-              on: {
-                click: (event) => {
-                  void busy(event.currentTarget as HTMLButtonElement, 'Đang gửi bù…', () => call('sendMissedSummaries'))
-                    .then((result) => {
-                      schedule = result.status;
-                      scheduleNotice = banner(result.sent.length > 0 ? 'success' : 'warning', result.message);
-                      showSchedule();
-                    })
-                    .catch((error: unknown) => {
-                      scheduleNotice = banner('error', failureMessage(error));
-                      showSchedule();
-                    });
-                },
-              },
-            },
-            'Gửi bù báo cáo quý',
-          )
-        : null;
-    const unsentCount = st.failures.reduce((n, f) => n + f.count, 0);
-    const reinstall = st.offerReinstall
-      ? h(
-          'button',
-          {
-            attrs: { type: 'button' },
-            on: {
-              click: (event) => {
-                void busy(event.currentTarget as HTMLButtonElement, 'Đang cài lại…', () => call('setSchedule', true))
-                  .then((next) => {
-                    schedule = next;
-                    showSchedule();
-                  })
-                  .catch((error: unknown) => replace(scheduleBox, banner('error', failureMessage(error))));
-              },
-            },
-          },
-          'Cài lại lịch gửi',
-        )
-      : null;
-    replace(
-      scheduleBox,
-      scheduleNotice,
-      banner(st.problem ? 'warning' : 'info', st.message),
-      st.lastRun ? h('p', { class: 'hint' }, `Lần chạy gần nhất: ${when(st.lastRun.at)} — ${st.lastRun.ok ? 'xong' : 'lỗi'}: ${st.lastRun.message}`) : null,
-      st.failures.length > 0
-        ? h(
-            'section',
-            { attrs: { 'aria-labelledby': 'unsent-title' } },
-            h('h3', { attrs: { id: 'unsent-title' } }, `Thư chưa gửi được (${unsentCount})`),
-            h('ul', { class: 'unsent-list' }, st.failures.map(unsentItem)),
-          )
-        : null,
-      resend
-        ? h(
-            'div',
-            { class: 'actions resend' },
-            resend,
-            h(
-              'div',
-              { class: 'hint', attrs: { id: 'resend-hint' } },
-              `Gửi ngay ${st.resendable} thư báo cáo quý đã lỡ hạn; thư nào đã gửi thì không bao giờ gửi lại.`,
-            ),
-          )
-        : null,
-      reinstall,
-    );
-  }
-
-
-  const byKey = new Map<string, Field>([
-    ...built.flatMap((b) => (b.field ? [[b.spec.path, b.field] as [string, Field]] : [])),
-    ...leaders.map((l) => [`recipients.banLeaders.${l.ban}`, l.field] as [string, Field]),
-  ]);
+  const overridesError = h('div');
+  const saveButton = h('button', { class: 'primary', attrs: { type: 'button' } }, T.save);
+  const summary = h('div', { class: 'bar-summary' });
+  const status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
+  const bar = h('div', { class: 'action-bar' }, summary, status, h('div', { class: 'actions' }, saveButton));
 
   function preset(): PresetOption {
-    return page.presets.find((p) => p.id === (presetField.control as HTMLSelectElement).value) ?? page.presets[0]!;
+    const control = presetBuilt.field!.control;
+    const id = presetBuilt.tab ? String(valueAt(page.effective, 'preset')) : control.value;
+    return page.presets.find((p) => p.id === id) ?? page.presets[0]!;
   }
 
   /** The preset's values as placeholders and as the "Theo bộ quy định" choice: what a blank override means. */
   function showPresetDefaults(): void {
     const p = preset();
     const d = p.defaults;
-    presetField.setHint(p.source);
-    for (const { spec, field: f } of built) {
-      if (!f || !spec.blank) continue;
+    if (!presetBuilt.tab) presetBuilt.field!.setHint(p.source);
+    for (const { spec, field: f, tab } of built) {
+      if (!f || !spec?.blank || tab) continue;
       const value = d[spec.blank];
       if (spec.input.kind === 'yes-no') {
         const control = f.control as HTMLSelectElement;
         const keep = control.value;
         replace(
           control,
-          h('option', { attrs: { value: '' } }, `Theo bộ quy định (${value ? spec.input.presetYes : spec.input.presetNo})`),
+          h('option', { attrs: { value: '' } }, T.presetChoice(value ? spec.input.presetYes : spec.input.presetNo)),
           h('option', { attrs: { value: 'true' } }, spec.input.yes),
           h('option', { attrs: { value: 'false' } }, spec.input.no),
         );
         control.value = keep;
-      } else (f.control as HTMLInputElement).placeholder = value === null ? 'không giới hạn' : String(value);
+      } else (f.control as HTMLInputElement).placeholder = value === null ? T.noLimit : String(value);
       if (spec.presetHint) f.setHint(spec.presetHint(d));
     }
   }
 
+  /** Sub-options are usable only while their switches are on ("Nhắc trước hạn" needs the schedule and reminders). */
+  function applySwitches(): void {
+    for (const b of built) {
+      if (!b.spec?.requires || b.tab) continue;
+      const off = b.spec.requires.filter((path) => byPath.get(path)?.box?.checked === false);
+      const control = b.box ?? b.field!.control;
+      control.disabled = off.length > 0;
+      b.root.classList.toggle('is-disabled', off.length > 0);
+      const note = off.length > 0 ? T.needsSwitch(off.map((path) => `“${byPath.get(path)!.label}”`).join(' và ')) : null;
+      if (b.field) b.field.setHint(note ?? b.spec.hint ?? null);
+      else {
+        let hint = b.root.querySelector<HTMLElement>('.switch-hint');
+        if (!hint) {
+          hint = h('div', { class: 'hint switch-hint', attrs: { id: `${control.id}-hint` } });
+          b.root.append(hint);
+          control.setAttribute('aria-describedby', hint.id);
+        }
+        hint.textContent = note ?? '';
+      }
+    }
+  }
+
   /**
-   * The page's values as SettingsInput, each read with its kind's codec, plus the errors of text that is not even
-   * a number, a day/month or a date. A blank override means "as the preset says"; a blank required value keeps the
-   * stored one (and says so).
+   * The page's values as SettingsInput, each read with its kind's codec. What the tab sets and text that is not even
+   * a number, a day/month or a date keep the stored value (the latter with its message in `local`). A blank override
+   * means "as the preset says".
    */
-  function read(): { input: SettingsInput; local: Record<string, string> } {
+  function read(): { input: SettingsInput; local: Record<string, string>; typed: Record<string, string> } {
     const local: Record<string, string> = {};
+    const typed: Record<string, string> = {};
     const input = JSON.parse(JSON.stringify(page.settings)) as Record<string, unknown>;
-    for (const { spec, field: f, box } of built) {
+    for (const { spec, field: f, box, tab } of built) {
+      if (!spec || tab) continue;
       const optional = spec.path.startsWith('overrides.');
-      const text = f ? (f.control as Control).value.trim() : '';
-      const bad = () => {
-        local[spec.path] = spec.invalid ?? '';
-        if (optional) setAt(input, spec.path, undefined);
-      };
+      const text = f ? f.control.value.trim() : '';
+      // Quoted in "Chưa lưu “…”": a list of addresses is not (its message names the bad ones).
+      if (spec.input.kind !== 'emails' && spec.input.kind !== 'checkbox') typed[spec.path] = text;
+      const bad = () => (local[spec.path] = spec.invalid ?? '');
       switch (spec.input.kind) {
         case 'checkbox':
           setAt(input, spec.path, box!.checked);
@@ -305,8 +244,9 @@ function build(): void {
         }
         case 'date': {
           const date = parseDayFirstDate(text);
-          setAt(input, spec.path, date.ok ? date.date : '');
-          if (text !== '' && !date.ok) local[spec.path] = spec.invalid ?? '';
+          if (text === '') setAt(input, spec.path, '');
+          else if (date.ok) setAt(input, spec.path, date.date);
+          else bad();
           break;
         }
         case 'yes-no':
@@ -317,47 +257,124 @@ function build(): void {
           break;
       }
     }
-    const banLeaders: Record<string, string> = {};
     for (const l of leaders) {
-      const email = (l.field.control as Control).value.trim();
-      if (email !== '') banLeaders[l.ban] = email;
+      if (l.tab) continue;
+      const email = l.field!.control.value.trim();
+      typed[l.path] = email;
+      setAt(input, l.path, email === '' ? undefined : email);
     }
-    setAt(input, 'recipients.banLeaders', banLeaders);
-    return { input: input as SettingsInput, local };
+    return { input: input as SettingsInput, local, typed };
   }
 
-  function showErrors(fieldErrors: Record<string, string>, errors: string[] = []): void {
-    for (const [key, fl] of byKey) fl.setError(fieldErrors[key] ?? null);
-    replace(overridesError, fieldErrors.overrides ? banner('error', fieldErrors.overrides) : null);
-    const placed = new Set([...byKey.keys(), 'overrides']);
-    const rest = Object.entries(fieldErrors)
-      .filter(([k]) => !placed.has(k))
-      .map(([, m]) => m);
-    const unplaced = rest.length > 0 ? rest : Object.keys(fieldErrors).length === 0 ? errors : [];
-    replace(topErrors, unplaced.length > 0 ? banner('error', h('ul', null, unplaced.map((m) => h('li', null, m)))) : null);
-  }
-
-  /** Runs both checks and shows their messages; true when the settings can be saved. */
-  function validate(): { ok: boolean; input: SettingsInput } {
-    const { input, local } = read();
+  /** Both checks, the page's (text that is no value) and the schema's: each problem by its field's path. */
+  function problems(): { input: SettingsInput; errors: Record<string, string>; local: Record<string, string>; typed: Record<string, string> } {
+    const { input, local, typed } = read();
     const checked = checkSettingsInput(input);
-    const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...local };
-    showErrors(fieldErrors, checked.ok ? [] : checked.errors);
-    const ok = checked.ok && Object.keys(local).length === 0;
-    saveButton.disabled = !ok;
-    saveHint.textContent = ok ? '' : 'Sửa các ô báo lỗi để lưu.';
-    return { ok, input };
+    return { input, errors: { ...(checked.ok ? {} : checked.fieldErrors), ...local }, local, typed };
   }
 
+  let shownErrors: Record<string, string> = {};
+  function showErrors(errors: Record<string, string>): void {
+    shownErrors = errors;
+    for (const b of all) b.field?.setError(errors[b.path] ?? null);
+    replace(overridesError, errors.overrides ? banner('error', errors.overrides) : null);
+    renderSummary();
+  }
+
+  /** The bar's list of fields still wrong, each a link to its field (not a live region: it follows every change). */
+  function renderSummary(): void {
+    const paths = Object.keys(shownErrors).filter((p) => shownErrors[p]);
+    if (paths.length === 0) {
+      replace(summary);
+      return;
+    }
+    const target = (path: string) => byPath.get(path)?.field?.control ?? (path === 'overrides' ? overridesError : null);
+    replace(
+      summary,
+      h('span', null, T.errorsCount(paths.length), ' '),
+      paths.map((path, i) => [
+        i > 0 ? ', ' : '',
+        h(
+          'a',
+          {
+            attrs: { href: '#' },
+            on: {
+              click: (event) => {
+                event.preventDefault();
+                const el = target(path);
+                if (el) focusOn(el);
+              },
+            },
+          },
+          byPath.get(path)?.label ?? PAGE_SECTIONS.rules,
+        ),
+      ]),
+      h('div', { class: 'hint' }, T.errorsNote),
+    );
+  }
+
+  /** A field left (or a choice made): its problems show; while typing, a problem only goes once fixed. */
+  function recheck(onlyClear: boolean): void {
+    const { errors } = problems();
+    if (!onlyClear) {
+      showErrors(errors);
+      return;
+    }
+    const kept = Object.fromEntries(Object.entries(shownErrors).filter(([path]) => errors[path]));
+    if (Object.keys(kept).length !== Object.keys(shownErrors).length) showErrors(kept);
+  }
+
+  async function save(): Promise<void> {
+    if (isBusy(saveButton)) return;
+    const { input, local, typed } = problems();
+    const result = await busy(saveButton, T.saving, () => call('saveSettingsPage', input)).catch((error: unknown) => {
+      replace(status, failureBanner(error));
+      return null;
+    });
+    if (!result) return;
+    page = { ...page, settings: result.settings };
+    // What the page could not even read was sent as the stored value: it was not saved either.
+    const notSaved: Record<string, string> = { ...local, ...result.notSaved };
+    const place = (path: string) =>
+      byPath.has(path) ? all.indexOf(byPath.get(path)!) : path === 'overrides' ? all.findIndex((b) => b.path.startsWith('overrides.')) - 0.5 : all.length;
+    const paths = Object.keys(notSaved).sort((a, b) => place(a) - place(b));
+    const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typed[path] ?? '', notSaved[path]!)]));
+    showErrors(messages);
+    if (paths.length > 0) {
+      replace(
+        status,
+        banner(
+          'warning',
+          h(
+            'div',
+            null,
+            h('p', null, T.savedExcept(paths.length)),
+            h('ul', null, paths.map((path) => h('li', null, `${byPath.get(path)?.label ?? PAGE_SECTIONS.rules}: ${messages[path]}`))),
+          ),
+        ),
+      );
+    } else replace(status, banner('success', T.saved));
+    // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
+    const wanted = result.settings.schedule.enabled;
+    if (!schedule || (schedule.enabled === wanted && schedule.installed === wanted)) return;
+    try {
+      schedule = await call('setSchedule', wanted);
+      showSchedule();
+      if (paths.length === 0) replace(status, banner('success', wanted ? T.scheduleOn : T.scheduleOff));
+    } catch (error) {
+      replace(status, failureBanner(error));
+    }
+  }
+  saveButton.addEventListener('click', () => void save());
 
   /** A section of the page: its title, its intro, then its controls in table order (pairs side by side). */
   function section(id: PageSection): HTMLElement {
-    const mine = built.filter((b) => b.spec.section === id);
+    const mine = built.filter((b) => b.spec?.section === id);
     const rows: HTMLElement[] = [];
     for (let i = 0; i < mine.length; i++) {
       const a = mine[i]!;
       const b = mine[i + 1];
-      if (a.spec.pair && b?.spec.pair?.id === a.spec.pair.id && a.field && b.field) {
+      if (a.spec?.pair && b?.spec?.pair?.id === a.spec.pair.id && a.field && b.field) {
         rows.push(pair(a.field, b.field, a.spec.pair.hint ?? null));
         i++;
       } else rows.push(a.root);
@@ -371,60 +388,149 @@ function build(): void {
       id === 'rules' ? overridesError : null,
       id === 'schedule' ? scheduleBox : null,
       rows,
-      id === 'mail' && leaders.length > 0 ? h('p', { class: 'subtitle' }, 'Lãnh đạo từng ban: để trống để dùng email trong tab Cán bộ (hiện mờ trong ô).') : null,
-      id === 'mail' ? leaders.map((l) => l.field.root) : null,
+      id === 'mail' && leaders.length > 0 ? h('p', { class: 'subtitle' }, T.leadersIntro) : null,
+      id === 'mail' ? leaders.map((l) => l.root) : null,
     );
   }
 
   const form = h(
     'form',
     {
-      attrs: { novalidate: true, 'aria-label': 'Cài đặt' },
+      attrs: { novalidate: true, 'aria-label': T.formLabel },
       on: {
-        input: () => {
-          replace(status);
-          validate();
+        // Enter in a box does not save: Save is the button's job (a half-typed value must not be sent by a key).
+        submit: (event) => event.preventDefault(),
+        keydown: (event) => {
+          const target = event.target as HTMLElement;
+          if (event.key === 'Enter' && target instanceof HTMLInputElement) event.preventDefault();
         },
+        input: () => recheck(true),
         change: (event) => {
-          if (event.target === presetField.control) showPresetDefaults();
-          validate();
-        },
-        submit: (event) => {
-          event.preventDefault();
-          const { ok, input } = validate();
-          if (!ok) return;
-          void busy(saveButton, 'Đang lưu…', () => call('saveSettingsPage', input))
-            .then((saved) => {
-              if (saved.ok) {
-                page = { ...page, settings: { ...page.settings, ...(input as typeof page.settings) } };
-                replace(status, banner('success', 'Đã lưu cài đặt.'));
-                // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
-                const wanted = input.schedule?.enabled ?? false;
-                if (schedule && schedule.enabled === wanted && schedule.installed === wanted) return;
-                return call('setSchedule', wanted).then((next) => {
-                  schedule = next;
-                  showSchedule();
-                  replace(status, banner('success', wanted ? 'Đã lưu cài đặt và bật gửi email tự động.' : 'Đã lưu cài đặt và tắt gửi email tự động.'));
-                });
-              } else {
-                showErrors(saved.fieldErrors, saved.errors);
-                replace(status, banner('error', 'Chưa lưu: hãy sửa các ô báo lỗi.'));
-              }
-            })
-            .catch((error: unknown) => replace(status, banner('error', failureMessage(error))));
+          if (event.target === presetBuilt.field?.control) showPresetDefaults();
+          if ((event.target as HTMLInputElement).type === 'checkbox') applySwitches();
+          recheck(false);
         },
       },
     },
-    topErrors,
     (Object.keys(PAGE_SECTIONS) as PageSection[]).map(section),
-    status,
-    h('div', { class: 'actions' }, saveButton, saveHint),
+    bar,
   );
   const warnings = page.warnings.length > 0 ? banner('warning', h('ul', null, page.warnings.map((w) => h('li', null, w)))) : null;
-  replace(app, h('h1', null, 'Cài đặt'), h('p', { class: 'subtitle' }, 'Lưu trong bảng tính này; áp dụng cho mọi người dùng bảng tính.'), warnings, form);
+  const tabNote = page.tab && page.tab.rows.length > 0 ? banner('info', T.fromTabNote(page.tab.name)) : null;
+  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form);
   showPresetDefaults();
+  applySwitches();
   showSchedule();
-  validate();
 }
 
-void start();
+// ---- the email schedule: loaded after the page, so that a slow or failing status never holds the settings up ----
+
+function loadSchedule(): void {
+  replace(scheduleBox, h('p', { class: 'hint', attrs: { role: 'status' } }, T.scheduleLoading));
+  call('getScheduleStatus').then(
+    (status) => {
+      schedule = status;
+      showSchedule();
+    },
+    (error: unknown) => replace(scheduleBox, failureBanner(error, loadSchedule)),
+  );
+}
+
+/** One email (or several of one item) that did not go: what, to whom, when it was due, why, and what happens next. */
+function unsentItem(f: ScheduleFailure): HTMLElement {
+  const next = !f.final ? (f.needsAddress ? T.nextAddress : T.nextRetry) : !f.resendable ? T.nextNever : f.needsAddress ? T.nextFixThenResend : T.nextResend;
+  return h(
+    'li',
+    { class: f.final ? 'unsent unsent-final' : 'unsent' },
+    h('div', { class: 'unsent-what' }, T.unsentCount(f.what, f.count)),
+    h('div', null, T.to(f.to)),
+    f.due ? h('div', null, T.due(dmy(f.due))) : null,
+    h('div', null, T.why(f.message)),
+    h('div', { class: 'hint' }, next),
+  );
+}
+
+function showSchedule(): void {
+  if (!schedule) return;
+  const st = schedule;
+  const when = (iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+  };
+  const resend =
+    st.resendable > 0
+      ? h(
+          'button',
+          {
+            attrs: { type: 'button', 'aria-describedby': 'resend-hint' },
+            on: {
+              click: (event) => {
+                const button = event.currentTarget as HTMLButtonElement;
+                if (isBusy(button)) return;
+                void busy(button, T.resending, () => call('sendMissedSummaries'))
+                  .then((result) => {
+                    schedule = result.status;
+                    scheduleNotice = banner(result.sent.length > 0 ? 'success' : 'warning', result.message);
+                  })
+                  .catch((error: unknown) => {
+                    scheduleNotice = failureBanner(error);
+                  })
+                  .then(() => {
+                    showSchedule();
+                    // The button is gone once nothing is left to send: the focus goes to what happened.
+                    focusOn(scheduleNotice);
+                  });
+              },
+            },
+          },
+          T.resend,
+        )
+      : null;
+  const unsentCount = st.failures.reduce((n, f) => n + f.count, 0);
+  const reinstall = st.offerReinstall
+    ? h(
+        'button',
+        {
+          attrs: { type: 'button' },
+          on: {
+            click: (event) => {
+              const button = event.currentTarget as HTMLButtonElement;
+              if (isBusy(button)) return;
+              void busy(button, T.reinstalling, () => call('setSchedule', true))
+                .then((next) => {
+                  schedule = next;
+                  showSchedule();
+                })
+                .catch((error: unknown) => replace(scheduleBox, failureBanner(error)));
+            },
+          },
+        },
+        T.reinstall,
+      )
+    : null;
+  replace(
+    scheduleBox,
+    scheduleNotice,
+    banner(st.problem ? 'warning' : 'info', st.message),
+    st.lastRun ? h('p', { class: 'hint' }, T.lastRun(when(st.lastRun.at), st.lastRun.ok, st.lastRun.message)) : null,
+    st.failures.length > 0
+      ? h(
+          'section',
+          { attrs: { 'aria-labelledby': 'unsent-title' } },
+          h('h3', { attrs: { id: 'unsent-title' } }, T.unsentTitle(unsentCount)),
+          h('ul', { class: 'unsent-list' }, st.failures.map(unsentItem)),
+        )
+      : null,
+    resend ? h('div', { class: 'actions resend' }, resend, h('div', { class: 'hint', attrs: { id: 'resend-hint' } }, T.resendHint(st.resendable))) : null,
+    reinstall,
+  );
+}
+
+loadPage(app, {
+  title: T.title,
+  fetch: () => call('getSettingsPage'),
+  show: (payload) => {
+    build(payload);
+    loadSchedule();
+  },
+});

@@ -1,0 +1,50 @@
+import type { PageSection } from '../../core/settings-fields';
+
+/** Every label of the Cài đặt page (the fields' own labels and hints are the settings table's: core/settings-fields.ts). */
+export const settingsTexts = {
+  title: 'Cài đặt',
+  subtitle: 'Lưu trong bảng tính này; áp dụng cho mọi người dùng bảng tính.',
+  formLabel: 'Cài đặt',
+  fromTab: (tab: string, row: number, key: string) => `Lấy từ tab ${tab} (dòng ${row}, mục “${key}”): sửa giá trị ở tab đó.`,
+  fromTabNote: (tab: string) => `Các ô ghi “Lấy từ tab ${tab}” theo giá trị trong tab ấy và không sửa được ở đây.`,
+  leadersIntro: 'Lãnh đạo từng ban: để trống để dùng email trong tab Cán bộ (hiện mờ trong ô).',
+  leaderFromRoster: (name: string) => `Theo tab Cán bộ: ${name}.`,
+  leaderNoEmail: (name: string) => `${name} chưa có email trong tab Cán bộ.`,
+  leaderMissing: 'Tab Cán bộ chưa ghi lãnh đạo của ban này.',
+  presetChoice: (value: string) => `Theo bộ quy định (${value})`,
+  noLimit: 'không giới hạn',
+  needsSwitch: (switches: string) => `Dùng khi bật ${switches}.`,
+  save: 'Lưu cài đặt',
+  saving: 'Đang lưu…',
+  errorsCount: (n: number) => (n === 1 ? 'Có 1 ô chưa hợp lệ:' : `Có ${n} ô chưa hợp lệ:`),
+  errorsNote: 'Bấm Lưu vẫn lưu các ô khác; ô chưa hợp lệ giữ giá trị cũ.',
+  saved: 'Đã lưu cài đặt.',
+  savedExcept: (n: number) => `Đã lưu cài đặt, trừ ${n} mục (giữ giá trị cũ):`,
+  savedNothing: 'Chưa lưu gì: các giá trị dưới đây không hợp lệ (giữ giá trị cũ):',
+  notSaved: (typed: string, message: string) => (typed ? `Chưa lưu “${typed}”: ${message}` : `Chưa lưu: ${message}`),
+  scheduleOn: 'Đã lưu cài đặt và bật gửi email tự động.',
+  scheduleOff: 'Đã lưu cài đặt và tắt gửi email tự động.',
+  scheduleLoading: 'Đang tải trạng thái lịch gửi email…',
+  lastRun: (when: string, ok: boolean, message: string) => `Lần chạy gần nhất: ${when} — ${ok ? 'xong' : 'lỗi'}: ${message}`,
+  unsentTitle: (n: number) => `Thư chưa gửi được (${n})`,
+  unsentCount: (what: string, n: number) => (n > 1 ? `${what} (${n} thư)` : what),
+  to: (who: string) => `Người nhận: ${who}`,
+  due: (date: string) => `Hạn gửi: ${date}`,
+  why: (message: string) => `Lý do: ${message}`,
+  nextAddress: 'Sửa địa chỉ email (tab Cán bộ hoặc phần Người nhận email) để lần chạy sau gửi được.',
+  nextRetry: 'Tiện ích sẽ gửi lại ở lần chạy sau.',
+  nextNever: 'Đã quá thời hạn gửi: thư này sẽ không được gửi.',
+  nextFixThenResend: 'Đã quá thời hạn tự gửi: sửa địa chỉ email rồi bấm “Gửi bù báo cáo quý”.',
+  nextResend: 'Đã quá thời hạn tự gửi: bấm “Gửi bù báo cáo quý” để gửi ngay.',
+  resend: 'Gửi bù báo cáo quý',
+  resending: 'Đang gửi bù…',
+  resendHint: (n: number) => `Gửi ngay ${n} thư báo cáo quý đã lỡ hạn; thư nào đã gửi thì không bao giờ gửi lại.`,
+  reinstall: 'Cài lại lịch gửi',
+  reinstalling: 'Đang cài lại…',
+} as const;
+
+/** What a section says above its controls. */
+export const SECTION_INTROS: Partial<Record<PageSection, string>> = {
+  rules: 'Để trống một ô để dùng giá trị của bộ quy định (hiện mờ trong ô).',
+  forms: 'Dòng “(Kèm theo Kế hoạch số …)” trên mẫu 2 và mẫu 3.',
+};
