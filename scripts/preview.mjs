@@ -20,7 +20,7 @@ const DEFAULT_SAMPLE = path.join(root, 'samples/tinh-doan-mau.xlsx');
 export const PAGE_INFO = {
   progress: { title: 'Tiến độ 1+2', width: 300, height: 720 },
   'trip-form': { title: 'Nhập đợt đi cơ sở', width: 300, height: 720 },
-  'forms-dialog': { title: 'Tạo mẫu 2 / mẫu 3', width: 460, height: 420 },
+  'forms-dialog': { title: 'Tạo biểu mẫu', width: 460, height: 420 },
   settings: { title: 'Cài đặt', width: 300, height: 720 },
 };
 

@@ -127,9 +127,9 @@ export function settingsAction(): void {
   runAction(MENU.settings, () => showSidebar(PAGES.settings));
 }
 
-/** The forms dialog, told which form to make through `window.__FORM__` ('mau2' or 'mau3'). */
-export function formDialogAction(form: 'mau2' | 'mau3'): void {
-  const title = form === 'mau2' ? MENU.mau2 : MENU.mau3;
+/** The forms dialog, told which form to make through `window.__FORM__` ('mau1', 'mau2' or 'mau3'). */
+export function formDialogAction(form: 'mau1' | 'mau2' | 'mau3'): void {
+  const title = MENU[form];
   runAction(title, () => {
     const html = page(PAGES.forms.file, title, `window.__FORM__=${JSON.stringify(form)};`).setWidth(460).setHeight(420);
     SpreadsheetApp.getUi().showModalDialog(html, texts.formDialogTitle(form));

@@ -15,6 +15,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(MENU.progress, 'menuProgress')
     .addItem(MENU.tripForm, 'menuTripForm')
     .addSeparator()
+    .addItem(MENU.mau1, 'menuMau1')
     .addItem(MENU.mau2, 'menuMau2')
     .addItem(MENU.mau3, 'menuMau3')
     .addSeparator()
@@ -38,6 +39,7 @@ export const menuSetup = (): void => setupAction();
 export const menuCheck = (): void => checkAction();
 export const menuProgress = (): void => progressAction();
 export const menuTripForm = (): void => tripFormAction();
+export const menuMau1 = (): void => formDialogAction('mau1');
 export const menuMau2 = (): void => formDialogAction('mau2');
 export const menuMau3 = (): void => formDialogAction('mau3');
 export const menuSettings = (): void => settingsAction();

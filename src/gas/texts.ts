@@ -8,6 +8,7 @@ export const MENU = {
   check: 'Kiểm tra dữ liệu',
   progress: 'Tiến độ cán bộ',
   tripForm: 'Nhập đợt đi cơ sở',
+  mau1: 'Tạo mẫu 1…',
   mau2: 'Tạo mẫu 2…',
   mau3: 'Tạo mẫu 3…',
   forms: 'Tạo biểu mẫu',
@@ -41,7 +42,8 @@ export const texts = {
   settingsProblems: (problems: readonly string[]) =>
     `Kiểm tra đã chạy, nhưng cần lưu ý:\n\n• ${problems.join('\n• ')}\n\nPhần cài đặt sửa trong tab “Cài đặt” hoặc menu Cài đặt.`,
 
-  formDialogTitle: (form: 'mau2' | 'mau3') => (form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý'),
+  formDialogTitle: (form: 'mau1' | 'mau2' | 'mau3') =>
+    form === 'mau1' ? 'Tạo mẫu 1 – Bản đăng ký cá nhân' : form === 'mau2' ? 'Tạo mẫu 2 – Đăng ký đi cơ sở' : 'Tạo mẫu 3 – Kết quả đi cơ sở theo quý',
   localeTitle: 'Định dạng ngày của bảng tính',
   localeQuestion: (locale: string, zone: string) =>
     `Bảng tính này đang dùng ngôn ngữ/khu vực “${locale}” và múi giờ “${zone}”. ` +
@@ -99,7 +101,7 @@ export const HELP_HTML = `<!DOCTYPE html>
 <h2>Màu trong tab Cán bộ</h2>
 <p>Đỏ: thiếu ngày · Cam: thiếu đợt chuyên đề · Đỏ chữ đậm: thiếu cả hai · Xám: miễn · Xanh: đủ.</p>
 <h2>Biểu mẫu</h2>
-<p><b>Tạo mẫu 2…</b> (đăng ký của ban) và <b>Tạo mẫu 3…</b> (kết quả theo quý) tạo tab mới có thể in khổ A4 ngang. Các tab do tiện ích tạo sẽ được ghi đè ở lần tạo sau.</p>
+<p><b>Tạo mẫu 1…</b> (bản đăng ký của một cán bộ hoặc cả ban), <b>Tạo mẫu 2…</b> (đăng ký của ban) và <b>Tạo mẫu 3…</b> (kết quả theo quý) tạo tab mới có thể in khổ A4 ngang. Tạo lại một mẫu đã có thì tiện ích hỏi trước khi thay tab cũ.</p>
 <h2>Cài đặt</h2>
 <p>Chọn bộ quy định (Kiên Giang, Tây Ninh, Hà Nam), năm, số ngày tối thiểu và email nhận báo cáo.</p>
 </body></html>`;

@@ -119,6 +119,17 @@ export function freeTabName(wanted: string, taken: (name: string) => boolean): s
   }
 }
 
+/**
+ * Where writeGeneratedTab(layout named `wanted`) will write, and whether that replaces a tab we generated before:
+ * the forms dialog asks before replacing. A user's tab of that name is never replaced (ours takes "… (2)").
+ */
+export function generatedTabTarget(workbook: Workbook, wanted: string): { name: string; replaces: boolean } {
+  const ours = new Set(workbook.generatedTabs());
+  const names = workbook.tabNames();
+  const name = freeTabName(wanted, (n) => names.some((t) => sameTabName(t, n) && !ours.has(t)));
+  return { name, replaces: names.some((t) => sameTabName(t, name) && ours.has(t)) };
+}
+
 /** Tab names compare as Sheets and Excel compare them: case does not make two tabs different. */
 export function sameTabName(a: string, b: string): boolean {
   return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');

@@ -321,10 +321,43 @@ describe('forms', () => {
     expect(all.mau3.map((c) => c.trips)).toEqual([1, 1, 1, 0]);
     expect(all.mau2).toEqual({ cadres: 3, trips: 4 });
     const made = generateForm(ctx, { form: 'mau3', ban: null, quarter: 1 });
-    expect(made).toEqual({ tabName: 'Mẫu 3 Quý I-2023', cadres: 1, trips: 1 });
+    expect(made).toEqual({ ok: true, tabName: 'Mẫu 3 Quý I-2023', cadres: 1, trips: 1, replaced: false });
     expect(ctx.workbook.tabNames()).toContain('Mẫu 3 Quý I-2023');
     const ban = options.scopes.find((s) => s.ban === 'Văn phòng')!;
-    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({ tabName: 'Mẫu 2 - Văn phòng', ...ban.mau2 });
+    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({ ok: true, tabName: 'Mẫu 2 - Văn phòng', ...ban.mau2, replaced: false });
+  });
+
+  it('asks before replacing a tab it generated, and replaces it only when told; a user’s tab of that name is never touched', () => {
+    const ctx = context(smallProvince());
+    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toMatchObject({ ok: true, tabName: 'Mẫu 2 - Văn phòng', replaced: false });
+    const first = ctx.workbook.snapshot('Mẫu 2 - Văn phòng');
+    ctx.workbook.addTab('Mẫu 3 Quý I-2023');
+    ctx.workbook.setCell('Mẫu 3 Quý I-2023', 1, 1, 'của tôi');
+    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({ ok: false, existing: 'Mẫu 2 - Văn phòng' });
+    expect(ctx.workbook.snapshot('Mẫu 2 - Văn phòng')).toEqual(first);
+    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1, replace: true })).toMatchObject({ ok: true, replaced: true });
+    // The user's own "Mẫu 3 Quý I-2023": ours goes beside it, with no question (nothing of ours is replaced).
+    expect(generateForm(ctx, { form: 'mau3', ban: null, quarter: 1 })).toMatchObject({ ok: true, tabName: 'Mẫu 3 Quý I-2023 (2)', replaced: false });
+    expect(ctx.workbook.snapshot('Mẫu 3 Quý I-2023').values).toEqual([['của tôi']]);
+  });
+
+  it('makes mẫu 1 for one cadre (namesakes told apart by Ban) or for every cadre of a Ban', () => {
+    const ctx = context(smallProvince());
+    const options = getFormOptions(ctx);
+    expect(options.cadres.filter((c) => c.name === 'Nguyễn Văn An')).toEqual([
+      { name: 'Nguyễn Văn An', ban: 'Văn phòng', trips: 1 },
+      { name: 'Nguyễn Văn An', ban: 'Ban Tuyên giáo', trips: 0 },
+    ]);
+    expect(options.scopes.find((s) => s.ban === 'Ban Tuyên giáo')!.mau1).toEqual({ cadres: 3, trips: 3 });
+    const one = generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Văn phòng' }, quarter: 1 });
+    expect(one).toEqual({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An', cadres: 1, trips: 1, replaced: false });
+    expect(ctx.workbook.snapshot('Mẫu 1 - Nguyễn Văn An').values.flat()).toContain('2. Chức vụ: Chánh Văn phòng');
+    const ban = generateForm(ctx, { form: 'mau1', ban: 'Ban Tuyên giáo', quarter: 1 });
+    expect(ban).toEqual({ ok: true, tabName: 'Mẫu 1 - Tuyên giáo', cadres: 3, trips: 3, replaced: false });
+    expect(() => generateForm(ctx, { form: 'mau1', ban: null, quarter: 1 })).toThrow(/Mẫu 1 cần một cán bộ hoặc một Ban/);
+    expect(() => generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Ban Phong trào' }, quarter: 1 })).toThrow(
+      /Không có cán bộ “Nguyễn Văn An” của Ban Phong trào/,
+    );
   });
 
   it('refuses an unknown Ban or quarter with a Vietnamese message', () => {
@@ -476,7 +509,10 @@ describe('zod at the edge: every input is parsed by its schema before anything r
   const call = (ctx: PageContext, name: ServerName, input: unknown) => () => callServer(ctx, name, input);
 
   it.each<[string, ServerName, unknown, RegExp]>([
-    ['a form that is neither mẫu 2 nor mẫu 3', 'generateForm', { form: 'mau4', ban: null, quarter: 1 }, /Chỉ tạo được mẫu 2 hoặc mẫu 3/],
+    ['a form that is not mẫu 1, 2 or 3', 'generateForm', { form: 'mau4', ban: null, quarter: 1 }, /Chỉ tạo được mẫu 1, mẫu 2 hoặc mẫu 3/],
+    ['a row 0 to open', 'openTripRow', { row: 0 }, /Danh sách dòng không hợp lệ/],
+    ['an undo without what was written', 'undoTrip', { row: 5 }, /Trang đã gửi dữ liệu không hợp lệ/],
+    ['a save whose force is not true or false', 'saveTrip', { ...validTrip(), force: 'có' }, /Giá trị bật\/tắt không hợp lệ/],
     ['a quarter 5', 'generateForm', { form: 'mau3', ban: null, quarter: 5 }, /Quý phải là 1, 2, 3 hoặc 4/],
     ['a switch that is not true or false', 'setSchedule', 'có', /Giá trị bật\/tắt không hợp lệ/],
     ['row 0 to select', 'selectTripRows', { name: 'Trần Văn Hòa', rows: [0] }, /Danh sách dòng không hợp lệ/],

@@ -1,16 +1,18 @@
 import { quarterOf, yearOf, type Quarter } from '../../core/calendar-date';
 import { groupTrips } from '../../core/forms/form-rows';
-import { mau2Trips } from '../../core/forms/mau2';
-import { buildMau3 } from '../../core/forms/mau3';
-import { banKey } from '../../core/names';
+import { mau1Cadres, mau1TabName, type Mau1Scope } from '../../core/forms/mau1';
+import { mau2TabName, mau2Trips } from '../../core/forms/mau2';
+import { buildMau3, mau3TabName } from '../../core/forms/mau3';
+import { banKey, nameKey } from '../../core/names';
 import { UserError } from '../../core/user-error';
 import * as z from '../../core/zod-vi';
 import { analyzeContext, type PageContext, type ServerContext } from '../server-context';
-import { bansOf, formContext, generateMau2, generateMau3, type Analysis } from '../workflow';
+import { generatedTabTarget } from '../workbook';
+import { bansOf, formContext, generateMau1, generateMau2, generateMau3, type Analysis } from '../workflow';
 import { NoInput, serverFunction } from './server-function';
 import { PAGE_ACTIONS, pageTexts } from './texts';
 
-/** Tạo mẫu 2 / mẫu 3: how many cadres and trips each scope lists, and writing the form's tab. */
+/** Tạo mẫu 1 / 2 / 3: how many cadres and trips each scope lists, and writing the form's tab (asking before replacing). */
 
 export interface FormCount {
   cadres: number;
@@ -20,13 +22,24 @@ export interface FormCount {
 export interface FormScope {
   /** null = every Ban (the province-wide form). */
   ban: string | null;
+  /** Mẫu 1 of every cadre of the Ban (the exempt left out); zero for the province-wide scope, which mẫu 1 has not. */
+  mau1: FormCount;
   mau2: FormCount;
   /** Index 0 is quarter 1. */
   mau3: FormCount[];
 }
 
+/** A cadre mẫu 1 can be made for: the roster's name and Ban, and how many trips the form would list. */
+export interface FormCadre {
+  name: string;
+  ban: string;
+  trips: number;
+}
+
 export interface FormOptionsPayload {
   bans: string[];
+  /** The roster, for mẫu 1 of one cadre. */
+  cadres: FormCadre[];
   year: number;
   currentQuarter: Quarter;
   /** The province-wide scope first, then each Ban in roster order. */
@@ -37,12 +50,27 @@ export interface FormOptionsPayload {
 export function getFormOptions(ctx: ServerContext): FormOptionsPayload {
   const { analysis, warnings } = analyzeContext(ctx);
   const bans = bansOf(analysis);
+  const listed = tripsPerCadre(analysis);
   const scopes = [null, ...bans].map<FormScope>((ban) => ({
     ban,
+    mau1: ban === null ? { cadres: 0, trips: 0 } : mau1Count(analysis, { ban }, listed),
     mau2: mau2Count(analysis, ban),
     mau3: ([1, 2, 3, 4] as const).map((q) => mau3Count(analysis, ban, q)),
   }));
-  return { bans, year: analysis.year, currentQuarter: currentQuarter(analysis), scopes, warnings };
+  const cadres = analysis.roster.cadres.filter((c) => c.name !== '').map((c) => ({ name: c.name, ban: c.ban, trips: listed.get(c.index) ?? 0 }));
+  return { bans, cadres, year: analysis.year, currentQuarter: currentQuarter(analysis), scopes, warnings };
+}
+
+/** How many trips mẫu 1 lists for each cadre (mẫu 2's trips: registered, approved or done in the year). */
+function tripsPerCadre(analysis: Analysis): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const t of mau2Trips(analysis.trips.trips, analysis.year)) out.set(t.cadre, (out.get(t.cadre) ?? 0) + 1);
+  return out;
+}
+
+function mau1Count(analysis: Analysis, scope: Mau1Scope, listed: Map<number, number>): FormCount {
+  const people = mau1Cadres(scope, analysis.roster.cadres);
+  return { cadres: people.length, trips: people.reduce((n, c) => n + (listed.get(c.index) ?? 0), 0) };
 }
 
 function currentQuarter(analysis: Analysis): Quarter {
@@ -69,20 +97,27 @@ function mau2Count(analysis: Analysis, ban: string | null): FormCount {
 }
 
 export const GenerateFormSchema = z.object({
-  form: z.enum(['mau2', 'mau3'], { message: pageTexts.badForm }),
-  /** null or '' = every Ban. */
+  form: z.enum(['mau1', 'mau2', 'mau3'], { message: pageTexts.badForm }),
+  /** null or '' = every Ban (mẫu 2 and 3); mẫu 1 of a whole Ban names it here. */
   ban: z._default(z.nullable(z.string().check(z.trim())), null),
-  /** Mẫu 3's quarter (mẫu 2 covers the year). */
+  /** Mẫu 1 of one cadre: the roster's name and Ban (namesakes differ by Ban). */
+  cadre: z._default(z.nullable(z.object({ name: z.string(), ban: z.string() })), null),
+  /** Mẫu 3's quarter (mẫu 1 and 2 cover the year). */
   quarter: z.literal([1, 2, 3, 4], { message: pageTexts.badQuarter }),
+  /** The person has agreed to replace our tab of that name (the dialog asks first). */
+  replace: z._default(z.boolean({ message: pageTexts.badSwitch }), false),
 });
 
-export interface GenerateFormResult {
-  tabName: string;
-  cadres: number;
-  trips: number;
-}
+export type GenerateFormResult =
+  | { ok: true; tabName: string; cadres: number; trips: number; replaced: boolean }
+  /** Our tab of that name exists: nothing was written; ask, then call again with replace. */
+  | { ok: false; existing: string };
 
-/** Writes the mẫu 2 or mẫu 3 tab (replacing one of the same name), then shows it: it is the tab the person wants. */
+/**
+ * Writes the mẫu 1, 2 or 3 tab, then shows it: it is the tab the person wants. When a tab we generated already has
+ * that name, nothing is written unless `replace` says the person agreed (a user's own tab of that name is never
+ * touched: ours takes "… (2)").
+ */
 export function generateForm(ctx: PageContext, input: z.output<typeof GenerateFormSchema>): GenerateFormResult {
   const { analysis } = analyzeContext(ctx);
   let ban: string | null = null;
@@ -91,12 +126,26 @@ export function generateForm(ctx: PageContext, input: z.output<typeof GenerateFo
     ban = bansOf(analysis).find((b) => banKey(b) === banKey(wanted)) ?? null;
     if (ban === null) throw new UserError(pageTexts.unknownBan(wanted));
   }
-  const result =
-    input.form === 'mau2'
+  let scope: Mau1Scope | null = null;
+  if (input.form === 'mau1') {
+    const wanted = input.cadre;
+    if (wanted) {
+      const cadre = analysis.roster.cadres.find((c) => nameKey(c.name) === nameKey(wanted.name) && banKey(c.ban) === banKey(wanted.ban));
+      if (!cadre) throw new UserError(pageTexts.unknownCadre(wanted.name, wanted.ban));
+      scope = { cadre };
+    } else if (ban !== null) scope = { ban };
+    else throw new UserError(pageTexts.mau1Scope);
+  }
+  const wantedName = scope ? mau1TabName(scope) : input.form === 'mau2' ? mau2TabName(ban) : mau3TabName(input.quarter, analysis.year, ban);
+  const target = generatedTabTarget(ctx.workbook, wantedName);
+  if (target.replaces && !input.replace) return { ok: false, existing: target.name };
+  const made = scope
+    ? (({ name, cadres, trips }) => ({ tabName: name, cadres, trips }))(generateMau1(ctx.workbook, analysis, scope))
+    : input.form === 'mau2'
       ? { tabName: generateMau2(ctx.workbook, analysis, ban), ...mau2Count(analysis, ban) }
       : (({ name, summary }) => ({ tabName: name, cadres: summary.cadres, trips: summary.trips }))(generateMau3(ctx.workbook, analysis, ban, input.quarter));
-  ctx.host.showTab(result.tabName);
-  return result;
+  ctx.host.showTab(made.tabName);
+  return { ok: true, ...made, replaced: target.replaces };
 }
 
 export const formsFunctions = {

@@ -8,7 +8,9 @@ export const pageTexts = {
   forecast: (days: number, required: number, end: CalendarDate) =>
     `Theo tốc độ hiện tại: khoảng ${days}/${required} ngày vào ${formatDayFirst(end).slice(0, 5)}`,
   unknownBan: (ban: string) => `Không có Ban/Văn phòng “${ban}” trong tab Cán bộ.`,
-  badForm: 'Chỉ tạo được mẫu 2 hoặc mẫu 3.',
+  unknownCadre: (name: string, ban: string) => `Không có cán bộ “${name}” của ${ban} trong tab Cán bộ.`,
+  mau1Scope: 'Mẫu 1 cần một cán bộ hoặc một Ban/Văn phòng.',
+  badForm: 'Chỉ tạo được mẫu 1, mẫu 2 hoặc mẫu 3.',
   badQuarter: 'Quý phải là 1, 2, 3 hoặc 4.',
   badSwitch: 'Giá trị bật/tắt không hợp lệ.',
   badRows: 'Danh sách dòng không hợp lệ.',

@@ -1,101 +1,200 @@
 import type { Quarter } from '../../core/calendar-date';
-import type { FormOptionsPayload, FormScope } from '../../sheets/pages/forms';
-import { call, closeHost, failureMessage } from '../bridge';
-import { banner, busy, byId, h, newId, replace } from '../shared/dom';
+import { quarterLabel } from '../../core/forms/mau3';
+import type { FormCount, FormOptionsPayload, GenerateFormResult } from '../../sheets/pages/forms';
+import { call, closeHost } from '../bridge';
+import { combobox } from '../shared/combobox';
+import { banner, busy, byId, focusOn, h, isBusy, newId, replace, type Child } from '../shared/dom';
+import { failureBanner } from '../shared/failure';
 import { field, select } from '../shared/form';
+import { loadPage } from '../shared/load';
+import { formsTexts as T } from './texts';
 
-/** Tạo mẫu 2 / mẫu 3: choose the form, the Ban (or all) and the quarter; see what it will list; generate the tab. */
+/**
+ * Tạo mẫu 1 / 2 / 3: choose the form and whom it is for (a cadre or a Ban for mẫu 1; a Ban or the province, and a
+ * quarter for mẫu 3), see what it will list, generate its tab. A new choice clears the last result; a tab generated
+ * before is replaced only once the person says so. Everything fits the 460 × 420 dialog the menu opens.
+ */
 
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+type Form = 'mau1' | 'mau2' | 'mau3';
+
 const app = byId('app');
-let options: FormOptionsPayload;
 
-async function start(): Promise<void> {
-  try {
-    options = await call('getFormOptions');
-  } catch (error) {
-    replace(app, h('h1', null, 'Tạo mẫu 2 / mẫu 3'), banner('error', failureMessage(error)));
-    app.setAttribute('aria-busy', 'false');
-    return;
-  }
-  build();
-  app.setAttribute('aria-busy', 'false');
-}
-
-function build(): void {
+function build(options: FormOptionsPayload): void {
+  // The menu item that opened the dialog (“Tạo mẫu 1…”, “Tạo mẫu 2…” or “Tạo mẫu 3…”) says which form to start with.
+  const asked = (window as { __FORM__?: unknown }).__FORM__;
+  const opened: Form = asked === 'mau1' || asked === 'mau2' ? asked : 'mau3';
   const formName = newId('form');
-  const radio = (value: 'mau2' | 'mau3', label: string, hint: string, checked: boolean) => {
-    const input = h('input', { attrs: { type: 'radio', name: formName, value, id: newId('r'), checked } });
-    input.addEventListener('change', render);
-    return {
+  const radio = (name: string, value: string, label: string, hint: string | null, checked: boolean) => {
+    const input = h('input', { attrs: { type: 'radio', name, value, id: newId('r'), checked } });
+    const root = h(
+      'div',
+      { class: 'radio' },
       input,
-      root: h('div', { class: 'radio' }, input, h('label', { attrs: { for: input.id } }, h('strong', null, label), h('br'), h('span', { class: 'hint' }, hint))),
-    };
+      h('label', { attrs: { for: input.id } }, hint ? [h('strong', null, label), h('span', { class: 'hint' }, hint)] : label),
+    );
+    return { input, root };
   };
-  // The menu item that opened the dialog (“Tạo mẫu 2…” or “Tạo mẫu 3…”) says which form to start with.
-  const opened = (window as { __FORM__?: unknown }).__FORM__ === 'mau2' ? 'mau2' : 'mau3';
-  const mau3 = radio('mau3', 'Mẫu 3 – Báo cáo kết quả quý', 'Các đợt đã thực hiện, bắt đầu trong quý.', opened === 'mau3');
-  const mau2 = radio('mau2', 'Mẫu 2 – Bản tổng hợp đăng ký', `Mọi đợt đã đăng ký, đã duyệt, đã thực hiện năm ${options.year}.`, opened === 'mau2');
-  const ban = select([{ value: '', label: 'Tất cả các ban (toàn tỉnh)' }, ...options.bans.map((b) => ({ value: b, label: b }))]);
+  const forms = {
+    mau1: radio(formName, 'mau1', T.mau1, T.mau1Hint, opened === 'mau1'),
+    mau2: radio(formName, 'mau2', T.mau2, T.mau2Hint, opened === 'mau2'),
+    mau3: radio(formName, 'mau3', T.mau3, T.mau3Hint, opened === 'mau3'),
+  };
+  const whoName = newId('who');
+  const who = { cadre: radio(whoName, 'cadre', T.oneCadre, null, true), ban: radio(whoName, 'ban', T.wholeBan, null, false) };
+  const whoGroup = h('fieldset', { class: 'inline-radios' }, h('legend', null, T.who), who.cadre.root, who.ban.root);
+
+  const cadre = combobox(
+    options.cadres.map((c) => ({ label: c.name, detail: c.ban })),
+    { none: T.cadreNone, more: T.cadreMore },
+  );
+  const cadreField = field(T.cadre, cadre.input, null, '', cadre.root);
+  const ban = select([{ value: '', label: T.allBans }, ...options.bans.map((b) => ({ value: b, label: b }))]);
+  const banField = field(T.ban, ban);
   const quarter = select(
-    ([1, 2, 3, 4] as const).map((q) => ({ value: String(q), label: `Quý ${ROMAN[q - 1]} năm ${options.year}` })),
+    ([1, 2, 3, 4] as const).map((q) => ({ value: String(q), label: quarterLabel(q, options.year) })),
     String(options.currentQuarter),
   );
-  const banField = field('Ban/Văn phòng', ban);
-  const quarterField = field('Quý', quarter);
-  const summary = h('div', { class: 'summary', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const generate = h('button', { class: 'primary', attrs: { type: 'submit' } }, 'Tạo mẫu');
-  const close = h('button', { attrs: { type: 'button' }, on: { click: () => closeHost() } }, 'Đóng');
-  const result = h('div', { attrs: { 'aria-live': 'polite' } });
-  ban.addEventListener('change', render);
-  quarter.addEventListener('change', render);
+  const quarterField = field(T.quarter, quarter);
+  const summary = h('div', { class: 'summary', attrs: { role: 'status' } });
+  const generate = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.generate);
+  const close = h('button', { attrs: { type: 'button' }, on: { click: () => closeHost() } }, T.close);
+  const result = h('div', { class: 'result' });
+  const note = h('p', { class: 'subtitle note' }, T.note);
+  /** An answer (made, replace?, failed) takes the note's place: the dialog keeps its 420 px. */
+  const answer = (...children: HTMLElement[]) => {
+    replace(result, ...children);
+    note.hidden = children.length > 0;
+  };
 
-  function chosen(): { form: 'mau2' | 'mau3'; ban: string | null; quarter: Quarter; scope: FormScope } {
-    const form = mau2.input.checked ? 'mau2' : 'mau3';
-    const banValue = ban.value === '' ? null : ban.value;
-    const scope = options.scopes.find((s) => s.ban === banValue) ?? options.scopes[0]!;
-    return { form, ban: banValue, quarter: Number(quarter.value) as Quarter, scope };
+  function chosen(): { form: Form; byCadre: boolean; ban: string | null; cadre: number | null; quarter: Quarter } {
+    const form: Form = forms.mau1.input.checked ? 'mau1' : forms.mau2.input.checked ? 'mau2' : 'mau3';
+    return {
+      form,
+      byCadre: form === 'mau1' && who.cadre.input.checked,
+      ban: ban.value === '' ? null : ban.value,
+      cadre: cadre.value(),
+      quarter: Number(quarter.value) as Quarter,
+    };
   }
 
-  function render(): void {
+  function listing(what: string, count: FormCount): Child {
+    return count.trips === 0
+      ? T.noTrips(what)
+      : [`${what} ${T.willList} `, h('strong', null, T.cadres(count.cadres)), ', ', h('strong', null, T.trips(count.trips)), '.'];
+  }
+
+  /** Shows the controls the choice needs and says what the form will list; a new choice clears the last result. */
+  function render(clear: boolean): void {
     const c = chosen();
-    quarterField.root.hidden = c.form === 'mau2';
-    const count = c.form === 'mau2' ? c.scope.mau2 : c.scope.mau3[c.quarter - 1]!;
-    const what = c.form === 'mau2' ? `Mẫu 2 năm ${options.year}` : `Mẫu 3 quý ${ROMAN[c.quarter - 1]}/${options.year}`;
-    const who = c.ban ?? 'toàn tỉnh';
-    replace(
-      summary,
-      count.trips === 0
-        ? `${what} (${who}) chưa có đợt nào để liệt kê; mẫu vẫn được tạo với dòng “không có”.`
-        : [`${what} (${who}) sẽ liệt kê `, h('strong', null, `${count.cadres} cán bộ`), ', ', h('strong', null, `${count.trips} đợt`), '.'],
-    );
+    if (clear) answer();
+    whoGroup.hidden = c.form !== 'mau1';
+    cadreField.root.hidden = !c.byCadre;
+    banField.root.hidden = c.byCadre;
+    quarterField.root.hidden = c.form !== 'mau3';
+    // Mẫu 1 is per person: for a Ban, not the whole province.
+    const all = ban.querySelector<HTMLOptionElement>('option[value=""]')!;
+    all.hidden = c.form === 'mau1';
+    all.disabled = c.form === 'mau1';
+    if (c.form === 'mau1' && !c.byCadre && ban.value === '' && options.bans.length > 0) ban.value = options.bans[0]!;
+    const now = chosen();
+    const scope = options.scopes.find((s) => s.ban === now.ban) ?? options.scopes[0]!;
+    const who = now.ban ?? T.province;
+    if (now.form === 'mau1') {
+      const person = now.cadre === null ? null : options.cadres[now.cadre]!;
+      if (now.byCadre) replace(summary, person ? listing(T.whatMau1Cadre(person.name), { cadres: 1, trips: person.trips }) : T.pickCadre);
+      else replace(summary, now.ban ? listing(T.whatMau1Ban(now.ban), scope.mau1) : T.pickBan);
+    } else if (now.form === 'mau2') replace(summary, listing(T.whatMau2(options.year, who), scope.mau2));
+    else replace(summary, listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!));
   }
+
+  async function make(replaceTab: boolean): Promise<void> {
+    if (isBusy(generate)) return;
+    const c = chosen();
+    const person = c.byCadre && c.cadre !== null ? options.cadres[c.cadre]! : null;
+    if (c.form === 'mau1' && c.byCadre && !person) {
+      cadreField.setError(T.pickCadre);
+      cadre.input.focus();
+      return;
+    }
+    cadreField.setError(null);
+    let made: GenerateFormResult;
+    try {
+      made = await busy(generate, T.generating, () =>
+        call('generateForm', {
+          form: c.form,
+          ban: c.form === 'mau1' && c.byCadre ? null : c.ban,
+          cadre: person ? { name: person.name, ban: person.ban } : null,
+          quarter: c.quarter,
+          replace: replaceTab,
+        }),
+      );
+    } catch (error) {
+      answer(failureBanner(error));
+      focusOn(result.firstElementChild as HTMLElement);
+      return;
+    }
+    if (!made.ok) {
+      const yes = h('button', { class: 'primary', attrs: { type: 'button' }, on: { click: () => void make(true) } }, T.replace);
+      const no = h(
+        'button',
+        {
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              answer();
+              generate.focus();
+            },
+          },
+        },
+        T.keep,
+      );
+      const question = h('div', { class: 'banner banner-warning confirm', attrs: { role: 'alert' } }, h('p', null, T.exists(made.existing)), h('div', { class: 'actions' }, yes, no));
+      answer(question);
+      yes.focus();
+      return;
+    }
+    const done = banner('success', T.made(made.tabName, made.cadres, made.trips, made.replaced));
+    answer(done);
+    focusOn(done);
+  }
+
+  for (const input of [forms.mau1.input, forms.mau2.input, forms.mau3.input, who.cadre.input, who.ban.input]) input.addEventListener('change', () => render(true));
+  ban.addEventListener('change', () => render(true));
+  quarter.addEventListener('change', () => render(true));
+  cadre.onChange(() => {
+    cadreField.setError(null);
+    render(true);
+  });
 
   const form = h(
     'form',
     {
-      attrs: { novalidate: true, 'aria-label': 'Tạo mẫu' },
+      attrs: { novalidate: true, 'aria-label': T.formLabel },
       on: {
         submit: (event) => {
           event.preventDefault();
-          const c = chosen();
-          void busy(generate, 'Đang tạo…', () => call('generateForm', { form: c.form, ban: c.ban, quarter: c.quarter }))
-            .then((made) => {
-              replace(result, banner('success', [`Đã tạo tab “${made.tabName}”: ${made.cadres} cán bộ, ${made.trips} đợt.`]));
-            })
-            .catch((error: unknown) => replace(result, banner('error', failureMessage(error))));
+          void make(false);
         },
       },
     },
-    h('fieldset', null, h('legend', null, 'Mẫu'), mau3.root, mau2.root),
-    banField.root,
-    quarterField.root,
+    h('fieldset', { class: 'form-choice' }, h('legend', null, T.form), forms.mau1.root, forms.mau2.root, forms.mau3.root),
+    whoGroup,
+    h('div', { class: 'row' }, cadreField.root, banField.root, quarterField.root),
     summary,
+    result,
     h('div', { class: 'actions' }, generate, close),
   );
-  const warnings = options.warnings.length > 0 ? banner('warning', h('ul', null, options.warnings.map((w) => h('li', null, w)))) : null;
-  replace(app, warnings, result, form, h('p', { class: 'subtitle note' }, 'Mẫu được ghi vào một tab mới; tab cùng tên được thay thế.'));
-  render();
+  const warnings =
+    options.warnings.length > 0
+      ? h(
+          'details',
+          { class: 'banner banner-warning dialog-warnings' },
+          h('summary', null, T.warnings(options.warnings.length)),
+          h('ul', null, options.warnings.map((w) => h('li', null, w))),
+        )
+      : null;
+  replace(app, h('h1', { class: 'visually-hidden' }, T.title), warnings, form, note);
+  render(false);
 }
 
-void start();
+loadPage(app, { title: T.title, fetch: () => call('getFormOptions'), show: build });
