@@ -28,6 +28,21 @@ interface Action {
   run: (addon: Addon) => void;
 }
 
+const NEW_TRIP = {
+  name: 'Cán Bộ Số 3',
+  ban: 'Ban Phong trào',
+  kind: 'chi-doan',
+  detail: 'Dự sinh hoạt chi đoàn ấp 3',
+  from: '2023-12-10',
+  to: '2023-12-11',
+  days: '2',
+  place: 'Xã B',
+  level: '',
+  status: 'registered',
+};
+/** What saveTrip answered in `before`, for the undo in `run`. */
+const undo = new WeakMap<Addon, { row: number; written: unknown[] }>();
+
 const ACTIONS: Action[] = [
   {
     name: 'Kiểm tra dữ liệu (menuCheck)',
@@ -101,6 +116,49 @@ const ACTIONS: Action[] = [
     },
   },
   {
+    name: 'Nhập đợt đi cơ sở, a trip that overlaps one of the cadre’s: the warning, nothing written (saveTrip)',
+    budget: 20,
+    run: (a) => {
+      const result = a.call('saveTrip', { ...NEW_TRIP, from: '2023-01-03', to: '2023-01-05' }) as { ok: boolean; conflicts: unknown[] };
+      expect(result).toMatchObject({ ok: false, conflicts: [expect.anything()] });
+    },
+  },
+  {
+    name: 'Mở dòng N after saving (openTripRow)',
+    budget: 12,
+    before: (a) => void a.call('saveTrip', NEW_TRIP),
+    run: (a) => a.call('openTripRow', { row: 30 }),
+  },
+  {
+    name: 'Hoàn tác after saving (undoTrip): one read of the trips tab, one row emptied',
+    budget: 20,
+    before: (a) => {
+      const saved = a.call('saveTrip', NEW_TRIP) as { row: number; written: unknown[] };
+      undo.set(a, saved);
+    },
+    run: (a) => expect(a.call('undoTrip', undo.get(a))).toMatchObject({ tab: 'Đi cơ sở' }),
+  },
+  {
+    name: 'Tạo mẫu 1 for one cadre (generateForm)',
+    budget: 82,
+    run: (a) => a.call('generateForm', { form: 'mau1', ban: null, cadre: { name: 'Cán Bộ Số 3', ban: 'Ban Phong trào' }, quarter: 1 }),
+  },
+  {
+    name: 'Tạo mẫu 3 again: the question, nothing written (generateForm)',
+    budget: 28,
+    before: (a) => void a.call('generateForm', { form: 'mau3', ban: null, quarter: 2 }),
+    run: (a) => expect(a.call('generateForm', { form: 'mau3', ban: null, quarter: 2 })).toMatchObject({ ok: false }),
+  },
+  {
+    name: 'Cài đặt saved (saveSettingsPage)',
+    budget: 12,
+    run: (a) => {
+      const page = a.call('getSettingsPage') as { settings: Record<string, unknown> };
+      a.env.calls.reset();
+      a.call('saveSettingsPage', { ...page.settings, overrides: { minDays: 50 } });
+    },
+  },
+  {
     name: 'Select a cadre’s trip rows (selectTripRows)',
     budget: 20,
     // The page passes the rows it shows (getProgress's tripRows); nothing is read again.
@@ -134,4 +192,25 @@ describe('each action makes the same number of Spreadsheet calls for 10, 100 and
       expect(counts[10]!.spreadsheet).toBeLessThanOrEqual(action.budget);
     });
   }
+});
+
+describe('mẫu 1 of a whole Ban: one form per cadre, each at a fixed cost whatever the number of trips', () => {
+  // Each form has its own merged header and signature rows, and Apps Script merges one range per call: the cost grows
+  // with the Ban's cadres (a Ban has a handful to a few dozen), never with the trips.
+  const calls = (cadres: number, tripsEach: number) => {
+    const addon = loadAddon({ spreadsheet: syntheticSpreadsheet(cadres, tripsEach) });
+    addon.env.calls.reset();
+    addon.call('generateForm', { form: 'mau1', ban: 'Ban Phong trào', quarter: 1 });
+    expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
+    return addon.env.calls.spreadsheet();
+  };
+
+  it('the same calls for 5 or 40 trips per cadre; at most 36 more per form', { timeout: 120_000 }, () => {
+    // syntheticSpreadsheet puts every 6th cadre in Ban Phong trào: 12 cadres → 2 forms, 24 → 4.
+    const few = calls(12, 5);
+    expect(calls(12, 40)).toBe(few);
+    const perForm = (calls(24, 5) - few) / 2;
+    console.info(`Tạo mẫu 1 for a Ban: ${few} spreadsheet calls for 2 forms, ${perForm} more per form`);
+    expect(perForm).toBeLessThanOrEqual(36);
+  });
 });
