@@ -133,4 +133,28 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await expectContrast(page, 'Tạo biểu mẫu (mẫu 1)');
     await page.context().close();
   });
+
+  it('settings problems fold into one line, which an answer replaces: still within 420 px', async () => {
+    const tab = pages.preview.backend.workbook;
+    const row = tab.readTab('Cài đặt')!.values.length + 1;
+    tab.setCell('Cài đặt', row, 1, 'Số ngày tối thiểu');
+    tab.setCell('Cài đặt', row, 2, 'sáu mươi');
+    try {
+      const page = await open('mau1');
+      const warnings = page.locator('details.dialog-warnings');
+      expect(await warnings.locator('summary').textContent()).toBe('Có 1 lưu ý về dữ liệu và cài đặt');
+      await page.getByRole('radio', { name: 'Mọi cán bộ của một ban' }).check();
+      await fits(page, 'mẫu 1 of a Ban, with a warning');
+      pages.server('generateForm', { form: 'mau1', ban: 'Văn phòng', quarter: 1, replace: true });
+      await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption('Văn phòng');
+      await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
+      await page.getByRole('button', { name: 'Thay thế tab' }).waitFor();
+      expect(await warnings.isVisible()).toBe(false);
+      await fits(page, 'mẫu 1 of a Ban, with a warning, the question');
+      await page.context().close();
+    } finally {
+      tab.setCell('Cài đặt', row, 1, null);
+      tab.setCell('Cài đặt', row, 2, null);
+    }
+  });
 });

@@ -59,11 +59,13 @@ function build(options: FormOptionsPayload): void {
   const generate = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.generate);
   const close = h('button', { attrs: { type: 'button' }, on: { click: () => closeHost() } }, T.close);
   const result = h('div', { class: 'result' });
+  let warnings: HTMLElement | null = null;
   const note = h('p', { class: 'subtitle note' }, T.note);
-  /** An answer (made, replace?, failed) takes the note's place: the dialog keeps its 420 px. */
+  /** An answer (made, replace?, failed) takes the place of the note and the folded warnings: the dialog keeps its 420 px. */
   const answer = (...children: HTMLElement[]) => {
     replace(result, ...children);
     note.hidden = children.length > 0;
+    if (warnings) warnings.hidden = children.length > 0;
   };
 
   function chosen(): { form: Form; byCadre: boolean; ban: string | null; cadre: number | null; quarter: Quarter } {
@@ -184,7 +186,7 @@ function build(options: FormOptionsPayload): void {
     result,
     h('div', { class: 'actions' }, generate, close),
   );
-  const warnings =
+  warnings =
     options.warnings.length > 0
       ? h(
           'details',
