@@ -6,10 +6,11 @@ import { banKey } from '../core/names';
 import { defaultSettings, type Settings } from '../core/settings';
 import { UserError } from '../core/user-error';
 import { checkReport, type CheckReport } from '../sheets/report';
+import type { RawCell, TabData } from '../sheets/workbook';
 import { analyze, bansOf, generateMau2, generateMau3, runCheck, type Analysis } from '../sheets/workflow';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { XlsxWorkbook, type LoadOptions } from './xlsx-workbook';
 
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -44,10 +45,16 @@ export interface CheckOutcome {
  * `dicoso check`: the main job on an .xlsx file. Writes the result file unless --json is given without --out (the
  * JSON is then the whole answer). `warn` hears, before anything is written, what the result file will lack.
  */
-export async function checkWorkbook(file: string, flags: CommonFlags, now = new Date(), warn: (text: string) => void = () => {}): Promise<CheckOutcome> {
+export async function checkWorkbook(
+  file: string,
+  flags: CommonFlags,
+  now = new Date(),
+  warn: (text: string) => void = () => {},
+  load: LoadOptions = {},
+): Promise<CheckOutcome> {
   const outPath = flags.json && flags.out === undefined ? null : (flags.out ?? defaultOutPath(file));
   if (outPath !== null && sameFile(file, outPath)) throw new UserError(say.outIsInput(outPath, file, flags.out !== undefined));
-  const workbook = await XlsxWorkbook.load(file);
+  const workbook = await XlsxWorkbook.load(file, load);
   if (outPath !== null) {
     // Before the work: a folder that cannot be made is said at once, and what will be lost before anything is written.
     if (workbook.unkept.length > 0) warn(say.unkept(workbook.unkept, file, outPath));
@@ -61,12 +68,22 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const report = checkReport(analysis, ban);
   if (outPath === null) return { analysis, ban, report, outPath, tabsWritten: [] };
+  // The tabs' cells as read served the annotations; from here on (the forms, the summary) only the rows that carry
+  // an issue are looked at again. A national file's trips tab is a few hundred MB of cells.
+  analysis.raw = { roster: issueRowsOnly(analysis, 'roster'), trips: issueRowsOnly(analysis, 'trips') };
 
   const quarter = flags.quarter ?? quarterOf(today);
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
   await workbook.save(outPath);
   return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, mau2, mau3.name] };
+}
+
+function issueRowsOnly(analysis: Analysis, role: 'roster' | 'trips'): TabData {
+  const data = analysis.raw[role];
+  const values: RawCell[][] = [];
+  for (const issue of analysis.issues) if (issue.tab === analysis.tabs[role]) values[issue.row - 1] = data.values[issue.row - 1] ?? [];
+  return { ...data, values, notes: [] };
 }
 
 function splitDashboard(result: Analysis & { dashboardTab: string }): { analysis: Analysis; dashboardTab: string } {
