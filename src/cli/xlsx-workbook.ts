@@ -221,14 +221,14 @@ export class XlsxWorkbook implements Workbook {
     const owned = this.ownedColumn(a.tab);
     if (owned === null) this.mark(STATUS_MARK, a.tab, 1, a.statusColumn);
     else if (owned !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${owned}, not ${a.statusColumn}`);
-    if (a.statusCells) {
-      checkBlock(a.statusCells, 'statusCells');
-      a.statusCells.values.forEach(([text], i) => {
-        const row = a.statusCells!.row + i;
+    for (const block of a.statusCells) checkBlock(block, 'statusCells');
+    for (const block of a.statusCells) {
+      block.values.forEach(([text], i) => {
+        const row = block.row + i;
         if (!this.compact?.writeText(ws, row, a.statusColumn, text ?? '')) writeText(this.cellToWrite(ws, row, a.statusColumn), text ?? '');
       });
     }
-    if (a.notes) this.writeNotes(ws, a.notes);
+    for (const block of a.notes) this.writeNotes(ws, block);
     if (a.highlights) {
       removeOurRules(ws);
       const { firstRow, rules } = a.highlights;
@@ -262,7 +262,7 @@ export class XlsxWorkbook implements Workbook {
       });
       this.unmark(STATUS_MARK, u.tab);
     }
-    if (u.notes) this.writeNotes(ws, u.notes);
+    for (const block of u.notes) this.writeNotes(ws, block);
   }
   appendRows(tab: string, rows: WriteCell[][]): number {
     const ws = this.requireSheet(tab);

@@ -223,7 +223,7 @@ export function removeOurMarks(workbook: Workbook, options: { deleteGenerated: b
     if (!data) continue;
     const plan = unmarking(tab, data.notes ?? [], data.ownedColumn);
     workbook.unmarkTab(plan);
-    if (plan.notes || plan.statusColumn !== null) out.tabs.push(tab);
+    if (plan.notes.length > 0 || plan.statusColumn !== null) out.tabs.push(tab);
   }
   if (options.deleteGenerated) {
     for (const tab of generated) {
