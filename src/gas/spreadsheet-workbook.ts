@@ -69,13 +69,6 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     return { ...data, notes: empty ? [] : range.getNotes() };
   }
 
-  /** Notes of a block of rows (1-based), columns 1…width: the onEdit check reads only the rows it rewrites. */
-  readNotes(name: string, firstRow: number, rows: number, width: number): string[][] {
-    const sheet = this.requireSheet(name);
-    if (rows < 1 || width < 1) return [];
-    return sheet.getRange(firstRow, 1, rows, width).getNotes();
-  }
-
   readLayout(name: string): { rows: number; columns: number; merges: GridRange[]; ownedColumn: number | null } | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;

@@ -49,8 +49,19 @@ const ACTIONS: Action[] = [
     run: (a) => a.call('menuSetup'),
   },
   {
+    // Before any check: the live check finds no column of ours and reads every row (live-check.ts).
     name: 'onEdit of one trip row',
-    budget: 42,
+    budget: 50,
+    run: (a) => {
+      a.env.setAuthMode('LIMITED');
+      const range = a.ss.tab('Đi cơ sở').rangeAt(5, 6);
+      a.call('onEdit', { authMode: 'LIMITED', range, source: a.ss, value: '4' });
+    },
+  },
+  {
+    name: 'onEdit of one trip row, after a check (the cadre’s rows only)',
+    budget: 52,
+    before: (a) => a.call('menuCheck'),
     run: (a) => {
       a.env.setAuthMode('LIMITED');
       const range = a.ss.tab('Đi cơ sở').rangeAt(5, 6);
@@ -59,7 +70,7 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'onEdit of one roster row',
-    budget: 35,
+    budget: 42,
     run: (a) => {
       a.env.setAuthMode('LIMITED');
       const range = a.ss.tab('Cán bộ').rangeAt(3, 3);
