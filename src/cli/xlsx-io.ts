@@ -133,6 +133,8 @@ function entryBytes(bytes: Buffer, entry: ZipEntry): Readable {
 class CompactingRows extends BaseXform {
   private readonly rowXform = new RowXform();
   private parser: RowXform | undefined;
+  /** Row numbers kept as exceljs rows: a later row of the same number must replace them, as exceljs's does. */
+  private readonly kept = new Set<number>();
   declare model: ParsedRow[] | null;
 
   constructor(private readonly sheet: CompactSheet) {
@@ -164,7 +166,12 @@ class CompactingRows extends BaseXform {
     if (!this.parser.parseClose(name)) {
       const row = this.parser.model as ParsedRow;
       this.parser = undefined;
-      if (!compactRow(row, this.sheet)) (this.model ??= []).push(row);
+      // A row number seen twice (a damaged or odd file): exceljs keeps the later row, so the earlier one goes.
+      if (this.sheet.rows[row.number - 1]) this.sheet.rows[row.number - 1] = undefined;
+      if (this.kept.has(row.number) || !compactRow(row, this.sheet)) {
+        this.kept.add(row.number);
+        (this.model ??= []).push(row);
+      }
     }
     return true;
   }
@@ -176,7 +183,6 @@ class CompactingRows extends BaseXform {
 
 /** Puts a parsed row in the compact store if every cell is plain; false when it must stay an exceljs row. */
 function compactRow(row: ParsedRow, sheet: CompactSheet): boolean {
-  if (sheet.rows[row.number - 1]) return false;
   const cells: unknown[] = [];
   let previous = 0;
   for (const cell of row.cells) {

@@ -8,6 +8,8 @@ import type { CalendarDate } from '../../src/core/calendar-date';
 import { ROOT } from '../support/bundle';
 import { hostileWorkbook } from '../support/hostile';
 import { contentDifferences, loadForContent, workbookContent } from '../support/xlsx-content';
+import { xlsxPackage } from './files';
+import { writeFileSync } from 'node:fs';
 
 /**
  * The streaming path (compact cells, xlsx-io.ts) against exceljs's own load and save, on the same input: the result
@@ -60,6 +62,31 @@ describe('hai cách đọc/ghi tệp cho cùng một kết quả', () => {
     const changed = path.join(dir, 'kho-doi-2.xlsx');
     await wb.xlsx.writeFile(changed);
     expect(await differences(input, changed)).toEqual([expect.stringContaining('/sheets/1/cells/I4')]);
+  });
+});
+
+describe('tệp lạ: đọc rồi ghi lại bằng hai cách cho cùng nội dung', () => {
+  const SHEET = (rows: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  it.each([
+    ['hai dòng cùng số (dòng sau thắng, như exceljs)', '<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>'],
+    ['hai dòng cùng số, dòng đầu có công thức', '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row><row r="2"><c r="B2"><v>2</v></c></row><row r="3"><c r="C3"><v>3</v></c></row><row r="3"><c r="A3"><f>2+2</f><v>4</v></c></row>'],
+    ['ô không theo thứ tự cột, ô thiếu địa chỉ', '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c><v>2</v></c></row>'],
+    ['chữ nhiều định dạng, chuỗi công thức, đúng/sai, lỗi', '<row r="1"><c r="A1" t="inlineStr"><is><r><t>Tháng </t></r><r><rPr><b/></rPr><t>Thanh niên</t></r></is></c><c r="B1" t="str"><v>văn bản</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c></row>'],
+    ['công thức dùng chung và dòng có chiều cao, bị ẩn', '<row r="1" ht="30" customHeight="1" hidden="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row><row r="3" hidden="1"/>'],
+  ])('%s', async (name, rows) => {
+    const input = path.join(dir, `la-${name.length}.xlsx`);
+    writeFileSync(input, xlsxPackage({ 'xl/worksheets/sheet1.xml': SHEET(rows) }));
+    const saved: string[] = [];
+    for (const engine of ['exceljs', 'compact'] as const) {
+      const book = await XlsxWorkbook.load(input, { engine });
+      const out = path.join(dir, `la-${name.length}-${engine}.xlsx`);
+      await book.save(out);
+      saved.push(out);
+    }
+    const [a, b] = await Promise.all(saved.map((f) => XlsxWorkbook.load(f, { engine: 'exceljs' })));
+    expect(b!.readTab('Cán bộ', { notes: true })).toEqual(a!.readTab('Cán bộ', { notes: true }));
+    expect(await differences(saved[0]!, saved[1]!)).toEqual([]);
   });
 });
 
