@@ -731,11 +731,21 @@ function setWrappedRowHeights(layout: TabLayout, styles: CellStyles, merged: Set
       const perLine = Math.max(1, Math.floor(columnPixels / glyph));
       const cellLines = String(value)
         .split('\n')
-        .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil([...paragraph].length / perLine)), 0);
+        .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(codePoints(paragraph) / perLine)), 0);
       lines = Math.max(lines, cellLines);
     });
     if (lines > 1) setHeight(r + 1, lines * LINE_HEIGHT_POINTS);
   });
+}
+
+/** The characters of a text as a person counts them (a pair of surrogates is one), without an array per text. */
+function codePoints(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) pairs++;
+  }
+  return text.length - pairs;
 }
 
 /**
