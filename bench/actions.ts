@@ -107,17 +107,19 @@ export function measureActions(env: AppsScriptEnvironment, editRow: number): Act
     }),
   );
 
-  // onEdit: a person changes one trip's status; the simple trigger gets the edited range. Then the same cell as part
-  // of a paste over more rows than the live check reads by cadre: it reads every row, as onEdit always did before.
+  // onEdit: a person types a status the sheet does not know into one trip row (so its result changes whatever the
+  // size: an error in our column, a note on the cell, its cadre's days); the simple trigger gets the edited range.
+  // Then the same cell as part of a paste over more rows than the live check reads by cadre: it reads every row, as
+  // onEdit always did before.
   const spreadsheet = env.spreadsheet;
   const sheet = spreadsheet.getSheetByName(TRIPS_TAB)!;
-  sheet.getRange(editRow, 11).setValue('Đã thực hiện');
+  sheet.getRange(editRow, 11).setValue('Đang làm');
   const event = (rows: number) =>
     ({
       authMode: ScriptApp.AuthMode.FULL,
       range: sheet.getRange(editRow, 11, rows, 1),
       source: spreadsheet,
-      value: 'Đã thực hiện',
+      value: 'Đang làm',
       oldValue: '',
       triggerUid: '',
       user: Session.getActiveUser(),
