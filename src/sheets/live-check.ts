@@ -1,5 +1,4 @@
 import { detectHeader, findTab, ROSTER_COLUMNS, TRIP_COLUMNS } from '../core/columns';
-import type { GridRange } from '../core/grid';
 import { visibleValues } from '../core/merges';
 import { foldKey } from '../core/text';
 import type { BlockReads, RawCell, TabData, Workbook } from './workbook';
@@ -106,7 +105,7 @@ function cadreRowsAnalysis(workbook: Workbook & BlockReads, options: AnalyzeOpti
 
   // The name column (with the Ban column when it is near), as a person sees it through merges.
   const dataRows = layout.rows - firstData + 1;
-  const names1 = new Map<number, string>();
+  const nameByRow = new Map<number, string>();
   if (dataRows > 0) {
     const from = banColumn !== null && Math.abs(banColumn - nameColumn) <= JOIN_COLUMNS ? Math.min(nameColumn, banColumn) : nameColumn;
     const to = banColumn !== null && Math.abs(banColumn - nameColumn) <= JOIN_COLUMNS ? Math.max(nameColumn, banColumn) : nameColumn;
@@ -116,12 +115,12 @@ function cadreRowsAnalysis(workbook: Workbook & BlockReads, options: AnalyzeOpti
     const seen = visibleValues(sparse, layout.merges, '' as RawCell);
     for (let r = firstData; r <= layout.rows; r++) {
       const name = seen[r - 1]?.[nameColumn - 1];
-      if (name !== undefined && name !== null && name !== '') names1.set(r, foldKey(String(name)));
+      if (name !== undefined && name !== null && name !== '') nameByRow.set(r, foldKey(String(name)));
     }
   }
   if (role === 'trips') {
     for (let r = edit.row; r < edit.row + edit.rows; r++) {
-      const name = names1.get(r);
+      const name = nameByRow.get(r);
       if (name !== undefined) wanted.add(name);
     }
   }
@@ -130,7 +129,7 @@ function cadreRowsAnalysis(workbook: Workbook & BlockReads, options: AnalyzeOpti
   // them (a merged cell reads as that row's value).
   const toRead = new Set<number>();
   if (role === 'trips') for (let r = edit.row; r < edit.row + edit.rows; r++) if (r >= firstData) toRead.add(r);
-  for (const [r, name] of names1) if (wanted.has(name)) toRead.add(r);
+  for (const [r, name] of nameByRow) if (wanted.has(name)) toRead.add(r);
   for (const m of layout.merges) {
     for (let r = m.row + 1; r <= m.row + m.rows; r++) {
       if (toRead.has(r) && m.row + 1 >= firstData) {
@@ -238,4 +237,3 @@ function preparedWorkbook(workbook: Workbook, prepared: Record<string, TabData>)
   });
 }
 
-export type { GridRange };
