@@ -26,7 +26,7 @@ export const TRIP_HEADER = [
   'Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất',
 ];
 
-export type SizeId = 'small' | 'province' | 'large' | 'national';
+export type SizeId = 'small' | 'province' | 'large' | 'national' | 'national3x';
 
 export interface BenchSize {
   id: SizeId;
@@ -40,7 +40,18 @@ export const SIZES: Record<SizeId, BenchSize> = {
   province: { id: 'province', label: 'province', cadres: 60, trips: 1_500 },
   large: { id: 'large', label: 'large merged province', cadres: 300, trips: 8_000 },
   national: { id: 'national', label: 'national roll-up', cadres: 4_000, trips: 100_000 },
+  national3x: { id: 'national3x', label: 'three times national', cadres: 12_000, trips: 300_000 },
 };
+
+/** The roll-up across provinces (`dicoso tong-hop`): one file per province, each with its own Tỉnh. */
+export const ROLLUP = { provinces: 34, cadres: 120, trips: 3_000 } as const;
+
+/** A province's workbook for the roll-up: its own seed and its own Tỉnh in the Cài đặt tab. */
+export function rollupProvince(index: number): GeneratedWorkbook {
+  const g = generateWorkbook({ cadres: ROLLUP.cadres, trips: ROLLUP.trips, seed: 1_000 + index });
+  g.tabs[SETTINGS_TAB]![1] = ['Tỉnh', PROVINCES[index % PROVINCES.length]!];
+  return g;
+}
 
 export interface GenerateOptions {
   cadres: number;

@@ -41,12 +41,12 @@ export function naiveCheck(spreadsheet: Spreadsheet, options: AnalyzeOptions): v
 /** What the tutorials do: for each row, one getRange for its status cell, two setters on it, and a flush. */
 function writeRowByRow(spreadsheet: Spreadsheet, a: TabAnnotations): void {
   const sheet = spreadsheet.getSheetByName(a.tab)!;
-  const cells = a.statusCells;
-  if (!cells) return;
-  cells.values.forEach(([status], i) => {
-    const cell = sheet.getRange(cells.row + i, a.statusColumn);
-    cell.setValue(status ?? '');
-    cell.setNote('');
-    SpreadsheetApp.flush();
-  });
+  for (const cells of a.statusCells) {
+    cells.values.forEach(([status], i) => {
+      const cell = sheet.getRange(cells.row + i, a.statusColumn);
+      cell.setValue(status ?? '');
+      cell.setNote('');
+      SpreadsheetApp.flush();
+    });
+  }
 }

@@ -1,7 +1,12 @@
 /**
- * One benchmark size in one process (scripts/bench.mjs starts a fresh one per size and mode, so memory peaks are
- * clean): `core <size> <reps>` times analyze() over the in-memory workbook; `actions <size>` runs every add-on
- * action and the naive check over the Apps Script fakes. Prints one JSON line, prefixed with BENCH_RESULT.
+ * One benchmark job in one process (bench/main.ts starts a fresh one per job, so memory peaks are clean):
+ * - `core <size> <reps>` times analyze() over the in-memory workbook;
+ * - `actions <size>` runs every add-on action and the naive check over the Apps Script fakes;
+ * - `xlsx <size> <file>` writes a size's workbook as an .xlsx (bench/xlsx-files.ts);
+ * - `rollup <dir>` writes the roll-up's province files;
+ * - `floor <input> <output> <scratch>` times the streaming I/O floor of a check (bench/io-floor.ts);
+ * - `codejs <file>` compiles and runs Code.js's top level in a fresh V8 context (no code cache).
+ * Prints one JSON line, prefixed with BENCH_RESULT.
  */
 import { evaluate } from '../src/core/evaluate';
 import { readRoster } from '../src/core/read-roster';
@@ -10,7 +15,12 @@ import { validateSettings } from '../src/core/settings';
 import { MemoryWorkbook } from '../src/sheets/memory-workbook';
 import { analyze } from '../src/sheets/workflow';
 import { benchSettings, benchToday, fakeEnvironment, gridCells, measureActions, measureNaive } from './actions';
-import { BENCH_TIME_ZONE, cellCount, cloneTabs, generateWorkbook, ROSTER_TAB, SIZES, TRIPS_TAB, type SizeId } from './generate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { BENCH_TIME_ZONE, cellCount, cloneTabs, generateWorkbook, ROLLUP, rollupProvince, ROSTER_TAB, SIZES, TRIPS_TAB, type SizeId } from './generate';
+import { ioFloor } from './io-floor';
+import { writeTabsXlsx } from './xlsx-files';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const MB = 1024 * 1024;
@@ -117,7 +127,55 @@ function actions(size: SizeId) {
   };
 }
 
-const [mode, size, reps] = process.argv.slice(2) as [string, SizeId, string | undefined];
-if (!SIZES[size]) throw new Error(`unknown size ${size}`);
-const result = mode === 'core' ? core(size, Number(reps ?? 5)) : actions(size);
-process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+/** Code.js as Apps Script loads it: compiled from source (no code cache) and its top level run, in a fresh context. */
+function codeJs(file: string) {
+  const source = readFileSync(file, 'utf8');
+  let started = performance.now();
+  const script = new vm.Script(source, { filename: 'Code.js' });
+  const compileMs = performance.now() - started;
+  started = performance.now();
+  const context = vm.createContext({ console });
+  script.runInContext(context);
+  const runMs = performance.now() - started;
+  const entryPoints = Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === 'function').length;
+  return { mode: 'codejs', bytes: Buffer.byteLength(source), compileMs, runMs, entryPoints };
+}
+
+const [mode, ...args] = process.argv.slice(2) as [string, ...string[]];
+const started = performance.now();
+let result: unknown;
+switch (mode) {
+  case 'core':
+  case 'actions': {
+    const size = args[0] as SizeId;
+    if (!SIZES[size]) throw new Error(`unknown size ${size}`);
+    result = mode === 'core' ? core(size, Number(args[1] ?? 5)) : actions(size);
+    break;
+  }
+  case 'xlsx': {
+    const size = args[0] as SizeId;
+    const g = generateWorkbook(SIZES[size]);
+    await writeTabsXlsx(g.tabs, args[1]!);
+    result = { mode, size, cadres: g.cadres, trips: g.trips, bans: g.bans.length };
+    break;
+  }
+  case 'rollup': {
+    const files: string[] = [];
+    for (let i = 0; i < ROLLUP.provinces; i++) {
+      const file = path.join(args[0]!, `tinh-${String(i + 1).padStart(2, '0')}.xlsx`);
+      await writeTabsXlsx(rollupProvince(i).tabs, file);
+      files.push(file);
+    }
+    result = { mode, files };
+    break;
+  }
+  case 'floor':
+    result = { mode, ...(await ioFloor(args[0]!, args[1]!, args[2]!)), peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB };
+    break;
+  case 'codejs':
+    result = codeJs(args[0]!);
+    break;
+  default:
+    throw new Error(`unknown mode ${mode}`);
+}
+process.stdout.write(`BENCH_RESULT ${JSON.stringify({ ...(result as object), wallMs: performance.now() - started })}\n`);

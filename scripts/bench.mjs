@@ -1,6 +1,6 @@
-// `npm run bench`: builds dist/gas (to measure the bundle), bundles the benchmark sources (bench/*.ts) with esbuild
-// into bench/tmp, then runs bench/main.ts, which starts a fresh Node process per size and writes bench/RESULTS.md.
-// Options: --sizes province,large   --quick (fewer repetitions)
+// `npm run bench`: builds dist/ (Code.js to measure, the dicoso command to run), bundles the benchmark sources
+// (bench/*.ts) with esbuild into bench/tmp, then runs bench/main.ts, which starts a fresh Node process per job and
+// writes bench/RESULTS.md. Option: --quick (fewer repetitions).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, 'bench/tmp');
 const started = Date.now();
 
-execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'gas'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 
 await mkdir(tmp, { recursive: true });
 await build({

@@ -9,6 +9,7 @@ export const USAGE = `Cách dùng:
                [--mau1 "<họ tên cán bộ hoặc tên ban>"]
   dicoso init <bảng-tính-mới.xlsx> [--preset …] [--year YYYY] [--province "<tên tỉnh>"]
   dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 [--ban "<tên ban>"] --out <thư-mục> [--today YYYY-MM-DD]
+  dicoso tong-hop <tỉnh-a.xlsx> <tỉnh-b.xlsx> … --out <toàn-quốc.xlsx> [--year YYYY] [--today YYYY-MM-DD] [--preset …]
   dicoso --help`;
 
 export interface CommonFlags {
@@ -28,7 +29,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'check'; file: string; flags: CommonFlags }
   | { kind: 'init'; file: string; flags: CommonFlags }
-  | { kind: 'email-preview'; file: string; flags: CommonFlags };
+  | { kind: 'email-preview'; file: string; flags: CommonFlags }
+  | { kind: 'tong-hop'; files: string[]; flags: CommonFlags };
 
 /** Parses the command line; throws UserError (exit 2) with a Vietnamese message naming the bad argument. */
 export function parseCommand(argv: string[]): Command {
@@ -57,11 +59,11 @@ export function parseCommand(argv: string[]): Command {
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return { kind: 'help' };
   const [command, file, ...rest] = positionals;
-  if (command !== 'check' && command !== 'init' && command !== 'email-preview') {
+  if (command !== 'check' && command !== 'init' && command !== 'email-preview' && command !== 'tong-hop') {
     throw new UserError(`Không có lệnh “${command}”.\n${USAGE}`);
   }
   if (!file) throw new UserError(`Thiếu tên tệp cho lệnh ${command}.\n${USAGE}`);
-  if (rest.length > 0) throw new UserError(`Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${USAGE}`);
+  if (rest.length > 0 && command !== 'tong-hop') throw new UserError(`Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${USAGE}`);
 
   const flags: CommonFlags = { json: values.json ?? false };
   if (values.preset !== undefined) {
@@ -91,5 +93,11 @@ export function parseCommand(argv: string[]): Command {
   if (values.out !== undefined) flags.out = values.out;
   if (values.province !== undefined) flags.province = values.province;
   if (command === 'email-preview' && (!flags.quarter || !flags.out)) throw new UserError(`email-preview cần --quarter và --out.\n${USAGE}`);
+  if (command === 'tong-hop') {
+    if (!flags.out) throw new UserError(`tong-hop cần --out <tệp-tổng-hợp.xlsx>.\n${USAGE}`);
+    const unused = [...(['ban', 'quarter', 'province'] as const).filter((k) => flags[k] !== undefined), ...(flags.json ? ['json'] : [])];
+    if (unused.length > 0) throw new UserError(`tong-hop không dùng ${unused.map((k) => `--${k}`).join(', ')}: mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình.\n${USAGE}`);
+    return { kind: 'tong-hop', files: [file, ...rest], flags };
+  }
   return { kind: command, file, flags };
 }

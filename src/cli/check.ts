@@ -8,10 +8,11 @@ import { UserError } from '../core/user-error';
 import { checkReport, type CheckReport } from '../sheets/report';
 import { analyze, bansOf, generateMau1, generateMau2, generateMau3, mau1ScopeOf, runCheck, type Analysis, type AnalyzeOptions } from '../sheets/workflow';
 import type { Mau1Scope } from '../core/forms/mau1';
+import type { RawCell, TabData } from '../sheets/workbook';
 import type { CommonFlags } from './args';
 import { onFile } from './os-errors';
 import { cliTexts } from './texts';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { XlsxWorkbook, type LoadOptions } from './xlsx-workbook';
 
 export interface CheckOutcome {
   /** The whole province, whatever --ban says. */
@@ -38,10 +39,16 @@ export function cliAnalyzeOptions(flags: CommonFlags, now: Date): AnalyzeOptions
  * `dicoso check`: the main job on an .xlsx file. Writes the result file unless --json is given without --out (the
  * JSON is then the whole answer). `warn` hears, before anything is written, what the result file will lack.
  */
-export async function checkWorkbook(file: string, flags: CommonFlags, now = new Date(), warn: (text: string) => void = () => {}): Promise<CheckOutcome> {
+export async function checkWorkbook(
+  file: string,
+  flags: CommonFlags,
+  now = new Date(),
+  warn: (text: string) => void = () => {},
+  load: LoadOptions = {},
+): Promise<CheckOutcome> {
   const outPath = flags.json && flags.out === undefined ? null : (flags.out ?? defaultOutPath(file));
   if (outPath !== null && sameFile(file, outPath)) throw new UserError(cliTexts.outIsInput(outPath, file, flags.out !== undefined, defaultOutPath(file)));
-  const workbook = await XlsxWorkbook.load(file);
+  const workbook = await XlsxWorkbook.load(file, load);
   if (outPath !== null) {
     // Before the work: a folder that cannot be made is said at once, and what will be lost before anything is written.
     if (workbook.unkept.length > 0) warn(cliTexts.unkept(workbook.unkept, file, outPath));
@@ -55,6 +62,9 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const report = checkReport(analysis, ban);
   if (outPath === null) return { analysis, ban, report, outPath, tabsWritten: [] };
+  // The tabs' cells as read served the annotations; from here on (the forms, the summary) only the rows that carry
+  // an issue are looked at again. A national file's trips tab is a few hundred MB of cells.
+  analysis.raw = { roster: issueRowsOnly(analysis, 'roster'), trips: issueRowsOnly(analysis, 'trips') };
 
   const quarter = flags.quarter ?? quarterOf(today);
   const mau2 = generateMau2(workbook, analysis, ban);
@@ -62,6 +72,13 @@ export async function checkWorkbook(file: string, flags: CommonFlags, now = new 
   const mau1 = flags.mau1 === undefined ? [] : [generateMau1(workbook, analysis, mau1Scope(analysis, flags.mau1)).name];
   await workbook.save(outPath);
   return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, ...mau1, mau2, mau3.name] };
+}
+
+function issueRowsOnly(analysis: Analysis, role: 'roster' | 'trips'): TabData {
+  const data = analysis.raw[role];
+  const values: RawCell[][] = [];
+  for (const issue of analysis.issues) if (issue.tab === analysis.tabs[role]) values[issue.row - 1] = data.values[issue.row - 1] ?? [];
+  return { ...data, values, notes: [] };
 }
 
 function splitDashboard(result: Analysis & { dashboardTab: string }): { analysis: Analysis; dashboardTab: string } {

@@ -38,6 +38,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.stdout(`Đã tạo ${command.file}: tab Cán bộ, Đi cơ sở, Cài đặt (năm ${year}).\n`);
         return 0;
       }
+      case 'tong-hop': {
+        const { rollUp } = await import('./tong-hop');
+        const { rollupText } = await import('./summary');
+        const outcome = await rollUp(command.files, command.flags, io.now(), (file, i) => {
+          if (io.isTTY) io.stderr(p.grey(`Đang đọc ${i + 1}/${command.files.length}: ${file}\n`));
+        });
+        io.stdout(`${rollupText(outcome.provinces, p, [`Đã ghi ${outcome.outPath} (tab ${outcome.tabs.join(', ')}).`])}\n`);
+        for (const s of outcome.skipped) io.stderr(`${p.yellow(`Bỏ qua: ${s.reason}`)}\n`);
+        // Some provinces are missing from the roll-up: a script must be able to tell.
+        return outcome.skipped.length > 0 ? 2 : 0;
+      }
       case 'email-preview': {
         const { emailPreview } = await import('./email-preview');
         const files = await emailPreview(command.file, command.flags, io.now());

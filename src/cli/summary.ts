@@ -1,4 +1,5 @@
 import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../core/forms/dashboard';
+import { addCounts, type RollupProvince } from '../core/forms/national';
 import { STATUS_LABELS } from '../core/messages';
 import { describePolicy } from '../core/settings-fields';
 import { cadresOfBan, issuesOfBan } from '../sheets/report';
@@ -83,4 +84,18 @@ function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] 
   }
   if (elsewhere > 0) lines.push(p.grey(cliTexts.elsewhere(elsewhere)));
   return lines;
+}
+
+/** What `dicoso tong-hop` prints: one row per province, the national total, and how many cadres are short. */
+export function rollupText(provinces: readonly RollupProvince[], p: Paint, written: string[]): string {
+  const rows = [['Tỉnh, thành', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']];
+  const cells = (c: RollupProvince['counts']) => [c.cadres, c.ok, c.shortDays, c.shortRounds, c.shortBoth, c.exempt].map(String);
+  for (const province of provinces) rows.push([province.province, ...cells(province.counts)]);
+  const all = addCounts(provinces.map((x) => x.counts));
+  rows.push(['Toàn quốc', ...cells(all)]);
+  const short = all.shortDays + all.shortRounds + all.shortBoth;
+  const out = [p.bold(`Tổng hợp ${provinces.length} tỉnh, thành`), table(rows, p, new Set([rows.length - 1])), ''];
+  out.push(short === 0 ? p.green('Không có cán bộ nào chưa đủ yêu cầu.') : `${p.red(String(short))} cán bộ chưa đủ yêu cầu đến cuối kỳ (danh sách trong tab “Chưa đủ cuối kỳ”).`);
+  out.push('', ...written);
+  return out.join('\n');
 }

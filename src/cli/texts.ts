@@ -6,6 +6,16 @@ import { formatDayFirst, type CalendarDate } from '../core/calendar-date';
  * file that is not an .xlsx in xlsx-workbook.ts.)
  */
 export const cliTexts = {
+  /** `dicoso tong-hop`. */
+  rollup: {
+    outIsInput: (out: string) => `--out '${out}' là một trong các tệp đầu vào: dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out.`,
+    inFile: (file: string, message: string) => (message.includes(file) ? message : `Tệp '${file}': ${message}`),
+    bug: (file: string, message: string) => `Tệp '${file}': lỗi ngoài dự kiến khi đọc (${message}); đã bỏ qua tệp này. Hãy báo lại kèm tệp.`,
+    sameProvince: (file: string, province: string, first: string) =>
+      `Tệp '${file}' là của ${province}, như tệp '${first}' đã đọc: bỏ qua để không tính hai lần. Nếu là hai tỉnh khác nhau, hãy ghi đúng tên tỉnh ở dòng “Tỉnh” của tab Cài đặt.`,
+    duplicate: (file: string) => `Tệp '${file}' được đưa vào hai lần: chỉ tính một lần.`,
+    noneRead: (reasons: string[]) => `Không đọc được tệp nào nên không có gì để tổng hợp:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
+  },
   outIsInput: (out: string, file: string, given: boolean, defaultOut: string) =>
     given
       ? `--out '${out}' là chính tệp đầu vào '${file}': dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out, hoặc bỏ --out để ghi ra '${defaultOut}'.`

@@ -1,6 +1,7 @@
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ValueType as ExcelValueType, Workbook as ExcelWorkbook } from './exceljs-core';
 import { dateParts } from '../core/calendar-date';
 import type { CellStyle, GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
@@ -10,6 +11,8 @@ import { checkBlock, freeTabName, sameTabName, type CellBlock, type RawCell, typ
 import { sniffInput, type UnreadableKind } from './input-file';
 import { isOsError, osErrorMessage } from './os-errors';
 import { unkeptParts } from './unkept-parts';
+import { CompactBook, Kind } from './compact-cells';
+import { loadCompact, writeCompact } from './xlsx-io';
 
 /**
  * The Workbook port over an .xlsx file (exceljs), for the `dicoso` command.
@@ -23,7 +26,16 @@ import { unkeptParts } from './unkept-parts';
  *   exceljs-notes.ts adds those cells before exceljs reconciles.
  * - Only `{ formula }` makes a formula: a string such as '=SUM(A1)' is written as text, which is what the port
  *   requires (a user's or a form's text must never be evaluated).
+ *
+ * A loaded workbook keeps its plain cells outside exceljs (compact-cells.ts) and is read and written in a stream
+ * (xlsx-io.ts), so a national file fits in memory; every method below reads both kinds of cell and turns a compact
+ * cell into an exceljs Cell before writing it. `engine: 'exceljs'` loads and saves with exceljs alone (the earlier
+ * path, kept to compare the two in test/cli/engines.test.ts).
  */
+
+export interface LoadOptions {
+  engine?: 'compact' | 'exceljs';
+}
 
 /**
  * The file could not be opened as an .xlsx workbook; `message` is Vietnamese, for the person running the command.
@@ -102,7 +114,11 @@ export class XlsxWorkbook implements Workbook {
   /** exceljs reads and writes dates as UTC midnights. */
   readonly dateTimeZone = 'UTC';
 
-  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    /** The plain cells held outside exceljs; null for a new workbook or the exceljs engine. */
+    private readonly compact: CompactBook | null = null,
+  ) {}
 
   /**
    * What this workbook's file holds that the writer cannot carry over to a saved copy (charts, pivot tables, …), in
@@ -111,7 +127,7 @@ export class XlsxWorkbook implements Workbook {
   unkept: readonly string[] = [];
 
   /** Opens an .xlsx file; rejects with a WorkbookReadError the person can act on. */
-  static async load(path: string): Promise<XlsxWorkbook> {
+  static async load(path: string, options: LoadOptions = {}): Promise<XlsxWorkbook> {
     const file = basename(path);
     let bytes: Buffer;
     try {
@@ -124,23 +140,25 @@ export class XlsxWorkbook implements Workbook {
     if (input.kind !== 'xlsx') throw new WorkbookReadError(say[input.kind](file), path);
 
     keepNotesOnEmptyCells();
-    const workbook = new ExcelJS.Workbook();
+    let workbook = new ExcelWorkbook();
+    let compact: CompactBook | null = null;
     try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      if (options.engine === 'exceljs') await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      else ({ workbook, compact } = await loadCompact(bytes, input.entries));
     } catch (error) {
       throw new WorkbookReadError(say.corrupt(file), path, error);
     }
     // A zip with a workbook part and no sheet in it.
     if (workbook.worksheets.length === 0) throw new WorkbookReadError(say.noSheets(file), path);
     repairLoadedTables(workbook);
-    const book = new XlsxWorkbook(workbook);
+    const book = new XlsxWorkbook(workbook, compact);
     book.unkept = unkeptParts(bytes, input.entries);
     return book;
   }
 
   /** A workbook with no tabs, for `dicoso init`. */
   static createEmpty(): XlsxWorkbook {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new ExcelWorkbook();
     workbook.creator = 'dicoso';
     return new XlsxWorkbook(workbook);
   }
@@ -150,10 +168,10 @@ export class XlsxWorkbook implements Workbook {
    * the system (full disk, no permission, a folder in the way) rejects with a WorkbookWriteError naming `path`.
    */
   async save(path: string): Promise<void> {
-    const buffer = await this.workbook.xlsx.writeBuffer();
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      await writeFile(temporary, new Uint8Array(buffer as ArrayBuffer));
+      if (this.compact) await writeCompact(this.workbook, this.compact, temporary);
+      else await writeFile(temporary, new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer));
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
@@ -176,7 +194,7 @@ export class XlsxWorkbook implements Workbook {
     const values: RawCell[][] = [];
     const notes: string[][] = [];
     forEachStoredCell(ws, (cell, r, c) => {
-      if (cell.type !== ExcelJS.ValueType.Merge && cell.type !== ExcelJS.ValueType.Null) {
+      if (cell.type !== ExcelValueType.Merge && cell.type !== ExcelValueType.Null) {
         const value = rawCellOf(cell.value);
         if (value !== '') (values[r - 1] ??= [])[c - 1] = value;
       }
@@ -185,6 +203,14 @@ export class XlsxWorkbook implements Workbook {
         if (note !== '') (notes[r - 1] ??= [])[c - 1] = note;
       }
     });
+    // Compact cells carry no note (a cell with a note is always exceljs's).
+    const compact = this.compact?.sheet(ws);
+    if (compact) {
+      this.compact!.forEachCell(compact, (r, c, cellValue) => {
+        const value = rawCellOf(cellValue);
+        if (value !== '') (values[r - 1] ??= [])[c - 1] = value;
+      });
+    }
     const data: TabData = { values: dense(values, ''), merges: options.valuesOnly ? [] : mergesOf(ws), ownedColumn: options.valuesOnly ? null : this.ownedColumn(name) };
     return options.notes ? { ...data, notes: dense(notes, '') } : data;
   }
@@ -200,11 +226,14 @@ export class XlsxWorkbook implements Workbook {
     const owned = this.ownedColumn(a.tab);
     if (owned === null) this.mark(STATUS_MARK, a.tab, 1, a.statusColumn);
     else if (owned !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${owned}, not ${a.statusColumn}`);
-    if (a.statusCells) {
-      checkBlock(a.statusCells, 'statusCells');
-      a.statusCells.values.forEach(([text], i) => writeText(ws.getCell(a.statusCells!.row + i, a.statusColumn), text ?? ''));
+    for (const block of a.statusCells) checkBlock(block, 'statusCells');
+    for (const block of a.statusCells) {
+      block.values.forEach(([text], i) => {
+        const row = block.row + i;
+        if (!this.compact?.writeText(ws, row, a.statusColumn, text ?? '')) writeText(this.cellToWrite(ws, row, a.statusColumn), text ?? '');
+      });
     }
-    if (a.notes) writeNotes(ws, a.notes);
+    for (const block of a.notes) this.writeNotes(ws, block);
     if (a.highlights) {
       removeOurRules(ws);
       const { firstRow, rules } = a.highlights;
@@ -231,21 +260,22 @@ export class XlsxWorkbook implements Workbook {
     removeOurRules(ws);
     if (u.statusColumn !== null) {
       if (this.ownedColumn(u.tab) !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
+      this.compact?.materializeColumn(ws, u.statusColumn);
       ws.getColumn(u.statusColumn).eachCell({ includeEmpty: false }, (cell) => {
         cell.value = null;
         if (noteText(cell.note) !== '') setNote(cell, '');
       });
       this.unmark(STATUS_MARK, u.tab);
     }
-    if (u.notes) writeNotes(ws, u.notes);
+    for (const block of u.notes) this.writeNotes(ws, block);
   }
   appendRows(tab: string, rows: WriteCell[][]): number {
     const ws = this.requireSheet(tab);
-    const first = usedCells(ws).rows + 1;
+    const first = this.lastUsedRow(ws) + 1;
     rows.forEach((row, i) =>
       row.forEach((value, c) => {
         if (value === null || value === '') return;
-        const cell = ws.getCell(first + i, c + 1);
+        const cell = this.cellToWrite(ws, first + i, c + 1);
         if (typeof value === 'object') {
           const { year, month, day } = dateParts(value.date);
           cell.value = new Date(Date.UTC(year, month - 1, day));
@@ -298,30 +328,28 @@ export class XlsxWorkbook implements Workbook {
     // exceljs writes tabs in `orderNo` order, so the new tab takes the old one's place.
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
 
-    layout.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value === null || value === '') return;
-        ws.getCell(r + 1, c + 1).value = value;
-      }),
-    );
-
-    // Overlapping style ranges combine, later ranges winning property by property, as successive Sheets calls do.
-    const styles = new Map<number, CellStyle>();
-    for (const { range, style } of layout.styles) {
-      requireInside(layout.name, range, height, width, 'style range');
-      forEachCell(range, (r, c) => {
-        const key = r * width + c;
-        styles.set(key, { ...styles.get(key), ...style });
-      });
+    const styles = cellStyles(layout, height, width);
+    const merged = new Set<number>();
+    for (const m of layout.merges) {
+      requireInside(layout.name, m, height, width, 'merge');
+      if (m.rows > 1 || m.columns > 1) forEachCell(m, (r, c) => merged.add(r * width + c));
     }
-    for (const [key, style] of styles) {
-      const cell = ws.getCell(Math.floor(key / width) + 1, (key % width) + 1);
-      cell.style = excelStyle(style);
+
+    if (this.compact) this.writeCompactCells(ws, layout, styles, merged);
+    else {
+      layout.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null || value === '') return;
+          ws.getCell(r + 1, c + 1).value = value;
+        }),
+      );
+      styles.forEach((style, key) => {
+        ws.getCell(Math.floor(key / width) + 1, (key % width) + 1).style = excelStyle(style);
+      });
     }
 
     // Merged without copying the master's style: each cell keeps its own borders, as in Sheets.
     for (const m of layout.merges) {
-      requireInside(layout.name, m, height, width, 'merge');
       if (m.rows === 1 && m.columns === 1) continue;
       ws.mergeCellsWithoutStyle(m.row + 1, m.column + 1, m.row + m.rows, m.column + m.columns);
     }
@@ -329,12 +357,72 @@ export class XlsxWorkbook implements Workbook {
     layout.columnWidths.forEach((px, i) => {
       ws.getColumn(i + 1).width = Math.round((px / PIXELS_PER_CHARACTER) * 100) / 100;
     });
-    setWrappedRowHeights(ws, layout, styles);
+    setWrappedRowHeights(layout, styles, merged, (row, points) => {
+      if (!this.compact?.setRowHeight(ws, row, points)) ws.getRow(row).height = points;
+    });
     // Column captions repeat at the top of every printed page; each cadre's mẫu 1 starts a page of its own.
     if (layout.printTitleRows) ws.pageSetup.printTitlesRow = `${layout.printTitleRows.first + 1}:${layout.printTitleRows.last + 1}`;
     for (const row of layout.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
     if (generated) this.mark(TAB_MARK, name, 1, 1);
     return name;
+  }
+
+  /**
+   * A generated tab's cells in the compact store, but for merged cells (exceljs's, so it can merge them): the same
+   * values and styles the exceljs path gives, one style object per distinct style.
+   */
+  private writeCompactCells(ws: ExcelJS.Worksheet, layout: TabLayout, styles: CellStyles, merged: Set<number>): void {
+    const compact = this.compact!;
+    const sheet = compact.create(ws);
+    const width = layout.values[0]?.length ?? 0;
+    const slots: number[] = [];
+    layout.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const key = r * width + c;
+        const combination = styles.combinationAt(key);
+        const empty = value === null || value === '';
+        if (empty && combination === 0) return;
+        if (merged.has(key)) {
+          const cell = ws.getCell(r + 1, c + 1);
+          if (!empty) cell.value = value;
+          if (combination !== 0) cell.style = excelStyle(styles.style(combination)!);
+          return;
+        }
+        // One style object per combination of ranges: exceljs then numbers each style once, not once per cell.
+        const slot = combination === 0 ? 0 : (slots[combination] ??= compact.styleSlot(excelStyle(styles.style(combination)!)));
+        const kind = empty ? Kind.Null : typeof value === 'number' ? Kind.Number : typeof value === 'boolean' ? Kind.Boolean : Kind.Text;
+        sheet.push(r + 1, c + 1, kind, slot, empty ? null : value);
+      }),
+    );
+  }
+
+  /** The cell to write at (row, column), an exceljs Cell even where the file's cell was compact. */
+  private cellToWrite(ws: ExcelJS.Worksheet, row: number, column: number): ExcelJS.Cell {
+    this.compact?.materializeCell(ws, row, column);
+    return ws.getCell(row, column);
+  }
+
+  /** The last row holding a value (merge slaves and formatted blanks do not count). */
+  private lastUsedRow(ws: ExcelJS.Worksheet): number {
+    let last = usedCells(ws).rows;
+    const sheet = this.compact?.sheet(ws);
+    if (sheet) this.compact!.forEachCell(sheet, (r, _c, value) => {
+      if (r > last && rawCellOf(value) !== '') last = r;
+    });
+    return last;
+  }
+
+  private writeNotes(ws: ExcelJS.Worksheet, block: CellBlock<string>): void {
+    checkBlock(block, 'notes');
+    block.values.forEach((line, r) =>
+      line.forEach((note, c) => {
+        const existing = ws.findCell(block.row + r, block.column + c);
+        // A compact cell, like a missing one, has no note.
+        if (!existing && note === '') return;
+        const cell = existing ?? this.cellToWrite(ws, block.row + r, block.column + c);
+        if (noteText(cell.note) !== note) setNote(cell, note);
+      }),
+    );
   }
 
   generatedTabs(): string[] {
@@ -420,6 +508,7 @@ export class XlsxWorkbook implements Workbook {
   /** A number format (e.g. `dd/mm/yyyy`, `@`) on a whole column (1-based), also for rows typed in later. */
   setColumnFormat(tab: string, column: number, numFmt: string): void {
     const ws = this.requireSheet(tab);
+    this.compact?.materializeColumn(ws, column);
     const col = ws.getColumn(column);
     // Fresh objects: the column's and cells' style objects may be shared with others (see the header comment).
     col.style = { ...col.style, numFmt };
@@ -428,8 +517,9 @@ export class XlsxWorkbook implements Workbook {
     });
   }
 
-  /** The exceljs workbook, for tests and for what the port does not cover. */
+  /** The exceljs workbook, for tests and for what the port does not cover: every cell an exceljs Cell from then on. */
   get excel(): ExcelJS.Workbook {
+    this.compact?.materializeAll(this.workbook);
     return this.workbook;
   }
 
@@ -448,6 +538,7 @@ export class XlsxWorkbook implements Workbook {
       ws = this.workbook.addWorksheet(name, { state: 'hidden' });
       this.mark(LIST_MARK, name, 1, 1);
     }
+    this.compact?.materializeSheet(ws);
     let column = 1;
     for (; column <= Math.max(ws.columnCount, 0); column++) {
       const held: string[] = [];
@@ -488,18 +579,6 @@ function mergesOf(ws: ExcelJS.Worksheet): GridRange[] {
   return Object.values(merges).map((m) => ({ row: m.top - 1, column: m.left - 1, rows: m.bottom - m.top + 1, columns: m.right - m.left + 1 }));
 }
 
-function writeNotes(ws: ExcelJS.Worksheet, block: CellBlock<string>): void {
-  checkBlock(block, 'notes');
-  block.values.forEach((line, r) =>
-    line.forEach((note, c) => {
-      const existing = ws.findCell(block.row + r, block.column + c);
-      if (!existing && note === '') return;
-      const cell = existing ?? ws.getCell(block.row + r, block.column + c);
-      if (noteText(cell.note) !== note) setNote(cell, note);
-    }),
-  );
-}
-
 /** Takes off the conditional-format rules we wrote (their formulas carry our marker); the user's stay as they are. */
 function removeOurRules(ws: ExcelJS.Worksheet): void {
   // exceljs keeps the rules it read in `conditionalFormattings`, which its typings leave out.
@@ -524,7 +603,7 @@ function usedCells(ws: ExcelJS.Worksheet): { found: { row: number; column: numbe
   let columns = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ExcelValueType.Merge) return;
       const value = rawCellOf(cell.value);
       if (value === '') return;
       rows = Math.max(rows, r);
@@ -657,23 +736,68 @@ const AVERAGE_GLYPH_PIXELS = 6.2;
  * Sheets grows a row to fit wrapped text by itself; Excel and LibreOffice keep the stored height, so wrapped cells
  * would print over each other. Estimate each row's line count from its text and column widths instead.
  */
-function setWrappedRowHeights(ws: ExcelJS.Worksheet, layout: TabLayout, styles: Map<number, CellStyle>): void {
+function setWrappedRowHeights(layout: TabLayout, styles: CellStyles, merged: Set<number>, setHeight: (row: number, points: number) => void): void {
   const width = layout.values[0]?.length ?? 0;
-  const merged = new Set<number>();
-  for (const m of layout.merges) forEachCell(m, (r, c) => merged.add(r * width + c));
   layout.values.forEach((row, r) => {
     let lines = 1;
     row.forEach((value, c) => {
-      const style = styles.get(r * width + c);
+      const style = styles.style(styles.combinationAt(r * width + c));
       if (!style?.wrap || merged.has(r * width + c) || value === null || value === '') return;
       const columnPixels = Math.max(20, (layout.columnWidths[c] ?? 100) - 8);
       const glyph = AVERAGE_GLYPH_PIXELS * ((style.fontSize ?? 11) / 11) * (style.bold ? 1.1 : 1);
       const perLine = Math.max(1, Math.floor(columnPixels / glyph));
       const cellLines = String(value)
         .split('\n')
-        .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil([...paragraph].length / perLine)), 0);
+        .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(codePoints(paragraph) / perLine)), 0);
       lines = Math.max(lines, cellLines);
     });
-    if (lines > 1) ws.getRow(r + 1).height = lines * LINE_HEIGHT_POINTS;
+    if (lines > 1) setHeight(r + 1, lines * LINE_HEIGHT_POINTS);
   });
+}
+
+/** The characters of a text as a person counts them (a pair of surrogates is one), without an array per text. */
+function codePoints(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) pairs++;
+  }
+  return text.length - pairs;
+}
+
+/**
+ * Each cell's style where style ranges overlap (later ranges win property by property, as successive Sheets calls
+ * do), kept as one number per cell naming the combination of ranges that covers it: a 300,000-row form costs a
+ * typed array, not a style object per cell.
+ */
+interface CellStyles {
+  /** 0 for a cell no range covers. */
+  combinationAt(key: number): number;
+  style(combination: number): CellStyle | undefined;
+  forEach(visit: (style: CellStyle, key: number) => void): void;
+}
+
+function cellStyles(layout: TabLayout, height: number, width: number): CellStyles {
+  const at = new Uint32Array(height * width);
+  const combined: (CellStyle | undefined)[] = [undefined];
+  layout.styles.forEach(({ range, style }) => {
+    requireInside(layout.name, range, height, width, 'style range');
+    const next = new Map<number, number>();
+    forEachCell(range, (r, c) => {
+      const key = r * width + c;
+      const before = at[key]!;
+      let after = next.get(before);
+      if (after === undefined) {
+        after = combined.length;
+        combined.push({ ...combined[before], ...style });
+        next.set(before, after);
+      }
+      at[key] = after;
+    });
+  });
+  return {
+    combinationAt: (key) => at[key] ?? 0,
+    style: (combination) => combined[combination],
+    forEach: (visit) => at.forEach((combination, key) => combination !== 0 && visit(combined[combination]!, key)),
+  };
 }

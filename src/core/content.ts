@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import { calendarDateOfInstant } from './date-parse';
 import { foldKey } from './text';
 import { CONTENT_KIND_LABELS, CONTENT_KINDS, type ContentKind, type ContentNumbering } from './vocabulary';
@@ -156,28 +157,37 @@ export function contentCatalogue(spec: CatalogueSpec, others: readonly OtherNumb
     return { ok: true, ...resolve(kinds, `${rest} ${foldKey(detail)}`), foreign: { number, title: foreign.title } };
   };
 
+  const readCell = (cell: unknown, detail: string, timeZone: string): ContentRead => {
+    if (cell === null || cell === undefined) return { ok: false, reason: 'empty' };
+    if (typeof cell === 'number') return ofNumber(cell.toFixed(1), '', detail);
+    // Sheets in vi_VN reads a typed "3.4" as the date 3 April; en_US as 4 March. Try both orders.
+    if (cell instanceof Date) {
+      if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'unknown' };
+      const [, month, day] = calendarDateOfInstant(cell, timeZone).split('-').map(Number);
+      const dayFirst = `${day}.${month}`;
+      const monthFirst = `${month}.${day}`;
+      return ofNumber(byNumber.has(dayFirst) || !byNumber.has(monthFirst) ? dayFirst : monthFirst, '', detail);
+    }
+    if (typeof cell !== 'string') return { ok: false, reason: 'unknown' };
+    const folded = foldKey(cell);
+    if (folded === '') return { ok: false, reason: 'empty' };
+    const numbered = NUMBERED.exec(folded);
+    if (numbered) return ofNumber(`${Number(numbered[1])}.${Number(numbered[2])}`, numbered[3] ?? '', detail);
+    const kinds = byLabel(folded.replace(/^vd\s*\d*\s*[:.)-]\s*/, ''));
+    if (!kinds) return { ok: false, reason: 'unknown' };
+    return { ok: true, ...resolve(kinds, `${withoutItemLabels(folded, items)} ${foldKey(detail)}`), foreign: null };
+  };
+  // A tab repeats the same few contents (and often the same details) on thousands of rows: each pair is read once.
+  const readText = memoize((key: string) => {
+    const at = key.indexOf('\u0000');
+    return readCell(key.slice(0, at), key.slice(at + 1), 'UTC');
+  });
+
   return {
     items,
     choices: items.map(contentItemCaption),
     read(cell, detail = '', timeZone = 'UTC') {
-      if (cell === null || cell === undefined) return { ok: false, reason: 'empty' };
-      if (typeof cell === 'number') return ofNumber(cell.toFixed(1), '', detail);
-      // Sheets in vi_VN reads a typed "3.4" as the date 3 April; en_US as 4 March. Try both orders.
-      if (cell instanceof Date) {
-        if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'unknown' };
-        const [, month, day] = calendarDateOfInstant(cell, timeZone).split('-').map(Number);
-        const dayFirst = `${day}.${month}`;
-        const monthFirst = `${month}.${day}`;
-        return ofNumber(byNumber.has(dayFirst) || !byNumber.has(monthFirst) ? dayFirst : monthFirst, '', detail);
-      }
-      if (typeof cell !== 'string') return { ok: false, reason: 'unknown' };
-      const folded = foldKey(cell);
-      if (folded === '') return { ok: false, reason: 'empty' };
-      const numbered = NUMBERED.exec(folded);
-      if (numbered) return ofNumber(`${Number(numbered[1])}.${Number(numbered[2])}`, numbered[3] ?? '', detail);
-      const kinds = byLabel(folded.replace(/^vd\s*\d*\s*[:.)-]\s*/, ''));
-      if (!kinds) return { ok: false, reason: 'unknown' };
-      return { ok: true, ...resolve(kinds, `${withoutItemLabels(folded, items)} ${foldKey(detail)}`), foreign: null };
+      return typeof cell === 'string' ? readText(`${cell}\u0000${detail}`) : readCell(cell, detail, timeZone);
     },
   };
 }

@@ -83,7 +83,10 @@ function isColumnNumbers(row: readonly unknown[]): boolean {
 
 /** Mẫu 3's closing "Tổng" row: a total, not a trip. */
 function isTotalRow(table: Table<TripColumnKey>, row: readonly unknown[]): boolean {
-  const label = foldKey(`${textOf(table, row, 'stt')} ${textOf(table, row, 'name')}`);
+  const stt = textOf(table, row, 'stt');
+  // A numbered row is a trip: spare folding a different "12 Nguyễn Văn An" on every row.
+  if (/^\d/.test(stt)) return false;
+  const label = foldKey(`${stt} ${textOf(table, row, 'name')}`);
   return /^(tong|tong cong|cong|tong so)$/.test(label) && textOf(table, row, 'kind') === '';
 }
 

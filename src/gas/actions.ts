@@ -1,7 +1,8 @@
 import { findTab } from '../core/columns';
 import { UserError } from '../core/user-error';
-import { analyzeContext } from '../sheets/server-context';
-import { editedRowsOf, removeOurMarks, writeCheckResults, writeEditedRowResults, type Analysis } from '../sheets/workflow';
+import { analyzeContext, storedSettings } from '../sheets/server-context';
+import { removeOurMarks, writeCheckResults, type Analysis } from '../sheets/workflow';
+import { liveCheck } from '../sheets/live-check';
 import { DASHBOARD_TAB, lacking, provinceCounts } from '../core/forms/dashboard';
 import { gasContext, runAction, tell, withDocumentLock, type GasContext } from './context';
 import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
@@ -149,9 +150,9 @@ export function helpAction(): void {
 const EDIT_LOCK_WAIT_MS = 2_000;
 
 /**
- * The onEdit simple trigger: re-checks only the edited rows of the trips or roster tab (and the roster rows of the
- * cadres whose trips changed). Silent in AuthMode.NONE, on other tabs, and on any problem: a person typing must not
- * get an alert per keystroke. A fixed number of calls, whatever the size of the tabs.
+ * The onEdit simple trigger: re-checks the edited rows of the trips or roster tab and every row of the cadres they
+ * concern, reading only those rows (sheets/live-check.ts). Silent in AuthMode.NONE, on other tabs, and on any
+ * problem: a person typing must not get an alert per keystroke. A fixed number of calls, whatever the size of the tabs.
  */
 export function onEditCheck(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
   if (!e || !e.range || String(e.authMode) === 'NONE') return;
@@ -160,45 +161,15 @@ export function onEditCheck(e: GoogleAppsScript.Events.SheetsOnEdit | undefined)
     const tabName = e.range.getSheet().getName();
     const role = findTab([tabName], 'trips') ? 'trips' : findTab([tabName], 'roster') ? 'roster' : null;
     if (!role) return;
-    const firstRow = e.range.getRow();
-    const rowCount = e.range.getNumRows();
+    const edit = { tab: tabName, row: e.range.getRow(), rows: e.range.getNumRows(), column: e.range.getColumn(), columns: e.range.getNumColumns() };
 
     const ctx = gasContext(spreadsheet);
-    const workbook = ctx.workbook;
     // Read inside the lock: a check running meanwhile must not leave us writing what we read before it wrote.
-    withDocumentLock(() => {
-      const { analysis } = analyzeContext(ctx);
-      // The edit belongs to the tab the workflow found under that role (another tab may match the same role first).
-      if (analysis.tabs[role] !== tabName) return;
-      const rows = editedRowsOf(analysis, role, Array.from({ length: rowCount }, (_, i) => firstRow + i));
-      attachNotes(workbook, analysis, rows);
-      writeEditedRowResults(workbook, analysis, rows);
-    }, EDIT_LOCK_WAIT_MS);
+    withDocumentLock(() => liveCheck(ctx.workbook, { settings: storedSettings(ctx).settings, today: ctx.today }, edit), EDIT_LOCK_WAIT_MS);
   } catch (error) {
     // A UserError here (no roster, a renamed header…) is what "Kiểm tra dữ liệu" will explain; stay quiet.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (error instanceof Error && error.name === 'UserError') console.info(`[${TITLE}] onEdit: ${message}`);
     else console.error(`[${TITLE}] onEdit failed: ${message}\n${error instanceof Error ? error.stack ?? '' : ''}`);
-  }
-}
-
-/**
- * The user's notes on just the rows the live check rewrites (one getNotes per tab), so that their notes survive
- * without reading every note of a 40,000-row tab inside the 30-second limit.
- */
-function attachNotes(workbook: SpreadsheetWorkbook, analysis: Analysis, rows: { trips: Set<number>; roster: Set<number> }): void {
-  for (const role of ['trips', 'roster'] as const) {
-    const set = rows[role];
-    const raw = analysis.raw[role];
-    if (set.size === 0) continue;
-    const first = Math.min(...set);
-    const last = Math.min(Math.max(...set), raw.values.length);
-    const width = raw.values.reduce((w, r) => Math.max(w, r.length), 0);
-    const notes: string[][] = [];
-    if (last >= first && width > 0) {
-      const block = workbook.readNotes(analysis.tabs[role], first, last - first + 1, width);
-      block.forEach((line, i) => (notes[first - 1 + i] = line));
-    }
-    raw.notes = notes;
   }
 }

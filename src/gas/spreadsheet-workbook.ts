@@ -2,7 +2,7 @@ import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import { highlightFormula, isOurFormula, type Highlight } from '../core/highlights';
-import { checkBlock, freeTabName, sameTabName, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
+import { checkBlock, freeTabName, sameTabName, type BlockReads, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,11 +30,13 @@ const SERIAL_EPOCH_DAY = -25569;
  * one getValues (and one getNotes) per tab read, one setter per property per block written. The call budgets are
  * asserted in test/gas with the strict fakes, for 10, 100 and 2,000 cadres.
  */
-export class SpreadsheetWorkbook implements Workbook {
+export class SpreadsheetWorkbook implements Workbook, BlockReads {
   private sheets: Map<string, Sheet> | null = null;
   private zone: string | null = null;
   /** Our generated tabs by name, with their marker (null for one made in this execution). */
   private generated: Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata | null> | null = null;
+  /** Per tab asked about: whether it is ours, and its marker (null for one made in this execution). */
+  private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null>();
   private readonly markers = new Map<string, StatusMarker | null>();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
@@ -67,18 +69,25 @@ export class SpreadsheetWorkbook implements Workbook {
     return { ...data, notes: empty ? [] : range.getNotes() };
   }
 
-  /** Notes of a block of rows (1-based), columns 1…width: the onEdit check reads only the rows it rewrites. */
-  readNotes(name: string, firstRow: number, rows: number, width: number): string[][] {
-    const sheet = this.requireSheet(name);
-    if (rows < 1 || width < 1) return [];
-    return sheet.getRange(firstRow, 1, rows, width).getNotes();
+  readLayout(name: string): { rows: number; columns: number; merges: GridRange[]; ownedColumn: number | null } | null {
+    const sheet = this.sheet(name);
+    if (!sheet) return null;
+    const range = sheet.getDataRange();
+    const merges = range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
+    return { rows: range.getNumRows(), columns: range.getNumColumns(), merges, ownedColumn: this.ownedColumn(sheet, name) };
+  }
+
+  readBlock(name: string, row: number, column: number, rows: number, columns: number, options: { notes?: boolean; values?: boolean } = {}): { values: RawCell[][]; notes?: string[][] } {
+    const range = this.requireSheet(name).getRange(row, column, rows, columns);
+    const values = options.values === false ? [] : (range.getValues() as RawCell[][]);
+    return options.notes ? { values, notes: range.getNotes() } : { values };
   }
 
   annotateTab(a: TabAnnotations): void {
     const sheet = this.requireSheet(a.tab);
-    if (this.generatedTabs().includes(a.tab)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
-    if (a.statusCells || a.notes) {
-      const widest = Math.max(a.statusColumn, a.notes ? a.notes.column + (a.notes.values[0]?.length ?? 0) - 1 : 0);
+    if (this.tabMarker(a.tab)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
+    if (a.statusCells.length > 0 || a.notes.length > 0) {
+      const widest = Math.max(a.statusColumn, ...a.notes.map((n) => n.column + (n.values[0]?.length ?? 0) - 1));
       const maxColumns = sheet.getMaxColumns();
       if (widest > maxColumns) sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
     }
@@ -91,14 +100,12 @@ export class SpreadsheetWorkbook implements Workbook {
       this.markers.delete(a.tab);
     } else if (marker.column !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${marker.column}, not ${a.statusColumn}`);
 
-    if (a.statusCells) {
-      checkBlock(a.statusCells, 'statusCells');
-      sheet.getRange(a.statusCells.row, a.statusColumn, a.statusCells.values.length, 1).setValues(a.statusCells.values.map(([text]) => [asText(text ?? '')]));
+    for (const block of a.statusCells) checkBlock(block, 'statusCells');
+    for (const block of a.statusCells) {
+      sheet.getRange(block.row, a.statusColumn, block.values.length, 1).setValues(block.values.map(([text]) => [asText(text ?? '')]));
     }
-    if (a.notes) {
-      checkBlock(a.notes, 'notes');
-      sheet.getRange(a.notes.row, a.notes.column, a.notes.values.length, a.notes.values[0]!.length).setNotes(a.notes.values);
-    }
+    for (const block of a.notes) checkBlock(block, 'notes');
+    for (const block of a.notes) sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setNotes(block.values);
     if (a.highlights && (marker === null || marker.value !== signature)) {
       this.replaceOurRules(sheet, a.statusColumn, a.highlights.firstRow, a.highlights.rules);
       if (marker !== null) {
@@ -120,10 +127,8 @@ export class SpreadsheetWorkbook implements Workbook {
       marker.metadata.remove();
       this.markers.delete(u.tab);
     }
-    if (u.notes) {
-      checkBlock(u.notes, 'notes');
-      sheet.getRange(u.notes.row, u.notes.column, u.notes.values.length, u.notes.values[0]!.length).setNotes(u.notes.values);
-    }
+    for (const block of u.notes) checkBlock(block, 'notes');
+    for (const block of u.notes) sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setNotes(block.values);
   }
 
   /**
@@ -186,9 +191,9 @@ export class SpreadsheetWorkbook implements Workbook {
       if (row.length !== width) throw new Error(`writeGeneratedTab '${layout.name}': row ${r + 1} has ${row.length} cells, expected ${width}`);
     });
 
-    const ours = new Set(this.generatedTabs());
+    // Only the tabs named like the one we write are asked whether they are ours (one call each, not a search).
     const names = this.tabNames();
-    const name = freeTabName(layout.name, (n) => names.some((t) => sameTabName(t, n) && !ours.has(t)));
+    const name = freeTabName(layout.name, (n) => names.some((t) => sameTabName(t, n) && !this.tabMarker(t)));
     const existing = names.find((t) => sameTabName(t, name));
     // Our marker on the tab holds the key of its structure: the same structure again needs its values only.
     const structure = layoutStructureKey(layout);
@@ -197,11 +202,11 @@ export class SpreadsheetWorkbook implements Workbook {
     if (existing === undefined) {
       sheet = this.insertTab(name);
       sheet.addDeveloperMetadata(TAB_KEY, structure);
-      this.generatedTabs();
-      this.generated!.set(name, null);
+      this.tabMarkers.set(name, { marker: null });
+      this.generated?.set(name, null);
     } else {
       sheet = this.requireSheet(existing);
-      const marker = this.generated!.get(existing) ?? null;
+      const marker = this.tabMarker(existing)?.marker ?? null;
       if (marker?.getValue() === structure) {
         sheet.getRange(1, 1, height, width).setValues(values);
         return existing;
@@ -217,19 +222,44 @@ export class SpreadsheetWorkbook implements Workbook {
     all.setValues(values);
     for (const m of layout.merges) rangeOf(sheet, m).merge();
 
-    const grids = styleGrids(layout, height, width);
-    if (grids.background) all.setBackgrounds(grids.background);
-    if (grids.fontWeight) all.setFontWeights(grids.fontWeight);
-    if (grids.fontStyle) all.setFontStyles(grids.fontStyle);
-    if (grids.fontSize) all.setFontSizes(grids.fontSize);
-    if (grids.fontFamily) all.setFontFamilies(grids.fontFamily);
-    if (grids.fontColor) all.setFontColors(grids.fontColor);
-    if (grids.horizontal) all.setHorizontalAlignments(grids.horizontal);
-    if (grids.vertical) all.setVerticalAlignments(grids.vertical);
-    if (grids.wrap) all.setWraps(grids.wrap);
-    // Number formats per style range: Sheets documents no pattern for "Automatic", so a whole-grid array would have
-    // to invent one for the unstyled cells. The forms have one or two such ranges, however many rows.
-    for (const s of layout.styles) if (s.style.numberFormat) rangeOf(sheet, s.range).setNumberFormat(s.style.numberFormat);
+    // The tab is new or was just cleared, so every cell has Sheets' default format: only the cells that differ are
+    // formatted, one RangeList per property and value (a national dashboard: a few hundred thousand cells fewer than
+    // a grid per property). Backgrounds stay one grid: a form colours most of its rows, by status, so a RangeList per
+    // colour would write as many cells and make the number of calls depend on which statuses the data holds.
+    const backgrounds = styleGrids(layout, height, width).background;
+    if (backgrounds) all.setBackgrounds(backgrounds);
+    for (const { property, value, a1s } of styleRuns(layout, height, width)) {
+      const list = sheet.getRangeList(a1s);
+      switch (property) {
+        case 'fontWeight':
+          list.setFontWeight(value as 'bold');
+          break;
+        case 'fontStyle':
+          list.setFontStyle(value as 'italic');
+          break;
+        case 'fontSize':
+          list.setFontSize(value as number);
+          break;
+        case 'fontFamily':
+          list.setFontFamily(value as string);
+          break;
+        case 'fontColor':
+          list.setFontColor(value as string);
+          break;
+        case 'horizontal':
+          list.setHorizontalAlignment(value as 'left' | 'center' | 'right');
+          break;
+        case 'vertical':
+          list.setVerticalAlignment(value as 'top' | 'middle');
+          break;
+        case 'wrap':
+          list.setWrap(true);
+          break;
+        case 'numberFormat':
+          list.setNumberFormat(value as string);
+          break;
+      }
+    }
     for (const s of layout.styles) {
       if (s.style.border) rangeOf(sheet, s.range).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
     }
@@ -275,6 +305,20 @@ export class SpreadsheetWorkbook implements Workbook {
     this.spreadsheet.deleteSheet(sheet);
     this.sheetMap().delete(name);
     this.generated?.delete(name);
+    this.tabMarkers.delete(name);
+  }
+
+  /**
+   * Whether a tab is one we generated, from its own sheet-level metadata (one call, plus one per entry to read its
+   * key): the spreadsheet-wide search (generatedTabs) costs a search and three calls per generated tab.
+   */
+  private tabMarker(name: string): { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null {
+    if (!this.tabMarkers.has(name)) {
+      const sheet = this.sheet(name);
+      const marker = sheet?.getDeveloperMetadata().find((m) => m.getKey() === TAB_KEY) ?? null;
+      this.tabMarkers.set(name, marker ? { marker } : null);
+    }
+    return this.tabMarkers.get(name) ?? null;
   }
 
   // ---- Apps Script only: not part of the port ----
@@ -433,6 +477,71 @@ export function styleGrids(layout: TabLayout, height: number, width: number): St
     vertical: grid<'top' | 'middle' | 'bottom'>('verticalAlignment', 'bottom', (s) => s.verticalAlignment),
     wrap: grid<boolean>('wrap', false, (s) => s.wrap),
   };
+}
+
+type StyleProperty = keyof StyleGrids | 'numberFormat';
+
+/**
+ * Each style property's cells that differ from Sheets' default, grouped by value as A1 rectangles: a run of equal
+ * cells in a row, stretched down over the rows below that have the same run.
+ */
+export function styleRuns(layout: TabLayout, height: number, width: number): { property: Exclude<StyleProperty, 'background'>; value: unknown; a1s: string[] }[] {
+  const grids: Partial<Record<StyleProperty, unknown[][] | null>> = { ...styleGrids(layout, height, width), numberFormat: numberFormatGrid(layout, height, width) };
+  const defaults: Record<StyleProperty, unknown> = {
+    background: null,
+    fontWeight: 'normal',
+    fontStyle: 'normal',
+    fontSize: 10,
+    fontFamily: null,
+    fontColor: '#000000',
+    horizontal: null,
+    vertical: 'bottom',
+    wrap: false,
+    numberFormat: null,
+  };
+  const out: { property: Exclude<StyleProperty, 'background'>; value: unknown; a1s: string[] }[] = [];
+  for (const property of Object.keys(defaults) as StyleProperty[]) {
+    if (property === 'background') continue;
+    const grid = grids[property];
+    if (!grid) continue;
+    const byValue = new Map<unknown, string[]>();
+    // Open rectangles: the run [from, to] of `value` seen on the row above, and the row it started on.
+    let open = new Map<string, { value: unknown; from: number; to: number; top: number }>();
+    const close = (rect: { value: unknown; from: number; to: number; top: number }, bottom: number) => {
+      const a1 = `${columnLetter(rect.from + 1)}${rect.top + 1}:${columnLetter(rect.to + 1)}${bottom + 1}`;
+      (byValue.get(rect.value) ?? byValue.set(rect.value, []).get(rect.value)!).push(a1);
+    };
+    for (let r = 0; r <= height; r++) {
+      const next = new Map<string, { value: unknown; from: number; to: number; top: number }>();
+      const row = r < height ? grid[r]! : [];
+      for (let c = 0; c < row.length; ) {
+        const value = row[c];
+        let end = c;
+        while (end + 1 < row.length && row[end + 1] === value) end++;
+        if (value !== defaults[property]) {
+          const key = `${c}:${end}:${String(value)}`;
+          const above = open.get(key);
+          next.set(key, above && above.value === value ? above : { value, from: c, to: end, top: r });
+          if (above && above.value === value) open.delete(key);
+        }
+        c = end + 1;
+      }
+      for (const rect of open.values()) close(rect, r - 1);
+      open = next;
+    }
+    for (const [value, a1s] of byValue) out.push({ property: property as Exclude<StyleProperty, 'background'>, value, a1s });
+  }
+  return out;
+}
+
+function numberFormatGrid(layout: TabLayout, height: number, width: number): (string | null)[][] | null {
+  if (!layout.styles.some((s) => s.style.numberFormat !== undefined)) return null;
+  const out: (string | null)[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => null));
+  for (const { range, style } of layout.styles) {
+    if (style.numberFormat === undefined) continue;
+    for (let r = range.row; r < range.row + range.rows && r < height; r++) for (let c = range.column; c < range.column + range.columns && c < width; c++) out[r]![c] = style.numberFormat;
+  }
+  return out;
 }
 
 function widthRuns(widths: readonly number[]): { start: number; count: number; width: number }[] {

@@ -143,7 +143,7 @@ function annotations(
     const text = i <= lastIndex ? statusFor(i) : '';
     if (String(shape.values[i]?.[sc] ?? '') !== text) changes.push({ index: i, text });
   }
-  const statusCells = columnBlock(shape, changes, statusColumn);
+  const statusCells = columnBlocks(shape, changes, statusColumn, wanted);
 
   const notes = noteChanges(shape, issues, statusColumn, wanted);
   const highlights = onlyRows ? undefined : { firstRow: firstDataIndex + 1, rules };
@@ -155,21 +155,44 @@ function lastOwnedIndex(shape: TabShape, column: number): number {
   return -1;
 }
 
-/** The changed cells of one column as the smallest block holding them (unchanged cells inside keep their text). */
-function columnBlock(shape: TabShape, changes: readonly { index: number; text: string }[], column: number): CellBlock<string> | null {
-  if (changes.length === 0) return null;
-  const first = changes[0]!.index;
-  const last = changes[changes.length - 1]!.index;
+/**
+ * The changed cells of one column (changes in row order) as the smallest blocks holding them, split wherever a row in
+ * between is not one being written: with only some rows read (the live check), a row outside them has no known text
+ * to write back. A whole check writes one block. Unchanged cells inside a block keep their text.
+ */
+function columnBlocks(shape: TabShape, changes: readonly { index: number; text: string }[], column: number, wanted: (index: number) => boolean): CellBlock<string>[] {
   const byIndex = new Map(changes.map((c) => [c.index, c.text]));
-  const values = Array.from({ length: last - first + 1 }, (_, r) => [byIndex.get(first + r) ?? String(shape.values[first + r]?.[column - 1] ?? '')]);
-  return { row: first + 1, column, values };
+  return spans(
+    changes.map((c) => c.index),
+    wanted,
+  ).map(([first, last]) => ({
+    row: first + 1,
+    column,
+    values: Array.from({ length: last - first + 1 }, (_, r) => [byIndex.get(first + r) ?? String(shape.values[first + r]?.[column - 1] ?? '')]),
+  }));
+}
+
+/** Sorted indexes grouped into [first, last] spans that hold only wanted indexes in between. */
+function spans(indexes: readonly number[], wanted: (index: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indexes) {
+    const last = out[out.length - 1];
+    if (last && gapWanted(last[1], i, wanted)) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+function gapWanted(from: number, to: number, wanted: (index: number) => boolean): boolean {
+  for (let i = from + 1; i < to; i++) if (!wanted(i)) return false;
+  return true;
 }
 
 /**
  * Each note that must change: our lines on the offending cells (on our status cell when the cell is merged away or
  * the issue names no column), and our old lines taken off every other cell. A note's own lines stay word for word.
  */
-function noteChanges(shape: TabShape, issues: readonly PlacedIssue[], statusColumn: number, wanted: (index: number) => boolean): CellBlock<string> | null {
+function noteChanges(shape: TabShape, issues: readonly PlacedIssue[], statusColumn: number, wanted: (index: number) => boolean): CellBlock<string>[] {
   const ours = new Map<string, string[]>();
   for (const i of issues) {
     const index = i.row - 1;
@@ -192,27 +215,31 @@ function noteChanges(shape: TabShape, issues: readonly PlacedIssue[], statusColu
     const note = mergedNote(existing(r, c), lines);
     if (note !== existing(r, c)) changed.set(key, note);
   }
-  return noteBlock(changed, existing);
+  return noteBlocks(changed, existing, wanted);
 }
 
-/** The changed notes (by "row:column", 0-based) as the smallest block holding them; unchanged cells keep their note. */
-function noteBlock(changed: ReadonlyMap<string, string>, existing: (r: number, c: number) => string): CellBlock<string> | null {
-  if (changed.size === 0) return null;
-  let top = Infinity;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
+/**
+ * The changed notes (by "row:column", 0-based), per column from its first to its last change (split, as status cells
+ * are, where a row in between is not being written), columns in order; unchanged cells inside a block keep their note.
+ */
+function noteBlocks(changed: ReadonlyMap<string, string>, existing: (r: number, c: number) => string, wanted: (index: number) => boolean = () => true): CellBlock<string>[] {
+  const rowsByColumn = new Map<number, number[]>();
   for (const key of changed.keys()) {
     const [r, c] = key.split(':').map(Number) as [number, number];
-    top = Math.min(top, r);
-    bottom = Math.max(bottom, r);
-    left = Math.min(left, c);
-    right = Math.max(right, c);
+    (rowsByColumn.get(c) ?? rowsByColumn.set(c, []).get(c)!).push(r);
   }
-  const values = Array.from({ length: bottom - top + 1 }, (_, r) =>
-    Array.from({ length: right - left + 1 }, (_, c) => changed.get(`${top + r}:${left + c}`) ?? existing(top + r, left + c)),
-  );
-  return { row: top + 1, column: left + 1, values };
+  return [...rowsByColumn]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([c, rows]) =>
+      spans(
+        rows.sort((a, b) => a - b),
+        wanted,
+      ).map(([top, bottom]) => ({
+        row: top + 1,
+        column: c + 1,
+        values: Array.from({ length: bottom - top + 1 }, (_, r) => [changed.get(`${top + r}:${c}`) ?? existing(top + r, c)]),
+      })),
+    );
 }
 
 /** "Xóa đánh dấu của tiện ích": our column emptied and unmarked, our lines taken off every note. */
@@ -223,7 +250,7 @@ export function unmarking(tab: string, notes: readonly (readonly string[] | unde
       if (hasOurLines(note)) changed.set(`${r}:${c}`, userPartOf(note));
     }),
   );
-  return { tab, statusColumn: ownedColumn, notes: noteBlock(changed, (r, c) => notes[r]?.[c] ?? '') };
+  return { tab, statusColumn: ownedColumn, notes: noteBlocks(changed, (r, c) => notes[r]?.[c] ?? '') };
 }
 
 function groupByRow(issues: readonly PlacedIssue[]): Map<number, PlacedIssue[]> {

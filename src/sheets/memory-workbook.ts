@@ -2,6 +2,7 @@ import { type CalendarDate, dateParts } from '../core/calendar-date';
 import type { GridRange, GridValue, StyledRange, TabLayout } from '../core/grid';
 import { highlightOf, type Highlight } from '../core/highlights';
 import {
+  type BlockReads,
   checkBlock,
   freeTabName,
   sameTabName,
@@ -55,9 +56,11 @@ export interface MemoryWorkbookOptions {
   notes?: Record<string, string[][]>;
 }
 
-export class MemoryWorkbook implements Workbook {
+export class MemoryWorkbook implements Workbook, BlockReads {
   readonly dateTimeZone: string;
   private readonly tabs: MemoryTab[] = [];
+  /** Cells handed out by readTab and readBlock (values and notes each count), for tests of what an action reads. */
+  cellsRead = 0;
 
   constructor(options: { dateTimeZone?: string } = {}) {
     this.dateTimeZone = options.dateTimeZone ?? 'UTC';
@@ -85,8 +88,27 @@ export class MemoryWorkbook implements Workbook {
     const values = rectangle(rows, columns, (r, c) => readCell(tab.values[r]?.[c]));
     const merges = options.valuesOnly ? [] : tab.merges.filter((m) => m.row < rows && m.column < columns).map((m) => ({ ...m }));
     const base = { values, merges, ownedColumn: options.valuesOnly ? null : tab.ownedColumn };
+    this.cellsRead += rows * columns * (options.notes ? 2 : 1);
     if (!options.notes) return base;
     return { ...base, notes: rectangle(rows, columns, (r, c) => tab.notes[r]?.[c] ?? '') };
+  }
+
+  readLayout(name: string): { rows: number; columns: number; merges: GridRange[]; ownedColumn: number | null } | null {
+    const tab = this.find(name);
+    if (!tab) return null;
+    const { rows, columns } = usedSize(tab.values);
+    return { rows, columns, merges: tab.merges.filter((m) => m.row < rows && m.column < columns).map((m) => ({ ...m })), ownedColumn: tab.ownedColumn };
+  }
+
+  readBlock(name: string, row: number, column: number, rows: number, columns: number, options: { notes?: boolean; values?: boolean } = {}): { values: RawCell[][]; notes?: string[][] } {
+    const tab = this.require(name);
+    requirePosition(row, column, 'readBlock');
+    if (rows < 1 || columns < 1) throw new Error(`readBlock: ${rows}×${columns} is not a block`);
+    const withValues = options.values !== false;
+    this.cellsRead += rows * columns * ((options.notes ? 1 : 0) + (withValues ? 1 : 0));
+    const values = withValues ? rectangle(rows, columns, (r, c) => readCell(tab.values[row - 1 + r]?.[column - 1 + c])) : [];
+    if (!options.notes) return { values };
+    return { values, notes: rectangle(rows, columns, (r, c) => tab.notes[row - 1 + r]?.[column - 1 + c] ?? '') };
   }
 
   annotateTab(a: TabAnnotations): void {
@@ -94,14 +116,14 @@ export class MemoryWorkbook implements Workbook {
     if (tab.generated) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
     requirePosition(1, a.statusColumn, 'annotateTab statusColumn');
     // Everything is checked before anything is written: a bad call leaves the tab as it was.
-    if (a.notes) checkBlock(a.notes, 'notes');
-    if (a.statusCells) {
-      checkBlock(a.statusCells, 'statusCells');
-      if (a.statusCells.column !== a.statusColumn || a.statusCells.values.some((row) => row.length !== 1)) {
+    for (const block of a.notes) checkBlock(block, 'notes');
+    for (const block of a.statusCells) {
+      checkBlock(block, 'statusCells');
+      if (block.column !== a.statusColumn || block.values.some((row) => row.length !== 1)) {
         throw new Error(`annotateTab '${a.tab}': status cells must be one column, our column ${a.statusColumn}`);
       }
-      a.statusCells.values.forEach((_, i) => {
-        const r = a.statusCells!.row - 1 + i;
+      block.values.forEach((_, i) => {
+        const r = block.row - 1 + i;
         if (this.mergedAway(tab, r, a.statusColumn - 1)) throw new Error(`annotateTab '${a.tab}': writing through a merge at row ${r + 1}`);
       });
     }
@@ -113,8 +135,8 @@ export class MemoryWorkbook implements Workbook {
     } else if (tab.ownedColumn !== a.statusColumn) {
       throw new Error(`annotateTab '${a.tab}': our column is ${tab.ownedColumn}, not ${a.statusColumn}`);
     }
-    a.statusCells?.values.forEach(([text], i) => setAt(tab.values, a.statusCells!.row - 1 + i, a.statusColumn - 1, text === '' ? null : text!, null));
-    if (a.notes) this.writeNotes(tab, a.notes);
+    for (const block of a.statusCells) block.values.forEach(([text], i) => setAt(tab.values, block.row - 1 + i, a.statusColumn - 1, text === '' ? null : text!, null));
+    for (const block of a.notes) this.writeNotes(tab, block);
     if (a.highlights) tab.highlights = { statusColumn: a.statusColumn, firstRow: a.highlights.firstRow, rules: a.highlights.rules.map((r) => ({ ...r })) };
   }
 
@@ -128,7 +150,7 @@ export class MemoryWorkbook implements Workbook {
       });
       tab.ownedColumn = null;
     }
-    if (u.notes) this.writeNotes(tab, u.notes);
+    for (const block of u.notes) this.writeNotes(tab, block);
   }
 
   appendRows(name: string, rows: WriteCell[][]): number {

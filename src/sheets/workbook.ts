@@ -49,10 +49,17 @@ export interface TabAnnotations {
   tab: string;
   /** 1-based column of our status column; the adapter marks it as ours if it is not yet. */
   statusColumn: number;
-  /** Cells of our status column to write (caption and statuses); null when none changes. */
-  statusCells: CellBlock<string> | null;
-  /** The smallest block holding every note that changes (each cell's whole note: the user's part kept); null when none. */
-  notes: CellBlock<string> | null;
+  /**
+   * Cells of our status column to write (caption and statuses), as blocks of consecutive rows (one for a whole
+   * check; the live check writes only the rows it read); empty when none changes.
+   */
+  statusCells: readonly CellBlock<string>[];
+  /**
+   * The notes that change, one block per column from its first to its last change (each cell's whole note, the
+   * user's part kept; unchanged cells inside a block keep theirs): a few hundred notes scattered over a national tab
+   * then cost a column each, not the whole rectangle between them. Empty when none changes.
+   */
+  notes: readonly CellBlock<string>[];
   /** Our colouring rules, keyed to the status column, over rows firstRow…bottom of the tab; absent = leave ours as they are. */
   highlights?: { firstRow: number; rules: readonly Highlight[] };
 }
@@ -62,7 +69,8 @@ export interface TabUnmarking {
   tab: string;
   /** Our status column, to empty and unmark; null when the tab has none. */
   statusColumn: number | null;
-  notes: CellBlock<string> | null;
+  /** One block per column, as in TabAnnotations. */
+  notes: readonly CellBlock<string>[];
 }
 
 /** A cell to write on an input tab: plain values, or a calendar date (each adapter writes its own date cell). */
@@ -106,6 +114,20 @@ export interface Workbook {
    * which stores dates as UTC midnights.
    */
   readonly dateTimeZone: string;
+}
+
+/**
+ * Reading part of a tab, for the live check after an edit (live-check.ts): the Apps Script adapter and the in-memory
+ * workbook implement it; the .xlsx adapter, which always reads whole files, does not.
+ */
+export interface BlockReads {
+  /** A tab's size (its data range), merges and our column's marker, without reading its cells; null when no such tab. */
+  readLayout(tab: string): { rows: number; columns: number; merges: GridRange[]; ownedColumn: number | null } | null;
+  /**
+   * A block of a tab (1-based, ≥ 1 row and column): its values (unless `values: false`) and its notes when asked;
+   * cells past the data read as ''.
+   */
+  readBlock(tab: string, row: number, column: number, rows: number, columns: number, options?: { notes?: boolean; values?: boolean }): { values: RawCell[][]; notes?: string[][] };
 }
 
 /** The name a generated tab takes when `wanted` is the user's: "Tổng hợp 1+2 (2)", kept within Excel's 31 characters. */

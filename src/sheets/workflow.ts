@@ -183,6 +183,27 @@ export function editedRowsOf(analysis: Analysis, tab: 'trips' | 'roster', rows: 
 }
 
 /**
+ * The rows whose status text a whole check would change (the caption row included), per input tab: what a check after
+ * an edit must rewrite besides the edited rows. Needs no notes: a row whose status text stays has the same issues, so
+ * the same notes of ours.
+ */
+export function rowsWithNewStatus(analysis: Analysis): EditedRows {
+  const out: EditedRows = { trips: new Set(), roster: new Set() };
+  for (const role of ['trips', 'roster'] as const) {
+    const annotations = role === 'trips' ? tripAnnotationsOf(analysis) : rosterAnnotationsOf(analysis);
+    if (!annotations) continue;
+    const values = analysis.raw[role].values;
+    for (const block of annotations.statusCells) {
+      block.values.forEach(([text], i) => {
+        const r = block.row + i;
+        if (String(values[r - 1]?.[annotations.statusColumn - 1] ?? '') !== (text ?? '')) out[role].add(r);
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * The live check (onEdit): only the given rows' status cells, notes and colours, no dashboard. The analysis is the
  * whole workbook's (a cadre's days depend on every trip); the writes cover the smallest block holding the rows.
  */
@@ -224,7 +245,7 @@ export function removeOurMarks(workbook: Workbook, options: { deleteGenerated: b
     if (!data) continue;
     const plan = unmarking(tab, data.notes ?? [], data.ownedColumn);
     workbook.unmarkTab(plan);
-    if (plan.notes || plan.statusColumn !== null) out.tabs.push(tab);
+    if (plan.notes.length > 0 || plan.statusColumn !== null) out.tabs.push(tab);
   }
   if (options.deleteGenerated) {
     for (const tab of generated) {

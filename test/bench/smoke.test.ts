@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeEnvironment, measureCheck } from '../../bench/actions';
+import { callKind, commitsOf } from '../../bench/cost-model';
 import { cloneTabs, generateWorkbook, ROSTER_TAB, SIZES, TRIPS_TAB } from '../../bench/generate';
 
 // A smoke run of the benchmark's parts (issue 7), not a timed test: the bench itself is `npm run bench`.
@@ -38,5 +39,32 @@ describe('số lần gọi Sheets của lệnh kiểm tra', () => {
       return cost.spreadsheetCalls;
     });
     expect(calls[1]).toBe(calls[0]);
+  });
+});
+
+describe('mô hình chi phí: loại lệnh và số lần Sheets phải ghi (commit)', () => {
+  it.each([
+    ['chỉ đọc', ['Sheet.getDataRange', 'Range.getValues'], 0],
+    ['ghi rồi hết lượt chạy', ['Sheet.getRange', 'Range.setValues'], 1],
+    ['ghi, đọc, ghi', ['Range.setValues', 'Range.getValues', 'Range.setNotes'], 2],
+    ['mỗi dòng một flush (cách làm trong các bài hướng dẫn)', ['Range.setValue', 'SpreadsheetApp.flush', 'Range.setValue', 'SpreadsheetApp.flush'], 2],
+    ['dựng luật tô màu không phải là ghi', ['SpreadsheetApp.newConditionalFormatRule', 'ConditionalFormatRuleBuilder.setBackground', 'Range.getValues'], 0],
+  ])('%s', (_name, sequence, commits) => {
+    expect(commitsOf(sequence)).toBe(commits);
+  });
+
+  it.each([
+    ['Range.getValues', 'read'],
+    ['Sheet.getDataRange', 'read'],
+    ['DeveloperMetadataFinder.find', 'read'],
+    ['Range.setNotes', 'write'],
+    ['RangeList.setFontWeight', 'write'],
+    ['Sheet.setColumnWidths', 'write'],
+    ['Sheet.getRange', 'local'],
+    ['DeveloperMetadata.getLocation', 'local'],
+    ['ConditionalFormatRuleBuilder.setBackground', 'local'],
+    ['SpreadsheetApp.flush', 'flush'],
+  ])('%s là lệnh loại %s', (method, kind) => {
+    expect(callKind(method)).toBe(kind);
   });
 });

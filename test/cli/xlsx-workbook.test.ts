@@ -343,8 +343,11 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
   const annotations = (extra: Partial<TabAnnotations> = {}): TabAnnotations => ({
     tab: 'Đi cơ sở',
     statusColumn: 4,
-    statusCells: { row: 1, column: 4, values: [['Kiểm tra 1+2'], ['Hợp lệ'], ['Lỗi: Số ngày lớn hơn khoảng thời gian'], ['=Cảnh báo']] },
-    notes: { row: 3, column: 1, values: [[`Ghi chú của người dùng\n${M}Trùng thời gian`, `${M}Số ngày 9 > 7`]] },
+    statusCells: [{ row: 1, column: 4, values: [['Kiểm tra 1+2'], ['Hợp lệ'], ['Lỗi: Số ngày lớn hơn khoảng thời gian'], ['=Cảnh báo']] }],
+    notes: [
+      { row: 3, column: 1, values: [[`Ghi chú của người dùng\n${M}Trùng thời gian`]] },
+      { row: 3, column: 2, values: [[`${M}Số ngày 9 > 7`]] },
+    ],
     highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS },
     ...extra,
   });
@@ -387,10 +390,10 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
       ws.addConditionalFormatting({ ref: 'B2:B100', rules: [{ type: 'expression', priority: 1, formulae: ['B2>7'], style: { font: { color: { argb: 'FFFF0000' } } } }] });
     });
     let book = await XlsxWorkbook.load(path);
-    const a = (): TabAnnotations => ({ tab: 'Đi cơ sở', statusColumn: 3, statusCells: { row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ']] }, notes: null, highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS } });
+    const a = (): TabAnnotations => ({ tab: 'Đi cơ sở', statusColumn: 3, statusCells: [{ row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ']] }], notes: [], highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS } });
     book.annotateTab(a());
     book = await reload(book);
-    book.annotateTab({ ...a(), statusCells: null });
+    book.annotateTab({ ...a(), statusCells: [] });
     book = await reload(book);
     const rules = (book.excel.getWorksheet('Đi cơ sở')! as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(rules.map((r) => r.rules[0]!.formulae[0])).toEqual(['B2>7', highlightFormula(3, 2, 'Lỗi'), highlightFormula(3, 2, 'Lưu ý')]);
@@ -410,7 +413,7 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
   it('throws for a missing tab or blocks of unequal rows', async () => {
     const book = await XlsxWorkbook.load(await userSheet());
     expect(() => book.annotateTab(annotations({ tab: 'Không có' }))).toThrow();
-    expect(() => book.annotateTab(annotations({ notes: { row: 2, column: 1, values: [['a', 'b'], ['c']] } }))).toThrow();
+    expect(() => book.annotateTab(annotations({ notes: [{ row: 2, column: 1, values: [['a', 'b'], ['c']] }] }))).toThrow();
   });
 });
 
@@ -538,7 +541,7 @@ describe('XlsxWorkbook: in ấn', () => {
       letter.addRow(['Họ và tên']);
     });
     const book = await XlsxWorkbook.load(path);
-    for (const tab of ['Đi cơ sở', 'Cán bộ']) book.annotateTab({ tab, statusColumn: 2, statusCells: { row: 1, column: 2, values: [['Kết quả']] }, notes: null });
+    for (const tab of ['Đi cơ sở', 'Cán bộ']) book.annotateTab({ tab, statusColumn: 2, statusCells: [{ row: 1, column: 2, values: [['Kết quả']] }], notes: [] });
     const again = await reload(book);
     expect(again.excel.getWorksheet('Đi cơ sở')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(again.excel.getWorksheet('Cán bộ')!.pageSetup).toMatchObject({ paperSize: 1, orientation: 'portrait' });

@@ -8,6 +8,7 @@ export const SPREADSHEET_SERVICE_CLASSES = [
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'DataValidationBuilder',
   'DataValidation',
   'Protection',
@@ -27,9 +28,25 @@ export class CallCounter {
   cellsRead = 0;
   /** Cells covered by every write of values, notes, formats or validations. */
   cellsWritten = 0;
+  /** Every call in order: the cost model counts the reads that must first commit pending writes. */
+  readonly sequence: string[] = [];
+
+  private muted = 0;
 
   record(method: string): void {
+    if (this.muted > 0) return;
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    this.sequence.push(method);
+  }
+
+  /** Runs `f` without recording its calls (one recorded call made of others, as RangeList's setters are); cells still count. */
+  silently<T>(f: () => T): T {
+    this.muted++;
+    try {
+      return f();
+    } finally {
+      this.muted--;
+    }
   }
 
   /** All calls. */
@@ -71,6 +88,7 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    this.sequence.length = 0;
     this.cellsRead = 0;
     this.cellsWritten = 0;
   }

@@ -2,9 +2,25 @@ import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 
 type Api = GoogleAppsScript.Spreadsheet.RangeList;
-type Implemented = 'activate' | 'getRanges';
+type Implemented =
+  | 'activate'
+  | 'getRanges'
+  | 'setBackground'
+  | 'setFontWeight'
+  | 'setFontStyle'
+  | 'setFontSize'
+  | 'setFontFamily'
+  | 'setFontColor'
+  | 'setHorizontalAlignment'
+  | 'setVerticalAlignment'
+  | 'setWrap'
+  | 'setNumberFormat';
 
-/** Sheet.getRangeList: ranges of one sheet. activate() selects them all; the last one becomes the active range. */
+/**
+ * Sheet.getRangeList: ranges of one sheet. activate() selects them all; the last one becomes the active range. Each
+ * setter is one call that does what the Range setter does on every range of the list (reference: "Sets the … for each
+ * Range in the RangeList").
+ */
 export interface FakeRangeList extends Omit<Api, Implemented> {}
 export class FakeRangeList implements Pick<Api, Implemented> {
   constructor(
@@ -29,5 +45,42 @@ export class FakeRangeList implements Pick<Api, Implemented> {
   getRanges(): FakeRange[] {
     this.rec('getRanges');
     return this.ranges.slice();
+  }
+
+  private each(method: string, f: (range: FakeRange) => void): this {
+    this.rec(method);
+    this.sheet.ctx.calls.silently(() => this.ranges.forEach(f));
+    return this;
+  }
+
+  setBackground(color: string | null): this {
+    return this.each('setBackground', (r) => r.setBackground(color));
+  }
+  setFontWeight(fontWeight: 'bold' | 'normal' | null): this {
+    return this.each('setFontWeight', (r) => r.setFontWeight(fontWeight));
+  }
+  setFontStyle(fontStyle: 'italic' | 'normal' | null): this {
+    return this.each('setFontStyle', (r) => r.setFontStyle(fontStyle));
+  }
+  setFontSize(size: number): this {
+    return this.each('setFontSize', (r) => r.setFontSize(size));
+  }
+  setFontFamily(fontFamily: string | null): this {
+    return this.each('setFontFamily', (r) => r.setFontFamilies(Array.from({ length: r.numRows }, () => Array.from({ length: r.numColumns }, () => fontFamily))));
+  }
+  setFontColor(color: string | null): this {
+    return this.each('setFontColor', (r) => r.setFontColor(color));
+  }
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): this {
+    return this.each('setHorizontalAlignment', (r) => r.setHorizontalAlignment(alignment));
+  }
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): this {
+    return this.each('setVerticalAlignment', (r) => r.setVerticalAlignment(alignment));
+  }
+  setWrap(isWrapEnabled: boolean): this {
+    return this.each('setWrap', (r) => r.setWrap(isWrapEnabled));
+  }
+  setNumberFormat(numberFormat: string): this {
+    return this.each('setNumberFormat', (r) => r.setNumberFormat(numberFormat));
   }
 }

@@ -108,8 +108,8 @@ describe('MemoryWorkbook.annotateTab', () => {
   const annotations = (extra: Partial<TabAnnotations> = {}): TabAnnotations => ({
     tab: 'Đi cơ sở',
     statusColumn: 3,
-    statusCells: { row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ'], ['Lỗi: Số ngày lớn hơn khoảng thời gian']] },
-    notes: { row: 3, column: 2, values: [['\u2063[1+2] Số ngày 9 > 7 ngày']] },
+    statusCells: [{ row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ'], ['Lỗi: Số ngày lớn hơn khoảng thời gian']] }],
+    notes: [{ row: 3, column: 2, values: [['\u2063[1+2] Số ngày 9 > 7 ngày']] }],
     highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS },
     ...extra,
   });
@@ -145,8 +145,8 @@ describe('MemoryWorkbook.annotateTab', () => {
   it.each([
     ['a missing tab', { tab: 'Không có' }],
     ['a status column of 0', { statusColumn: 0 }],
-    ['status cells in another column', { statusCells: { row: 1, column: 2, values: [['x']] } }],
-    ['a notes row of another width', { notes: { row: 2, column: 1, values: [['', ''], ['']] } }],
+    ['status cells in another column', { statusCells: [{ row: 1, column: 2, values: [['x']] }] }],
+    ['a notes row of another width', { notes: [{ row: 2, column: 1, values: [['', ''], ['']] }] }],
   ] as [string, Partial<TabAnnotations>][])('throws, as Sheets does, for %s', (_name, change) => {
     const wb = trips();
     const before = wb.snapshot('Đi cơ sở');

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { buildRollupTabs, ROLLUP_TABS, type RollupProvince } from '../core/forms/national';
+import { isUserError, UserError } from '../core/user-error';
+import { summarizeProvince } from '../sheets/rollup';
+import type { CommonFlags } from './args';
+import { cliAnalyzeOptions, sameFile } from './check';
+import { onFile } from './os-errors';
+import { cliTexts } from './texts';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+
+export interface RollupOutcome {
+  provinces: RollupProvince[];
+  skipped: { file: string; reason: string }[];
+  outPath: string;
+  tabs: string[];
+}
+
+/**
+ * `dicoso tong-hop`: each province's file read and checked in turn (one in memory at a time), reduced to its counts
+ * and its cadres short at period end, then one national workbook written. A file that cannot be read or checked is
+ * named with the reason and skipped; the others go on.
+ */
+export async function rollUp(files: readonly string[], flags: CommonFlags, now = new Date(), progress: (file: string, index: number) => void = () => {}): Promise<RollupOutcome> {
+  const outPath = flags.out!;
+  if (files.some((f) => sameFile(f, outPath))) throw new UserError(cliTexts.rollup.outIsInput(outPath));
+  const options = cliAnalyzeOptions(flags, now);
+  const { today } = options;
+  const year = options.settings.year;
+
+  const provinces: RollupProvince[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  const seenFiles: string[] = [];
+  const byProvince = new Map<string, string>();
+  for (const [index, file] of files.entries()) {
+    progress(file, index);
+    const label = path.basename(file);
+    if (seenFiles.some((f) => f === path.resolve(file) || sameFile(f, file))) {
+      skipped.push({ file: label, reason: cliTexts.rollup.duplicate(label) });
+      continue;
+    }
+    seenFiles.push(path.resolve(file));
+    try {
+      const workbook = await XlsxWorkbook.load(file);
+      const summary = summarizeProvince(workbook, options, label);
+      const key = summary.province.toLocaleLowerCase('vi');
+      const first = byProvince.get(key);
+      if (first !== undefined) {
+        skipped.push({ file: label, reason: cliTexts.rollup.sameProvince(label, summary.province, first) });
+        continue;
+      }
+      byProvince.set(key, label);
+      provinces.push(summary);
+    } catch (error) {
+      if (isUserError(error)) skipped.push({ file: label, reason: cliTexts.rollup.inFile(label, error.message) });
+      else skipped.push({ file: label, reason: cliTexts.rollup.bug(label, (error as Error)?.message ?? String(error)) });
+    }
+  }
+  if (provinces.length === 0) throw new UserError(cliTexts.rollup.noneRead(skipped.map((s) => s.reason)));
+
+  const book = XlsxWorkbook.createEmpty();
+  const tabs = buildRollupTabs({ year, today, provinces, skipped }).map((layout) => book.writeGeneratedTab(layout));
+  const folder = path.dirname(outPath);
+  onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
+  await book.save(outPath);
+  return { provinces, skipped, outPath, tabs };
+}
+
+export { ROLLUP_TABS };

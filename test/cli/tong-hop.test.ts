@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rollUp } from '../../src/cli/tong-hop';
+import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { ROOT } from '../support/bundle';
+
+const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
+const today = '2023-11-15' as CalendarDate;
+let dir: string;
+
+async function province(file: string, name: string | null, roster: string[][], trips: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Cán bộ').addRows([['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Miễn (lý do)'], ...roster]);
+  wb.addWorksheet('Đi cơ sở').addRows([['Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Trạng thái'], ...trips]);
+  wb.addWorksheet('Cài đặt').addRows([['Cài đặt', 'Giá trị'], ['Năm', 2023], ...(name ? [['Tỉnh', name]] : [])]);
+  const at = path.join(dir, file);
+  await wb.xlsx.writeFile(at);
+  return at;
+}
+
+// Kiên Giang 2023 (the default): 60 days and 2 chuyên đề rounds of 5–7 days; every trip below is done.
+// An Giang:
+//   Ban Tuyên giáo: An 5 + 5 chuyên đề + 50 = 60 days, 2 rounds → Đủ; Bình 10 days, no round → Thiếu cả hai (once);
+//                   Cường exempt → Miễn
+//   Văn phòng:      Dung 10 days, 2 rounds → Thiếu ngày; Em 01/02–01/04 = 60 days, no round → Thiếu chuyên đề
+//   One row with an error (an unknown person): counted nowhere.
+// Bạc Liêu:
+//   Ban Phong trào: Hà 60 days, no round → Thiếu chuyên đề; Khoa exempt → Miễn
+const AN_GIANG = {
+  roster: [
+    ['1', 'Nguyễn Văn An', 'Trưởng ban', 'Ban Tuyên giáo', ''],
+    ['2', 'Trần Thị Bình', 'Chuyên viên', 'Ban Tuyên giáo', ''],
+    ['3', 'Lê Văn Cường', 'Chuyên viên', 'Ban Tuyên giáo', 'Nghỉ thai sản'],
+    ['4', 'Phạm Thị Dung', 'Chánh Văn phòng', 'Văn phòng', ''],
+    ['5', 'Hoàng Văn Em', 'Chuyên viên', 'Văn phòng', ''],
+  ],
+  trips: [
+    ['Nguyễn Văn An', 'Ban Tuyên giáo', 'Theo chuyên đề', '5', '01/03/2023', '05/03/2023', 'Đã thực hiện'],
+    ['Nguyễn Văn An', 'Ban Tuyên giáo', 'Theo chuyên đề', '5', '01/05/2023', '05/05/2023', 'Đã thực hiện'],
+    ['Nguyễn Văn An', 'Ban Tuyên giáo', '3.2', '50', '01/06/2023', '20/07/2023', 'Đã thực hiện'],
+    ['Trần Thị Bình', 'Ban Tuyên giáo', '3.2', '10', '01/08/2023', '10/08/2023', 'Đã thực hiện'],
+    ['Phạm Thị Dung', 'Văn phòng', 'Theo chuyên đề', '5', '01/03/2023', '05/03/2023', 'Đã thực hiện'],
+    ['Phạm Thị Dung', 'Văn phòng', 'Theo chuyên đề', '5', '01/09/2023', '05/09/2023', 'Đã thực hiện'],
+    ['Hoàng Văn Em', 'Văn phòng', '3.2', '', '01/02/2023', '01/04/2023', 'Đã thực hiện'],
+    ['Đỗ Văn Lạ', 'Văn phòng', '3.2', '2', '01/10/2023', '02/10/2023', 'Đã thực hiện'],
+  ],
+};
+const BAC_LIEU = {
+  roster: [
+    ['1', 'Mai Thu Hà', 'Trưởng ban', 'Ban Phong trào', ''],
+    ['2', 'Lý Minh Khoa', 'Kế toán', 'Ban Phong trào', 'Kế toán'],
+  ],
+  trips: [['Mai Thu Hà', 'Ban Phong trào', '3.2', '', '01/02/2023', '01/04/2023', 'Đã thực hiện']],
+};
+
+let files: { anGiang: string; bacLieu: string; sameProvince: string; csv: string; noTabs: string };
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-tong-hop-'));
+  const noTabs = new ExcelJS.Workbook();
+  noTabs.addWorksheet('Trang tính 1').getCell('A1').value = 'chưa có gì';
+  await noTabs.xlsx.writeFile(path.join(dir, 'trong.xlsx'));
+  writeFileSync(path.join(dir, 'bang.xlsx'), 'Họ và tên,Ban\nAn,Tuyên giáo\n');
+  files = {
+    anGiang: await province('an-giang.xlsx', 'An Giang', AN_GIANG.roster, AN_GIANG.trips),
+    bacLieu: await province('bac-lieu.xlsx', 'Bạc Liêu', BAC_LIEU.roster, BAC_LIEU.trips),
+    sameProvince: await province('an-giang-ban-cu.xlsx', 'An Giang', BAC_LIEU.roster, BAC_LIEU.trips),
+    csv: path.join(dir, 'bang.xlsx'),
+    noTabs: path.join(dir, 'trong.xlsx'),
+  };
+});
+
+/** A tab's rows from its header down, as plain values. */
+function rowsOf(ws: ExcelJS.Worksheet, header: string): unknown[][] {
+  const rows: unknown[][] = [];
+  let started = false;
+  ws.eachRow((row) => {
+    const values = Array.from((row.values as unknown[]).slice(1), (v) => (v === undefined || v === null ? '' : v));
+    if (values[0] === header) started = true;
+    if (started) rows.push(values);
+  });
+  return rows;
+}
+
+describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng tỉnh', () => {
+  it('số cán bộ theo tỉnh và theo ban, mỗi người đúng một cột; tệp lỗi được nêu tên và bỏ qua, các tệp khác vẫn tính', async () => {
+    const out = path.join(dir, 'toan-quoc.xlsx');
+    const outcome = await rollUp([files.anGiang, files.csv, files.bacLieu, files.noTabs, files.sameProvince, files.anGiang], { json: false, today, out });
+    expect(outcome.provinces.map((p) => p.province)).toEqual(['An Giang', 'Bạc Liêu']);
+    expect(outcome.skipped.map((s) => s.file)).toEqual(['bang.xlsx', 'trong.xlsx', 'an-giang-ban-cu.xlsx', 'an-giang.xlsx']);
+    expect(outcome.skipped[0]!.reason).toContain("tệp 'bang.xlsx': đây không phải tệp Excel (.xlsx) mà là tệp văn bản (CSV)");
+    expect(outcome.skipped[1]!.reason).toContain("Tệp 'trong.xlsx': Không tìm thấy tab danh sách cán bộ");
+    expect(outcome.skipped[2]!.reason).toContain('là của An Giang, như tệp');
+    expect(outcome.skipped[3]!.reason).toContain('được đưa vào hai lần');
+
+    const wb = (await XlsxWorkbook.load(out)).excel;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Toàn quốc', 'Theo ban', 'Chưa đủ cuối kỳ', 'Tệp bỏ qua']);
+    expect(rowsOf(wb.getWorksheet('Toàn quốc')!, 'STT')).toEqual([
+      ['STT', 'Tỉnh, thành', 'Tệp', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn', 'Dòng có lỗi (chưa tính)'],
+      [1, 'An Giang', 'an-giang.xlsx', 5, 1, 1, 1, 1, 1, 1],
+      [2, 'Bạc Liêu', 'bac-lieu.xlsx', 2, 0, 0, 1, 0, 1, 0],
+      ['', 'Toàn quốc', '', 7, 1, 1, 2, 1, 2, 1],
+    ]);
+    expect(rowsOf(wb.getWorksheet('Theo ban')!, 'STT')).toEqual([
+      ['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'],
+      ['', 'An Giang', 'Cả tỉnh', 5, 1, 1, 1, 1, 1],
+      [1, 'An Giang', 'Ban Tuyên giáo', 3, 1, 0, 0, 1, 1],
+      [2, 'An Giang', 'Văn phòng', 2, 0, 1, 1, 0, 0],
+      ['', 'Bạc Liêu', 'Cả tỉnh', 2, 0, 0, 1, 0, 1],
+      [1, 'Bạc Liêu', 'Ban Phong trào', 2, 0, 0, 1, 0, 1],
+    ]);
+    const short = rowsOf(wb.getWorksheet('Chưa đủ cuối kỳ')!, 'STT').map((r) => r.slice(0, 8));
+    expect(short).toEqual([
+      ['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Họ và tên', 'Tình trạng', 'Ngày đã thực hiện', 'Ngày dự kiến / yêu cầu', 'Đợt chuyên đề đã / yêu cầu'],
+      [1, 'An Giang', 'Ban Tuyên giáo', 'Trần Thị Bình', 'Thiếu ngày và chuyên đề', 10, '10/60', '0/2'],
+      [2, 'An Giang', 'Văn phòng', 'Phạm Thị Dung', 'Thiếu ngày', 10, '10/60', '2/2'],
+      [3, 'An Giang', 'Văn phòng', 'Hoàng Văn Em', 'Thiếu chuyên đề', 60, '60/60', '0/2'],
+      [4, 'Bạc Liêu', 'Ban Phong trào', 'Mai Thu Hà', 'Thiếu chuyên đề', 60, '60/60', '0/2'],
+    ]);
+    expect(rowsOf(wb.getWorksheet('Tệp bỏ qua')!, 'STT').map((r) => r[1])).toEqual(['Tệp', 'bang.xlsx', 'trong.xlsx', 'an-giang-ban-cu.xlsx', 'an-giang.xlsx']);
+  });
+
+  it.each([
+    ['mọi tệp đọc được: mã thoát 0', () => [files.anGiang, files.bacLieu], 0, []],
+    ['có tệp bỏ qua: vẫn ghi tệp tổng hợp, mã thoát 2, nêu tên tệp', () => [files.anGiang, files.csv], 2, ["Bỏ qua: Không đọc được tệp 'bang.xlsx'"]],
+    ['không tệp nào đọc được: không ghi gì, mã thoát 2', () => [files.csv, files.noTabs], 2, ['Không đọc được tệp nào nên không có gì để tổng hợp', 'bang.xlsx', 'trong.xlsx']],
+  ] as const)('%s', (_name, inputs, code, stderr) => {
+    const out = path.join(dir, `cli-${code}-${stderr.length}.xlsx`);
+    const run = spawnSync(process.execPath, [CLI, 'tong-hop', ...inputs(), '--today', '2023-11-15', '--out', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(code);
+    for (const text of stderr) expect(run.stderr).toContain(text);
+    if (code === 0 || stderr[0]!.startsWith('Bỏ qua')) expect(run.stdout).toContain(`Đã ghi ${out}`);
+    else expect(run.stdout).toBe('');
+  });
+
+  it.each([
+    ['thiếu --out', ['tong-hop', 'a.xlsx'], 'tong-hop cần --out'],
+    ['--ban không dùng cho tổng hợp', ['tong-hop', 'a.xlsx', '--out', 'b.xlsx', '--ban', 'Văn phòng'], 'tong-hop không dùng --ban'],
+  ])('%s', (_name, args, message) => {
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('--out là một tệp đầu vào: từ chối, không ghi đè', async () => {
+    await expect(rollUp([files.anGiang, files.bacLieu], { json: false, today, out: files.bacLieu })).rejects.toThrow('là một trong các tệp đầu vào');
+  });
+});
