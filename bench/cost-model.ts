@@ -44,14 +44,16 @@ export interface Source {
   source: string;
 }
 
-const BUGBUGNOW = 'bugbugnow.net, "GoogleAppsScriptのスプレッドシート処理を高速化する" (https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html), 2019';
-const SO_SCRIPTDB = 'Stack Overflow answer "What is faster: ScriptDb or SpreadsheetApp?" (mirror: https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp), 2013';
+const BUGBUGNOW =
+  'bugbugnow.net, "GoogleAppsScriptのスプレッドシート処理を高速化する" (https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html), 2019';
+const SO_SCRIPTDB =
+  'Stack Overflow answer "What is faster: ScriptDb or SpreadsheetApp?" (mirror: https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp), 2013';
 
 /** Where each figure comes from, as printed in bench/RESULTS.md. */
 export const COST_SOURCES: Source[] = [
   {
     figure: 'read: low 1.5 ms',
-    value: '1,000 × getRange(i, 1).getValue() in 3,064 ms: two calls a row, the reads served by Sheets\' look-ahead cache → ≈1.5 ms a call',
+    value: "1,000 × getRange(i, 1).getValue() in 3,064 ms: two calls a row, the reads served by Sheets' look-ahead cache → ≈1.5 ms a call",
     source: BUGBUGNOW,
   },
   {
@@ -66,12 +68,15 @@ export const COST_SOURCES: Source[] = [
   },
   {
     figure: 'write: low 0, central 1 ms, high 58 ms',
-    value: 'an execution transcript of format setters: the first Range.setBackground took 0.058 s, each of the 15 setters after it 0 or 0.001 s: Apps Script buffers writes and returns',
-    source: 'Bruce Mcpherson, "Optimizing sheet formatting with Apps Script" (https://ramblings.mcpher.com/gassnippets2/optimizing-sheet-formatting-with-apps-script/)',
+    value:
+      'an execution transcript of format setters: the first Range.setBackground took 0.058 s, each of the 15 setters after it 0 or 0.001 s: Apps Script buffers writes and returns',
+    source:
+      'Bruce Mcpherson, "Optimizing sheet formatting with Apps Script" (https://ramblings.mcpher.com/gassnippets2/optimizing-sheet-formatting-with-apps-script/)',
   },
   {
     figure: 'local: low 0, central 1 ms, high 1.5 ms',
-    value: 'a call that only builds a Range or a builder, or reads a property Apps Script holds, costs no more than the cached getRange + getValue pair above (≤ 1.5 ms each); central 1 ms is an ASSUMPTION within that bound',
+    value:
+      'a call that only builds a Range or a builder, or reads a property Apps Script holds, costs no more than the cached getRange + getValue pair above (≤ 1.5 ms each); central 1 ms is an ASSUMPTION within that bound',
     source: BUGBUGNOW,
   },
   {
@@ -81,7 +86,8 @@ export const COST_SOURCES: Source[] = [
   },
   {
     figure: 'commit: high 175 ms',
-    value: '100 rows each read twice (getRange + getValue) and written once (getRange + setValue), so every read commits the row before: 24,123 ms → 241 ms a row; less its two reads and three getRange at the central prices → ≈175 ms a commit',
+    value:
+      '100 rows each read twice (getRange + getValue) and written once (getRange + setValue), so every read commits the row before: 24,123 ms → 241 ms a row; less its two reads and three getRange at the central prices → ≈175 ms a commit',
     source: 'excelspeedup, "【GAS】スプレッドシートの読み書きが遅い!を高速化するコツ" (https://gas.excelspeedup.com/gas-spreadsheet-speedup/)',
   },
   {
@@ -101,18 +107,39 @@ export const COST_SOURCES: Source[] = [
   },
   {
     figure: 'reads commit writes (qualitative)',
-    value: '"Every time you do a read, we must first empty (commit) the write cache to ensure that you\'re reading the latest data"; "read all data into an array with one command … and write the data out with one command"',
-    source: 'Google Apps Script blog, "Optimizing Spreadsheet Operations", 2010 (http://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html); Google, Apps Script best practices (https://developers.google.com/apps-script/guides/support/best-practices)',
+    value:
+      '"Every time you do a read, we must first empty (commit) the write cache to ensure that you\'re reading the latest data"; "read all data into an array with one command … and write the data out with one command"',
+    source:
+      'Google Apps Script blog, "Optimizing Spreadsheet Operations", 2010 (http://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html); Google, Apps Script best practices (https://developers.google.com/apps-script/guides/support/best-practices)',
   },
 ];
 
 const READS = new Set([
-  'Range.getValues', 'Range.getValue', 'Range.getDisplayValues', 'Range.getNotes', 'Range.getNote', 'Range.getMergedRanges',
-  'Range.getNumberFormats', 'Range.getBackgrounds', 'Range.getDataValidations', 'Range.getFormulas', 'Range.getDeveloperMetadata',
-  'Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns',
-  'Sheet.getConditionalFormatRules', 'Sheet.getDeveloperMetadata', 'Sheet.getFrozenRows',
-  'Spreadsheet.getSheets', 'Spreadsheet.getSheetByName', 'Spreadsheet.getSpreadsheetTimeZone', 'Spreadsheet.getSpreadsheetLocale',
-  'Spreadsheet.getDeveloperMetadata', 'DeveloperMetadataFinder.find',
+  'Range.getValues',
+  'Range.getValue',
+  'Range.getDisplayValues',
+  'Range.getNotes',
+  'Range.getNote',
+  'Range.getMergedRanges',
+  'Range.getNumberFormats',
+  'Range.getBackgrounds',
+  'Range.getDataValidations',
+  'Range.getFormulas',
+  'Range.getDeveloperMetadata',
+  'Sheet.getDataRange',
+  'Sheet.getLastRow',
+  'Sheet.getLastColumn',
+  'Sheet.getMaxRows',
+  'Sheet.getMaxColumns',
+  'Sheet.getConditionalFormatRules',
+  'Sheet.getDeveloperMetadata',
+  'Sheet.getFrozenRows',
+  'Spreadsheet.getSheets',
+  'Spreadsheet.getSheetByName',
+  'Spreadsheet.getSpreadsheetTimeZone',
+  'Spreadsheet.getSpreadsheetLocale',
+  'Spreadsheet.getDeveloperMetadata',
+  'DeveloperMetadataFinder.find',
 ]);
 const WRITE_PREFIXES = ['set', 'clear', 'insert', 'delete', 'merge', 'add', 'remove', 'protect', 'activate', 'toast', 'hide', 'show', 'autoResize'];
 
@@ -136,15 +163,48 @@ export function callKind(method: string): CallKind {
  * near zero.
  */
 const FLOOR = new Set([
-  'Range.getValues', 'Range.getNotes', 'Range.getMergedRanges', 'Range.getNumberFormats',
-  'Range.setValues', 'Range.setNotes', 'Range.setNumberFormats', 'Range.setBackgrounds', 'Range.setFontWeights', 'Range.setFontStyles',
-  'Range.setFontSizes', 'Range.setFontFamilies', 'Range.setFontColors', 'Range.setHorizontalAlignments', 'Range.setVerticalAlignments',
-  'Range.setWraps', 'RangeList.setBackground', 'RangeList.setFontWeight', 'RangeList.setFontStyle', 'RangeList.setFontSize',
-  'RangeList.setFontFamily', 'RangeList.setFontColor', 'RangeList.setHorizontalAlignment', 'RangeList.setVerticalAlignment',
-  'RangeList.setWrap', 'RangeList.setNote', 'RangeList.clearNote',
-  'Sheet.getRange', 'Sheet.getDataRange', 'Sheet.getRangeList', 'Spreadsheet.getSheets', 'Sheet.getName', 'Spreadsheet.getSpreadsheetTimeZone',
-  'DeveloperMetadataFinder.find', 'Sheet.getDeveloperMetadata', 'DeveloperMetadata.getKey', 'DeveloperMetadata.getValue',
-  'DeveloperMetadata.setValue', 'Range.getColumn', 'Range.addDeveloperMetadata', 'Sheet.addDeveloperMetadata', 'DeveloperMetadata.remove',
+  'Range.getValues',
+  'Range.getNotes',
+  'Range.getMergedRanges',
+  'Range.getNumberFormats',
+  'Range.setValues',
+  'Range.setNotes',
+  'Range.setNumberFormats',
+  'Range.setBackgrounds',
+  'Range.setFontWeights',
+  'Range.setFontStyles',
+  'Range.setFontSizes',
+  'Range.setFontFamilies',
+  'Range.setFontColors',
+  'Range.setHorizontalAlignments',
+  'Range.setVerticalAlignments',
+  'Range.setWraps',
+  'RangeList.setBackground',
+  'RangeList.setFontWeight',
+  'RangeList.setFontStyle',
+  'RangeList.setFontSize',
+  'RangeList.setFontFamily',
+  'RangeList.setFontColor',
+  'RangeList.setHorizontalAlignment',
+  'RangeList.setVerticalAlignment',
+  'RangeList.setWrap',
+  'RangeList.setNote',
+  'RangeList.clearNote',
+  'Sheet.getRange',
+  'Sheet.getDataRange',
+  'Sheet.getRangeList',
+  'Spreadsheet.getSheets',
+  'Sheet.getName',
+  'Spreadsheet.getSpreadsheetTimeZone',
+  'DeveloperMetadataFinder.find',
+  'Sheet.getDeveloperMetadata',
+  'DeveloperMetadata.getKey',
+  'DeveloperMetadata.getValue',
+  'DeveloperMetadata.setValue',
+  'Range.getColumn',
+  'Range.addDeveloperMetadata',
+  'Sheet.addDeveloperMetadata',
+  'DeveloperMetadata.remove',
 ]);
 
 export function isFloorCall(method: string): boolean {

@@ -20,10 +20,35 @@ export const ROSTER_TAB = 'Cán bộ';
 export const TRIPS_TAB = 'Đi cơ sở';
 export const SETTINGS_TAB = 'Cài đặt';
 
-export const ROSTER_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Nhóm đối tượng', 'Email', 'Miễn (lý do)', 'Miễn chuyên đề (văn bản)', 'Ngày bắt đầu'];
+export const ROSTER_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Ban/Văn phòng',
+  'Nhóm đối tượng',
+  'Email',
+  'Miễn (lý do)',
+  'Miễn chuyên đề (văn bản)',
+  'Ngày bắt đầu',
+];
 export const TRIP_HEADER = [
-  'STT', 'Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Cụ thể nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Cấp', 'Trạng thái',
-  'Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất',
+  'STT',
+  'Họ và tên',
+  'Ban/Văn phòng',
+  'Nội dung',
+  'Cụ thể nội dung',
+  'Số ngày',
+  'Từ ngày',
+  'Đến ngày',
+  'Địa điểm',
+  'Cấp',
+  'Trạng thái',
+  'Ngày đăng ký',
+  'Xác nhận cơ sở',
+  'Đã báo cáo',
+  'Điểm',
+  'Minh chứng',
+  'Kết quả, đề xuất',
 ];
 
 export type SizeId = 'small' | 'province' | 'large' | 'national' | 'national3x';
@@ -73,25 +98,161 @@ export interface GeneratedWorkbook {
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Words
 
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Lâm', 'Trương', 'Đinh', 'Mai', 'Tô', 'Châu', 'Quách', 'Kiều', 'Tạ'];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Lâm',
+  'Trương',
+  'Đinh',
+  'Mai',
+  'Tô',
+  'Châu',
+  'Quách',
+  'Kiều',
+  'Tạ',
+];
 const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Hoàng', 'Công', 'Xuân', 'Duy', 'Tuấn', 'Gia'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Mỹ', 'Kim', 'Thanh', 'Bích', 'Hồng', 'Thị Thu', 'Thị Ngọc', 'Diễm', 'Khánh'];
-const GIVEN_M = ['An', 'Bảo', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hòa', 'Huy', 'Hùng', 'Khoa', 'Khánh', 'Long', 'Lợi', 'Nam', 'Nghĩa', 'Phong', 'Phúc', 'Quân', 'Sơn', 'Tài', 'Thắng', 'Thành', 'Trí', 'Trung', 'Tuấn', 'Tùng', 'Vinh', 'Việt'];
-const GIVEN_F = ['Anh', 'Ánh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hân', 'Hằng', 'Hương', 'Lan', 'Linh', 'Mai', 'My', 'Ngân', 'Nhi', 'Nhung', 'Phượng', 'Quyên', 'Tâm', 'Thảo', 'Thủy', 'Trang', 'Trinh', 'Uyên', 'Vy', 'Yến'];
+const GIVEN_M = [
+  'An',
+  'Bảo',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hòa',
+  'Huy',
+  'Hùng',
+  'Khoa',
+  'Khánh',
+  'Long',
+  'Lợi',
+  'Nam',
+  'Nghĩa',
+  'Phong',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tài',
+  'Thắng',
+  'Thành',
+  'Trí',
+  'Trung',
+  'Tuấn',
+  'Tùng',
+  'Vinh',
+  'Việt',
+];
+const GIVEN_F = [
+  'Anh',
+  'Ánh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hân',
+  'Hằng',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'My',
+  'Ngân',
+  'Nhi',
+  'Nhung',
+  'Phượng',
+  'Quyên',
+  'Tâm',
+  'Thảo',
+  'Thủy',
+  'Trang',
+  'Trinh',
+  'Uyên',
+  'Vy',
+  'Yến',
+];
 
 const BAN_BASES = ['Thường trực Tỉnh đoàn', 'Ban Tổ chức – Kiểm tra', 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Công tác Thiếu nhi', 'Văn phòng'];
 const EXTRA_BANS = ['Ban Mặt trận', 'Ban Thanh niên Trường học', 'Ban Kinh tế – Xã hội', 'Trung tâm Hoạt động Thanh thiếu nhi'];
 const PROVINCES = [
-  'Hà Giang', 'Cao Bằng', 'Lào Cai', 'Yên Bái', 'Thái Nguyên', 'Lạng Sơn', 'Quảng Ninh', 'Bắc Giang', 'Phú Thọ', 'Vĩnh Phúc',
-  'Bắc Ninh', 'Hải Dương', 'Hải Phòng', 'Hưng Yên', 'Thái Bình', 'Hà Nam', 'Nam Định', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An',
-  'Hà Tĩnh', 'Quảng Bình', 'Quảng Trị', 'Thừa Thiên Huế', 'Đà Nẵng', 'Quảng Nam', 'Quảng Ngãi', 'Bình Định', 'Phú Yên', 'Khánh Hòa',
-  'Ninh Thuận', 'Bình Thuận', 'Kon Tum', 'Gia Lai', 'Đắk Lắk', 'Đắk Nông', 'Lâm Đồng', 'Bình Phước', 'Tây Ninh', 'Bình Dương',
-  'Đồng Nai', 'Bà Rịa – Vũng Tàu', 'Long An', 'Tiền Giang', 'Bến Tre', 'Trà Vinh', 'Vĩnh Long', 'Đồng Tháp', 'An Giang', 'Kiên Giang',
-  'Cần Thơ', 'Hậu Giang', 'Sóc Trăng', 'Bạc Liêu', 'Cà Mau', 'Điện Biên', 'Lai Châu', 'Sơn La', 'Hòa Bình', 'Tuyên Quang', 'Bắc Kạn',
+  'Hà Giang',
+  'Cao Bằng',
+  'Lào Cai',
+  'Yên Bái',
+  'Thái Nguyên',
+  'Lạng Sơn',
+  'Quảng Ninh',
+  'Bắc Giang',
+  'Phú Thọ',
+  'Vĩnh Phúc',
+  'Bắc Ninh',
+  'Hải Dương',
+  'Hải Phòng',
+  'Hưng Yên',
+  'Thái Bình',
+  'Hà Nam',
+  'Nam Định',
+  'Ninh Bình',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Quảng Bình',
+  'Quảng Trị',
+  'Thừa Thiên Huế',
+  'Đà Nẵng',
+  'Quảng Nam',
+  'Quảng Ngãi',
+  'Bình Định',
+  'Phú Yên',
+  'Khánh Hòa',
+  'Ninh Thuận',
+  'Bình Thuận',
+  'Kon Tum',
+  'Gia Lai',
+  'Đắk Lắk',
+  'Đắk Nông',
+  'Lâm Đồng',
+  'Bình Phước',
+  'Tây Ninh',
+  'Bình Dương',
+  'Đồng Nai',
+  'Bà Rịa – Vũng Tàu',
+  'Long An',
+  'Tiền Giang',
+  'Bến Tre',
+  'Trà Vinh',
+  'Vĩnh Long',
+  'Đồng Tháp',
+  'An Giang',
+  'Kiên Giang',
+  'Cần Thơ',
+  'Hậu Giang',
+  'Sóc Trăng',
+  'Bạc Liêu',
+  'Cà Mau',
+  'Điện Biên',
+  'Lai Châu',
+  'Sơn La',
+  'Hòa Bình',
+  'Tuyên Quang',
+  'Bắc Kạn',
 ];
 const POSITIONS = ['Chuyên viên', 'Chuyên viên', 'Chuyên viên', 'Chuyên viên', 'Phó Trưởng ban', 'Trưởng ban'];
 
@@ -115,9 +276,26 @@ const DETAILS = [
   'Dự Lễ ra quân "Mùa hè xanh"',
   '',
 ];
-const PLACES = ['Xã Phi Thông', 'Phường Vĩnh Quang', 'Xã Mỹ Đức', 'Xã Hàm Ninh', 'Xã Bãi Thơm', 'Thị trấn Minh Lương', 'Xã Sơn Kiên', 'Xã Hòn Tre', 'Xã Nam Yên', 'Xã Vân Khánh'];
+const PLACES = [
+  'Xã Phi Thông',
+  'Phường Vĩnh Quang',
+  'Xã Mỹ Đức',
+  'Xã Hàm Ninh',
+  'Xã Bãi Thơm',
+  'Thị trấn Minh Lương',
+  'Xã Sơn Kiên',
+  'Xã Hòn Tre',
+  'Xã Nam Yên',
+  'Xã Vân Khánh',
+];
 const LEVELS = ['Xã/Phường', 'Cơ sở', 'Chi đoàn', 'Tỉnh'];
-const RESULTS = ['Cơ sở triển khai tốt; đoàn viên tham gia đông.', 'Đã hướng dẫn cơ sở khắc phục hạn chế về sổ sách.', 'Đề xuất Huyện đoàn tiếp tục hỗ trợ mô hình.', '', ''];
+const RESULTS = [
+  'Cơ sở triển khai tốt; đoàn viên tham gia đông.',
+  'Đã hướng dẫn cơ sở khắc phục hạn chế về sổ sách.',
+  'Đề xuất Huyện đoàn tiếp tục hỗ trợ mô hình.',
+  '',
+  '',
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
@@ -209,7 +387,15 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
     inBans.add(ban);
     banOfName.set(name, inBans);
     const first = taken.size === 1;
-    const position = ban.startsWith('Thường trực') ? (first ? 'Bí thư' : 'Phó Bí thư') : ban.startsWith('Văn phòng') && first ? 'Chánh Văn phòng' : first ? 'Trưởng ban' : rng.pick(POSITIONS);
+    const position = ban.startsWith('Thường trực')
+      ? first
+        ? 'Bí thư'
+        : 'Phó Bí thư'
+      : ban.startsWith('Văn phòng') && first
+        ? 'Chánh Văn phòng'
+        : first
+          ? 'Trưởng ban'
+          : rng.pick(POSITIONS);
     cadres.push({ name, ban, position, exempt: rng.chance(0.03), shared: false });
   }
   for (const c of cadres) c.shared = (banOfName.get(c.name)?.size ?? 0) > 1;
@@ -220,7 +406,13 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
     const exemption = c.exempt ? rng.pick(['Nghỉ thai sản từ 01/3/2023 đến 31/8/2023', 'Kế toán', 'Văn thư', 'Đi học dài hạn']) : '';
     const waiver = !c.exempt && rng.chance(0.02) ? 'Công văn số 12/TĐTN ngày 03/4/2023' : '';
     const start = rng.chance(0.1) ? dateValue(rng, Date.UTC(rng.int(2010, 2023), rng.int(0, 11), rng.int(1, 28))) : '';
-    const group = rng.chance(0.3) ? (c.position === 'Chuyên viên' ? 'Chuyên viên' : c.position.startsWith('Bí thư') || c.position.startsWith('Phó Bí thư') ? 'Thường trực' : 'Lãnh đạo ban') : '';
+    const group = rng.chance(0.3)
+      ? c.position === 'Chuyên viên'
+        ? 'Chuyên viên'
+        : c.position.startsWith('Bí thư') || c.position.startsWith('Phó Bí thư')
+          ? 'Thường trực'
+          : 'Lãnh đạo ban'
+      : '';
     rosterRows.push([i + 1, c.name, c.position, c.ban, group, email, exemption, waiver, start]);
   });
   // A roster mistake or two: an impossible start date, a row without a ban.

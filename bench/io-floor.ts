@@ -12,7 +12,13 @@ interface ReadTab {
 }
 
 async function readAll(file: string): Promise<{ tabs: ReadTab[]; cells: number }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const tabs: ReadTab[] = [];
   let cells = 0;
   for await (const worksheet of reader) {

@@ -21,7 +21,9 @@ const RSS_PRELOAD = path.join(TMP, 'rss.cjs');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const ACTION_SIZES: SizeId[] = ['province', 'large', 'national'];
-const REPS: Record<SizeId, number> = quick ? { small: 3, province: 5, large: 3, national: 2, national3x: 1 } : { small: 5, province: 9, large: 5, national: 3, national3x: 1 };
+const REPS: Record<SizeId, number> = quick
+  ? { small: 3, province: 5, large: 3, national: 2, national3x: 1 }
+  : { small: 5, province: 9, large: 5, national: 3, national3x: 1 };
 const HEAP_MB = 6144;
 const MiB = 1024 * 1024;
 
@@ -40,7 +42,11 @@ const ACTION_LABELS: Record<ActionId, string> = {
 
 function runChild<T>(label: string, jobArgs: string[], heapMb = HEAP_MB): T {
   const started = Date.now();
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', RUNNER, ...jobArgs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MiB });
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', RUNNER, ...jobArgs], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * MiB,
+  });
   const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (child.status !== 0 || !line) throw new Error(`${label} failed (exit ${child.status}):\n${child.stderr}`);
   process.stderr.write(`  ${label.padEnd(34)} ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -58,11 +64,22 @@ interface Run {
 /** The built command as a person runs it: a fresh process, start-up included; its peak RSS from its own rusage. */
 function dicoso(label: string, cliArgs: string[]): Run {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--require', RSS_PRELOAD, CLI, ...cliArgs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MiB, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawnSync(process.execPath, ['--require', RSS_PRELOAD, CLI, ...cliArgs], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * MiB,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const rss = /BENCH_RSS_KB (\d+)/.exec(child.stderr);
   process.stderr.write(`  ${label.padEnd(34)} ${(wallMs / 1000).toFixed(1)} s, ${rss ? Math.round(Number(rss[1]) / 1024) : '?'} MB\n`);
-  return { wallMs, peakMb: rss ? Number(rss[1]) / 1024 : NaN, code: child.status, stdout: child.stdout, stderr: child.stderr.replace(/BENCH_RSS_KB \d+\n?/, '') };
+  return {
+    wallMs,
+    peakMb: rss ? Number(rss[1]) / 1024 : NaN,
+    code: child.status,
+    stdout: child.stdout,
+    stderr: child.stderr.replace(/BENCH_RSS_KB \d+\n?/, ''),
+  };
 }
 
 function median(xs: number[]): number {
@@ -171,17 +188,28 @@ const nationalRuns: Run[] = [];
 const floors: FloorResult[] = [];
 for (let i = 0; i < REPS.national; i++) {
   nationalRuns.push(dicoso(`dicoso check national #${i + 1}`, checkArgs('national')));
-  floors.push(runChild<FloorResult>(`streaming floor national #${i + 1}`, ['floor', file('national.xlsx'), file('national-ket-qua.xlsx'), file('floor-scratch.xlsx')]));
+  floors.push(
+    runChild<FloorResult>(`streaming floor national #${i + 1}`, ['floor', file('national.xlsx'), file('national-ket-qua.xlsx'), file('floor-scratch.xlsx')]),
+  );
 }
 const bigRun = dicoso('dicoso check 300,000 trips', checkArgs('national3x'));
 const rollupRuns: Run[] = [];
-for (let i = 0; i < (quick ? 1 : 2); i++) rollupRuns.push(dicoso(`dicoso tong-hop ${ROLLUP.provinces} provinces #${i + 1}`, ['tong-hop', ...rollupFiles, '--today', '2023-11-15', '--out', file('toan-quoc.xlsx')]));
+for (let i = 0; i < (quick ? 1 : 2); i++)
+  rollupRuns.push(
+    dicoso(`dicoso tong-hop ${ROLLUP.provinces} provinces #${i + 1}`, ['tong-hop', ...rollupFiles, '--today', '2023-11-15', '--out', file('toan-quoc.xlsx')]),
+  );
 for (const run of [...provinceRuns, ...nationalRuns, bigRun, ...rollupRuns]) {
   if (run.code !== 0) throw new Error(`dicoso failed (exit ${run.code}):\n${run.stderr}`);
 }
 
 // Code.js: its size, and compiling and running its top level in fresh processes.
-const codeRuns = Array.from({ length: 5 }, (_, i) => runChild<{ bytes: number; compileMs: number; runMs: number; entryPoints: number }>(`Code.js cold load #${i + 1}`, ['codejs', path.join(ROOT, 'dist/gas/Code.js')], 512));
+const codeRuns = Array.from({ length: 5 }, (_, i) =>
+  runChild<{ bytes: number; compileMs: number; runMs: number; entryPoints: number }>(
+    `Code.js cold load #${i + 1}`,
+    ['codejs', path.join(ROOT, 'dist/gas/Code.js')],
+    512,
+  ),
+);
 
 // The add-on's actions over the fakes, and the core evaluation alone.
 const core = new Map<SizeId, CoreResult>();
@@ -228,32 +256,70 @@ out.push('');
 out.push('Written by `npm run bench` (scripts/bench.mjs → bench/main.ts); do not edit by hand.');
 out.push('');
 out.push(`- **Date:** ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · **commit:** \`${commit()}\``);
-out.push(`- **Machine:** ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}; load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start, ${loadAtEnd.map((l) => l.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min: a shared machine; ratios are measured in one run, side by side)`);
-out.push(`- **Run:** ${elapsed.toFixed(0)} s; every job in a fresh process; inputs are seeded synthetic workbooks (bench/generate.ts) written as .xlsx with shared strings and date cells.`);
+out.push(
+  `- **Machine:** ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}; load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start, ${loadAtEnd.map((l) => l.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min: a shared machine; ratios are measured in one run, side by side)`,
+);
+out.push(
+  `- **Run:** ${elapsed.toFixed(0)} s; every job in a fresh process; inputs are seeded synthetic workbooks (bench/generate.ts) written as .xlsx with shared strings and date cells.`,
+);
 out.push('');
 
 out.push('## Headline: end to end');
 out.push('');
-out.push('File in, results out: the built `dicoso` command as a person runs it (a fresh Node process, start-up and reading and writing the files included), and the add-on\'s actions as Apps Script would run them (always cold: a new execution per click or trigger), estimated from the calls and cells the strict fakes count.');
+out.push(
+  "File in, results out: the built `dicoso` command as a person runs it (a fresh Node process, start-up and reading and writing the files included), and the add-on's actions as Apps Script would run them (always cold: a new execution per click or trigger), estimated from the calls and cells the strict fakes count.",
+);
 out.push('');
 out.push(
   table(
     ['what', 'size', 'cold (first run)', 'warm (median)', 'peak memory'],
     [
-      ['`dicoso check --out`', `province: ${int(SIZES.province.cadres)} cadres, ${int(SIZES.province.trips)} trips`, dur(provinceCold.wallMs), `${dur(provinceWarm)} (${provinceRuns.length - 1} runs)`, mb(Math.max(...provinceRuns.map((r) => r.peakMb)))],
-      ['`dicoso check --out`', `national: ${int(SIZES.national.cadres)} cadres, ${int(SIZES.national.trips)} trips (${fileMb('national.xlsx').toFixed(1)} MB file)`, dur(nationalRuns[0]!.wallMs), `${dur(nationalWall)} (${nationalRuns.length} runs); streaming I/O floor ${dur(floorMs)}: **×${ratio.toFixed(2)}**`, mb(nationalPeak)],
-      ['`dicoso check --out`', `${int(SIZES.national3x.trips)} trips, ${int(SIZES.national3x.cadres)} cadres (${fileMb('national3x.xlsx').toFixed(1)} MB file)`, dur(bigRun.wallMs), '—', mb(bigRun.peakMb)],
-      ['`dicoso tong-hop --out`', `${ROLLUP.provinces} provinces × ${ROLLUP.cadres} cadres × ${int(ROLLUP.trips)} trips`, dur(rollupRuns[0]!.wallMs), `${dur(rollupWall)} (${rollupRuns.length} runs)`, mb(rollupPeak)],
+      [
+        '`dicoso check --out`',
+        `province: ${int(SIZES.province.cadres)} cadres, ${int(SIZES.province.trips)} trips`,
+        dur(provinceCold.wallMs),
+        `${dur(provinceWarm)} (${provinceRuns.length - 1} runs)`,
+        mb(Math.max(...provinceRuns.map((r) => r.peakMb))),
+      ],
+      [
+        '`dicoso check --out`',
+        `national: ${int(SIZES.national.cadres)} cadres, ${int(SIZES.national.trips)} trips (${fileMb('national.xlsx').toFixed(1)} MB file)`,
+        dur(nationalRuns[0]!.wallMs),
+        `${dur(nationalWall)} (${nationalRuns.length} runs); streaming I/O floor ${dur(floorMs)}: **×${ratio.toFixed(2)}**`,
+        mb(nationalPeak),
+      ],
+      [
+        '`dicoso check --out`',
+        `${int(SIZES.national3x.trips)} trips, ${int(SIZES.national3x.cadres)} cadres (${fileMb('national3x.xlsx').toFixed(1)} MB file)`,
+        dur(bigRun.wallMs),
+        '—',
+        mb(bigRun.peakMb),
+      ],
+      [
+        '`dicoso tong-hop --out`',
+        `${ROLLUP.provinces} provinces × ${ROLLUP.cadres} cadres × ${int(ROLLUP.trips)} trips`,
+        dur(rollupRuns[0]!.wallMs),
+        `${dur(rollupWall)} (${rollupRuns.length} runs)`,
+        mb(rollupPeak),
+      ],
       ['add-on: Kiểm tra dữ liệu, first run', 'national', `${dur(natCheck.central)} (${dur(natCheck.low)} – ${dur(natCheck.high)}) + evaluation`, '—', '—'],
       ['add-on: Kiểm tra dữ liệu, again', 'national', `${dur(natAgain.central)} (${dur(natAgain.low)} – ${dur(natAgain.high)}) + evaluation`, '—', '—'],
       ['add-on: onEdit of one trip row', 'national', `${dur(natEdit.central)} (${dur(natEdit.low)} – ${dur(natEdit.high)}) + evaluation`, '—', '—'],
-      ['core evaluation alone (analyze over the in-memory workbook)', 'national', dur(natCore.firstAnalyzeMs), `${dur(natCore.analyzeMs)} (${natCore.reps} runs)`, mb(natCore.memory.peakRssMb)],
+      [
+        'core evaluation alone (analyze over the in-memory workbook)',
+        'national',
+        dur(natCore.firstAnalyzeMs),
+        `${dur(natCore.analyzeMs)} (${natCore.reps} runs)`,
+        mb(natCore.memory.peakRssMb),
+      ],
     ],
     ['l', 'l', 'r', 'l', 'r'],
   ),
 );
 out.push('');
-out.push('The streaming I/O floor is exceljs\'s own streaming reader reading the input file plus its streaming writer writing every cell (value and style) of the result file, timed in a separate process right after each national check (bench/io-floor.ts); the ratio is the median of the runs\' own ratios. Peak memory is each process\'s maximum resident set (getrusage). The add-on figures are cost-model estimates (below): calls and cells only, to which the evaluation itself must be added (Apps Script\'s V8 is slower than this machine\'s; assumed 1–3× the core line).');
+out.push(
+  "The streaming I/O floor is exceljs's own streaming reader reading the input file plus its streaming writer writing every cell (value and style) of the result file, timed in a separate process right after each national check (bench/io-floor.ts); the ratio is the median of the runs' own ratios. Peak memory is each process's maximum resident set (getrusage). The add-on figures are cost-model estimates (below): calls and cells only, to which the evaluation itself must be added (Apps Script's V8 is slower than this machine's; assumed 1–3× the core line).",
+);
 out.push('');
 
 out.push('## The dicoso command');
@@ -264,7 +330,12 @@ out.push(
     [
       ...provinceRuns.map((r, i) => [`check, province #${i + 1}`, dur(r.wallMs), mb(r.peakMb), String(r.code)]),
       ...nationalRuns.map((r, i) => [`check, national #${i + 1}`, dur(r.wallMs), mb(r.peakMb), String(r.code)]),
-      ...floors.map((f, i) => [`streaming floor, national #${i + 1}: read ${int(f.cellsRead)} cells ${dur(f.readMs)}, write ${int(f.cellsWritten)} cells ${dur(f.writeMs)}`, dur(f.readMs + f.writeMs), mb(f.peakRssMb), '0']),
+      ...floors.map((f, i) => [
+        `streaming floor, national #${i + 1}: read ${int(f.cellsRead)} cells ${dur(f.readMs)}, write ${int(f.cellsWritten)} cells ${dur(f.writeMs)}`,
+        dur(f.readMs + f.writeMs),
+        mb(f.peakRssMb),
+        '0',
+      ]),
       ['check, 300,000 trips', dur(bigRun.wallMs), mb(bigRun.peakMb), String(bigRun.code)],
       ...rollupRuns.map((r, i) => [`tong-hop, ${ROLLUP.provinces} provinces #${i + 1}`, dur(r.wallMs), mb(r.peakMb), String(r.code)]),
     ],
@@ -280,12 +351,48 @@ for (const s of ACTION_SIZES) {
   const rows = [...a.actions, a.naive].map((c) => {
     const e = estimate(c);
     const floor = floorOf(c);
-    return [ACTION_LABELS[c.action], int(c.spreadsheetCalls), int(floor), int(c.spreadsheetCalls - floor), int(c.commits), int(c.cellsRead), int(c.cellsWritten), `**${dur(e.central)}**`, `${dur(e.low)} – ${dur(e.high)}`];
+    return [
+      ACTION_LABELS[c.action],
+      int(c.spreadsheetCalls),
+      int(floor),
+      int(c.spreadsheetCalls - floor),
+      int(c.commits),
+      int(c.cellsRead),
+      int(c.cellsWritten),
+      `**${dur(e.central)}**`,
+      `${dur(e.low)} – ${dur(e.high)}`,
+    ];
   });
   const check = a.actions.find((c) => c.action === 'check')!;
   const [ec, en] = [estimate(check), estimate(a.naive)];
-  rows.push(['*naive ÷ batched check*', `×${(a.naive.spreadsheetCalls / check.spreadsheetCalls).toFixed(0)}`, '', '', `×${(a.naive.commits / check.commits).toFixed(0)}`, '', '', `**×${(en.central / ec.central).toFixed(1)}**`, `×${(en.low / ec.low).toFixed(1)} – ×${(en.high / ec.high).toFixed(1)}`]);
-  out.push(table(['action (SpreadsheetWorkbook over the fakes)', 'Sheets calls', 'floor', 'overhead', 'commits', 'cells read', 'cells written', 'est. Apps Script', 'low – high'], rows, ['l']));
+  rows.push([
+    '*naive ÷ batched check*',
+    `×${(a.naive.spreadsheetCalls / check.spreadsheetCalls).toFixed(0)}`,
+    '',
+    '',
+    `×${(a.naive.commits / check.commits).toFixed(0)}`,
+    '',
+    '',
+    `**×${(en.central / ec.central).toFixed(1)}**`,
+    `×${(en.low / ec.low).toFixed(1)} – ×${(en.high / ec.high).toFixed(1)}`,
+  ]);
+  out.push(
+    table(
+      [
+        'action (SpreadsheetWorkbook over the fakes)',
+        'Sheets calls',
+        'floor',
+        'overhead',
+        'commits',
+        'cells read',
+        'cells written',
+        'est. Apps Script',
+        'low – high',
+      ],
+      rows,
+      ['l'],
+    ),
+  );
   out.push('');
   out.push(
     `Workbook grid after every action: ${int(a.gridCells.total)} cells (${Object.entries(a.gridCells.byTab)
@@ -294,7 +401,9 @@ for (const s of ACTION_SIZES) {
   );
   out.push('');
 }
-out.push('**Floor**: the calls an action cannot do without whatever the code (bench/cost-model.ts, `isFloorCall`): the cell blocks it reads and writes (values, notes, merges, formats) and the one Range each needs, the tab list and names, the spreadsheet\'s time zone, and the reads and writes of our markers (the searches, their keys, values and positions). **Overhead** is every other call: opening the spreadsheet, building finders and rule builders, navigating from a marker to its location, and structure calls (widths, borders, merges, protection, frozen rows). A **commit** is when Sheets must apply buffered writes: each flush, each read after writes, and the end of the execution. The naive check is the tutorial\'s: per row one getRange, setValue and setNote on the status cell, and a flush (bench/naive-check.ts).');
+out.push(
+  "**Floor**: the calls an action cannot do without whatever the code (bench/cost-model.ts, `isFloorCall`): the cell blocks it reads and writes (values, notes, merges, formats) and the one Range each needs, the tab list and names, the spreadsheet's time zone, and the reads and writes of our markers (the searches, their keys, values and positions). **Overhead** is every other call: opening the spreadsheet, building finders and rule builders, navigating from a marker to its location, and structure calls (widths, borders, merges, protection, frozen rows). A **commit** is when Sheets must apply buffered writes: each flush, each read after writes, and the end of the execution. The naive check is the tutorial's: per row one getRange, setValue and setNote on the status cell, and a flush (bench/naive-check.ts).",
+);
 out.push('');
 
 // Calls by method, national.
@@ -310,7 +419,16 @@ out.push(
   ),
 );
 out.push('');
-out.push(`Naive check, national: ${Object.entries(nat.naive.byMethod).filter(([, n]) => n > 100).map(([m, n]) => `\`${m}\` ${int(n)}`).join(', ')}, and ${int(Object.entries(nat.naive.byMethod).filter(([, n]) => n <= 100).reduce((x, [, n]) => x + n, 0))} other calls.`);
+out.push(
+  `Naive check, national: ${Object.entries(nat.naive.byMethod)
+    .filter(([, n]) => n > 100)
+    .map(([m, n]) => `\`${m}\` ${int(n)}`)
+    .join(', ')}, and ${int(
+    Object.entries(nat.naive.byMethod)
+      .filter(([, n]) => n <= 100)
+      .reduce((x, [, n]) => x + n, 0),
+  )} other calls.`,
+);
 out.push('');
 
 out.push('## Core evaluation in Node (analyze over the in-memory workbook)');
@@ -320,7 +438,16 @@ out.push(
     ['size', 'cadres', 'trips', 'first run (cold)', 'median (min–max)', 'runs', 'peak RSS', 'heap kept by analysis'],
     ACTION_SIZES.map((s) => {
       const c = core.get(s)!;
-      return [SIZES[s].label, int(c.cadres), int(c.trips), dur(c.firstAnalyzeMs), `${ms(c.analyzeMs)} ms (${ms(c.analyzeMinMs)}–${ms(c.analyzeMaxMs)})`, String(c.reps), mb(c.memory.peakRssMb), mb(c.memory.heapRetainedByAnalysisMb)];
+      return [
+        SIZES[s].label,
+        int(c.cadres),
+        int(c.trips),
+        dur(c.firstAnalyzeMs),
+        `${ms(c.analyzeMs)} ms (${ms(c.analyzeMinMs)}–${ms(c.analyzeMaxMs)})`,
+        String(c.reps),
+        mb(c.memory.peakRssMb),
+        mb(c.memory.heapRetainedByAnalysisMb),
+      ];
     }),
     ['l'],
   ),
@@ -331,29 +458,72 @@ out.push('');
 
 out.push('## Bundles (dist/gas, minified)');
 out.push('');
-out.push(table(['file', 'bytes', 'gzip'], files.map((f) => [f.file, int(f.bytes), int(f.gzip)]), ['l']));
+out.push(
+  table(
+    ['file', 'bytes', 'gzip'],
+    files.map((f) => [f.file, int(f.bytes), int(f.gzip)]),
+    ['l'],
+  ),
+);
 out.push('');
-out.push(`Code.js cold parse-and-load in Node (a fresh process each time, no code cache): compiling ${ms(codeCompile)} ms and running its top level (defining the ${codeRuns[0]!.entryPoints} entry points) ${ms(codeRun)} ms, median of ${codeRuns.length}.`);
+out.push(
+  `Code.js cold parse-and-load in Node (a fresh process each time, no code cache): compiling ${ms(codeCompile)} ms and running its top level (defining the ${codeRuns[0]!.entryPoints} entry points) ${ms(codeRun)} ms, median of ${codeRuns.length}.`,
+);
 out.push('');
 
 // ---------------------------------------------------------------- targets
 
 const targets: string[][] = [];
-targets.push(['CLI, national check within 2× the streaming I/O floor', `${dur(nationalWall)} vs floor ${dur(floorMs)}: ×${ratio.toFixed(2)}`, verdict(ratio <= 2)]);
+targets.push([
+  'CLI, national check within 2× the streaming I/O floor',
+  `${dur(nationalWall)} vs floor ${dur(floorMs)}: ×${ratio.toFixed(2)}`,
+  verdict(ratio <= 2),
+]);
 targets.push(['CLI, national check under 1 GiB peak', `${mb(nationalPeak)} (largest of ${nationalRuns.length} runs)`, verdict(nationalPeak < 1024)]);
-targets.push(['CLI, 300,000 trips complete within 2 GiB', `exit ${bigRun.code}, ${dur(bigRun.wallMs)}, ${mb(bigRun.peakMb)}`, verdict(bigRun.code === 0 && bigRun.peakMb < 2048)]);
-targets.push(['CLI, province under 1.5 s wall including start-up', `median ${dur(provinceAll)} of ${provinceRuns.length} runs (first ${dur(provinceCold.wallMs)}, then median ${dur(provinceWarm)})`, verdict(provinceAll < 1_500)]);
-const constant = (['check', 'checkAgain', 'mau2', 'mau3', 'dashboard', 'onEdit'] as const).map((id) => ({ id, calls: ACTION_SIZES.map((s) => action(s, id).spreadsheetCalls) }));
-targets.push(['Add-on, Sheets calls per action constant in rows (province / large / national)', constant.map((x) => `${ACTION_LABELS[x.id]} ${x.calls.join('/')}`).join('; '), verdict(constant.every((x) => new Set(x.calls).size === 1))]);
+targets.push([
+  'CLI, 300,000 trips complete within 2 GiB',
+  `exit ${bigRun.code}, ${dur(bigRun.wallMs)}, ${mb(bigRun.peakMb)}`,
+  verdict(bigRun.code === 0 && bigRun.peakMb < 2048),
+]);
+targets.push([
+  'CLI, province under 1.5 s wall including start-up',
+  `median ${dur(provinceAll)} of ${provinceRuns.length} runs (first ${dur(provinceCold.wallMs)}, then median ${dur(provinceWarm)})`,
+  verdict(provinceAll < 1_500),
+]);
+const constant = (['check', 'checkAgain', 'mau2', 'mau3', 'dashboard', 'onEdit'] as const).map((id) => ({
+  id,
+  calls: ACTION_SIZES.map((s) => action(s, id).spreadsheetCalls),
+}));
+targets.push([
+  'Add-on, Sheets calls per action constant in rows (province / large / national)',
+  constant.map((x) => `${ACTION_LABELS[x.id]} ${x.calls.join('/')}`).join('; '),
+  verdict(constant.every((x) => new Set(x.calls).size === 1)),
+]);
 const again = ACTION_SIZES.map((s) => action(s, 'checkAgain'));
-targets.push(['Add-on, a re-run of the check at most floor + 10 calls', again.map((c) => `${c.spreadsheetCalls} = floor ${floorOf(c)} + ${c.spreadsheetCalls - floorOf(c)}`).join(' / '), verdict(again.every((c) => c.spreadsheetCalls - floorOf(c) <= 10))]);
-targets.push(['Add-on, national check under 90 s (cost model, central)', `first run ${dur(natCheck.central)} (${dur(natCheck.low)} – ${dur(natCheck.high)}); again ${dur(natAgain.central)}`, verdict(natCheck.central < 90_000)]);
+targets.push([
+  'Add-on, a re-run of the check at most floor + 10 calls',
+  again.map((c) => `${c.spreadsheetCalls} = floor ${floorOf(c)} + ${c.spreadsheetCalls - floorOf(c)}`).join(' / '),
+  verdict(again.every((c) => c.spreadsheetCalls - floorOf(c) <= 10)),
+]);
+targets.push([
+  'Add-on, national check under 90 s (cost model, central)',
+  `first run ${dur(natCheck.central)} (${dur(natCheck.low)} – ${dur(natCheck.high)}); again ${dur(natAgain.central)}`,
+  verdict(natCheck.central < 90_000),
+]);
 const editRatio = action('national', 'onEdit').cellsRead / natEditWhole.cellsRead;
-targets.push(['Add-on, onEdit reads at most 1/5 of the cells it read before (national)', `${int(action('national', 'onEdit').cellsRead)} vs ${int(natEditWhole.cellsRead)} read by the whole-tab path: ${(editRatio * 100).toFixed(1)} %`, verdict(editRatio <= 0.2)]);
-targets.push(['Add-on, onEdit within the 30 s of a simple trigger (national)', `${dur(natEdit.central)} (high ${dur(natEdit.high)}) + evaluation`, verdict(natEdit.central + natCore.analyzeMs < 30_000)]);
+targets.push([
+  'Add-on, onEdit reads at most 1/5 of the cells it read before (national)',
+  `${int(action('national', 'onEdit').cellsRead)} vs ${int(natEditWhole.cellsRead)} read by the whole-tab path: ${(editRatio * 100).toFixed(1)} %`,
+  verdict(editRatio <= 0.2),
+]);
+targets.push([
+  'Add-on, onEdit within the 30 s of a simple trigger (national)',
+  `${dur(natEdit.central)} (high ${dur(natEdit.high)}) + evaluation`,
+  verdict(natEdit.central + natCore.analyzeMs < 30_000),
+]);
 targets.push(['Code.js ≤ 150,000 bytes', `${int(code.bytes)} bytes`, verdict(code.bytes <= 150_000)]);
 targets.push(['Roll-up, 34 provinces under 30 s and 1 GiB', `${dur(rollupWall)}, ${mb(rollupPeak)}`, verdict(rollupWall < 30_000 && rollupPeak < 1024)]);
-targets.push(['National workbook under Sheets\' 10 M cells', `${int(nat.gridCells.total)} cells`, verdict(nat.gridCells.total < 10_000_000)]);
+targets.push(["National workbook under Sheets' 10 M cells", `${int(nat.gridCells.total)} cells`, verdict(nat.gridCells.total < 10_000_000)]);
 
 out.push('## Targets');
 out.push('');
@@ -362,7 +532,9 @@ out.push('');
 
 out.push('## Cost model');
 out.push('');
-out.push('Estimated Apps Script time = Σ calls × price of their kind + commits × commit + cells read × per-cell-read + cells written × per-cell-written (bench/cost-model.ts). Calls, commits and cells are counted by the strict fakes (test/fakes/calls.ts). Central prices give the bold estimate; low and high give the range.');
+out.push(
+  'Estimated Apps Script time = Σ calls × price of their kind + commits × commit + cells read × per-cell-read + cells written × per-cell-written (bench/cost-model.ts). Calls, commits and cells are counted by the strict fakes (test/fakes/calls.ts). Central prices give the bold estimate; low and high give the range.',
+);
 out.push('');
 out.push(
   table(
@@ -375,7 +547,13 @@ out.push(
   ),
 );
 out.push('');
-out.push(table(['figure', 'derivation', 'source'], COST_SOURCES.map((s) => [s.figure, s.value, s.source]), ['l', 'l', 'l']));
+out.push(
+  table(
+    ['figure', 'derivation', 'source'],
+    COST_SOURCES.map((s) => [s.figure, s.value, s.source]),
+    ['l', 'l', 'l'],
+  ),
+);
 out.push('');
 
 const text = `${out.join('\n')}\n`;

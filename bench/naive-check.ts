@@ -25,7 +25,11 @@ export function naiveCheck(spreadsheet: Spreadsheet, options: AnalyzeOptions): v
   // Reading: the same whole-tab getValues()/getNotes() as the adapter.
   const workbook = new SpreadsheetWorkbook(spreadsheet);
   const analysis = analyze(workbook, { ...options, withNotes: true });
-  const trips = tripAnnotations(shape(analysis, 'trips'), analysis.issues.filter((i) => i.tab === analysis.tabs.trips), STATUS_CAPTIONS.trips);
+  const trips = tripAnnotations(
+    shape(analysis, 'trips'),
+    analysis.issues.filter((i) => i.tab === analysis.tabs.trips),
+    STATUS_CAPTIONS.trips,
+  );
   const roster = rosterAnnotations(
     shape(analysis, 'roster'),
     analysis.issues.filter((i) => i.tab === analysis.tabs.roster),

@@ -72,7 +72,15 @@ function core(size: SizeId, reps: number) {
       return { roster, trips };
     });
     const evaluateMs = time(() =>
-      evaluate({ cadres: parsed.roster.cadres, trips: parsed.trips.trips, policy, year: 2023, today: benchToday, processColumns: parsed.trips.processColumns, tripsTab: TRIPS_TAB }),
+      evaluate({
+        cadres: parsed.roster.cadres,
+        trips: parsed.trips.trips,
+        policy,
+        year: 2023,
+        today: benchToday,
+        processColumns: parsed.trips.processColumns,
+        tripsTab: TRIPS_TAB,
+      }),
     )[1];
     reads.push(readMs);
     parses.push(parseMs);

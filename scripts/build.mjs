@@ -35,9 +35,7 @@ async function buildGas() {
   await rm(gasDir, { recursive: true, force: true });
   await mkdir(gasDir, { recursive: true });
   const names = await entryExports();
-  const declarations = names
-    .map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`)
-    .join('\n');
+  const declarations = names.map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`).join('\n');
   await build({
     entryPoints: [ENTRY],
     bundle: true,
@@ -67,7 +65,9 @@ async function buildGas() {
 const withoutExceljsCsv = {
   name: 'without-exceljs-csv',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) => (args.importer.includes(`exceljs${path.sep}lib${path.sep}doc`) ? { path: 'exceljs-csv', namespace: 'stub' } : undefined));
+    b.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
+      args.importer.includes(`exceljs${path.sep}lib${path.sep}doc`) ? { path: 'exceljs-csv', namespace: 'stub' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
       contents: "module.exports = class CSV { constructor() { throw new Error('dicoso: exceljs CSV is not bundled'); } };",
       loader: 'js',

@@ -28,15 +28,39 @@ export const SETTINGS_TAB = 'Cài đặt';
 export const ROSTER_HEADER_ROW = 3;
 export const TRIPS_HEADER_ROW = 1;
 
-export const ROSTER_COLUMNS = ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Nhóm đối tượng', 'Email', 'Miễn (lý do)', 'Miễn chuyên đề (văn bản)', 'Ngày bắt đầu'] as const;
+export const ROSTER_COLUMNS = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Ban/Văn phòng',
+  'Nhóm đối tượng',
+  'Email',
+  'Miễn (lý do)',
+  'Miễn chuyên đề (văn bản)',
+  'Ngày bắt đầu',
+] as const;
 export const TRIP_COLUMNS = [
-  'STT', 'Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Cụ thể nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Cấp',
-  'Trạng thái', 'Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất',
+  'STT',
+  'Họ và tên',
+  'Ban/Văn phòng',
+  'Nội dung',
+  'Cụ thể nội dung',
+  'Số ngày',
+  'Từ ngày',
+  'Đến ngày',
+  'Địa điểm',
+  'Cấp',
+  'Trạng thái',
+  'Ngày đăng ký',
+  'Xác nhận cơ sở',
+  'Đã báo cáo',
+  'Điểm',
+  'Minh chứng',
+  'Kết quả, đề xuất',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // The roster
@@ -102,7 +126,13 @@ const CADRES: Cadre[] = [
   cadre('Võ Thị Ngọc Hân', 'Phó Trưởng ban', BAN.btckt, { done: 52, planned: 10, rounds: 'two', score: 78, evidence: true }),
   cadre('Đặng Quốc Bảo', 'Chuyên viên', BAN.btckt, { done: 38, planned: 6, rounds: 'two', score: 75, evidence: true }, { group: 'Chuyên viên' }),
   cadre('Huỳnh Thị Mỹ Linh', 'Chuyên viên', BAN.btckt, { done: 64, planned: 0, rounds: 'back-to-back', score: 84, evidence: true }),
-  cadre('Nguyễn Văn An', 'Chuyên viên', BAN.btckt, { done: 61, planned: 4, rounds: 'two', score: 80, evidence: true }, { group: 'Chuyên viên', emailTag: 'btckt' }),
+  cadre(
+    'Nguyễn Văn An',
+    'Chuyên viên',
+    BAN.btckt,
+    { done: 61, planned: 4, rounds: 'two', score: 80, evidence: true },
+    { group: 'Chuyên viên', emailTag: 'btckt' },
+  ),
   cadre('Lâm Thị Thu Trang', 'Trưởng ban', BAN.btg, { done: 68, planned: 5, rounds: 'two', score: 93, evidence: true }),
   cadre('Dương Thanh Phong', 'Phó Trưởng ban', BAN.btg, { done: 63, planned: 0, rounds: 'four-day', score: 81, evidence: true }),
   cadre('Trương Thị Kim Ngân', 'Chuyên viên', BAN.btg, { done: 62, planned: 3, rounds: 'two', score: 72, evidence: true }),
@@ -124,11 +154,19 @@ const CADRES: Cadre[] = [
   cadre('Trịnh Thị Lan', 'Kế toán', BAN.vp, { done: 4, planned: 0, rounds: 'none' }, { exemption: 'Kế toán' }),
   cadre('Cao Thị Mai', 'Văn thư', BAN.vp, { done: 0, planned: 0, rounds: 'none' }, { exemption: 'Văn thư' }),
   cadre('Kiều Văn Đạt', 'Chuyên viên', BAN.vp, { done: 63, planned: 0, rounds: 'two', score: 79, evidence: true }),
-  cadre('Tạ Quang Vinh', 'Chuyên viên', BAN.vp, { done: 28, planned: 6, rounds: 'one', score: 75, evidence: true, from: d('2023-07-10') }, { start: d('2023-07-03') }),
+  cadre(
+    'Tạ Quang Vinh',
+    'Chuyên viên',
+    BAN.vp,
+    { done: 28, planned: 6, rounds: 'one', score: 75, evidence: true, from: d('2023-07-10') },
+    { start: d('2023-07-03') },
+  ),
 ];
 
 function emailOf(c: Cadre): string {
-  const local = withoutDiacritics(c.name).toLowerCase().replace(/[^a-z]/g, '');
+  const local = withoutDiacritics(c.name)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   return `${local}${c.emailTag ? `.${c.emailTag}` : ''}@tinhdoan.example.vn`;
 }
 
@@ -191,16 +229,8 @@ const DETAILS: Record<Kind, readonly string[]> = {
     'Dự Hội nghị BTV Huyện đoàn triển khai nhiệm vụ quý',
     'Dự sinh hoạt chuyên đề "Thanh niên với văn hóa giao thông"',
   ],
-  'chi-doan': [
-    'Dự sinh hoạt chi đoàn ấp định kỳ',
-    'Dự sinh hoạt chi đoàn chủ đề "Tự hào truyền thống Đoàn"',
-    'Dự sinh hoạt chi đoàn trường THPT',
-  ],
-  'phong-trao': [
-    'Dự Hội thi "Nghi thức Đội" cấp huyện',
-    'Dự Giải bóng đá thanh niên cấp xã',
-    'Dự Lễ ra quân "Mùa hè xanh"',
-  ],
+  'chi-doan': ['Dự sinh hoạt chi đoàn ấp định kỳ', 'Dự sinh hoạt chi đoàn chủ đề "Tự hào truyền thống Đoàn"', 'Dự sinh hoạt chi đoàn trường THPT'],
+  'phong-trao': ['Dự Hội thi "Nghi thức Đội" cấp huyện', 'Dự Giải bóng đá thanh niên cấp xã', 'Dự Lễ ra quân "Mùa hè xanh"'],
 };
 
 const LEVELS: Record<Kind, readonly string[]> = {
@@ -227,7 +257,12 @@ const RESULTS = [
   '',
 ];
 
-const EVIDENCE = ['Báo cáo kết quả, 14 ảnh hoạt động', 'Biên bản làm việc có xác nhận của Đoàn xã', 'Báo cáo kết quả + danh sách đoàn viên tham gia', 'Báo cáo, ảnh, bài đăng trên trang Tỉnh đoàn'];
+const EVIDENCE = [
+  'Báo cáo kết quả, 14 ảnh hoạt động',
+  'Biên bản làm việc có xác nhận của Đoàn xã',
+  'Báo cáo kết quả + danh sách đoàn viên tham gia',
+  'Báo cáo, ảnh, bài đăng trên trang Tỉnh đoàn',
+];
 
 const OTHER_KINDS: readonly Kind[] = ['phoi-hop', 'phoi-hop', 'phoi-hop', 'phoi-hop', 'phoi-hop', 'kiem-tra', 'kiem-tra', 'phong-trao', 'hoi-nghi', 'chi-doan'];
 
@@ -372,7 +407,9 @@ function tripsFor(rng: Random, c: Cadre): Trip[] {
       break;
     }
     case 'one':
-      trips.push(round(rng.int(5, 7), p.from && p.from > d('2023-06-01') ? d('2023-08-01') : d('2023-06-01'), d('2023-10-20'), p.score ?? null, Boolean(p.evidence)));
+      trips.push(
+        round(rng.int(5, 7), p.from && p.from > d('2023-06-01') ? d('2023-08-01') : d('2023-06-01'), d('2023-10-20'), p.score ?? null, Boolean(p.evidence)),
+      );
       break;
     case 'back-to-back': {
       // Two 6-day rounds, the second starting the day after the first ends: one continuous stint (06-HD §III.1).
@@ -485,7 +522,12 @@ function plant(rng: Random, trips: Trip[]): void {
   // P-impossible-date: 31/02/2023.
   {
     const ngan = byName('Trương Thị Kim Ngân');
-    trips.push({ ...makeTrip(rng, ngan, 'chi-doan', d('2023-02-27'), d('2023-02-28'), true), declared: 2, plant: 'P-impossible-date', override: { 'Từ ngày': '31/02/2023', 'Đến ngày': '02/03/2023' } });
+    trips.push({
+      ...makeTrip(rng, ngan, 'chi-doan', d('2023-02-27'), d('2023-02-28'), true),
+      declared: 2,
+      plant: 'P-impossible-date',
+      override: { 'Từ ngày': '31/02/2023', 'Đến ngày': '02/03/2023' },
+    });
   }
   // P-days-over-window: Số ngày 5 on a 3-day window.
   {
@@ -502,9 +544,16 @@ function plant(rng: Random, trips: Trip[]): void {
     trips.push({ ...original, plant: 'P-duplicate' });
   }
   // P-outside-year: a December 2022 trip of Trần Thị Yến Nhi.
-  trips.push({ ...makeTrip(rng, byName('Trần Thị Yến Nhi'), 'hoi-nghi', d('2022-12-12'), d('2022-12-14'), true), registered: d('2022-12-01'), plant: 'P-outside-year' });
+  trips.push({
+    ...makeTrip(rng, byName('Trần Thị Yến Nhi'), 'hoi-nghi', d('2022-12-12'), d('2022-12-14'), true),
+    registered: d('2022-12-01'),
+    plant: 'P-outside-year',
+  });
   // P-formula-text: a result that starts with '=' stays text.
-  Object.assign(pickTrip(trips, byName('Lâm Thị Thu Trang'), 'formula-text', ordinary), { plant: 'P-formula-text', result: '=Đề xuất tăng kinh phí cho mô hình' });
+  Object.assign(pickTrip(trips, byName('Lâm Thị Thu Trang'), 'formula-text', ordinary), {
+    plant: 'P-formula-text',
+    result: '=Đề xuất tăng kinh phí cho mô hình',
+  });
   // P-past-approved: an October trip still marked Đã duyệt (never updated to Đã thực hiện).
   {
     const phuc = byName('Mai Văn Phúc');
@@ -525,7 +574,10 @@ function plant(rng: Random, trips: Trip[]): void {
   // P-declared-less: "10 ngày, từ 01/6 – 15/6" style: Số ngày below the window (allowed; counts the declared days).
   {
     const t = pickTrip(trips, byName('Lê Hoàng Khoa'), 'declared less', (x) => ordinary(x) && x.declared! >= 2);
-    const cal = occupiedCalendar(trips.filter((x) => x !== t), t.cadre);
+    const cal = occupiedCalendar(
+      trips.filter((x) => x !== t),
+      t.cadre,
+    );
     if (cal.free(t.from, addDays(t.to, 2))) {
       t.to = addDays(t.to, 2);
     } else {
@@ -534,7 +586,10 @@ function plant(rng: Random, trips: Trip[]): void {
     t.plant = 'P-declared-less';
   }
   // P-blank-days: Số ngày blank means the whole window.
-  Object.assign(pickTrip(trips, byName('Trần Văn Hòa'), 'blank days', (t) => ordinary(t) && t.declared! >= 2), { plant: 'P-blank-days', declared: null });
+  Object.assign(
+    pickTrip(trips, byName('Trần Văn Hòa'), 'blank days', (t) => ordinary(t) && t.declared! >= 2),
+    { plant: 'P-blank-days', declared: null },
+  );
   // P-text-date-long: "ngày 5 tháng 6 năm 2023" typed as text.
   {
     const t = pickTrip(trips, byName('Đỗ Thị Thanh Tâm'), 'long text date', (x) => done(x));
@@ -800,7 +855,9 @@ export function readmeTables(): string[] {
   lines.push('| roster row | cán bộ | ban | days done by 15/11 | planned | projected | valid chuyên đề rounds | rating at 31/12 | why |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const o of expectedOutcomes()) {
-    lines.push(`| ${o.row} | ${o.name} | ${o.ban} | ${o.doneDays} | ${o.plannedDays} | ${o.projectedDays} | ${o.validRounds} | ${o.rating} | ${o.reasons.join('; ')} |`);
+    lines.push(
+      `| ${o.row} | ${o.name} | ${o.ban} | ${o.doneDays} | ${o.plannedDays} | ${o.projectedDays} | ${o.validRounds} | ${o.rating} | ${o.reasons.join('; ')} |`,
+    );
   }
   return lines;
 }

@@ -96,7 +96,10 @@ export function parseCommand(argv: string[]): Command {
   if (command === 'tong-hop') {
     if (!flags.out) throw new UserError(`tong-hop cần --out <tệp-tổng-hợp.xlsx>.\n${USAGE}`);
     const unused = [...(['ban', 'quarter', 'province'] as const).filter((k) => flags[k] !== undefined), ...(flags.json ? ['json'] : [])];
-    if (unused.length > 0) throw new UserError(`tong-hop không dùng ${unused.map((k) => `--${k}`).join(', ')}: mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình.\n${USAGE}`);
+    if (unused.length > 0)
+      throw new UserError(
+        `tong-hop không dùng ${unused.map((k) => `--${k}`).join(', ')}: mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình.\n${USAGE}`,
+      );
     return { kind: 'tong-hop', files: [file, ...rest], flags };
   }
   return { kind: command, file, flags };

@@ -39,7 +39,7 @@ export function compoundFileNames(bytes: Uint8Array): string[] | null {
   }
   const perSector = sectorSize / 4;
   const seenDifat = new Set<number>();
-  for (let difat = data.readUInt32LE(0x44); difat < MAX_REGULAR_SECTOR; ) {
+  for (let difat = data.readUInt32LE(0x44); difat < MAX_REGULAR_SECTOR;) {
     if (!validSector(difat) || seenDifat.has(difat)) return null;
     seenDifat.add(difat);
     for (let i = 0; i < perSector - 1; i++) {

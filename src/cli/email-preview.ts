@@ -39,7 +39,11 @@ export async function emailPreview(file: string, flags: CommonFlags, now: Date):
 
 /** "Ban Tổ chức – Kiểm tra" → "ban-to-chuc-kiem-tra": a file name every system accepts. */
 export function slug(text: string): string {
-  return foldKey(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'ban';
+  return (
+    foldKey(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'ban'
+  );
 }
 
 /**

@@ -25,7 +25,12 @@ export async function initWorkbook(file: string, flags: CommonFlags, year: numbe
       name: template.name,
       values,
       merges: [],
-      styles: [{ range: { row: 0, column: 0, rows: 1, columns: template.captions.length }, style: { bold: true, background: COLORS.header, wrap: true, verticalAlignment: 'middle' } }],
+      styles: [
+        {
+          range: { row: 0, column: 0, rows: 1, columns: template.captions.length },
+          style: { bold: true, background: COLORS.header, wrap: true, verticalAlignment: 'middle' },
+        },
+      ],
       columnWidths: template.widths,
       frozenRows: 1,
       landscape: true,

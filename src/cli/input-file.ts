@@ -70,7 +70,11 @@ function textKind(data: Buffer): UnreadableKind {
   const head = data.subarray(0, 4096);
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   const text = utf16 ? decodeUtf16(head) : head.toString('utf8');
-  const start = text.replace(/^\uFEFF/, '').trimStart().slice(0, 1024).toLowerCase();
+  const start = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 1024)
+    .toLowerCase();
   if (start.startsWith('<?xml') && /urn:schemas-microsoft-com:office:spreadsheet|<(?:ss:)?workbook\b/.test(start)) return 'xml-spreadsheet';
   if (/^<(?:!doctype html|html|table|meta)\b/.test(start) || (start.startsWith('<?xml') && start.includes('<html'))) return 'html';
   if (utf16) return 'csv';

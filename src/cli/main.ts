@@ -66,7 +66,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`Lỗi: ${osErrorMessage(error.code, error.path ?? '?', 'access')}\n`);
       return 2;
     }
-    io.stderr(`Lỗi ngoài dự kiến (lỗi của chương trình, không phải của dữ liệu): ${(error as Error)?.message ?? String(error)}\nHãy báo lại kèm tệp đã dùng.\n`);
+    io.stderr(
+      `Lỗi ngoài dự kiến (lỗi của chương trình, không phải của dữ liệu): ${(error as Error)?.message ?? String(error)}\nHãy báo lại kèm tệp đã dùng.\n`,
+    );
     if (io.env.DICOSO_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
     return 1;
   }

@@ -61,8 +61,7 @@ const REASONS: Record<string, (target: string, action: FileAction) => string> = 
     action === 'read'
       ? 'đây là một thư mục, không phải tệp Excel (.xlsx). Hãy ghi cả tên tệp, ví dụ thư-mục/bang-tinh.xlsx.'
       : `'${target}' là một thư mục. Hãy ghi cả tên tệp, ví dụ '${path.join(target, 'ket-qua.xlsx')}'.`,
-  EEXIST: (target, action) =>
-    action === 'make-folder' ? 'đã có một tệp cùng tên ở đó. Hãy chọn tên thư mục khác.' : 'tệp đã có. Hãy chọn tên khác.',
+  EEXIST: (target, action) => (action === 'make-folder' ? 'đã có một tệp cùng tên ở đó. Hãy chọn tên thư mục khác.' : 'tệp đã có. Hãy chọn tên khác.'),
   EBUSY: () => 'tệp đang được mở ở chương trình khác (Excel?). Hãy đóng tệp rồi chạy lại.',
   ETXTBSY: () => 'tệp đang được chương trình khác dùng. Hãy đóng chương trình đó rồi chạy lại.',
   EMFILE: () => 'máy đang mở quá nhiều tệp. Hãy đóng bớt chương trình rồi chạy lại.',

@@ -62,7 +62,9 @@ function behindLines(cadres: Analysis['evaluation']['cadres'], p: Paint): string
   const lines = [p.bold(cliTexts.behindTitle(behind.length))];
   for (const e of behind) {
     const color = e.status === 'short-rounds' ? p.yellow : p.red;
-    lines.push(`  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${STATUS_LABELS[e.status]}`);
+    lines.push(
+      `  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${STATUS_LABELS[e.status]}`,
+    );
     lines.push(`    ${shorten(e.reasons.join(' '), MAX_LINE_TEXT)}`);
   }
   return lines;
@@ -78,7 +80,9 @@ function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] 
   else {
     lines.push(`${errors > 0 ? p.red(`${errors} lỗi`) : '0 lỗi'}, ${warnings > 0 ? p.yellow(`${warnings} lưu ý`) : '0 lưu ý'}${cliTexts.issuesTail(ban)}`);
     for (const i of issues.slice(0, ISSUES_SHOWN)) {
-      lines.push(`  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${i.tab}, dòng ${i.row}, cột ${shorten(i.column, 40)}: ${shorten(i.message, MAX_LINE_TEXT)}`);
+      lines.push(
+        `  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${i.tab}, dòng ${i.row}, cột ${shorten(i.column, 40)}: ${shorten(i.message, MAX_LINE_TEXT)}`,
+      );
     }
     if (issues.length > ISSUES_SHOWN) lines.push(p.grey(cliTexts.moreIssues(issues.length - ISSUES_SHOWN)));
   }
@@ -95,7 +99,11 @@ export function rollupText(provinces: readonly RollupProvince[], p: Paint, writt
   rows.push(['Toàn quốc', ...cells(all)]);
   const short = all.shortDays + all.shortRounds + all.shortBoth;
   const out = [p.bold(`Tổng hợp ${provinces.length} tỉnh, thành`), table(rows, p, new Set([rows.length - 1])), ''];
-  out.push(short === 0 ? p.green('Không có cán bộ nào chưa đủ yêu cầu.') : `${p.red(String(short))} cán bộ chưa đủ yêu cầu đến cuối kỳ (danh sách trong tab “Chưa đủ cuối kỳ”).`);
+  out.push(
+    short === 0
+      ? p.green('Không có cán bộ nào chưa đủ yêu cầu.')
+      : `${p.red(String(short))} cán bộ chưa đủ yêu cầu đến cuối kỳ (danh sách trong tab “Chưa đủ cuối kỳ”).`,
+  );
   out.push('', ...written);
   return out.join('\n');
 }

@@ -20,7 +20,8 @@ export function colorWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
 
 const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 /** East Asian wide letters and emoji take two terminal columns. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Extended_Pictographic}/u;
 /** Controls and format characters (zero-width joiner, …) that stand alone take none. */
 const INVISIBLE = /^[\p{Cc}\p{Cf}]+$/u;
 

@@ -9,7 +9,6 @@ import { onFile } from './os-errors';
 import { cliTexts } from './texts';
 import { XlsxWorkbook } from './xlsx-workbook';
 
-
 export interface RollupOutcome {
   provinces: RollupProvince[];
   skipped: { file: string; reason: string }[];
@@ -22,7 +21,12 @@ export interface RollupOutcome {
  * and its cadres short at period end, then one national workbook written. A file that cannot be read or checked is
  * named with the reason and skipped; the others go on.
  */
-export async function rollUp(files: readonly string[], flags: CommonFlags, now = new Date(), progress: (file: string, index: number) => void = () => {}): Promise<RollupOutcome> {
+export async function rollUp(
+  files: readonly string[],
+  flags: CommonFlags,
+  now = new Date(),
+  progress: (file: string, index: number) => void = () => {},
+): Promise<RollupOutcome> {
   const outPath = flags.out!;
   if (files.some((f) => sameFile(f, outPath))) throw new UserError(cliTexts.rollup.outIsInput(outPath));
   const options = cliAnalyzeOptions(flags, now);

@@ -362,7 +362,13 @@ export async function loadCompact(bytes: Buffer, entries: readonly ZipEntry[]): 
         continue;
       case 'xl/workbook.xml': {
         const book = await xlsx.parseWorkbook(text());
-        Object.assign(model, { sheets: book.sheets, definedNames: book.definedNames, views: book.views, properties: book.properties, calcProperties: book.calcProperties });
+        Object.assign(model, {
+          sheets: book.sheets,
+          definedNames: book.definedNames,
+          views: book.views,
+          properties: book.properties,
+          calcProperties: book.calcProperties,
+        });
         continue;
       }
       case 'xl/_rels/workbook.xml.rels':
@@ -598,7 +604,15 @@ async function addWorksheets(zip: ZipOut, model: WriteModel, workbook: ExcelJS.W
 }
 
 /** The sheet's XML: exceljs's rendering around the rows, and the rows made ROWS_PER_CHUNK at a time. */
-function* sheetXml(head: string, tail: string, ws: ExcelJS.Worksheet, sheet: WriteSheet, rows: CompactSheet, compact: CompactBook, options: object): Generator<string> {
+function* sheetXml(
+  head: string,
+  tail: string,
+  ws: ExcelJS.Worksheet,
+  sheet: WriteSheet,
+  rows: CompactSheet,
+  compact: CompactBook,
+  options: object,
+): Generator<string> {
   yield head;
   const rowXform = new RowXform();
   const cellXform = new CellXform();
@@ -641,7 +655,14 @@ function* sheetXml(head: string, tail: string, ws: ExcelJS.Worksheet, sheet: Wri
 }
 
 /** One row for the writer: exceljs's row model (already prepared) with the row's compact cells in column order. */
-function merged(real: WriteRow | null, object: ExcelJS.Row | undefined, row: CompactRow, extra: WriteRow['cells'], compact: CompactBook, styles: StylesXform): WriteRow {
+function merged(
+  real: WriteRow | null,
+  object: ExcelJS.Row | undefined,
+  row: CompactRow,
+  extra: WriteRow['cells'],
+  compact: CompactBook,
+  styles: StylesXform,
+): WriteRow {
   let cells = extra;
   if (real && real.cells.length > 0) {
     cells = [...real.cells, ...extra];
@@ -652,9 +673,24 @@ function merged(real: WriteRow | null, object: ExcelJS.Row | undefined, row: Com
   if (real) return { ...real, cells, min, max };
   // Attributes as exceljs's Row model getter gives them: from the Row when there is one, else as loaded.
   const source = object
-    ? { height: object.height, hidden: object.hidden, outlineLevel: object.outlineLevel, collapsed: (object as unknown as { collapsed?: boolean }).collapsed, style: (object as unknown as { style: object }).style }
+    ? {
+        height: object.height,
+        hidden: object.hidden,
+        outlineLevel: object.outlineLevel,
+        collapsed: (object as unknown as { collapsed?: boolean }).collapsed,
+        style: (object as unknown as { style: object }).style,
+      }
     : { ...row.attributes, style: (row.attributes && compact.style(row.attributes.style)) ?? ROW_NO_STYLE };
-  const out: WriteRow = { number: row.number, cells, min, max, height: source.height, hidden: source.hidden, outlineLevel: source.outlineLevel, collapsed: source.collapsed };
+  const out: WriteRow = {
+    number: row.number,
+    cells,
+    min,
+    max,
+    height: source.height,
+    hidden: source.hidden,
+    outlineLevel: source.outlineLevel,
+    collapsed: source.collapsed,
+  };
   const styleId = styles.addStyleModel(source.style ?? ROW_NO_STYLE);
   if (styleId) out.styleId = styleId;
   return out;

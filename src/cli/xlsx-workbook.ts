@@ -7,7 +7,19 @@ import type { CellStyle, GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
 import { highlightFormula, isOurFormula } from '../core/highlights';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
-import { checkBlock, freeTabName, sameTabName, type CellBlock, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
+import {
+  checkBlock,
+  freeTabName,
+  sameTabName,
+  type CellBlock,
+  type RawCell,
+  type ReadOptions,
+  type TabAnnotations,
+  type TabData,
+  type TabUnmarking,
+  type Workbook,
+  type WriteCell,
+} from '../sheets/workbook';
 import { sniffInput, type UnreadableKind } from './input-file';
 import { isOsError, osErrorMessage } from './os-errors';
 import { unkeptParts } from './unkept-parts';
@@ -73,8 +85,7 @@ const say = {
     `Không đọc được tệp '${file}': tệp được đặt mật khẩu (mã hóa) nên không đọc được nội dung. Hãy mở tệp bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ Sổ làm việc → Mã hóa bằng Mật khẩu, xóa mật khẩu rồi bấm OK), lưu lại rồi chạy lại.`,
   'ole-other': (file: string) =>
     `Không đọc được tệp '${file}': đây là tệp Office kiểu cũ nhưng không phải bảng tính Excel (có thể là tài liệu Word .doc hay PowerPoint .ppt). Hãy kiểm tra lại tên tệp.`,
-  'ole-damaged': (file: string) =>
-    `Không đọc được tệp '${file}': tệp có dạng tệp Office kiểu cũ (như tệp Excel cũ (.xls)) nhưng bị hỏng. ${SAVE_AS_XLSX}`,
+  'ole-damaged': (file: string) => `Không đọc được tệp '${file}': tệp có dạng tệp Office kiểu cũ (như tệp Excel cũ (.xls)) nhưng bị hỏng. ${SAVE_AS_XLSX}`,
   ods: (file: string) =>
     `Không đọc được tệp '${file}': đây là bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice, không phải tệp Excel (.xlsx). Hãy mở tệp bằng LibreOffice Calc, lưu lại dưới dạng "Excel 2007-365 (.xlsx)", rồi chạy lại với tệp .xlsx.`,
   xlsb: (file: string) => `Không đọc được tệp '${file}': đây là sổ làm việc nhị phân của Excel (.xlsb). ${SAVE_AS_XLSX}`,
@@ -211,7 +222,11 @@ export class XlsxWorkbook implements Workbook {
         if (value !== '') (values[r - 1] ??= [])[c - 1] = value;
       });
     }
-    const data: TabData = { values: dense(values, ''), merges: options.valuesOnly ? [] : mergesOf(ws), ownedColumn: options.valuesOnly ? null : this.ownedColumn(name) };
+    const data: TabData = {
+      values: dense(values, ''),
+      merges: options.valuesOnly ? [] : mergesOf(ws),
+      ownedColumn: options.valuesOnly ? null : this.ownedColumn(name),
+    };
     return options.notes ? { ...data, notes: dense(notes, '') } : data;
   }
 
@@ -406,9 +421,10 @@ export class XlsxWorkbook implements Workbook {
   private lastUsedRow(ws: ExcelJS.Worksheet): number {
     let last = usedCells(ws).rows;
     const sheet = this.compact?.sheet(ws);
-    if (sheet) this.compact!.forEachCell(sheet, (r, _c, value) => {
-      if (r > last && rawCellOf(value) !== '') last = r;
-    });
+    if (sheet)
+      this.compact!.forEachCell(sheet, (r, _c, value) => {
+        if (r > last && rawCellOf(value) !== '') last = r;
+      });
     return last;
   }
 
@@ -478,7 +494,6 @@ export class XlsxWorkbook implements Workbook {
       }
     }
   }
-
 
   /**
    * A dropdown on `column` (1-based) for rows firstRow…lastRow. Excel caps an inline list at 255 characters and
@@ -583,8 +598,11 @@ function mergesOf(ws: ExcelJS.Worksheet): GridRange[] {
 function removeOurRules(ws: ExcelJS.Worksheet): void {
   // exceljs keeps the rules it read in `conditionalFormattings`, which its typings leave out.
   const sheet = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
-  const ours = (rule: ExcelJS.ConditionalFormattingRule) => 'formulae' in rule && (rule.formulae ?? []).some((f: unknown) => typeof f === 'string' && isOurFormula(f));
-  sheet.conditionalFormattings = sheet.conditionalFormattings.map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !ours(rule)) })).filter((cf) => cf.rules.length > 0);
+  const ours = (rule: ExcelJS.ConditionalFormattingRule) =>
+    'formulae' in rule && (rule.formulae ?? []).some((f: unknown) => typeof f === 'string' && isOurFormula(f));
+  sheet.conditionalFormattings = sheet.conditionalFormattings
+    .map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !ours(rule)) }))
+    .filter((cf) => cf.rules.length > 0);
 }
 
 function quoteSheet(name: string): string {
@@ -592,7 +610,10 @@ function quoteSheet(name: string): string {
 }
 
 /** exceljs has `worksheet.dataValidations` (and adds a range in one entry) but its typings leave it out. */
-function dataValidations(ws: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void; model: Record<string, ExcelJS.DataValidation | undefined> } {
+function dataValidations(ws: ExcelJS.Worksheet): {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+} {
   return (ws as unknown as { dataValidations: ReturnType<typeof dataValidations> }).dataValidations;
 }
 

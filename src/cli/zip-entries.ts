@@ -103,7 +103,7 @@ function zip64End(data: Buffer, end: number): { count: number; size: number; off
 
 /** The zip64 extra field (id 1) holds, in this order, whichever of the sizes and offset were 0xFFFFFFFF. */
 function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 1) {

@@ -64,7 +64,6 @@ export function daysInclusive(from: CalendarDate, to: CalendarDate): number {
   return dayNumber(to) - dayNumber(from) + 1;
 }
 
-
 export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a <= b ? a : b;
 }

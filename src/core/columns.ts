@@ -20,7 +20,14 @@ export interface ColumnSpec<K extends string = string> {
   width: number;
 }
 
-function column<K extends string>(key: K, caption: string, synonyms: string[], required = false, width = 120, extra: Partial<ColumnSpec<K>> = {}): ColumnSpec<K> {
+function column<K extends string>(
+  key: K,
+  caption: string,
+  synonyms: string[],
+  required = false,
+  width = 120,
+  extra: Partial<ColumnSpec<K>> = {},
+): ColumnSpec<K> {
   return { key, caption, synonyms, required, width, ...extra };
 }
 
@@ -110,10 +117,7 @@ export const HEADER_SEARCH_ROWS = 25;
  * for required ones counts as one; ties: the most columns). Captions match exactly after folding; a caption followed
  * by a remark ("Số ngày (tối đa 7)") matches too, and so does one that begins with a spec's prefix.
  */
-export function detectHeader<K extends string>(
-  values: readonly (readonly unknown[])[],
-  specs: readonly ColumnSpec<K>[],
-): HeaderMatch<K> | null {
+export function detectHeader<K extends string>(values: readonly (readonly unknown[])[], specs: readonly ColumnSpec<K>[]): HeaderMatch<K> | null {
   const lookup = captionLookup(specs);
   let best: { index: number; columns: Partial<Record<K, number>>; required: number; total: number } | null = null;
   const rows = Math.min(HEADER_SEARCH_ROWS, values.length);

@@ -81,7 +81,10 @@ const KIND_SYNONYMS: Record<ContentKind, string[]> = {
 
 /** Folded text with punctuation made spaces: "phối hợp, tổ chức" and "phoi hop to chuc" are one key. */
 function plain(folded: string): string {
-  return folded.replace(/[.,;:()"“”'’\-–—/+]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return folded
+    .replace(/[.,;:()"“”'’\-–—/+]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Kiên Giang 06-HD §III.2: a 3.4 row is a chi đoàn meeting when its own text says so. */
@@ -221,9 +224,7 @@ function withoutItemLabels(folded: string, items: readonly ContentItem[]): strin
 
 /** The kinds another preset gives this number, when exactly one other numbering (or several agreeing) uses it. */
 function foreignKinds(number: string, others: readonly OtherNumbering[]): { kinds: ContentKind[]; title: string } | null {
-  const found = others
-    .map((o) => ({ title: o.title, kinds: CONTENT_KINDS.filter((k) => o.numbering[k] === number) }))
-    .filter((o) => o.kinds.length > 0);
+  const found = others.map((o) => ({ title: o.title, kinds: CONTENT_KINDS.filter((k) => o.numbering[k] === number) })).filter((o) => o.kinds.length > 0);
   if (found.length === 0) return null;
   const key = (kinds: readonly ContentKind[]) => [...kinds].sort().join(',');
   if (found.some((f) => key(f.kinds) !== key(found[0]!.kinds))) return null;

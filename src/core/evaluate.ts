@@ -219,7 +219,12 @@ function evaluateCadre(
   }
   const focus = policy.focusByGroup[cadre.group];
   if (focus && focus.length > 0 && live.length > 0 && !live.some((f) => focus.includes(f.trip.kind))) {
-    reasons.push(say.focus(CADRE_GROUP_LABELS[cadre.group], focus.map((k) => CONTENT_KIND_LABELS[k])));
+    reasons.push(
+      say.focus(
+        CADRE_GROUP_LABELS[cadre.group],
+        focus.map((k) => CONTENT_KIND_LABELS[k]),
+      ),
+    );
   }
   if (policy.proRating && requiredDays !== policy.minDays) reasons.push(say.proRated(requiredDays, subjectDays, periodLength(period)));
 

@@ -22,7 +22,9 @@ export function visibleValues<T>(values: readonly (readonly T[])[], merges: read
 
 /** Whether the 0-based cell lies inside a merge without being its first cell (where Sheets shows nothing of its own). */
 export function isMergedAway(merges: readonly GridRange[], row: number, column: number): boolean {
-  return merges.some((m) => row >= m.row && row < m.row + m.rows && column >= m.column && column < m.column + m.columns && (row !== m.row || column !== m.column));
+  return merges.some(
+    (m) => row >= m.row && row < m.row + m.rows && column >= m.column && column < m.column + m.columns && (row !== m.row || column !== m.column),
+  );
 }
 
 /** The last 0-based column any merge touching rows first…last reaches, or -1. */

@@ -23,19 +23,27 @@ export const messages = {
     `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}” (hoặc dùng menu Khởi tạo bảng tính).`,
   missingColumns: (tab: string, columns: readonly { caption: string; synonyms: readonly string[] }[], standIn: string | null, searched: number) =>
     `Tab “${tab}” thiếu cột bắt buộc: ${columns
-      .map((c) => `“${c.caption}”${c.synonyms.length ? ` (hoặc ${c.synonyms.slice(0, 3).map((s) => `“${s}”`).join(', ')})` : ''}`)
+      .map(
+        (c) =>
+          `“${c.caption}”${
+            c.synonyms.length
+              ? ` (hoặc ${c.synonyms
+                  .slice(0, 3)
+                  .map((s) => `“${s}”`)
+                  .join(', ')})`
+              : ''
+          }`,
+      )
       .join('; ')}.${
       standIn ? ` Cũng có thể dùng một cột “${standIn}” ghi cả khoảng ngày trong một ô, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.` : ''
     } Tiện ích tìm tiêu đề cột trong ${searched} dòng đầu của tab.`,
   noHeader: (tab: string, captions: readonly string[], searched: number) =>
     `Tab “${tab}” không có dòng tiêu đề: trong ${searched} dòng đầu không thấy các cột ${captions.map((c) => `“${c}”`).join(', ')}.`,
   missingValue: (caption: string) => `Thiếu ${caption}.`,
-  dateInvalid: (caption: string, value: unknown) =>
-    `${caption} ${q(value)} không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/06/2023.`,
+  dateInvalid: (caption: string, value: unknown) => `${caption} ${q(value)} không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/06/2023.`,
   dateImpossible: (caption: string, value: unknown) =>
     `${caption} ${q(value)} không tồn tại trong lịch. Hãy kiểm tra lại ngày và tháng (nhập theo ngày/tháng/năm).`,
-  dateOrder: (from: CalendarDate, to: CalendarDate) =>
-    `Đến ngày ${formatDayFirst(to)} trước Từ ngày ${formatDayFirst(from)}. Hãy đổi lại cho đúng thứ tự.`,
+  dateOrder: (from: CalendarDate, to: CalendarDate) => `Đến ngày ${formatDayFirst(to)} trước Từ ngày ${formatDayFirst(from)}. Hãy đổi lại cho đúng thứ tự.`,
   daysInvalid: (value: unknown) => `Số ngày ${q(value)} không hợp lệ: cần một số nguyên dương, ví dụ 5.`,
   daysExceedWindow: (days: number, window: number, from: CalendarDate, to: CalendarDate) =>
     `Số ngày ${days} lớn hơn số ngày từ ${formatDayFirst(from)} đến ${formatDayFirst(to)} (${window} ngày). Hãy sửa Số ngày hoặc thời gian.`,
@@ -43,10 +51,8 @@ export const messages = {
     `Không có cán bộ ${q(name)} trong tab Cán bộ.${suggestion ? ` Có phải: ${suggestion}?` : ' Hãy thêm cán bộ vào tab Cán bộ hoặc sửa lại tên.'}`,
   ambiguousCadre: (name: string, bans: readonly string[]) =>
     `Có ${bans.length} cán bộ tên ${q(name)} (${bans.join('; ')}). Hãy ghi Ban/Văn phòng của cán bộ ở dòng này.`,
-  unknownContent: (value: unknown, choices: readonly string[]) =>
-    `Nội dung ${q(value)} không thuộc danh mục. Chọn một trong: ${choices.join('; ')}.`,
-  unknownContentNumber: (number: string, choices: readonly string[]) =>
-    `Danh mục nội dung không có mục ${number}. Chọn một trong: ${choices.join('; ')}.`,
+  unknownContent: (value: unknown, choices: readonly string[]) => `Nội dung ${q(value)} không thuộc danh mục. Chọn một trong: ${choices.join('; ')}.`,
+  unknownContentNumber: (number: string, choices: readonly string[]) => `Danh mục nội dung không có mục ${number}. Chọn một trong: ${choices.join('; ')}.`,
   contentOtherNumbering: (number: string, title: string, kind: ContentKind, ownNumber: string | null) =>
     `Số mục ${number} là cách đánh số của bộ quy định ${title}; đã tính là “${CONTENT_KIND_LABELS[kind]}”${
       ownNumber ? ` (mục ${ownNumber} của bộ quy định đang dùng)` : ''
@@ -57,8 +63,7 @@ export const messages = {
     `${caption} ${q(value)} thiếu ngày kết thúc. Hãy ghi đủ hai ngày, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.`,
   overdueRegistration: (to: CalendarDate, status: string) =>
     `Đợt “${status}” đã qua ngày kết thúc ${formatDayFirst(to)} nhưng chưa đánh dấu “Đã thực hiện”: chưa được tính là đã đi, cũng không còn tính vào dự kiến. Nếu đã đi, hãy ghi “Đã thực hiện”; nếu không đi, ghi “Hủy”.`,
-  unknownStatus: (value: unknown) =>
-    `Trạng thái ${q(value)} không hợp lệ. Chọn: Đăng ký, Đã duyệt, Đã thực hiện hoặc Hủy (để trống: tự tính theo ngày).`,
+  unknownStatus: (value: unknown) => `Trạng thái ${q(value)} không hợp lệ. Chọn: Đăng ký, Đã duyệt, Đã thực hiện hoặc Hủy (để trống: tự tính theo ngày).`,
   duplicateRow: (otherRow: number) => `Trùng với dòng ${otherRow} (cùng cán bộ, nội dung và thời gian). Nếu nhập hai lần, hãy xóa hoặc Hủy một dòng.`,
   overlap: (otherRow: number, from: CalendarDate, to: CalendarDate) =>
     `Thời gian trùng với dòng ${otherRow} (${formatDayFirst(from)}–${formatDayFirst(to)}); những ngày trùng chỉ được tính một lần.`,
@@ -68,10 +73,8 @@ export const messages = {
       : `Một phần đợt này nằm ngoài kỳ tính ${formatDayFirst(start)}–${formatDayFirst(end)}; chỉ tính phần trong kỳ.`,
   roundLength: (label: string, days: number, min: number | null, max: number | null) =>
     `Đợt ${label} ${days} ngày không đạt yêu cầu ${boundsText(min, max)}: vẫn tính ngày nhưng không tính là đợt ${label} hợp lệ.`,
-  roundsBackToBack: (label: string, otherRow: number) =>
-    `Đợt ${label} liền kề với đợt ở dòng ${otherRow}: hai đợt liên tiếp chỉ tính là một đợt.`,
-  duplicateCadre: (otherRow: number) =>
-    `Cán bộ này đã có ở dòng ${otherRow} cùng Ban/Văn phòng. Dòng này không được tính; hãy xóa dòng trùng.`,
+  roundsBackToBack: (label: string, otherRow: number) => `Đợt ${label} liền kề với đợt ở dòng ${otherRow}: hai đợt liên tiếp chỉ tính là một đợt.`,
+  duplicateCadre: (otherRow: number) => `Cán bộ này đã có ở dòng ${otherRow} cùng Ban/Văn phòng. Dòng này không được tính; hãy xóa dòng trùng.`,
   groupUnknown: (value: unknown, inferred: string) =>
     `Nhóm đối tượng ${q(value)} không rõ; tạm tính là ${inferred} theo Chức vụ. Chọn: Thường trực, Lãnh đạo ban hoặc Chuyên viên.`,
   levelUnknown: (value: unknown, levels: readonly string[]) => `Cấp ${q(value)} không thuộc danh mục: ${levels.join(', ')}.`,
@@ -88,8 +91,7 @@ export function boundsText(min: number | null, max: number | null): string {
 /** Reasons shown per cadre: short sentences, in the order a leader acts on them. */
 export const reasons = {
   shortDays: (missing: number) => `Còn thiếu ${missing} ngày.`,
-  shortDaysCovered: (done: number, required: number) =>
-    `Đã thực hiện ${done}/${required} ngày; các đợt đã đăng ký đủ bù phần còn thiếu.`,
+  shortDaysCovered: (done: number, required: number) => `Đã thực hiện ${done}/${required} ngày; các đợt đã đăng ký đủ bù phần còn thiếu.`,
   shortRounds: (missing: number, label: string, min: number | null, max: number | null) =>
     `Thiếu ${missing} đợt ${label} hợp lệ${min !== null || max !== null ? ` (${boundsText(min, max)})` : ''}.`,
   shortRoundsCovered: (done: number, required: number, label: string) =>
@@ -101,14 +103,12 @@ export const reasons = {
   chiDoanUnclear: (count: number, number: string) =>
     `Chưa xác nhận được việc dự sinh hoạt chi đoàn: ${count} đợt mục ${number} không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).`,
   focus: (group: string, kinds: readonly string[]) => `${group} nên tập trung vào: ${kinds.join('; ')}.`,
-  overdue: (count: number) =>
-    `${count} đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.`,
+  overdue: (count: number) => `${count} đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.`,
   notDoneAtEnd: (count: number) => `${count} đợt đã đăng ký nhưng không thực hiện trong kỳ.`,
   lateRegistration: (count: number) => `${count} đợt đăng ký sau hạn.`,
   notConfirmed: (count: number) => `${count} đợt chưa có xác nhận của cơ sở.`,
   notReported: (count: number) => `${count} đợt chưa báo cáo kết quả.`,
-  proRated: (required: number, subject: number, period: number) =>
-    `Yêu cầu tính theo thời gian áp dụng: ${required} ngày (${subject}/${period} ngày của kỳ).`,
+  proRated: (required: number, subject: number, period: number) => `Yêu cầu tính theo thời gian áp dụng: ${required} ngày (${subject}/${period} ngày của kỳ).`,
   excellent: (score: number) => `Có đợt chuyên đề có minh chứng, báo cáo đạt ${score} điểm.`,
 } as const;
 

@@ -53,10 +53,7 @@ export function banKey(ban: string): string {
   return OFFICE.test(key) ? 'van phong' : key;
 }
 
-export type NameMatch =
-  | { kind: 'found'; index: number }
-  | { kind: 'ambiguous'; indexes: number[] }
-  | { kind: 'unknown'; suggestion: string | null };
+export type NameMatch = { kind: 'found'; index: number } | { kind: 'ambiguous'; indexes: number[] } | { kind: 'unknown'; suggestion: string | null };
 
 export interface RosterName {
   name: string;

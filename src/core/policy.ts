@@ -19,11 +19,13 @@ const monthDay = z.string().check(
 );
 
 const days = (what: string) =>
-  z.number({ message: `${what} phải là một số.` }).check(
-    z.int({ message: `${what} phải là số nguyên.` }),
-    z.gte(0, { message: `${what} không được âm.` }),
-    z.lte(366, { message: `${what} không vượt quá 366 ngày.` }),
-  );
+  z
+    .number({ message: `${what} phải là một số.` })
+    .check(
+      z.int({ message: `${what} phải là số nguyên.` }),
+      z.gte(0, { message: `${what} không được âm.` }),
+      z.lte(366, { message: `${what} không vượt quá 366 ngày.` }),
+    );
 
 /** A whole day of the month (1–31) or 'last'. */
 const dayOfMonth = () => z.union([z.number().check(z.int(), z.gte(1), z.lte(31)), z.literal('last')]);
@@ -120,7 +122,6 @@ export type PolicyInput = z.input<typeof PolicySchema>;
 export function roundRuleFor(policy: Policy, group: z.infer<typeof CadreGroupSchema>): RoundRule {
   return policy.rounds.byGroup[group] ?? policy.rounds.rule;
 }
-
 
 /**
  * Whether a round of `length` days (declared days, or the window when blank) is within the rule's bounds: Kiên Giang

@@ -84,7 +84,13 @@ const tayNinh2023: PolicyInput = {
   numbering: { 'phoi-hop': '1.1', 'kiem-tra': '1.2', 'chuyen-de': '1.3', 'hoi-nghi': '1.4', 'chi-doan': '1.5' },
   deadlines: [
     { id: 'mau-1', label: 'Nộp bản đăng ký cá nhân (mẫu 1)', kind: 'registration', form: 'mau1', when: { type: 'yearly', monthDay: '02-15', yearOffset: 0 } },
-    { id: 'mau-2', label: 'Gửi bảng tổng hợp đăng ký của ban (mẫu 2)', kind: 'registration', form: 'mau2', when: { type: 'yearly', monthDay: '02-20', yearOffset: 0 } },
+    {
+      id: 'mau-2',
+      label: 'Gửi bảng tổng hợp đăng ký của ban (mẫu 2)',
+      kind: 'registration',
+      form: 'mau2',
+      when: { type: 'yearly', monthDay: '02-20', yearOffset: 0 },
+    },
   ],
 };
 
@@ -140,7 +146,9 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
 /** Overrides a user may set on top of a preset (the settings page's fields). */
 export const PolicyOverridesSchema = z.partial(
   z.object({
-    minDays: z.number().check(z.int(), z.gte(1, { message: 'Số ngày tối thiểu phải từ 1 trở lên.' }), z.lte(366, { message: 'Số ngày tối thiểu không vượt quá 366.' })),
+    minDays: z
+      .number()
+      .check(z.int(), z.gte(1, { message: 'Số ngày tối thiểu phải từ 1 trở lên.' }), z.lte(366, { message: 'Số ngày tối thiểu không vượt quá 366.' })),
     periodStart: z.string(),
     periodEnd: z.string(),
     roundsCount: z.number().check(z.int(), z.gte(0, { message: 'Số đợt bắt buộc không được âm.' }), z.lte(12, { message: 'Số đợt bắt buộc tối đa là 12.' })),

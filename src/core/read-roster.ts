@@ -36,7 +36,7 @@ export function readRoster(input: TableInput, options: ReadOptions): RosterRead 
     if (isBlankTableRow(table, row)) continue;
     const name = textOf(table, row, 'name');
     const ban = textOf(table, row, 'ban');
-    if (name === '' && ban === '' ) continue; // a row with only STT or a remark is not a cadre
+    if (name === '' && ban === '') continue; // a row with only STT or a remark is not a cadre
     rowsRead++;
     const rowIssues: PlacedIssue[] = [];
     if (name === '') rowIssues.push(cellIssue(table, i, 'name', 'error', 'missing-value', messages.missingValue('Họ và tên')));
@@ -91,7 +91,8 @@ export function readRoster(input: TableInput, options: ReadOptions): RosterRead 
 
 /** A date range inside an exemption reason ("nghỉ thai sản từ 01/3/2023 đến 31/8/2023"), or null. */
 export function exemptionWindowOf(reason: string, year: number): DateWindow | null {
-  const match = /(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)\s*(?:-|–|—|đến|den|~)\s*(?:ngày\s*)?(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)/i.exec(reason);
+  const match =
+    /(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)\s*(?:-|–|—|đến|den|~)\s*(?:ngày\s*)?(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)/i.exec(reason);
   if (!match) return null;
   const range = parseDateRange(`${match[1]} - ${match[2]}`, year);
   return range.ok ? { from: range.from, to: range.to } : null;

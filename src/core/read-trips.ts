@@ -99,8 +99,7 @@ function isOnlyOurs(table: Table<TripColumnKey>, row: readonly unknown[]): boole
 function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { trip: Trip | null; rowIssues: PlacedIssue[] } {
   const { table, options } = ctx;
   const rowIssues: PlacedIssue[] = [];
-  const error = (key: TripColumnKey, code: PlacedIssue['code'], message: string) =>
-    rowIssues.push(cellIssue(table, i, key, 'error', code, message));
+  const error = (key: TripColumnKey, code: PlacedIssue['code'], message: string) => rowIssues.push(cellIssue(table, i, key, 'error', code, message));
   const caption = (key: TripColumnKey) => table.captions[key] ?? TRIP_COLUMNS.find((c) => c.key === key)!.caption;
 
   // Cadre
@@ -110,7 +109,15 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   else {
     const match = matchName(ctx.index, name, textOf(table, row, 'ban') || undefined);
     if (match.kind === 'found') cadre = match.index;
-    else if (match.kind === 'ambiguous') error('name', 'ambiguous-cadre', messages.ambiguousCadre(name, match.indexes.map((k) => ctx.cadres[k]!.ban)));
+    else if (match.kind === 'ambiguous')
+      error(
+        'name',
+        'ambiguous-cadre',
+        messages.ambiguousCadre(
+          name,
+          match.indexes.map((k) => ctx.cadres[k]!.ban),
+        ),
+      );
     else error('name', 'unknown-cadre', messages.unknownCadre(name, match.suggestion));
   }
 
@@ -124,7 +131,14 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   } else if (content.foreign) {
     const item = ctx.catalogue.items.find((it) => it.kinds.includes(content.kind));
     rowIssues.push(
-      cellIssue(table, i, 'kind', 'warning', 'content-other-numbering', messages.contentOtherNumbering(content.foreign.number, content.foreign.title, content.kind, item?.number ?? null)),
+      cellIssue(
+        table,
+        i,
+        'kind',
+        'warning',
+        'content-other-numbering',
+        messages.contentOtherNumbering(content.foreign.number, content.foreign.title, content.kind, item?.number ?? null),
+      ),
     );
   }
   const kind = content.ok ? content.kind : null;
@@ -143,7 +157,8 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
       declaredDays = parsed;
       if (window) {
         const length = daysInclusive(window.from, window.to);
-        if (length >= 1 && parsed > length) error(daysText !== '' ? 'days' : 'window', 'days-exceed-window', messages.daysExceedWindow(parsed, length, window.from, window.to));
+        if (length >= 1 && parsed > length)
+          error(daysText !== '' ? 'days' : 'window', 'days-exceed-window', messages.daysExceedWindow(parsed, length, window.from, window.to));
       }
     }
   }
@@ -158,7 +173,8 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   const regCell = cellOf(table, row, 'registeredOn');
   const reg = parseDateCell(regCell, { timeZone: options.timeZone, defaultYear: options.year });
   if (reg.ok) registeredOn = reg.date;
-  else if (reg.reason !== 'empty') rowIssues.push(cellIssue(table, i, 'registeredOn', 'warning', 'date-invalid', dateMessage(caption('registeredOn'), regCell, reg)));
+  else if (reg.reason !== 'empty')
+    rowIssues.push(cellIssue(table, i, 'registeredOn', 'warning', 'date-invalid', dateMessage(caption('registeredOn'), regCell, reg)));
 
   let score: number | null = null;
   const scoreText = textOf(table, row, 'score');
@@ -229,7 +245,10 @@ function readTwoCellWindow(ctx: RowContext, row: readonly unknown[], i: number, 
     }
   }
   let ok = true;
-  for (const [key, parsed, cell] of [['from', from, fromCell], ['to', to, toCell]] as const) {
+  for (const [key, parsed, cell] of [
+    ['from', from, fromCell],
+    ['to', to, toCell],
+  ] as const) {
     if (parsed.ok) continue;
     ok = false;
     if (parsed.reason === 'empty') rowIssues.push(cellIssue(table, i, key, 'error', 'missing-value', messages.missingValue(caption(key))));

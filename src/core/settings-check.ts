@@ -8,9 +8,7 @@ import { SettingsSchema, validateSettings, type Settings } from './settings';
  * Field keys are the dotted paths of SettingsSchema: `year`, `overrides.minDays`, `recipients.btcKt`,
  * `recipients.banLeaders.<ban>`, `schedule.reminderDaysBefore`; a rule spanning several overrides is under `overrides`.
  */
-export type SettingsCheck =
-  | { ok: true; settings: Settings }
-  | { ok: false; errors: string[]; fieldErrors: Record<string, string> };
+export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; errors: string[]; fieldErrors: Record<string, string> };
 
 export function checkSettingsInput(input: unknown): SettingsCheck {
   const parsed = SettingsSchema.safeParse(input);

@@ -175,7 +175,9 @@ function list(cell: unknown): string[] {
 }
 
 function emails(cell: unknown, what: string): FieldRead {
-  const all = text(cell).split(/[,;\s]+/).filter(Boolean);
+  const all = text(cell)
+    .split(/[,;\s]+/)
+    .filter(Boolean);
   const good = all.filter(isEmailAddress);
   const bad = all.filter((a) => !isEmailAddress(a));
   // One mistyped address drops only itself: the others still receive the summaries.
@@ -264,7 +266,16 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { overrides: { minDays: n.value } } } : fail(n.message);
     },
     show: (_s, p) => String(p.minDays),
-    page: [{ path: 'overrides.minDays', label: 'Số ngày tối thiểu', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 60.', blank: 'minDays' }],
+    page: [
+      {
+        path: 'overrides.minDays',
+        label: 'Số ngày tối thiểu',
+        section: 'rules',
+        input: { kind: 'integer' },
+        invalid: 'Nhập một số nguyên, ví dụ 60.',
+        blank: 'minDays',
+      },
+    ],
   },
   {
     key: 'Kỳ tính',
@@ -278,8 +289,24 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     },
     show: (_s, p) => `${formatMonthDay(p.period.start)} - ${formatMonthDay(p.period.end)}`,
     page: [
-      { path: 'overrides.periodStart', label: 'Kỳ tính từ ngày', section: 'rules', input: { kind: 'month-day' }, invalid: MONTH_DAY_INVALID, blank: 'periodStart', pair: PERIOD_PAIR },
-      { path: 'overrides.periodEnd', label: 'đến ngày', section: 'rules', input: { kind: 'month-day' }, invalid: MONTH_DAY_INVALID, blank: 'periodEnd', pair: PERIOD_PAIR },
+      {
+        path: 'overrides.periodStart',
+        label: 'Kỳ tính từ ngày',
+        section: 'rules',
+        input: { kind: 'month-day' },
+        invalid: MONTH_DAY_INVALID,
+        blank: 'periodStart',
+        pair: PERIOD_PAIR,
+      },
+      {
+        path: 'overrides.periodEnd',
+        label: 'đến ngày',
+        section: 'rules',
+        input: { kind: 'month-day' },
+        invalid: MONTH_DAY_INVALID,
+        blank: 'periodEnd',
+        pair: PERIOD_PAIR,
+      },
     ],
   },
   {
@@ -292,7 +319,17 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return n.ok ? { ok: true, patch: { overrides: { roundsCount: n.value } } } : fail(n.message);
     },
     show: (_s, p) => String(p.rounds.count),
-    page: [{ path: 'overrides.roundsCount', label: 'Số đợt bắt buộc', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 2.', blank: 'roundsCount', presetHint: (d) => `Đợt ${d.roundLabel}.` }],
+    page: [
+      {
+        path: 'overrides.roundsCount',
+        label: 'Số đợt bắt buộc',
+        section: 'rules',
+        input: { kind: 'integer' },
+        invalid: 'Nhập một số nguyên, ví dụ 2.',
+        blank: 'roundsCount',
+        presetHint: (d) => `Đợt ${d.roundLabel}.`,
+      },
+    ],
   },
   {
     key: 'Số ngày tối thiểu của một đợt',
@@ -301,7 +338,17 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.minDays ?? 'không giới hạn'}.`,
     read: (cell) => roundBound(cell, 'roundMinDays', 'Số ngày tối thiểu của một đợt'),
     show: (_s, p) => (p.rounds.rule.minDays === null ? 'Không' : String(p.rounds.rule.minDays)),
-    page: [{ path: 'overrides.roundMinDays', label: 'Ngày/đợt tối thiểu', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 5.', blank: 'roundMinDays', pair: ROUND_PAIR }],
+    page: [
+      {
+        path: 'overrides.roundMinDays',
+        label: 'Ngày/đợt tối thiểu',
+        section: 'rules',
+        input: { kind: 'integer' },
+        invalid: 'Nhập một số nguyên, ví dụ 5.',
+        blank: 'roundMinDays',
+        pair: ROUND_PAIR,
+      },
+    ],
   },
   {
     key: 'Số ngày tối đa của một đợt',
@@ -310,7 +357,17 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: (p) => `"Không" = không giới hạn. Để trống: ${p.rounds.rule.maxDays ?? 'không giới hạn'}.`,
     read: (cell) => roundBound(cell, 'roundMaxDays', 'Số ngày tối đa của một đợt'),
     show: (_s, p) => (p.rounds.rule.maxDays === null ? 'Không' : String(p.rounds.rule.maxDays)),
-    page: [{ path: 'overrides.roundMaxDays', label: 'Ngày/đợt tối đa', section: 'rules', input: { kind: 'integer' }, invalid: 'Nhập một số nguyên, ví dụ 7.', blank: 'roundMaxDays', pair: ROUND_PAIR }],
+    page: [
+      {
+        path: 'overrides.roundMaxDays',
+        label: 'Ngày/đợt tối đa',
+        section: 'rules',
+        input: { kind: 'integer' },
+        invalid: 'Nhập một số nguyên, ví dụ 7.',
+        blank: 'roundMaxDays',
+        pair: ROUND_PAIR,
+      },
+    ],
   },
   {
     key: 'Không liên tiếp',
@@ -384,7 +441,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Các địa chỉ nhận báo cáo toàn tỉnh, cách nhau bởi dấu phẩy.',
     read: (cell) => emails(cell, 'Email BTC-KT'),
     show: (s) => s.recipients.btcKt.join(', '),
-    page: [{ path: 'recipients.btcKt', label: 'Email Ban Tổ chức – Kiểm tra', section: 'mail', input: { kind: 'emails' }, hint: 'Mỗi dòng một địa chỉ; nhận bản tổng hợp toàn tỉnh.' }],
+    page: [
+      {
+        path: 'recipients.btcKt',
+        label: 'Email Ban Tổ chức – Kiểm tra',
+        section: 'mail',
+        input: { kind: 'emails' },
+        hint: 'Mỗi dòng một địa chỉ; nhận bản tổng hợp toàn tỉnh.',
+      },
+    ],
   },
   {
     key: 'Gửi báo cáo quý',
@@ -393,7 +458,15 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Có/Không: khi lịch gửi email đang bật (bật ở trang Cài đặt của tiện ích).',
     read: (cell) => scheduleFlag(cell, 'Gửi báo cáo quý', (v) => ({ quarterlySummary: v })),
     show: (s) => yesNoText(s.schedule.quarterlySummary),
-    page: [{ path: 'schedule.quarterlySummary', label: 'Gửi bản tổng hợp mỗi quý', section: 'schedule', input: { kind: 'checkbox' }, requires: ['schedule.enabled'] }],
+    page: [
+      {
+        path: 'schedule.quarterlySummary',
+        label: 'Gửi bản tổng hợp mỗi quý',
+        section: 'schedule',
+        input: { kind: 'checkbox' },
+        requires: ['schedule.enabled'],
+      },
+    ],
   },
   {
     key: 'Gửi nhắc hạn',
@@ -402,7 +475,9 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     hint: () => 'Có/Không: nhắc hạn đăng ký và báo cáo khi lịch gửi email đang bật.',
     read: (cell) => scheduleFlag(cell, 'Gửi nhắc hạn', (v) => ({ reminders: v })),
     show: (s) => yesNoText(s.schedule.reminders),
-    page: [{ path: 'schedule.reminders', label: 'Nhắc hạn đăng ký và báo cáo', section: 'schedule', input: { kind: 'checkbox' }, requires: ['schedule.enabled'] }],
+    page: [
+      { path: 'schedule.reminders', label: 'Nhắc hạn đăng ký và báo cáo', section: 'schedule', input: { kind: 'checkbox' }, requires: ['schedule.enabled'] },
+    ],
   },
   {
     key: 'Nhắc trước hạn (ngày)',
@@ -463,7 +538,11 @@ export function banLeaderKeyOf(key: string): string | null {
   const folded = foldKey(key);
   const prefix = foldKey(BAN_LEADER_KEY_PREFIX);
   if (!folded.startsWith(prefix)) return null;
-  const ban = key.trim().slice(BAN_LEADER_KEY_PREFIX.length).replace(/\s*[:：]\s*$/, '').trim();
+  const ban = key
+    .trim()
+    .slice(BAN_LEADER_KEY_PREFIX.length)
+    .replace(/\s*[:：]\s*$/, '')
+    .trim();
   return ban === '' ? null : ban;
 }
 

@@ -34,10 +34,7 @@ export const SettingsSchema = z.object({
   overrides: z._default(PolicyOverridesSchema, {}),
   /** "(Kèm theo Kế hoạch số …, ngày …)" on the forms. */
   planNumber: z._default(z.string().check(z.trim(), z.maxLength(60)), ''),
-  planDate: z._default(
-    z.string().check(z.refine((s) => s === '' || isCalendarDate(s), { message: 'Ngày kế hoạch không hợp lệ.' })),
-    '',
-  ),
+  planDate: z._default(z.string().check(z.refine((s) => s === '' || isCalendarDate(s), { message: 'Ngày kế hoạch không hợp lệ.' })), ''),
   recipients: z._default(
     z.object({
       /** Ban Tổ chức – Kiểm tra: the province-wide summary. */
@@ -73,14 +70,21 @@ export function validateSettings(input: unknown): SettingsResult {
  */
 export function settingsKeepingValid(input: unknown, fallbackYear: number): { settings: Settings; policy: Policy; dropped: string[] } {
   const dropped: string[] = [];
-  let candidate: Record<string, unknown> = typeof input === 'object' && input !== null && !Array.isArray(input) ? (JSON.parse(JSON.stringify(input)) as Record<string, unknown>) : {};
+  let candidate: Record<string, unknown> =
+    typeof input === 'object' && input !== null && !Array.isArray(input) ? (JSON.parse(JSON.stringify(input)) as Record<string, unknown>) : {};
   if (candidate.year === undefined) candidate.year = fallbackYear;
   for (let attempt = 0; attempt < 50; attempt++) {
     const parsed = SettingsSchema.safeParse(candidate);
     if (parsed.success) break;
     const messages = zodMessages(parsed.error);
     parsed.error.issues.forEach((issue, i) => {
-      if (!dropLeaf(candidate, issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))) candidate = { year: fallbackYear };
+      if (
+        !dropLeaf(
+          candidate,
+          issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        )
+      )
+        candidate = { year: fallbackYear };
       dropped.push(messages[i] ?? issue.message);
     });
     if (candidate.year === undefined) candidate.year = fallbackYear;
@@ -169,7 +173,10 @@ export function readSettingsTab(values: readonly (readonly unknown[])[], timeZon
     const ban = banLeaderKeyOf(key);
     const field = ban === null ? settingFieldOf(key) : null;
     if (!field && ban === null) {
-      problems.push({ row, message: `${where}: không có mục cài đặt “${key}”, dòng này không được dùng. Các mục: ${SETTING_FIELDS.map((f) => f.key).join(', ')}.` });
+      problems.push({
+        row,
+        message: `${where}: không có mục cài đặt “${key}”, dòng này không được dùng. Các mục: ${SETTING_FIELDS.map((f) => f.key).join(', ')}.`,
+      });
       return;
     }
     if (shown === '') return;

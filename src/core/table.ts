@@ -20,16 +20,25 @@ export interface Table<K extends string> {
 
 export type TableResult<K extends string> = { ok: true; table: Table<K> } | { ok: false; issue: PlacedIssue };
 
-export function locateTable<K extends string>(
-  input: TableInput,
-  specs: readonly ColumnSpec<K>[],
-): TableResult<K> {
+export function locateTable<K extends string>(input: TableInput, specs: readonly ColumnSpec<K>[]): TableResult<K> {
   const header = detectHeader(input.values, specs);
   const required = specs.filter((s) => s.required);
   if (!header) {
     return {
       ok: false,
-      issue: issue(input.tab, 1, required[0]?.caption ?? '', null, 'error', 'missing-column', messages.noHeader(input.tab, required.map((s) => s.caption), HEADER_SEARCH_ROWS)),
+      issue: issue(
+        input.tab,
+        1,
+        required[0]?.caption ?? '',
+        null,
+        'error',
+        'missing-column',
+        messages.noHeader(
+          input.tab,
+          required.map((s) => s.caption),
+          HEADER_SEARCH_ROWS,
+        ),
+      ),
     };
   }
   if (header.missing.length > 0) {
@@ -103,14 +112,7 @@ export function issue(
 }
 
 /** An issue on a data cell of a located table. `index` is the 0-based index in values. */
-export function cellIssue<K extends string>(
-  table: Table<K>,
-  index: number,
-  key: K,
-  level: 'error' | 'warning',
-  code: IssueCode,
-  message: string,
-): PlacedIssue {
+export function cellIssue<K extends string>(table: Table<K>, index: number, key: K, level: 'error' | 'warning', code: IssueCode, message: string): PlacedIssue {
   const c = table.header.columns[key];
   return issue(table.tab, index + 1, table.captions[key] ?? String(key), c === undefined ? null : c + 1, level, code, message);
 }

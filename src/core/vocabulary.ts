@@ -23,7 +23,12 @@ export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
 /** Numbering per preset, e.g. Tây Ninh "1.3" and Kiên Giang "3.1" for chuyên đề (content.ts reads cells against it). */
 export type ContentNumbering = Partial<Record<ContentKind, string>>;
 
-const stripPunctuation = memoize((folded: string): string => folded.replace(/[.,;:()"“”'’\-–—/]+/g, ' ').replace(/\s+/g, ' ').trim());
+const stripPunctuation = memoize((folded: string): string =>
+  folded
+    .replace(/[.,;:()"“”'’\-–—/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim(),
+);
 
 export const TRIP_STATUSES = ['registered', 'approved', 'done', 'cancelled'] as const;
 export const TripStatusSchema = z.enum(TRIP_STATUSES);

@@ -132,7 +132,9 @@ export function settingsAction(): void {
 export function formDialogAction(form: 'mau1' | 'mau2' | 'mau3'): void {
   const title = MENU[form];
   runAction(title, () => {
-    const html = page(PAGES.forms.file, title, `window.__FORM__=${JSON.stringify(form)};`).setWidth(460).setHeight(420);
+    const html = page(PAGES.forms.file, title, `window.__FORM__=${JSON.stringify(form)};`)
+      .setWidth(460)
+      .setHeight(420);
     SpreadsheetApp.getUi().showModalDialog(html, texts.formDialogTitle(form));
   });
 }
@@ -170,6 +172,6 @@ export function onEditCheck(e: GoogleAppsScript.Events.SheetsOnEdit | undefined)
     // A UserError here (no roster, a renamed header…) is what "Kiểm tra dữ liệu" will explain; stay quiet.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     if (error instanceof Error && error.name === 'UserError') console.info(`[${TITLE}] onEdit: ${message}`);
-    else console.error(`[${TITLE}] onEdit failed: ${message}\n${error instanceof Error ? error.stack ?? '' : ''}`);
+    else console.error(`[${TITLE}] onEdit failed: ${message}\n${error instanceof Error ? (error.stack ?? '') : ''}`);
   }
 }

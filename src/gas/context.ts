@@ -42,9 +42,13 @@ export function gasContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
  * writing what we read before it wrote). When another execution keeps the lock past the wait, the person is told to
  * wait (`busy` decides otherwise: the daily run leaves quietly); nothing has been written.
  */
-export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS, busy: () => T = () => {
-  throw new UserError(texts.busy);
-}): T {
+export function withDocumentLock<T>(
+  fn: () => T,
+  waitMs = LOCK_WAIT_MS,
+  busy: () => T = () => {
+    throw new UserError(texts.busy);
+  },
+): T {
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(waitMs)) return busy();
   try {

@@ -30,7 +30,8 @@ export function dailyRun(_e?: unknown): void {
         recordRun(new Date(), true, [ran, ...outcome.warnings].join(' '));
       } catch (error) {
         const message = errorText(error);
-        if (!isUserError(error)) console.error(`[dicoso] dailyRun failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+        if (!isUserError(error))
+          console.error(`[dicoso] dailyRun failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
         try {
           recordRun(new Date(), false, emailTexts.runStopped(message));
         } catch {

@@ -43,7 +43,9 @@ const SHAPES: readonly [RegExp, RejectionKind][] = [
  */
 export function classifyMailError(error: unknown, address: string, remainingQuota: () => number): MailRejected {
   const raw = error instanceof Error ? error.message : String(error);
-  const detail = withoutAddress(raw, address).replace(/^Exception:\s*/, '').trim();
+  const detail = withoutAddress(raw, address)
+    .replace(/^Exception:\s*/, '')
+    .trim();
   for (const [shape, kind] of SHAPES) if (shape.test(detail)) return new MailRejected(kind, detail);
   let remaining: number | null;
   try {

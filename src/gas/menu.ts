@@ -1,4 +1,14 @@
-import { checkAction, clearMarksAction, formDialogAction, helpAction, onEditCheck, progressAction, settingsAction, setupAction, tripFormAction } from './actions';
+import {
+  checkAction,
+  clearMarksAction,
+  formDialogAction,
+  helpAction,
+  onEditCheck,
+  progressAction,
+  settingsAction,
+  setupAction,
+  tripFormAction,
+} from './actions';
 import { MENU } from './texts';
 
 /**

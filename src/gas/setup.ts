@@ -106,7 +106,14 @@ function createInputTab(workbook: SpreadsheetWorkbook, template: TabTemplate): v
   header.setVerticalAlignment('middle');
   sheet.setFrozenRows(1);
   template.widths.forEach((w, c) => sheet.setColumnWidth(c + 1, w));
-  applyValidations(sheet, 2, template, template.lists.map((l) => l.column), template.dateColumns, true);
+  applyValidations(
+    sheet,
+    2,
+    template,
+    template.lists.map((l) => l.column),
+    template.dateColumns,
+    true,
+  );
 }
 
 /**
@@ -137,7 +144,14 @@ function validateExistingTab(workbook: SpreadsheetWorkbook, tab: string, templat
     }),
   };
   const captionOf = (column: number) => String(values[header.headerIndex]?.[column] ?? '').trim();
-  const added = applyValidations(sheet, header.headerIndex + 2, remap, remap.lists.map((l) => l.column), remap.dateColumns, false);
+  const added = applyValidations(
+    sheet,
+    header.headerIndex + 2,
+    remap,
+    remap.lists.map((l) => l.column),
+    remap.dateColumns,
+    false,
+  );
   return added.map(captionOf);
 }
 

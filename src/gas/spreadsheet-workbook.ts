@@ -2,7 +2,19 @@ import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import { highlightFormula, isOurFormula, type Highlight } from '../core/highlights';
-import { checkBlock, freeTabName, sameTabName, type BlockReads, type RawCell, type ReadOptions, type TabAnnotations, type TabData, type TabUnmarking, type Workbook, type WriteCell } from '../sheets/workbook';
+import {
+  checkBlock,
+  freeTabName,
+  sameTabName,
+  type BlockReads,
+  type RawCell,
+  type ReadOptions,
+  type TabAnnotations,
+  type TabData,
+  type TabUnmarking,
+  type Workbook,
+  type WriteCell,
+} from '../sheets/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,7 +89,14 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     return { rows: range.getNumRows(), columns: range.getNumColumns(), merges, ownedColumn: this.ownedColumn(sheet, name) };
   }
 
-  readBlock(name: string, row: number, column: number, rows: number, columns: number, options: { notes?: boolean; values?: boolean } = {}): { values: RawCell[][]; notes?: string[][] } {
+  readBlock(
+    name: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+    options: { notes?: boolean; values?: boolean } = {},
+  ): { values: RawCell[][]; notes?: string[][] } {
     const range = this.requireSheet(name).getRange(row, column, rows, columns);
     const values = options.values === false ? [] : (range.getValues() as RawCell[][]);
     return options.notes ? { values, notes: range.getNotes() } : { values };
@@ -165,9 +184,11 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (hasDate) {
       // Keep the formats already on the row (a column formatted by set-up, a user's own) except on our date cells.
       const formats = range.getNumberFormats();
-      rows.forEach((row, r) => row.forEach((cell, c) => {
-        if (cell !== null && typeof cell === 'object') formats[r]![c] = DATE_FORMAT;
-      }));
+      rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell !== null && typeof cell === 'object') formats[r]![c] = DATE_FORMAT;
+        }),
+      );
       range.setNumberFormats(formats);
     }
     return first;
@@ -348,7 +369,6 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     this.spreadsheet.toast(message, title, seconds);
   }
 
-
   private ownedColumn(sheet: Sheet, name: string): number | null {
     return this.statusMarker(sheet, name)?.column ?? null;
   }
@@ -485,8 +505,15 @@ type StyleProperty = keyof StyleGrids | 'numberFormat';
  * Each style property's cells that differ from Sheets' default, grouped by value as A1 rectangles: a run of equal
  * cells in a row, stretched down over the rows below that have the same run.
  */
-export function styleRuns(layout: TabLayout, height: number, width: number): { property: Exclude<StyleProperty, 'background'>; value: unknown; a1s: string[] }[] {
-  const grids: Partial<Record<StyleProperty, unknown[][] | null>> = { ...styleGrids(layout, height, width), numberFormat: numberFormatGrid(layout, height, width) };
+export function styleRuns(
+  layout: TabLayout,
+  height: number,
+  width: number,
+): { property: Exclude<StyleProperty, 'background'>; value: unknown; a1s: string[] }[] {
+  const grids: Partial<Record<StyleProperty, unknown[][] | null>> = {
+    ...styleGrids(layout, height, width),
+    numberFormat: numberFormatGrid(layout, height, width),
+  };
   const defaults: Record<StyleProperty, unknown> = {
     background: null,
     fontWeight: 'normal',
@@ -514,7 +541,7 @@ export function styleRuns(layout: TabLayout, height: number, width: number): { p
     for (let r = 0; r <= height; r++) {
       const next = new Map<string, { value: unknown; from: number; to: number; top: number }>();
       const row = r < height ? grid[r]! : [];
-      for (let c = 0; c < row.length; ) {
+      for (let c = 0; c < row.length;) {
         const value = row[c];
         let end = c;
         while (end + 1 < row.length && row[end + 1] === value) end++;
@@ -539,7 +566,8 @@ function numberFormatGrid(layout: TabLayout, height: number, width: number): (st
   const out: (string | null)[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => null));
   for (const { range, style } of layout.styles) {
     if (style.numberFormat === undefined) continue;
-    for (let r = range.row; r < range.row + range.rows && r < height; r++) for (let c = range.column; c < range.column + range.columns && c < width; c++) out[r]![c] = style.numberFormat;
+    for (let r = range.row; r < range.row + range.rows && r < height; r++)
+      for (let c = range.column; c < range.column + range.columns && c < width; c++) out[r]![c] = style.numberFormat;
   }
   return out;
 }
@@ -566,7 +594,6 @@ export function rowBlocks(rows: readonly number[]): [number, number][] {
   }
   return blocks;
 }
-
 
 /** Whether a conditional-format rule is one of ours: a custom formula carrying our marker. */
 function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {

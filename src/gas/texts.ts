@@ -75,7 +75,9 @@ export const texts = {
   clearQuestion: (generated: readonly string[]) =>
     'Tiện ích sẽ gỡ mọi thứ nó đã ghi trên các tab của anh/chị: cột “Kết quả kiểm tra”, cột “Kết quả 1+2”, các dòng ghi chú ' +
     'bắt đầu bằng [1+2] và màu đánh dấu. Giá trị, định dạng, ghi chú riêng của anh/chị được giữ nguyên.' +
-    (generated.length ? `\n\nXóa luôn các tab do tiện ích tạo (${generated.map((t) => `“${t}”`).join(', ')})?\nCó: xóa các tab đó. Không: giữ các tab đó.` : '\n\nTiếp tục?'),
+    (generated.length
+      ? `\n\nXóa luôn các tab do tiện ích tạo (${generated.map((t) => `“${t}”`).join(', ')})?\nCó: xóa các tab đó. Không: giữ các tab đó.`
+      : '\n\nTiếp tục?'),
   clearDone: (tabs: readonly string[], deleted: readonly string[]) =>
     [
       tabs.length ? `Đã gỡ đánh dấu trên: ${tabs.map((t) => `“${t}”`).join(', ')}.` : 'Không có đánh dấu nào của tiện ích trên các tab.',

@@ -160,7 +160,12 @@ function lastOwnedIndex(shape: TabShape, column: number): number {
  * between is not one being written: with only some rows read (the live check), a row outside them has no known text
  * to write back. A whole check writes one block. Unchanged cells inside a block keep their text.
  */
-function columnBlocks(shape: TabShape, changes: readonly { index: number; text: string }[], column: number, wanted: (index: number) => boolean): CellBlock<string>[] {
+function columnBlocks(
+  shape: TabShape,
+  changes: readonly { index: number; text: string }[],
+  column: number,
+  wanted: (index: number) => boolean,
+): CellBlock<string>[] {
   const byIndex = new Map(changes.map((c) => [c.index, c.text]));
   return spans(
     changes.map((c) => c.index),
@@ -222,7 +227,11 @@ function noteChanges(shape: TabShape, issues: readonly PlacedIssue[], statusColu
  * The changed notes (by "row:column", 0-based), per column from its first to its last change (split, as status cells
  * are, where a row in between is not being written), columns in order; unchanged cells inside a block keep their note.
  */
-function noteBlocks(changed: ReadonlyMap<string, string>, existing: (r: number, c: number) => string, wanted: (index: number) => boolean = () => true): CellBlock<string>[] {
+function noteBlocks(
+  changed: ReadonlyMap<string, string>,
+  existing: (r: number, c: number) => string,
+  wanted: (index: number) => boolean = () => true,
+): CellBlock<string>[] {
   const rowsByColumn = new Map<number, number[]>();
   for (const key of changed.keys()) {
     const [r, c] = key.split(':').map(Number) as [number, number];

@@ -5,7 +5,14 @@ import { isEmailAddress } from '../core/email/recipients';
 import { emailTexts } from '../core/email/texts';
 import { forgetFailures, isSent, markSent, parseSentLog, serializeSentLog } from '../core/email/sent-log';
 import {
-  emailInputsOf, MailRejected, recordUnsent, rejectionReason, SENDER_NAME, type DailyRunOptions, type LogStore, type Mailer,
+  emailInputsOf,
+  MailRejected,
+  recordUnsent,
+  rejectionReason,
+  SENDER_NAME,
+  type DailyRunOptions,
+  type LogStore,
+  type Mailer,
   type SentSummary,
 } from './email-run';
 import { analyzeContext, type ServerContext } from './server-context';

@@ -3,9 +3,7 @@ import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts, type EmailFacts, type EmailInputs } from '../core/email/facts';
 import { banSummarySend, CATCH_UP_DAYS, closedSends, planSends, provinceSummarySend, provinceSummarySends, type Send } from '../core/email/plan';
 import { isEmailAddress, normalizeEmail } from '../core/email/recipients';
-import {
-  isSent, markSent, parseSentLog, recordFailure, serializeSentLog, type FailedRecipient, type SendFailure, type SentLog,
-} from '../core/email/sent-log';
+import { isSent, markSent, parseSentLog, recordFailure, serializeSentLog, type FailedRecipient, type SendFailure, type SentLog } from '../core/email/sent-log';
 import { quarterlyReportDate } from '../core/period';
 import { provinceOf } from '../core/settings';
 import { emailTexts } from '../core/email/texts';

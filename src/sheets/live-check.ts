@@ -66,7 +66,12 @@ export function liveCheck(workbook: Workbook & BlockReads, options: AnalyzeOptio
  * The analysis of the roster and of only the edited cadres' trip rows (every other data row left blank, so it is
  * neither parsed nor written), and the rows to write; null when the edit needs every row read.
  */
-function cadreRowsAnalysis(workbook: Workbook & BlockReads, options: AnalyzeOptions, role: 'trips' | 'roster', edit: LiveEdit): { analysis: Analysis; rows: EditedRows } | null {
+function cadreRowsAnalysis(
+  workbook: Workbook & BlockReads,
+  options: AnalyzeOptions,
+  role: 'trips' | 'roster',
+  edit: LiveEdit,
+): { analysis: Analysis; rows: EditedRows } | null {
   const names = workbook.tabNames();
   const tripsTab = findTab(names, 'trips');
   const rosterTab = findTab(names, 'roster');
@@ -143,7 +148,10 @@ function cadreRowsAnalysis(workbook: Workbook & BlockReads, options: AnalyzeOpti
   const values: RawCell[][] = [];
   const notes: string[][] = [];
   for (let r = 0; r < firstData - 1 && r < top.length; r++) values[r] = top[r]!;
-  for (const [first, last] of joinedBlocks([...toRead].sort((a, b) => a - b), LIVE_MAX_BLOCKS)) {
+  for (const [first, last] of joinedBlocks(
+    [...toRead].sort((a, b) => a - b),
+    LIVE_MAX_BLOCKS,
+  )) {
     const block = workbook.readBlock(tripsTab, first, 1, last - first + 1, layout.columns, { notes: true });
     block.values.forEach((line, i) => {
       values[first - 1 + i] = line;
@@ -216,7 +224,10 @@ export function joinedBlocks(rows: readonly number[], limit: number): [number, n
 function notesOf(workbook: Workbook & BlockReads, tab: string, rows: ReadonlySet<number>, width: number): string[][] {
   const notes: string[][] = [];
   if (width < 1) return notes;
-  for (const [first, last] of joinedBlocks([...rows].sort((a, b) => a - b), LIVE_MAX_BLOCKS)) {
+  for (const [first, last] of joinedBlocks(
+    [...rows].sort((a, b) => a - b),
+    LIVE_MAX_BLOCKS,
+  )) {
     workbook.readBlock(tab, first, 1, last - first + 1, width, { notes: true, values: false }).notes!.forEach((line, i) => (notes[first - 1 + i] = line));
   }
   return notes;
@@ -236,4 +247,3 @@ function preparedWorkbook(workbook: Workbook, prepared: Record<string, TabData>)
     },
   });
 }
-

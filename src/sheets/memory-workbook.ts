@@ -100,7 +100,14 @@ export class MemoryWorkbook implements Workbook, BlockReads {
     return { rows, columns, merges: tab.merges.filter((m) => m.row < rows && m.column < columns).map((m) => ({ ...m })), ownedColumn: tab.ownedColumn };
   }
 
-  readBlock(name: string, row: number, column: number, rows: number, columns: number, options: { notes?: boolean; values?: boolean } = {}): { values: RawCell[][]; notes?: string[][] } {
+  readBlock(
+    name: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+    options: { notes?: boolean; values?: boolean } = {},
+  ): { values: RawCell[][]; notes?: string[][] } {
     const tab = this.require(name);
     requirePosition(row, column, 'readBlock');
     if (rows < 1 || columns < 1) throw new Error(`readBlock: ${rows}×${columns} is not a block`);
@@ -135,7 +142,8 @@ export class MemoryWorkbook implements Workbook, BlockReads {
     } else if (tab.ownedColumn !== a.statusColumn) {
       throw new Error(`annotateTab '${a.tab}': our column is ${tab.ownedColumn}, not ${a.statusColumn}`);
     }
-    for (const block of a.statusCells) block.values.forEach(([text], i) => setAt(tab.values, block.row - 1 + i, a.statusColumn - 1, text === '' ? null : text!, null));
+    for (const block of a.statusCells)
+      block.values.forEach(([text], i) => setAt(tab.values, block.row - 1 + i, a.statusColumn - 1, text === '' ? null : text!, null));
     for (const block of a.notes) this.writeNotes(tab, block);
     if (a.highlights) tab.highlights = { statusColumn: a.statusColumn, firstRow: a.highlights.firstRow, rules: a.highlights.rules.map((r) => ({ ...r })) };
   }
@@ -193,7 +201,8 @@ export class MemoryWorkbook implements Workbook, BlockReads {
       });
     });
     layout.styles.forEach((s) => inside(s.range, 'style range'));
-    if (layout.frozenRows < 0 || layout.frozenRows > height) throw new Error(`writeGeneratedTab '${layout.name}': frozenRows ${layout.frozenRows} outside 0…${height}`);
+    if (layout.frozenRows < 0 || layout.frozenRows > height)
+      throw new Error(`writeGeneratedTab '${layout.name}': frozenRows ${layout.frozenRows} outside 0…${height}`);
 
     const name = freeTabName(layout.name, (n) => this.tabs.some((t) => sameTabName(t.name, n) && !t.generated));
     const tab = emptyTab(name);
@@ -315,7 +324,8 @@ export class MemoryWorkbook implements Workbook, BlockReads {
 
   /** Renames a tab as a person would (a generated tab stays ours: the marker is on the tab, not in its name). */
   renameTab(from: string, to: string): void {
-    if (this.tabs.some((t) => t.name !== from && sameTabName(t.name, to))) throw new Error(`A sheet with the name "${to}" already exists. Please enter another name.`);
+    if (this.tabs.some((t) => t.name !== from && sameTabName(t.name, to)))
+      throw new Error(`A sheet with the name "${to}" already exists. Please enter another name.`);
     this.require(from).name = to;
   }
 
@@ -359,7 +369,16 @@ export function midnightIn(date: CalendarDate, timeZone: string): Date {
   const { year, month, day } = dateParts(date);
   const utcMidnight = Date.UTC(year, month - 1, day);
   if (timeZone === 'UTC') return new Date(utcMidnight);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(utcMidnight));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(utcMidnight));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   // The zone's offset at that instant: its wall clock read as if it were UTC, minus the instant.
   const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));

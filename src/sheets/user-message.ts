@@ -16,7 +16,10 @@ const PLATFORM_ERRORS: readonly [RegExp, Exclude<keyof typeof pageTexts.platform
   [/you do not have permission|don't have permission|permission denied|access denied/i, 'permission'],
   [/exceeded maximum execution time/i, 'timeLimit'],
   [/script function not found/i, 'reload'],
-  [/timed out|timeout|service error|service unavailable|server error|internal error|too many simultaneous|invoked too many times|try again later|could not obtain lock|rate limit/i, 'retry'],
+  [
+    /timed out|timeout|service error|service unavailable|server error|internal error|too many simultaneous|invoked too many times|try again later|could not obtain lock|rate limit/i,
+    'retry',
+  ],
   [/scripterror|network ?error|failed to fetch|connection failure|http 0|net::|load failed|offline/i, 'connection'],
 ];
 

@@ -127,7 +127,14 @@ export interface BlockReads {
    * A block of a tab (1-based, ≥ 1 row and column): its values (unless `values: false`) and its notes when asked;
    * cells past the data read as ''.
    */
-  readBlock(tab: string, row: number, column: number, rows: number, columns: number, options?: { notes?: boolean; values?: boolean }): { values: RawCell[][]; notes?: string[][] };
+  readBlock(
+    tab: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+    options?: { notes?: boolean; values?: boolean },
+  ): { values: RawCell[][]; notes?: string[][] };
 }
 
 /** The name a generated tab takes when `wanted` is the user's: "Tổng hợp 1+2 (2)", kept within Excel's 31 characters. */
@@ -177,4 +184,3 @@ export function checkBlock(block: CellBlock<unknown>, what: string): void {
     if (row.length !== width) throw new Error(`${what}: row ${i + 1} has ${row.length} columns, expected ${width}`);
   });
 }
-

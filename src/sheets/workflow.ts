@@ -132,7 +132,6 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   };
 }
 
-
 function shapeOf(analysis: Analysis, role: 'roster' | 'trips'): TabShape {
   const data = analysis.raw[role];
   const table = (role === 'roster' ? analysis.roster.table : analysis.trips.table) as Table<string>;

@@ -124,7 +124,10 @@ describe('dicoso check trên bảng tính “khó”', () => {
         const was = cellsOf(ws, null);
         const is = cellsOf(now!, owned);
         for (const [address, view] of was) expect(is.get(address), `${ws.name}!${address}`).toEqual(view);
-        expect([...is.keys()].filter((a) => !was.has(a)), `${ws.name}: cells that appeared`).toEqual([]);
+        expect(
+          [...is.keys()].filter((a) => !was.has(a)),
+          `${ws.name}: cells that appeared`,
+        ).toEqual([]);
         expect(sheetView(now!), ws.name).toEqual(sheetView(ws));
       }
       expect(userNames(after)).toEqual(userNames(before));
@@ -212,7 +215,10 @@ describe('tiện ích trong Google Sheets trên bảng tính “khó”', () => 
         const was = before.get(name)!;
         const is = fakeCells(sheet, owned);
         for (const [at, cell] of was.cells) expect(is.get(at), `${stage}: ${name} ${at}`).toEqual(cell);
-        expect([...is.keys()].filter((k) => !was.cells.has(k)), `${stage}: ${name} new cells`).toEqual([]);
+        expect(
+          [...is.keys()].filter((k) => !was.cells.has(k)),
+          `${stage}: ${name} new cells`,
+        ).toEqual([]);
         expect(fakeSheetView(sheet), `${stage}: ${name}`).toEqual(was.view);
         expect(sheet.hiddenUnderMerges(), `${stage}: ${name}`).toEqual([]);
       }
@@ -239,9 +245,20 @@ describe('tiện ích trong Google Sheets trên bảng tính “khó”', () => 
     compare('after Xóa đánh dấu');
     for (const name of inputs) {
       expect(ownedColumnOf(ss.tab(name)), name).toBeNull();
-      expect(ss.tab(name).snapshot().conditionalFormats.some((r) => r.values.some((v) => typeof v === 'string' && isOurFormula(v)))).toBe(false);
+      expect(
+        ss
+          .tab(name)
+          .snapshot()
+          .conditionalFormats.some((r) => r.values.some((v) => typeof v === 'string' && isOurFormula(v))),
+      ).toBe(false);
       // Not a line of ours left in any note, and our column empty again.
-      expect(ss.tab(name).snapshot().notes.flat().some((n) => n.includes('\u2063'))).toBe(false);
+      expect(
+        ss
+          .tab(name)
+          .snapshot()
+          .notes.flat()
+          .some((n) => n.includes('\u2063')),
+      ).toBe(false);
     }
     expect(ss.sheets.map((s) => s.name)).toEqual(inputs);
     expect(addon.env.ui.alerts.at(-1)?.prompt).toContain('Dữ liệu và định dạng của anh/chị được giữ nguyên.');
@@ -258,7 +275,10 @@ describe('Khởi tạo bảng tính trên tab đã có dữ liệu', () => {
     trips.getRange(5, 4).setDataValidation(own);
     trips.ensureCell(3, 7).numberFormat = 'd/m/yy';
     const rule = trips.cellAt(5, 4)!.validation!.describe();
-    const typed = (name: string) => [...fakeCells(ss.tab(name), null)].map(([at, cell]) => [at, (cell as { value: unknown }).value, (cell as { formula: string }).formula]).filter(([, v, f]) => v !== '' || f !== '');
+    const typed = (name: string) =>
+      [...fakeCells(ss.tab(name), null)]
+        .map(([at, cell]) => [at, (cell as { value: unknown }).value, (cell as { formula: string }).formula])
+        .filter(([, v, f]) => v !== '' || f !== '');
     const before = new Map(ss.sheets.map((s) => [s.name, typed(s.name)]));
     addon.call('menuSetup');
     expect(trips.cellAt(5, 4)!.validation!.describe()).toEqual(rule);

@@ -70,7 +70,12 @@ describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixt
       if (expected.status === 'exempt') expect(text).toMatch(/^Miễn/);
       else expect(text.startsWith(STATUS_LABELS[expected.status]), `${name}: ${text}`).toBe(true);
       const card = progress.cadres.find((c) => c.name === name)!;
-      expect(card, name).toMatchObject({ status: expected.status, statusLabel: STATUS_LABELS[expected.status], daysDone: expected.daysDone, daysProjected: expected.daysProjected });
+      expect(card, name).toMatchObject({
+        status: expected.status,
+        statusLabel: STATUS_LABELS[expected.status],
+        daysDone: expected.daysDone,
+        daysProjected: expected.daysProjected,
+      });
     }
   });
 });

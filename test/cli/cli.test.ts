@@ -75,7 +75,21 @@ describe('dicoso check', () => {
   });
 
   it('--preset và --year thắng tab Cài đặt; --ban và --quarter chọn mẫu', async () => {
-    const { code, stdout } = dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--preset', 'tay-ninh-2023', '--ban', 'ban tuyen giao', '--quarter', '2', '--out', 'tn.xlsx', '--json']);
+    const { code, stdout } = dicoso([
+      'check',
+      'mau.xlsx',
+      '--today',
+      '2023-11-15',
+      '--preset',
+      'tay-ninh-2023',
+      '--ban',
+      'ban tuyen giao',
+      '--quarter',
+      '2',
+      '--out',
+      'tn.xlsx',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const report = JsonReport.parse(JSON.parse(stdout));
     expect(report.preset).toBe('tay-ninh-2023');
@@ -110,7 +124,11 @@ describe('dicoso check', () => {
   });
 
   it('có màu khi FORCE_COLOR và không có NO_COLOR', () => {
-    const result = spawnSync(process.execPath, [CLI, 'check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'c.xlsx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [CLI, 'check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'c.xlsx'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' },
+    });
     expect(result.stdout).toContain('\u001b[1m');
   });
 
@@ -143,7 +161,15 @@ describe('dicoso check', () => {
 
   it('bảng tính không có tab cán bộ → mã 2', async () => {
     const wb = XlsxWorkbook.createEmpty();
-    wb.writeGeneratedTab({ name: 'Đi cơ sở', values: [['Họ và tên', 'Nội dung', 'Từ ngày', 'Đến ngày']], merges: [], styles: [], columnWidths: [], frozenRows: 0, landscape: false });
+    wb.writeGeneratedTab({
+      name: 'Đi cơ sở',
+      values: [['Họ và tên', 'Nội dung', 'Từ ngày', 'Đến ngày']],
+      merges: [],
+      styles: [],
+      columnWidths: [],
+      frozenRows: 0,
+      landscape: false,
+    });
     await wb.save(path.join(dir, 'khong-can-bo.xlsx'));
     const { code, stderr } = dicoso(['check', 'khong-can-bo.xlsx']);
     expect(code).toBe(2);

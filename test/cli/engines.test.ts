@@ -69,11 +69,26 @@ describe('tệp lạ: đọc rồi ghi lại bằng hai cách cho cùng nội du
   const SHEET = (rows: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
   it.each([
-    ['hai dòng cùng số (dòng sau thắng, như exceljs)', '<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>'],
-    ['hai dòng cùng số, dòng đầu có công thức', '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row><row r="2"><c r="B2"><v>2</v></c></row><row r="3"><c r="C3"><v>3</v></c></row><row r="3"><c r="A3"><f>2+2</f><v>4</v></c></row>'],
-    ['ô không theo thứ tự cột, ô thiếu địa chỉ', '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c><v>2</v></c></row>'],
-    ['chữ nhiều định dạng, chuỗi công thức, đúng/sai, lỗi', '<row r="1"><c r="A1" t="inlineStr"><is><r><t>Tháng </t></r><r><rPr><b/></rPr><t>Thanh niên</t></r></is></c><c r="B1" t="str"><v>văn bản</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c></row>'],
-    ['công thức dùng chung và dòng có chiều cao, bị ẩn', '<row r="1" ht="30" customHeight="1" hidden="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row><row r="3" hidden="1"/>'],
+    [
+      'hai dòng cùng số (dòng sau thắng, như exceljs)',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>',
+    ],
+    [
+      'hai dòng cùng số, dòng đầu có công thức',
+      '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row><row r="2"><c r="B2"><v>2</v></c></row><row r="3"><c r="C3"><v>3</v></c></row><row r="3"><c r="A3"><f>2+2</f><v>4</v></c></row>',
+    ],
+    [
+      'ô không theo thứ tự cột, ô thiếu địa chỉ',
+      '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c><v>2</v></c></row>',
+    ],
+    [
+      'chữ nhiều định dạng, chuỗi công thức, đúng/sai, lỗi',
+      '<row r="1"><c r="A1" t="inlineStr"><is><r><t>Tháng </t></r><r><rPr><b/></rPr><t>Thanh niên</t></r></is></c><c r="B1" t="str"><v>văn bản</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c></row>',
+    ],
+    [
+      'công thức dùng chung và dòng có chiều cao, bị ẩn',
+      '<row r="1" ht="30" customHeight="1" hidden="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row><row r="3" hidden="1"/>',
+    ],
   ])('%s', async (name, rows) => {
     const input = path.join(dir, `la-${name.length}.xlsx`);
     writeFileSync(input, xlsxPackage({ 'xl/worksheets/sheet1.xml': SHEET(rows) }));

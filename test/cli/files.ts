@@ -114,14 +114,19 @@ const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd
  */
 export const noLibreOffice = soffice === null && !ci;
 if (noLibreOffice) {
-  console.warn('LibreOffice (soffice) không có trên máy này: bỏ qua các kiểm thử cần tệp .ods/.xls/.xlsx do LibreOffice tạo. Cài bằng: sudo apt-get install libreoffice-calc');
+  console.warn(
+    'LibreOffice (soffice) không có trên máy này: bỏ qua các kiểm thử cần tệp .ods/.xls/.xlsx do LibreOffice tạo. Cài bằng: sudo apt-get install libreoffice-calc',
+  );
 }
 
 /** Converts `files` with LibreOffice to `format` (e.g. "ods", "xls", "xlsx") into a fresh folder; returns the new paths. */
 export function convertWithLibreOffice(files: readonly string[], format: string): string[] {
   if (soffice === null) throw new Error('CI=true nhưng không có LibreOffice (soffice): kiểm thử này cần nó. Cài gói libreoffice-calc (xem .ci/run).');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-lo-'));
-  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, ...files], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, ...files], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
   return files.map((f) => path.join(dir, `${path.parse(f).name}.${format.split(':')[0]}`));
 }
 
@@ -141,7 +146,12 @@ export function tinyPng(): Buffer {
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
   const rows = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /**
@@ -166,7 +176,10 @@ export function workbookWithExtras(workbook: string): string {
     `<table:data-pilot-tables><table:data-pilot-table table:name="TongHop" table:target-range-address="${range('A10:B14')}"><table:source-cell-range table:cell-range-address="${range('A1:B3')}"/><table:data-pilot-field table:source-field-name="Ban" table:orientation="row"/><table:data-pilot-field table:source-field-name="Số cán bộ" table:orientation="data" table:function="sum"/></table:data-pilot-table></table:data-pilot-tables>`;
   const xml = readFileSync(fods!, 'utf8');
   if (!xml.includes('<table:named-expressions')) throw new Error('LibreOffice .fods without <table:named-expressions>: update workbookWithExtras');
-  writeFileSync(fods!, xml.replace('<table:named-expressions', `${tab}<table:named-expressions`).replace('</office:spreadsheet>', `${extras}</office:spreadsheet>`));
+  writeFileSync(
+    fods!,
+    xml.replace('<table:named-expressions', `${tab}<table:named-expressions`).replace('</office:spreadsheet>', `${extras}</office:spreadsheet>`),
+  );
   return convertWithLibreOffice([fods!], 'xlsx')[0]!;
 }
 

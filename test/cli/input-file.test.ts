@@ -39,9 +39,20 @@ describe('nhận ra loại tệp từ nội dung, không từ đuôi tên', () =
     ['CSV có BOM do Excel lưu', () => Buffer.from('\uFEFFSTT,Họ và tên,Ban\n1,Nguyễn Thị Thủy,Ban Tuyên giáo\n'), 'csv'],
     ['CSV dấu chấm phẩy', () => Buffer.from('Họ và tên;Số ngày\nTrần Văn Hòa;5\n'), 'csv'],
     ['văn bản Unicode (UTF-16) do Excel lưu', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Họ và tên\tBan\r\n', 'utf16le')]), 'csv'],
-    ['trang web mang đuôi .xls', () => Buffer.from('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>Họ và tên</td></tr></table></body></html>'), 'html'],
+    [
+      'trang web mang đuôi .xls',
+      () => Buffer.from('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>Họ và tên</td></tr></table></body></html>'),
+      'html',
+    ],
     ['bảng HTML không có thẻ html', () => Buffer.from('\uFEFF  <table border="1"><tr><td>STT</td></tr></table>'), 'html'],
-    ['bảng tính XML của Excel 2003', () => Buffer.from('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), 'xml-spreadsheet'],
+    [
+      'bảng tính XML của Excel 2003',
+      () =>
+        Buffer.from(
+          '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+        ),
+      'xml-spreadsheet',
+    ],
     ['tệp rỗng', () => Buffer.alloc(0), 'empty'],
     ['dữ liệu nhị phân bất kỳ', () => noise(4096), 'other'],
   ])('%s', (_name, bytes, expected) => {
@@ -81,7 +92,13 @@ describe('dicoso check: mỗi loại tệp không đọc được có lời nh�
   it.each<[string, string, () => Buffer, string, string]>([
     ['tệp đặt mật khẩu không bị gọi là .xls', 'mat-khau.xlsx', () => compoundFile(ENCRYPTED_STREAMS), 'được đặt mật khẩu', 'Excel cũ'],
     ['tệp .xls', 'cu.xls', () => compoundFile(XLS_STREAMS), 'đây là tệp Excel cũ (.xls, Excel 97–2003)', 'mật khẩu'],
-    ['tệp .ods không bị gọi là "không có trang tính"', 'bang.ods', () => zipArchive({ mimetype: ODS_MIMETYPE, 'content.xml': '<x/>' }, ['mimetype']), 'bảng tính OpenDocument (.ods)', 'không có trang tính'],
+    [
+      'tệp .ods không bị gọi là "không có trang tính"',
+      'bang.ods',
+      () => zipArchive({ mimetype: ODS_MIMETYPE, 'content.xml': '<x/>' }, ['mimetype']),
+      'bảng tính OpenDocument (.ods)',
+      'không có trang tính',
+    ],
     ['tệp .csv', 'bang.csv', () => Buffer.from('Họ và tên,Ban\nNguyễn Văn A,Ban Tuyên giáo\n'), 'tệp văn bản (CSV)', 'Excel cũ'],
     ['trang web đổi đuôi .xls', 'xuat.xls', () => Buffer.from('<html><body><table><tr><td>STT</td></tr></table></body></html>'), 'trang web (HTML)', 'CSV'],
   ])('%s', (_name, file, bytes, says, neverSays) => {

@@ -17,7 +17,10 @@ describe.skipIf(skipWithout(['libreoffice', 'pdftotext']))('LibreOffice mở đ�
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-lo-'));
     const out = path.join(dir, 'ket-qua.xlsx');
     await checkWorkbook(path.join(ROOT, 'samples/tinh-doan-mau.xlsx'), { json: false, today: '2023-11-15' as never, quarter: 3, out, mau1: 'Ban Tuyên giáo' });
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, out], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, out], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
     const pdf = path.join(dir, 'ket-qua.pdf');
     expect(existsSync(pdf), readdirSync(dir).join(', ')).toBe(true);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');

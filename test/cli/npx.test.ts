@@ -17,7 +17,11 @@ describe('npx dicoso sau khi build lại', () => {
     symlinkSync(realpathSync(path.join(ROOT, 'node_modules')), path.join(copy, 'node_modules'));
 
     for (let build = 1; build <= 2; build++) execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { cwd: copy, stdio: 'pipe' });
-    const npx = spawnSync('npx', ['--offline', 'dicoso', '--help'], { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+    const npx = spawnSync('npx', ['--offline', 'dicoso', '--help'], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+    });
     expect(npx.stderr).toBe('');
     expect(npx.status).toBe(0);
     expect(npx.stdout).toContain('dicoso check <bảng-tính.xlsx>');

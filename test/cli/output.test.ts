@@ -64,7 +64,14 @@ beforeAll(async () => {
   await workbook('tinh.xlsx', ROSTER, TRIPS);
   await workbook('trong.xlsx', [], []);
   await workbook('dai.xlsx', [['1', LONG_NAME, 'Chuyên viên', 'Văn phòng', '']], []);
-  await workbook('hai-ban.xlsx', [['1', 'Mai Văn Hải', 'Chuyên viên', 'Ban A/B', ''], ['2', 'Mai Thị Hà', 'Chuyên viên', 'Ban A-B', '']], []);
+  await workbook(
+    'hai-ban.xlsx',
+    [
+      ['1', 'Mai Văn Hải', 'Chuyên viên', 'Ban A/B', ''],
+      ['2', 'Mai Thị Hà', 'Chuyên viên', 'Ban A-B', ''],
+    ],
+    [],
+  );
   await workbook('bieu-tuong.xlsx', [['1', 'Mai Văn Hải', 'Trưởng ban', EMOJI_BAN, '']], []);
 });
 
@@ -93,7 +100,12 @@ describe('bảng tổng hợp trong cửa sổ lệnh', () => {
   });
 
   it.each([
-    ['không có cán bộ nào', 'trong.xlsx', [], 'Chưa có cán bộ nào trong tab Cán bộ: hãy nhập danh sách cán bộ (mỗi người một dòng, có Họ và tên và Ban/Văn phòng) rồi kiểm tra lại.'],
+    [
+      'không có cán bộ nào',
+      'trong.xlsx',
+      [],
+      'Chưa có cán bộ nào trong tab Cán bộ: hãy nhập danh sách cán bộ (mỗi người một dòng, có Họ và tên và Ban/Văn phòng) rồi kiểm tra lại.',
+    ],
     ['mọi cán bộ đều được miễn', 'tinh.xlsx', ['--ban', LONG_BAN], 'Không có cán bộ nào thuộc diện áp dụng: cả 1 cán bộ đều được miễn.'],
   ])('%s: nói đúng như vậy, không nói “tất cả đều đủ”', (_name, file, extra, says) => {
     const { code, stdout } = dicoso(['check', file, '--today', '2023-11-15', ...extra]);
@@ -184,7 +196,11 @@ describe('dicoso email-preview', () => {
       'bao-cao-quy-3-2023-toan-tinh.txt',
     ]);
     const subjects = files.filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(dir, 'thu-hai-ban', f), 'utf8').split('\n')[0]);
-    expect(subjects.sort()).toEqual(['Tiêu đề: [1+2] Báo cáo quý 3/2023 – Ban A-B', 'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Ban A/B', 'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Toàn tỉnh']);
+    expect(subjects.sort()).toEqual([
+      'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Ban A-B',
+      'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Ban A/B',
+      'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Toàn tỉnh',
+    ]);
   });
 
   it('bản chữ thường có tên cột của bảng', () => {

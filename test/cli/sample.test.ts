@@ -109,7 +109,17 @@ describe('the sample content', () => {
   it('the roster has its title on row 1 and its header on row 3', () => {
     const roster = sample.tabs[0]!.rows;
     expect(roster[0]![0]).toBe('DANH SÁCH CÁN BỘ TỈNH ĐOÀN NĂM 2023');
-    expect(roster[2]).toEqual(['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Nhóm đối tượng', 'Email', 'Miễn (lý do)', 'Miễn chuyên đề (văn bản)', 'Ngày bắt đầu']);
+    expect(roster[2]).toEqual([
+      'STT',
+      'Họ và tên',
+      'Chức vụ',
+      'Ban/Văn phòng',
+      'Nhóm đối tượng',
+      'Email',
+      'Miễn (lý do)',
+      'Miễn chuyên đề (văn bản)',
+      'Ngày bắt đầu',
+    ]);
     const names = roster.slice(3).map((row) => row[1]);
     expect(names.filter((n) => n === 'Nguyễn Văn An')).toHaveLength(2);
     expect(roster.slice(3).filter((row) => row[6] !== '')).toHaveLength(3);
@@ -144,7 +154,13 @@ describe('the sample content', () => {
     const allowed = new Set(['P-overlap-1', 'P-overlap-2', 'P-duplicate', 'P-duplicate-original']);
     const plantAt = new Map(sample.planted.map((p) => [p.row, p.id]));
     const windows = trips()
-      .map((row, i) => ({ row: i + 2, who: `${row[col('Họ và tên')]}|${row[col('Ban/Văn phòng')]}`, from: dayOf(row[col('Từ ngày')]!), to: dayOf(row[col('Đến ngày')]!), status: row[col('Trạng thái')] }))
+      .map((row, i) => ({
+        row: i + 2,
+        who: `${row[col('Họ và tên')]}|${row[col('Ban/Văn phòng')]}`,
+        from: dayOf(row[col('Từ ngày')]!),
+        to: dayOf(row[col('Đến ngày')]!),
+        status: row[col('Trạng thái')],
+      }))
       .filter((w) => w.from !== null && w.to !== null && w.status !== 'Hủy');
     const clashes: number[] = [];
     for (const a of windows) {
@@ -191,7 +207,13 @@ describe('the checker agrees with the independent oracle of samples/README.md', 
     const { defaultSettings } = await import('../../src/core/settings');
     const workbook = await XlsxWorkbook.load(DEFAULT_SAMPLE_PATH);
     const analysis = analyze(workbook, { settings: defaultSettings(2023), today: SAMPLE_TODAY });
-    const actual = analysis.evaluation.cadres.map((e) => ({ name: e.name, ban: e.ban, done: e.daysDone, projected: e.daysProjected, rounds: e.roundsProjected }));
+    const actual = analysis.evaluation.cadres.map((e) => ({
+      name: e.name,
+      ban: e.ban,
+      done: e.daysDone,
+      projected: e.daysProjected,
+      rounds: e.roundsProjected,
+    }));
     const expected = expectedOutcomes().map((o) => ({ name: o.name, ban: o.ban, done: o.doneDays, projected: o.projectedDays, rounds: o.validRounds }));
     expect(actual).toEqual(expected);
   });

@@ -127,10 +127,18 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
   it.each([
     ['mọi tệp đọc được: mã thoát 0', () => [files.anGiang, files.bacLieu], 0, []],
     ['có tệp bỏ qua: vẫn ghi tệp tổng hợp, mã thoát 2, nêu tên tệp', () => [files.anGiang, files.csv], 2, ["Bỏ qua: Không đọc được tệp 'bang.xlsx'"]],
-    ['không tệp nào đọc được: không ghi gì, mã thoát 2', () => [files.csv, files.noTabs], 2, ['Không đọc được tệp nào nên không có gì để tổng hợp', 'bang.xlsx', 'trong.xlsx']],
+    [
+      'không tệp nào đọc được: không ghi gì, mã thoát 2',
+      () => [files.csv, files.noTabs],
+      2,
+      ['Không đọc được tệp nào nên không có gì để tổng hợp', 'bang.xlsx', 'trong.xlsx'],
+    ],
   ] as const)('%s', (_name, inputs, code, stderr) => {
     const out = path.join(dir, `cli-${code}-${stderr.length}.xlsx`);
-    const run = spawnSync(process.execPath, [CLI, 'tong-hop', ...inputs(), '--today', '2023-11-15', '--out', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [CLI, 'tong-hop', ...inputs(), '--today', '2023-11-15', '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.status, run.stderr).toBe(code);
     for (const text of stderr) expect(run.stderr).toContain(text);
     if (code === 0 || stderr[0]!.startsWith('Bỏ qua')) expect(run.stdout).toContain(`Đã ghi ${out}`);

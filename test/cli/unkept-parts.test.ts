@@ -13,7 +13,8 @@ const SAMPLE = path.join(ROOT, 'samples/tinh-doan-mau.xlsx');
 
 const drawing = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:oneCellAnchor>${body}<xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>`;
-const PICTURE = '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="1" name="Logo"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/></xdr:blipFill><xdr:spPr/></xdr:pic>';
+const PICTURE =
+  '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="1" name="Logo"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/></xdr:blipFill><xdr:spPr/></xdr:pic>';
 const SHAPE = '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="2" name="Hình chữ nhật"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/></xdr:sp>';
 const SHEET_WITH_SPARKLINES =
   '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"/></ext></extLst></worksheet>';
@@ -21,15 +22,27 @@ const SHEET_WITH_SPARKLINES =
 describe('nhận ra những phần tệp kết quả sẽ không có', () => {
   it.each<[string, Record<string, string>, string[]]>([
     ['bảng tính chỉ có ô', {}, []],
-    ['ảnh, bảng, ghi chú: vẫn giữ', { 'xl/media/image1.png': 'png', 'xl/drawings/drawing1.xml': drawing(PICTURE), 'xl/tables/table1.xml': '<table/>', 'xl/comments1.xml': '<comments/>' }, []],
+    [
+      'ảnh, bảng, ghi chú: vẫn giữ',
+      { 'xl/media/image1.png': 'png', 'xl/drawings/drawing1.xml': drawing(PICTURE), 'xl/tables/table1.xml': '<table/>', 'xl/comments1.xml': '<comments/>' },
+      [],
+    ],
     ['biểu đồ', { 'xl/charts/chart1.xml': '<c:chartSpace/>', 'xl/charts/style1.xml': '<cs:chartStyle/>' }, ['biểu đồ']],
-    ['bảng tổng hợp (một lần dù có bảng và bộ nhớ đệm)', { 'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>', 'xl/pivotCache/pivotCacheDefinition1.xml': '<pivotCacheDefinition/>' }, ['bảng tổng hợp (PivotTable)']],
+    [
+      'bảng tổng hợp (một lần dù có bảng và bộ nhớ đệm)',
+      { 'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>', 'xl/pivotCache/pivotCacheDefinition1.xml': '<pivotCacheDefinition/>' },
+      ['bảng tổng hợp (PivotTable)'],
+    ],
     ['slicer', { 'xl/slicers/slicer1.xml': '<slicers/>', 'xl/slicerCaches/slicerCache1.xml': '<slicerCacheDefinition/>' }, ['bộ lọc slicer']],
     ['macro trong tệp .xlsm', { 'xl/vbaProject.bin': 'VBA' }, ['macro (VBA)']],
     ['nút bấm của biểu mẫu', { 'xl/ctrlProps/ctrlProp1.xml': '<formControlPr/>' }, ['nút bấm và điều khiển biểu mẫu (form control, ActiveX)']],
     ['hình vẽ cạnh ảnh', { 'xl/drawings/drawing1.xml': drawing(PICTURE + SHAPE) }, ['hình vẽ và hộp văn bản (shape)']],
     ['biểu đồ thu nhỏ trong ô', { 'xl/worksheets/sheet2.xml': SHEET_WITH_SPARKLINES }, ['biểu đồ thu nhỏ trong ô (sparkline)']],
-    ['liên kết tới tệp khác và bình luận hội thoại', { 'xl/externalLinks/externalLink1.xml': '<externalLink/>', 'xl/threadedComments/threadedComment1.xml': '<ThreadedComments/>' }, ['liên kết tới bảng tính khác', 'bình luận dạng hội thoại (threaded comment; ghi chú thường vẫn giữ)']],
+    [
+      'liên kết tới tệp khác và bình luận hội thoại',
+      { 'xl/externalLinks/externalLink1.xml': '<externalLink/>', 'xl/threadedComments/threadedComment1.xml': '<ThreadedComments/>' },
+      ['liên kết tới bảng tính khác', 'bình luận dạng hội thoại (threaded comment; ghi chú thường vẫn giữ)'],
+    ],
   ])('%s', (_name, parts, expected) => {
     const bytes = xlsxPackage(parts);
     expect(unkeptParts(bytes, zipEntries(bytes)!)).toEqual(expected);

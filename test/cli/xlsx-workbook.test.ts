@@ -130,7 +130,10 @@ describe('XlsxWorkbook.readTab', () => {
       ws.getCell('A2').note = { texts: [{ text: 'Chữ ' }, { font: { bold: true }, text: 'đậm' }] };
     });
     const book = await XlsxWorkbook.load(path);
-    expect(rect(book.readTab('A')!.values)).toEqual([['Họ và tên', 'Số ngày'], ['Nguyễn Thị Thủy', '']]);
+    expect(rect(book.readTab('A')!.values)).toEqual([
+      ['Họ và tên', 'Số ngày'],
+      ['Nguyễn Thị Thủy', ''],
+    ]);
     expect(rect(book.readTab('A', { notes: true })!.notes!, 2)).toEqual([
       ['', 'Tính theo công lệnh'],
       ['Chữ đậm', ''],
@@ -142,7 +145,16 @@ describe('XlsxWorkbook.readTab', () => {
       const ws = wb.addWorksheet('Đi cơ sở');
       ws.addRow(['STT', 'Họ và tên', 'Nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Trạng thái']);
       for (let i = 1; i <= 5000; i++) {
-        ws.addRow([i, `Cán bộ ${i % 40}`, 'Theo chuyên đề', 5, utc(2023, 1 + (i % 12), 1), utc(2023, 1 + (i % 12), 5), 'Xã Phi Thông, Thành phố Rạch Giá', 'Đã thực hiện']);
+        ws.addRow([
+          i,
+          `Cán bộ ${i % 40}`,
+          'Theo chuyên đề',
+          5,
+          utc(2023, 1 + (i % 12), 1),
+          utc(2023, 1 + (i % 12), 5),
+          'Xã Phi Thông, Thành phố Rạch Giá',
+          'Đã thực hiện',
+        ]);
       }
     });
     const book = await XlsxWorkbook.load(path);
@@ -150,7 +162,16 @@ describe('XlsxWorkbook.readTab', () => {
     const tab = book.readTab('Đi cơ sở', { notes: true })!;
     const elapsed = performance.now() - started;
     expect(tab.values).toHaveLength(5001);
-    expect(tab.values[5000]).toEqual([5000, 'Cán bộ 0', 'Theo chuyên đề', 5, utc(2023, 9, 1), utc(2023, 9, 5), 'Xã Phi Thông, Thành phố Rạch Giá', 'Đã thực hiện']);
+    expect(tab.values[5000]).toEqual([
+      5000,
+      'Cán bộ 0',
+      'Theo chuyên đề',
+      5,
+      utc(2023, 9, 1),
+      utc(2023, 9, 5),
+      'Xã Phi Thông, Thành phố Rạch Giá',
+      'Đã thực hiện',
+    ]);
     expect(elapsed).toBeLessThan(1500);
   });
 });
@@ -297,7 +318,7 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
     expect(again.generatedTabs()).toEqual(['Mẫu 3', 'Mẫu 2']);
   });
 
-  it('never writes over a tab of the user\'s with the same name, in any case: ours takes “(2)”', async () => {
+  it("never writes over a tab of the user's with the same name, in any case: ours takes “(2)”", async () => {
     const path = await fileFrom((wb) => {
       wb.addWorksheet('Tổng hợp 1+2').addRow(['bảng của tôi']);
       wb.addWorksheet('mẫu 2 - tổng hợp').addRow(['của tôi nữa']);
@@ -382,20 +403,30 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
     ]);
   });
 
-  it('a second run replaces our rules instead of adding to them, and keeps the user\'s own rule', async () => {
+  it("a second run replaces our rules instead of adding to them, and keeps the user's own rule", async () => {
     const path = await fileFrom((wb) => {
       const ws = wb.addWorksheet('Đi cơ sở');
       ws.addRow(['Họ và tên', 'Số ngày']);
       ws.addRow(['Nguyễn Thị Thủy', 5]);
-      ws.addConditionalFormatting({ ref: 'B2:B100', rules: [{ type: 'expression', priority: 1, formulae: ['B2>7'], style: { font: { color: { argb: 'FFFF0000' } } } }] });
+      ws.addConditionalFormatting({
+        ref: 'B2:B100',
+        rules: [{ type: 'expression', priority: 1, formulae: ['B2>7'], style: { font: { color: { argb: 'FFFF0000' } } } }],
+      });
     });
     let book = await XlsxWorkbook.load(path);
-    const a = (): TabAnnotations => ({ tab: 'Đi cơ sở', statusColumn: 3, statusCells: [{ row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ']] }], notes: [], highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS } });
+    const a = (): TabAnnotations => ({
+      tab: 'Đi cơ sở',
+      statusColumn: 3,
+      statusCells: [{ row: 1, column: 3, values: [['Kiểm tra'], ['Hợp lệ']] }],
+      notes: [],
+      highlights: { firstRow: 2, rules: TRIP_HIGHLIGHTS },
+    });
     book.annotateTab(a());
     book = await reload(book);
     book.annotateTab({ ...a(), statusCells: [] });
     book = await reload(book);
-    const rules = (book.excel.getWorksheet('Đi cơ sở')! as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    const rules = (book.excel.getWorksheet('Đi cơ sở')! as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+      .conditionalFormattings;
     expect(rules.map((r) => r.rules[0]!.formulae[0])).toEqual(['B2>7', highlightFormula(3, 2, 'Lỗi'), highlightFormula(3, 2, 'Lưu ý')]);
   });
 
@@ -541,9 +572,16 @@ describe('XlsxWorkbook: in ấn', () => {
       letter.addRow(['Họ và tên']);
     });
     const book = await XlsxWorkbook.load(path);
-    for (const tab of ['Đi cơ sở', 'Cán bộ']) book.annotateTab({ tab, statusColumn: 2, statusCells: [{ row: 1, column: 2, values: [['Kết quả']] }], notes: [] });
+    for (const tab of ['Đi cơ sở', 'Cán bộ'])
+      book.annotateTab({ tab, statusColumn: 2, statusCells: [{ row: 1, column: 2, values: [['Kết quả']] }], notes: [] });
     const again = await reload(book);
-    expect(again.excel.getWorksheet('Đi cơ sở')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(again.excel.getWorksheet('Đi cơ sở')!.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(again.excel.getWorksheet('Cán bộ')!.pageSetup).toMatchObject({ paperSize: 1, orientation: 'portrait' });
   });
 });

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  formatDayFirst,
-  formatTripWindow,
-  fromDayNumber,
-  dayNumber,
-  type CalendarDate,
-} from '../../src/core/calendar-date';
+import { addDays, formatDayFirst, formatTripWindow, fromDayNumber, dayNumber, type CalendarDate } from '../../src/core/calendar-date';
 import { calendarDateOfInstant, parseDateCell, parseDateRange, parseDayFirstDate } from '../../src/core/date-parse';
 
 const d = (iso: string) => iso as CalendarDate;

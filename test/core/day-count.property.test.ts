@@ -46,10 +46,29 @@ function asTrips(list: readonly { from: CalendarDate; to: CalendarDate; declared
   }));
 }
 
-const cadre: Cadre = { index: 0, row: 2, name: 'A', position: '', ban: 'B', group: 'chuyen-vien', email: '', exemption: null, exemptionWindow: null, waiver: null, startDate: null };
+const cadre: Cadre = {
+  index: 0,
+  row: 2,
+  name: 'A',
+  position: '',
+  ban: 'B',
+  group: 'chuyen-vien',
+  email: '',
+  exemption: null,
+  exemptionWindow: null,
+  waiver: null,
+  startDate: null,
+};
 const run = (trips: Trip[]) =>
-  evaluate({ cadres: [cadre], trips, policy, year: 2023, today: '2023-12-31' as CalendarDate, processColumns: { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false }, tripsTab: 'T' })
-    .cadres[0]!;
+  evaluate({
+    cadres: [cadre],
+    trips,
+    policy,
+    year: 2023,
+    today: '2023-12-31' as CalendarDate,
+    processColumns: { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false },
+    tripsTab: 'T',
+  }).cadres[0]!;
 
 describe('bất biến của cách đếm ngày', () => {
   it('số ngày tính ≤ tổng số ngày khai và ≤ số ngày lịch của hợp các khung', () => {
@@ -67,11 +86,22 @@ describe('bất biến của cách đếm ngày', () => {
 
   it('không phụ thuộc thứ tự các dòng', () => {
     fc.assert(
-      fc.property(fc.array(tripArb, { maxLength: 20 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))), ([list, shuffled]) => {
-        const a = run(asTrips(list));
-        const b = run(asTrips(shuffled));
-        expect([b.daysDone, b.daysProjected, b.roundsDone, b.roundsProjected, b.status]).toEqual([a.daysDone, a.daysProjected, a.roundsDone, a.roundsProjected, a.status]);
-      }),
+      fc.property(
+        fc
+          .array(tripArb, { maxLength: 20 })
+          .chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        ([list, shuffled]) => {
+          const a = run(asTrips(list));
+          const b = run(asTrips(shuffled));
+          expect([b.daysDone, b.daysProjected, b.roundsDone, b.roundsProjected, b.status]).toEqual([
+            a.daysDone,
+            a.daysProjected,
+            a.roundsDone,
+            a.roundsProjected,
+            a.status,
+          ]);
+        },
+      ),
     );
   });
 

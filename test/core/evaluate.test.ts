@@ -3,7 +3,13 @@ import { runScenario, type Scenario, type TripRow } from '../support/domain';
 
 const A = 'Nguyễn Thị Thủy';
 const cd = (from: string, to: string, extra: Partial<TripRow> = {}): TripRow => ({ name: A, kind: 'Theo chuyên đề', from, to, ...extra });
-const ph = (from: string, to: string, extra: Partial<TripRow> = {}): TripRow => ({ name: A, kind: 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở', from, to, ...extra });
+const ph = (from: string, to: string, extra: Partial<TripRow> = {}): TripRow => ({
+  name: A,
+  kind: 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+  from,
+  to,
+  ...extra,
+});
 const chiDoan: TripRow = { name: A, kind: 'Dự sinh hoạt chi đoàn', from: '15/11/2023', to: '15/11/2023' };
 /** 60 days of phối hợp in three blocks plus two valid chuyên đề rounds and a chi đoàn meeting. */
 const complete: TripRow[] = [
@@ -88,7 +94,13 @@ const cases: Case[] = [
     scenario: {
       today: '2023-05-31',
       cadres: [{ name: A }],
-      trips: [ph('01/02/2023', '28/02/2023'), ph('01/06/2023', '30/06/2023', { status: 'Đăng ký' }), cd('05/07/2023', '11/07/2023', { status: 'Đã duyệt' }), cd('04/09/2023', '08/09/2023', { status: 'Đăng ký' }), { ...chiDoan, status: 'Đăng ký' }],
+      trips: [
+        ph('01/02/2023', '28/02/2023'),
+        ph('01/06/2023', '30/06/2023', { status: 'Đăng ký' }),
+        cd('05/07/2023', '11/07/2023', { status: 'Đã duyệt' }),
+        cd('04/09/2023', '08/09/2023', { status: 'Đăng ký' }),
+        { ...chiDoan, status: 'Đăng ký' },
+      ],
     },
     // 06-HD §V.1 rates once a year: before the period's last day there is no rating yet, only the verdict.
     expected: { daysDone: 28, daysProjected: 28 + 30 + 7 + 5 + 1, roundsDone: 0, roundsProjected: 2, status: 'ok', rating: null },
@@ -96,7 +108,11 @@ const cases: Case[] = [
   },
   {
     name: 'trạng thái để trống: đã qua ngày kết thúc là đã thực hiện, chưa qua là dự kiến',
-    scenario: { today: '2023-06-10', cadres: [{ name: A }], trips: [ph('01/06/2023', '05/06/2023', { status: '' }), ph('20/06/2023', '24/06/2023', { status: '' })] },
+    scenario: {
+      today: '2023-06-10',
+      cadres: [{ name: A }],
+      trips: [ph('01/06/2023', '05/06/2023', { status: '' }), ph('20/06/2023', '24/06/2023', { status: '' })],
+    },
     expected: { daysDone: 5, daysProjected: 10 },
   },
   {
@@ -129,13 +145,21 @@ const cases: Case[] = [
   },
   {
     name: 'Tây Ninh, chuyên viên: đợt “cùng ăn, cùng ở, cùng làm” phải là phối hợp hoặc chi đoàn tối thiểu 30 ngày',
-    scenario: { preset: 'tay-ninh-2023', cadres: [{ name: A, position: 'Chuyên viên' }], trips: [ph('01/02/2023', '02/03/2023'), ph('01/05/2023', '25/05/2023'), cd('01/06/2023', '30/06/2023')] },
+    scenario: {
+      preset: 'tay-ninh-2023',
+      cadres: [{ name: A, position: 'Chuyên viên' }],
+      trips: [ph('01/02/2023', '02/03/2023'), ph('01/05/2023', '25/05/2023'), cd('01/06/2023', '30/06/2023')],
+    },
     expected: { roundsDone: 1, status: 'short-rounds' },
     reasons: ['Thiếu 1 đợt “cùng ăn, cùng ở, cùng làm” hợp lệ (tối thiểu 30 ngày).'],
   },
   {
     name: 'Tây Ninh, lãnh đạo ban: mọi nội dung đều là đợt; không có kiểm tra, hội nghị, chi đoàn thì được nhắc trọng tâm',
-    scenario: { preset: 'tay-ninh-2023', cadres: [{ name: A, position: 'Trưởng ban' }], trips: [ph('01/02/2023', '15/03/2023'), cd('01/06/2023', '20/06/2023')] },
+    scenario: {
+      preset: 'tay-ninh-2023',
+      cadres: [{ name: A, position: 'Trưởng ban' }],
+      trips: [ph('01/02/2023', '15/03/2023'), cd('01/06/2023', '20/06/2023')],
+    },
     expected: { roundsDone: 2, daysDone: 63, status: 'ok' },
     reasons: ['Lãnh đạo ban nên tập trung vào: Kiểm tra, giám sát; Dự họp, sinh hoạt chuyên đề hội nghị BCH, BTV đoàn cấp dưới; Dự sinh hoạt chi đoàn.'],
   },
@@ -144,7 +168,13 @@ const cases: Case[] = [
     scenario: {
       withProcess: true,
       cadres: [{ name: A }],
-      trips: complete.map((t, i) => ({ ...t, registeredOn: '01/01/2023', confirmed: 'Có', reported: 'Có', ...(i === 2 ? { score: 85, evidence: 'Mô hình điểm' } : {}) })),
+      trips: complete.map((t, i) => ({
+        ...t,
+        registeredOn: '01/01/2023',
+        confirmed: 'Có',
+        reported: 'Có',
+        ...(i === 2 ? { score: 85, evidence: 'Mô hình điểm' } : {}),
+      })),
     },
     expected: { rating: 'xuat-sac' },
     reasons: ['Có đợt chuyên đề có minh chứng, báo cáo đạt 85 điểm.'],
@@ -177,17 +207,31 @@ const cases: Case[] = [
     scenario: {
       today: '2023-07-01',
       cadres: [{ name: A }],
-      trips: [ph('01/02/2023', '28/02/2023'), ph('01/04/2023', '20/04/2023'), cd('05/06/2023', '11/06/2023', { status: 'Đã duyệt' }), cd('04/09/2023', '08/09/2023', { status: 'Đăng ký' }), ph('01/10/2023', '10/10/2023', { status: 'Đăng ký' })],
+      trips: [
+        ph('01/02/2023', '28/02/2023'),
+        ph('01/04/2023', '20/04/2023'),
+        cd('05/06/2023', '11/06/2023', { status: 'Đã duyệt' }),
+        cd('04/09/2023', '08/09/2023', { status: 'Đăng ký' }),
+        ph('01/10/2023', '10/10/2023', { status: 'Đăng ký' }),
+      ],
     },
     expected: { daysDone: 28 + 20, daysProjected: 28 + 20 + 5 + 10, roundsDone: 0, roundsProjected: 1, status: 'short-rounds', rating: null },
-    reasons: ['1 đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.', 'Thiếu 1 đợt chuyên đề hợp lệ (5–7 ngày).'],
+    reasons: [
+      '1 đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.',
+      'Thiếu 1 đợt chuyên đề hợp lệ (5–7 ngày).',
+    ],
   },
   {
     name: 'đợt “Đăng ký” 31 ngày đã qua mà chưa thực hiện: còn thiếu ngày dù đã đăng ký đủ',
     scenario: {
       today: '2023-07-01',
       cadres: [{ name: A }],
-      trips: [ph('01/02/2023', '28/02/2023'), ph('01/05/2023', '31/05/2023', { status: 'Đăng ký' }), cd('05/09/2023', '11/09/2023', { status: 'Đăng ký' }), cd('02/10/2023', '06/10/2023', { status: 'Đăng ký' })],
+      trips: [
+        ph('01/02/2023', '28/02/2023'),
+        ph('01/05/2023', '31/05/2023', { status: 'Đăng ký' }),
+        cd('05/09/2023', '11/09/2023', { status: 'Đăng ký' }),
+        cd('02/10/2023', '06/10/2023', { status: 'Đăng ký' }),
+      ],
     },
     expected: { daysDone: 28, daysProjected: 28 + 7 + 5, roundsProjected: 2, status: 'short-days', rating: null },
     reasons: ['Còn thiếu 20 ngày.'],
@@ -197,12 +241,17 @@ const cases: Case[] = [
     name: 'Kiên Giang: mục 3.4 trơn tính đủ ngày, nhưng chưa xác nhận được đã dự sinh hoạt chi đoàn',
     scenario: { cadres: [{ name: A }], trips: [...complete.filter((t) => t !== chiDoan), { name: A, kind: '3.4', from: '15/11/2023', to: '15/11/2023' }] },
     expected: { daysDone: 28 + 20 + 7 + 5 + 1, status: 'ok', rating: 'dat' },
-    reasons: ['Chưa xác nhận được việc dự sinh hoạt chi đoàn: 1 đợt mục 3.4 không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).'],
+    reasons: [
+      'Chưa xác nhận được việc dự sinh hoạt chi đoàn: 1 đợt mục 3.4 không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).',
+    ],
     noReason: /^Chưa dự sinh hoạt chi đoàn/,
   },
   {
     name: 'Kiên Giang: “3.4 Sinh hoạt chi đoàn ấp Phú Lợi” là đã dự sinh hoạt chi đoàn',
-    scenario: { cadres: [{ name: A }], trips: [...complete.filter((t) => t !== chiDoan), { name: A, kind: '3.4 Sinh hoạt chi đoàn ấp Phú Lợi', from: '15/11/2023', to: '15/11/2023' }] },
+    scenario: {
+      cadres: [{ name: A }],
+      trips: [...complete.filter((t) => t !== chiDoan), { name: A, kind: '3.4 Sinh hoạt chi đoàn ấp Phú Lợi', from: '15/11/2023', to: '15/11/2023' }],
+    },
     expected: { daysDone: 28 + 20 + 7 + 5 + 1, status: 'ok', rating: 'dat' },
     noReason: /chi đoàn/,
   },
@@ -236,9 +285,24 @@ describe('đánh giá từng cán bộ', () => {
 describe('cảnh báo trên từng dòng', () => {
   const codes = (s: Scenario) => runScenario(s).issues.map((i) => [i.row, i.code, i.level]);
   it.each<[string, Scenario, (string | number)[][]]>([
-    ['hai đợt trùng thời gian: cảnh báo trên cả hai dòng', { cadres: [{ name: A }], trips: [ph('01/06/2023', '10/06/2023'), ph('06/06/2023', '15/06/2023')] }, [[2, 'overlap', 'warning'], [3, 'overlap', 'warning']]],
-    ['dòng nhập trùng: cảnh báo trên dòng sau', { cadres: [{ name: A }], trips: [ph('01/06/2023', '10/06/2023'), ph('01/06/2023', '10/06/2023')] }, [[3, 'duplicate-row', 'warning']]],
-    ['chuyên đề liền nhau: cảnh báo trên dòng sau', { cadres: [{ name: A }], trips: [cd('05/06/2023', '11/06/2023'), cd('12/06/2023', '16/06/2023')] }, [[3, 'rounds-back-to-back', 'warning']]],
+    [
+      'hai đợt trùng thời gian: cảnh báo trên cả hai dòng',
+      { cadres: [{ name: A }], trips: [ph('01/06/2023', '10/06/2023'), ph('06/06/2023', '15/06/2023')] },
+      [
+        [2, 'overlap', 'warning'],
+        [3, 'overlap', 'warning'],
+      ],
+    ],
+    [
+      'dòng nhập trùng: cảnh báo trên dòng sau',
+      { cadres: [{ name: A }], trips: [ph('01/06/2023', '10/06/2023'), ph('01/06/2023', '10/06/2023')] },
+      [[3, 'duplicate-row', 'warning']],
+    ],
+    [
+      'chuyên đề liền nhau: cảnh báo trên dòng sau',
+      { cadres: [{ name: A }], trips: [cd('05/06/2023', '11/06/2023'), cd('12/06/2023', '16/06/2023')] },
+      [[3, 'rounds-back-to-back', 'warning']],
+    ],
     ['chuyên đề 4 ngày: cảnh báo độ dài', { cadres: [{ name: A }], trips: [cd('05/06/2023', '08/06/2023')] }, [[2, 'round-length', 'warning']]],
     ['đợt ngoài kỳ: cảnh báo', { cadres: [{ name: A }], trips: [ph('25/12/2022', '05/01/2023')] }, [[2, 'outside-period', 'warning']]],
   ])('%s', (_name, scenario, expected) => {

@@ -74,7 +74,9 @@ describe('mẫu 3: tổng hợp báo cáo kết quả quý', () => {
     const q3 = buildMau3(ctx(null), scenario.trips.trips, scenario.policy, 3);
     expect(q2.summary).toEqual({ cadres: 1, trips: 1, days: 5 });
     expect(q3.summary).toEqual({ cadres: 1, trips: 1, days: 3 });
-    expect(texts(q3.layout.values)).toEqual(expect.arrayContaining(['TỔNG HỢP BÁO CÁO', 'Kết quả đi công tác cơ sở quý III năm 2023', ...MAU3_CAPTIONS, 'Tổng', '1 cán bộ, 1 đợt']));
+    expect(texts(q3.layout.values)).toEqual(
+      expect.arrayContaining(['TỔNG HỢP BÁO CÁO', 'Kết quả đi công tác cơ sở quý III năm 2023', ...MAU3_CAPTIONS, 'Tổng', '1 cán bộ, 1 đợt']),
+    );
     const total = q3.layout.values.find((r) => r[1] === 'Tổng')!;
     expect(total[4]).toBe(3);
   });

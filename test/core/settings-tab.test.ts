@@ -15,7 +15,17 @@ describe('mọi cài đặt của trang Cài đặt đều ghi được ở tab 
     const tabPaths = new Set(SETTING_FIELDS.flatMap((f) => f.paths));
     const overrideKeys = Object.keys(PolicyOverridesSchema.shape).map((k) => `overrides.${k}`);
     expect(overrideKeys.filter((k) => !tabPaths.has(k))).toEqual([]);
-    for (const path of ['province', 'year', 'preset', 'planNumber', 'planDate', 'recipients.btcKt', 'schedule.quarterlySummary', 'schedule.reminders', 'schedule.reminderDaysBefore']) {
+    for (const path of [
+      'province',
+      'year',
+      'preset',
+      'planNumber',
+      'planDate',
+      'recipients.btcKt',
+      'schedule.quarterlySummary',
+      'schedule.reminders',
+      'schedule.reminderDaysBefore',
+    ]) {
       expect(tabPaths.has(path), path).toBe(true);
     }
   });
@@ -81,7 +91,13 @@ describe('một giá trị sai chỉ bỏ giá trị đó', () => {
   });
 
   it('cài đặt đã lưu có một giá trị sai: chỉ bỏ giá trị đó', () => {
-    const stored = { ...base, year: 2024, preset: 'tay-ninh-2023', recipients: { btcKt: ['ok@tinhdoan.vn', 'sai@'], banLeaders: {} }, overrides: { minDays: 45 } };
+    const stored = {
+      ...base,
+      year: 2024,
+      preset: 'tay-ninh-2023',
+      recipients: { btcKt: ['ok@tinhdoan.vn', 'sai@'], banLeaders: {} },
+      overrides: { minDays: 45 },
+    };
     const kept = settingsKeepingValid(stored, 2023);
     expect(kept.settings).toMatchObject({ year: 2024, preset: 'tay-ninh-2023', overrides: { minDays: 45 }, recipients: { btcKt: ['ok@tinhdoan.vn'] } });
     expect(kept.dropped).toHaveLength(1);

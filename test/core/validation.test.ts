@@ -5,7 +5,13 @@ import { readTrips } from '../../src/core/read-trips';
 import { rosterValues, runScenario, type Scenario } from '../support/domain';
 
 const A = 'Nguyễn Thị Thủy';
-const trip = (over: Record<string, unknown> = {}) => ({ name: A, kind: 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở', from: '01/06/2023', to: '05/06/2023', ...over });
+const trip = (over: Record<string, unknown> = {}) => ({
+  name: A,
+  kind: 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+  from: '01/06/2023',
+  to: '05/06/2023',
+  ...over,
+});
 
 interface Case {
   name: string;
@@ -20,7 +26,15 @@ interface Case {
 const base = (trips: Record<string, unknown>[], cadres = [{ name: A }]): Scenario => ({ cadres, trips: trips as never });
 
 const cases: Case[] = [
-  { name: 'thiếu họ tên', scenario: base([trip({ name: '' })]), row: 2, column: 'Họ và tên', level: 'error', code: 'missing-value', message: 'Thiếu Họ và tên.' },
+  {
+    name: 'thiếu họ tên',
+    scenario: base([trip({ name: '' })]),
+    row: 2,
+    column: 'Họ và tên',
+    level: 'error',
+    code: 'missing-value',
+    message: 'Thiếu Họ và tên.',
+  },
   { name: 'thiếu đến ngày', scenario: base([trip({ to: '' })]), row: 2, column: 'Đến ngày', level: 'error', code: 'missing-value', message: 'Thiếu Đến ngày.' },
   {
     name: 'ngày không có thật',
@@ -49,7 +63,15 @@ const cases: Case[] = [
     code: 'date-order',
     message: 'Đến ngày 05/06/2023 trước Từ ngày 10/06/2023. Hãy đổi lại cho đúng thứ tự.',
   },
-  { name: 'số ngày không phải số', scenario: base([trip({ days: 'năm' })]), row: 2, column: 'Số ngày', level: 'error', code: 'days-invalid', message: 'Số ngày “năm” không hợp lệ: cần một số nguyên dương, ví dụ 5.' },
+  {
+    name: 'số ngày không phải số',
+    scenario: base([trip({ days: 'năm' })]),
+    row: 2,
+    column: 'Số ngày',
+    level: 'error',
+    code: 'days-invalid',
+    message: 'Số ngày “năm” không hợp lệ: cần một số nguyên dương, ví dụ 5.',
+  },
   {
     name: 'số ngày nhiều hơn khung thời gian',
     scenario: base([trip({ days: 9 })]),
@@ -131,7 +153,13 @@ const cases: Case[] = [
 describe('mỗi mã kiểm tra dòng, với đúng ô và lời nhắn', () => {
   it.each(cases)('$name → $code', ({ scenario, row, column, level, code, message }) => {
     const { issues, trips } = runScenario(scenario);
-    expect(issues.map(({ row, column, level, code, message }) => ({ row, column, level, code, message }))).toContainEqual({ row, column, level, code, message });
+    expect(issues.map(({ row, column, level, code, message }) => ({ row, column, level, code, message }))).toContainEqual({
+      row,
+      column,
+      level,
+      code,
+      message,
+    });
     if (level === 'error') expect(trips.trips).toHaveLength(0);
   });
 
@@ -173,7 +201,16 @@ describe('mỗi mã kiểm tra dòng, với đúng ô và lời nhắn', () => {
   });
 
   it('mọi mã trong danh sách cố định đều có ca kiểm thử', () => {
-    const tested = new Set([...cases.map((c) => c.code), 'missing-column', 'duplicate-cadre', 'duplicate-row', 'overlap', 'outside-period', 'round-length', 'rounds-back-to-back']);
+    const tested = new Set([
+      ...cases.map((c) => c.code),
+      'missing-column',
+      'duplicate-cadre',
+      'duplicate-row',
+      'overlap',
+      'outside-period',
+      'round-length',
+      'rounds-back-to-back',
+    ]);
     expect([...ISSUE_CODES].filter((c) => !tested.has(c))).toEqual([]);
   });
 
@@ -183,4 +220,3 @@ describe('mỗi mã kiểm tra dòng, với đúng ô và lời nhắn', () => {
     expect(trips.trips[0]).toMatchObject({ from: '2023-06-01', to: '2023-06-15' });
   });
 });
-

@@ -45,7 +45,13 @@ export const PEOPLE: Person[] = [
   { name: 'Ngô Minh Cường', position: 'Trưởng ban', ban: 'Ban Phong trào', email: at('pt'), trips: COMPLETE },
   { name: 'Đỗ Thị Dung', position: 'Chuyên viên', ban: 'Ban Phong trào', email: at('dung'), trips: [] },
   { name: 'Vũ Văn Em', position: 'Chánh Văn phòng', ban: 'Văn phòng', email: '', trips: COMPLETE },
-  { name: 'Hoàng Thị Phương', position: 'Chuyên viên', ban: 'Văn phòng', email: at('phuong'), trips: [...COMPLETE, ['Kiểm tra, giám sát', '01/06/2023', '09/06/2023', 'Đăng ký']] },
+  {
+    name: 'Hoàng Thị Phương',
+    position: 'Chuyên viên',
+    ban: 'Văn phòng',
+    email: at('phuong'),
+    trips: [...COMPLETE, ['Kiểm tra, giám sát', '01/06/2023', '09/06/2023', 'Đăng ký']],
+  },
   { name: 'Mai Văn Hải', position: 'Chuyên viên', ban: 'Ban Công tác Thiếu nhi', email: '', trips: COMPLETE },
 ];
 

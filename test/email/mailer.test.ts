@@ -8,14 +8,27 @@ import { createAppsScriptEnvironment, gasError, MESSAGES } from '../fakes';
  * MailApp reports), never by words the address may hold.
  */
 
-const message = (to: string, htmlBody = '<p>Báo cáo</p>'): OutgoingMessage => ({ to, subject: '[1+2] Báo cáo quý 1/2023', htmlBody, body: 'Báo cáo', name: 'Tiện ích 1+2 Tỉnh đoàn' });
+const message = (to: string, htmlBody = '<p>Báo cáo</p>'): OutgoingMessage => ({
+  to,
+  subject: '[1+2] Báo cáo quý 1/2023',
+  htmlBody,
+  body: 'Báo cáo',
+  name: 'Tiện ích 1+2 Tỉnh đoàn',
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
 describe('MailAppMailer over the MailApp fake', () => {
-  const CASES: { name: string; to: string; setup: (mail: ReturnType<typeof createAppsScriptEnvironment>['mail']) => void; body?: string; kind: RejectionKind; detail: string }[] = [
+  const CASES: {
+    name: string;
+    to: string;
+    setup: (mail: ReturnType<typeof createAppsScriptEnvironment>['mail']) => void;
+    body?: string;
+    kind: RejectionKind;
+    detail: string;
+  }[] = [
     {
       name: 'hết hạn mức gửi email trong ngày',
       to: 'tg@tinhdoan.example.vn',

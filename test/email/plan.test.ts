@@ -13,7 +13,10 @@ describe('planSends: the calendar', () => {
     const settings = provinceSettings('kien-giang-2023', { year: 2024 });
     expect(sendsOn('2023-12-12', settings)).toEqual([]);
     expect(sendsOn('2023-12-13', settings)).toEqual(
-      ['bithu', 'tg', 'pt', 'vanphong'].map((w) => `[1+2] Nhắc hạn 20/12/2023: Gửi đăng ký đi cơ sở đợt 1 – ${{ bithu: 'Thường trực Tỉnh đoàn', tg: 'Ban Tuyên giáo', pt: 'Ban Phong trào', vanphong: 'Văn phòng' }[w]} → ${w}`),
+      ['bithu', 'tg', 'pt', 'vanphong'].map(
+        (w) =>
+          `[1+2] Nhắc hạn 20/12/2023: Gửi đăng ký đi cơ sở đợt 1 – ${{ bithu: 'Thường trực Tỉnh đoàn', tg: 'Ban Tuyên giáo', pt: 'Ban Phong trào', vanphong: 'Văn phòng' }[w]} → ${w}`,
+      ),
     );
   });
 

@@ -46,11 +46,17 @@ describe('dicoso email-preview', () => {
       now: () => new Date(),
     });
     expect(code).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('.html')).sort()).toEqual(['bao-cao-quy-2-2023-ban-tuyen-giao.html', 'bao-cao-quy-2-2023-toan-tinh.html']);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.html'))
+        .sort(),
+    ).toEqual(['bao-cao-quy-2-2023-ban-tuyen-giao.html', 'bao-cao-quy-2-2023-toan-tinh.html']);
     expect(lines.join('')).toContain('Đã ghi 2 thư');
   });
 
   it('an unknown Ban is a usage error naming the Bans', async () => {
-    await expect(emailPreview(SAMPLE, { json: false, quarter: 2, out: tempDir(), ban: 'Ban Không Có' }, new Date())).rejects.toThrow(/Không có Ban “Ban Không Có”/);
+    await expect(emailPreview(SAMPLE, { json: false, quarter: 2, out: tempDir(), ban: 'Ban Không Có' }, new Date())).rejects.toThrow(
+      /Không có Ban “Ban Không Có”/,
+    );
   });
 });

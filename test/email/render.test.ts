@@ -11,7 +11,7 @@ import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc123/edit';
 const GMAIL_CLIP = 102 * 1024;
-const NASTY = ['<script>alert(1)</script> Nguyễn Văn A', 'Trần & Lê', 'Lý "Tí" O\'Brien', '=cmd|\' /C calc\'!A0'];
+const NASTY = ['<script>alert(1)</script> Nguyễn Văn A', 'Trần & Lê', 'Lý "Tí" O\'Brien', "=cmd|' /C calc'!A0"];
 
 /** A Ban of `n` cadres, each with three done trips in quarter 2 and long, realistic result texts. */
 function bigBan(n: number, ban = 'Ban Tuyên giáo') {
@@ -23,13 +23,22 @@ function bigBan(n: number, ban = 'Ban Tuyên giáo') {
     for (let t = 0; t < 3; t++) {
       const day = 1 + t * 9;
       trips.push([
-        trips.length, name, ban, t === 0 ? 'Theo chuyên đề' : 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
-        `Cùng ăn, cùng ở, cùng làm: hỗ trợ Đoàn xã xây dựng mô hình thanh niên phát triển kinh tế <b>${t}</b>`, 5,
-        `${String(day).padStart(2, '0')}/05/2023`, `${String(day + 4).padStart(2, '0')}/05/2023`,
-        'Xã Vĩnh Hòa Hiệp, huyện Châu Thành', '', 'Đã thực hiện',
+        trips.length,
+        name,
+        ban,
+        t === 0 ? 'Theo chuyên đề' : 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+        `Cùng ăn, cùng ở, cùng làm: hỗ trợ Đoàn xã xây dựng mô hình thanh niên phát triển kinh tế <b>${t}</b>`,
+        5,
+        `${String(day).padStart(2, '0')}/05/2023`,
+        `${String(day + 4).padStart(2, '0')}/05/2023`,
+        'Xã Vĩnh Hòa Hiệp, huyện Châu Thành',
+        '',
+        'Đã thực hiện',
       ]);
       // The result column ("Kết quả, đề xuất") is not in the short header: append it.
-      trips[trips.length - 1]!.push('Cơ sở triển khai tốt; đoàn viên tham gia đông. Hạn chế: kinh phí còn ít, cần hỗ trợ thêm tài liệu sinh hoạt chi đoàn và tập huấn kỹ năng cho cán bộ chi đoàn mới.');
+      trips[trips.length - 1]!.push(
+        'Cơ sở triển khai tốt; đoàn viên tham gia đông. Hạn chế: kinh phí còn ít, cần hỗ trợ thêm tài liệu sinh hoạt chi đoàn và tập huấn kỹ năng cho cán bộ chi đoàn mới.',
+      );
     }
   }
   trips[0]!.push('Kết quả, đề xuất');

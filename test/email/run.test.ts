@@ -68,7 +68,11 @@ describe('runDailySends: never twice, never lost', () => {
     // One entry per item, naming every recipient, final: the window closes today.
     expect(last.failures.filter((f) => f.m === say.quotaLost).map((f) => [f.i, f.f, f.w])).toEqual([
       ['p2023-1', 1, [`Toàn tỉnh <${at('btckt')}>`]],
-      ['q2023-1', 1, [`Thường trực Tỉnh đoàn <${at('bithu')}>`, `Ban Tuyên giáo <${at('tg')}>`, `Ban Phong trào <${at('pt')}>`, `Văn phòng <${at('vanphong')}>`]],
+      [
+        'q2023-1',
+        1,
+        [`Thường trực Tỉnh đoàn <${at('bithu')}>`, `Ban Tuyên giáo <${at('tg')}>`, `Ban Phong trào <${at('pt')}>`, `Văn phòng <${at('vanphong')}>`],
+      ],
     ]);
     expect(run('2023-03-31', new RecordingMailer(), log).sent).toEqual([]);
   });

@@ -16,7 +16,17 @@ interface Status {
   problem: string | null;
   message: string;
   offerReinstall: boolean;
-  failures: { date: string; what: string; to: string; count: number; due: string; message: string; final: boolean; resendable: boolean; needsAddress: boolean }[];
+  failures: {
+    date: string;
+    what: string;
+    to: string;
+    count: number;
+    due: string;
+    message: string;
+    final: boolean;
+    resendable: boolean;
+    needsAddress: boolean;
+  }[];
   resendable: number;
 }
 
@@ -120,7 +130,9 @@ describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)
   it('menu Gửi thử báo cáo quý: chỉ gửi cho người đang dùng, có [THỬ]', () => {
     const addon = loadClockAddon(START, off);
     addon.call('menuSendTestSummary');
-    expect(addon.env.mail.outbox.map((m) => [m.to.join(','), m.subject])).toEqual([['quantri@tinhdoan.example.vn', '[THỬ] [1+2] Báo cáo quý 1/2023 – Toàn tỉnh']]);
+    expect(addon.env.mail.outbox.map((m) => [m.to.join(','), m.subject])).toEqual([
+      ['quantri@tinhdoan.example.vn', '[THỬ] [1+2] Báo cáo quý 1/2023 – Toàn tỉnh'],
+    ]);
     expect(addon.env.mail.outbox[0]!.htmlBody).toContain('THƯ GỬI THỬ');
     expect(addon.env.ui.alerts.at(-1)?.prompt ?? '').toContain('Đã gửi thư thử');
   });

@@ -4,7 +4,16 @@ import { CATCH_UP_DAYS, reminderDeadlines } from '../../src/core/email/plan';
 import { PRESETS } from '../../src/core/presets';
 import { quarterlyReportDate } from '../../src/core/period';
 import {
-  emptySentLog, isGivenUp, isSent, markSent, parseSentLog, PROPERTY_VALUE_LIMIT, recordFailure, serializeSentLog, utf8Length, type SentLog,
+  emptySentLog,
+  isGivenUp,
+  isSent,
+  markSent,
+  parseSentLog,
+  PROPERTY_VALUE_LIMIT,
+  recordFailure,
+  serializeSentLog,
+  utf8Length,
+  type SentLog,
 } from '../../src/core/email/sent-log';
 
 const BANS = Array.from({ length: 60 }, (_, i) => `ban so ${i + 1}|truongban${i + 1}@tinhdoan.example.vn`);
@@ -40,7 +49,13 @@ function twentyFailures(log: SentLog, year: number) {
     const d = `${year}-12-2${i % 10}` as CalendarDate;
     recordFailure(
       log,
-      { d, i: `q${year}-4`, u: d, m: 'Địa chỉ email “dia-chi-rat-dai@tinhdoan.example.vn” không hợp lệ nên thư không được gửi. Hãy sửa ở cột Email của tab Cán bộ.', final: false },
+      {
+        d,
+        i: `q${year}-4`,
+        u: d,
+        m: 'Địa chỉ email “dia-chi-rat-dai@tinhdoan.example.vn” không hợp lệ nên thư không được gửi. Hãy sửa ở cột Email của tab Cán bộ.',
+        final: false,
+      },
       [{ target: `k${i}`, name: `Ban Công tác Thanh thiếu nhi và Trường học số ${i} <dia-chi-rat-dai-${i}@tinhdoan.example.vn>` }],
     );
   }
@@ -61,7 +76,9 @@ describe('sent-log', () => {
     back.year = 2024;
     twentyFailures(back, 2024);
     const json2024 = serializeSentLog(back, '2024-12-31' as CalendarDate, CATCH_UP_DAYS);
-    console.info(`sent-log: ${sends2023} sends in 2023 → ${utf8Length(clean)} bytes, with 20 long failures ${utf8Length(json2023)} bytes; with 2024's ${sends2024} → ${utf8Length(json2024)} bytes (limit ${PROPERTY_VALUE_LIMIT})`);
+    console.info(
+      `sent-log: ${sends2023} sends in 2023 → ${utf8Length(clean)} bytes, with 20 long failures ${utf8Length(json2023)} bytes; with 2024's ${sends2024} → ${utf8Length(json2024)} bytes (limit ${PROPERTY_VALUE_LIMIT})`,
+    );
     expect(sends2023).toBe(4 * 63 + 8 * 60);
     expect(utf8Length(json2023)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
     expect(utf8Length(json2024)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
@@ -69,7 +86,11 @@ describe('sent-log', () => {
     expect(BANS.every((b) => isSent(reread, 'q2024-4', b) && isSent(reread, 'r2024-bao-cao-dot-2', b))).toBe(true);
     expect(isSent(reread, 'q2024-4', 'ban khac|ai-do@tinhdoan.example.vn')).toBe(false);
     expect(reread.failures).toHaveLength(20);
-    expect(Object.keys(reread.sent).filter((k) => k.includes('2023')).every((k) => reread.sent[k]!.r === undefined)).toBe(true);
+    expect(
+      Object.keys(reread.sent)
+        .filter((k) => k.includes('2023'))
+        .every((k) => reread.sent[k]!.r === undefined),
+    ).toBe(true);
   });
 
   it('drops years before the previous one; keeps items inside their catch-up window in full', () => {
@@ -115,7 +136,10 @@ describe('sent-log', () => {
   it('a recipient keeps only its latest reason; past 20 entries the ones that will be retried go first', () => {
     const log = emptySentLog(2023);
     const at = (i: number) => ({ d: '2023-06-30' as CalendarDate, i: `q2023-2`, u: '2023-06-27' as CalendarDate, m: `lý do ${i}`, final: i === 0 });
-    recordFailure(log, at(0), [{ target: 'a', name: 'A' }, { target: 'b', name: 'B' }]);
+    recordFailure(log, at(0), [
+      { target: 'a', name: 'A' },
+      { target: 'b', name: 'B' },
+    ]);
     recordFailure(log, { ...at(1), final: true }, [{ target: 'b', name: 'B' }]);
     expect(log.failures.map((f) => `${f.m}: ${f.w.join()}`)).toEqual(['lý do 0: A', 'lý do 1: B']);
     for (let i = 2; i < 30; i++) recordFailure(log, at(i), [{ target: `k${i}`, name: `K${i}` }]);
@@ -128,9 +152,22 @@ describe('sent-log', () => {
     const log = emptySentLog(2023);
     fillYear(log, 2023, 2);
     const d = '2023-07-03' as CalendarDate;
-    const missed = { d, u: '2023-06-27' as CalendarDate, m: 'Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/06/2023–30/06/2023).', final: true };
-    recordFailure(log, { ...missed, i: 'p2023-2' }, BTCKT.map((b) => ({ target: b, name: `Toàn tỉnh <${b}>` })));
-    recordFailure(log, { ...missed, i: 'q2023-2' }, BANS.map((b) => ({ target: b.split('|')[0]!, name: `Ban Công tác Thanh thiếu nhi và Trường học số ${b.split(' ')[2]} <${b.split('|')[1]}>` })));
+    const missed = {
+      d,
+      u: '2023-06-27' as CalendarDate,
+      m: 'Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/06/2023–30/06/2023).',
+      final: true,
+    };
+    recordFailure(
+      log,
+      { ...missed, i: 'p2023-2' },
+      BTCKT.map((b) => ({ target: b, name: `Toàn tỉnh <${b}>` })),
+    );
+    recordFailure(
+      log,
+      { ...missed, i: 'q2023-2' },
+      BANS.map((b) => ({ target: b.split('|')[0]!, name: `Ban Công tác Thanh thiếu nhi và Trường học số ${b.split(' ')[2]} <${b.split('|')[1]}>` })),
+    );
     twentyFailures(log, 2023);
     const json = serializeSentLog(log, '2023-12-31' as CalendarDate, CATCH_UP_DAYS);
     expect(utf8Length(json)).toBeLessThanOrEqual(PROPERTY_VALUE_LIMIT);
@@ -152,7 +189,9 @@ describe('sent-log', () => {
     const first = parseSentLog(json, 2023).log;
     expect(first.failures).toEqual([{ d: '2023-03-27', i: 'q2023-1', u: '', m: 'lỗi', f: 0, w: ['Ban Tuyên giáo <tg@x.vn>'], h: '' }]);
     const log = emptySentLog(2023);
-    recordFailure(log, { d: '2023-03-27' as CalendarDate, i: 'q2023-1', u: '2023-03-27' as CalendarDate, m: 'lỗi', final: false }, [{ target: 'ban|tg@x.vn', name: 'Ban Tuyên giáo' }]);
+    recordFailure(log, { d: '2023-03-27' as CalendarDate, i: 'q2023-1', u: '2023-03-27' as CalendarDate, m: 'lỗi', final: false }, [
+      { target: 'ban|tg@x.vn', name: 'Ban Tuyên giáo' },
+    ]);
     const old = JSON.parse(serializeSentLog(log, '2023-03-27' as CalendarDate, CATCH_UP_DAYS)) as { failures: Record<string, unknown>[] };
     old.failures = old.failures.map(({ d, i, m, h }) => ({ d, i, to: 'Ban Tuyên giáo', m, h }));
     const reread = parseSentLog(JSON.stringify(old), 2023).log;

@@ -50,21 +50,13 @@ const CASES: Case[] = [
   },
   {
     name: 'lần chạy bị lỗi giữa chừng vào ngày cuối: các thư chưa gửi được ghi ngay là sẽ không gửi',
-    steps: [
-      ...['27/03', '28/03', '29/03'].map((d) => ({ day: d, quota: 0 })),
-      { day: '30/03', die: { after: 2, how: 'lỗi' } },
-      { day: '31/03' },
-    ],
+    steps: [...['27/03', '28/03', '29/03'].map((d) => ({ day: d, quota: 0 })), { day: '30/03', die: { after: 2, how: 'lỗi' } }, { day: '31/03' }],
     sent: ['30/03 btckt', '30/03 bithu'],
     unsent: [`q2023-1 không gửi: tg pt vanphong ttn  ${say.crashed('Exceeded maximum execution time')}`],
   },
   {
     name: 'lần chạy bị Google dừng (quá 6 phút) vào ngày cuối, không kịp ghi gì: lần chạy hôm sau phát hiện và ghi lại',
-    steps: [
-      ...['27/03', '28/03', '29/03'].map((d) => ({ day: d, quota: 0 })),
-      { day: '30/03', die: { after: 2, how: 'bị giết' } },
-      { day: '31/03' },
-    ],
+    steps: [...['27/03', '28/03', '29/03'].map((d) => ({ day: d, quota: 0 })), { day: '30/03', die: { after: 2, how: 'bị giết' } }, { day: '31/03' }],
     sent: ['30/03 btckt', '30/03 bithu'],
     unsent: [`q2023-1 không gửi: tg pt vanphong ttn  ${missedQ1}`],
   },
@@ -189,7 +181,9 @@ describe('thư không gửi được: luôn có tên trong danh sách, kèm lý 
 
   it('gửi bù không còn gì: nói vậy, không gửi thư nào', () => {
     const mailer = new RecordingMailer();
-    const outcome = sendMissedSummaries(memoryContext(day('03/04'), provinceSettings('kien-giang-2023')), mailer, new MemoryLogStore(), { spreadsheetUrl: null });
+    const outcome = sendMissedSummaries(memoryContext(day('03/04'), provinceSettings('kien-giang-2023')), mailer, new MemoryLogStore(), {
+      spreadsheetUrl: null,
+    });
     expect(outcome).toEqual({ sent: [], left: 0, message: say.resendNothing });
     expect(mailer.sent).toEqual([]);
   });

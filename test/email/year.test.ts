@@ -69,7 +69,10 @@ function tag(subject: string): string {
 
 describe.each(Object.keys(CALENDARS) as PresetId[])('một năm gửi thư, bộ quy định %s', (preset) => {
   it('gửi đúng những thư này, đúng ngày, mỗi thư một lần', { timeout: 120_000 }, () => {
-    const addon = loadClockAddon(NEW_YEAR, provinceSettings(preset, { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } }));
+    const addon = loadClockAddon(
+      NEW_YEAR,
+      provinceSettings(preset, { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } }),
+    );
     const status = addon.call('setSchedule', true) as { installed: boolean; installedBy: string; problem: string | null };
     expect(status).toMatchObject({ installed: true, installedBy: 'quantri@tinhdoan.example.vn', problem: null });
     addon.advance(365 * DAY - 1);
@@ -143,7 +146,11 @@ describe('một năm có sự cố: không thư nào mất mà không có tên t
 
   it('gửi đúng những thư này, ghi đúng những thư không gửi được', { timeout: 120_000 }, () => {
     const people = PEOPLE.map((p) => (p.email === at('tg') ? { ...p, email: QUOTA_TG } : p));
-    const addon = loadClockAddon(NEW_YEAR, provinceSettings('kien-giang-2023', { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } }), people);
+    const addon = loadClockAddon(
+      NEW_YEAR,
+      provinceSettings('kien-giang-2023', { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } }),
+      people,
+    );
     addon.env.mail.refused.add(QUOTA_TG);
     const until = (day: string, hour: number, beforeRun?: (day: string) => void) =>
       addon.advance(vnTime(day, hour) - addon.env.clock.nowMs(), (d) => (NO_QUOTA.includes(d) ? 0 : 100), beforeRun);
@@ -167,8 +174,24 @@ describe('một năm có sự cố: không thư nào mất mà không có tên t
     // The page must not say all is well: the Q3 summaries are listed as missed, and Gửi bù is offered.
     expect(gap.problem).toBe('unsent');
     expect(gap.failures.slice(0, 2).map((f) => [f.what, f.to, f.count, f.due, f.message, f.final, f.resendable])).toEqual([
-      ['Báo cáo quý 3/2023 của ban', `Thường trực Tỉnh đoàn <${at('bithu')}>, Ban Tuyên giáo <${QUOTA_TG}>, Ban Phong trào <${at('pt')}> và 2 người nhận khác`, 5, '2023-09-27', 'Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/09/2023–30/09/2023).', true, true],
-      ['Báo cáo quý 3/2023 toàn tỉnh', `Toàn tỉnh <${at('btckt')}>`, 1, '2023-09-27', 'Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/09/2023–30/09/2023).', true, true],
+      [
+        'Báo cáo quý 3/2023 của ban',
+        `Thường trực Tỉnh đoàn <${at('bithu')}>, Ban Tuyên giáo <${QUOTA_TG}>, Ban Phong trào <${at('pt')}> và 2 người nhận khác`,
+        5,
+        '2023-09-27',
+        'Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/09/2023–30/09/2023).',
+        true,
+        true,
+      ],
+      [
+        'Báo cáo quý 3/2023 toàn tỉnh',
+        `Toàn tỉnh <${at('btckt')}>`,
+        1,
+        '2023-09-27',
+        'Lịch gửi hằng ngày không chạy, hoặc bị dừng giữa chừng, trong cả thời hạn gửi (27/09/2023–30/09/2023).',
+        true,
+        true,
+      ],
     ]);
     expect(resend().sent).toHaveLength(4);
 
@@ -203,7 +226,9 @@ describe('một năm có sự cố: không thư nào mất mà không có tên t
     const pairs = addon.env.mail.outbox.map((m) => `${m.subject} → ${m.to.join(',')}`);
     expect(new Set(pairs).size).toBe(pairs.length);
     // Only the killed run ended in an error; the refused address never stopped a run.
-    expect(addon.env.triggers.runs.filter((r) => r.error !== null).map((r) => [vnDay(r.at), r.error])).toEqual([['2023-12-30', 'Exceeded maximum execution time']]);
+    expect(addon.env.triggers.runs.filter((r) => r.error !== null).map((r) => [vnDay(r.at), r.error])).toEqual([
+      ['2023-12-30', 'Exceeded maximum execution time'],
+    ]);
 
     const log = parseSentLog(addon.env.properties.document.map.get(SENT_LOG_KEY) ?? null, 2023).log;
     const refused = 'Google không nhận địa chỉ “quota.tg@tinhdoan.example.vn”; hãy kiểm tra lại địa chỉ này.';

@@ -187,12 +187,7 @@ export function parseInput(text: string, locale: string, timeZone: string): Pars
 }
 
 /** A value written by a script (setValue/setValues), or null when it cannot be written. */
-export function coerceWrite(
-  v: unknown,
-  numberFormat: string,
-  locale: string,
-  timeZone: string,
-): ParsedInput {
+export function coerceWrite(v: unknown, numberFormat: string, locale: string, timeZone: string): ParsedInput {
   if (v === null || v === undefined) return { value: '', formula: '' };
   if (typeof v === 'number') return { value: v, formula: '' };
   if (typeof v === 'boolean') return { value: v, formula: '' };

@@ -25,12 +25,7 @@ function statusRules(s: ReturnType<typeof setUp>, range = 'A2:S') {
     .setBold(true)
     .setRanges([target])
     .build();
-  const warnings = app
-    .newConditionalFormatRule()
-    .whenFormulaSatisfied('=LEFT($S2,9)="Cảnh báo:"')
-    .setBackground(YELLOW)
-    .setRanges([target])
-    .build();
+  const warnings = app.newConditionalFormatRule().whenFormulaSatisfied('=LEFT($S2,9)="Cảnh báo:"').setBackground(YELLOW).setRanges([target]).build();
   sheet.setConditionalFormatRules([errors, warnings]);
   return { errors, warnings };
 }
@@ -38,12 +33,14 @@ function statusRules(s: ReturnType<typeof setUp>, range = 'A2:S') {
 describe('building a rule: Google’s refusals', () => {
   it('no condition, no range, ranges on two sheets', () => {
     const { app, sheet, other } = setUp();
-    expect(() => app.newConditionalFormatRule().setBackground(RED).setRanges([sheet.getRange('A2:S10')]).build()).toThrowError(
-      /must have a condition/,
-    );
-    expect(() => app.newConditionalFormatRule().whenTextEqualTo('x').build()).toThrowError(
-      'The conditional format rule must contain at least one range.',
-    );
+    expect(() =>
+      app
+        .newConditionalFormatRule()
+        .setBackground(RED)
+        .setRanges([sheet.getRange('A2:S10')])
+        .build(),
+    ).toThrowError(/must have a condition/);
+    expect(() => app.newConditionalFormatRule().whenTextEqualTo('x').build()).toThrowError('The conditional format rule must contain at least one range.');
     expect(() => app.newConditionalFormatRule().whenTextEqualTo('x').setRanges([]).build()).toThrowError(/at least one range/);
     expect(() => app.newConditionalFormatRule().setRanges([sheet.getRange('A1'), other.getRange('A1')])).toThrowError(
       'All the ranges of a conditional format rule must be on the same sheet.',
@@ -56,7 +53,11 @@ describe('building a rule: Google’s refusals', () => {
 
   it('setting a rule on the wrong sheet, or one whose formula reads another sheet', () => {
     const { app, sheet, other } = setUp();
-    const rule = app.newConditionalFormatRule().whenCellEmpty().setRanges([sheet.getRange('A2:A9')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([sheet.getRange('A2:A9')])
+      .build();
     expect(() => other.setConditionalFormatRules([rule])).toThrowError('The conditional format rule applies to ranges on a different sheet.');
     const crossSheet = app
       .newConditionalFormatRule()
@@ -106,7 +107,11 @@ describe('rules read back as built', () => {
   it('rules are values: copies change nothing already built or set', () => {
     const s = setUp();
     const { errors } = statusRules(s);
-    const changed = errors.copy().setBackground('#000000').setRanges([s.sheet.getRange('B2:B')]).build();
+    const changed = errors
+      .copy()
+      .setBackground('#000000')
+      .setRanges([s.sheet.getRange('B2:B')])
+      .build();
     expect(errors.getBooleanCondition()!.getBackground()).toBe(RED);
     expect(changed.getBooleanCondition()!.getBold()).toBe(true);
     expect(changed.getRanges()[0]!.getA1Notation()).toBe('B2:B');
@@ -118,7 +123,12 @@ describe('rules read back as built', () => {
   it('setConditionalFormatRules replaces them all; clearConditionalFormatRules empties', () => {
     const s = setUp();
     statusRules(s);
-    const only = s.app.newConditionalFormatRule().whenCellEmpty().setBackground('#eeeeee').setRanges([s.sheet.getRange('A2:A')]).build();
+    const only = s.app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('#eeeeee')
+      .setRanges([s.sheet.getRange('A2:A')])
+      .build();
     s.sheet.setConditionalFormatRules([only]);
     expect(s.sheet.snapshot().conditionalFormats).toEqual([
       { criteria: 'CELL_EMPTY', values: [], ranges: ['A2:A'], background: '#eeeeee', fontColor: null, bold: null, italic: null },
@@ -140,7 +150,10 @@ describe('what colour the user sees', () => {
     expect(seen('A6')).toMatchObject({ background: YELLOW, bold: false, rule: 1 });
     expect(seen('T3').background).toBe('#ffffff'); // outside the rule's columns
     expect(seen('K1').background).toBe('#ffffff'); // header row is outside A2:S
-    expect(s.sheet.effectiveBackgrounds('R2:S3')).toEqual([['#ffffff', '#ffffff'], [RED, RED]]);
+    expect(s.sheet.effectiveBackgrounds('R2:S3')).toEqual([
+      ['#ffffff', '#ffffff'],
+      [RED, RED],
+    ]);
   });
 
   it('the order of the rules is their priority', () => {
@@ -163,7 +176,12 @@ describe('what colour the user sees', () => {
     const { app, sheet } = s;
     sheet.getRange('A2:C2').setValues([['a', 'b', 'c']]);
     const rule = (formula: string) =>
-      app.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground(RED).setRanges([sheet.getRange('A2:C2')]).build();
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(formula)
+        .setBackground(RED)
+        .setRanges([sheet.getRange('A2:C2')])
+        .build();
     sheet.setConditionalFormatRules([rule('=A2="b"')]);
     expect(sheet.effectiveBackgrounds('A2:C2')).toEqual([['#ffffff', RED, '#ffffff']]);
     sheet.setConditionalFormatRules([rule('=$A2="a"')]);
@@ -173,10 +191,20 @@ describe('what colour the user sees', () => {
   it('a formula without its = is text, never TRUE; text criteria compare without case', () => {
     const s = setUp();
     const { app, sheet } = s;
-    const noEquals = app.newConditionalFormatRule().whenFormulaSatisfied('LEFT($S2,4)="Lỗi:"').setBackground(RED).setRanges([sheet.getRange('A2:S')]).build();
+    const noEquals = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('LEFT($S2,4)="Lỗi:"')
+      .setBackground(RED)
+      .setRanges([sheet.getRange('A2:S')])
+      .build();
     sheet.setConditionalFormatRules([noEquals]);
     expect(sheet.effectiveFormat('A3').background).toBe('#ffffff');
-    const starts = app.newConditionalFormatRule().whenTextStartsWith('LỖI:').setItalic(true).setRanges([sheet.getRange('S2:S')]).build();
+    const starts = app
+      .newConditionalFormatRule()
+      .whenTextStartsWith('LỖI:')
+      .setItalic(true)
+      .setRanges([sheet.getRange('S2:S')])
+      .build();
     sheet.setConditionalFormatRules([starts]);
     expect([sheet.effectiveFormat('S3').italic, sheet.effectiveFormat('S4').italic, sheet.effectiveFormat('S2').italic]).toEqual([true, true, false]);
   });
@@ -231,7 +259,11 @@ describe('rules follow inserted and deleted columns and rows', () => {
 
   it('a rule whose every column is deleted disappears', () => {
     const { app, sheet } = setUp();
-    const rule = app.newConditionalFormatRule().whenCellEmpty().setRanges([sheet.getRange('C2:D9')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([sheet.getRange('C2:D9')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     sheet.deleteColumns(2, 3);
     expect(sheet.getConditionalFormatRules()).toEqual([]);
@@ -239,8 +271,16 @@ describe('rules follow inserted and deleted columns and rows', () => {
 
   it('a range open at the bottom keeps covering rows added at the end; a closed one does not', () => {
     const { app, sheet } = setUp();
-    const open = app.newConditionalFormatRule().whenCellEmpty().setRanges([sheet.getRange('A2:B')]).build();
-    const closed = app.newConditionalFormatRule().whenCellEmpty().setRanges([sheet.getRange(2, 1, sheet.getMaxRows() - 1, 2)]).build();
+    const open = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([sheet.getRange('A2:B')])
+      .build();
+    const closed = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([sheet.getRange(2, 1, sheet.getMaxRows() - 1, 2)])
+      .build();
     sheet.setConditionalFormatRules([open, closed]);
     sheet.insertRowsAfter(sheet.getMaxRows(), 10);
     const [o, c] = sheet.getConditionalFormatRules();

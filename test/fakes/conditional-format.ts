@@ -43,14 +43,7 @@ type BuilderImplemented =
   | 'whenTextStartsWith'
   | 'withCriteria';
 type ConditionImplemented =
-  | 'getBackground'
-  | 'getBold'
-  | 'getCriteriaType'
-  | 'getCriteriaValues'
-  | 'getFontColor'
-  | 'getItalic'
-  | 'getStrikethrough'
-  | 'getUnderline';
+  'getBackground' | 'getBold' | 'getCriteriaType' | 'getCriteriaValues' | 'getFontColor' | 'getItalic' | 'getStrikethrough' | 'getUnderline';
 
 /** A rule's range as Sheets keeps it: edges the A1 notation left open stay open (`A:A` grows with the sheet). */
 export interface RuleRange {
@@ -166,10 +159,7 @@ export function ruleAfter(state: RuleState, change: DimensionChange): RuleState 
   const first = state.ranges[0]!;
   const firstAfter = shiftSpan(first[key], change);
   const anchor = firstAfter ? { line: first[key].start, movedTo: firstAfter.start } : undefined;
-  const values =
-    state.criteria === 'CUSTOM_FORMULA' && typeof state.values[0] === 'string'
-      ? [shiftFormula(state.values[0], change, anchor)]
-      : state.values;
+  const values = state.criteria === 'CUSTOM_FORMULA' && typeof state.values[0] === 'string' ? [shiftFormula(state.values[0], change, anchor)] : state.values;
   return { ...state, ranges, values };
 }
 

@@ -75,26 +75,14 @@ export function zoneOffset(ms: number, timeZone: string): number {
 }
 
 /** The instant at which the zone's clocks show this wall time (the earlier one in a DST overlap). */
-export function instantOf(
-  timeZone: string,
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  millisecond = 0,
-): number {
+export function instantOf(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   let guess = asUtc - zoneOffset(asUtc, timeZone);
   guess = asUtc - zoneOffset(guess, timeZone);
   return guess;
 }
 
-const MONTHS_LONG = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(n: number, width: number): string {

@@ -153,7 +153,13 @@ describe('finders search the documented scopes', () => {
     expect(found.map((m) => m.getLocation().getColumn()!.getSheet().getName())).toEqual(['Đi cơ sở', 'Cán bộ']);
     expect(trips.createDeveloperMetadataFinder().withKey('status').withValue('v2').find()).toEqual([]);
     const id = found[1]!.getId();
-    expect(ss.createDeveloperMetadataFinder().withId(id).find().map((m) => m.getId())).toEqual([id]);
+    expect(
+      ss
+        .createDeveloperMetadataFinder()
+        .withId(id)
+        .find()
+        .map((m) => m.getId()),
+    ).toEqual([id]);
     expect(ss.createDeveloperMetadataFinder().withVisibility(app.DeveloperMetadataVisibility.PROJECT).find()).toEqual([]);
     expect(() => trips.createDeveloperMetadataFinder().onIntersectingLocations()).toThrowError(/not modelled/);
     expect(() => ss.createDeveloperMetadataFinder().withLocationType('COLUMN' as never)).toThrowError(/method signature/);
@@ -180,7 +186,10 @@ describe('DeveloperMetadata and its location', () => {
   it('ids are unique across the file', () => {
     const { ss, trips } = setUp();
     for (let i = 0; i < 50; i++) trips.getRange(`${i + 1}:${i + 1}`).addDeveloperMetadata('r');
-    const ids = ss.createDeveloperMetadataFinder().find().map((m) => m.getId());
+    const ids = ss
+      .createDeveloperMetadataFinder()
+      .find()
+      .map((m) => m.getId());
     expect(new Set(ids).size).toBe(50);
   });
 
@@ -191,7 +200,10 @@ describe('DeveloperMetadata and its location', () => {
     trips.addDeveloperMetadata('tab');
     trips.getRange('S:S').addDeveloperMetadata('column');
     trips.getRange('2:2').addDeveloperMetadata('row');
-    const [file, tab, column, row] = ss.createDeveloperMetadataFinder().find().map((m) => m.getLocation());
+    const [file, tab, column, row] = ss
+      .createDeveloperMetadataFinder()
+      .find()
+      .map((m) => m.getLocation());
     expect(file!.getLocationType()).toBe(T.SPREADSHEET);
     expect(file!.getSpreadsheet()).toBe(ss);
     expect([file!.getSheet(), file!.getColumn(), file!.getRow()]).toEqual([null, null, null]);

@@ -28,22 +28,12 @@ type Implemented =
   | 'setValue'
   | 'setVisibility';
 type LocationImplemented = 'getColumn' | 'getLocationType' | 'getRow' | 'getSheet' | 'getSpreadsheet';
-type FinderImplemented =
-  | 'find'
-  | 'onIntersectingLocations'
-  | 'withId'
-  | 'withKey'
-  | 'withLocationType'
-  | 'withValue'
-  | 'withVisibility';
+type FinderImplemented = 'find' | 'onIntersectingLocations' | 'withId' | 'withKey' | 'withLocationType' | 'withValue' | 'withVisibility';
 
 export type LocationTypeName = 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN';
 export type VisibilityName = 'DOCUMENT' | 'PROJECT';
 
-export type MetadataLocation =
-  | { type: 'SPREADSHEET' }
-  | { type: 'SHEET'; sheet: FakeSheet }
-  | { type: 'ROW' | 'COLUMN'; sheet: FakeSheet; index: number };
+export type MetadataLocation = { type: 'SPREADSHEET' } | { type: 'SHEET'; sheet: FakeSheet } | { type: 'ROW' | 'COLUMN'; sheet: FakeSheet; index: number };
 
 /** One piece of developer metadata as the spreadsheet stores it; the DeveloperMetadata objects are views of it. */
 export interface MetadataRecord {
@@ -104,10 +94,7 @@ export function followDimensionChange(spreadsheet: FakeSpreadsheet, sheet: FakeS
  * addDeveloperMetadata(key), (key, visibility), (key, value), (key, value, visibility): the overloads are told apart
  * by type, as in Apps Script, where a visibility is an enum object and a value a string.
  */
-export function metadataArguments(
-  method: string,
-  args: unknown[],
-): { key: string; value: string | null; visibility: VisibilityName } {
+export function metadataArguments(method: string, args: unknown[]): { key: string; value: string | null; visibility: VisibilityName } {
   const [key, second, third] = args;
   const types = args.map((a) => (typeof a === 'string' ? 'String' : enumName(a, DeveloperMetadataVisibilityEnum) ? 'DeveloperMetadataVisibility' : typeof a));
   const signature = () => gasError(MESSAGES.signature(types.join(','), method));
@@ -146,9 +133,7 @@ export function metadataOfRange(range: FakeRange): MetadataRecord[] {
   const type = range.isWholeColumn() ? 'COLUMN' : range.isWholeRow() ? 'ROW' : null;
   if (!type) return [];
   const index = type === 'COLUMN' ? range.column : range.row;
-  return range.sheet.spreadsheet.developerMetadata.filter(
-    (r) => r.location.type === type && r.location.sheet === range.sheet && r.location.index === index,
-  );
+  return range.sheet.spreadsheet.developerMetadata.filter((r) => r.location.type === type && r.location.sheet === range.sheet && r.location.index === index);
 }
 
 /** Access and modify developer metadata. Views a record of the spreadsheet's store, so it sees later changes. */
@@ -166,7 +151,9 @@ export class FakeDeveloperMetadata implements Pick<Api, Implemented> {
   private rec(method: string): MetadataRecord {
     this.ctx.calls.record(`DeveloperMetadata.${method}`);
     if (this.record.removed) {
-      throw fakeUsageError(`developer metadata ${this.record.id} was removed (or deleted with its row, column or sheet); what Apps Script does with it then is not modelled`);
+      throw fakeUsageError(
+        `developer metadata ${this.record.id} was removed (or deleted with its row, column or sheet); what Apps Script does with it then is not modelled`,
+      );
     }
     return this.record;
   }
@@ -290,10 +277,7 @@ export class FakeDeveloperMetadataLocation implements Pick<LocationApi, Location
   }
 }
 
-export type FinderScope =
-  | { kind: 'spreadsheet' }
-  | { kind: 'sheet'; sheet: FakeSheet }
-  | { kind: 'range'; range: FakeRange };
+export type FinderScope = { kind: 'spreadsheet' } | { kind: 'sheet'; sheet: FakeSheet } | { kind: 'range'; range: FakeRange };
 
 /**
  * Searches a scope, as the reference defines them: a spreadsheet's finder sees everything; a sheet's sees "metadata
@@ -330,7 +314,9 @@ export class FakeDeveloperMetadataFinder implements Pick<FinderApi, FinderImplem
   onIntersectingLocations(): this {
     this.rec('onIntersectingLocations');
     if (this.scope.kind !== 'range') {
-      throw fakeUsageError('onIntersectingLocations() on a sheet or spreadsheet finder is not modelled (the reference: "only valid with range-scoped searches")');
+      throw fakeUsageError(
+        'onIntersectingLocations() on a sheet or spreadsheet finder is not modelled (the reference: "only valid with range-scoped searches")',
+      );
     }
     this.intersecting = true;
     return this;

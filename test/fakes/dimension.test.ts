@@ -92,7 +92,7 @@ describe('a conditional-format formula whose anchor row or column is deleted kee
 describe('sheets named by a formula', () => {
   const cases: [string, string[]][] = [
     ['=$S2="OK"', []],
-    ["='Cán bộ'!A1=\"x\"", ['Cán bộ']],
+    ['=\'Cán bộ\'!A1="x"', ['Cán bộ']],
     ['=COUNTIF(Sheet2!B:B,$A2)>0', ['Sheet2']],
     ['=$S2="Sheet2!A1"', []],
     ["='It''s'!A1=1", ["It's"]],

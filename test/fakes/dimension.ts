@@ -89,9 +89,7 @@ export function shiftFormula(formula: string, change: DimensionChange, anchor?: 
         const moved = shiftLine(line, change) ?? (anchorDeleted && relative ? anchor.movedTo + (line - anchor.line) : null);
         if (moved === null) return `${lead}#REF!`;
         if (moved === line) return whole;
-        return change.dimension === 'COLUMNS'
-          ? `${lead}${d1}${columnLetter(moved)}${d2}${digits}`
-          : `${lead}${d1}${letters}${d2}${moved}`;
+        return change.dimension === 'COLUMNS' ? `${lead}${d1}${columnLetter(moved)}${d2}${digits}` : `${lead}${d1}${letters}${d2}${moved}`;
       }),
   );
 }

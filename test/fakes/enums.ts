@@ -15,28 +15,40 @@ export const ButtonEnum = makeEnum<B['Button']>(['CLOSE', 'OK', 'CANCEL', 'YES',
 export const ButtonSetEnum = makeEnum<B['ButtonSet']>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 
 export const ProtectionTypeEnum = makeEnum<S['ProtectionType']>(['RANGE', 'SHEET']);
-export const BorderStyleEnum = makeEnum<S['BorderStyle']>([
-  'DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE',
-]);
+export const BorderStyleEnum = makeEnum<S['BorderStyle']>(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE']);
 export const WrapStrategyEnum = makeEnum<S['WrapStrategy']>(['WRAP', 'OVERFLOW', 'CLIP']);
 export const DataValidationCriteriaEnum = makeEnum<S['DataValidationCriteria']>([
-  'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
 ]);
 
 export const AuthModeEnum = makeEnum<Sc['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
-export const TriggerSourceEnum = makeEnum<Sc['TriggerSource']>([
-  'SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR',
-]);
-export const EventTypeEnum = makeEnum<Sc['EventType']>([
-  'CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED',
-]);
-export const WeekDayEnum = makeEnum<B['Weekday']>([
-  'SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY',
-]);
+export const TriggerSourceEnum = makeEnum<Sc['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+export const EventTypeEnum = makeEnum<Sc['EventType']>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+export const WeekDayEnum = makeEnum<B['Weekday']>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
 
 export const SandboxModeEnum = makeEnum<H['SandboxMode']>(['EMULATED', 'IFRAME', 'NATIVE']);
 export const XFrameOptionsModeEnum = makeEnum<H['XFrameOptionsMode']>(['ALLOWALL', 'DEFAULT']);
@@ -49,11 +61,7 @@ export const XFrameOptionsModeEnum = makeEnum<H['XFrameOptionsMode']>(['ALLOWALL
  * identity.
  */
 export function makeObjectEnum<E>(names: readonly string[]): E {
-  return Object.freeze(
-    Object.fromEntries(
-      names.map((n) => [n, Object.freeze({ toString: () => n, toJSON: () => n, name: () => n })]),
-    ),
-  ) as unknown as E;
+  return Object.freeze(Object.fromEntries(names.map((n) => [n, Object.freeze({ toString: () => n, toJSON: () => n, name: () => n })]))) as unknown as E;
 }
 
 /** The member's name, for any enum of the fakes (string or object members); null for anything else. */
@@ -62,15 +70,32 @@ export function enumName(value: unknown, enumObject: object): string | null {
   return null;
 }
 
-export const DeveloperMetadataLocationTypeEnum = makeObjectEnum<S['DeveloperMetadataLocationType']>([
-  'SPREADSHEET', 'SHEET', 'ROW', 'COLUMN',
-]);
+export const DeveloperMetadataLocationTypeEnum = makeObjectEnum<S['DeveloperMetadataLocationType']>(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);
 export const DeveloperMetadataVisibilityEnum = makeObjectEnum<S['DeveloperMetadataVisibility']>(['DOCUMENT', 'PROJECT']);
 /** As listed in the Apps Script reference (2025), which adds DATE_NOT_EQUAL_TO and TEXT_NOT_EQUAL_TO to @types. */
 export const BooleanCriteriaEnum = makeObjectEnum<S['BooleanCriteria']>([
-  'CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'DATE_NOT_EQUAL_TO',
-  'DATE_AFTER_RELATIVE', 'DATE_BEFORE_RELATIVE', 'DATE_EQUAL_TO_RELATIVE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO',
-  'TEXT_NOT_EQUAL_TO', 'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'DATE_NOT_EQUAL_TO',
+  'DATE_AFTER_RELATIVE',
+  'DATE_BEFORE_RELATIVE',
+  'DATE_EQUAL_TO_RELATIVE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_NOT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
 ]);

@@ -113,8 +113,7 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
   const calls = options.calls ?? new CallCounter();
   const ctx = new FakeContext(clock, calls, authModeName(options.authMode ?? 'FULL'));
   ctx.uiAvailable = options.uiAvailable ?? true;
-  const spreadsheet =
-    options.spreadsheet ?? new FakeSpreadsheet({ locale: options.locale ?? 'en_US', timeZone: options.timeZone ?? 'America/New_York' });
+  const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet({ locale: options.locale ?? 'en_US', timeZone: options.timeZone ?? 'America/New_York' });
   spreadsheet.ctx = ctx;
 
   const user = options.user ?? 'user@example.com';

@@ -56,8 +56,7 @@ export const MESSAGES = {
   // logs
   propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
-  addonTooManyTimeTriggers:
-    'This add-on has created too many time-based triggers in this document for this Google user account.',
+  addonTooManyTimeTriggers: 'This add-on has created too many time-based triggers in this document for this Google user account.',
   tooManyTriggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   // logs: "Exception: Service invoked too many times for one day: email." (shabuthomas/gmail-delay-send#34)
   mailQuota: 'Service invoked too many times for one day: email.',
@@ -75,13 +74,11 @@ export const MESSAGES = {
   // a public list of MailApp error constants
   noRecipient: 'Failed to send email: no recipient',
   // logs (format; used for NONE/LIMITED refusals by our choice)
-  permission: (method: string, scope: string) =>
-    `You do not have permission to call ${method}. Required permissions: ${scope}`,
+  permission: (method: string, scope: string) => `You do not have permission to call ${method}. Required permissions: ${scope}`,
   // logs (Google's failure e-mails); our choice for Properties/Lock in AuthMode.NONE
   authorizationRequired: 'Authorization is required to perform that action.',
   // remembered format (e.g. "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.")
-  signature: (types: string, method: string) =>
-    `The parameters (${types}) don't match the method signature for ${method}.`,
+  signature: (types: string, method: string) => `The parameters (${types}) don't match the method signature for ${method}.`,
   // logs: quoted verbatim in an Apps Script project's changelog ("Exception: Adding developer metadata to arbitrary
   // ranges is not currently supported.") and, whole, in gas-fakes' tests, which its author runs against live Apps
   // Script (brucemcpherson/gas-fakes test/testsheetsdeveloper.js).
@@ -104,8 +101,7 @@ export const MESSAGES = {
   // ours (no verbatim source found)
   hideAllSheets: "You can't hide all the sheets in a document.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,
-  addonTooManyTriggersOfType: (type: string) =>
-    `This add-on has created too many ${type} triggers in this document for this Google user account.`,
+  addonTooManyTriggersOfType: (type: string) => `This add-on has created too many ${type} triggers in this document for this Google user account.`,
   addonTriggerTooFrequent: 'Add-ons can only create time-based triggers that run at most once per hour.',
   clockTriggerNoSchedule: 'The trigger needs a schedule: call everyMinutes, everyHours, everyDays, everyWeeks, after or at.',
   atHourNeedsDays: 'atHour() can only be used with everyDays() or everyWeeks().',

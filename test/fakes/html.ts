@@ -141,13 +141,7 @@ export class FakeHtmlTemplate implements TemplateApi {
 }
 
 type ServiceApi = GoogleAppsScript.HTML.HtmlService;
-type ServiceImplemented =
-  | 'SandboxMode'
-  | 'XFrameOptionsMode'
-  | 'createHtmlOutput'
-  | 'createHtmlOutputFromFile'
-  | 'createTemplate'
-  | 'createTemplateFromFile';
+type ServiceImplemented = 'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile';
 
 export interface FakeHtmlService extends Omit<ServiceApi, ServiceImplemented> {}
 export class FakeHtmlService implements Pick<ServiceApi, ServiceImplemented> {

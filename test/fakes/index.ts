@@ -24,21 +24,11 @@
  */
 export { CallCounter, isSpreadsheetMethod, SPREADSHEET_SERVICE_CLASSES } from './calls';
 export { DateValue, localeRules, parseInput } from './cells';
-export {
-  FakeBooleanCondition,
-  FakeConditionalFormatRule,
-  FakeConditionalFormatRuleBuilder,
-  type RuleSnapshot,
-} from './conditional-format';
+export { FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, type RuleSnapshot } from './conditional-format';
 export { type AuthModeName, FakeClock, FakeContext, SCOPES } from './context';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export { formatSimpleDate, instantOf, isDateObject, wallTime } from './dates';
-export {
-  FakeDeveloperMetadata,
-  FakeDeveloperMetadataFinder,
-  FakeDeveloperMetadataLocation,
-  type MetadataSnapshot,
-} from './developer-metadata';
+export { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, FakeDeveloperMetadataLocation, type MetadataSnapshot } from './developer-metadata';
 export { type DimensionChange, shiftFormula } from './dimension';
 export * from './enums';
 export {

@@ -85,12 +85,7 @@ export class FakeMailApp implements Pick<Api, 'sendEmail' | 'getRemainingDailyQu
     return this.remaining;
   }
 
-  sendEmail(
-    a: Message | string,
-    subject?: string,
-    body?: string,
-    options?: Message | string,
-  ): void {
+  sendEmail(a: Message | string, subject?: string, body?: string, options?: Message | string): void {
     this.ctx.calls.record('MailApp.sendEmail');
     this.ctx.require('MailApp.sendEmail', 'mail');
     if (this.callsBeforeKill !== null && this.callsBeforeKill-- <= 0) {

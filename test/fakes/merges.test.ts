@@ -22,8 +22,18 @@ describe('getDataRange().getMergedRanges()', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C3');
     // Reference: "merged cells that either are fully within the current range, or contain at least one cell in the
     // current range" — each as the whole merged range.
-    expect(sheet.getDataRange().getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:E1', 'C2:F2']);
-    expect(sheet.getRange('D2').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['C2:F2']);
+    expect(
+      sheet
+        .getDataRange()
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:E1', 'C2:F2']);
+    expect(
+      sheet
+        .getRange('D2')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['C2:F2']);
   });
 
   it('merged ranges read their upper-left value and display', () => {

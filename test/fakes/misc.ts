@@ -59,9 +59,7 @@ export class FakeUtilities implements Pick<UtilitiesApi, UtilitiesImplemented> {
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     this.ctx.calls.record('Utilities.formatDate');
     if (!isDateObject(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
-      throw gasError(
-        MESSAGES.signature([date, timeZone, format].map((x) => (isDateObject(x) ? 'Date' : typeof x)).join(','), 'Utilities.formatDate'),
-      );
+      throw gasError(MESSAGES.signature([date, timeZone, format].map((x) => (isDateObject(x) ? 'Date' : typeof x)).join(','), 'Utilities.formatDate'));
     }
     if (Number.isNaN(date.getTime())) throw gasError(MESSAGES.invalidArgument('date'));
     const zone = isValidTimeZone(timeZone) ? timeZone : 'GMT';
@@ -97,9 +95,7 @@ export interface LogEntry {
 }
 
 function render(args: unknown[]): string {
-  return args
-    .map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : JSON.stringify(a) ?? String(a)))
-    .join(' ');
+  return args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : (JSON.stringify(a) ?? String(a)))).join(' ');
 }
 
 /** Logger and console: every line is kept in `entries`; with `echo`, also printed by the host console. */
@@ -129,14 +125,14 @@ export class FakeLogs {
       },
       getLog() {
         logs.ctx.calls.record('Logger.getLog');
-        return logs.entries.filter((e) => e.source === 'Logger').map((e) => e.message).join('\n');
+        return logs.entries
+          .filter((e) => e.source === 'Logger')
+          .map((e) => e.message)
+          .join('\n');
       },
       log(data: any, ...values: any[]) {
         logs.ctx.calls.record('Logger.log');
-        const message =
-          typeof data === 'string' && values.length > 0
-            ? data.replace(/%s|%d/g, () => String(values.shift()))
-            : render([data]);
+        const message = typeof data === 'string' && values.length > 0 ? data.replace(/%s|%d/g, () => String(values.shift())) : render([data]);
         logs.add('log', 'Logger', [message]);
         return logger;
       },

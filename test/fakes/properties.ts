@@ -2,14 +2,7 @@ import type { FakeContext } from './context';
 import { gasError, MESSAGES } from './errors';
 
 type Api = GoogleAppsScript.Properties.Properties;
-type Implemented =
-  | 'deleteAllProperties'
-  | 'deleteProperty'
-  | 'getKeys'
-  | 'getProperties'
-  | 'getProperty'
-  | 'setProperties'
-  | 'setProperty';
+type Implemented = 'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty';
 
 /** Google's quotas page: 9 KB per value, 500 KB per property store. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;

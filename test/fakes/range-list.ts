@@ -66,7 +66,9 @@ export class FakeRangeList implements Pick<Api, Implemented> {
     return this.each('setFontSize', (r) => r.setFontSize(size));
   }
   setFontFamily(fontFamily: string | null): this {
-    return this.each('setFontFamily', (r) => r.setFontFamilies(Array.from({ length: r.numRows }, () => Array.from({ length: r.numColumns }, () => fontFamily))));
+    return this.each('setFontFamily', (r) =>
+      r.setFontFamilies(Array.from({ length: r.numRows }, () => Array.from({ length: r.numColumns }, () => fontFamily))),
+    );
   }
   setFontColor(color: string | null): this {
     return this.each('setFontColor', (r) => r.setFontColor(color));

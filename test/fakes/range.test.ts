@@ -32,9 +32,24 @@ describe('Sheet.getRange refuses what Google refuses, with its words', () => {
 describe('setValues checks the shape of the data first', () => {
   const cases: [string, unknown[][], string][] = [
     ['too few rows', [[1, 2]], 'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.'],
-    ['too many rows', [[1, 2], [3, 4], [5, 6]], 'The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.'],
+    [
+      'too many rows',
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      'The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.',
+    ],
     ['a short row', [[1, 2], [3]], 'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.'],
-    ['a long row', [[1, 2, 3], [4, 5, 6]], 'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.'],
+    [
+      'a long row',
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    ],
   ];
   it.each(cases)('%s', (_name, data, message) => {
     const { sheet } = freshSheet();
@@ -46,7 +61,12 @@ describe('setValues checks the shape of the data first', () => {
     const { sheet } = freshSheet();
     const range = sheet.getRange(1, 1, 2, 1);
     expect(() => range.setBackgrounds([['#ff0000']])).toThrowError(/The data has 1 but the range has 2/);
-    expect(() => range.setNotes([['a', 'b'], ['c', 'd']])).toThrowError(/number of columns/);
+    expect(() =>
+      range.setNotes([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toThrowError(/number of columns/);
     expect(() => range.setFontWeights([['bold']])).toThrowError(/number of rows/);
   });
 
@@ -110,7 +130,10 @@ describe('what a written value becomes (en_US sheet)', () => {
 
   it('empty cells read as empty strings', () => {
     const { sheet } = freshSheet();
-    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 });
 
@@ -155,7 +178,10 @@ describe('formats read back the way Sheets reports them', () => {
   it('font weights, notes, wraps, number formats', () => {
     const { sheet } = freshSheet();
     const r = sheet.getRange('A1:B1');
-    r.setFontWeights([['bold', null]]).setNotes([['n', null]]).setWraps([[true, false]]).setNumberFormat('0.00');
+    r.setFontWeights([['bold', null]])
+      .setNotes([['n', null]])
+      .setWraps([[true, false]])
+      .setNumberFormat('0.00');
     expect(r.getFontWeights()).toEqual([['bold', 'normal']]);
     expect(r.getNotes()).toEqual([['n', '']]);
     expect(r.getWraps()).toEqual([[true, false]]);
@@ -184,9 +210,7 @@ describe('merges', () => {
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['Tiêu đề', '', '']]);
     expect(sheet.getRange('B1').isPartOfMerge()).toBe(true);
     expect(sheet.getRange('D1').isPartOfMerge()).toBe(false);
-    expect(() => sheet.getRange('B1:D1').merge()).toThrowError(
-      'You must select all cells in a merged range to merge or unmerge them.',
-    );
+    expect(() => sheet.getRange('B1:D1').merge()).toThrowError('You must select all cells in a merged range to merge or unmerge them.');
     expect(() => sheet.getRange('A1:B1').breakApart()).toThrowError(/merged range/);
     sheet.getRange('A1:D2').breakApart();
     expect(sheet.getRange('A1:D2').getMergedRanges()).toEqual([]);

@@ -1,13 +1,7 @@
 import { a1OfBounded, BOUNDED, type Bounds } from './a1';
 import { BLANK, type BorderEdge, type Cell, coerceWrite, DateValue, displayOf, GENERAL_FORMAT, hasContent, isDateFormat } from './cells';
 import { FakeDataValidation } from './data-validation';
-import {
-  addMetadata,
-  FakeDeveloperMetadata,
-  FakeDeveloperMetadataFinder,
-  metadataArguments,
-  metadataOfRange,
-} from './developer-metadata';
+import { addMetadata, FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArguments, metadataOfRange } from './developer-metadata';
 import { dateToSerial, isDateObject, serialToDate } from './dates';
 import { BorderStyleEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
@@ -368,12 +362,7 @@ export class FakeRange implements Pick<Api, Implemented> {
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     this.rec('offset');
-    return this.sheet.rangeAt(
-      this.row + rowOffset,
-      this.column + columnOffset,
-      numRows ?? this.numRows,
-      numColumns ?? this.numColumns,
-    );
+    return this.sheet.rangeAt(this.row + rowOffset, this.column + columnOffset, numRows ?? this.numRows, numColumns ?? this.numColumns);
   }
 
   // ------------------------------------------------------------ values
@@ -729,13 +718,7 @@ export class FakeRange implements Pick<Api, Implemented> {
     this.eachCell((cell) => clearCell(cell, { contents: true }));
     return this;
   }
-  clear(options?: {
-    commentsOnly?: boolean;
-    contentsOnly?: boolean;
-    formatOnly?: boolean;
-    validationsOnly?: boolean;
-    skipFilteredRows?: boolean;
-  }): this {
+  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): this {
     this.rec('clear');
     const only = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
     const what = only
@@ -790,9 +773,7 @@ export class FakeRange implements Pick<Api, Implemented> {
   }
   getMergedRanges(): FakeRange[] {
     this.rec('getMergedRanges');
-    return this.sheet.merges
-      .filter((m) => intersects(m, this.box))
-      .map((m) => new FakeRange(this.sheet, m.row, m.column, m.numRows, m.numColumns));
+    return this.sheet.merges.filter((m) => intersects(m, this.box)).map((m) => new FakeRange(this.sheet, m.row, m.column, m.numRows, m.numColumns));
   }
 
   // ------------------------------------------------------------ developer metadata

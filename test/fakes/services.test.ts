@@ -5,14 +5,23 @@ import { createAppsScriptEnvironment, FakeSpreadsheet, UiRecorder } from './inde
 describe('AuthMode.NONE: only menus', () => {
   const env = () => createAppsScriptEnvironment({ authMode: 'NONE' });
   const refusals: [string, (e: ReturnType<typeof env>) => unknown, string][] = [
-    ['the spreadsheet', (e) => e.globals.SpreadsheetApp.getActiveSpreadsheet(),
-      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly'],
+    [
+      'the spreadsheet',
+      (e) => e.globals.SpreadsheetApp.getActiveSpreadsheet(),
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ],
     ['document properties', (e) => e.globals.PropertiesService.getDocumentProperties(), 'Authorization is required to perform that action.'],
     ['a lock', (e) => e.globals.LockService.getDocumentLock(), 'Authorization is required to perform that action.'],
-    ['mail', (e) => e.globals.MailApp.getRemainingDailyQuota(),
-      'You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail'],
-    ['triggers', (e) => e.globals.ScriptApp.getProjectTriggers(),
-      'You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp'],
+    [
+      'mail',
+      (e) => e.globals.MailApp.getRemainingDailyQuota(),
+      'You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    ],
+    [
+      'triggers',
+      (e) => e.globals.ScriptApp.getProjectTriggers(),
+      'You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    ],
   ];
   it.each(refusals)('refuses %s', (_name, call, message) => {
     expect(() => call(env())).toThrowError(message);
@@ -21,10 +30,7 @@ describe('AuthMode.NONE: only menus', () => {
   it('builds the add-on menu', () => {
     const e = env();
     e.globals.SpreadsheetApp.getUi().createAddonMenu().addItem('Mở bảng điều khiển', 'showSidebar').addSeparator().addToUi();
-    expect(e.ui.addonMenu()?.entries).toEqual([
-      { kind: 'item', caption: 'Mở bảng điều khiển', functionName: 'showSidebar' },
-      { kind: 'separator' },
-    ]);
+    expect(e.ui.addonMenu()?.entries).toEqual([{ kind: 'item', caption: 'Mở bảng điều khiển', functionName: 'showSidebar' }, { kind: 'separator' }]);
     expect(UiRecorder.items(e.ui.addonMenu())).toEqual([{ caption: 'Mở bảng điều khiển', functionName: 'showSidebar' }]);
   });
 
@@ -98,9 +104,7 @@ describe('triggers (Editor add-on rules)', () => {
     const t = daily(env);
     expect(t.getHandlerFunction()).toBe('dailyRun');
     expect(t.getEventType()).toBe(env.globals.ScriptApp.EventType.CLOCK);
-    expect(() => daily(env)).toThrowError(
-      'This add-on has created too many time-based triggers in this document for this Google user account.',
-    );
+    expect(() => daily(env)).toThrowError('This add-on has created too many time-based triggers in this document for this Google user account.');
     env.globals.ScriptApp.deleteTrigger(t);
     expect(daily(env).getUniqueId()).not.toBe(t.getUniqueId());
     // another user of the same file has their own allowance
@@ -114,7 +118,14 @@ describe('triggers (Editor add-on rules)', () => {
     ['every 3 hours', (e) => e.globals.ScriptApp.newTrigger('f').timeBased().everyHours(3), /Invalid argument/],
     ['hour 24', (e) => e.globals.ScriptApp.newTrigger('f').timeBased().atHour(24), /Invalid argument/],
     ['no schedule', (e) => e.globals.ScriptApp.newTrigger('f').timeBased().create(), /needs a schedule/],
-    ['in LIMITED mode', (e) => { e.setAuthMode('LIMITED'); return daily(e); }, /permission to call ClockTriggerBuilder.create/],
+    [
+      'in LIMITED mode',
+      (e) => {
+        e.setAuthMode('LIMITED');
+        return daily(e);
+      },
+      /permission to call ClockTriggerBuilder.create/,
+    ],
   ];
   it.each(refused)('refuses %s', (_name, call, message) => {
     expect(() => call(createAppsScriptEnvironment())).toThrowError(message);
@@ -152,9 +163,7 @@ describe('mail', () => {
     const { MailApp } = env.globals;
     MailApp.sendEmail({ to: 'a@x.vn, b@x.vn', subject: 'Nhắc', body: 'Nội dung', name: 'dicoso' });
     expect(MailApp.getRemainingDailyQuota()).toBe(1);
-    expect(() => MailApp.sendEmail('c@x.vn', 'S', 'B', { cc: 'd@x.vn' })).toThrowError(
-      'Service invoked too many times for one day: email.',
-    );
+    expect(() => MailApp.sendEmail('c@x.vn', 'S', 'B', { cc: 'd@x.vn' })).toThrowError('Service invoked too many times for one day: email.');
     MailApp.sendEmail('c@x.vn', 'S', 'B');
     expect(env.mail.outbox.map((m) => m.to)).toEqual([['a@x.vn', 'b@x.vn'], ['c@x.vn']]);
     expect(MailApp.getRemainingDailyQuota()).toBe(0);
@@ -162,10 +171,22 @@ describe('mail', () => {
 
   const refused: [string, () => void, string][] = [
     ['an invalid address', () => createAppsScriptEnvironment().globals.MailApp.sendEmail('khong-phai-email', 's', 'b'), 'Invalid email: khong-phai-email'],
-    ['51 recipients', () => createAppsScriptEnvironment({ mailQuota: 1500 }).globals.MailApp.sendEmail({
-      to: Array.from({ length: 51 }, (_, i) => `u${i}@x.vn`).join(','), subject: 's', body: 'b' }), 'Limit Exceeded: Email Recipients Per Message.'],
+    [
+      '51 recipients',
+      () =>
+        createAppsScriptEnvironment({ mailQuota: 1500 }).globals.MailApp.sendEmail({
+          to: Array.from({ length: 51 }, (_, i) => `u${i}@x.vn`).join(','),
+          subject: 's',
+          body: 'b',
+        }),
+      'Limit Exceeded: Email Recipients Per Message.',
+    ],
     ['no recipient', () => createAppsScriptEnvironment().globals.MailApp.sendEmail({ to: '', subject: 's', body: 'b' }), 'Failed to send email: no recipient'],
-    ['a body over 200 KB', () => createAppsScriptEnvironment().globals.MailApp.sendEmail({ to: 'a@x.vn', subject: 's', body: 'x'.repeat(200 * 1024 + 1) }), 'Limit Exceeded: Email Body Size.'],
+    [
+      'a body over 200 KB',
+      () => createAppsScriptEnvironment().globals.MailApp.sendEmail({ to: 'a@x.vn', subject: 's', body: 'x'.repeat(200 * 1024 + 1) }),
+      'Limit Exceeded: Email Body Size.',
+    ],
   ];
   it.each(refused)('refuses %s', (_name, call, message) => {
     expect(call).toThrowError(message);
@@ -211,7 +232,10 @@ describe('ui and html', () => {
     env.ui.answerPrompt('2024', 'OK');
     const p = ui.prompt('Năm?', ui.ButtonSet.OK_CANCEL);
     expect([p.getResponseText(), p.getSelectedButton()]).toEqual(['2024', ui.Button.OK]);
-    expect(env.ui.alerts.map((a) => [a.title, a.prompt, a.response])).toEqual([['Xoá?', 'Xoá bảng cũ?', 'NO'], [null, 'Xong', 'OK']]);
+    expect(env.ui.alerts.map((a) => [a.title, a.prompt, a.response])).toEqual([
+      ['Xoá?', 'Xoá bảng cũ?', 'NO'],
+      [null, 'Xong', 'OK'],
+    ]);
   });
 
   it('sidebars come from the project’s HTML files; a missing file is Google’s error', () => {
@@ -234,7 +258,7 @@ describe('Utilities and Session', () => {
     ['Asia/Ho_Chi_Minh', 'dd/MM/yyyy', '01/03/2024'],
     ['Asia/Ho_Chi_Minh', 'yyyy-MM-dd HH:mm:ss', '2024-03-01 00:30:05'],
     ['UTC', "EEE, d MMM yyyy 'lúc' HH:mm", 'Thu, 29 Feb 2024 lúc 17:30'],
-    ['America/New_York', 'yyyy-MM-dd\'T\'HH:mmXXX', '2024-02-29T12:30-05:00'],
+    ['America/New_York', "yyyy-MM-dd'T'HH:mmXXX", '2024-02-29T12:30-05:00'],
   ];
   it.each(cases)('formatDate in %s with %s', (zone, pattern, expected) => {
     expect(createAppsScriptEnvironment().globals.Utilities.formatDate(d, zone, pattern)).toBe(expected);

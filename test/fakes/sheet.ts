@@ -101,12 +101,7 @@ export interface Box {
 }
 
 export function intersects(a: Box, b: Box): boolean {
-  return (
-    a.row <= b.row + b.numRows - 1 &&
-    b.row <= a.row + a.numRows - 1 &&
-    a.column <= b.column + b.numColumns - 1 &&
-    b.column <= a.column + a.numColumns - 1
-  );
+  return a.row <= b.row + b.numRows - 1 && b.row <= a.row + a.numRows - 1 && a.column <= b.column + b.numColumns - 1 && b.column <= a.column + a.numColumns - 1;
 }
 
 export function contains(outer: Box, inner: Box): boolean {
@@ -293,9 +288,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
   snapshot(): SheetSnapshot {
     const { rows, columns } = this.extent();
     const grid = <T>(f: (cell: Cell) => T): T[][] =>
-      Array.from({ length: rows }, (_, r) =>
-        Array.from({ length: columns }, (_, c) => f(this.cellAt(r + 1, c + 1) ?? (BLANK as Cell))),
-      );
+      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => f(this.cellAt(r + 1, c + 1) ?? (BLANK as Cell))));
     const range = rows > 0 && columns > 0 ? new FakeRange(this, 1, 1, rows, columns) : null;
     return {
       name: this.name,
@@ -316,9 +309,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
       maxColumns: this.maxColumns,
       hidden: this.hidden,
       tabColor: this.tabColor,
-      developerMetadata: this.spreadsheet.developerMetadata
-        .filter((r) => r.location.type !== 'SPREADSHEET' && r.location.sheet === this)
-        .map(describeMetadata),
+      developerMetadata: this.spreadsheet.developerMetadata.filter((r) => r.location.type !== 'SPREADSHEET' && r.location.sheet === this).map(describeMetadata),
       conditionalFormats: this.conditionalRules.map(describeRule),
       charts: this.charts.map((c) => c.snapshot()),
     };
@@ -412,9 +403,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
     this.rows.splice(start - 1, howMany);
     this.maxRows -= howMany;
     const end = start + howMany - 1;
-    this.merges = this.merges
-      .filter((m) => !(m.row >= start && m.row + m.numRows - 1 <= end))
-      .map((m) => (m.row > end ? { ...m, row: m.row - howMany } : m));
+    this.merges = this.merges.filter((m) => !(m.row >= start && m.row + m.numRows - 1 <= end)).map((m) => (m.row > end ? { ...m, row: m.row - howMany } : m));
     this.followChange({ dimension: 'ROWS', kind: 'delete', at: start, count: howMany });
   }
 
@@ -533,7 +522,10 @@ export class FakeSheet implements Pick<Api, Implemented> {
     if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== 'string')) {
       throw gasError(MESSAGES.signature(typeof a1Notations, 'SpreadsheetApp.Sheet.getRangeList'));
     }
-    return new FakeRangeList(this, a1Notations.map((a1) => this.rangeA1(a1)));
+    return new FakeRangeList(
+      this,
+      a1Notations.map((a1) => this.rangeA1(a1)),
+    );
   }
 
   getRowHeight(rowPosition: number): number {
@@ -931,10 +923,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
   }
 }
 
-export function clearCell(
-  cell: Cell,
-  what: { contents?: boolean; formats?: boolean; notes?: boolean; validations?: boolean },
-): void {
+export function clearCell(cell: Cell, what: { contents?: boolean; formats?: boolean; notes?: boolean; validations?: boolean }): void {
   const blank = BLANK;
   if (what.contents) {
     cell.value = '';

@@ -115,4 +115,3 @@ export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
     return sheet;
   }
 }
-

@@ -29,9 +29,7 @@ describe('tabs', () => {
   it('insertSheet refuses a duplicate name (case-insensitively) with Google’s message', () => {
     const env = createAppsScriptEnvironment({ spreadsheet: FakeSpreadsheet.fromTabs({ 'Cán bộ': [] }) });
     const ss = env.globals.SpreadsheetApp.getActive();
-    expect(() => ss.insertSheet('Cán bộ')).toThrowError(
-      'A sheet with the name "Cán bộ" already exists. Please enter another name.',
-    );
+    expect(() => ss.insertSheet('Cán bộ')).toThrowError('A sheet with the name "Cán bộ" already exists. Please enter another name.');
     expect(() => ss.insertSheet('CÁN BỘ')).toThrowError(/already exists/);
     const mau2 = ss.insertSheet('Mẫu 2', 0);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Mẫu 2', 'Cán bộ']);
@@ -60,17 +58,33 @@ describe('tabs', () => {
   });
 
   it('snapshot shows values, notes, formats, validations, merges, frozen rows and protections', () => {
-    const env = createAppsScriptEnvironment({ spreadsheet: FakeSpreadsheet.fromTabs({ T: [['a', 'b'], [1, 2]] }) });
+    const env = createAppsScriptEnvironment({
+      spreadsheet: FakeSpreadsheet.fromTabs({
+        T: [
+          ['a', 'b'],
+          [1, 2],
+        ],
+      }),
+    });
     const sheet = env.spreadsheet.tab('T');
     sheet.getRange('A1:B1').merge().setBackground('#EEEEEE').setFontWeight('bold');
     sheet.getRange('B2').setNote('Thiếu ngày');
     sheet.setFrozenRows(1);
     sheet.protect().setDescription('Bảng do dicoso tạo').setWarningOnly(true);
     const snap = sheet.snapshot();
-    expect(snap.values).toEqual([['a', ''], [1, 2]]);
-    expect(snap.notes).toEqual([['', ''], ['', 'Thiếu ngày']]);
+    expect(snap.values).toEqual([
+      ['a', ''],
+      [1, 2],
+    ]);
+    expect(snap.notes).toEqual([
+      ['', ''],
+      ['', 'Thiếu ngày'],
+    ]);
     expect(snap.backgrounds[0]).toEqual(['#eeeeee', '#eeeeee']);
-    expect(snap.fontWeights).toEqual([['bold', 'bold'], ['normal', 'normal']]);
+    expect(snap.fontWeights).toEqual([
+      ['bold', 'bold'],
+      ['normal', 'normal'],
+    ]);
     expect(snap.merges).toEqual(['A1:B1']);
     expect(snap.frozenRows).toBe(1);
     expect(snap.protections).toEqual([{ type: 'SHEET', description: 'Bảng do dicoso tạo', warningOnly: true, range: null }]);

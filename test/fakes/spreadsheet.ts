@@ -98,10 +98,7 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   }
 
   /** Tabs seeded from 2-D arrays (ragged rows are padded with ''). Values are stored as given, never parsed. */
-  static fromTabs(
-    tabs: Record<string, unknown[][]>,
-    options: Omit<FakeSpreadsheetOptions, 'sheetNames'> = {},
-  ): FakeSpreadsheet {
+  static fromTabs(tabs: Record<string, unknown[][]>, options: Omit<FakeSpreadsheetOptions, 'sheetNames'> = {}): FakeSpreadsheet {
     const names = Object.keys(tabs);
     const ss = new FakeSpreadsheet({ ...options, sheetNames: names.length ? names : ['Sheet1'] });
     for (const name of names) ss.seed(name, tabs[name] ?? []);
@@ -323,7 +320,7 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     if (typeof nameOrIndexOrOptions === 'string') name = nameOrIndexOrOptions;
     else if (typeof nameOrIndexOrOptions === 'number') index = nameOrIndexOrOptions;
     if (typeof indexOrOptions === 'number') index = indexOrOptions;
-    if ((nameOrIndexOrOptions && typeof nameOrIndexOrOptions === 'object') || indexOrOptions && typeof indexOrOptions === 'object' || _options) {
+    if ((nameOrIndexOrOptions && typeof nameOrIndexOrOptions === 'object') || (indexOrOptions && typeof indexOrOptions === 'object') || _options) {
       throw fakeUsageError('insertSheet with a template is not modelled');
     }
     if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > this.sheets.length)) {
@@ -381,4 +378,3 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     this.toasts.push({ message: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? null });
   }
 }
-

@@ -148,9 +148,7 @@ export class TriggerRegistry {
       if (candidate <= afterMs || candidate <= t.createdAt) continue;
       const cw = wallTime(candidate, zone);
       if (s.onWeekDay !== undefined && cw.weekday !== s.onWeekDay) continue;
-      const daysSinceCreation = Math.round(
-        (Date.UTC(cw.year, cw.month - 1, cw.day) - Date.UTC(created.year, created.month - 1, created.day)) / 86_400_000,
-      );
+      const daysSinceCreation = Math.round((Date.UTC(cw.year, cw.month - 1, cw.day) - Date.UTC(created.year, created.month - 1, created.day)) / 86_400_000);
       if (s.everyDays !== undefined && daysSinceCreation % s.everyDays !== 0 && t.lastFired !== null) continue;
       return candidate;
     }
@@ -322,15 +320,7 @@ class FakeTriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBuilder,
 
 type ScriptAppApi = GoogleAppsScript.Script.ScriptApp;
 type ScriptAppImplemented =
-  | 'AuthMode'
-  | 'EventType'
-  | 'TriggerSource'
-  | 'WeekDay'
-  | 'deleteTrigger'
-  | 'getProjectTriggers'
-  | 'getScriptId'
-  | 'getUserTriggers'
-  | 'newTrigger';
+  'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'deleteTrigger' | 'getProjectTriggers' | 'getScriptId' | 'getUserTriggers' | 'newTrigger';
 
 export interface FakeScriptApp extends Omit<ScriptAppApi, ScriptAppImplemented> {}
 export class FakeScriptApp implements Pick<ScriptAppApi, ScriptAppImplemented> {

@@ -8,9 +8,7 @@ type ButtonSet = GoogleAppsScript.Base.ButtonSet;
 type ButtonName = 'CLOSE' | 'OK' | 'CANCEL' | 'YES' | 'NO';
 
 export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; caption: string; entries: MenuEntry[] };
+  { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; caption: string; entries: MenuEntry[] };
 
 export interface BuiltMenu {
   /** 'addon': createAddonMenu (the only kind an installed add-on shows); 'custom': createMenu. */
@@ -156,16 +154,7 @@ class FakePromptResponse implements GoogleAppsScript.Base.PromptResponse {
 }
 
 type UiApi = GoogleAppsScript.Base.Ui;
-type UiImplemented =
-  | 'Button'
-  | 'ButtonSet'
-  | 'alert'
-  | 'createAddonMenu'
-  | 'createMenu'
-  | 'prompt'
-  | 'showModalDialog'
-  | 'showModelessDialog'
-  | 'showSidebar';
+type UiImplemented = 'Button' | 'ButtonSet' | 'alert' | 'createAddonMenu' | 'createMenu' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar';
 
 function splitDialogArgs(a: unknown, b: unknown, c: unknown): { title: string | null; prompt: string; set: string } {
   if (c !== undefined) return { title: String(a), prompt: String(b), set: String(c) };

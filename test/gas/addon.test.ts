@@ -285,8 +285,16 @@ describe('forms, pages and settings', () => {
     const addon = loadAddon({ spreadsheet: await sampleSpreadsheet() });
     const before = valuesOf(addon.ss, ['Đi cơ sở'])['Đi cơ sở']!;
     const result = addon.call('saveTrip', {
-      name: 'Trần Văn Hòa', ban: '', kind: 'kiem-tra', detail: '=1+1', from: '2023-11-20', to: '2023-11-22',
-      days: '3', place: 'Xã Thạnh Đông', level: '', status: 'registered',
+      name: 'Trần Văn Hòa',
+      ban: '',
+      kind: 'kiem-tra',
+      detail: '=1+1',
+      from: '2023-11-20',
+      to: '2023-11-22',
+      days: '3',
+      place: 'Xã Thạnh Đông',
+      level: '',
+      status: 'registered',
     }) as { ok: boolean; row: number };
     expect(result).toMatchObject({ ok: true, row: before.length + 1 });
     const trips = addon.ss.tab('Đi cơ sở').snapshot();
@@ -327,7 +335,11 @@ describe('onEdit: the live check of the edited rows', () => {
     expect(String(after.trips.values[9]?.[17])).toMatch(/^Lỗi: Số ngày 99 lớn hơn/);
     expect(trips.effectiveFormat(10, 6).background).toBe('#f4c7c3');
     expect(after.trips.notes[9]?.[5]?.startsWith(`${NOTE_MARKER}Số ngày 99`)).toBe(true);
-    const others = (s: typeof before.trips) => ({ values: s.values.filter((_, r) => r !== 9), notes: s.notes.filter((_, r) => r !== 9), bg: s.backgrounds.filter((_, r) => r !== 9) });
+    const others = (s: typeof before.trips) => ({
+      values: s.values.filter((_, r) => r !== 9),
+      notes: s.notes.filter((_, r) => r !== 9),
+      bg: s.backgrounds.filter((_, r) => r !== 9),
+    });
     expect(others(after.trips)).toEqual(others(before.trips));
     // The roster: only the cadre of row 10 may change.
     const cadre = String(after.trips.values[9]?.[1]);
@@ -382,14 +394,19 @@ describe('bad input through the add-on: a clear Vietnamese message, every typed 
   }
 
   it('no roster tab', () => {
-    const { alerts, before, after, addon } = checkWith(FakeSpreadsheet.fromTabs({ 'Đi cơ sở': [TRIP_HEADER, [1, 'A', '', '3.1', '', 5, '01/06/2023', '05/06/2023']] }));
+    const { alerts, before, after, addon } = checkWith(
+      FakeSpreadsheet.fromTabs({ 'Đi cơ sở': [TRIP_HEADER, [1, 'A', '', '3.1', '', 5, '01/06/2023', '05/06/2023']] }),
+    );
     expect(alerts).toEqual(['Không tìm thấy tab danh sách cán bộ. Hãy đặt tên một tab là “Cán bộ” (hoặc dùng menu Khởi tạo bảng tính).']);
     expect(after).toEqual(before);
     expect(addon.env.calls.count('Range.set')).toBe(0);
   });
 
   it('renamed headers', () => {
-    const roster = [['STT', 'Tên đầy đủ của đồng chí', 'Chức vụ', 'Đơn vị công tác'], [1, 'Nguyễn Văn An', 'Chuyên viên', 'Ban Tuyên giáo']];
+    const roster = [
+      ['STT', 'Tên đầy đủ của đồng chí', 'Chức vụ', 'Đơn vị công tác'],
+      [1, 'Nguyễn Văn An', 'Chuyên viên', 'Ban Tuyên giáo'],
+    ];
     const { alerts, before, after } = checkWith(FakeSpreadsheet.fromTabs({ 'Cán bộ': roster, 'Đi cơ sở': [TRIP_HEADER] }));
     expect(alerts.length).toBe(1);
     expect(alerts[0]).toMatch(/Tab “Cán bộ” (thiếu cột bắt buộc|không có dòng tiêu đề)/);
@@ -403,9 +420,16 @@ describe('bad input through the add-on: a clear Vietnamese message, every typed 
       ['', '', '', 'Từ ngày', 'Đến ngày', ''],
       [1, 'Cán Bộ Số 1', '3.2', vnDate(2023, 3, 1), vnDate(2023, 3, 5), 5],
     ];
-    const ss = FakeSpreadsheet.fromTabs({ 'Cán bộ': syntheticSpreadsheet(2).tab('Cán bộ').values(), 'Đi cơ sở': trips }, { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
+    const ss = FakeSpreadsheet.fromTabs(
+      { 'Cán bộ': syntheticSpreadsheet(2).tab('Cán bộ').values(), 'Đi cơ sở': trips },
+      { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
+    );
     const sheet = ss.tab('Đi cơ sở');
-    sheet.merges.push({ row: 1, column: 4, numRows: 1, numColumns: 2 }, { row: 1, column: 1, numRows: 2, numColumns: 1 }, { row: 1, column: 2, numRows: 2, numColumns: 1 });
+    sheet.merges.push(
+      { row: 1, column: 4, numRows: 1, numColumns: 2 },
+      { row: 1, column: 1, numRows: 2, numColumns: 1 },
+      { row: 1, column: 2, numRows: 2, numColumns: 1 },
+    );
     const { alerts, before, after, addon } = checkWith(ss);
     const said = [...alerts, ...addon.ss.toasts.map((t) => t.message)].join('\n');
     // Either the header is understood and the check runs, or the person is told which column is missing.

@@ -110,9 +110,9 @@ export async function sampleSpreadsheet(options: { locale?: string; timeZone?: s
   const tabs: Record<string, unknown[][]> = {};
   for (const name of wb.tabNames()) {
     // exceljs gives UTC midnights; Sheets gives midnights in the spreadsheet's zone.
-    tabs[name] = wb.readTab(name)!.values.map((row) =>
-      row.map((v) => (v instanceof Date ? vnDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v)),
-    );
+    tabs[name] = wb
+      .readTab(name)!
+      .values.map((row) => row.map((v) => (v instanceof Date ? vnDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v)));
   }
   const ss = FakeSpreadsheet.fromTabs(tabs, { locale: options.locale ?? VN.locale, timeZone: options.timeZone ?? VN.timeZone });
   const roster = ss.tab('Cán bộ');
@@ -167,7 +167,9 @@ export function valuesOf(ss: FakeSpreadsheet, tabs?: string[]): Record<string, u
   const out: Record<string, unknown[][]> = {};
   for (const sheet of ss.sheets) {
     if (tabs && !tabs.includes(sheet.name)) continue;
-    out[sheet.name] = trimmed(sheet.values().map((row) => row.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : v))));
+    out[sheet.name] = trimmed(
+      sheet.values().map((row) => row.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : v))),
+    );
   }
   return out;
 }

@@ -105,7 +105,10 @@ describe('Cài đặt in Sheets', () => {
       overrides: { minDays: 0, roundsCount: 3 },
       recipients: { btcKt: ['btckt@tinhdoan.example.vn', 'btckt@'], banLeaders: {} },
     }) as SaveSettingsResult;
-    expect(result.notSaved).toEqual({ 'overrides.minDays': expect.stringMatching(/Số ngày tối thiểu/), 'recipients.btcKt': '“btckt@” không phải địa chỉ email hợp lệ.' });
+    expect(result.notSaved).toEqual({
+      'overrides.minDays': expect.stringMatching(/Số ngày tối thiểu/),
+      'recipients.btcKt': '“btckt@” không phải địa chỉ email hợp lệ.',
+    });
     const stored = JSON.parse(addon.env.properties.document.map.get('dicoso.settings.v1')!);
     expect(stored.overrides).toEqual({ roundsCount: 3 });
     expect(stored.recipients.btcKt).toEqual(['btckt@tinhdoan.example.vn']);
@@ -145,11 +148,17 @@ describe('Tạo biểu mẫu in Sheets', () => {
 
     const addon = loadAddon({ spreadsheet: await sampleSpreadsheet() });
     const before = valuesOf(addon.ss, ['Cán bộ', 'Đi cơ sở']);
-    const one = addon.call('generateForm', { form: 'mau1', ban: null, cadre: { name: 'Trần Văn Hòa', ban: 'Thường trực Tỉnh đoàn' }, quarter: 1 }) as GenerateFormResult;
+    const one = addon.call('generateForm', {
+      form: 'mau1',
+      ban: null,
+      cadre: { name: 'Trần Văn Hòa', ban: 'Thường trực Tỉnh đoàn' },
+      quarter: 1,
+    }) as GenerateFormResult;
     expect(one).toMatchObject({ ok: true, tabName: 'Mẫu 1 - Trần Văn Hòa', cadres: 1, replaced: false });
     expect(addon.ss.activeSheet.name).toBe('Mẫu 1 - Trần Văn Hòa');
     const form = addon.ss.tab('Mẫu 1 - Trần Văn Hòa').snapshot().values.flat();
-    for (const caption of ['BẢN ĐĂNG KÝ', '1. Họ và tên: Trần Văn Hòa', '3. Nội dung đăng ký cụ thể như sau:', '(5)', 'Người đăng ký']) expect(form).toContain(caption);
+    for (const caption of ['BẢN ĐĂNG KÝ', '1. Họ và tên: Trần Văn Hòa', '3. Nội dung đăng ký cụ thể như sau:', '(5)', 'Người đăng ký'])
+      expect(form).toContain(caption);
     const ban = addon.call('generateForm', { form: 'mau1', ban: 'Ban Tuyên giáo', quarter: 1 }) as GenerateFormResult;
     expect(ban).toMatchObject({ ok: true, tabName: 'Mẫu 1 - Tuyên giáo' });
     expect(valuesOf(addon.ss, ['Cán bộ', 'Đi cơ sở'])).toEqual(before);

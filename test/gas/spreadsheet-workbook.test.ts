@@ -40,7 +40,10 @@ const layouts: [string, TabLayout][] = [
     'bảng tổng hợp của một tỉnh',
     (() => {
       const g = generateWorkbook({ cadres: 30, trips: 300 });
-      const a = analyze(MemoryWorkbook.fromTabs(g.tabs, { dateTimeZone: BENCH_TIME_ZONE }), { settings: defaultSettings(2023), today: '2023-11-15' as CalendarDate });
+      const a = analyze(MemoryWorkbook.fromTabs(g.tabs, { dateTimeZone: BENCH_TIME_ZONE }), {
+        settings: defaultSettings(2023),
+        today: '2023-11-15' as CalendarDate,
+      });
       return buildDashboard(a.evaluation, a.policy, a.today, a.presetTitle);
     })(),
   ],
@@ -55,7 +58,7 @@ describe('định dạng của tab do tiện ích tạo', () => {
     const height = layout.values.length;
     const width = layout.values[0]!.length;
     const grids = styleGrids(layout, height, width);
-    const expected = (grid: unknown[][] | null, r: number, c: number, fallback: unknown) => (grid ? grid[r]![c] ?? fallback : fallback);
+    const expected = (grid: unknown[][] | null, r: number, c: number, fallback: unknown) => (grid ? (grid[r]![c] ?? fallback) : fallback);
     for (let r = 0; r < height; r++) {
       for (let c = 0; c < width; c++) {
         const cell = sheet.cellAt(r + 1, c + 1)!;
@@ -75,7 +78,17 @@ describe('định dạng của tab do tiện ích tạo', () => {
       if (style.numberFormat) expect(sheet.cellAt(range.row + 1, range.column + 1)!.numberFormat).toBe(style.numberFormat);
     }
     // RangeLists cover only the cells whose format is not the default.
-    const defaults = { fontWeight: 'normal', fontStyle: 'normal', fontSize: 10, fontFamily: null, fontColor: '#000000', horizontal: null, vertical: 'bottom', wrap: false, numberFormat: null };
+    const defaults = {
+      fontWeight: 'normal',
+      fontStyle: 'normal',
+      fontSize: 10,
+      fontFamily: null,
+      fontColor: '#000000',
+      horizontal: null,
+      vertical: 'bottom',
+      wrap: false,
+      numberFormat: null,
+    };
     for (const run of styleRuns(layout, height, width)) expect(run.value, run.property).not.toBe(defaults[run.property]);
   });
 });

@@ -24,7 +24,7 @@ function checkedProvince(): MemoryWorkbook {
   const g = generateWorkbook({ cadres: 30, trips: 420, seed: 7 });
   const [header, ...rows] = g.tabs[TRIPS_TAB]!;
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = rows.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [rows[i], rows[j]] = [rows[j]!, rows[i]!];
@@ -103,7 +103,11 @@ interface Edit {
 const anEdit: fc.Arbitrary<Edit> = fc
   .record({
     trips: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    rows: fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: 2, max: 3 }) }, { weight: 1, arbitrary: fc.constant(LIVE_MAX_EDITED_ROWS + 5) }),
+    rows: fc.oneof(
+      { weight: 8, arbitrary: fc.constant(1) },
+      { weight: 2, arbitrary: fc.integer({ min: 2, max: 3 }) },
+      { weight: 1, arbitrary: fc.constant(LIVE_MAX_EDITED_ROWS + 5) },
+    ),
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     column: fc.integer({ min: 1, max: 17 }),
   })
@@ -160,7 +164,8 @@ describe('kiểm tra trực tiếp sau khi sửa (onEdit)', () => {
           const [wholeRow, beforeRow] = [whole, before].map((wb) => rowsOf(wb, tab));
           for (let r = 2; r <= last; r++) {
             const concerned = (tab === e.edit.tab && editedRows.includes(r)) || names.has(nameOf(values, r));
-            if (concerned && JSON.stringify(wholeRow!(r)) !== JSON.stringify(beforeRow!(r))) expect(written.has(r), `${tab} row ${r}: changed by a whole check, not written`).toBe(true);
+            if (concerned && JSON.stringify(wholeRow!(r)) !== JSON.stringify(beforeRow!(r)))
+              expect(written.has(r), `${tab} row ${r}: changed by a whole check, not written`).toBe(true);
           }
         }
         for (const [tab, rows, last] of [
@@ -198,8 +203,25 @@ describe('kiểm tra trực tiếp sau khi sửa (onEdit)', () => {
   });
 
   it.each([
-    ['liền nhau', [3, 4, 5, 9, 10], 8, [[3, 5], [9, 10]]],
-    ['nhiều khối: nối các khối gần nhau nhất', [1, 3, 5, 20, 40, 41, 70], 3, [[1, 20], [40, 41], [70, 70]]],
+    [
+      'liền nhau',
+      [3, 4, 5, 9, 10],
+      8,
+      [
+        [3, 5],
+        [9, 10],
+      ],
+    ],
+    [
+      'nhiều khối: nối các khối gần nhau nhất',
+      [1, 3, 5, 20, 40, 41, 70],
+      3,
+      [
+        [1, 20],
+        [40, 41],
+        [70, 70],
+      ],
+    ],
     ['một khối', [7, 100, 200], 1, [[7, 200]]],
   ])('khối đọc: %s', (_name, rows, limit, blocks) => {
     expect(joinedBlocks(rows, limit)).toEqual(blocks);

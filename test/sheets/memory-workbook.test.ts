@@ -15,14 +15,16 @@ function layout(name: string, values: TabLayout['values'], extra: Partial<TabLay
 describe('MemoryWorkbook.readTab', () => {
   it('gives the data range: trimmed to the last used row and column, blanks as empty text', () => {
     const wb = MemoryWorkbook.fromTabs({
-      'Đi cơ sở': [
-        ['STT', 'Họ và tên', null, ''],
-        [1, 'Nguyễn Thị Thủy'],
-        [],
-        [null, '', ''],
-      ],
+      'Đi cơ sở': [['STT', 'Họ và tên', null, ''], [1, 'Nguyễn Thị Thủy'], [], [null, '', '']],
     });
-    expect(wb.readTab('Đi cơ sở')).toEqual({ values: [['STT', 'Họ và tên'], [1, 'Nguyễn Thị Thủy']], merges: [], ownedColumn: null });
+    expect(wb.readTab('Đi cơ sở')).toEqual({
+      values: [
+        ['STT', 'Họ và tên'],
+        [1, 'Nguyễn Thị Thủy'],
+      ],
+      merges: [],
+      ownedColumn: null,
+    });
   });
 
   it('is a rectangle even when the stored rows are ragged', () => {
@@ -124,7 +126,11 @@ describe('MemoryWorkbook.annotateTab', () => {
       ['Nguyễn Thị Thủy', 5, 'Hợp lệ'],
       ['Trần Văn Hòa', 9, 'Lỗi: Số ngày lớn hơn khoảng thời gian'],
     ]);
-    expect(s.notes).toEqual([['', ''], ['', ''], ['', '\u2063[1+2] Số ngày 9 > 7 ngày']]);
+    expect(s.notes).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', '\u2063[1+2] Số ngày 9 > 7 ngày'],
+    ]);
     expect(s.ownedColumn).toBe(3);
     expect(s.backgrounds).toEqual([[null], [null], ['#cfe2f3']]);
     // What a person sees: the error row in red over the user's own fill, which is still there underneath.
@@ -223,7 +229,7 @@ describe('MemoryWorkbook.writeGeneratedTab', () => {
     expect(wb.readTab('Mẫu 3')!.values).toEqual([['mới']]);
   });
 
-  it('leaves a user\'s tab of the same name (any case) alone: ours takes the next free name', () => {
+  it("leaves a user's tab of the same name (any case) alone: ours takes the next free name", () => {
     const wb = MemoryWorkbook.fromTabs({ 'tổng hợp 1+2': [['của tôi']] });
     expect(wb.writeGeneratedTab(layout('Tổng hợp 1+2', [['mới']]))).toBe('Tổng hợp 1+2 (2)');
     expect(wb.readTab('tổng hợp 1+2')!.values).toEqual([['của tôi']]);
@@ -239,7 +245,15 @@ describe('MemoryWorkbook.writeGeneratedTab', () => {
   it.each([
     ['rows of different widths', layout('T', [['a', 'b'], ['c']])],
     ['a merge outside the grid', layout('T', [['a']], { merges: [{ row: 0, column: 0, rows: 1, columns: 2 }] })],
-    ['overlapping merges', layout('T', [['a', 'b', 'c']], { merges: [{ row: 0, column: 0, rows: 1, columns: 2 }, { row: 0, column: 1, rows: 1, columns: 2 }] })],
+    [
+      'overlapping merges',
+      layout('T', [['a', 'b', 'c']], {
+        merges: [
+          { row: 0, column: 0, rows: 1, columns: 2 },
+          { row: 0, column: 1, rows: 1, columns: 2 },
+        ],
+      }),
+    ],
     ['a style range outside the grid', layout('T', [['a']], { styles: [{ range: { row: 1, column: 0, rows: 1, columns: 1 }, style: { bold: true } }] })],
     ['an empty merge', layout('T', [['a']], { merges: [{ row: 0, column: 0, rows: 0, columns: 1 }] })],
   ])('throws for %s', (_name, bad) => {

@@ -44,7 +44,13 @@ function userPart(s: TabSnapshot): unknown {
     while (out.length && out.at(-1)!.length === 0) out.pop();
     return out;
   };
-  return { values: trim(s.values), notes: trim(s.notes.map((row) => row.map(userPartOf))), backgrounds: trim(s.backgrounds), fontWeights: trim(s.fontWeights), merges: s.merges };
+  return {
+    values: trim(s.values),
+    notes: trim(s.notes.map((row) => row.map(userPartOf))),
+    backgrounds: trim(s.backgrounds),
+    fontWeights: trim(s.fontWeights),
+    merges: s.merges,
+  };
 }
 
 describe('ô gộp (merge)', () => {
@@ -188,6 +194,10 @@ describe('bảng tính thưa', () => {
     wb.setCell('Đi cơ sở', 3, 12, 'ghi chú không tiêu đề');
     runCheck(wb, { settings, today });
     expect(wb.snapshot('Đi cơ sở').ownedColumn).toBe(13);
-    expect(analyze(wb, { settings, today }).issues.filter((i) => i.level === 'error').map((i) => i.row)).toEqual([4]);
+    expect(
+      analyze(wb, { settings, today })
+        .issues.filter((i) => i.level === 'error')
+        .map((i) => i.row),
+    ).toEqual([4]);
   });
 });

@@ -23,7 +23,14 @@ function context(tabs: Record<string, RawCell[][]>): PageContext & { workbook: M
     mailer: { remainingQuota: () => 0, send: () => undefined },
     sentLog: new MemoryLogStore(),
     spreadsheetUrl: null,
-    trigger: { state: () => { throw new Error('no trigger in these tests'); }, hasInstallRecord: () => false, install: () => undefined, remove: () => undefined },
+    trigger: {
+      state: () => {
+        throw new Error('no trigger in these tests');
+      },
+      hasInstallRecord: () => false,
+      install: () => undefined,
+      remove: () => undefined,
+    },
   };
   return { workbook: MemoryWorkbook.fromTabs(tabs), settings: new MemorySettingsStore(), today: TODAY, user: '', host };
 }
@@ -138,7 +145,9 @@ describe('getProgress', () => {
 
   it('gives no forecast to a cadre whose days are done', () => {
     const tabs = smallProvince();
-    tabs['Đi cơ sở'].push(...(tripValues([{ name: 'Nguyễn Thị Thủy', kind: 'Kiểm tra, giám sát', from: '01/05/2023', to: '30/06/2023' }]).slice(1) as RawCell[][]));
+    tabs['Đi cơ sở'].push(
+      ...(tripValues([{ name: 'Nguyễn Thị Thủy', kind: 'Kiểm tra, giám sát', from: '01/05/2023', to: '30/06/2023' }]).slice(1) as RawCell[][]),
+    );
     const thuy = getProgress(context(tabs)).cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
     expect(thuy.daysDone).toBeGreaterThanOrEqual(thuy.requiredDays);
     expect(thuy.forecast).toBe('');
@@ -222,8 +231,16 @@ describe('saveTrip', () => {
 
 describe('saveTrip warns about a trip the cadre already has, before writing anything', () => {
   it.each<[string, Partial<TripDraft>, { row: number; duplicate: boolean }[]]>([
-    ['the same trip typed again', { name: 'Nguyễn Thị Thủy', kind: 'chuyen-de', from: '2023-03-01', to: '2023-03-06', days: '' }, [{ row: 2, duplicate: true }]],
-    ['a trip overlapping one day', { name: 'Nguyễn Thị Thủy', kind: 'kiem-tra', from: '2023-03-06', to: '2023-03-08', days: '' }, [{ row: 2, duplicate: false }]],
+    [
+      'the same trip typed again',
+      { name: 'Nguyễn Thị Thủy', kind: 'chuyen-de', from: '2023-03-01', to: '2023-03-06', days: '' },
+      [{ row: 2, duplicate: true }],
+    ],
+    [
+      'a trip overlapping one day',
+      { name: 'Nguyễn Thị Thủy', kind: 'kiem-tra', from: '2023-03-06', to: '2023-03-08', days: '' },
+      [{ row: 2, duplicate: false }],
+    ],
   ])('%s: nothing is appended, the rows are named; with force it is saved', (_, change, conflicts) => {
     const ctx = context(smallProvince());
     const before = ctx.workbook.snapshot('Đi cơ sở');
@@ -383,7 +400,11 @@ describe('settings page', () => {
     };
     expect(saveSettingsPage(ctx, input)).toMatchObject({ notSaved: {}, settings: { province: 'Kiên Giang', overrides: { minDays: 50 } } });
     const again = getSettingsPage(ctx);
-    expect(again.settings).toMatchObject({ province: 'Kiên Giang', overrides: { minDays: 50, periodEnd: '11-30' }, schedule: { enabled: true, reminderDaysBefore: 3 } });
+    expect(again.settings).toMatchObject({
+      province: 'Kiên Giang',
+      overrides: { minDays: 50, periodEnd: '11-30' },
+      schedule: { enabled: true, reminderDaysBefore: 3 },
+    });
     expect(again.bans.find((b) => b.ban === 'Văn phòng')).toEqual({
       ban: 'Văn phòng',
       leaderName: 'Nguyễn Văn An',
@@ -405,7 +426,13 @@ describe('settings page', () => {
       recipients: { btcKt: ['ok@example.vn', 'không phải email', 'sai@'], banLeaders: { 'Văn phòng': 'sai', 'Ban Tuyên giáo': 'tg@example.vn' } },
       schedule: { ...page.settings.schedule, reminderDaysBefore: 0 },
     });
-    expect(Object.keys(result.notSaved).sort()).toEqual(['overrides.minDays', 'recipients.banLeaders.Văn phòng', 'recipients.btcKt', 'schedule.reminderDaysBefore', 'year']);
+    expect(Object.keys(result.notSaved).sort()).toEqual([
+      'overrides.minDays',
+      'recipients.banLeaders.Văn phòng',
+      'recipients.btcKt',
+      'schedule.reminderDaysBefore',
+      'year',
+    ]);
     expect(result.notSaved.year).toMatch(/Năm phải từ 2000/);
     expect(result.notSaved['recipients.btcKt']).toBe('Không phải địa chỉ email hợp lệ: “không phải email”, “sai@”.');
     expect(result.notSaved['recipients.banLeaders.Văn phòng']).toBe('“sai” không phải địa chỉ email hợp lệ.');
@@ -429,7 +456,16 @@ describe('settings page', () => {
   });
 
   it('shows which settings the Cài đặt tab sets, and never saves a value the tab would override', () => {
-    const tabs = { ...smallProvince(), 'Cài đặt': [['Tỉnh', 'Kiên Giang'], ['Năm', 2023], ['Kỳ tính', '01/01 - 30/11'], ['Email lãnh đạo văn phòng', 'vp@example.vn'], ['Số ngày tối thiểu', 'sáu mươi']] as RawCell[][] };
+    const tabs = {
+      ...smallProvince(),
+      'Cài đặt': [
+        ['Tỉnh', 'Kiên Giang'],
+        ['Năm', 2023],
+        ['Kỳ tính', '01/01 - 30/11'],
+        ['Email lãnh đạo văn phòng', 'vp@example.vn'],
+        ['Số ngày tối thiểu', 'sáu mươi'],
+      ] as RawCell[][],
+    };
     const ctx = context(tabs);
     const page = getSettingsPage(ctx);
     expect(page.tab).toEqual({
@@ -441,7 +477,11 @@ describe('settings page', () => {
         { row: 4, key: 'Email lãnh đạo văn phòng', value: 'vp@example.vn', paths: ['recipients.banLeaders.Văn phòng'] },
       ],
     });
-    expect(page.effective).toMatchObject({ province: 'Kiên Giang', overrides: { periodEnd: '11-30' }, recipients: { banLeaders: { 'Văn phòng': 'vp@example.vn' } } });
+    expect(page.effective).toMatchObject({
+      province: 'Kiên Giang',
+      overrides: { periodEnd: '11-30' },
+      recipients: { banLeaders: { 'Văn phòng': 'vp@example.vn' } },
+    });
     expect(page.settings.province).toBe('');
     expect(page.warnings.join(' ')).toMatch(/Tab “Cài đặt”, dòng 5, mục “Số ngày tối thiểu”/);
 

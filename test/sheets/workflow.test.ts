@@ -21,7 +21,20 @@ function province(): Record<string, RawCell[][]> {
     ],
     'Đi cơ sở': [
       [...TRIP_HEADER, 'Ghi chú riêng'],
-      [1, 'Nguyễn Thị Thủy', '', 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở', 'Tháng Thanh niên', 60, d(1, 3), d(29, 4), 'Xã A', 'Xã/Phường', 'Đã thực hiện', 'giữ nguyên'],
+      [
+        1,
+        'Nguyễn Thị Thủy',
+        '',
+        'Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+        'Tháng Thanh niên',
+        60,
+        d(1, 3),
+        d(29, 4),
+        'Xã A',
+        'Xã/Phường',
+        'Đã thực hiện',
+        'giữ nguyên',
+      ],
       [2, 'Nguyễn Thị Thủy', '', 'Theo chuyên đề', 'Khảo sát chi đoàn', 5, d(5, 6), d(9, 6), 'Xã B', 'Chi đoàn', 'Đã thực hiện', ''],
       [3, 'Nguyễn Thị Thủy', '', '3.1', '=HYPERLINK("http://x")', '', '11/09/2023', '15/09/2023', '+84 xã C', 'Chi đoàn', 'Đã thực hiện', '@ghi chú'],
       [4, 'Trần Văn Hoan', '', 'Kiểm tra, giám sát', '', '', d(2, 8), d(4, 8), 'Xã D', '', '', ''],
@@ -121,7 +134,10 @@ describe('chạy kiểm tra trên bảng tính', () => {
   it('dòng tiêu đề ở dòng 3, cột đổi thứ tự và đổi tên, có dòng trống và cột riêng', () => {
     const wb = MemoryWorkbook.fromTabs({
       'DS cán bộ': [['DANH SÁCH CÁN BỘ'], [], ['Ban', 'Họ tên', 'Ghi chú'], ['Ban Tuyên giáo', 'Nguyễn Thị Thủy', 'x'], [], ['Văn phòng', 'Lê Văn Tám', '']],
-      'Đi Cơ Sở': [['Từ', 'Đến', 'Họ tên', 'Nội dung'], [d(1, 6), d(5, 6), 'Nguyễn Thị Thủy', 'chuyên đề']],
+      'Đi Cơ Sở': [
+        ['Từ', 'Đến', 'Họ tên', 'Nội dung'],
+        [d(1, 6), d(5, 6), 'Nguyễn Thị Thủy', 'chuyên đề'],
+      ],
     });
     const analysis = analyze(wb, { settings, today });
     expect(analysis.tabs).toEqual({ roster: 'DS cán bộ', trips: 'Đi Cơ Sở' });
@@ -145,7 +161,25 @@ describe('chạy kiểm tra trên bảng tính', () => {
     for (let i = 0; i < 200; i++) roster.push([i + 1, `Cán bộ Số ${i}`, 'Chuyên viên', `Ban ${i % 5}`, '', '', '', '', '']);
     for (let i = 0; i < 4000; i++) {
       const start = (i * 7) % 330;
-      trips.push([i + 1, `Cán bộ Số ${i % 200}`, '', i % 3 ? 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở' : 'Theo chuyên đề', '', '', d(1 + (start % 28), 1 + Math.floor(start / 30)), d(1 + (start % 28) + 2, 1 + Math.floor(start / 30)), '', '', 'Đã thực hiện', '', '', '', '', '', '']);
+      trips.push([
+        i + 1,
+        `Cán bộ Số ${i % 200}`,
+        '',
+        i % 3 ? 'Phối hợp tổ chức, triển khai hoạt động tại cơ sở' : 'Theo chuyên đề',
+        '',
+        '',
+        d(1 + (start % 28), 1 + Math.floor(start / 30)),
+        d(1 + (start % 28) + 2, 1 + Math.floor(start / 30)),
+        '',
+        '',
+        'Đã thực hiện',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
     }
     const wb = MemoryWorkbook.fromTabs({ 'Cán bộ': roster, 'Đi cơ sở': trips });
     const analysis = runCheck(wb, { settings, today });
@@ -156,7 +190,11 @@ describe('chạy kiểm tra trên bảng tính', () => {
 
   it('tab Cài đặt ghi đè năm và bộ quy định', () => {
     const tabs = province();
-    tabs['Cài đặt'] = [['Cài đặt', 'Giá trị'], ['Bộ quy định', 'tay-ninh-2023'], ['Kế hoạch số', '15-KH/TĐTN']];
+    tabs['Cài đặt'] = [
+      ['Cài đặt', 'Giá trị'],
+      ['Bộ quy định', 'tay-ninh-2023'],
+      ['Kế hoạch số', '15-KH/TĐTN'],
+    ];
     const analysis = analyze(MemoryWorkbook.fromTabs(tabs), { settings, today });
     expect(analysis.settings.preset).toBe('tay-ninh-2023');
     expect(analysis.period.end).toBe('2023-10-25');

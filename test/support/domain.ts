@@ -4,8 +4,30 @@ import { PRESETS, resolvePolicy, type PolicyOverrides, type PresetId } from '../
 import { readRoster } from '../../src/core/read-roster';
 import { readTrips, warningColumns } from '../../src/core/read-trips';
 
-export const ROSTER_HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Nhóm đối tượng', 'Email', 'Miễn (lý do)', 'Miễn chuyên đề (văn bản)', 'Ngày bắt đầu'];
-export const TRIP_HEADER = ['STT', 'Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Cụ thể nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Địa điểm', 'Cấp', 'Trạng thái'];
+export const ROSTER_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Chức vụ',
+  'Ban/Văn phòng',
+  'Nhóm đối tượng',
+  'Email',
+  'Miễn (lý do)',
+  'Miễn chuyên đề (văn bản)',
+  'Ngày bắt đầu',
+];
+export const TRIP_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Ban/Văn phòng',
+  'Nội dung',
+  'Cụ thể nội dung',
+  'Số ngày',
+  'Từ ngày',
+  'Đến ngày',
+  'Địa điểm',
+  'Cấp',
+  'Trạng thái',
+];
 export const PROCESS_HEADER = ['Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất'];
 
 export interface CadreRow {
@@ -37,7 +59,17 @@ export interface TripRow {
 export function rosterValues(cadres: CadreRow[]): unknown[][] {
   return [
     ROSTER_HEADER,
-    ...cadres.map((c, i) => [i + 1, c.name, c.position ?? 'Chuyên viên', c.ban ?? 'Ban Tuyên giáo', c.group ?? '', '', c.exemption ?? '', c.waiver ?? '', c.start ?? '']),
+    ...cadres.map((c, i) => [
+      i + 1,
+      c.name,
+      c.position ?? 'Chuyên viên',
+      c.ban ?? 'Ban Tuyên giáo',
+      c.group ?? '',
+      '',
+      c.exemption ?? '',
+      c.waiver ?? '',
+      c.start ?? '',
+    ]),
   ];
 }
 
@@ -70,7 +102,16 @@ export function runScenario(s: Scenario) {
   const today = (s.today ?? `${year}-12-31`) as CalendarDate;
   const roster = readRoster({ tab: 'Cán bộ', values: rosterValues(s.cadres) }, { timeZone: 'UTC', year });
   const trips = readTrips({ tab: 'Đi cơ sở', values: tripValues(s.trips, s.withProcess) }, roster.cadres, { timeZone: 'UTC', year, policy, today });
-  const evaluation = evaluate({ cadres: roster.cadres, trips: trips.trips, policy, year, today, processColumns: trips.processColumns, tripsTab: 'Đi cơ sở', ...(trips.table ? { tripColumns: warningColumns(trips.table) } : {}) });
+  const evaluation = evaluate({
+    cadres: roster.cadres,
+    trips: trips.trips,
+    policy,
+    year,
+    today,
+    processColumns: trips.processColumns,
+    tripsTab: 'Đi cơ sở',
+    ...(trips.table ? { tripColumns: warningColumns(trips.table) } : {}),
+  });
   return { roster, trips, evaluation, policy, issues: [...roster.issues, ...trips.issues, ...evaluation.issues] };
 }
 

@@ -34,7 +34,16 @@ type Cell = string | number | Date | null;
 
 /** A title block like the forms' own: province, Ban, union; place and date; title; subtitle; blank. */
 function titleBlock(ws: ExcelJS.Worksheet, province: string, title: string, subtitle: string, width: number): number {
-  const lines = [`BCH ĐOÀN TỈNH ${province.toUpperCase()}`, 'BAN TUYÊN GIÁO', 'ĐOÀN TNCS HỒ CHÍ MINH', `${province}, ngày 20 tháng 10 năm 2023`, title, subtitle, '(Kèm theo Kế hoạch số 12-KH/TĐTN-TCKT, ngày 10/01/2023 của Ban Thường vụ Tỉnh đoàn)', ''];
+  const lines = [
+    `BCH ĐOÀN TỈNH ${province.toUpperCase()}`,
+    'BAN TUYÊN GIÁO',
+    'ĐOÀN TNCS HỒ CHÍ MINH',
+    `${province}, ngày 20 tháng 10 năm 2023`,
+    title,
+    subtitle,
+    '(Kèm theo Kế hoạch số 12-KH/TĐTN-TCKT, ngày 10/01/2023 của Ban Thường vụ Tỉnh đoàn)',
+    '',
+  ];
   lines.forEach((text, i) => {
     const row = i + 1;
     if (text === '') return;
@@ -47,9 +56,11 @@ function titleBlock(ws: ExcelJS.Worksheet, province: string, title: string, subt
 }
 
 function rows(ws: ExcelJS.Worksheet, first: number, values: Cell[][]): void {
-  values.forEach((line, r) => line.forEach((v, c) => {
-    if (v !== null && v !== '') ws.getCell(first + r, c + 1).value = v;
-  }));
+  values.forEach((line, r) =>
+    line.forEach((v, c) => {
+      if (v !== null && v !== '') ws.getCell(first + r, c + 1).value = v;
+    }),
+  );
 }
 
 /** A user's own formatting, as people colour their sheets: a yellow header, a note on a cell. */
@@ -107,10 +118,28 @@ export const TAY_NINH: SeedFixture = {
       header,
       ['(1)', null, '(2)', '(3)', '(4)', '(5)', '(6)', null],
       // row 11
-      [1, 'Nguyễn Văn An', 'VD1: 1.1 Phối hợp tổ chức, triển khai hoạt động tại cơ sở', 'Cùng xã đoàn tổ chức ngày hội', '30 ngày', 'Từ ngày 01/4/2023 – 01/5/2023', 'Xã Long Thành Bắc', 'Tốt'],
+      [
+        1,
+        'Nguyễn Văn An',
+        'VD1: 1.1 Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+        'Cùng xã đoàn tổ chức ngày hội',
+        '30 ngày',
+        'Từ ngày 01/4/2023 – 01/5/2023',
+        'Xã Long Thành Bắc',
+        'Tốt',
+      ],
       [2, 'Nguyễn Văn An', 'VD2: 1.3 Theo chuyên đề', 'Khảo sát đoàn viên', '10 ngày', 'Từ ngày 01/6/2023 – 15/6/2023', 'Huyện Gò Dầu', ''],
       [3, 'Nguyễn Văn An', '1.5', 'Sinh hoạt chi đoàn ấp', null, '01/7/2023 - 30/7/2023', 'Ấp Bến Cừ', ''],
-      [4, 'Trần Thị Bình', '1.4 Dự họp và sinh hoạt chuyên đề của hội nghị BCH, BTV', 'Hội nghị BCH huyện đoàn', '3 ngày', 'Từ ngày 10/3/2023 đến ngày 12/3/2023', 'Huyện Châu Thành', ''],
+      [
+        4,
+        'Trần Thị Bình',
+        '1.4 Dự họp và sinh hoạt chuyên đề của hội nghị BCH, BTV',
+        'Hội nghị BCH huyện đoàn',
+        '3 ngày',
+        'Từ ngày 10/3/2023 đến ngày 12/3/2023',
+        'Huyện Châu Thành',
+        '',
+      ],
       // row 15
       [5, 'Trần Thị Bình', '1.2', 'Kiểm tra chuyên đề', '20 ngày', 'Từ ngày 02/5/2023 – 21/5/2023', 'Thị xã Trảng Bàng', ''],
       [6, 'Trần Thị Bình', '1.3.', 'Khảo sát CLB', '5 ngày', '05/9/2023 - 09/9/2023', 'Xã Phước Chỉ', ''],

@@ -28,6 +28,8 @@ const INSTALL: Record<string, string> = {
 export function skipWithout(tools: readonly ('chromium' | 'libreoffice' | 'pdftotext')[]): boolean {
   const missing = tools.filter((t) => (t === 'chromium' ? !existsSync(CHROMIUM) : t === 'libreoffice' ? SOFFICE === null : PDFTOTEXT === null));
   if (missing.length === 0 || IN_CI) return false;
-  console.warn(`Bỏ qua kiểm thử cần ${missing.join(', ')}: không có trên máy này. Cài bằng: ${missing.map((t) => INSTALL[t]).join('; ')} (CI cài sẵn, xem .ci/run).`);
+  console.warn(
+    `Bỏ qua kiểm thử cần ${missing.join(', ')}: không có trên máy này. Cài bằng: ${missing.map((t) => INSTALL[t]).join('; ')} (CI cài sẵn, xem .ci/run).`,
+  );
   return true;
 }

@@ -27,11 +27,20 @@ function plain(value: unknown): unknown {
 export function sheetContent(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const cells: Record<string, unknown> = {};
   const rows: Record<number, unknown> = {};
-  const stored = (ws as unknown as { _rows: ({ _cells: (ExcelJS.Cell | undefined)[]; height?: number; hidden?: boolean; outlineLevel?: number; style?: object } | undefined)[] })._rows;
+  const stored = (
+    ws as unknown as {
+      _rows: ({ _cells: (ExcelJS.Cell | undefined)[]; height?: number; hidden?: boolean; outlineLevel?: number; style?: object } | undefined)[];
+    }
+  )._rows;
   stored.forEach((row, r) => {
     if (!row) return;
     if (row.height || row.hidden || row.outlineLevel || (row.style && Object.keys(row.style).length)) {
-      rows[r + 1] = plain({ height: row.height, hidden: row.hidden || undefined, outlineLevel: row.outlineLevel || undefined, style: row.style && Object.keys(row.style).length ? row.style : undefined });
+      rows[r + 1] = plain({
+        height: row.height,
+        hidden: row.hidden || undefined,
+        outlineLevel: row.outlineLevel || undefined,
+        style: row.style && Object.keys(row.style).length ? row.style : undefined,
+      });
     }
     row._cells.forEach((cell) => {
       if (!cell) return;

@@ -32,7 +32,12 @@ export function fakeFromXlsx(wb: ExcelJS.Workbook): FakeSpreadsheet {
       const [from, to] = range.split(':') as [string, string];
       const a = ws.getCell(from);
       const b = ws.getCell(to);
-      sheet.merges.push({ row: Number(a.row), column: Number(a.col), numRows: Number(b.row) - Number(a.row) + 1, numColumns: Number(b.col) - Number(a.col) + 1 });
+      sheet.merges.push({
+        row: Number(a.row),
+        column: Number(a.col),
+        numRows: Number(b.row) - Number(a.row) + 1,
+        numColumns: Number(b.col) - Number(a.col) + 1,
+      });
     }
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {

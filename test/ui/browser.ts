@@ -116,7 +116,10 @@ export async function contrastOf(page: Page): Promise<ContrastSample[]> {
     const parse = (css: string): RGBA => {
       const m = /rgba?\(([^)]+)\)/.exec(css);
       if (!m) return [0, 0, 0, 0];
-      const p = m[1]!.split(/[,\s/]+/).filter(Boolean).map(Number);
+      const p = m[1]!
+        .split(/[,\s/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0]!, p[1]!, p[2]!, p.length > 3 ? p[3]! : 1];
     };
     const over = (top: RGBA, bottom: RGBA): RGBA => {
@@ -158,7 +161,14 @@ export async function contrastOf(page: Page): Promise<ContrastSample[]> {
       const fg = parse(color);
       const bg = backgroundOf(el);
       const shown = fg[3] < 1 ? over(fg, bg) : fg;
-      samples.push({ text: text.slice(0, 60), color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`, ratio: ratio(shown, bg), fontSize: size, large });
+      samples.push({
+        text: text.slice(0, 60),
+        color,
+        background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
+        ratio: ratio(shown, bg),
+        fontSize: size,
+        large,
+      });
     };
     for (const el of document.querySelectorAll('body *')) {
       if (!visible(el) || el.closest('[disabled], :disabled')) continue;
@@ -171,7 +181,11 @@ export async function contrastOf(page: Page): Promise<ContrastSample[]> {
         add(el, el.selectedOptions[0]?.textContent ?? '', getComputedStyle(el).color);
         continue;
       }
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
       if (own && !(el instanceof HTMLOptionElement)) add(el, own, getComputedStyle(el).color);
     }
     return samples;
@@ -185,7 +199,9 @@ export async function expectContrast(page: Page, where: string): Promise<number>
   const poor = samples.filter((s) => s.ratio < (s.large ? 3 : 4.5));
   expect(poor, `texts below 4.5:1 on ${where}`).toEqual([]);
   const lowest = samples.reduce((a, b) => (b.ratio < a.ratio ? b : a));
-  console.info(`contrast on ${where}: ${samples.length} texts, lowest ${lowest.ratio.toFixed(2)}:1 (“${lowest.text}”, ${lowest.color} on ${lowest.background})`);
+  console.info(
+    `contrast on ${where}: ${samples.length} texts, lowest ${lowest.ratio.toFixed(2)}:1 (“${lowest.text}”, ${lowest.color} on ${lowest.background})`,
+  );
   return lowest.ratio;
 }
 

@@ -95,7 +95,10 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
 
     answer = 'fail';
     const again = await pages.open('settings', {
-      before: (p: Page) => p.route('**/__rpc/getScheduleStatus', (route) => (answer === 'fail' ? failWith('Service invoked too many times for one day: properties.')(route) : route.fallback())),
+      before: (p: Page) =>
+        p.route('**/__rpc/getScheduleStatus', (route) =>
+          answer === 'fail' ? failWith('Service invoked too many times for one day: properties.')(route) : route.fallback(),
+        ),
     });
     const section = again.getByRole('region', { name: 'Gửi tự động' });
     await section.getByRole('alert').getByText(pageTexts.platform.retry).waitFor();
@@ -108,7 +111,11 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
 
   it('an action that fails says so in Vietnamese where it was pressed, and nothing is written', async () => {
     const before = pages.preview.backend.workbook.tabNames();
-    const page = await pages.open('forms-dialog', { width: 460, height: 420, before: (p) => p.route('**/__rpc/generateForm', failWith('Exceeded maximum execution time')) });
+    const page = await pages.open('forms-dialog', {
+      width: 460,
+      height: 420,
+      before: (p) => p.route('**/__rpc/generateForm', failWith('Exceeded maximum execution time')),
+    });
     await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
     await page.getByRole('alert').getByText(pageTexts.platform.timeLimit).waitFor();
     expect((await focused(page)).className).toContain('banner-error');

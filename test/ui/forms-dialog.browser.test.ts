@@ -38,7 +38,12 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
       'Mẫu 3Kết quả theo quý',
     ]);
     expect(await page.getByRole('radio', { name: /^Mẫu 3/ }).isChecked()).toBe(true);
-    expect(await page.getByLabel('Quý', { exact: true }).locator('option').allTextContents()).toEqual(['Quý I-2023', 'Quý II-2023', 'Quý III-2023', 'Quý IV-2023']);
+    expect(await page.getByLabel('Quý', { exact: true }).locator('option').allTextContents()).toEqual([
+      'Quý I-2023',
+      'Quý II-2023',
+      'Quý III-2023',
+      'Quý IV-2023',
+    ]);
 
     const ban = options.bans[2]!;
     await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption(ban);

@@ -48,7 +48,12 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
       expect(await card.locator('.forecast').count()).toBe(entry.forecast ? 1 : 0);
       if (entry.status === 'exempt' || entry.daysDone >= entry.requiredDays) expect(entry.forecast).toBe('');
     }
-    expect(await page.locator('.chip').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
+    expect(
+      await page
+        .locator('.chip')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(12);
 
     // Names are buttons at least 24 px tall.
     const heights = await page.locator('button.card-name').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
@@ -85,13 +90,15 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     const page = await pages.open('progress');
     const ban = expected.bans.find((b) => b.counts.total >= 3)!;
     await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption(ban.ban);
-    await expect.poll(() => tileValues(page)).toEqual({
-      Đủ: ban.counts.ok,
-      'Thiếu ngày': ban.counts.shortDays,
-      'Thiếu chuyên đề': ban.counts.shortRounds,
-      'Thiếu cả hai': ban.counts.shortBoth,
-      Miễn: ban.counts.exempt,
-    });
+    await expect
+      .poll(() => tileValues(page))
+      .toEqual({
+        Đủ: ban.counts.ok,
+        'Thiếu ngày': ban.counts.shortDays,
+        'Thiếu chuyên đề': ban.counts.shortRounds,
+        'Thiếu cả hai': ban.counts.shortBoth,
+        Miễn: ban.counts.exempt,
+      });
     const inBan = expected.cadres.filter((c) => c.ban === ban.ban);
     await expect.poll(() => page.locator('article.card').count()).toBe(inBan.length);
     expect(await page.getByRole('group', { name: `Số cán bộ theo tình trạng, ${ban.ban}` }).count()).toBe(1);
@@ -123,7 +130,9 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await page.getByLabel('Tìm theo tên', { exact: true }).pressSequentially('thuy', { delay: 60 });
     const thuy = expected.cadres.filter((c) => foldKey(c.name).includes('thuy'));
     await expect.poll(() => page.locator('article.card .card-name').allTextContents()).toEqual(thuy.map((c) => c.name));
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __said: string[] }).__said)).toEqual([`Hiển thị ${thuy.length}/${expected.cadres.length} cán bộ.`]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __said: string[] }).__said))
+      .toEqual([`Hiển thị ${thuy.length}/${expected.cadres.length} cán bộ.`]);
     // The visible count line is not a live region (it follows every keystroke).
     expect(await page.locator('.result-line').getAttribute('role')).toBeNull();
 

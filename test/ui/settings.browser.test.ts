@@ -71,7 +71,10 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     const calls = saveCalls();
     await page.getByLabel('Số ngày tối thiểu', { exact: true }).fill('55');
     await page.getByLabel('Số ngày tối thiểu', { exact: true }).press('Enter');
-    await page.getByLabel('Nhắc trước hạn (ngày)', { exact: true }).press('Enter').catch(() => undefined);
+    await page
+      .getByLabel('Nhắc trước hạn (ngày)', { exact: true })
+      .press('Enter')
+      .catch(() => undefined);
     await page.waitForTimeout(300);
     expect(saveCalls()).toBe(calls);
 
@@ -144,7 +147,11 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     const storedLog = pages.preview.backend.emailLog.value;
     const { settings } = pages.server<SettingsPagePayload>('getSettingsPage');
     pages.preview.backend.settings.write(
-      JSON.stringify({ ...settings, recipients: { ...settings.recipients, btcKt: ['btckt@tinhdoan.example.vn'] }, schedule: { ...settings.schedule, enabled: true } }),
+      JSON.stringify({
+        ...settings,
+        recipients: { ...settings.recipients, btcKt: ['btckt@tinhdoan.example.vn'] },
+        schedule: { ...settings.schedule, enabled: true },
+      }),
     );
     pages.server('setSchedule', true);
     // The trigger ran until 24/09, then Google disabled it: the Q3 summaries (due 27/09, catch-up until 30/09) never went.

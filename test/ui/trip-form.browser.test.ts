@@ -57,7 +57,12 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await focused(page)).toMatchObject({ className: 'error-summary' });
     expect(await summary.getByRole('heading').textContent()).toBe('Chưa lưu: có 4 ô cần sửa');
     const links = summary.getByRole('link');
-    expect(await links.allTextContents()).toEqual(['Cán bộ: Chọn cán bộ.', 'Nội dung: Chọn nội dung đi cơ sở.', 'Từ ngày: Thiếu Từ ngày.', 'Đến ngày: Thiếu Đến ngày.']);
+    expect(await links.allTextContents()).toEqual([
+      'Cán bộ: Chọn cán bộ.',
+      'Nội dung: Chọn nội dung đi cơ sở.',
+      'Từ ngày: Thiếu Từ ngày.',
+      'Đến ngày: Thiếu Đến ngày.',
+    ]);
     await links.nth(2).click();
     expect(await focused(page)).toMatchObject({ tag: 'input', id: (await page.getByRole('textbox', { name: /^Từ ngày/ }).getAttribute('id'))! });
     expect(await page.getByRole('textbox', { name: /^Từ ngày/ }).getAttribute('aria-invalid')).toBe('true');
@@ -121,7 +126,10 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.keyboard.press('Escape');
     expect(await box.inputValue()).toBe('');
     // Kiên Giang's 3.4 is one item.
-    const kinds = await page.getByRole('combobox', { name: /^Nội dung/ }).locator('option').allTextContents();
+    const kinds = await page
+      .getByRole('combobox', { name: /^Nội dung/ })
+      .locator('option')
+      .allTextContents();
     expect(kinds.filter((k) => k.startsWith('3.4'))).toHaveLength(1);
     await page.context().close();
   });
@@ -184,7 +192,10 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     const row = rows();
     pages.preview.backend.workbook.setCell(TAB, row, 9, 'Xã khác');
     await page.getByRole('button', { name: 'Hoàn tác' }).click();
-    await page.getByRole('alert').getByText(/^Không hoàn tác: dòng \d+ của tab “Đi cơ sở” không còn đúng như lúc vừa lưu/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/^Không hoàn tác: dòng \d+ của tab “Đi cơ sở” không còn đúng như lúc vừa lưu/)
+      .waitFor();
     expect(pages.preview.backend.workbook.readTab(TAB)!.values[row - 1]![8]).toBe('Xã khác');
     await page.context().close();
   });
@@ -218,7 +229,10 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await screenshot(page, 'trip-form-duplicate', { fullPage: true });
 
     await warning.getByRole('button', { name: 'Vẫn lưu' }).click();
-    await page.locator('.confirmation').getByText(`vào dòng ${first + 1}`, { exact: false }).waitFor();
+    await page
+      .locator('.confirmation')
+      .getByText(`vào dòng ${first + 1}`, { exact: false })
+      .waitFor();
     expect(rows()).toBe(first + 1);
     expect(pages.preview.backend.calls.filter((c) => c.name === 'saveTrip').at(-1)?.args[0]).toMatchObject({ force: true });
     await page.context().close();
@@ -227,7 +241,12 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
   it('a name like <img onerror=…> shows as text in the cadre list', async () => {
     const xss = '<img src=x onerror=window.__xss=1>';
     const row = pages.preview.backend.workbook.readTab('Cán bộ')!.values.length + 1;
-    for (const [column, value] of [[2, xss], [3, 'Chuyên viên'], [4, 'Ban Tuyên giáo']] as const) pages.preview.backend.workbook.setCell('Cán bộ', row, column, value);
+    for (const [column, value] of [
+      [2, xss],
+      [3, 'Chuyên viên'],
+      [4, 'Ban Tuyên giáo'],
+    ] as const)
+      pages.preview.backend.workbook.setCell('Cán bộ', row, column, value);
     try {
       const page = await pages.open('trip-form');
       await page.getByRole('combobox', { name: /^Cán bộ/ }).fill('img');

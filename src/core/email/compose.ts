@@ -140,8 +140,11 @@ function behindBlock(behind: readonly CadreBehind[], withBan: boolean): Block {
 }
 
 function asOf(inputs: EmailInputs): string {
-  return `Số liệu tính đến ngày ${formatDayFirst(inputs.today)} (${inputs.presetTitle}, tối thiểu ${inputs.policy.minDays} ngày` +
-    (inputs.policy.rounds.count > 0 ? `, ${inputs.policy.rounds.count} đợt ${inputs.policy.rounds.label}` : '') + ').';
+  return (
+    `Số liệu tính đến ngày ${formatDayFirst(inputs.today)} (${inputs.presetTitle}, tối thiểu ${inputs.policy.minDays} ngày` +
+    (inputs.policy.rounds.count > 0 ? `, ${inputs.policy.rounds.count} đợt ${inputs.policy.rounds.label}` : '') +
+    ').'
+  );
 }
 
 function banView(quarter: Quarter, ban: BanFacts, toName: string, inputs: EmailInputs, test: boolean): ViewBody {
@@ -203,7 +206,12 @@ function provinceView(quarter: Quarter, inputs: EmailInputs, facts: EmailFacts, 
       },
       behindBlock(behind, true),
       ...(noAddress.length > 0
-        ? [{ kind: 'paragraph' as const, text: `Chưa có email lãnh đạo nên chưa gửi được báo cáo của ban: ${noAddress.join('; ')}. Thêm email ở tab Cán bộ hoặc trong Cài đặt.` }]
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `Chưa có email lãnh đạo nên chưa gửi được báo cáo của ban: ${noAddress.join('; ')}. Thêm email ở tab Cán bộ hoặc trong Cài đặt.`,
+            },
+          ]
         : []),
     ],
     footer: FOOTER,

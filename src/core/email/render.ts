@@ -42,8 +42,13 @@ export const TEST_BANNER = 'THƯ GỬI THỬ: chỉ gửi cho anh/chị để xe
 
 /** A subject line: one line (no header injection through a name with a line break), no control characters. */
 export function subjectLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must not carry
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must not carry
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const S = {
@@ -68,7 +73,7 @@ function cellText(cell: Cell): string {
 function cellHtml(cell: Cell, align: Align | undefined, tag: 'td' | 'th'): Html {
   const colspan = typeof cell === 'object' && cell.colspan && cell.colspan > 1 ? cell.colspan : null;
   const lines = cellText(cell).split('\n');
-  const text = lines.map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
+  const text = lines.map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`));
   const content = typeof cell === 'object' && cell.bold && tag === 'td' ? html`<b>${text}</b>` : html`${text}`;
   const attrs = [colspan !== null ? html` colspan="${colspan}"` : null, align && align !== 'left' ? html` align="${align}"` : null];
   return tag === 'th' ? html`<th${attrs}>${content}</th>` : html`<td${attrs}>${content}</td>`;
@@ -81,7 +86,13 @@ function rowHtml(cells: Cell[], aligns: Align[], tag: 'td' | 'th', style?: strin
     column += typeof cell === 'object' && cell.colspan ? cell.colspan : 1;
     return part;
   });
-  return style ? html`<tr style="${style}">${parts}</tr>` : html`<tr>${parts}</tr>`;
+  return style
+    ? html`<tr style="${style}">
+        ${parts}
+      </tr>`
+    : html`<tr>
+        ${parts}
+      </tr>`;
 }
 
 function blockHtml(block: Block): Html {
@@ -89,15 +100,29 @@ function blockHtml(block: Block): Html {
     case 'paragraph':
       return html`<p style="${S.p}">${block.bold ? html`<b>${block.text}</b>` : block.text}</p>`;
     case 'facts':
-      return html`<h2 style="${S.h2}">${block.title}</h2><table cellpadding="2" cellspacing="0" style="font-size:14px;margin:0 0 8px">${block.items.map(
-        ([k, v]) => html`<tr><td>${k}</td><td align="right"><b>${v}</b></td></tr>`,
-      )}</table>`;
+      return html`<h2 style="${S.h2}">${block.title}</h2>
+        <table cellpadding="2" cellspacing="0" style="font-size:14px;margin:0 0 8px">
+          ${block.items.map(
+            ([k, v]) =>
+              html`<tr>
+                <td>${k}</td>
+                <td align="right"><b>${v}</b></td>
+              </tr>`,
+          )}
+        </table>`;
     case 'list':
-      return html`<h2 style="${S.h2}">${block.title}</h2><ul style="margin:0 0 10px;padding-left:20px">${block.items.map((i) => html`<li>${i}</li>`)}</ul>`;
+      return html`<h2 style="${S.h2}">${block.title}</h2>
+        <ul style="margin:0 0 10px;padding-left:20px">
+          ${block.items.map((i) => html`<li>${i}</li>`)}
+        </ul>`;
     case 'table': {
       const title = html`<h2 style="${S.h2}">${block.title}</h2>`;
-      if (block.rows.length === 0 && block.empty) return html`${title}<p style="${S.p}">${block.empty}</p>`;
-      const table = html`<table width="100%" border="1" cellpadding="4" cellspacing="0" bordercolor="#dadce0" style="${S.table}">${rowHtml(block.headers, block.align, 'th', S.head)}${block.rows.map((r) => rowHtml(r, block.align, 'td'))}${block.total ? rowHtml(block.total, block.align, 'td', S.total) : null}</table>`;
+      if (block.rows.length === 0 && block.empty)
+        return html`${title}
+          <p style="${S.p}">${block.empty}</p>`;
+      const table = html`<table width="100%" border="1" cellpadding="4" cellspacing="0" bordercolor="#dadce0" style="${S.table}">
+        ${rowHtml(block.headers, block.align, 'th', S.head)}${block.rows.map((r) => rowHtml(r, block.align, 'td'))}${block.total ? rowHtml(block.total, block.align, 'td', S.total) : null}
+      </table>`;
       return html`${title}${table}${block.note ? html`<p style="${S.note}">${block.note}</p>` : null}`;
     }
   }
@@ -105,7 +130,21 @@ function blockHtml(block: Block): Html {
 
 export function renderHtml(view: EmailView): string {
   const button = view.link ? html`<p style="${S.p}">${link(view.link.url, view.link.label, S.button)}</p>` : null;
-  return html`<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${view.subject}</title></head><body style="${S.body}"><div style="${S.page}">${view.test ? html`<div style="${S.banner}">${TEST_BANNER}</div>` : null}<h1 style="${S.h1}">${view.heading}</h1>${view.greeting ? html`<p style="${S.p}">${view.greeting}</p>` : null}${view.intro.map((p) => html`<p style="${S.p}">${p}</p>`)}${view.blocks.map(blockHtml)}${button}${view.footer.map((p) => html`<p style="${S.footer}">${p}</p>`)}</div></body></html>`.markup;
+  return html`<!DOCTYPE html>
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${view.subject}</title>
+      </head>
+      <body style="${S.body}">
+        <div style="${S.page}">
+          ${view.test ? html`<div style="${S.banner}">${TEST_BANNER}</div>` : null}
+          <h1 style="${S.h1}">${view.heading}</h1>
+          ${view.greeting ? html`<p style="${S.p}">${view.greeting}</p>` : null}${view.intro.map((p) => html`<p style="${S.p}">${p}</p>`)}${view.blocks.map(blockHtml)}${button}${view.footer.map((p) => html`<p style="${S.footer}">${p}</p>`)}
+        </div>
+      </body>
+    </html>`.markup;
 }
 
 function tableText(block: Extract<Block, { kind: 'table' }>): string[] {
@@ -113,9 +152,20 @@ function tableText(block: Extract<Block, { kind: 'table' }>): string[] {
   if (block.rows.length === 0 && block.empty) return [...lines, block.empty, ''];
   if (block.headers.length > 0) lines.push(`Cột: ${block.headers.join(' | ')}`);
   for (const row of block.rows) {
-    lines.push(`- ${row.map(cellText).filter((t) => t.trim() !== '').join(' | ')}`);
+    lines.push(
+      `- ${row
+        .map(cellText)
+        .filter((t) => t.trim() !== '')
+        .join(' | ')}`,
+    );
   }
-  if (block.total) lines.push(`= ${block.total.map(cellText).filter((t) => t.trim() !== '').join(' | ')}`);
+  if (block.total)
+    lines.push(
+      `= ${block.total
+        .map(cellText)
+        .filter((t) => t.trim() !== '')
+        .join(' | ')}`,
+    );
   if (block.note) lines.push(block.note);
   return [...lines, ''];
 }
@@ -180,7 +230,12 @@ export function fitView(view: EmailView, budget = GMAIL_CLIP_BUDGET): EmailView 
     const omitted = b.omitted ?? 0;
     const keep = Math.max(5, Math.floor(b.rows.length * 0.8));
     const left = omitted + b.rows.length - keep;
-    const cut = { ...b, rows: b.rows.slice(0, keep), note: `… và ${left} dòng nữa không in trong thư (để thư không bị Gmail cắt); xem đầy đủ trong bảng tính.`, omitted: left };
+    const cut = {
+      ...b,
+      rows: b.rows.slice(0, keep),
+      note: `… và ${left} dòng nữa không in trong thư (để thư không bị Gmail cắt); xem đầy đủ trong bảng tính.`,
+      omitted: left,
+    };
     current = { ...current, blocks: current.blocks.map((x, j) => (j === i ? cut : x)) };
   }
   return current;

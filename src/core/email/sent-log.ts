@@ -237,8 +237,6 @@ export function isGivenUp(log: SentLog, item: string, target: string): boolean {
   return log.failures.some((f) => f.f === 1 && f.i === item && split(f.h).includes(h));
 }
 
-
-
 /** The policy year an item belongs to: `q2023-2` → 2023. */
 export function itemYear(item: string): number | null {
   const m = /^[a-z]+(\d{4})/.exec(item);

@@ -26,7 +26,9 @@ export const emailTexts = {
   resendDone: (sent: number, left: number, quota: boolean) =>
     [
       sent > 0 ? `Đã gửi bù ${sent} thư báo cáo quý.` : 'Chưa gửi bù được thư nào.',
-      left > 0 ? `Còn ${left} thư chưa gửi được${quota ? ' vì tài khoản đã hết hạn mức gửi email hôm nay; hãy gửi bù lại vào ngày mai' : ''}: xem lý do trong danh sách.` : '',
+      left > 0
+        ? `Còn ${left} thư chưa gửi được${quota ? ' vì tài khoản đã hết hạn mức gửi email hôm nay; hãy gửi bù lại vào ngày mai' : ''}: xem lý do trong danh sách.`
+        : '',
     ]
       .filter(Boolean)
       .join(' '),
@@ -56,7 +58,9 @@ export const emailTexts = {
     if (o.state === 'disabled') return 'Gửi email tự động đang tắt trong Cài đặt.';
     return [
       o.state === 'nothing-due' ? 'Không có thư nào đến hạn.' : `Đã gửi ${o.sent} thư.`,
-      o.deferred > 0 ? `${o.deferred} thư để lần chạy sau (${o.stoppedBy === 'service' ? 'dịch vụ gửi thư của Google đang lỗi' : 'hết hạn mức gửi email hôm nay'}).` : '',
+      o.deferred > 0
+        ? `${o.deferred} thư để lần chạy sau (${o.stoppedBy === 'service' ? 'dịch vụ gửi thư của Google đang lỗi' : 'hết hạn mức gửi email hôm nay'}).`
+        : '',
       o.unsent > 0 ? `${o.unsent} thư không gửi được (xem danh sách trong Cài đặt).` : '',
     ]
       .filter(Boolean)

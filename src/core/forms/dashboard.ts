@@ -113,7 +113,10 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
   if (evaluation.notChecked.length > 0) b.spanRow(`Chưa xét được: ${evaluation.notChecked.join(' ')}`, { italic: true, fontColor: '#666666', wrap: true });
   b.row();
   const header = b.row([...DASHBOARD_CAPTIONS]);
-  b.style({ row: header, column: 0, rows: 1, columns: b.width }, { bold: true, background: COLORS.header, horizontalAlignment: 'center', verticalAlignment: 'middle', wrap: true });
+  b.style(
+    { row: header, column: 0, rows: 1, columns: b.width },
+    { bold: true, background: COLORS.header, horizontalAlignment: 'center', verticalAlignment: 'middle', wrap: true },
+  );
   const sorted = sortForReport(evaluation.cadres);
   sorted.forEach((e, i) => {
     const r = b.row([
@@ -142,7 +145,21 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
 
   b.row();
   b.spanRow('TỔNG HỢP THEO BAN', { bold: true });
-  const totalsCaptions = ['', 'Ban/Văn phòng', 'Số cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn', 'Đạt', 'Không đạt', 'Xuất sắc', '', ''];
+  const totalsCaptions = [
+    '',
+    'Ban/Văn phòng',
+    'Số cán bộ',
+    'Đủ',
+    'Thiếu ngày',
+    'Thiếu chuyên đề',
+    'Thiếu cả hai',
+    'Miễn',
+    'Đạt',
+    'Không đạt',
+    'Xuất sắc',
+    '',
+    '',
+  ];
   const totalsHeader = b.row(totalsCaptions);
   const totals = banTotals(evaluation.cadres);
   for (const t of totals) b.row(['', t.ban, t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt, t.dat, t.khongDat, t.xuatSac]);

@@ -7,11 +7,7 @@ import type { FormContext } from './frame';
 import type { LayoutBuilder } from './layout-builder';
 
 /** Trips of the form's ban (or all), grouped by ban then by cadre, in the order the roster lists them. */
-export function groupTrips(
-  trips: readonly Trip[],
-  cadres: readonly Cadre[],
-  ban: string | null,
-): { ban: string; cadres: { cadre: Cadre; trips: Trip[] }[] }[] {
+export function groupTrips(trips: readonly Trip[], cadres: readonly Cadre[], ban: string | null): { ban: string; cadres: { cadre: Cadre; trips: Trip[] }[] }[] {
   const wanted = ban === null ? null : banKey(ban);
   const byCadre = new Map<number, Trip[]>();
   for (const trip of trips) {

@@ -58,7 +58,10 @@ function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readon
   b.spanRow('3. Nội dung đăng ký cụ thể như sau:', {});
   const header = b.row([...MAU1_CAPTIONS]);
   const numbers = b.row(['(1)', '(2)', '(3)', '(4)', '(5)']);
-  b.style({ row: header, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
+  b.style(
+    { row: header, column: 0, rows: 1, columns: b.width },
+    { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' },
+  );
   b.style({ row: numbers, column: 0, rows: 1, columns: b.width }, { italic: true, horizontalAlignment: 'center' });
   if (repeatCaptions) b.printTitles(header, numbers);
   const body = b.rowCount;

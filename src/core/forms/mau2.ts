@@ -29,7 +29,10 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const b = new LayoutBuilder(MAU2_CAPTIONS.length);
   addHeaderBlock(b, ctx, 3, 'BẢN TỔNG HỢP ĐĂNG KÝ', `Đi công tác cơ sở theo chủ trương “1+2” năm ${ctx.year}`);
   const headerRow = b.row([...MAU2_CAPTIONS]);
-  b.style({ row: headerRow, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' });
+  b.style(
+    { row: headerRow, column: 0, rows: 1, columns: b.width },
+    { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' },
+  );
   b.printTitles(headerRow);
   const bodyStart = b.rowCount;
   const listed = mau2Trips(trips, ctx.year);

@@ -69,7 +69,10 @@ function title(b: LayoutBuilder, input: RollupInput, heading: string): void {
 }
 
 function table(b: LayoutBuilder, header: number, rows: number, numbersFrom: number): void {
-  b.style({ row: header, column: 0, rows: 1, columns: b.width }, { bold: true, background: COLORS.header, horizontalAlignment: 'center', verticalAlignment: 'middle', wrap: true });
+  b.style(
+    { row: header, column: 0, rows: 1, columns: b.width },
+    { bold: true, background: COLORS.header, horizontalAlignment: 'center', verticalAlignment: 'middle', wrap: true },
+  );
   b.style({ row: header, column: 0, rows: rows + 1, columns: b.width }, { border: true, verticalAlignment: 'top' });
   if (rows > 0) b.style({ row: header + 1, column: numbersFrom, rows, columns: b.width - numbersFrom }, { horizontalAlignment: 'center' });
 }
@@ -113,11 +116,31 @@ function bansTab(input: RollupInput): TabLayout {
 function shortTab(input: RollupInput): TabLayout {
   const b = new LayoutBuilder(9);
   title(b, input, 'CÁN BỘ CHƯA ĐỦ YÊU CẦU ĐẾN CUỐI KỲ');
-  const header = b.row(['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Họ và tên', 'Tình trạng', 'Ngày đã thực hiện', 'Ngày dự kiến / yêu cầu', 'Đợt chuyên đề đã / yêu cầu', 'Lý do']);
+  const header = b.row([
+    'STT',
+    'Tỉnh, thành',
+    'Ban/Văn phòng',
+    'Họ và tên',
+    'Tình trạng',
+    'Ngày đã thực hiện',
+    'Ngày dự kiến / yêu cầu',
+    'Đợt chuyên đề đã / yêu cầu',
+    'Lý do',
+  ]);
   let stt = 0;
   for (const p of input.provinces) {
     for (const c of p.short) {
-      const r = b.row([++stt, p.province, c.ban, c.name, STATUS_LABELS[c.status], c.daysDone, `${c.daysProjected}/${c.requiredDays}`, `${c.roundsDone}/${c.roundsRequired}`, c.reasons]);
+      const r = b.row([
+        ++stt,
+        p.province,
+        c.ban,
+        c.name,
+        STATUS_LABELS[c.status],
+        c.daysDone,
+        `${c.daysProjected}/${c.requiredDays}`,
+        `${c.roundsDone}/${c.roundsRequired}`,
+        c.reasons,
+      ]);
       b.style({ row: r, column: 4, rows: 1, columns: 1 }, { background: statusBackground(c.status) });
     }
   }

@@ -6,7 +6,11 @@
 export const MAX_TAB_NAME = 31;
 
 export function safeTabName(text: string): string {
-  const cleaned = text.replace(/[:\\/?*[\]]/g, '-').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  const cleaned = text
+    .replace(/[:\\/?*[\]]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
   if (cleaned.length <= MAX_TAB_NAME) return cleaned;
   return `${headWithin(cleaned, MAX_TAB_NAME - 1).trimEnd()}…`;
 }

@@ -224,7 +224,13 @@ export function selectTripRows(ctx: PageContext, input: SelectTripRowsInput): Se
   if (input.rows.length === 0) throw new UserError(pageTexts.noTripsOf(input.name));
   const tab = findTab(ctx.workbook.tabNames(), 'trips');
   if (!tab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips]));
-  return { tab, selected: ctx.host.selectRows(tab, [...new Set(input.rows)].sort((a, b) => a - b)) };
+  return {
+    tab,
+    selected: ctx.host.selectRows(
+      tab,
+      [...new Set(input.rows)].sort((a, b) => a - b),
+    ),
+  };
 }
 
 export const progressFunctions = {

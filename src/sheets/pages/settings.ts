@@ -84,7 +84,10 @@ export function getSettingsPage(ctx: ServerContext): SettingsPagePayload {
     const rosterBan = (ban: string) => bans.find((b) => banKey(b.ban) === banKey(ban))?.ban ?? ban;
     for (const row of tab?.rows ?? []) row.paths = row.paths.map((p) => (p.startsWith(LEADER_PATH) ? LEADER_PATH + rosterBan(p.slice(LEADER_PATH.length)) : p));
     const leaders = effective.recipients.banLeaders;
-    effective = { ...effective, recipients: { ...effective.recipients, banLeaders: Object.fromEntries(Object.keys(leaders).map((b) => [rosterBan(b), leaders[b]!])) } };
+    effective = {
+      ...effective,
+      recipients: { ...effective.recipients, banLeaders: Object.fromEntries(Object.keys(leaders).map((b) => [rosterBan(b), leaders[b]!])) },
+    };
   } catch (error) {
     // The settings must stay editable even when the sheet cannot be read (that is often what needs fixing).
     warnings.push(userMessage(error, PAGE_ACTIONS.settings));
@@ -152,7 +155,12 @@ export function saveSettingsPage(ctx: ServerContext, input: SettingsInput): Save
       notSaved[path] ??= message;
       const list = valueAt(candidate, path);
       // A list of addresses keeps its good ones; any other value goes back to what is stored.
-      if (path === 'recipients.btcKt' && Array.isArray(list)) setAt(candidate, path, list.filter((a) => typeof a === 'string' && isEmailAddress(a.trim())));
+      if (path === 'recipients.btcKt' && Array.isArray(list))
+        setAt(
+          candidate,
+          path,
+          list.filter((a) => typeof a === 'string' && isEmailAddress(a.trim())),
+        );
       else setAt(candidate, path, valueAt(stored, path));
     }
   }

@@ -92,7 +92,17 @@ export function saveTrip(ctx: ServerContext, input: z.output<typeof SaveTripSche
   const roster = rosterEntries(analysis.roster.cadres);
   if (draft.ban === '') {
     const namesakes = roster.filter((r) => nameKey(r.name) === nameKey(draft.name));
-    if (namesakes.length > 1) return { ok: false, errors: { name: messages.ambiguousCadre(draft.name, namesakes.map((r) => r.ban)) }, conflicts: [] };
+    if (namesakes.length > 1)
+      return {
+        ok: false,
+        errors: {
+          name: messages.ambiguousCadre(
+            draft.name,
+            namesakes.map((r) => r.ban),
+          ),
+        },
+        conflicts: [],
+      };
   }
   const check = checkTripInput(draft, roster, analysis.policy, analysis.year);
   const trip = check.trip;

@@ -150,7 +150,12 @@ function build(options: FormOptionsPayload): void {
         },
         T.keep,
       );
-      const question = h('div', { class: 'banner banner-warning confirm', attrs: { role: 'alert' } }, h('p', null, T.exists(made.existing)), h('div', { class: 'actions' }, yes, no));
+      const question = h(
+        'div',
+        { class: 'banner banner-warning confirm', attrs: { role: 'alert' } },
+        h('p', null, T.exists(made.existing)),
+        h('div', { class: 'actions' }, yes, no),
+      );
       answer(question);
       yes.focus();
       return;
@@ -160,7 +165,8 @@ function build(options: FormOptionsPayload): void {
     focusOn(done);
   }
 
-  for (const input of [forms.mau1.input, forms.mau2.input, forms.mau3.input, who.cadre.input, who.ban.input]) input.addEventListener('change', () => render(true));
+  for (const input of [forms.mau1.input, forms.mau2.input, forms.mau3.input, who.cadre.input, who.ban.input])
+    input.addEventListener('change', () => render(true));
   ban.addEventListener('change', () => render(true));
   quarter.addEventListener('change', () => render(true));
   cadre.onChange(() => {
@@ -192,7 +198,11 @@ function build(options: FormOptionsPayload): void {
           'details',
           { class: 'banner banner-warning dialog-warnings' },
           h('summary', null, T.warnings(options.warnings.length)),
-          h('ul', null, options.warnings.map((w) => h('li', null, w))),
+          h(
+            'ul',
+            null,
+            options.warnings.map((w) => h('li', null, w)),
+          ),
         )
       : null;
   replace(app, h('h1', { class: 'visually-hidden' }, T.title), warnings, form, note);

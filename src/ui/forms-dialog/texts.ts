@@ -36,7 +36,6 @@ export const formsTexts = {
   exists: (tab: string) => `Tab “${tab}” đã có (tiện ích tạo lần trước). Thay toàn bộ nội dung tab đó, kể cả phần đã sửa tay?`,
   replace: 'Thay thế tab',
   keep: 'Không thay',
-  made: (tab: string, cadres: number, trips: number, replaced: boolean) =>
-    `Đã ${replaced ? 'tạo lại' : 'tạo'} tab “${tab}”: ${cadres} cán bộ, ${trips} đợt.`,
+  made: (tab: string, cadres: number, trips: number, replaced: boolean) => `Đã ${replaced ? 'tạo lại' : 'tạo'} tab “${tab}”: ${cadres} cán bộ, ${trips} đợt.`,
   note: 'Mẫu được ghi vào một tab riêng, in được khổ A4 ngang. Nếu tab đã có, tiện ích hỏi trước khi thay.',
 } as const;

@@ -50,6 +50,12 @@ export function banChart(bans: readonly BanProgress[], selected: string): HTMLEl
     { class: 'chart' },
     h('figcaption', { class: 'chart-title' }, T.chartTitle, h('span', { class: 'chart-unit' }, ' (ngày)')),
     image,
-    h('div', { class: 'legend', attrs: { 'aria-hidden': 'true' } }, swatch('chart-done', T.legendDone), swatch('chart-planned', T.legendPlanned), swatch('chart-track', T.legendMissing)),
+    h(
+      'div',
+      { class: 'legend', attrs: { 'aria-hidden': 'true' } },
+      swatch('chart-done', T.legendDone),
+      swatch('chart-planned', T.legendPlanned),
+      swatch('chart-track', T.legendMissing),
+    ),
   );
 }

@@ -44,7 +44,11 @@ const search = textInput({ type: 'search', placeholder: T.searchPlaceholder, spe
 const banField = field(T.ban, banSelect);
 const statusField = field(T.status, statusSelect);
 const searchField = field(T.search, search);
-const refreshButton = h('button', { class: 'icon', attrs: { type: 'button', 'aria-label': T.refresh, title: T.refresh }, on: { click: () => void refresh() } }, '↻');
+const refreshButton = h(
+  'button',
+  { class: 'icon', attrs: { type: 'button', 'aria-label': T.refresh, title: T.refresh }, on: { click: () => void refresh() } },
+  '↻',
+);
 const heading = h('h1', { attrs: { tabindex: -1 } }, T.title);
 const head = h('div', { class: 'page-head' }, heading, refreshButton);
 const subtitle = h('p', { class: 'subtitle' });
@@ -128,7 +132,10 @@ async function refresh(): Promise<void> {
     loadedAt = Date.now();
     update();
   } catch (error) {
-    replace(messages, failureBanner(error, () => void refresh()));
+    replace(
+      messages,
+      failureBanner(error, () => void refresh()),
+    );
   } finally {
     refreshButton.removeAttribute('aria-busy');
   }
@@ -141,11 +148,24 @@ function update(): void {
   replace(
     messages,
     data.today < data.period.start ? banner('info', T.notStarted(day(data.period.start))) : null,
-    data.warnings.length > 0 ? banner('warning', h('ul', null, data.warnings.map((w) => h('li', null, w)))) : null,
+    data.warnings.length > 0
+      ? banner(
+          'warning',
+          h(
+            'ul',
+            null,
+            data.warnings.map((w) => h('li', null, w)),
+          ),
+        )
+      : null,
   );
   const bans = data.bans.map((b) => b.ban);
   const current = state.ban;
-  replace(banSelect, h('option', { attrs: { value: '' } }, T.allBans), bans.map((b) => h('option', { attrs: { value: b } }, b)));
+  replace(
+    banSelect,
+    h('option', { attrs: { value: '' } }, T.allBans),
+    bans.map((b) => h('option', { attrs: { value: b } }, b)),
+  );
   banSelect.value = bans.includes(current) ? current : '';
   state.ban = banSelect.value;
   renderChart();
@@ -243,7 +263,10 @@ async function selectRows(entry: ProgressEntry, card: HTMLElement): Promise<void
     replace(feedback, h('p', { class: 'banner banner-success' }, T.selected(selected.selected, entry.name, selected.tab)));
   } catch (error) {
     feedback.removeAttribute('role');
-    replace(feedback, failureBanner(error, () => void selectRows(entry, card)));
+    replace(
+      feedback,
+      failureBanner(error, () => void selectRows(entry, card)),
+    );
   }
 }
 

@@ -114,7 +114,10 @@ function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null
       control = textInput({ value: shown(spec, stored, page.presets), inputmode: 'numeric', placeholder: input.placeholder });
       break;
     case 'preset':
-      control = select(page.presets.map((p) => ({ value: p.id, label: p.title })), String(stored));
+      control = select(
+        page.presets.map((p) => ({ value: p.id, label: p.title })),
+        String(stored),
+      );
       break;
     case 'yes-no':
       // Its options name the preset's value: filled by showPresetDefaults.
@@ -349,7 +352,11 @@ function build(payload: SettingsPagePayload): void {
             'div',
             null,
             h('p', null, T.savedExcept(paths.length)),
-            h('ul', null, paths.map((path) => h('li', null, `${byPath.get(path)?.label ?? PAGE_SECTIONS.rules}: ${messages[path]}`))),
+            h(
+              'ul',
+              null,
+              paths.map((path) => h('li', null, `${byPath.get(path)?.label ?? PAGE_SECTIONS.rules}: ${messages[path]}`)),
+            ),
           ),
         ),
       );
@@ -415,7 +422,17 @@ function build(payload: SettingsPagePayload): void {
     (Object.keys(PAGE_SECTIONS) as PageSection[]).map(section),
     bar,
   );
-  const warnings = page.warnings.length > 0 ? banner('warning', h('ul', null, page.warnings.map((w) => h('li', null, w)))) : null;
+  const warnings =
+    page.warnings.length > 0
+      ? banner(
+          'warning',
+          h(
+            'ul',
+            null,
+            page.warnings.map((w) => h('li', null, w)),
+          ),
+        )
+      : null;
   const tabNote = page.tab && page.tab.rows.length > 0 ? banner('info', T.fromTabNote(page.tab.name)) : null;
   replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form);
   showPresetDefaults();

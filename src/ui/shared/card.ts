@@ -59,7 +59,16 @@ export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElemen
   const exempt = e.status === 'exempt';
   let card: HTMLElement | null = null;
   const children: HTMLElement[] = [
-    h('div', { class: 'card-head' }, h('h3', { class: 'card-title' }, nameOf(e, options, () => card!)), h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel)),
+    h(
+      'div',
+      { class: 'card-head' },
+      h(
+        'h3',
+        { class: 'card-title' },
+        nameOf(e, options, () => card!),
+      ),
+      h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel),
+    ),
     h('div', { class: 'card-sub' }, `${e.ban} · ${e.groupLabel}`),
   ];
   if (!exempt) {
@@ -75,7 +84,14 @@ export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElemen
     );
   }
   if (e.rating) children.push(h('div', { class: 'card-rating' }, cardTexts.rating, h('strong', { class: `rating-${e.rating}` }, e.ratingLabel)));
-  if (e.reasons.length > 0) children.push(h('ul', { class: 'reasons' }, e.reasons.map((r) => h('li', null, r))));
+  if (e.reasons.length > 0)
+    children.push(
+      h(
+        'ul',
+        { class: 'reasons' },
+        e.reasons.map((r) => h('li', null, r)),
+      ),
+    );
   if (e.forecast) children.push(h('p', { class: 'forecast' }, e.forecast));
   card = h('article', { class: `card card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } }, children);
   return card;
@@ -93,8 +109,22 @@ export function compactCard(e: ProgressEntry, options: CardOptions): HTMLElement
   card = h(
     'article',
     { class: `card card-compact card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } },
-    h('div', { class: 'card-head' }, h('h3', { class: 'card-title' }, nameOf(e, options, () => card!)), h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel)),
-    h('div', { class: 'compact-line', attrs: { title: planned > 0 ? cardTexts.bar(e.daysDone, e.requiredDays, planned) : null } }, e.status === 'exempt' ? null : daysBar(e), h('span', { class: 'compact-numbers' }, numbers)),
+    h(
+      'div',
+      { class: 'card-head' },
+      h(
+        'h3',
+        { class: 'card-title' },
+        nameOf(e, options, () => card!),
+      ),
+      h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel),
+    ),
+    h(
+      'div',
+      { class: 'compact-line', attrs: { title: planned > 0 ? cardTexts.bar(e.daysDone, e.requiredDays, planned) : null } },
+      e.status === 'exempt' ? null : daysBar(e),
+      h('span', { class: 'compact-numbers' }, numbers),
+    ),
   );
   return card;
 }

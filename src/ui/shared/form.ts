@@ -41,7 +41,8 @@ export function field<E extends HTMLInputElement | HTMLSelectElement | HTMLTextA
     },
     setHint(message) {
       hintEl.replaceChildren();
-      if (message !== null && message !== undefined && message !== false) hintEl.append(typeof message === 'object' && message instanceof Node ? message : String(message));
+      if (message !== null && message !== undefined && message !== false)
+        hintEl.append(typeof message === 'object' && message instanceof Node ? message : String(message));
       describe();
     },
   };
@@ -62,7 +63,11 @@ export function textInput(attrs: Record<string, string | number | boolean | null
 }
 
 export function select(options: readonly { value: string; label: string }[], value = ''): HTMLSelectElement {
-  const el = h('select', null, options.map((o) => h('option', { attrs: { value: o.value } }, o.label)));
+  const el = h(
+    'select',
+    null,
+    options.map((o) => h('option', { attrs: { value: o.value } }, o.label)),
+  );
   el.value = value;
   return el;
 }

@@ -31,7 +31,11 @@ export function loadPage<T>(app: HTMLElement, load: PageLoad<T>): void {
       replace(status, sharedTexts.slowLoad, ' ', h('button', { attrs: { type: 'button' }, on: { click: () => run(true) } }, sharedTexts.retry));
     }, SLOW_CALL_MS);
     const fail = (error: unknown) => {
-      replace(app, heading(), failureBanner(error, () => run(true)));
+      replace(
+        app,
+        heading(),
+        failureBanner(error, () => run(true)),
+      );
       app.setAttribute('aria-busy', 'false');
       if (retried) app.querySelector<HTMLElement>('.retry')?.focus();
     };

@@ -61,7 +61,10 @@ function build(p: TripFormPayload): void {
   const days = textInput({ inputmode: 'numeric', placeholder: T.daysPlaceholder });
   const place = textInput({ maxlength: 200, placeholder: T.placePlaceholder });
   const level = select([{ value: '', label: '—' }, ...p.levels.map((l) => ({ value: l, label: l }))]);
-  const status = select(p.statuses.map((s) => ({ value: s.code, label: s.label })), 'registered');
+  const status = select(
+    p.statuses.map((s) => ({ value: s.code, label: s.label })),
+    'registered',
+  );
 
   fields = {
     name: field(T.cadre, cadre.input, T.cadreHint, '', cadre.root),
@@ -114,7 +117,17 @@ function build(p: TripFormPayload): void {
     fields.status.root,
     h('div', { class: 'actions' }, saveButton, clearButton),
   );
-  const warnings = p.warnings.length > 0 ? banner('warning', h('ul', null, p.warnings.map((w) => h('li', null, w)))) : null;
+  const warnings =
+    p.warnings.length > 0
+      ? banner(
+          'warning',
+          h(
+            'ul',
+            null,
+            p.warnings.map((w) => h('li', null, w)),
+          ),
+        )
+      : null;
   replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle(p.year)), warnings, result, form);
   markRequired();
   update();
