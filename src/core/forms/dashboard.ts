@@ -26,14 +26,18 @@ export const DASHBOARD_CAPTIONS = [
 // Tình trạng fits “Thiếu ngày và chuyên đề” on one line (it was clipped at 150 px).
 const WIDTHS = [44, 160, 180, 110, 90, 80, 80, 80, 70, 200, 90, 360, 100];
 
-export interface BanTotals {
-  ban: string;
+/** Cadres by status, each cadre in exactly one column: a Ban's, a province's, the nation's. */
+export interface StatusCounts {
   cadres: number;
   ok: number;
   shortDays: number;
   shortRounds: number;
   shortBoth: number;
   exempt: number;
+}
+
+export interface BanTotals extends StatusCounts {
+  ban: string;
   dat: number;
   khongDat: number;
   xuatSac: number;

@@ -2,6 +2,7 @@ import { formatDayFirst, type CalendarDate } from '../calendar-date';
 import { COLORS, statusBackground } from '../colors';
 import type { CadreStatus } from '../evaluate';
 import type { TabLayout } from '../grid';
+import type { StatusCounts } from './dashboard';
 import { STATUS_LABELS } from '../messages';
 import { LayoutBuilder } from './layout-builder';
 
@@ -10,14 +11,7 @@ import { LayoutBuilder } from './layout-builder';
  * and per Ban use the same statuses as each province's Tổng hợp 1+2 tab, each cadre in exactly one column.
  */
 
-export interface RollupCounts {
-  cadres: number;
-  ok: number;
-  shortDays: number;
-  shortRounds: number;
-  shortBoth: number;
-  exempt: number;
-}
+export type RollupCounts = StatusCounts;
 
 export interface RollupProvince {
   province: string;
