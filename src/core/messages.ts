@@ -134,6 +134,9 @@ export const notChecked = {
   excellence: 'Không có cột “Điểm” hoặc “Minh chứng”: chưa xét được mức Xuất sắc.',
 } as const;
 
+/** Added to our status column's caption when a user's own column on the same tab already carries that caption. */
+export const OWN_CAPTION_MARK = '(tiện ích)';
+
 /** The one verdict's words (evaluate.ts `status`): the same on the roster, the pages, the forms, the CLI, the emails. */
 export const STATUS_LABELS = {
   ok: 'Đủ yêu cầu',

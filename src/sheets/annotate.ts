@@ -3,8 +3,9 @@ import type { GridRange } from '../core/grid';
 import { ROSTER_HIGHLIGHTS, STATUS_PREFIX, TRIP_HIGHLIGHTS, type Highlight } from '../core/highlights';
 import type { PlacedIssue } from '../core/issues';
 import { isMergedAway, mergesRightEdge } from '../core/merges';
-import { RATING_LABELS, STATUS_LABELS } from '../core/messages';
+import { OWN_CAPTION_MARK, RATING_LABELS, STATUS_LABELS } from '../core/messages';
 import type { Table } from '../core/table';
+import { foldKey } from '../core/text';
 import { hasOurLines, mergedNote, userPartOf } from './notes';
 import type { CellBlock, TabAnnotations, TabUnmarking } from './workbook';
 
@@ -136,7 +137,8 @@ function annotations(
 
   // Our column: the caption, a status per data row, and '' below them where an earlier, longer run wrote.
   const changes: { index: number; text: string }[] = [];
-  if (String(shape.values[header.headerIndex]?.[sc] ?? '') !== caption) changes.push({ index: header.headerIndex, text: caption });
+  const ownCaption = captionBesideUsers(shape, caption, sc);
+  if (String(shape.values[header.headerIndex]?.[sc] ?? '') !== ownCaption) changes.push({ index: header.headerIndex, text: ownCaption });
   const end = Math.max(lastIndex, shape.ownedColumn === null ? -1 : lastOwnedIndex(shape, sc));
   for (let i = firstDataIndex; i <= end; i++) {
     if (!wanted(i)) continue;
@@ -148,6 +150,17 @@ function annotations(
   const notes = noteChanges(shape, issues, statusColumn, wanted);
   const highlights = onlyRows ? undefined : { firstRow: firstDataIndex + 1, rules };
   return { tab: shape.tab, statusColumn, statusCells, notes, ...(highlights ? { highlights } : {}) };
+}
+
+/**
+ * Our caption, marked as the add-on's when a user's own column on the header row already reads the same (last year's
+ * self-assessment, a column an earlier version wrote): two columns of one name would leave the reader guessing whose
+ * is whose. Decided from the header alone, so every run (and the live check) writes the same caption.
+ */
+function captionBesideUsers(shape: TabShape, caption: string, statusIndex: number): string {
+  const header = shape.values[shape.table.header.headerIndex] ?? [];
+  const taken = header.some((cell, c) => c !== statusIndex && typeof cell === 'string' && foldKey(cell) === foldKey(caption));
+  return taken ? `${caption} ${OWN_CAPTION_MARK}` : caption;
 }
 
 function lastOwnedIndex(shape: TabShape, column: number): number {

@@ -107,7 +107,7 @@ describe('ô gộp (merge)', () => {
 });
 
 describe('cột và tab của người dùng trông giống của tiện ích', () => {
-  it('cột “KẾT QUẢ KIỂM TRA” và “Kết quả 1+2” của người dùng không bị ghi đè; cột của tiện ích đặt sau', () => {
+  it('cột “KẾT QUẢ KIỂM TRA” và “Kết quả 1+2” của người dùng không bị ghi đè; cột của tiện ích đặt sau, tên ghi rõ “(tiện ích)”', () => {
     const tabs = province();
     tabs['Đi cơ sở']![0] = [...TRIP_HEADER, 'KẾT QUẢ KIỂM TRA'];
     tabs['Đi cơ sở']![1]![11] = 'Đạt (tự đánh giá 2022)';
@@ -117,12 +117,21 @@ describe('cột và tab của người dùng trông giống của tiện ích', 
     runCheck(wb, { settings, today });
     runCheck(wb, { settings, today });
     const trips = wb.snapshot('Đi cơ sở');
-    expect(trips.values[0]!.slice(11)).toEqual(['KẾT QUẢ KIỂM TRA', 'Kết quả kiểm tra']);
+    // Two columns both called “Kết quả kiểm tra” would leave the reader guessing which one is the add-on's.
+    expect(trips.values[0]!.slice(11)).toEqual(['KẾT QUẢ KIỂM TRA', 'Kết quả kiểm tra (tiện ích)']);
     expect(trips.values[1]![11]).toBe('Đạt (tự đánh giá 2022)');
     expect(trips.ownedColumn).toBe(13);
     const roster = wb.snapshot('Cán bộ');
+    expect(roster.values[0]!.slice(9)).toEqual(['Kết quả 1+2', 'Kết quả 1+2 (tiện ích)']);
     expect(roster.values[1]![9]).toBe('Đạt năm 2022');
     expect(roster.ownedColumn).toBe(11);
+  });
+
+  it('cột của tiện ích giữ tên “Kết quả kiểm tra” khi không có cột nào của người dùng trùng tên', () => {
+    const wb = MemoryWorkbook.fromTabs(province());
+    runCheck(wb, { settings, today });
+    const trips = wb.snapshot('Đi cơ sở');
+    expect(trips.values[0]![trips.ownedColumn! - 1]).toBe('Kết quả kiểm tra');
   });
 
   it('tab “Tổng hợp 1+2” của người dùng (hoa thường khác) được giữ; bảng của tiện ích sang “Tổng hợp 1+2 (2)”', () => {
