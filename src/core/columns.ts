@@ -45,18 +45,19 @@ export const ROSTER_COLUMNS = [
 
 export const TRIP_COLUMNS = [
   column('stt', 'STT', ['số thứ tự', 'tt'], false, 48),
-  column('name', 'Họ và tên', ['họ tên', 'tên', 'cán bộ', 'tên cán bộ', 'người đi'], true, 180),
+  column('name', 'Họ và tên', ['họ tên', 'tên', 'cán bộ', 'tên cán bộ', 'người đi', 'họ và tên cán bộ', 'họ tên cán bộ'], true, 180),
   column('ban', 'Ban/Văn phòng', ['ban', 'đơn vị', 'ban, văn phòng', 'ban / văn phòng', 'phòng ban', 'ban văn phòng'], false, 150),
   column('kind', 'Nội dung', ['nội dung đi cơ sở', 'loại nội dung', 'hình thức', 'nội dung đăng ký', 'mục'], true, 200),
   column('detail', 'Cụ thể nội dung', ['cụ thể nội dung đi cơ sở', 'nội dung cụ thể', 'chi tiết'], false, 220),
-  column('days', 'Số ngày', ['số ngày đi', 'ngày', 'số ngày đi cơ sở'], false, 70),
+  // "Số ngày thực hiện", "Số ngày công tác", "Tổng số ngày": any caption about the number of days is the days column.
+  column('days', 'Số ngày', ['số ngày đi', 'ngày', 'số ngày đi cơ sở', 'tổng số ngày'], false, 70, { prefixes: ['số ngày'] }),
   column('from', 'Từ ngày', ['từ', 'ngày đi', 'bắt đầu', 'ngày bắt đầu'], true, 100, { satisfiedBy: 'window' }),
   column('to', 'Đến ngày', ['đến', 'ngày về', 'kết thúc', 'ngày kết thúc'], true, 100, { satisfiedBy: 'window' }),
   // Seed 001's mẫu 1, 2 and 3 hold the whole range in one cell: "Từ ngày 01/4/2023 – 01/5/2023".
   column('window', 'Thời gian cụ thể', ['thời gian', 'thời gian đi', 'thời gian đi cơ sở', 'thời gian thực hiện'], false, 200, { inTemplate: false }),
   column('place', 'Địa điểm', ['nơi đến', 'địa bàn', 'đơn vị cơ sở'], false, 200),
   column('level', 'Cấp', ['cấp cơ sở', 'cấp đến'], false, 90),
-  column('status', 'Trạng thái', ['tình trạng'], false, 110),
+  column('status', 'Trạng thái', ['tình trạng'], false, 110, { prefixes: ['trạng thái', 'tình trạng'] }),
   column('registeredOn', 'Ngày đăng ký', ['đăng ký ngày'], false, 100),
   column('confirmed', 'Xác nhận cơ sở', ['xác nhận', 'cơ sở xác nhận', 'xác nhận của cơ sở'], false, 100),
   column('reported', 'Đã báo cáo', ['báo cáo', 'báo cáo kết quả'], false, 90),
@@ -89,16 +90,41 @@ export const STATUS_CAPTIONS = { trips: 'Kết quả kiểm tra', roster: 'Kết
 
 /** The tab that plays a role, by name, case- and diacritic-insensitively. */
 export function findTab(tabNames: readonly string[], role: keyof typeof TAB_NAMES): string | null {
-  const wanted = new Set([foldKey(TAB_NAMES[role]), ...TAB_SYNONYMS[role]]);
-  return tabNames.find((name) => wanted.has(foldCaption(name))) ?? null;
+  return tabsForRole(tabNames, role)[0] ?? null;
+}
+
+/**
+ * Every tab whose name says it plays a role, the one read first: our own name (“Đi cơ sở”), then a synonym
+ * (“Đăng ký đi cơ sở”), then a name that begins with either (“Đi cơ sở 2023”, “Đi cơ sở - Ban Phong trào”), each
+ * group in tab order. Only the first is read; the caller names the others, so a second trips tab is never ignored
+ * without a word.
+ */
+export function tabsForRole(tabNames: readonly string[], role: keyof typeof TAB_NAMES): string[] {
+  const own = foldCaption(TAB_NAMES[role]);
+  const synonyms = new Set(TAB_SYNONYMS[role].map(foldCaption));
+  const rank = (name: string): number => {
+    const folded = foldCaption(name);
+    if (folded === own) return 0;
+    if (synonyms.has(folded)) return 1;
+    return [own, ...synonyms].some((s) => folded.startsWith(`${s} `) || folded.startsWith(`${s}(`) || folded.startsWith(`${s}-`)) ? 2 : -1;
+  };
+  return tabNames
+    .map((name, order) => ({ name, order, rank: rank(name) }))
+    .filter((t) => t.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map((t) => t.name);
 }
 
 export function foldCaption(text: string): string {
-  return foldKey(text)
-    .replace(/\s*[*:]\s*$/, '')
-    .replace(/\s*([/,])\s*/g, '$1 ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    foldKey(text)
+      .replace(/\s*[*:]\s*$/, '')
+      .replace(/\s*([/,])\s*/g, '$1 ')
+      .replace(/\s+/g, ' ')
+      // “Đăng kí”, “lí do”: the i spelling of ký/lý is as common as the y one.
+      .replace(/\b([kl])i\b/g, '$1y')
+      .trim()
+  );
 }
 
 export interface HeaderMatch<K extends string> {

@@ -205,8 +205,14 @@ function parseDayFirstDateUncached(text: string, defaultYear?: number): DatePars
 const LEADING_TU = /^tu\b(?:\s*ngay\b)?\s*:?\s*/;
 // A range separator that cannot be part of a date: a dash other than '-', '~', 'đến', or a '-' with a space beside it.
 // A run of them ('– đến') counts as one.
-const SEPARATOR = String.raw`(?:[\u2012-\u2015\u2212~]|\bden\b|(?<=\s)-|-(?=\s))`;
-const RANGE_SEPARATOR = new RegExp(String.raw`\s*${SEPARATOR}(?:\s*${SEPARATOR})*\s*`, 'g');
+// 'tới' and an arrow read as 'đến'; a 'ngày' after the separator ('đến ngày 05/4') belongs to it.
+const SEPARATOR = String.raw`(?:->|[\u2012-\u2015\u2212~\u2192]|\bden\b|\btoi\b|(?<=\s)-|-(?=\s))`;
+const RANGE_SEPARATOR = new RegExp(String.raw`\s*${SEPARATOR}(?:\s*${SEPARATOR})*(?:\s*ngay\b)?\s*:?\s*`, 'g');
+
+/** Whether a folded text holds a range separator ('–', 'đến', ' - ' …), i.e. names an end, typed right or not. */
+export function hasRangeSeparator(folded: string): boolean {
+  return new RegExp(RANGE_SEPARATOR.source).test(folded);
+}
 
 /**
  * A window typed in one cell: `Từ ngày 01/6/2023 đến ngày 15/6/2023`, `01/6 – 15/6/2023`, `1–5/6/2023`,

@@ -107,7 +107,9 @@ function evaluateCadre(
       counted: countedWindow(trip, period),
       length: trip.declaredDays ?? daysInclusive(trip.from, trip.to),
     }));
-  const done = live.filter((f) => f.trip.status === 'done');
+  // A trip marked done that has not begun yet cannot have been done: it is held as planned, and its row says so.
+  const doneAhead = live.filter((f) => f.trip.status === 'done' && f.trip.from > today);
+  const done = live.filter((f) => f.trip.status === 'done' && f.trip.from <= today);
   // 1+2 DOMAIN "Counting days": a registered/approved trip counts as planned only while its end is ahead; once past,
   // it is overdue and counts nowhere until someone marks it done (or cancels it).
   const overdue = live.filter((f) => isPlanned(f.trip.status) && f.trip.to < today && f.counted !== null);
@@ -116,6 +118,7 @@ function evaluateCadre(
 
   rowChecks(live, period, warn);
   for (const f of overdue) warn(f.trip, 'status', 'overdue-registration', messages.overdueRegistration(f.trip.to, TRIP_STATUS_LABELS[f.trip.status]));
+  for (const f of doneAhead) warn(f.trip, 'status', 'done-before-start', messages.doneBeforeStart(f.trip.from));
   const rule = roundRuleFor(policy, cadre.group);
   const roundsDone = validRounds(done, rule, policy.rounds.notBackToBack, policy.rounds.label, null);
   const roundsProjected = validRounds(projected, rule, policy.rounds.notBackToBack, policy.rounds.label, null);

@@ -18,6 +18,7 @@ export const ISSUE_CODES = [
   'duplicate-cadre',
   'content-other-numbering',
   'overdue-registration',
+  'done-before-start',
 ] as const;
 
 /** A problem of one cell or row, in Vietnamese, as the sheet's notes and `dicoso check --json` give it. */

@@ -19,8 +19,13 @@ export function display(value: unknown): string {
 }
 
 export const messages = {
-  missingTab: (role: string, looked: readonly string[]) =>
-    `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}” (hoặc dùng menu Khởi tạo bảng tính).`,
+  missingTab: (role: string, looked: readonly string[], found: readonly string[] = []) =>
+    `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}”` +
+    (found.length ? ` (bảng tính đang có: ${found.map((t) => `“${t}”`).join(', ')})` : '') +
+    '; hoặc tạo tab mẫu bằng menu Khởi tạo bảng tính (Google Trang tính) hay lệnh dicoso init (tệp .xlsx).',
+  unreadTab: (tab: string, role: string, read: string) =>
+    `Tab “${tab}” có tên như tab ${role} nhưng không được đọc: chỉ tab “${read}” được kiểm tra. ` +
+    `Nếu tab này cũng ghi ${role} (ví dụ mỗi ban một tab), hãy chép các dòng sang tab “${read}”; nếu không, hãy đổi tên tab.`,
   missingColumns: (tab: string, columns: readonly { caption: string; synonyms: readonly string[] }[], standIn: string | null, searched: number) =>
     `Tab “${tab}” thiếu cột bắt buộc: ${columns
       .map(
@@ -49,8 +54,11 @@ export const messages = {
     `Số ngày ${days} lớn hơn số ngày từ ${formatDayFirst(from)} đến ${formatDayFirst(to)} (${window} ngày). Hãy sửa Số ngày hoặc thời gian.`,
   unknownCadre: (name: string, suggestion: string | null) =>
     `Không có cán bộ ${q(name)} trong tab Cán bộ.${suggestion ? ` Có phải: ${suggestion}?` : ' Hãy thêm cán bộ vào tab Cán bộ hoặc sửa lại tên.'}`,
-  ambiguousCadre: (name: string, bans: readonly string[]) =>
-    `Có ${bans.length} cán bộ tên ${q(name)} (${bans.join('; ')}). Hãy ghi Ban/Văn phòng của cán bộ ở dòng này.`,
+  ambiguousCadre: (name: string, bans: readonly string[], written = '') =>
+    `Có ${bans.length} cán bộ tên ${q(name)} (${bans.join('; ')}). ` +
+    (written
+      ? `Ban/Văn phòng ${q(written)} ghi ở dòng này không khớp ban nào trong số đó: hãy ghi đúng tên ban như ở tab Cán bộ.`
+      : 'Hãy ghi Ban/Văn phòng của cán bộ ở dòng này.'),
   unknownContent: (value: unknown, choices: readonly string[]) => `Nội dung ${q(value)} không thuộc danh mục. Chọn một trong: ${choices.join('; ')}.`,
   unknownContentNumber: (number: string, choices: readonly string[]) => `Danh mục nội dung không có mục ${number}. Chọn một trong: ${choices.join('; ')}.`,
   contentOtherNumbering: (number: string, title: string, kind: ContentKind, ownNumber: string | null) =>
@@ -63,6 +71,8 @@ export const messages = {
     `${caption} ${q(value)} thiếu ngày kết thúc. Hãy ghi đủ hai ngày, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.`,
   overdueRegistration: (to: CalendarDate, status: string) =>
     `Đợt “${status}” đã qua ngày kết thúc ${formatDayFirst(to)} nhưng chưa đánh dấu “Đã thực hiện”: chưa được tính là đã đi, cũng không còn tính vào dự kiến. Nếu đã đi, hãy ghi “Đã thực hiện”; nếu không đi, ghi “Hủy”.`,
+  doneBeforeStart: (from: CalendarDate) =>
+    `Đợt ghi “Đã thực hiện” nhưng chưa tới ngày bắt đầu ${formatDayFirst(from)}: tạm tính là dự kiến, chưa tính là đã đi. Hãy sửa lại ngày hoặc trạng thái.`,
   unknownStatus: (value: unknown) => `Trạng thái ${q(value)} không hợp lệ. Chọn: Đăng ký, Đã duyệt, Đã thực hiện hoặc Hủy (để trống: tự tính theo ngày).`,
   duplicateRow: (otherRow: number) => `Trùng với dòng ${otherRow} (cùng cán bộ, nội dung và thời gian). Nếu nhập hai lần, hãy xóa hoặc Hủy một dòng.`,
   overlap: (otherRow: number, from: CalendarDate, to: CalendarDate) =>

@@ -4,7 +4,7 @@ import type { PlacedIssue } from './issues';
 import { messages } from './messages';
 import type { Cadre, DateWindow } from './model';
 import { banKey, nameKey } from './names';
-import { cellIssue, cellOf, isBlankTableRow, locateTable, textOf, type Table, type TableInput } from './table';
+import { cellIssue, cellOf, isBlankTableRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
 import { CADRE_GROUP_LABELS, inferCadreGroup, parseCadreGroup } from './vocabulary';
 
 export interface RosterRead {
@@ -33,7 +33,7 @@ export function readRoster(input: TableInput, options: ReadOptions): RosterRead 
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
     const row = input.values[i]!;
-    if (isBlankTableRow(table, row)) continue;
+    if (isBlankTableRow(table, row) || isSectionHeading(table, row)) continue;
     const name = textOf(table, row, 'name');
     const ban = textOf(table, row, 'ban');
     if (name === '' && ban === '') continue; // a row with only STT or a remark is not a cadre

@@ -1,14 +1,14 @@
 import { daysInclusive, type CalendarDate } from './calendar-date';
 import { TRIP_COLUMNS, type TripColumnKey } from './columns';
-import { parseDateCell, parseDateRange, type DateParse } from './date-parse';
+import { hasRangeSeparator, parseDateCell, parseDateRange, type DateParse } from './date-parse';
 import type { PlacedIssue } from './issues';
 import { messages } from './messages';
 import type { Cadre, ProcessColumns, Trip } from './model';
-import { createNameIndex, matchName, type NameIndex } from './names';
+import { banKey, createNameIndex, matchName, type NameIndex } from './names';
 import type { Policy } from './policy';
 import type { WarnField } from './evaluate';
 import { PRESETS } from './presets';
-import { cellIssue, cellOf, isBlankTableRow, locateTable, textOf, type Table, type TableInput } from './table';
+import { cellIssue, cellOf, isBlankTableRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
 import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue } from './content';
@@ -53,7 +53,8 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
     const row = input.values[i];
-    if (!row || isBlankTableRow(table, row) || isOnlyOurs(table, row) || isColumnNumbers(row) || isTotalRow(table, row)) continue;
+    if (!row || isBlankTableRow(table, row) || isOnlyOurs(table, row) || isColumnNumbers(row) || isTotalRow(table, row) || isSectionHeading(table, row))
+      continue;
     rowsRead++;
     const { trip, rowIssues } = readTripRow(context, row, i);
     issues.push(...rowIssues);
@@ -107,7 +108,8 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   let cadre: number | null = null;
   if (name === '') error('name', 'missing-value', messages.missingValue(caption('name')));
   else {
-    const match = matchName(ctx.index, name, textOf(table, row, 'ban') || undefined);
+    const writtenBan = textOf(table, row, 'ban');
+    const match = matchName(ctx.index, name, writtenBan || undefined);
     if (match.kind === 'found') cadre = match.index;
     else if (match.kind === 'ambiguous')
       error(
@@ -116,6 +118,7 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
         messages.ambiguousCadre(
           name,
           match.indexes.map((k) => ctx.cadres[k]!.ban),
+          match.indexes.some((k) => banKey(ctx.cadres[k]!.ban) === banKey(writtenBan)) ? '' : writtenBan,
         ),
       );
     else error('name', 'unknown-cadre', messages.unknownCadre(name, match.suggestion));
@@ -293,7 +296,8 @@ function readOneCellWindow(ctx: RowContext, cell: unknown, i: number, rowIssues:
     if (range.reason === 'impossible') return fail('date-invalid', messages.dateImpossible(caption, cell));
     return fail('date-invalid', messages.rangeInvalid(caption, cell));
   }
-  if (/^tu\b/.test(text) && (text.match(DATE_TOKEN) ?? []).length < 2) return fail('date-invalid', messages.rangeWithoutEnd(caption, cell));
+  if (/^tu\b/.test(text) && !hasRangeSeparator(text) && (text.match(DATE_TOKEN) ?? []).length < 2)
+    return fail('date-invalid', messages.rangeWithoutEnd(caption, cell));
   if (range.to < range.from) return fail('date-order', messages.dateOrder(range.from, range.to));
   return { from: range.from, to: range.to, declaredDays };
 }

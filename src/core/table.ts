@@ -89,6 +89,26 @@ export function isBlankTableRow<K extends string>(table: Table<K>, row: readonly
   return true;
 }
 
+/**
+ * A Ban's heading inside the table (“I | BAN TUYÊN GIÁO”), as provinces lay out mẫu 2 and 3: one text merged across
+ * the row's columns (so every column shows it), or a Roman-numbered STT with one text beside it. Not a data row.
+ */
+export function isSectionHeading<K extends string>(table: Table<K>, row: readonly unknown[]): boolean {
+  const stt = (table.header.columns as Record<string, number | undefined>)['stt'];
+  const texts: string[] = [];
+  for (const c of Object.values(table.header.columns) as number[]) {
+    if (c === stt) continue;
+    const cell = row[c];
+    if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
+    if (typeof cell !== 'string') return false;
+    texts.push(cell.trim());
+  }
+  if (texts.length === 0) return false;
+  if (texts.length >= 2) return texts.every((t) => t === texts[0]);
+  const number = stt === undefined ? '' : String(row[stt] ?? '').trim();
+  return /^[IVXL]+\.?$/.test(number);
+}
+
 export function isBlankRow(row: readonly unknown[] | undefined): boolean {
   if (!row) return true;
   for (const cell of row) {

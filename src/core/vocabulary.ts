@@ -27,6 +27,8 @@ const stripPunctuation = memoize((folded: string): string =>
   folded
     .replace(/[.,;:()"“”'’\-–—/]+/g, ' ')
     .replace(/\s+/g, ' ')
+    // “Đăng kí”: the i spelling of ký is as common as the y one.
+    .replace(/\b([kl])i\b/g, '$1y')
     .trim(),
 );
 
@@ -55,10 +57,23 @@ const STATUS_SYNONYMS: Record<string, TripStatus> = {
   'hoan thanh': 'done',
   'da hoan thanh': 'done',
   'da di': 'done',
+  'da di co so': 'done',
   xong: 'done',
+  'da xong': 'done',
+  'da thuc hien xong': 'done',
+  'hoan tat': 'done',
+  'da hoan tat': 'done',
+  // Not yet done: still a plan, counted as planned until someone marks it done.
+  'chua thuc hien': 'registered',
+  'dang thuc hien': 'approved',
   huy: 'cancelled',
   'da huy': 'cancelled',
   'huy bo': 'cancelled',
+  // Will not happen on these dates: counts nowhere, like a cancelled trip.
+  'khong thuc hien': 'cancelled',
+  hoan: 'cancelled',
+  'da hoan': 'cancelled',
+  'tam hoan': 'cancelled',
   registered: 'registered',
   approved: 'approved',
   done: 'done',

@@ -25,6 +25,8 @@ export interface CheckReport {
     forecastDays: number;
   }[];
   issues: Issue[];
+  /** Tabs named like ours that were not read, and Cài đặt rows that could not be used: what the run did not take in. */
+  notices: string[];
 }
 
 /** The report of the whole province, or of one Ban: its cadres and the issues on its rows (see issuesOfBan). */
@@ -49,6 +51,7 @@ export function checkReport(analysis: Analysis, ban: string | null = null): Chec
       forecastDays: e.forecastDays,
     })),
     issues: issuesOfBan(analysis, ban).map(toPublicIssue),
+    notices: [...analysis.unreadTabs, ...analysis.settingsProblems],
   };
 }
 

@@ -58,7 +58,7 @@ export function storedSettings(ctx: ServerContext): LoadedSettings {
 export interface Analyzed {
   analysis: Analysis;
   stored: LoadedSettings;
-  /** The stored settings' warning and the Cài đặt tab's problems, to show the person. */
+  /** The stored settings' warning, the Cài đặt tab's problems and the tabs not read, to show the person. */
   warnings: string[];
 }
 
@@ -69,5 +69,5 @@ export interface Analyzed {
 export function analyzeContext(ctx: ServerContext, options: { withNotes?: boolean; stored?: LoadedSettings } = {}): Analyzed {
   const stored = options.stored ?? storedSettings(ctx);
   const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today, withNotes: options.withNotes });
-  return { analysis, stored, warnings: [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems] };
+  return { analysis, stored, warnings: [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems, ...analysis.unreadTabs] };
 }

@@ -1,5 +1,5 @@
 import type { CalendarDate, Quarter } from '../core/calendar-date';
-import { findTab, STATUS_CAPTIONS, TAB_NAMES } from '../core/columns';
+import { findTab, STATUS_CAPTIONS, TAB_NAMES, tabsForRole } from '../core/columns';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import type { FormContext } from '../core/forms/frame';
@@ -37,6 +37,8 @@ export interface Analysis {
   issues: PlacedIssue[];
   /** Problems in the Cài đặt tab (the run goes on with the other settings). */
   settingsProblems: string[];
+  /** Tabs named like the roster or the trips tab that were not read (only one of each is). */
+  unreadTabs: string[];
   /** The Cài đặt tab's rows that took effect, in tab order. */
   sheetSettings: SheetSettingRow[];
   /** The Cài đặt tab's name as found, or null when there is none. */
@@ -71,10 +73,19 @@ export function userView(data: TabData): RawCell[][] {
 /** Reads the roster, trips and settings tabs (one read each) and evaluates them. Writes nothing. */
 export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const names = workbook.tabNames();
-  const rosterTab = findTab(names, 'roster');
-  const tripsTab = findTab(names, 'trips');
-  if (!rosterTab) throw new UserError(messages.missingTab('danh sách cán bộ', [TAB_NAMES.roster]));
-  if (!tripsTab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips]));
+  const rosterTabs = tabsForRole(names, 'roster');
+  const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
+  const rosterTab = rosterTabs[0];
+  const tripsTab = tripsTabs[0];
+  if (!rosterTab) throw new UserError(messages.missingTab('danh sách cán bộ', [TAB_NAMES.roster], names));
+  if (!tripsTab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips], names));
+  const unreadTabs = [
+    ...rosterTabs
+      .slice(1)
+      .filter((t) => t !== tripsTab)
+      .map((t) => messages.unreadTab(t, 'danh sách cán bộ', rosterTab)),
+    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'các đợt đi cơ sở', tripsTab)),
+  ];
 
   const settingsTab = findTab(names, 'settings');
   const settingsProblems: string[] = [];
@@ -126,6 +137,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     evaluation,
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
     settingsProblems,
+    unreadTabs,
     sheetSettings,
     settingsTab,
     raw: { roster: rosterData, trips: tripsData },

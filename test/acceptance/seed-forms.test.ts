@@ -32,15 +32,27 @@ interface JsonCadre {
 
 describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixture: SeedFixture) => {
   it('dicoso check --json: số ngày, số đợt, tình trạng, xếp loại của từng cán bộ', async () => {
-    const file = path.join(dir, `${fixture.preset}.xlsx`);
+    const slug = `${SEED_FIXTURES.indexOf(fixture)}-${fixture.preset}`;
+    const file = path.join(dir, `${slug}.xlsx`);
     await writeSeedFixture(fixture, file);
-    const run = spawnSync(process.execPath, [CLI, 'check', file, '--today', fixture.today, '--json', '--out', path.join(dir, `${fixture.preset}-kq.xlsx`)], {
+    const run = spawnSync(process.execPath, [CLI, 'check', file, '--today', fixture.today, '--json', '--out', path.join(dir, `${slug}-kq.xlsx`)], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { preset: string; cadres: JsonCadre[]; issues: { code: string; row: number; level: string; tab: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      preset: string;
+      cadres: JsonCadre[];
+      issues: { code: string; row: number; level: string; tab: string }[];
+      notices: string[];
+    };
+    expect(report.notices.length).toBe((fixture.notices ?? []).length);
+    for (const words of fixture.notices ?? [])
+      expect(
+        report.notices.some((n) => n.includes(words)),
+        words,
+      ).toBe(true);
     expect(report.preset).toBe(fixture.preset);
     const byName = Object.fromEntries(report.cadres.map((c) => [c.name, c]));
     expect(Object.keys(byName).sort()).toEqual(Object.keys(fixture.expected).sort());
@@ -81,7 +93,7 @@ describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixt
 });
 
 async function fixtureWithSettings(fixture: SeedFixture) {
-  const file = path.join(dir, `${fixture.preset}-gas.xlsx`);
+  const file = path.join(dir, `${SEED_FIXTURES.indexOf(fixture)}-${fixture.preset}-gas.xlsx`);
   await writeSeedFixture(fixture, file);
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();

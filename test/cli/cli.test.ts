@@ -54,6 +54,7 @@ const JsonReport = z
         })
         .strict(),
     ),
+    notices: z.array(z.string().min(1)),
   })
   .strict();
 

@@ -116,6 +116,21 @@ const cases: Case[] = [
     expected: { daysDone: 5, daysProjected: 10 },
   },
   {
+    // On 31/5 nobody has yet been on a trip that starts 1/6, whatever its status says (DOMAIN "Counting days": done
+    // means achieved). Its 30 days and the chuyên đề round in July wait as planned; February's 28 are done.
+    name: 'ghi “Đã thực hiện” cho đợt chưa tới ngày bắt đầu: chỉ tính vào dự kiến',
+    scenario: {
+      today: '2023-05-31',
+      cadres: [{ name: A }],
+      trips: [
+        ph('01/02/2023', '28/02/2023'),
+        ph('01/06/2023', '30/06/2023', { status: 'Đã thực hiện' }),
+        cd('05/07/2023', '11/07/2023', { status: 'Đã thực hiện' }),
+      ],
+    },
+    expected: { daysDone: 28, daysProjected: 28 + 30 + 7, roundsDone: 0, roundsProjected: 1 },
+  },
+  {
     name: 'Tây Ninh: kỳ tính đến 25/10, phần sau đó không được tính',
     scenario: { preset: 'tay-ninh-2023', cadres: [{ name: A }], trips: [ph('20/10/2023', '31/10/2023')] },
     expected: { daysDone: 6 },

@@ -100,6 +100,16 @@ const cases: Case[] = [
     message: 'Có 2 cán bộ tên “Nguyễn Thị Thủy” (Ban Tuyên giáo; Văn phòng). Hãy ghi Ban/Văn phòng của cán bộ ở dòng này.',
   },
   {
+    name: 'hai người cùng tên, dòng ghi một ban không khớp ai',
+    scenario: base([trip({ ban: 'BTG' })], [{ name: A, ban: 'Ban Tuyên giáo' } as never, { name: A, ban: 'Văn phòng' } as never]),
+    row: 2,
+    column: 'Họ và tên',
+    level: 'error',
+    code: 'ambiguous-cadre',
+    message:
+      'Có 2 cán bộ tên “Nguyễn Thị Thủy” (Ban Tuyên giáo; Văn phòng). Ban/Văn phòng “BTG” ghi ở dòng này không khớp ban nào trong số đó: hãy ghi đúng tên ban như ở tab Cán bộ.',
+  },
+  {
     name: 'nội dung lạ',
     scenario: base([trip({ kind: 'Du lịch' })]),
     row: 2,
@@ -138,6 +148,16 @@ const cases: Case[] = [
     code: 'overdue-registration',
     message:
       'Đợt “Đã duyệt” đã qua ngày kết thúc 05/06/2023 nhưng chưa đánh dấu “Đã thực hiện”: chưa được tính là đã đi, cũng không còn tính vào dự kiến. Nếu đã đi, hãy ghi “Đã thực hiện”; nếu không đi, ghi “Hủy”.',
+  },
+  {
+    // 1/6–5/6 cannot have been done on 15/5: the row says so, and its days wait as planned (evaluate.test.ts).
+    name: 'ghi “Đã thực hiện” trước ngày bắt đầu',
+    scenario: { today: '2023-05-15', cadres: [{ name: A }], trips: [trip({ status: 'Đã thực hiện' })] as never },
+    row: 2,
+    column: 'Trạng thái',
+    level: 'warning',
+    code: 'done-before-start',
+    message: 'Đợt ghi “Đã thực hiện” nhưng chưa tới ngày bắt đầu 01/06/2023: tạm tính là dự kiến, chưa tính là đã đi. Hãy sửa lại ngày hoặc trạng thái.',
   },
   {
     name: 'trạng thái lạ',

@@ -10,6 +10,19 @@ describe('trạng thái đợt', () => {
     ['Hủy', 'cancelled'],
     ['Huỷ', 'cancelled'],
     ['HỦY', 'cancelled'],
+    // As departments write them: the i spelling of ký, "đã đi cơ sở", "xong".
+    ['Đăng kí', 'registered'],
+    ['Đã đăng kí', 'registered'],
+    ['Đã đi cơ sở', 'done'],
+    ['Đã xong', 'done'],
+    ['Đã thực hiện xong', 'done'],
+    ['Hoàn tất', 'done'],
+    // Not done yet is still a plan; not happening on these dates counts nowhere, as Hủy.
+    ['Chưa thực hiện', 'registered'],
+    ['Đang thực hiện', 'approved'],
+    ['Không thực hiện', 'cancelled'],
+    ['Hoãn', 'cancelled'],
+    ['Tạm hoãn', 'cancelled'],
   ])('%s', (value, expected) => {
     expect(parseTripStatus(value)).toEqual({ kind: 'status', status: expected });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLogStore, runDailySends } from '../../src/sheets/email-run';
-import { memoryContext, provinceSettings, RecordingMailer, who } from './fixture';
+import { memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 function sendsOn(today: string, settings: ReturnType<typeof provinceSettings>) {
   const mailer = new RecordingMailer();
@@ -49,5 +49,19 @@ describe('planSends: the calendar', () => {
     expect(pt.body).toContain('Cán bộ chưa đăng ký đợt nào từ 01/07/2023 đến 31/12/2023 (1)');
     expect(pt.body).toContain('Đỗ Thị Dung');
     expect(pt.body).toContain('Hạn: ngày 20/06/2023 (còn 7 ngày)');
+  });
+
+  it('on the first days of the period nobody is behind by pace: everyone has done nothing yet', () => {
+    // The whole year registered, nothing done yet. Hà Nam's 05/01 reminder is sent on 1 January (catch-up window):
+    // only Ban Phong trào lacks something (Đỗ Thị Dung registered nothing). By 24 March the same sheet is behind
+    // everywhere: 83 days in, nobody has done a day.
+    const planned = PEOPLE.map((p) => ({ ...p, trips: p.trips.map(([kind, from, to]) => [kind, from, to, 'Đăng ký'] as [string, string, string, string]) }));
+    const recipients = (today: string) => {
+      const mailer = new RecordingMailer();
+      runDailySends(memoryContext(today, provinceSettings('ha-nam-2022'), planned), mailer, new MemoryLogStore(), { spreadsheetUrl: null });
+      return mailer.sent.filter((m) => m.subject.includes('Nhắc hạn')).map((m) => who(m.to));
+    };
+    expect(recipients('2023-01-01')).toEqual(['pt']);
+    expect(recipients('2023-03-24')).toEqual(['bithu', 'tg', 'pt', 'vanphong']);
   });
 });

@@ -393,11 +393,29 @@ describe('bad input through the add-on: a clear Vietnamese message, every typed 
     return { addon, before, after: valuesOf(addon.ss), alerts: addon.env.ui.alerts.map((a) => a.prompt) };
   }
 
+  it('a second tab named like the trips tab (a plan kept beside it) is named as not read, and left alone', () => {
+    const ss = syntheticSpreadsheet(3);
+    const plan = ss.insertSheet('Đăng kí đi cơ sở', 0);
+    plan.getRange(1, 1, 2, 3).setValues([
+      ['Họ và tên', 'Nội dung', 'Thời gian cụ thể'],
+      ['Cán Bộ Số 1', '3.2', '01/01/2023 - 19/02/2023'],
+    ]);
+    const { alerts, addon } = checkWith(ss);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toContain('Tab “Đăng kí đi cơ sở” có tên như tab các đợt đi cơ sở nhưng không được đọc: chỉ tab “Đi cơ sở” được kiểm tra.');
+    expect(addon.ss.tab('Đăng kí đi cơ sở').values()).toEqual([
+      ['Họ và tên', 'Nội dung', 'Thời gian cụ thể'],
+      ['Cán Bộ Số 1', '3.2', '01/01/2023 - 19/02/2023'],
+    ]);
+  });
+
   it('no roster tab', () => {
     const { alerts, before, after, addon } = checkWith(
       FakeSpreadsheet.fromTabs({ 'Đi cơ sở': [TRIP_HEADER, [1, 'A', '', '3.1', '', 5, '01/06/2023', '05/06/2023']] }),
     );
-    expect(alerts).toEqual(['Không tìm thấy tab danh sách cán bộ. Hãy đặt tên một tab là “Cán bộ” (hoặc dùng menu Khởi tạo bảng tính).']);
+    expect(alerts).toEqual([
+      'Không tìm thấy tab danh sách cán bộ. Hãy đặt tên một tab là “Cán bộ” (bảng tính đang có: “Đi cơ sở”); hoặc tạo tab mẫu bằng menu Khởi tạo bảng tính (Google Trang tính) hay lệnh dicoso init (tệp .xlsx).',
+    ]);
     expect(after).toEqual(before);
     expect(addon.env.calls.count('Range.set')).toBe(0);
   });

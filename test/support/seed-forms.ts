@@ -28,6 +28,8 @@ export interface SeedFixture {
   expected: Record<string, ExpectedCadre>;
   /** Row issues expected, by code, with the (1-based) row on the trips tab. */
   issues: { code: string; row: number; level: 'error' | 'warning' }[];
+  /** Words each notice about the workbook (a tab not read…) must hold, one notice each. */
+  notices?: string[];
 }
 
 type Cell = string | number | Date | null;
@@ -300,7 +302,78 @@ export const HA_NAM: SeedFixture = {
   issues: [{ code: 'date-invalid', row: 15, level: 'error' }],
 };
 
-export const SEED_FIXTURES: readonly SeedFixture[] = [TAY_NINH, KIEN_GIANG, HA_NAM];
+// ------------------------------------------------------------------------------------------ a province's own mẫu 2
+
+/**
+ * Kiên Giang again, as a province keeps its mẫu 2 in practice: one table grouped by Ban under Roman-numbered headings
+ * merged across the row, its own captions (“Họ và tên cán bộ”, “Số ngày thực hiện”, “Trạng thái thực hiện”), the i
+ * spelling of ký, and a plan tab “Đăng kí đi cơ sở” kept before the results tab. 06-HD: 60 days, two chuyên đề rounds
+ * (3.1) of 5–7 days. Today 15/11/2023: the year is not over, no rating yet.
+ */
+export const KIEN_GIANG_BY_BAN: SeedFixture = {
+  name: 'Kiên Giang: bảng chia theo ban, tên cột riêng, thêm tab kế hoạch',
+  preset: 'kien-giang-2023',
+  today: '2023-11-15',
+  rosterTab: 'DANH SÁCH CÁN BỘ',
+  tripsTab: 'Đi cơ sở',
+  build() {
+    const wb = new ExcelJS.Workbook();
+    const roster = wb.addWorksheet('DANH SÁCH CÁN BỘ');
+    rows(roster, 1, [
+      ['TT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng'],
+      ['I', 'BAN PHONG TRÀO'],
+      [1, 'Lê Văn Cường', 'Chuyên viên', 'Ban Phong trào'],
+      [2, 'Hồ Văn Nam', 'Chuyên viên', 'Ban Phong trào'],
+      ['II', 'BAN TUYÊN GIÁO'],
+      [3, 'Trần Thị Mai', 'Chuyên viên', 'Ban Tuyên giáo'],
+    ]);
+    roster.mergeCells('B2:D2');
+    roster.mergeCells('B5:D5');
+    // A plan the department also keeps: its 50 days are registrations, not what was done.
+    const plan = wb.addWorksheet('Đăng kí đi cơ sở');
+    rows(plan, 1, [
+      ['STT', 'Họ và tên', 'Nội dung', 'Số ngày', 'Thời gian cụ thể'],
+      [1, 'Lê Văn Cường', '3.2', '50 ngày', '01/01/2023 - 19/02/2023'],
+    ]);
+    const trips = wb.addWorksheet('Đi cơ sở');
+    rows(trips, 1, [
+      ['TT', 'Họ và tên cán bộ', 'Ban', 'Nội dung', 'Số ngày thực hiện', 'Thời gian cụ thể', 'Trạng thái thực hiện'],
+      ['I', 'BAN PHONG TRÀO'],
+      // row 3
+      [1, 'Lê Văn Cường', 'Ban Phong trào', '3.2', '30 ngày', 'Từ ngày 01/4/2023 – 31/5/2023', 'Đã thực hiện'],
+      [2, 'Lê Văn Cường', 'Ban Phong trào', '3.1', '6 ngày', 'Từ ngày 05 đến ngày 10/6/2023', 'Đã đi cơ sở'],
+      [3, 'Lê Văn Cường', 'Ban Phong trào', '3.1', '5', 'Từ 04/9 tới 08/9/2023', 'Hoàn tất'],
+      // row 6: will not happen
+      [4, 'Lê Văn Cường', 'Ban Phong trào', '3.2', '20', '01/10/2023 - 20/10/2023', 'Không thực hiện'],
+      [5, 'Lê Văn Cường', 'Ban Phong trào', '3.4 Sinh hoạt chi đoàn khu phố 2', '1', 'ngày 12/10/2023', 'Đã thực hiện'],
+      [6, 'Hồ Văn Nam', 'Ban Phong trào', '3.2', '62 ngày', 'Từ ngày 01/7/2023 – 31/8/2023', 'Đã thực hiện'],
+      ['II', 'BAN TUYÊN GIÁO'],
+      [7, 'Trần Thị Mai', 'Tuyên giáo', '3.2', '48', 'Từ ngày 01/02/2023 đến ngày 20/3/2023', 'Đã thực hiện'],
+      // row 11: marked done, but it begins on 01/12
+      [8, 'Trần Thị Mai', 'Tuyên giáo', '3.1', '7', '01/12/2023 - 07/12/2023', 'Đã thực hiện'],
+      [9, 'Trần Thị Mai', 'Tuyên giáo', '3.1', '5', '20/11/2023 - 24/11/2023', 'Đăng kí'],
+      [10, 'Trần Thị Mai', 'Tuyên giáo', '3.4 Sinh hoạt chi đoàn', '1', 'ngày 05/5/2023', 'Đã thực hiện'],
+    ]);
+    trips.mergeCells('B2:G2');
+    trips.mergeCells('B9:G9');
+    userFormatting(trips, 1, 7);
+    return wb;
+  },
+  expected: {
+    // Declared 30 (of a 61-day window) + 6 + 5 + 1 = 42; the 20 days “Không thực hiện” count nowhere, the plan tab's 50
+    // are not results. Two valid 3.1 rounds (5–10/6, 4–8/9).
+    'Lê Văn Cường': { daysDone: 42, daysProjected: 42, roundsDone: 2, status: 'short-days', rating: null, reasons: ['Còn thiếu 18 ngày.'] },
+    // 62 days, no chuyên đề round.
+    'Hồ Văn Nam': { daysDone: 62, daysProjected: 62, roundsDone: 0, status: 'short-rounds', rating: null },
+    // Done 48 + 1 = 49. The December round “done” before it began waits as planned with the November registration:
+    // 49 + 7 + 5 = 61 ahead, two rounds ahead.
+    'Trần Thị Mai': { daysDone: 49, daysProjected: 61, roundsDone: 0, status: 'ok', rating: null },
+  },
+  issues: [{ code: 'done-before-start', row: 11, level: 'warning' }],
+  notices: ['Tab “Đăng kí đi cơ sở” có tên như tab các đợt đi cơ sở nhưng không được đọc'],
+};
+
+export const SEED_FIXTURES: readonly SeedFixture[] = [TAY_NINH, KIEN_GIANG, HA_NAM, KIEN_GIANG_BY_BAN];
 
 /** Writes the fixture with a Cài đặt tab naming its preset and year, as a department would set it up. */
 export async function writeSeedFixture(fixture: SeedFixture, file: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar-date';
+import { daysInclusive, type CalendarDate } from '../calendar-date';
 import type { CadreStatus, Evaluation } from '../evaluate';
 import { banTotals, emptyTotals, sortForReport, type BanTotals } from '../forms/dashboard';
 import type { Cadre, Trip } from '../model';
@@ -70,15 +70,18 @@ export interface EmailFacts {
   bans: BanFacts[];
 }
 
+/** Days of the period that must pass before a cadre's pace counts as behind. */
+const PACE_AFTER_DAYS = 30;
+
 /**
  * A cadre is behind when the policy applies to them and either the registered trips do not cover what is required
  * (status), or the pace so far would not reach the required days by the period's end (forecast < required; only once
- * the period has begun, when there is a pace to speak of).
+ * a month of the period has passed: on its first days everyone has done nothing yet, and a pace says nothing).
  */
 export function buildFacts(inputs: EmailInputs): EmailFacts {
   const { evaluation, cadres, trips, today } = inputs;
   const period = evaluation.period;
-  const started = today >= period.start;
+  const paceSaysSomething = today >= period.start && daysInclusive(period.start, today) > PACE_AFTER_DAYS;
   const byCadre = new Map<number, Trip[]>();
   for (const trip of trips) {
     if (trip.status === 'cancelled') continue;
@@ -109,7 +112,7 @@ export function buildFacts(inputs: EmailInputs): EmailFacts {
     const ban = byKey.get(banKey(e.ban));
     if (!ban || e.status === 'exempt') continue;
     const live = byCadre.get(e.cadre) ?? [];
-    if (e.status !== 'ok' || (started && e.forecastDays < e.requiredDays)) {
+    if (e.status !== 'ok' || (paceSaysSomething && e.forecastDays < e.requiredDays)) {
       ban.behind.push({
         cadre: e.cadre,
         name: e.name,
