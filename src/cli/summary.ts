@@ -36,7 +36,7 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
 
   out.push('');
   out.push(...issueLines(analysis, ban, p));
-  for (const problem of [...analysis.unreadTabs, ...analysis.settingsProblems]) out.push(p.yellow(`! ${problem}`));
+  for (const problem of [...analysis.notices, ...analysis.settingsProblems]) out.push(p.yellow(`! ${problem}`));
   if (analysis.evaluation.notChecked.length > 0) out.push(p.grey(cliTexts.notChecked(analysis.evaluation.notChecked)));
   if (written.length > 0) {
     out.push('');

@@ -23,6 +23,9 @@ export const messages = {
     `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}”` +
     (found.length ? ` (bảng tính đang có: ${found.map((t) => `“${t}”`).join(', ')})` : '') +
     '; hoặc tạo tab mẫu bằng menu Khởi tạo bảng tính (Google Trang tính) hay lệnh dicoso init (tệp .xlsx).',
+  yearElsewhere: (checked: number, year: number, outside: number, total: number) =>
+    `Đang kiểm tra năm ${checked} nhưng ${outside}/${total} đợt nằm ngoài kỳ tính, phần lớn thuộc năm ${year}: các đợt đó không được tính. ` +
+    `Nếu bảng tính là của năm ${year}, hãy ghi Năm ${year} ở tab Cài đặt (hoặc thêm --year ${year} khi dùng lệnh dicoso).`,
   unreadTab: (tab: string, role: string, read: string) =>
     `Tab “${tab}” có tên như tab ${role} nhưng không được đọc: chỉ tab “${read}” được kiểm tra. ` +
     `Nếu tab này cũng ghi ${role} (ví dụ mỗi ban một tab), hãy chép các dòng sang tab “${read}”; nếu không, hãy đổi tên tab.`,

@@ -51,7 +51,7 @@ export function checkReport(analysis: Analysis, ban: string | null = null): Chec
       forecastDays: e.forecastDays,
     })),
     issues: issuesOfBan(analysis, ban).map(toPublicIssue),
-    notices: [...analysis.unreadTabs, ...analysis.settingsProblems],
+    notices: [...analysis.notices, ...analysis.settingsProblems],
   };
 }
 

@@ -69,5 +69,5 @@ export interface Analyzed {
 export function analyzeContext(ctx: ServerContext, options: { withNotes?: boolean; stored?: LoadedSettings } = {}): Analyzed {
   const stored = options.stored ?? storedSettings(ctx);
   const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today, withNotes: options.withNotes });
-  return { analysis, stored, warnings: [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems, ...analysis.unreadTabs] };
+  return { analysis, stored, warnings: [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems, ...analysis.notices] };
 }

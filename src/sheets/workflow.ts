@@ -1,5 +1,6 @@
 import type { CalendarDate, Quarter } from '../core/calendar-date';
 import { findTab, STATUS_CAPTIONS, TAB_NAMES, tabsForRole } from '../core/columns';
+import { tripsYearElsewhere } from '../core/sheet-year';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import type { FormContext } from '../core/forms/frame';
@@ -37,8 +38,9 @@ export interface Analysis {
   issues: PlacedIssue[];
   /** Problems in the Cài đặt tab (the run goes on with the other settings). */
   settingsProblems: string[];
-  /** Tabs named like the roster or the trips tab that were not read (only one of each is). */
-  unreadTabs: string[];
+  /** What the run did not take in: tabs named like the roster or the trips tab that were not read (only one of each
+   * is), trips of another year than the one checked. */
+  notices: string[];
   /** The Cài đặt tab's rows that took effect, in tab order. */
   sheetSettings: SheetSettingRow[];
   /** The Cài đặt tab's name as found, or null when there is none. */
@@ -79,7 +81,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const tripsTab = tripsTabs[0];
   if (!rosterTab) throw new UserError(messages.missingTab('danh sách cán bộ', [TAB_NAMES.roster], names));
   if (!tripsTab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips], names));
-  const unreadTabs = [
+  const notices: string[] = [
     ...rosterTabs
       .slice(1)
       .filter((t) => t !== tripsTab)
@@ -124,6 +126,8 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     tripsTab,
     tripColumns: warningColumns(trips.table),
   });
+  const elsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
+  if (elsewhere) notices.push(messages.yearElsewhere(year, elsewhere.year, elsewhere.outside, elsewhere.total));
   return {
     settings,
     policy,
@@ -137,7 +141,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     evaluation,
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
     settingsProblems,
-    unreadTabs,
+    notices,
     sheetSettings,
     settingsTab,
     raw: { roster: rosterData, trips: tripsData },

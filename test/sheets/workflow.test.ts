@@ -201,3 +201,15 @@ describe('chạy kiểm tra trên bảng tính', () => {
     expect(analysis.settings.planNumber).toBe('15-KH/TĐTN');
   });
 });
+
+describe('năm đang kiểm tra khác năm của bảng tính', () => {
+  it('bảng tính 2023 kiểm tra như năm 2024 (chưa ghi Năm ở tab Cài đặt): một thông báo chỉ cách sửa', () => {
+    const analysis = analyze(MemoryWorkbook.fromTabs(province()), { settings: defaultSettings(2024), today: '2024-01-15' as CalendarDate });
+    const live = analysis.trips.trips.filter((t) => t.status !== 'cancelled').length;
+    expect(analysis.notices).toEqual([
+      `Đang kiểm tra năm 2024 nhưng ${live}/${live} đợt nằm ngoài kỳ tính, phần lớn thuộc năm 2023: các đợt đó không được tính. ` +
+        'Nếu bảng tính là của năm 2023, hãy ghi Năm 2023 ở tab Cài đặt (hoặc thêm --year 2023 khi dùng lệnh dicoso).',
+    ]);
+    expect(analyze(MemoryWorkbook.fromTabs(province()), { settings, today }).notices).toEqual([]);
+  });
+});
