@@ -633,7 +633,7 @@ function* sheetXml(
       const cells = row.cells;
       for (let i = 0; i < cells.length; i += 3) {
         const ks = cells[i + 1] as number;
-        const cell = compact.cellModel(`${columnLetter(cells[i] as number)}${r}`, ks, cells[i + 2]) as WriteRow['cells'][number] & { style?: object };
+        const cell = compact.cellModel(`${columnLetter(cells[i] as number)}${r}`, ks, cells[i + 2], true) as WriteRow['cells'][number] & { style?: object };
         cell.style = compact.style(ks >> 3) ?? noStyle(cell.type);
         cellXform.prepare(cell, options);
         extra.push(cell);

@@ -6,6 +6,7 @@ import { dateParts } from '../core/calendar-date';
 import type { CellStyle, GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
 import { highlightFormula, isOurFormula } from '../core/highlights';
+import { keepDatesAsRead } from './exceljs-dates';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
 import {
   checkBlock,
@@ -151,6 +152,7 @@ export class XlsxWorkbook implements Workbook {
     if (input.kind !== 'xlsx') throw new WorkbookReadError(say[input.kind](file), path);
 
     keepNotesOnEmptyCells();
+    keepDatesAsRead();
     let workbook = new ExcelWorkbook();
     let compact: CompactBook | null = null;
     try {

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../src/cli/check';
+import { zipEntries, zipEntryContent } from '../../src/cli/zip-entries';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { ROOT } from '../support/bundle';
+import { zipArchive } from './files';
+
+/**
+ * What Excel writes and exceljs cannot: the sample workbook with parts of its XML rewritten as Excel lays them out,
+ * run through the real `check`, and the result read back as XML. Every expected value is the one written into the
+ * input here.
+ */
+
+const SAMPLE = path.join(ROOT, 'samples/tinh-doan-mau.xlsx');
+const today = '2023-11-15' as CalendarDate;
+/** The sample's cell style 4 is `dd/mm/yyyy`. */
+const DATE_STYLE = 4;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-fidelity-'));
+});
+
+/** The sample's parts, each rewritten by `edits` (by part name), with `added` parts at the end. */
+function sampleWith(edits: Record<string, (xml: string) => string>, added: Record<string, string> = {}): Buffer {
+  const bytes = readFileSync(SAMPLE);
+  const files: Record<string, string | Buffer> = {};
+  for (const entry of zipEntries(bytes)!) {
+    const content = zipEntryContent(bytes, entry)!;
+    const edit = edits[entry.name];
+    files[entry.name] = edit ? edit(content.toString('utf8')) : content;
+  }
+  for (const name of Object.keys(edits)) if (!(name in files)) throw new Error(`the sample has no part ${name}`);
+  return zipArchive({ ...files, ...added });
+}
+
+/** Adds `cells` at the end of row `r` (which must exist), and `attributes` to the row. */
+function inRow(r: number, cells: string, attributes = ''): (xml: string) => string {
+  return (xml) => {
+    const m = new RegExp(`<row r="${r}"([^>]*)>(.*?)</row>`).exec(xml);
+    if (!m) throw new Error(`no row ${r}`);
+    return `${xml.slice(0, m.index)}<row r="${r}"${m[1]}${attributes}>${m[2]}${cells}</row>${xml.slice(m.index + m[0].length)}`;
+  };
+}
+
+const chain =
+  (...edits: ((xml: string) => string)[]) =>
+  (xml: string) =>
+    edits.reduce((x, edit) => edit(x), xml);
+
+async function check(name: string, input: Buffer): Promise<{ warnings: string[]; part: (name: string) => string; parts: string[] }> {
+  const file = path.join(dir, `${name}.xlsx`);
+  const out = path.join(dir, `${name}-ket-qua.xlsx`);
+  writeFileSync(file, input);
+  const warnings: string[] = [];
+  await checkWorkbook(file, { json: false, today, out }, new Date(), (text) => warnings.push(text));
+  const bytes = readFileSync(out);
+  const entries = zipEntries(bytes)!;
+  return {
+    warnings,
+    parts: entries.map((e) => e.name),
+    part: (wanted) => {
+      const entry = entries.find((e) => e.name === wanted);
+      if (!entry) throw new Error(`the result has no part ${wanted}`);
+      return zipEntryContent(bytes, entry)!.toString('utf8');
+    },
+  };
+}
+
+/** The `<c>` element of a cell in a sheet's XML. */
+function cellXml(sheet: string, address: string): string {
+  const m = new RegExp(`<c r="${address}"(?:[^>]*/>|[^>]*>.*?</c>)`).exec(sheet);
+  if (!m) throw new Error(`no cell ${address}`);
+  return m[0];
+}
+
+function valueOf(cell: string): string {
+  return /<v>([^<]*)<\/v>/.exec(cell)?.[1] ?? '';
+}
+
+describe('ô ngày giờ của người dùng ghi ra đúng như đã đọc', () => {
+  it('số ngày giờ (có phần lẻ) và giờ 12:30 giữ đúng từng chữ số, ở dòng thường và ở dòng có công thức; ô ngày dạng ISO (t="d") giữ nguyên', async () => {
+    const { part, warnings } = await check(
+      'ngay-gio',
+      sampleWith({
+        'xl/worksheets/sheet1.xml': chain(
+          // Row 20 holds only plain cells (the streaming store); row 21 a formula (exceljs's own cells).
+          inRow(20, `<c r="K20" s="${DATE_STYLE}"><v>45000.123456789</v></c><c r="L20" s="${DATE_STYLE}"><v>0.5208333333333334</v></c>`),
+          inRow(
+            21,
+            `<c r="K21" s="${DATE_STYLE}"><v>45245.602837152779</v></c><c r="L21"><f>L20=TIME(12,30,0)</f><v>1</v></c><c r="M21" t="d"><v>2023-11-15T10:30:00</v></c>`,
+          ),
+          inRow(22, '<c r="K22" t="d"><v>2023-11-16</v></c>'),
+        ),
+      }),
+    );
+    expect(warnings).toEqual([]);
+    const sheet = part('xl/worksheets/sheet1.xml');
+    expect(Number(valueOf(cellXml(sheet, 'K20')))).toBe(45000.123456789);
+    expect(Number(valueOf(cellXml(sheet, 'L20')))).toBe(0.5208333333333334);
+    expect(Number(valueOf(cellXml(sheet, 'K21')))).toBe(45245.602837152779);
+    expect(cellXml(sheet, 'M21')).toMatch(/^<c r="M21" t="d"><v>2023-11-15T10:30:00<\/v><\/c>$/);
+    expect(cellXml(sheet, 'K22')).toMatch(/^<c r="K22" t="d"><v>2023-11-16<\/v><\/c>$/);
+    // Still shown as dates: the style the cells point at keeps the input's dd/mm/yyyy.
+    const styles = part('xl/styles.xml');
+    const xfs = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => m[1]);
+    const formats = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    for (const address of ['K20', 'L20', 'K21']) {
+      const style = Number(/ s="(\d+)"/.exec(cellXml(sheet, address))?.[1] ?? 0);
+      expect(formats.get(xfs[style]!), address).toBe('dd/mm/yyyy');
+    }
+  });
+});
