@@ -639,7 +639,8 @@ function* sheetXml(
         extra.push(cell);
       }
       model = merged(real, objects[r - 1], row, extra, compact, styles);
-    } else if (!real && row && row.attributes?.height && !objects[r - 1]) {
+    } else if (!real && row?.attributes && !objects[r - 1]) {
+      // A row with no cells but its own settings (hidden, a format, an outline level, a height) is the person's too.
       model = merged(null, undefined, row, [], compact, styles);
     }
     if (model) {

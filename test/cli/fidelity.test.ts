@@ -114,3 +114,25 @@ describe('ô ngày giờ của người dùng ghi ra đúng như đã đọc', (
     }
   });
 });
+
+describe('dòng trống chỉ mang thiết lập của dòng vẫn còn', () => {
+  it('dòng ẩn, dòng tô màu, dòng thuộc nhóm (outline) và dòng thu gọn không có ô nào vẫn có trong tệp kết quả', async () => {
+    const { part } = await check(
+      'dong-trong',
+      sampleWith({
+        'xl/worksheets/sheet2.xml': (xml) =>
+          xml.replace(
+            '</sheetData>',
+            '<row r="470" hidden="1"/><row r="471" s="5" customFormat="1"/><row r="472" outlineLevel="1"/><row r="473" outlineLevel="1" hidden="1"/><row r="474" collapsed="1"/></sheetData>',
+          ),
+      }),
+    );
+    const sheet = part('xl/worksheets/sheet2.xml');
+    const row = (r: number) => new RegExp(`<row r="${r}"[^>]*>`).exec(sheet)?.[0] ?? '';
+    expect(row(470)).toContain('hidden="1"');
+    expect(row(471)).toMatch(/ s="\d+" customFormat="1"/);
+    expect(row(472)).toContain('outlineLevel="1"');
+    expect(row(473)).toMatch(/hidden="1".*outlineLevel="1"/);
+    expect(row(474)).toContain('collapsed="1"');
+  });
+});
