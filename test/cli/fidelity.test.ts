@@ -136,3 +136,75 @@ describe('dòng trống chỉ mang thiết lập của dòng vẫn còn', () => 
     expect(row(474)).toContain('collapsed="1"');
   });
 });
+
+describe('tên đặt cho ô, khóa cấu trúc sổ và thuộc tính tài liệu được chép sang như trong tệp', () => {
+  const NAMES =
+    '<definedName name="TyLe">0.15</definedName>' +
+    '<definedName name="DongCuoi">OFFSET(&apos;Cán bộ&apos;!$A$1,COUNTA(&apos;Cán bộ&apos;!$A:$A)-1,0)</definedName>' +
+    '<definedName name="Vung" localSheetId="0">&apos;Cán bộ&apos;!$B$4:$B$33</definedName>' +
+    '<definedName name="Vung" localSheetId="1">&apos;Đi cơ sở&apos;!$B$2:$B$266</definedName>' +
+    '<definedName name="AnDi" hidden="1" comment="tên ẩn">&apos;Cán bộ&apos;!$C$4</definedName>' +
+    '<definedName name="HaiVung">&apos;Cán bộ&apos;!$A$4:$A$5,&apos;Cán bộ&apos;!$C$4:$C$5</definedName>';
+  const CUSTOM =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="DonVi"><vt:lpwstr>Tỉnh đoàn</vt:lpwstr></property></Properties>';
+  const input = () =>
+    sampleWith(
+      {
+        'xl/workbook.xml': (xml) =>
+          xml
+            .replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>')
+            // The tabs in another order than the sample's, so a tab's own name must find its tab by name.
+            .replace(/(<sheet [^>]*name="Cán bộ"[^>]*\/>)(<sheet [^>]*name="Đi cơ sở"[^>]*\/>)/, '$2$1')
+            .replace(
+              '</sheets>',
+              `</sheets><definedNames>${NAMES.replaceAll('localSheetId="0"', 'localSheetId="X"').replaceAll('localSheetId="1"', 'localSheetId="0"').replaceAll('localSheetId="X"', 'localSheetId="1"')}</definedNames>`,
+            ),
+        '_rels/.rels': (xml) =>
+          xml.replace(
+            '</Relationships>',
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+          ),
+        '[Content_Types].xml': (xml) =>
+          xml.replace(
+            '</Types>',
+            '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+          ),
+      },
+      { 'docProps/custom.xml': CUSTOM },
+    );
+
+  it('hằng số, công thức, tên riêng của từng tab (hai tab cùng tên “Vung”), tên ẩn có chú thích, tên hai vùng; khóa cấu trúc; thuộc tính tùy chỉnh — qua hai lần chạy', async () => {
+    const first = await check('ten', input());
+    const again = await check('ten-2', readFileSync(path.join(dir, 'ten-ket-qua.xlsx')));
+    for (const { part, parts, warnings } of [first, again]) {
+      expect(warnings).toEqual([]);
+      const book = part('xl/workbook.xml');
+      const tabs = [...book.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+      const user = [...book.matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)].filter((m) => !/name="_(?:dicoso_|xlnm\.)/.test(m[1]!));
+      const described = user.map(([, attributes, text]) => {
+        const scope = / localSheetId="(\d+)"/.exec(attributes!)?.[1];
+        return `${attributes!.replace(/ localSheetId="\d+"/, '')}${scope === undefined ? '' : ` @${tabs[Number(scope)]}`} = ${text}`;
+      });
+      expect(described.sort()).toEqual(
+        [
+          'name="TyLe" = 0.15',
+          'name="DongCuoi" = OFFSET(&apos;Cán bộ&apos;!$A$1,COUNTA(&apos;Cán bộ&apos;!$A:$A)-1,0)',
+          'name="Vung" @Cán bộ = &apos;Cán bộ&apos;!$B$4:$B$33',
+          'name="Vung" @Đi cơ sở = &apos;Đi cơ sở&apos;!$B$2:$B$266',
+          'name="AnDi" hidden="1" comment="tên ẩn" = &apos;Cán bộ&apos;!$C$4',
+          'name="HaiVung" = &apos;Cán bộ&apos;!$A$4:$A$5,&apos;Cán bộ&apos;!$C$4:$C$5',
+        ].sort(),
+      );
+      // In its place in CT_Workbook: after workbookPr, before bookViews and sheets.
+      expect(book).toMatch(/<workbookPr [^>]*\/><workbookProtection lockStructure="1"\/>(?:<bookViews>.*?<\/bookViews>)?<sheets>/);
+      expect(parts).toContain('docProps/custom.xml');
+      expect(part('docProps/custom.xml')).toBe(CUSTOM);
+      expect(part('_rels/.rels')).toMatch(
+        /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/custom-properties" Target="docProps\/custom.xml"/,
+      );
+      expect(part('[Content_Types].xml')).toContain(
+        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>',
+      );
+    }
+  });
+});
