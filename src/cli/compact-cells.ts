@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import Row from 'exceljs/lib/doc/row.js';
 import utils from 'exceljs/lib/utils/utils.js';
+import { dateOfSerial } from './exceljs-dates';
 
 /**
  * Plain cells held outside exceljs's Cell objects. exceljs keeps every cell as a Cell with its own value object,
@@ -165,8 +166,17 @@ export class CompactBook {
     }
   }
 
-  /** The cell model exceljs's Row would hand its writer (address, type, value; style left to the caller). */
-  cellModel(address: string, kindStyle: number, value: unknown): { address: string; type: number; value: ExcelJS.CellValue } {
+  /**
+   * The cell model exceljs's Row would hand its writer (address, type, value; style left to the caller). A date keeps
+   * the serial it was read as (exceljs-dates.ts): for the writer (`forWriter`) as that number, with its date format;
+   * for a Cell, as a Date that the writer writes back as that number.
+   */
+  cellModel(address: string, kindStyle: number, value: unknown, forWriter = false): { address: string; type: number; value: ExcelJS.CellValue } {
+    if ((kindStyle & 7) === Kind.Number && this.dateSlot[kindStyle >> 3]) {
+      return forWriter
+        ? { address, type: ValueType.Number, value: value as number }
+        : { address, type: ValueType.Date, value: dateOfSerial(value as number, this.date1904) };
+    }
     return { address, type: this.type(kindStyle, value), value: this.value(kindStyle, value) };
   }
 

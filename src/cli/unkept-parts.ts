@@ -32,16 +32,111 @@ const SHAPE_ELEMENT = /<(?:[\w-]+:)?(?:sp|cxnSp|grpSp)[\s>/]/;
 /** Searched as bytes: a worksheet of 100,000 rows is tens of megabytes of XML. */
 const SPARKLINE_ELEMENT = Buffer.from('sparklineGroups');
 
-/** The Vietnamese names of what the result file will not have, in the order of the table above. */
+/**
+ * What exceljs reads from a tab or a picture but writes back without some of its settings, found in the file's XML:
+ * each names what is lost and on which tabs. (Defined names, the structure lock, custom properties and empty rows
+ * with their own settings are carried over: workbook-parts.ts, xlsx-io.ts.)
+ */
+const SHEET_SETTINGS: readonly { label: string; note?: string; test: (tail: string) => boolean }[] = [
+  // exceljs reads a hyperlink's target only from a relationship: Excel's link to a cell (location=, no r:id) is lost.
+  { label: 'liên kết tới ô trong bảng tính', test: (tail) => /<(?:[\w-]+:)?hyperlink\s(?![^>]*\br:id=)[^>]*\blocation=/.test(tail) },
+  { label: 'dòng chú thích hiện khi rê chuột lên liên kết', test: (tail) => /<(?:[\w-]+:)?hyperlink\s[^>]*\btooltip=/.test(tail) },
+  { label: 'điều kiện lọc đang chọn', note: 'nút lọc vẫn còn, các dòng đang ẩn sẽ hiện lại', test: (tail) => /<(?:[\w-]+:)?filterColumn[\s>]/.test(tail) },
+  { label: 'ngắt trang đặt tay', test: (tail) => /<(?:[\w-]+:)?(?:rowBreaks|colBreaks)[\s>][\s\S]*?<(?:[\w-]+:)?brk[\s/]/.test(tail) },
+];
+const PICTURE_SETTINGS = 'phần cắt bớt và độ xoay của ảnh cùng văn bản thay thế (alt text)';
+/** A picture's crop (`srcRect` with an edge), a rotation other than 0, or a description (alt text). */
+const PICTURE_SETTING = /<(?:[\w-]+:)?srcRect\s[^>]*\b[ltrb]="-?[1-9]|<(?:[\w-]+:)?xfrm\s[^>]*\brot="-?[1-9]|<(?:[\w-]+:)?cNvPr\s[^>]*\bdescr="[^"]/;
+const SHEET_DATA_END = Buffer.from('</sheetData>');
+
+/** The Vietnamese names of what the result file will not have, in the order of the tables above. */
 export function unkeptParts(bytes: Uint8Array, entries: readonly ZipEntry[]): string[] {
   const found = UNKEPT.filter((rule) => entries.some((e) => rule.entry.test(e.name))).map((rule) => rule.label);
-  const holds = (name: RegExp, test: (content: Buffer) => boolean) =>
-    entries.some((e) => {
-      if (!name.test(e.name)) return false;
-      const content = zipEntryContent(bytes, e);
-      return content !== null && test(content);
-    });
-  if (holds(/^xl\/drawings\/[^/]+\.xml$/, (xml) => SHAPE_ELEMENT.test(xml.toString('utf8')))) found.push(SHAPES);
-  if (holds(/^xl\/worksheets\/[^/]+\.xml$/, (xml) => xml.includes(SPARKLINE_ELEMENT))) found.push(SPARKLINES);
+  const read = (e: ZipEntry) => zipEntryContent(bytes, e);
+  if (entries.some((e) => /^xl\/drawings\/[^/]+\.xml$/.test(e.name) && SHAPE_ELEMENT.test(read(e)?.toString('utf8') ?? ''))) found.push(SHAPES);
+
+  const tabs = tabOfPart(bytes, entries);
+  const settings = SHEET_SETTINGS.map(() => [] as string[]);
+  const pictures: string[] = [];
+  let sparklines = false;
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    const xml = read(e);
+    if (!xml) continue;
+    sparklines ||= xml.includes(SPARKLINE_ELEMENT);
+    // What follows the cells: a worksheet of 100,000 rows is tens of megabytes of XML, its settings a few hundred bytes.
+    const end = xml.lastIndexOf(SHEET_DATA_END);
+    const tail = xml.subarray(end < 0 ? 0 : end).toString('utf8');
+    const tab = tabs.get(e.name) ?? e.name;
+    SHEET_SETTINGS.forEach((rule, i) => rule.test(tail) && settings[i]!.push(tab));
+    for (const drawing of relatedParts(bytes, entries, e.name, /\/drawing$/)) {
+      const entry = entries.find((d) => d.name === drawing);
+      if (entry && PICTURE_SETTING.test(read(entry)?.toString('utf8') ?? '') && !pictures.includes(tab)) pictures.push(tab);
+    }
+  }
+  if (sparklines) found.push(SPARKLINES);
+  SHEET_SETTINGS.forEach((rule, i) => settings[i]!.length > 0 && found.push(onTabs(rule.label, settings[i]!, rule.note)));
+  if (pictures.length > 0) found.push(onTabs(PICTURE_SETTINGS, pictures));
   return found;
+}
+
+/** "liên kết … (tab “Cán bộ” và “Đi cơ sở”; note)". */
+function onTabs(label: string, tabs: readonly string[], note?: string): string {
+  const quoted = tabs.map((t) => `“${t}”`);
+  const named = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} và ${quoted[quoted.length - 1]}` : quoted[0];
+  return `${label} (tab ${named}${note ? `; ${note}` : ''})`;
+}
+
+/** Each worksheet part's tab name, from the workbook part and its relationships. */
+function tabOfPart(bytes: Uint8Array, entries: readonly ZipEntry[]): Map<string, string> {
+  const text = (name: string) => {
+    const entry = entries.find((e) => e.name === name);
+    return (entry && zipEntryContent(bytes, entry)?.toString('utf8')) || '';
+  };
+  const targets = relationships(text('xl/_rels/workbook.xml.rels'), 'xl/');
+  const out = new Map<string, string>();
+  for (const m of text('xl/workbook.xml').matchAll(/<(?:[\w-]+:)?sheet\s([^>]*?)\/?>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1]!)?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[1]!)?.[1];
+    const part = id === undefined ? undefined : targets.get(id)?.target;
+    if (name !== undefined && part) out.set(part, xmlText(name));
+  }
+  return out;
+}
+
+/** The parts a part's relationships point at whose type ends with `type`. */
+function relatedParts(bytes: Uint8Array, entries: readonly ZipEntry[], part: string, type: RegExp): string[] {
+  const slash = part.lastIndexOf('/');
+  const rels = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+  const entry = entries.find((e) => e.name === rels);
+  if (!entry) return [];
+  const xml = zipEntryContent(bytes, entry)?.toString('utf8') ?? '';
+  return [...relationships(xml, part.slice(0, slash + 1)).values()].filter((r) => type.test(r.type)).map((r) => r.target);
+}
+
+/** A relationships part's targets by id, as part names (resolved against `base`, the source part's folder). */
+function relationships(xml: string, base: string): Map<string, { type: string; target: string }> {
+  const out = new Map<string, { type: string; target: string }>();
+  for (const m of xml.matchAll(/<(?:[\w-]+:)?Relationship\s([^>]*?)\/?>/g)) {
+    const get = (key: string) => new RegExp(`\\b${key}="([^"]*)"`).exec(m[1]!)?.[1];
+    const id = get('Id');
+    const target = get('Target');
+    if (id === undefined || target === undefined || get('TargetMode') === 'External') continue;
+    out.set(id, { type: get('Type') ?? '', target: resolve(base, xmlText(target)) });
+  }
+  return out;
+}
+
+function resolve(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').filter(Boolean);
+  for (const step of target.split('/')) {
+    if (step === '..') parts.pop();
+    else if (step !== '.' && step !== '') parts.push(step);
+  }
+  return parts.join('/');
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_all, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
 }

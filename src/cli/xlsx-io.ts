@@ -20,6 +20,7 @@ import CoreXform from 'exceljs/lib/xlsx/xform/core/core-xform.js';
 import ZipStream from 'zip-stream';
 import { CompactBook, CompactSheet, Kind, ValueType, type CompactRow, type RowAttributes } from './compact-cells';
 import { zipEntryContent, type ZipEntry } from './zip-entries';
+import { CUSTOM_PROPERTIES_PART, keptWorkbookParts, namedByExceljs, rewrites, type KeptWorkbookParts } from './workbook-parts';
 
 /**
  * Loading and saving an .xlsx with exceljs's own XML transforms, in a stream, for the `dicoso` command at national
@@ -324,7 +325,10 @@ function giveBackTiedRows(model: LoadModel, sheet: SheetModel, compact: CompactS
  * Reads an .xlsx into an exceljs workbook whose plain cells live in the returned compact store. Throws what exceljs
  * throws on a damaged part (the adapter turns it into its Vietnamese message).
  */
-export async function loadCompact(bytes: Buffer, entries: readonly ZipEntry[]): Promise<{ workbook: ExcelJS.Workbook; compact: CompactBook }> {
+export async function loadCompact(
+  bytes: Buffer,
+  entries: readonly ZipEntry[],
+): Promise<{ workbook: ExcelJS.Workbook; compact: CompactBook; kept: KeptWorkbookParts }> {
   const workbook = new Workbook();
   const xlsx = workbook.xlsx as unknown as XlsxInternals;
   const model: LoadModel = {
@@ -364,7 +368,8 @@ export async function loadCompact(bytes: Buffer, entries: readonly ZipEntry[]): 
         const book = await xlsx.parseWorkbook(text());
         Object.assign(model, {
           sheets: book.sheets,
-          definedNames: book.definedNames,
+          // The person's names are copied as the file has them (workbook-parts.ts), not through exceljs's cell sets.
+          definedNames: (book.definedNames as { name: string }[] | undefined)?.filter((n) => namedByExceljs(n.name)),
           views: book.views,
           properties: book.properties,
           calcProperties: book.calcProperties,
@@ -431,7 +436,7 @@ export async function loadCompact(bytes: Buffer, entries: readonly ZipEntry[]): 
     const ws = sheet.id === undefined ? undefined : workbook.getWorksheet(sheet.id);
     if (ws && compact.rows.length > 0) book.attach(ws, compact);
   }
-  return { workbook, compact: book };
+  return { workbook, compact: book, kept: keptWorkbookParts(bytes, entries) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -447,6 +452,7 @@ interface WriteModel {
 
 interface WriteSheet {
   id: number;
+  name: string;
   rows: WriteRow[];
   dimensions: { expand(top: number, left: number, bottom: number, right: number): void };
   rels?: unknown[];
@@ -488,7 +494,12 @@ class ZipOut {
   private queue: Promise<void> = Promise.resolve();
   readonly done: Promise<void>;
 
-  constructor(file: string, level: number) {
+  constructor(
+    file: string,
+    level: number,
+    /** Parts exceljs writes that are changed on their way into the zip (workbook-parts.ts). */
+    private readonly rewrites: ReadonlyMap<string, (xml: string) => string> = new Map(),
+  ) {
     this.zip = new ZipStream({ zlib: { level } });
     const out = createWriteStream(file);
     this.zip.pipe(out);
@@ -498,7 +509,8 @@ class ZipOut {
   }
 
   append(data: string | Buffer, options: { name: string; base64?: boolean }): void {
-    const content = options.base64 ? Buffer.from(String(data), 'base64') : data;
+    const rewrite = this.rewrites.get(options.name);
+    const content = options.base64 ? Buffer.from(String(data), 'base64') : rewrite ? rewrite(String(data)) : data;
     this.queue = this.queue.then(() => this.entry(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, options.name));
   }
 
@@ -531,11 +543,20 @@ const ROWS_PER_CHUNK = 500;
  * their place among exceljs's rows, with exceljs's own style and shared-string tables, so the file is the one
  * exceljs would write had every cell been a Cell.
  */
-export async function writeCompact(workbook: ExcelJS.Workbook, compact: CompactBook, file: string, level = 6): Promise<void> {
+export async function writeCompact(workbook: ExcelJS.Workbook, compact: CompactBook, file: string, kept: KeptWorkbookParts | null, level = 6): Promise<void> {
   const xlsx = workbook.xlsx as unknown as XlsxWriteInternals;
   const model = (workbook as unknown as { model: WriteModel }).model;
   xlsx.prepareModel(model, {});
-  const zip = new ZipOut(file, level);
+  const zip = new ZipOut(
+    file,
+    level,
+    kept
+      ? rewrites(
+          kept,
+          model.worksheets.map((ws) => ws.name),
+        )
+      : new Map(),
+  );
   try {
     // Sheets first: their compact cells add to the shared strings and styles, which the parts after them list.
     await addWorksheets(zip, model, workbook, compact);
@@ -551,6 +572,7 @@ export async function writeCompact(workbook: ExcelJS.Workbook, compact: CompactB
     await xlsx.addApp(zip, model);
     await xlsx.addCore(zip, model);
     await xlsx.addWorkbook(zip, model);
+    if (kept?.custom) zip.append(kept.custom, { name: CUSTOM_PROPERTIES_PART });
   } finally {
     await zip.close();
   }
@@ -633,13 +655,14 @@ function* sheetXml(
       const cells = row.cells;
       for (let i = 0; i < cells.length; i += 3) {
         const ks = cells[i + 1] as number;
-        const cell = compact.cellModel(`${columnLetter(cells[i] as number)}${r}`, ks, cells[i + 2]) as WriteRow['cells'][number] & { style?: object };
+        const cell = compact.cellModel(`${columnLetter(cells[i] as number)}${r}`, ks, cells[i + 2], true) as WriteRow['cells'][number] & { style?: object };
         cell.style = compact.style(ks >> 3) ?? noStyle(cell.type);
         cellXform.prepare(cell, options);
         extra.push(cell);
       }
       model = merged(real, objects[r - 1], row, extra, compact, styles);
-    } else if (!real && row && row.attributes?.height && !objects[r - 1]) {
+    } else if (!real && row?.attributes && !objects[r - 1]) {
+      // A row with no cells but its own settings (hidden, a format, an outline level, a height) is the person's too.
       model = merged(null, undefined, row, [], compact, styles);
     }
     if (model) {

@@ -6,6 +6,7 @@ import { dateParts } from '../core/calendar-date';
 import type { CellStyle, GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
 import { highlightFormula, isOurFormula } from '../core/highlights';
+import { keepDatesAsRead } from './exceljs-dates';
 import { keepNotesOnEmptyCells } from './exceljs-notes';
 import {
   checkBlock,
@@ -25,6 +26,7 @@ import { isOsError, osErrorMessage } from './os-errors';
 import { unkeptParts } from './unkept-parts';
 import { CompactBook, Kind } from './compact-cells';
 import { loadCompact, writeCompact } from './xlsx-io';
+import type { KeptWorkbookParts } from './workbook-parts';
 
 /**
  * The Workbook port over an .xlsx file (exceljs), for the `dicoso` command.
@@ -129,6 +131,8 @@ export class XlsxWorkbook implements Workbook {
     private readonly workbook: ExcelJS.Workbook,
     /** The plain cells held outside exceljs; null for a new workbook or the exceljs engine. */
     private readonly compact: CompactBook | null = null,
+    /** What the file holds that exceljs does not carry and the streaming writer puts back (workbook-parts.ts). */
+    private readonly kept: KeptWorkbookParts | null = null,
   ) {}
 
   /**
@@ -151,18 +155,20 @@ export class XlsxWorkbook implements Workbook {
     if (input.kind !== 'xlsx') throw new WorkbookReadError(say[input.kind](file), path);
 
     keepNotesOnEmptyCells();
+    keepDatesAsRead();
     let workbook = new ExcelWorkbook();
     let compact: CompactBook | null = null;
+    let kept: KeptWorkbookParts | null = null;
     try {
       if (options.engine === 'exceljs') await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-      else ({ workbook, compact } = await loadCompact(bytes, input.entries));
+      else ({ workbook, compact, kept } = await loadCompact(bytes, input.entries));
     } catch (error) {
       throw new WorkbookReadError(say.corrupt(file), path, error);
     }
     // A zip with a workbook part and no sheet in it.
     if (workbook.worksheets.length === 0) throw new WorkbookReadError(say.noSheets(file), path);
     repairLoadedTables(workbook);
-    const book = new XlsxWorkbook(workbook, compact);
+    const book = new XlsxWorkbook(workbook, compact, kept);
     book.unkept = unkeptParts(bytes, input.entries);
     return book;
   }
@@ -181,7 +187,7 @@ export class XlsxWorkbook implements Workbook {
   async save(path: string): Promise<void> {
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      if (this.compact) await writeCompact(this.workbook, this.compact, temporary);
+      if (this.compact) await writeCompact(this.workbook, this.compact, temporary, this.kept);
       else await writeFile(temporary, new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer));
       await rename(temporary, path);
     } catch (error) {

@@ -88,8 +88,10 @@ describe('tệp lạ: đọc rồi ghi lại bằng hai cách cho cùng nội du
     [
       'công thức dùng chung và dòng có chiều cao, bị ẩn',
       '<row r="1" ht="30" customHeight="1" hidden="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row><row r="3" hidden="1"/>',
+      // exceljs alone drops a row with no cells unless it has a height; the streaming path keeps the hidden row 3.
+      ['/sheets/0/rows/3: undefined ≠ {"hidden":true}'],
     ],
-  ])('%s', async (name, rows) => {
+  ])('%s', async (name, rows, known: string[] = []) => {
     const input = path.join(dir, `la-${name.length}.xlsx`);
     writeFileSync(input, xlsxPackage({ 'xl/worksheets/sheet1.xml': SHEET(rows) }));
     const saved: string[] = [];
@@ -101,7 +103,7 @@ describe('tệp lạ: đọc rồi ghi lại bằng hai cách cho cùng nội du
     }
     const [a, b] = await Promise.all(saved.map((f) => XlsxWorkbook.load(f, { engine: 'exceljs' })));
     expect(b!.readTab('Cán bộ', { notes: true })).toEqual(a!.readTab('Cán bộ', { notes: true }));
-    expect(await differences(saved[0]!, saved[1]!)).toEqual([]);
+    expect(await differences(saved[0]!, saved[1]!)).toEqual(known);
   });
 });
 

@@ -57,7 +57,7 @@ describe.skipIf(noLibreOffice)('dicoso check trên tệp có biểu đồ, bản
   };
   const WARNING =
     "Lưu ý: tệp kết quả 'ket-qua.xlsx' sẽ không có biểu đồ, bảng tổng hợp (PivotTable), hình vẽ và hộp văn bản (shape) của tệp 'day-du.xlsx': " +
-    "chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp 'day-du.xlsx' không bị thay đổi; các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.";
+    "chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp 'day-du.xlsx' không bị thay đổi: hãy giữ tệp gốc này nếu cần các phần đó. Các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.";
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-unkept-'));
@@ -94,5 +94,32 @@ describe.skipIf(noLibreOffice)('dicoso check trên tệp có biểu đồ, bản
     const { code, stderr } = dicoso(['check', 'mau.xlsx', '--today', '2023-11-15', '--out', 'mau-kq.xlsx']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+});
+
+describe('ảnh được giữ nhưng mất phần cắt, độ xoay, văn bản thay thế', () => {
+  const WORKBOOK = {
+    'xl/workbook.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Cán bộ" sheetId="1" r:id="rId1"/><sheet name="Logo &amp; ảnh" sheetId="2" r:id="rId2"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+    'xl/worksheets/sheet2.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+    'xl/worksheets/_rels/sheet2.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
+  };
+  const picture = (cNvPr: string, xfrm: string, crop: string) =>
+    drawing(
+      `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="1" name="Logo"${cNvPr}/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/>${crop}</xdr:blipFill><xdr:spPr><a:xfrm${xfrm}><a:off x="0" y="0"/></a:xfrm></xdr:spPr></xdr:pic>`,
+    );
+  const LOST = 'phần cắt bớt và độ xoay của ảnh cùng văn bản thay thế (alt text) (tab “Logo & ảnh”)';
+  it.each<[string, string, string[]]>([
+    ['ảnh không cắt, không xoay, không mô tả', picture('', '', '<a:srcRect/>'), []],
+    ['ảnh có văn bản thay thế', picture(' descr="Logo của Tỉnh đoàn"', '', ''), [LOST]],
+    ['ảnh được xoay', picture('', ' rot="5400000"', ''), [LOST]],
+    ['ảnh được cắt', picture('', '', '<a:srcRect l="10000" r="10000"/>'), [LOST]],
+  ])('%s', (_name, xml, expected) => {
+    const bytes = xlsxPackage({ ...WORKBOOK, 'xl/drawings/drawing1.xml': xml, 'xl/media/image1.png': 'png' });
+    expect(unkeptParts(bytes, zipEntries(bytes)!)).toEqual(expected);
   });
 });
