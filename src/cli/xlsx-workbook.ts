@@ -694,12 +694,31 @@ function noteText(note: ExcelJS.Comment | string | undefined): string {
  */
 function setNote(cell: ExcelJS.Cell, note: string): void {
   if (note !== '') {
-    cell.note = note;
+    cell.note = keepingRuns(cell.note, note);
     return;
   }
   const internals = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
   delete internals._comment;
   if (internals._value?.model) delete internals._value.model.comment;
+}
+
+/**
+ * The new text of a note, keeping the formatting (bold, colour…) of the old note's runs over the part it repeats from
+ * its start: the person's own lines, before or after ours come and go. What follows that part is plain text.
+ */
+function keepingRuns(old: ExcelJS.Comment | string | undefined, text: string): ExcelJS.Comment | string {
+  if (old === undefined || old === null || typeof old === 'string' || !(old.texts ?? []).some((run) => run.font)) return text;
+  const texts: ExcelJS.RichText[] = [];
+  let at = 0;
+  for (const run of old.texts ?? []) {
+    let same = 0;
+    while (same < run.text.length && at + same < text.length && run.text[same] === text[at + same]) same++;
+    if (same > 0) texts.push({ ...run, text: run.text.slice(0, same) });
+    at += same;
+    if (same < run.text.length) break;
+  }
+  if (at < text.length) texts.push({ text: text.slice(at) });
+  return { ...old, texts } as ExcelJS.Comment;
 }
 
 /** Writes a status as text whatever it looks like; a blank clears the cell. */

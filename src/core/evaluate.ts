@@ -8,7 +8,7 @@ import { roundLengthOk, roundRuleFor, type Policy, type RoundRule } from './poli
 import { issue } from './table';
 import { memoize } from './memo';
 import { foldKey } from './text';
-import { CADRE_GROUP_LABELS, CONTENT_KIND_LABELS, isPlanned, TRIP_STATUS_LABELS, type CadreGroup } from './vocabulary';
+import { CADRE_GROUP_LABELS, CONTENT_KIND_LABELS, isDoneBy, isPlanned, TRIP_STATUS_LABELS, type CadreGroup } from './vocabulary';
 
 /** The one verdict per cadre (plain types: the evaluation is computed, never parsed, so no schema is bundled). */
 export type CadreStatus = 'ok' | 'short-days' | 'short-rounds' | 'short-both' | 'exempt';
@@ -108,8 +108,8 @@ function evaluateCadre(
       length: trip.declaredDays ?? daysInclusive(trip.from, trip.to),
     }));
   // A trip marked done that has not begun yet cannot have been done: it is held as planned, and its row says so.
-  const doneAhead = live.filter((f) => f.trip.status === 'done' && f.trip.from > today);
-  const done = live.filter((f) => f.trip.status === 'done' && f.trip.from <= today);
+  const doneAhead = live.filter((f) => f.trip.status === 'done' && !isDoneBy(f.trip, today));
+  const done = live.filter((f) => isDoneBy(f.trip, today));
   // 1+2 DOMAIN "Counting days": a registered/approved trip counts as planned only while its end is ahead; once past,
   // it is overdue and counts nowhere until someone marks it done (or cancels it).
   const overdue = live.filter((f) => isPlanned(f.trip.status) && f.trip.to < today && f.counted !== null);

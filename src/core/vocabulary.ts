@@ -91,6 +91,14 @@ export function parseTripStatus(value: unknown): StatusParse {
   return status ? { kind: 'status', status } : { kind: 'unknown' };
 }
 
+/**
+ * Done by `today`: marked Đã thực hiện and already begun. A trip that has not begun cannot have been done, whatever
+ * its status says; it waits as planned (DOMAIN "Counting days": done means achieved).
+ */
+export function isDoneBy(trip: { status: TripStatus; from: string }, today: string): boolean {
+  return trip.status === 'done' && trip.from <= today;
+}
+
 export function isPlanned(status: TripStatus): boolean {
   return status === 'registered' || status === 'approved';
 }

@@ -242,3 +242,37 @@ describe('những gì vẫn chưa chép được thì được báo trước, k�
     expect(sheet).not.toMatch(/<hyperlink [^>]*ref="I2"/);
   });
 });
+
+describe('ghi chú có định dạng của người dùng', () => {
+  it('khi tiện ích thêm dòng của mình vào ghi chú, chữ đậm và màu của người dùng vẫn giữ; chạy lại lần hai cũng vậy', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    // Row 19's name “Nguyễn Thị Thủyy” is not on the roster: the check notes that cell.
+    const red = { bold: true, color: { argb: 'FFFF0000' } };
+    wb.getWorksheet('Đi cơ sở')!.getCell('B19').note = { texts: [{ font: red, text: 'Chú ý:' }, { text: ' tên gõ sai\ndòng hai' }] };
+    const first = path.join(dir, 'rich-note.xlsx');
+    await wb.xlsx.writeFile(first);
+
+    const runsAfter = async (input: string, out: string) => {
+      await checkWorkbook(input, { json: false, today, out }, new Date());
+      const result = new ExcelJS.Workbook();
+      await result.xlsx.readFile(out);
+      const note = result.getWorksheet('Đi cơ sở')!.getCell('B19').note as { texts: { font?: { bold?: boolean; color?: { argb?: string } }; text: string }[] };
+      return note.texts;
+    };
+    for (const [input, out] of [
+      [first, path.join(dir, 'rich-note-1.xlsx')],
+      [path.join(dir, 'rich-note-1.xlsx'), path.join(dir, 'rich-note-2.xlsx')],
+    ] as const) {
+      const texts = await runsAfter(input, out);
+      expect(texts[0]).toMatchObject({ text: 'Chú ý:', font: { bold: true, color: { argb: 'FFFF0000' } } });
+      expect(texts[0]!.font).toMatchObject(red);
+      const whole = texts.map((t) => t.text).join('');
+      expect(whole.startsWith('Chú ý: tên gõ sai\ndòng hai\n')).toBe(true);
+      expect(whole).toContain('Không có cán bộ “Nguyễn Thị Thủyy”');
+      // Our line once, on either run.
+      expect(whole.split('Không có cán bộ').length).toBe(2);
+    }
+  });
+});

@@ -80,6 +80,19 @@ describe('mẫu 3: tổng hợp báo cáo kết quả quý', () => {
     const total = q3.layout.values.find((r) => r[1] === 'Tổng')!;
     expect(total[4]).toBe(3);
   });
+  it('đợt ghi “Đã thực hiện” nhưng chưa tới ngày bắt đầu (hôm nay 15/11) không vào báo cáo quý IV', () => {
+    const withDecember = runScenario({
+      cadres: [{ name: 'Nguyễn Thị Thủy', position: 'Trưởng ban', ban: 'Ban Tuyên giáo' }],
+      trips: [
+        { name: 'Nguyễn Thị Thủy', kind: 'Theo chuyên đề', from: '02/10/2023', to: '06/10/2023', status: 'Đã thực hiện' },
+        { name: 'Nguyễn Thị Thủy', kind: 'Theo chuyên đề', from: '04/12/2023', to: '08/12/2023', status: 'Đã thực hiện' },
+      ],
+    });
+    const build = (today: string) =>
+      buildMau3({ ...ctx(null), cadres: withDecember.roster.cadres, today: today as CalendarDate }, withDecember.trips.trips, withDecember.policy, 4).summary;
+    expect(build('2023-11-15')).toEqual({ cadres: 1, trips: 1, days: 5 });
+    expect(build('2023-12-27')).toEqual({ cadres: 1, trips: 2, days: 10 });
+  });
   it('quý không có đợt nào: vẫn có bảng và dòng Tổng bằng 0', () => {
     const q1 = buildMau3(ctx('Văn phòng'), scenario.trips.trips, scenario.policy, 1);
     expect(texts(q1.layout.values)).toEqual(expect.arrayContaining(['Không có đợt đi cơ sở nào đã thực hiện trong quý.', 'CHÁNH VĂN PHÒNG', 'Lê Văn Tám']));

@@ -3,6 +3,7 @@ import type { TabLayout } from '../grid';
 import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../content';
+import { isDoneBy } from '../vocabulary';
 import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows, tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
@@ -38,7 +39,7 @@ export interface Mau3Summary {
 }
 
 /**
- * Mẫu 3, "Tổng hợp báo cáo kết quả đi công tác quý" (seed 001): the done trips that start in the quarter (a trip
+ * Mẫu 3, "Tổng hợp báo cáo kết quả đi công tác quý" (seed 001): the trips done by today that start in the quarter (a trip
  * belongs to the quarter of its start date), with a Tổng row.
  */
 export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Policy, quarter: Quarter): { layout: TabLayout; summary: Mau3Summary } {
@@ -54,7 +55,7 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   b.printTitles(headerRow, numbers);
   const bodyStart = b.rowCount;
   const { start, end } = quarterBounds(ctx.year, quarter);
-  const listed = trips.filter((t) => t.status === 'done' && t.from >= start && t.from <= end);
+  const listed = trips.filter((t) => isDoneBy(t, ctx.today) && t.from >= start && t.from <= end);
   const table = addTripRows(b, ctx, listed, (first, trip) => [
     first?.stt ?? '',
     first?.cadre.name ?? '',
