@@ -125,8 +125,9 @@ const text = (cell: unknown): string => (cell === null || cell === undefined ? '
 function integer(cell: unknown, min: number, max: number, what: string): { ok: true; value: number } | { ok: false; message: string } {
   const raw = typeof cell === 'number' ? String(cell) : foldKey(text(cell)).replace(/\s*ngay\s*$/, '');
   const value = Number(raw);
-  if (!/^\d+(\.0+)?$/.test(raw) || !Number.isInteger(value)) return { ok: false, message: `${what} phải là số nguyên.` };
-  if (value < min || value > max) return { ok: false, message: `${what} phải từ ${min} đến ${max}.` };
+  const typed = typeof cell === 'number' ? String(cell) : text(cell);
+  if (!/^\d+(\.0+)?$/.test(raw) || !Number.isInteger(value)) return { ok: false, message: `${what} “${typed}” phải là số nguyên.` };
+  if (value < min || value > max) return { ok: false, message: `${what} “${typed}” phải từ ${min} đến ${max}.` };
   return { ok: true, value };
 }
 
@@ -157,10 +158,11 @@ export function formatMonthDay(monthDay: string): string {
   return `${monthDay.slice(3, 5)}/${monthDay.slice(0, 2)}`;
 }
 
-/** "01/01 - 25/10", "từ 01/01 đến 25/10", "01/01–25/10". */
+/** "01/01 - 25/10", "từ 01/01 đến 25/10", "01/01–25/10"; a year written on either side ("01/01/2023 - 31/12/2023") is dropped. */
 function monthDayRange(cell: unknown): { start: string; end: string } | null {
   const folded = foldKey(text(cell)).replace(/^tu\s*(ngay\s*)?/, '');
-  const m = /^(\d{1,2}\s*[/.]\s*\d{1,2})\s*(?:-|–|—|den|toi)\s*(?:ngay\s*)?(\d{1,2}\s*[/.]\s*\d{1,2})$/.exec(folded);
+  const side = String.raw`(\d{1,2}\s*[/.]\s*\d{1,2})(?:\s*[/.]\s*\d{4})?`;
+  const m = new RegExp(String.raw`^${side}\s*(?:-|–|—|den|toi)\s*(?:ngay\s*)?${side}$`).exec(folded);
   if (!m) return null;
   const start = parseMonthDay(m[1]!.replace(/\s/g, ''));
   const end = parseMonthDay(m[2]!.replace(/\s/g, ''));

@@ -1,8 +1,9 @@
 import { formatDayFirst, isCalendarDate } from './calendar-date';
 import { calendarDateOfInstant } from './date-parse';
 import { isEmailAddress } from './email/recipients';
+import { banKey } from './names';
 import { PolicyOverridesSchema, PresetIdSchema, DEFAULT_PRESET, PRESETS, resolvePolicy, zodMessages } from './presets';
-import { banLeaderKeyOf, SETTING_FIELDS, settingFieldOf, type SettingsPatch } from './settings-fields';
+import { BAN_LEADER_KEY_PREFIX, banLeaderKeyOf, SETTING_FIELDS, settingFieldOf, type SettingsPatch } from './settings-fields';
 import type { Policy } from './policy';
 import { foldKey } from './text';
 import * as z from './zod-vi';
@@ -163,6 +164,21 @@ const NOT_KEYS = new Set(['cai dat', 'muc', 'ten muc', 'khoa', 'key', 'thiet lap
 export function readSettingsTab(values: readonly (readonly unknown[])[], timeZone: string, tab = 'Cài đặt'): SheetSettingsRead {
   const rows: SheetSettingRow[] = [];
   const problems: { row: number; message: string }[] = [];
+  /** Each item's row read so far (a Ban's leader by its Ban): an item written twice takes its last row. */
+  const seen = new Map<string, number>();
+  const keep = (setting: SheetSettingRow, item: string) => {
+    const earlier = seen.get(item);
+    if (earlier !== undefined) {
+      const at = rows.findIndex((r) => r.row === earlier);
+      if (at >= 0) rows.splice(at, 1);
+      problems.push({
+        row: setting.row,
+        message: `Tab “${tab}”, dòng ${setting.row}: mục “${setting.key}” đã ghi ở dòng ${earlier}; dùng giá trị ở dòng ${setting.row} (dòng sau cùng).`,
+      });
+    }
+    seen.set(item, setting.row);
+    rows.push(setting);
+  };
   values.forEach((cells, i) => {
     const row = i + 1;
     const key = cells?.[0] === null || cells?.[0] === undefined ? '' : String(cells[0]).trim();
@@ -175,13 +191,14 @@ export function readSettingsTab(values: readonly (readonly unknown[])[], timeZon
     if (!field && ban === null) {
       problems.push({
         row,
-        message: `${where}: không có mục cài đặt “${key}”, dòng này không được dùng. Các mục: ${SETTING_FIELDS.map((f) => f.key).join(', ')}.`,
+        message: `${where}: không có mục cài đặt “${key}”, dòng này không được dùng. Các mục: ${SETTING_FIELDS.map((f) => f.key).join(', ')}, ${BAN_LEADER_KEY_PREFIX}<tên ban>.`,
       });
       return;
     }
     if (shown === '') return;
     if (ban !== null) {
-      if (isEmailAddress(shown)) rows.push({ row, key, value: shown, patch: { banLeaders: { [ban]: shown } }, paths: [`recipients.banLeaders.${ban}`] });
+      if (isEmailAddress(shown))
+        keep({ row, key, value: shown, patch: { banLeaders: { [ban]: shown } }, paths: [`recipients.banLeaders.${ban}`] }, `ban:${banKey(ban)}`);
       else problems.push({ row, message: `${where}: email “${shown}” không hợp lệ; bỏ qua dòng này.` });
       return;
     }
@@ -191,7 +208,7 @@ export function readSettingsTab(values: readonly (readonly unknown[])[], timeZon
       return;
     }
     for (const message of read.problems ?? []) problems.push({ row, message: `${where}: ${message}` });
-    rows.push({ row, key: field!.key, value: shown, patch: read.patch, paths: field!.paths });
+    keep({ row, key: field!.key, value: shown, patch: read.patch, paths: field!.paths }, field!.key);
   });
   return { rows, problems };
 }

@@ -45,6 +45,12 @@ describe('đọc từng mục', () => {
   it.each<[string, unknown[], (s: Settings) => unknown, unknown]>([
     ['kỳ tính của Tây Ninh “01/01 - 25/10”', ['Kỳ tính', '01/01 - 25/10'], (s) => [s.overrides.periodStart, s.overrides.periodEnd], ['01-01', '10-25']],
     ['kỳ tính viết “từ 01/01 đến 30/11”', ['Kỳ tính:', 'từ 01/01 đến 30/11'], (s) => s.overrides.periodEnd, '11-30'],
+    [
+      'kỳ tính ghi cả năm “01/01/2023 - 25/10/2023”',
+      ['Kỳ tính', '01/01/2023 - 25/10/2023'],
+      (s) => [s.overrides.periodStart, s.overrides.periodEnd],
+      ['01-01', '10-25'],
+    ],
     ['tính theo tỷ lệ “Có”', ['Tính theo tỷ lệ', 'Có'], (s) => s.overrides.proRating, true],
     ['không liên tiếp “không”', ['KHÔNG LIÊN TIẾP', 'không'], (s) => s.overrides.notBackToBack, false],
     ['yêu cầu sinh hoạt chi đoàn “Không”', ['Yêu cầu dự sinh hoạt chi đoàn', 'Không'], (s) => s.overrides.requireChiDoan, false],
@@ -80,7 +86,21 @@ describe('một giá trị sai chỉ bỏ giá trị đó', () => {
     const result = apply(tab(['Số ngày tối thiểu', 'sáu mươi'], ['Năm', 2024]));
     expect(result.settings.year).toBe(2024);
     expect(result.settings.overrides.minDays).toBeUndefined();
-    expect(result.problems).toEqual(['Tab “Cài đặt”, dòng 2, mục “Số ngày tối thiểu”: Số ngày tối thiểu phải là số nguyên. Dòng này không được dùng.']);
+    expect(result.problems).toEqual([
+      'Tab “Cài đặt”, dòng 2, mục “Số ngày tối thiểu”: Số ngày tối thiểu “sáu mươi” phải là số nguyên. Dòng này không được dùng.',
+    ]);
+  });
+
+  it('số ngoài khoảng cho phép: lời nhắn nêu giá trị đã ghi', () => {
+    const result = apply(tab(['Nhắc trước hạn', 90]));
+    expect(result.problems).toEqual(['Tab “Cài đặt”, dòng 2, mục “Nhắc trước hạn (ngày)”: Nhắc trước hạn “90” phải từ 1 đến 60. Dòng này không được dùng.']);
+  });
+
+  it('một mục ghi hai lần: dùng dòng sau cùng, nói rõ, và phần quy định áp dụng nêu đúng dòng ấy', () => {
+    const result = apply(tab(['Năm', 2024], ['Số ngày tối thiểu', 45], ['Bộ quy định', 'kien-giang-2023'], ['Số ngày tối thiểu', '40 ngày']));
+    expect(result.settings.overrides.minDays).toBe(40);
+    expect(result.problems).toEqual(['Tab “Cài đặt”, dòng 5: mục “Số ngày tối thiểu” đã ghi ở dòng 3; dùng giá trị ở dòng 5 (dòng sau cùng).']);
+    expect(describePolicy(result.settings, result.policy, result.applied)).toContain('Số ngày tối thiểu: 40 (bộ quy định: 60; theo tab “Cài đặt”, dòng 5).');
   });
 
   it('hai mục mâu thuẫn (tối thiểu 9 > tối đa 7 của Kiên Giang): bỏ dòng gây mâu thuẫn, giữ dòng sau', () => {

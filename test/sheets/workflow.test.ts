@@ -213,3 +213,16 @@ describe('năm đang kiểm tra khác năm của bảng tính', () => {
     expect(analyze(MemoryWorkbook.fromTabs(province()), { settings, today }).notices).toEqual([]);
   });
 });
+
+describe('email lãnh đạo của một ban không có trong tab Cán bộ', () => {
+  it('được nêu trong thông báo, để thư của ban đó không lặng lẽ đi lạc', () => {
+    const withLeaders = {
+      ...settings,
+      recipients: { ...settings.recipients, banLeaders: { 'Ban Tuyên giáo': 'tg@example.vn', 'Ban Không Có': 'x@example.vn' } },
+    };
+    const analysis = analyze(MemoryWorkbook.fromTabs(province()), { settings: withLeaders, today });
+    expect(analysis.notices).toEqual([
+      'Có email lãnh đạo cho “Ban Không Có” nhưng tab Cán bộ không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab Cán bộ.',
+    ]);
+  });
+});
