@@ -79,6 +79,9 @@ describe('mẫu 3: tổng hợp báo cáo kết quả quý', () => {
     );
     const total = q3.layout.values.find((r) => r[1] === 'Tổng')!;
     expect(total[4]).toBe(3);
+    // Seed 001, mẫu 3: “(1) | | (2) | (3) | (4) | (5) | (6) |” under the captions.
+    const header = q3.layout.values.findIndex((r) => r[0] === 'STT');
+    expect(q3.layout.values[header + 1]).toEqual(['(1)', '', '(2)', '(3)', '(4)', '(5)', '(6)', '']);
   });
   it('đợt ghi “Đã thực hiện” nhưng chưa tới ngày bắt đầu (hôm nay 15/11) không vào báo cáo quý IV', () => {
     const withDecember = runScenario({

@@ -46,7 +46,8 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const b = new LayoutBuilder(MAU3_CAPTIONS.length);
   addHeaderBlock(b, ctx, 3, 'TỔNG HỢP BÁO CÁO', `Kết quả đi công tác cơ sở quý ${ROMAN[quarter - 1]} năm ${ctx.year}`);
   const headerRow = b.row([...MAU3_CAPTIONS]);
-  const numbers = b.row(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
+  // Seed 001's mẫu 3 numbers its columns so, Họ và tên and the results column unnumbered.
+  const numbers = b.row(['(1)', '', '(2)', '(3)', '(4)', '(5)', '(6)', '']);
   b.style(
     { row: headerRow, column: 0, rows: 1, columns: b.width },
     { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' },
