@@ -165,6 +165,14 @@ describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
     expect(built.layout.printTitleRows).toEqual({ first: 11, last: 12 });
     expect(built.layout.landscape).toBe(true);
   });
+  it('bản của chính Trưởng ban: tên người phê duyệt để trống, không tự phê duyệt', () => {
+    const thuy = scenario.roster.cadres[0]!;
+    const own = buildMau1(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy, { cadre: thuy }).layout.values;
+    const captions = own.findIndex((r) => r.includes('Lãnh đạo Ban/Văn phòng phê duyệt'));
+    const names = own.slice(captions + 1).find((r) => r.some((v) => v !== ''))!;
+    expect(names.filter((v) => v !== '')).toEqual(['Nguyễn Thị Thủy']);
+    expect(names.indexOf('Nguyễn Thị Thủy')).toBeGreaterThan(names.length / 2 - 1);
+  });
   it('cả ban: mỗi cán bộ một bản, mỗi bản sang trang mới', () => {
     const ban = buildMau1(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy, { ban: 'Ban Tuyên giáo' });
     const titles = ban.layout.values.map((r, i) => (r.includes('BẢN ĐĂNG KÝ') ? i : -1)).filter((i) => i >= 0);

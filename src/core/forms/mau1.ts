@@ -79,5 +79,7 @@ function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readon
   b.style({ row: header, column: 0, rows: rows + 2, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: body, column: 0, rows, columns: 1 }, { horizontalAlignment: 'center' });
   b.style({ row: body, column: 2, rows, columns: 1 }, { horizontalAlignment: 'center' });
-  addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, headOf(cadre.ban, ctx.cadres));
+  // The head of a Ban does not approve their own registration: the approver's name is left for whoever signs.
+  const head = headOf(cadre.ban, ctx.cadres);
+  addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, head === cadre.name ? '' : head);
 }
