@@ -1,6 +1,6 @@
 import { formatDayFirst, type CalendarDate } from './calendar-date';
 import { parseDateCell } from './date-parse';
-import { isEmailAddress } from './email/recipients';
+import { isEmailAddress, splitEmailList } from './email/recipients';
 import { PRESET_IDS, PRESETS, type PolicyOverrides, type PresetId, type PresetInfo } from './presets';
 import type { Policy } from './policy';
 import type { Settings } from './settings';
@@ -177,9 +177,7 @@ function list(cell: unknown): string[] {
 }
 
 function emails(cell: unknown, what: string): FieldRead {
-  const all = text(cell)
-    .split(/[,;\s]+/)
-    .filter(Boolean);
+  const all = splitEmailList(text(cell));
   const good = all.filter(isEmailAddress);
   const bad = all.filter((a) => !isEmailAddress(a));
   // One mistyped address drops only itself: the others still receive the summaries.

@@ -75,6 +75,12 @@ describe('một giá trị sai chỉ bỏ giá trị đó', () => {
     expect(result.problems).toEqual(['Tab “Cài đặt”, dòng 4: Email BTC-KT “abc@” không hợp lệ; đã bỏ qua địa chỉ này.']);
   });
 
+  it('email BTC-KT có họ tên gõ lẫn: cả mục bị bỏ, không thành địa chỉ của người khác', () => {
+    const result = apply(tab(['Email BTC-KT', 'btckt@tinhdoan.vn\nnguyen van a@tinhdoan.vn']));
+    expect(result.settings.recipients.btcKt).toEqual(['btckt@tinhdoan.vn']);
+    expect(result.problems).toEqual(['Tab “Cài đặt”, dòng 2: Email BTC-KT “nguyen van a@tinhdoan.vn” không hợp lệ; đã bỏ qua địa chỉ này.']);
+  });
+
   it('mục không có trong danh sách: lưu ý nêu dòng, các dòng khác vẫn dùng', () => {
     const result = apply(tab(['Năm', 2024], ['Kỳ tính toán', '01/01 - 30/06']));
     expect(result.settings.year).toBe(2024);

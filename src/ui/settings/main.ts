@@ -1,5 +1,6 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
 import { parseDayFirstDate } from '../../core/date-parse';
+import { splitEmailList } from '../../core/email/recipients';
 import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
 import { formatMonthDay, PAGE_SECTIONS, parseMonthDay, SCHEDULE_SWITCH, SETTING_FIELDS, type PageControl, type PageSection } from '../../core/settings-fields';
@@ -256,7 +257,7 @@ function build(payload: SettingsPagePayload): void {
           setAt(input, spec.path, text === '' ? undefined : text === 'true');
           break;
         case 'emails':
-          setAt(input, spec.path, text.split(/[\s,;]+/).filter(Boolean));
+          setAt(input, spec.path, splitEmailList(text));
           break;
       }
     }
