@@ -37,6 +37,12 @@ export const cliTexts = {
     bug: (file: string, message: string) => `Tệp '${file}': lỗi ngoài dự kiến khi đọc (${message}); đã bỏ qua tệp này. Hãy báo lại kèm tệp.`,
     sameProvince: (file: string, province: string, first: string) =>
       `Tệp '${file}' là của ${province}, như tệp '${first}' đã đọc: bỏ qua để không tính hai lần. Nếu là hai tỉnh khác nhau, hãy ghi đúng tên tỉnh ở dòng “Tỉnh” của tab Cài đặt.`,
+    otherYear: (file: string, fileYear: number, year: number) =>
+      `Tệp '${file}' là của năm ${fileYear} (dòng “Năm” ở tab Cài đặt) còn bản tổng hợp là năm ${year}: bỏ qua để không cộng lẫn hai năm. ` +
+      `Nếu tệp là của năm ${year}, hãy sửa dòng Năm ở tab Cài đặt thành ${year}; nếu cần tổng hợp năm ${fileYear}, hãy chạy tong-hop riêng cho các tệp năm đó với --year ${fileYear}.`,
+    tripsElsewhere: (file: string, year: number, tripsYear: number, outside: number, total: number) =>
+      `Tệp '${file}': ${outside}/${total} đợt đi cơ sở nằm ngoài kỳ tính năm ${year}, phần lớn thuộc năm ${tripsYear}: bỏ qua vì số liệu của tệp không phải của năm ${year}. ` +
+      `Nếu tệp là của năm ${tripsYear}, hãy tổng hợp các tệp năm đó riêng, với --year ${tripsYear}; nếu là của năm ${year}, hãy sửa ngày của các đợt cho đúng.`,
     duplicate: (file: string) => `Tệp '${file}' được đưa vào hai lần: chỉ tính một lần.`,
     noneRead: (reasons: string[]) => `Không đọc được tệp nào nên không có gì để tổng hợp:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
   },
