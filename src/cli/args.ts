@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { isCalendarDate, type CalendarDate, type Quarter } from '../core/calendar-date';
+import { daysInMonth, isCalendarDate, type CalendarDate, type Quarter } from '../core/calendar-date';
 import { PRESET_IDS, type PresetId } from '../core/presets';
 import { UserError } from '../core/user-error';
+import { cliTexts } from './texts';
 
 export const USAGE = `Cách dùng:
   dicoso check <bảng-tính.xlsx> [--preset kien-giang-2023|tay-ninh-2023|ha-nam-2022] [--year YYYY]
@@ -53,6 +54,9 @@ export function parseCommand(argv: string[]): Command {
       },
     });
   } catch (error) {
+    // "Option '-o, --out <value>' argument missing", "Option '--out' argument is ambiguous" (followed by another option).
+    const missing = (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /--[\w-]+/.exec((error as Error).message)?.[0];
+    if (missing) throw new UserError(cliTexts.args.missingValue(missing));
     const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
     throw new UserError(option ? `Tùy chọn không hợp lệ: ${option}.\n${USAGE}` : `Tham số không hợp lệ.\n${USAGE}`);
   }
@@ -78,8 +82,7 @@ export function parseCommand(argv: string[]): Command {
     flags.year = year;
   }
   if (values.today !== undefined) {
-    if (!isCalendarDate(values.today)) throw new UserError(`--today “${values.today}” không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2023-11-15.`);
-    flags.today = values.today;
+    flags.today = todayFlag(values.today);
   }
   if (values.quarter !== undefined) {
     if (!/^[1-4]$/.test(values.quarter)) throw new UserError(`--quarter “${values.quarter}” không hợp lệ: chọn 1, 2, 3 hoặc 4.`);
@@ -87,7 +90,7 @@ export function parseCommand(argv: string[]): Command {
   }
   if (values.ban !== undefined) flags.ban = values.ban;
   if (values.mau1 !== undefined) {
-    if (values.mau1.trim() === '') throw new UserError(`--mau1 cần họ tên một cán bộ hoặc tên một ban, ví dụ --mau1 "Nguyễn Văn An".\n${USAGE}`);
+    if (values.mau1.trim() === '') throw new UserError(cliTexts.args.missingValue('--mau1'));
     flags.mau1 = values.mau1;
   }
   if (values.out !== undefined) flags.out = values.out;
@@ -103,4 +106,15 @@ export function parseCommand(argv: string[]): Command {
     return { kind: 'tong-hop', files: [file, ...rest], flags };
   }
   return { kind: command, file, flags };
+}
+
+/** --today: a date written YYYY-MM-DD that exists (2023-02-30 is told it does not, not that its form is wrong). */
+function todayFlag(value: string): CalendarDate {
+  if (isCalendarDate(value)) return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) throw new UserError(cliTexts.args.badDateFormat(value));
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12) throw new UserError(cliTexts.args.noSuchMonth(value, month));
+  if (year < 1900) throw new UserError(cliTexts.args.yearOutOfRange(value));
+  throw new UserError(cliTexts.args.noSuchDay(value, year, month, daysInMonth(year, month)));
 }

@@ -50,8 +50,7 @@ export async function checkWorkbook(
   if (outPath !== null && sameFile(file, outPath)) throw new UserError(cliTexts.outIsInput(outPath, file, flags.out !== undefined, defaultOutPath(file)));
   const workbook = await XlsxWorkbook.load(file, load);
   if (outPath !== null) {
-    // Before the work: a folder that cannot be made is said at once, and what will be lost before anything is written.
-    if (workbook.unkept.length > 0) warn(cliTexts.unkept(workbook.unkept, file, outPath));
+    // Before the work: a folder that cannot be made is said at once.
     const folder = path.dirname(outPath);
     onFile(folder, 'make-folder', () => mkdirSync(folder, { recursive: true }));
   }
@@ -70,6 +69,9 @@ export async function checkWorkbook(
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
   const mau1 = flags.mau1 === undefined ? [] : [generateMau1(workbook, analysis, mau1Scope(analysis, flags.mau1)).name];
+  // What will be lost, before anything is written; not what was only on a form of ours this run wrote anew.
+  const unkept = workbook.unkept();
+  if (unkept.length > 0) warn(cliTexts.unkept(unkept, file, outPath));
   await workbook.save(outPath);
   return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, ...mau1, mau2, mau3.name] };
 }

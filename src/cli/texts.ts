@@ -1,4 +1,17 @@
 import { formatDayFirst, type CalendarDate } from '../core/calendar-date';
+import { PRESET_IDS } from '../core/presets';
+
+/** What each option needs, said when it is given without it. */
+const MISSING_VALUE: Record<string, string> = {
+  '--out': 'cần tên tệp kết quả, ví dụ --out ket-qua.xlsx (với email-preview: tên thư mục, ví dụ --out thu).',
+  '--ban': 'cần tên một ban, ví dụ --ban "Ban Tuyên giáo" (tên có dấu cách đặt trong ngoặc kép).',
+  '--today': 'cần một ngày dạng YYYY-MM-DD, ví dụ --today 2023-11-15.',
+  '--quarter': 'cần số quý 1, 2, 3 hoặc 4, ví dụ --quarter 4.',
+  '--mau1': 'cần họ tên một cán bộ hoặc tên một ban, ví dụ --mau1 "Nguyễn Văn An".',
+  '--year': 'cần một năm, ví dụ --year 2023.',
+  '--preset': `cần tên một bộ quy định (${PRESET_IDS.join(', ')}), ví dụ --preset ${PRESET_IDS[0]}.`,
+  '--province': 'cần tên tỉnh, ví dụ --province "Kiên Giang".',
+};
 
 /**
  * What the `dicoso` command says: refusals, warnings and the printed summary's sentences, built by functions with
@@ -6,6 +19,17 @@ import { formatDayFirst, type CalendarDate } from '../core/calendar-date';
  * file that is not an .xlsx in xlsx-workbook.ts.)
  */
 export const cliTexts = {
+  /** The command line's options. */
+  args: {
+    /** An option given last, or followed by another option, without its value. */
+    missingValue: (option: string) => `${option} ${MISSING_VALUE[option] ?? 'cần một giá trị ngay sau nó.'}`,
+    badDateFormat: (value: string) => `--today “${value}” không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2023-11-15.`,
+    noSuchMonth: (value: string, month: number) =>
+      `--today “${value}”: không có tháng ${month}. Ngày ghi theo thứ tự năm-tháng-ngày (YYYY-MM-DD), ví dụ 2023-11-15.`,
+    noSuchDay: (value: string, year: number, month: number, days: number) =>
+      `--today “${value}”: ngày này không có, tháng ${month} năm ${year} chỉ có ${days} ngày. Hãy ghi một ngày có thật, ví dụ ${year}-${String(month).padStart(2, '0')}-${days}.`,
+    yearOutOfRange: (value: string) => `--today “${value}”: năm phải từ 1900 đến 9999, ví dụ 2023-11-15.`,
+  },
   /** `dicoso tong-hop`. */
   rollup: {
     outIsInput: (out: string) => `--out '${out}' là một trong các tệp đầu vào: dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out.`,
@@ -13,6 +37,12 @@ export const cliTexts = {
     bug: (file: string, message: string) => `Tệp '${file}': lỗi ngoài dự kiến khi đọc (${message}); đã bỏ qua tệp này. Hãy báo lại kèm tệp.`,
     sameProvince: (file: string, province: string, first: string) =>
       `Tệp '${file}' là của ${province}, như tệp '${first}' đã đọc: bỏ qua để không tính hai lần. Nếu là hai tỉnh khác nhau, hãy ghi đúng tên tỉnh ở dòng “Tỉnh” của tab Cài đặt.`,
+    otherYear: (file: string, fileYear: number, year: number) =>
+      `Tệp '${file}' là của năm ${fileYear} (dòng “Năm” ở tab Cài đặt) còn bản tổng hợp là năm ${year}: bỏ qua để không cộng lẫn hai năm. ` +
+      `Nếu tệp là của năm ${year}, hãy sửa dòng Năm ở tab Cài đặt thành ${year}; nếu cần tổng hợp năm ${fileYear}, hãy chạy tong-hop riêng cho các tệp năm đó với --year ${fileYear}.`,
+    tripsElsewhere: (file: string, year: number, tripsYear: number, outside: number, total: number) =>
+      `Tệp '${file}': ${outside}/${total} đợt đi cơ sở nằm ngoài kỳ tính năm ${year}, phần lớn thuộc năm ${tripsYear}: bỏ qua vì số liệu của tệp không phải của năm ${year}. ` +
+      `Nếu tệp là của năm ${tripsYear}, hãy tổng hợp các tệp năm đó riêng, với --year ${tripsYear}; nếu là của năm ${year}, hãy sửa ngày của các đợt cho đúng.`,
     duplicate: (file: string) => `Tệp '${file}' được đưa vào hai lần: chỉ tính một lần.`,
     noneRead: (reasons: string[]) => `Không đọc được tệp nào nên không có gì để tổng hợp:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
   },

@@ -19,7 +19,8 @@ export interface RollupOutcome {
 /**
  * `dicoso tong-hop`: each province's file read and checked in turn (one in memory at a time), reduced to its counts
  * and its cadres short at period end, then one national workbook written. A file that cannot be read or checked is
- * named with the reason and skipped; the others go on.
+ * named with the reason and skipped; the others go on. So is a file checked for another year than the roll-up's (its
+ * Cài đặt says so) or whose trips mostly lie outside the period checked: its counts are not of this year.
  */
 export async function rollUp(
   files: readonly string[],
@@ -47,7 +48,17 @@ export async function rollUp(
     seenFiles.push(path.resolve(file));
     try {
       const workbook = await XlsxWorkbook.load(file);
-      const summary = summarizeProvince(workbook, options, label);
+      // A file with no Tỉnh in its Cài đặt is named after the file, as the person named it: "Đồng Tháp", not "Đồng Tháp.xlsx".
+      const { year: checked, yearElsewhere, ...summary } = summarizeProvince(workbook, options, label, path.parse(label).name);
+      // Counts of another year would be added into this year's totals without a word: the file is left out instead.
+      if (checked !== year) {
+        skipped.push({ file: label, reason: cliTexts.rollup.otherYear(label, checked, year) });
+        continue;
+      }
+      if (yearElsewhere) {
+        skipped.push({ file: label, reason: cliTexts.rollup.tripsElsewhere(label, year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total) });
+        continue;
+      }
       const key = summary.province.toLocaleLowerCase('vi');
       const first = byProvince.get(key);
       if (first !== undefined) {

@@ -49,11 +49,26 @@ const PICTURE_SETTINGS = 'phần cắt bớt và độ xoay của ảnh cùng v�
 const PICTURE_SETTING = /<(?:[\w-]+:)?srcRect\s[^>]*\b[ltrb]="-?[1-9]|<(?:[\w-]+:)?xfrm\s[^>]*\brot="-?[1-9]|<(?:[\w-]+:)?cNvPr\s[^>]*\bdescr="[^"]/;
 const SHEET_DATA_END = Buffer.from('</sheetData>');
 
+/** Something the result file will not have: in the whole workbook (`tabs` undefined) or on these tabs. */
+export interface UnkeptPart {
+  label: string;
+  tabs?: readonly string[];
+  note?: string;
+}
+
 /** The Vietnamese names of what the result file will not have, in the order of the tables above. */
 export function unkeptParts(bytes: Uint8Array, entries: readonly ZipEntry[]): string[] {
-  const found = UNKEPT.filter((rule) => entries.some((e) => rule.entry.test(e.name))).map((rule) => rule.label);
+  return describeUnkept(findUnkept(bytes, entries));
+}
+
+/**
+ * What the file holds that the result file will not have, each part with the tabs it is on; `describeUnkept` names
+ * them. Found when the file is read, named just before the result is written, when the tabs rewritten are known.
+ */
+export function findUnkept(bytes: Uint8Array, entries: readonly ZipEntry[]): UnkeptPart[] {
+  const found: UnkeptPart[] = UNKEPT.filter((rule) => entries.some((e) => rule.entry.test(e.name))).map((rule) => ({ label: rule.label }));
   const read = (e: ZipEntry) => zipEntryContent(bytes, e);
-  if (entries.some((e) => /^xl\/drawings\/[^/]+\.xml$/.test(e.name) && SHAPE_ELEMENT.test(read(e)?.toString('utf8') ?? ''))) found.push(SHAPES);
+  if (entries.some((e) => /^xl\/drawings\/[^/]+\.xml$/.test(e.name) && SHAPE_ELEMENT.test(read(e)?.toString('utf8') ?? ''))) found.push({ label: SHAPES });
 
   const tabs = tabOfPart(bytes, entries);
   const settings = SHEET_SETTINGS.map(() => [] as string[]);
@@ -74,10 +89,29 @@ export function unkeptParts(bytes: Uint8Array, entries: readonly ZipEntry[]): st
       if (entry && PICTURE_SETTING.test(read(entry)?.toString('utf8') ?? '') && !pictures.includes(tab)) pictures.push(tab);
     }
   }
-  if (sparklines) found.push(SPARKLINES);
-  SHEET_SETTINGS.forEach((rule, i) => settings[i]!.length > 0 && found.push(onTabs(rule.label, settings[i]!, rule.note)));
-  if (pictures.length > 0) found.push(onTabs(PICTURE_SETTINGS, pictures));
+  if (sparklines) found.push({ label: SPARKLINES });
+  SHEET_SETTINGS.forEach(
+    (rule, i) => settings[i]!.length > 0 && found.push({ label: rule.label, tabs: settings[i]!, ...(rule.note ? { note: rule.note } : {}) }),
+  );
+  if (pictures.length > 0) found.push({ label: PICTURE_SETTINGS, tabs: pictures });
   return found;
+}
+
+/**
+ * The parts' Vietnamese names, leaving out what is only on tabs `rewritten` says this run writes anew (a form of ours
+ * written again from scratch: what the old one had is not lost, it is replaced).
+ */
+export function describeUnkept(parts: readonly UnkeptPart[], rewritten: (tab: string) => boolean = () => false): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part.tabs === undefined) {
+      out.push(part.label);
+      continue;
+    }
+    const tabs = part.tabs.filter((t) => !rewritten(t));
+    if (tabs.length > 0) out.push(onTabs(part.label, tabs, part.note));
+  }
+  return out;
 }
 
 /** "liên kết … (tab “Cán bộ” và “Đi cơ sở”; note)". */

@@ -23,7 +23,7 @@ import {
 } from '../sheets/workbook';
 import { sniffInput, type UnreadableKind } from './input-file';
 import { isOsError, osErrorMessage } from './os-errors';
-import { unkeptParts } from './unkept-parts';
+import { describeUnkept, findUnkept, type UnkeptPart } from './unkept-parts';
 import { CompactBook, Kind } from './compact-cells';
 import { loadCompact, writeCompact } from './xlsx-io';
 import type { KeptWorkbookParts } from './workbook-parts';
@@ -135,11 +135,18 @@ export class XlsxWorkbook implements Workbook {
     private readonly kept: KeptWorkbookParts | null = null,
   ) {}
 
+  /** What this workbook's file holds that the writer cannot carry over to a saved copy; found by `load`. */
+  private unkeptFound: readonly UnkeptPart[] = [];
+  /** The tabs of ours this run wrote anew or deleted: what the file had on them is replaced, not lost. */
+  private readonly rewritten: string[] = [];
+
   /**
-   * What this workbook's file holds that the writer cannot carry over to a saved copy (charts, pivot tables, …), in
-   * Vietnamese; set by `load`. The CLI names them before it writes.
+   * What a saved copy will lack of the file read (charts, pivot tables, …), in Vietnamese, leaving out what was only
+   * on a tab of ours this run wrote anew or deleted. The CLI names them just before it writes.
    */
-  unkept: readonly string[] = [];
+  unkept(): string[] {
+    return describeUnkept(this.unkeptFound, (tab) => this.rewritten.some((t) => sameTabName(t, tab)));
+  }
 
   /** Opens an .xlsx file; rejects with a WorkbookReadError the person can act on. */
   static async load(path: string, options: LoadOptions = {}): Promise<XlsxWorkbook> {
@@ -169,7 +176,7 @@ export class XlsxWorkbook implements Workbook {
     if (workbook.worksheets.length === 0) throw new WorkbookReadError(say.noSheets(file), path);
     repairLoadedTables(workbook);
     const book = new XlsxWorkbook(workbook, compact, kept);
-    book.unkept = unkeptParts(bytes, input.entries);
+    book.unkeptFound = findUnkept(bytes, input.entries);
     return book;
   }
 
@@ -334,6 +341,7 @@ export class XlsxWorkbook implements Workbook {
     if (previous) {
       this.unmark(TAB_MARK, previous.name);
       this.workbook.removeWorksheet(previous.id);
+      this.rewritten.push(previous.name);
     }
     const ws = this.workbook.addWorksheet(name, {
       pageSetup: {
@@ -456,6 +464,7 @@ export class XlsxWorkbook implements Workbook {
     if (!this.isGenerated(name)) throw new Error(`deleteGeneratedTab '${name}': not a tab we generated`);
     this.unmark(TAB_MARK, name);
     this.workbook.removeWorksheet(ws.id);
+    this.rewritten.push(name);
   }
 
   clearRow(tab: string, row: number): void {

@@ -140,6 +140,8 @@ describe('dicoso check', () => {
     ['ngày sai', ['check', 'mau.xlsx', '--today', '15/11/2023'], '--today “15/11/2023” không hợp lệ'],
     ['bộ quy định lạ', ['check', 'mau.xlsx', '--preset', 'hue'], '--preset “hue” không có.'],
     ['tùy chọn lạ', ['check', 'mau.xlsx', '--fast'], 'Tùy chọn không hợp lệ: --fast.'],
+    ['tùy chọn thiếu giá trị', ['check', 'mau.xlsx', '--out'], 'Lỗi: --out cần tên tệp kết quả, ví dụ --out ket-qua.xlsx'],
+    ['ngày không có', ['check', 'mau.xlsx', '--today', '2023-02-30'], 'ngày này không có, tháng 2 năm 2023 chỉ có 28 ngày'],
     ['tệp không có', ['check', 'khong-co.xlsx'], "Không tìm thấy tệp 'khong-co.xlsx'."],
     ['ban không có', ['check', 'mau.xlsx', '--ban', 'Ban Ma', '--out', 'x.xlsx'], 'Không có Ban “Ban Ma”'],
   ])('lỗi cách dùng → mã 2 và lời nhắn tiếng Việt: %s', (_name, args, message) => {

@@ -241,6 +241,25 @@ describe('những gì vẫn chưa chép được thì được báo trước, k�
     expect(sheet).not.toContain('tooltip=');
     expect(sheet).not.toMatch(/<hyperlink [^>]*ref="I2"/);
   });
+
+  it('chạy lại trên tệp kết quả: tab mẫu 1 được ghi lại (có ngắt trang) thì không báo mất; không ghi lại thì báo đúng tab đó', async () => {
+    // The sample holds nothing the writer drops; the Ban's mẫu 1 starts each cadre on a page of its own.
+    const run = async (input: string, out: string, mau1?: string) => {
+      const warnings: string[] = [];
+      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1 } : {}) }, new Date(), (text) => warnings.push(text));
+      const bytes = readFileSync(out);
+      const sheets = zipEntries(bytes)!.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
+      return { warnings, breaks: sheets.filter((e) => zipEntryContent(bytes, e)!.toString('utf8').includes('<rowBreaks')).length };
+    };
+    const first = path.join(dir, 'mau1-lan1.xlsx');
+    const second = path.join(dir, 'mau1-lan2.xlsx');
+    const third = path.join(dir, 'mau1-lan3.xlsx');
+    expect(await run(SAMPLE, first, 'Ban Tuyên giáo')).toEqual({ warnings: [], breaks: 1 });
+    expect(await run(first, second, 'Ban Tuyên giáo')).toEqual({ warnings: [], breaks: 1 });
+    const without = await run(second, third);
+    expect(without.warnings).toHaveLength(1);
+    expect(without.warnings[0]).toContain(`sẽ không có ngắt trang đặt tay (tab “Mẫu 1 - Tuyên giáo”) của tệp '${second}'`);
+  });
 });
 
 describe('ghi chú có định dạng của người dùng', () => {

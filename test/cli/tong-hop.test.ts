@@ -13,11 +13,11 @@ const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
 const today = '2023-11-15' as CalendarDate;
 let dir: string;
 
-async function province(file: string, name: string | null, roster: string[][], trips: string[][]): Promise<string> {
+async function province(file: string, name: string | null, roster: string[][], trips: string[][], year = 2023): Promise<string> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Cán bộ').addRows([['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Miễn (lý do)'], ...roster]);
   wb.addWorksheet('Đi cơ sở').addRows([['Họ và tên', 'Ban/Văn phòng', 'Nội dung', 'Số ngày', 'Từ ngày', 'Đến ngày', 'Trạng thái'], ...trips]);
-  wb.addWorksheet('Cài đặt').addRows([['Cài đặt', 'Giá trị'], ['Năm', 2023], ...(name ? [['Tỉnh', name]] : [])]);
+  wb.addWorksheet('Cài đặt').addRows([['Cài đặt', 'Giá trị'], ['Năm', year], ...(name ? [['Tỉnh', name]] : [])]);
   const at = path.join(dir, file);
   await wb.xlsx.writeFile(at);
   return at;
@@ -156,5 +156,70 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
 
   it('--out là một tệp đầu vào: từ chối, không ghi đè', async () => {
     await expect(rollUp([files.anGiang, files.bacLieu], { json: false, today, out: files.bacLieu })).rejects.toThrow('là một trong các tệp đầu vào');
+  });
+
+  // Bến Tre 2022: Năm 2022 in its Cài đặt, its one trip in 2022. Cà Mau: Năm 2023 in its Cài đặt, but both of its
+  // trips in 2022 (last year's file with the year changed). Neither may add to the 2023 totals.
+  const BEN_TRE = {
+    roster: [['1', 'Huỳnh Văn Lợi', 'Chuyên viên', 'Ban Phong trào', '']],
+    trips: [['Huỳnh Văn Lợi', 'Ban Phong trào', '3.2', '', '01/03/2022', '29/04/2022', 'Đã thực hiện']],
+  };
+  const CA_MAU = {
+    roster: [['1', 'Tô Văn Sang', 'Chuyên viên', 'Ban Phong trào', '']],
+    trips: [
+      ['Tô Văn Sang', 'Ban Phong trào', '3.2', '', '01/03/2022', '29/04/2022', 'Đã thực hiện'],
+      ['Tô Văn Sang', 'Ban Phong trào', 'Theo chuyên đề', '5', '01/06/2022', '05/06/2022', 'Đã thực hiện'],
+    ],
+  };
+
+  it.each([
+    ['tệp ghi Năm 2022 ở Cài đặt', undefined, 'ben-tre-2022.xlsx', ["Tệp 'ben-tre-2022.xlsx' là của năm 2022", 'bản tổng hợp là năm 2023', '--year 2022']],
+    [
+      'tệp ghi Năm 2022, tổng hợp với --year 2023: các đợt đều ngoài kỳ',
+      2023,
+      'ben-tre-2022.xlsx',
+      ["Tệp 'ben-tre-2022.xlsx': 1/1 đợt đi cơ sở nằm ngoài kỳ tính năm 2023", 'phần lớn thuộc năm 2022'],
+    ],
+    [
+      'tệp ghi Năm 2023 nhưng các đợt đều của năm 2022',
+      undefined,
+      'ca-mau.xlsx',
+      ["Tệp 'ca-mau.xlsx': 2/2 đợt đi cơ sở nằm ngoài kỳ tính năm 2023", 'phần lớn thuộc năm 2022'],
+    ],
+  ] as const)('tệp của năm khác bị bỏ qua, không cộng vào năm đang tổng hợp: %s', async (_name, year, skippedFile, reason) => {
+    const benTre = await province('ben-tre-2022.xlsx', 'Bến Tre', BEN_TRE.roster, BEN_TRE.trips, 2022);
+    const caMau = await province('ca-mau.xlsx', 'Cà Mau', CA_MAU.roster, CA_MAU.trips, 2023);
+    const input = skippedFile === 'ca-mau.xlsx' ? caMau : benTre;
+    const out = path.join(dir, `nam-khac-${skippedFile}-${year ?? ''}.xlsx`);
+    const outcome = await rollUp([input, files.bacLieu], { json: false, today, out, ...(year ? { year } : {}) });
+    expect(outcome.provinces.map((p) => p.province)).toEqual(['Bạc Liêu']);
+    expect(outcome.provinces.reduce((n, p) => n + p.counts.cadres, 0)).toBe(BAC_LIEU.roster.length);
+    expect(outcome.skipped.map((s) => s.file)).toEqual([skippedFile]);
+    for (const text of reason) expect(outcome.skipped[0]!.reason).toContain(text);
+    const wb = (await XlsxWorkbook.load(out)).excel;
+    expect(rowsOf(wb.getWorksheet('Tệp bỏ qua')!, 'STT').map((r) => r[1])).toEqual(['Tệp', skippedFile]);
+
+    const run = spawnSync(
+      process.execPath,
+      [CLI, 'tong-hop', input, files.bacLieu, '--today', '2023-11-15', ...(year ? ['--year', String(year)] : []), '--out', out],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`Bỏ qua: ${reason[0]}`);
+  });
+
+  it.each([
+    ['dong-thap.xlsx', 'dong-thap'],
+    ['Đồng Tháp.xlsx', 'Đồng Tháp'],
+  ])('tệp không ghi Tỉnh ở Cài đặt: tên tỉnh là tên tệp bỏ phần đuôi (%s → %s)', async (file, name) => {
+    const input = await province(file, null, BAC_LIEU.roster, BAC_LIEU.trips);
+    const out = path.join(dir, `ten-tu-tep-${name}.xlsx`);
+    const outcome = await rollUp([input], { json: false, today, out });
+    expect(outcome.provinces.map((p) => [p.province, p.file])).toEqual([[name, file]]);
+    const wb = (await XlsxWorkbook.load(out)).excel;
+    expect(rowsOf(wb.getWorksheet('Toàn quốc')!, 'STT')[1]!.slice(1, 3)).toEqual([name, file]);
   });
 });

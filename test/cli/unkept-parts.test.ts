@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,13 +80,20 @@ describe.skipIf(noLibreOffice)('dicoso check trên tệp có biểu đồ, bản
   });
 
   it('lời báo đến trước khi ghi: vẫn in ra khi việc ghi không thành', () => {
-    writeFileSync(path.join(dir, 'la-tep'), 'x');
-    const { code, stderr } = dicoso(['check', 'day-du.xlsx', '--today', '2023-11-15', '--out', 'la-tep/ket-qua.xlsx']);
+    mkdirSync(path.join(dir, 'la-thu-muc.xlsx'));
+    const { code, stderr } = dicoso(['check', 'day-du.xlsx', '--today', '2023-11-15', '--out', 'la-thu-muc.xlsx']);
     expect(code).toBe(2);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(WARNING.replace("'ket-qua.xlsx'", "'la-tep/ket-qua.xlsx'"));
-    expect(lines[1]).toBe("Lỗi: Không tạo được thư mục 'la-tep': đã có một tệp cùng tên ở đó. Hãy chọn tên thư mục khác.");
+    expect(lines[0]).toBe(WARNING.replace("'ket-qua.xlsx'", "'la-thu-muc.xlsx'"));
+    expect(lines[1]).toMatch(/^Lỗi: .*'la-thu-muc.xlsx' là một thư mục/);
+  });
+
+  it('thư mục kết quả không tạo được: nói ngay, trước khi làm việc', () => {
+    writeFileSync(path.join(dir, 'la-tep'), 'x');
+    const { code, stderr } = dicoso(['check', 'day-du.xlsx', '--today', '2023-11-15', '--out', 'la-tep/ket-qua.xlsx']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("Lỗi: Không tạo được thư mục 'la-tep': đã có một tệp cùng tên ở đó. Hãy chọn tên thư mục khác.\n");
   });
 
   it('tệp mẫu không có phần nào bị mất: không báo gì', () => {
