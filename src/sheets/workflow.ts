@@ -20,7 +20,7 @@ import { UserError } from '../core/user-error';
 import { rosterAnnotations, tripAnnotations, unmarking, type TabShape } from './annotate';
 import type { RawCell, TabAnnotations, TabData, Workbook } from './workbook';
 import { visibleValues } from '../core/merges';
-import { banKey, nameKey } from '../core/names';
+import { banKey, createNameIndex, matchName } from '../core/names';
 
 /** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
 export interface Analysis {
@@ -298,9 +298,9 @@ export function generateMau1(workbook: Workbook, analysis: Analysis, scope: Mau1
 
 /** The cadre (by name, as the roster writes it) or the Ban a person named for mẫu 1; null when neither. */
 export function mau1ScopeOf(analysis: Analysis, wanted: string): Mau1Scope | null {
-  const key = nameKey(wanted);
-  const cadres = analysis.roster.cadres.filter((c) => nameKey(c.name) === key);
-  if (cadres.length === 1) return { cadre: cadres[0]! };
+  // As a trip's name is read: with or without diacritics; namesakes are not one person.
+  const match = matchName(createNameIndex(analysis.roster.cadres), wanted);
+  if (match.kind === 'found') return { cadre: analysis.roster.cadres[match.index]! };
   const ban = bansOf(analysis).find((b) => banKey(b) === banKey(wanted));
   return ban ? { ban } : null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { buildDashboard } from '../../src/core/forms/dashboard';
 import type { FormContext } from '../../src/core/forms/frame';
-import { buildMau1 } from '../../src/core/forms/mau1';
+import { buildMau1, mau1TabName } from '../../src/core/forms/mau1';
 import { buildMau2, MAU2_CAPTIONS, mau2TabName } from '../../src/core/forms/mau2';
 import { buildMau3, MAU3_CAPTIONS, mau3TabName } from '../../src/core/forms/mau3';
 import { safeTabName } from '../../src/core/forms/tab-name';
@@ -172,6 +172,22 @@ describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
     const names = own.slice(captions + 1).find((r) => r.some((v) => v !== ''))!;
     expect(names.filter((v) => v !== '')).toEqual(['Nguyễn Thị Thủy']);
     expect(names.indexOf('Nguyễn Thị Thủy')).toBeGreaterThan(names.length / 2 - 1);
+  });
+  it('hai cán bộ trùng tên: tên tab kèm ban, để bản của người này không thay bản của người kia', () => {
+    const twins = runScenario({
+      cadres: [
+        { name: 'Nguyễn Văn An', position: 'Chuyên viên', ban: 'Ban Tổ chức – Kiểm tra' },
+        { name: 'Nguyễn Văn An', position: 'Chuyên viên', ban: 'Ban Phong trào' },
+        { name: 'Lê Văn Tám', position: 'Chánh Văn phòng', ban: 'Văn phòng' },
+      ],
+      trips: [],
+    }).roster.cadres;
+    expect(twins.map((cadre) => mau1TabName({ cadre }, twins))).toEqual([
+      // Excel's 31 characters cut the Ban short; the two tabs still differ.
+      'Mẫu 1 - Nguyễn Văn An (Tổ chức…',
+      'Mẫu 1 - Nguyễn Văn An (Phong t…',
+      'Mẫu 1 - Lê Văn Tám',
+    ]);
   });
   it('cả ban: mỗi cán bộ một bản, mỗi bản sang trang mới', () => {
     const ban = buildMau1(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy, { ban: 'Ban Tuyên giáo' });

@@ -367,8 +367,11 @@ describe('forms', () => {
     ]);
     expect(options.scopes.find((s) => s.ban === 'Ban Tuyên giáo')!.mau1).toEqual({ cadres: 3, trips: 3 });
     const one = generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Văn phòng' }, quarter: 1 });
-    expect(one).toEqual({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An', cadres: 1, trips: 1, replaced: false });
-    expect(ctx.workbook.snapshot('Mẫu 1 - Nguyễn Văn An').values.flat()).toContain('2. Chức vụ: Chánh Văn phòng');
+    // Two Nguyễn Văn An: each one's tab carries the Ban (cut to Excel's 31 characters), so neither replaces the other.
+    expect(one).toEqual({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An (Văn phò…', cadres: 1, trips: 1, replaced: false });
+    expect(ctx.workbook.snapshot('Mẫu 1 - Nguyễn Văn An (Văn phò…').values.flat()).toContain('2. Chức vụ: Chánh Văn phòng');
+    const other = generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Ban Tuyên giáo' }, quarter: 1 });
+    expect(other).toMatchObject({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An (Tuyên g…', replaced: false });
     const ban = generateForm(ctx, { form: 'mau1', ban: 'Ban Tuyên giáo', quarter: 1 });
     expect(ban).toEqual({ ok: true, tabName: 'Mẫu 1 - Tuyên giáo', cadres: 3, trips: 3, replaced: false });
     expect(() => generateForm(ctx, { form: 'mau1', ban: null, quarter: 1 })).toThrow(/Mẫu 1 cần một cán bộ hoặc một Ban/);

@@ -4,7 +4,7 @@ import { defaultSettings } from '../../src/core/settings';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import { NOTE_MARKER } from '../../src/sheets/notes';
 import type { RawCell } from '../../src/sheets/workbook';
-import { analyze, generateMau2, generateMau3, runCheck } from '../../src/sheets/workflow';
+import { analyze, generateMau2, generateMau3, mau1ScopeOf, runCheck } from '../../src/sheets/workflow';
 import { PROCESS_HEADER, ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
 const today = '2023-11-15' as CalendarDate;
@@ -224,5 +224,20 @@ describe('email lãnh đạo của một ban không có trong tab Cán bộ', ()
     expect(analysis.notices).toEqual([
       'Có email lãnh đạo cho “Ban Không Có” nhưng tab Cán bộ không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab Cán bộ.',
     ]);
+  });
+});
+
+describe('--mau1 và hộp chọn mẫu 1: tên cán bộ đọc như tên ở dòng đi cơ sở', () => {
+  it.each([
+    ['đúng dấu', 'Trần Văn Hòa'],
+    ['không dấu', 'Tran Van Hoa'],
+    ['chữ hoa, dấu kiểu cũ', 'TRẦN VĂN HOÀ'],
+  ])('%s: “%s” là Trần Văn Hòa', (_name, wanted) => {
+    const analysis = analyze(MemoryWorkbook.fromTabs(province()), { settings, today });
+    expect(mau1ScopeOf(analysis, wanted)).toMatchObject({ cadre: { name: 'Trần Văn Hòa' } });
+  });
+  it('tên ban vẫn chọn cả ban', () => {
+    const analysis = analyze(MemoryWorkbook.fromTabs(province()), { settings, today });
+    expect(mau1ScopeOf(analysis, 'ban tuyen giao')).toEqual({ ban: 'Ban Tuyên giáo' });
   });
 });

@@ -2,7 +2,7 @@ import { formatTripWindow } from '../calendar-date';
 import { contentKindCaption } from '../content';
 import type { TabLayout } from '../grid';
 import type { Cadre, Trip } from '../model';
-import { banKey } from '../names';
+import { banKey, nameKey } from '../names';
 import type { Policy } from '../policy';
 import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, type FormContext } from './frame';
 import { tripDays } from './form-rows';
@@ -17,8 +17,12 @@ const WIDTHS = [48, 360, 90, 250, 220];
 /** Whose mẫu 1: one cadre, or every cadre of a Ban (one form each, a page apiece). */
 export type Mau1Scope = { cadre: Cadre } | { ban: string };
 
-export function mau1TabName(scope: Mau1Scope): string {
-  return safeTabName(`Mẫu 1 - ${'cadre' in scope ? scope.cadre.name : shortBanName(scope.ban)}`);
+/** The tab of a scope's forms; a cadre who shares a name with another gets their Ban too, so neither replaces the other's. */
+export function mau1TabName(scope: Mau1Scope, cadres: readonly Cadre[]): string {
+  if (!('cadre' in scope)) return safeTabName(`Mẫu 1 - ${shortBanName(scope.ban)}`);
+  const { cadre } = scope;
+  const namesake = cadres.some((c) => c.index !== cadre.index && nameKey(c.name) === nameKey(cadre.name));
+  return safeTabName(`Mẫu 1 - ${cadre.name}${namesake ? ` (${shortBanName(cadre.ban)})` : ''}`);
 }
 
 /** The cadres a scope names, in roster order. */
@@ -47,7 +51,7 @@ export function buildMau1(ctx: FormContext, trips: readonly Trip[], policy: Poli
     addMau1(b, { ...ctx, ban: cadre.ban }, cadre, own, policy, people.length === 1);
   });
   if (people.length === 0) b.row(['', 'Ban này chưa có cán bộ nào thuộc diện đi cơ sở.']);
-  const name = mau1TabName(scope);
+  const name = mau1TabName(scope, ctx.cadres);
   return { layout: b.build(name, WIDTHS, 0, FORM_FONT), cadres: people.length, trips: count };
 }
 

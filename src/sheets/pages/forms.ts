@@ -136,7 +136,11 @@ export function generateForm(ctx: PageContext, input: z.output<typeof GenerateFo
     } else if (ban !== null) scope = { ban };
     else throw new UserError(pageTexts.mau1Scope);
   }
-  const wantedName = scope ? mau1TabName(scope) : input.form === 'mau2' ? mau2TabName(ban) : mau3TabName(input.quarter, analysis.year, ban);
+  const wantedName = scope
+    ? mau1TabName(scope, analysis.roster.cadres)
+    : input.form === 'mau2'
+      ? mau2TabName(ban)
+      : mau3TabName(input.quarter, analysis.year, ban);
   const target = generatedTabTarget(ctx.workbook, wantedName);
   if (target.replaces && !input.replace) return { ok: false, existing: target.name };
   const made = scope
