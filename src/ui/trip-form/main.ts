@@ -34,6 +34,8 @@ let result: HTMLElement;
 const touched = new Set<TripField>();
 let daysAuto = true;
 let statusTouched = false;
+/** A field was left by pressing a button: its problem waits for the press to end (see build). */
+let deferred = false;
 
 const FIELD_LABELS: Record<Exclude<TripField, 'ban'>, string> = {
   name: T.cadre,
@@ -82,6 +84,22 @@ function build(p: TripFormPayload): void {
     showCadre();
     clearConflict();
   });
+  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
+  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
+  // A field left by pressing one of these buttons shows its problem only after the press: the message appearing or
+  // going would move the button between the press and the release, and the click would be lost. Save checks every
+  // field anyway, Nhập lại clears them; a press that ends elsewhere (no click) shows the problems then. Tabbing to a
+  // button moves nothing under a pointer, so the problem shows at once.
+  let pressed: HTMLButtonElement | null = null;
+  for (const button of [saveButton, clearButton]) button.addEventListener('pointerdown', () => (pressed = button));
+  const released = () =>
+    setTimeout(() => {
+      pressed = null;
+      if (deferred) update();
+    });
+  document.addEventListener('pointerup', released);
+  document.addEventListener('pointercancel', released);
+
   for (const key of ORDER) {
     const control = fields[key].control;
     const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
@@ -89,7 +107,8 @@ function build(p: TripFormPayload): void {
     control.addEventListener(isText ? 'blur' : 'change', () => {
       if (key === 'from' || key === 'to') showDayFirst(control as HTMLInputElement);
       touched.add(key);
-      update();
+      if (pressed) deferred = true;
+      else update();
     });
     control.addEventListener('input', () => {
       if (key === 'days') daysAuto = control.value.trim() === '';
@@ -101,8 +120,6 @@ function build(p: TripFormPayload): void {
     if (!isText) control.addEventListener('change', () => key === 'status' && (statusTouched = true));
   }
 
-  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
-  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
   result = h('div', { class: 'result' });
 
   const form = h(
@@ -196,11 +213,19 @@ function check(input: TripDraft): TripInputCheck {
 
 /** Shows the problems of the fields already left, and fills Số ngày and Trạng thái from the dates. */
 function update(): TripInputCheck {
-  const input = currentInput();
-  const result = check(input);
+  deferred = false;
+  let input = currentInput();
+  let result = check(input);
   if (result.windowDays !== null) {
-    if (daysAuto) fields.days.control.value = String(result.windowDays);
+    const days = fields.days.control;
+    const filled = String(result.windowDays);
     if (!statusTouched) fields.status.control.value = input.to < payload.today ? 'done' : 'registered';
+    if (daysAuto && days.value !== filled) {
+      days.value = filled;
+      // Số ngày is checked again with the number it now shows, not the one the dates replaced.
+      input = currentInput();
+      result = check(input);
+    }
   }
   for (const key of ORDER) fields[key].setError(touched.has(key) ? result.errors[key] : null);
   const windowHint = result.windowDays !== null ? T.daysWindow(result.windowDays) : T.daysBlank;
