@@ -291,6 +291,23 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.context().close();
   });
 
+  it('the number of days filled in from the dates is selected on a click, so typing replaces it', async () => {
+    const page = await pages.open('trip-form');
+    for (const name of [/^Từ ngày/, /^Đến ngày/]) expect(await page.getByRole('textbox', { name }).getAttribute('placeholder')).toBe('ngày/tháng/năm');
+    await page.getByRole('textbox', { name: /^Từ ngày/ }).click();
+    await page.keyboard.type('01/12/2023');
+    await page.getByRole('textbox', { name: /^Đến ngày/ }).click();
+    await page.keyboard.type('03/12/2023');
+    const days = page.getByLabel('Số ngày', { exact: true });
+    await days.click();
+    await expect.poll(() => days.evaluate((el: HTMLInputElement) => [el.value, el.selectionStart, el.selectionEnd])).toEqual(['3', 0, 1]);
+    await page.keyboard.type('2');
+    expect(await days.inputValue()).toBe('2');
+    await page.getByLabel('Địa điểm', { exact: true }).click();
+    expect(await page.locator(`#${await days.getAttribute('id')}-error`).textContent()).toBe('');
+    await page.context().close();
+  });
+
   it('a name like <img onerror=…> shows as text in the cadre list', async () => {
     const xss = '<img src=x onerror=window.__xss=1>';
     const row = pages.preview.backend.workbook.readTab('Cán bộ')!.values.length + 1;

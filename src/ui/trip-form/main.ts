@@ -84,6 +84,14 @@ function build(p: TripFormPayload): void {
     showCadre();
     clearConflict();
   });
+  // The number the dates filled in is selected when the box is entered, by Tab or by a click (after the click has
+  // placed its caret), so that typing replaces it: “2” gives 2, not 32.
+  days.addEventListener('focus', () =>
+    setTimeout(() => {
+      if (daysAuto && document.activeElement === days && days.value !== '') days.select();
+    }),
+  );
+
   saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
   const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
   // A field left by pressing one of these buttons shows its problem only after the press: the message appearing or

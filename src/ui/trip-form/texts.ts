@@ -14,7 +14,7 @@ export const tripTexts = {
   detail: 'Cụ thể nội dung',
   from: 'Từ ngày',
   to: 'Đến ngày',
-  datePlaceholder: 'dd/mm/yyyy',
+  datePlaceholder: 'ngày/tháng/năm',
   days: 'Số ngày',
   daysPlaceholder: 'cả đợt',
   daysWindow: (n: number) => `Cả đợt: ${n} ngày.`,
