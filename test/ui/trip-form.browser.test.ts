@@ -308,6 +308,33 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.context().close();
   });
 
+  it('a typed name two cadres share asks for the right Ban; a name not on the roster says to add it to the Cán bộ tab', async () => {
+    const form = pages.server<{ roster: { name: string; ban: string }[] }>('getTripForm');
+    const ans = form.roster.filter((r) => r.name === 'Nguyễn Văn An');
+    expect(ans.length).toBe(2);
+    const page = await pages.open('trip-form');
+    const box = page.getByRole('combobox', { name: /^Cán bộ/ });
+    const error = page.locator(`#${await box.getAttribute('id')}-error`);
+    await box.fill('Nguyễn Văn An');
+    await box.press('Escape');
+    await box.press('Tab');
+    await expect
+      .poll(() => error.textContent())
+      .toBe(`Có 2 người tên Nguyễn Văn An (${ans.map((a) => a.ban).join('; ')}): chọn trong danh sách người thuộc đúng ban.`);
+    await box.fill('Hứa Vĩnh Khang');
+    await box.press('Escape');
+    await box.press('Tab');
+    await expect
+      .poll(() => error.textContent())
+      .toBe('“Hứa Vĩnh Khang” không có trong tab Cán bộ: hãy thêm người này vào tab Cán bộ trước, rồi mở lại trang này.');
+    // Text that still matches several people (not a full name) keeps asking to pick one.
+    await box.fill('Nguyễn');
+    await box.press('Escape');
+    await box.press('Tab');
+    await expect.poll(() => error.textContent()).toBe('Chọn cán bộ trong danh sách.');
+    await page.context().close();
+  });
+
   it('a name like <img onerror=…> shows as text in the cadre list', async () => {
     const xss = '<img src=x onerror=window.__xss=1>';
     const row = pages.preview.backend.workbook.readTab('Cán bộ')!.values.length + 1;

@@ -2,6 +2,7 @@ import { formatDayFirst, formatTripWindow, type CalendarDate } from '../../core/
 import { parseDayFirstDate } from '../../core/date-parse';
 import { messages } from '../../core/messages';
 import { checkTripInput, type TripDraft, type TripField, type TripInputCheck } from '../../core/trip-input';
+import { foldKey } from '../../core/text';
 import { CADRE_GROUP_LABELS } from '../../core/vocabulary';
 import type { SaveTripResult, TripConflict, TripFormPayload } from '../../sheets/pages/trip-form';
 import { call } from '../bridge';
@@ -205,11 +206,31 @@ function currentInput(): TripDraft {
   };
 }
 
+/**
+ * Why typed text picks no cadre: a full name two people share (the roster tells them apart by Ban), a name that is not
+ * on the roster at all (it must be added to the Cán bộ tab first), or text that still matches several.
+ */
+function unpickedCadre(text: string): string {
+  const key = foldKey(text);
+  const namesakes = payload.roster.filter((r) => foldKey(r.name) === key);
+  if (namesakes.length > 1)
+    return T.cadreNamesakes(
+      namesakes[0]!.name,
+      namesakes.map((r) => r.ban),
+    );
+  const words = key.split(' ').filter(Boolean);
+  const any = payload.roster.some((r) => {
+    const entry = foldKey(`${r.name} ${r.ban}`);
+    return words.every((w) => entry.includes(w));
+  });
+  return any ? T.cadrePick : T.cadreUnknown(text);
+}
+
 function check(input: TripDraft): TripInputCheck {
   const result = checkTripInput(input, payload.roster, payload.policy, payload.year);
   if (result.errors.ban && !result.errors.name) result.errors.name = result.errors.ban;
-  // Text typed in the cadre box that picks nobody: say to pick from the list (not "Chọn cán bộ." as if it were empty).
-  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = T.cadrePick;
+  // Text typed in the cadre box that picks nobody (not "Chọn cán bộ." as if it were empty).
+  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = unpickedCadre(cadre.input.value.trim());
   // A date that cannot exist (31/02) deserves its own sentence rather than “not a date”.
   for (const key of ['from', 'to'] as const) {
     const text = fields[key].control.value;

@@ -8,6 +8,9 @@ export const tripTexts = {
   cadreNone: 'Không có cán bộ nào khớp',
   cadreMore: (n: number) => `… và ${n} cán bộ khác: gõ thêm để thu hẹp`,
   cadrePick: 'Chọn cán bộ trong danh sách.',
+  cadreNamesakes: (name: string, bans: readonly string[]) =>
+    `Có ${bans.length} người tên ${name} (${bans.join('; ')}): chọn trong danh sách người thuộc đúng ban.`,
+  cadreUnknown: (typed: string) => `“${typed}” không có trong tab Cán bộ: hãy thêm người này vào tab Cán bộ trước, rồi mở lại trang này.`,
   cadreHintPicked: (ban: string, group: string) => `${ban} · ${group}`,
   kind: 'Nội dung',
   kindPick: '— Chọn nội dung —',
