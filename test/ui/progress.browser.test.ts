@@ -222,6 +222,25 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     }
   });
 
+  it('with no cadre in the Cán bộ tab, it says so and how to add them, and offers no “Bỏ lọc”', async () => {
+    const header = pages.preview.backend.workbook.readTab('Cán bộ')!.values.findIndex((row) => row.includes('Họ và tên'));
+    const restore = edit(pages, 'Cán bộ', (value, row) => (row > header && value !== '' ? null : undefined));
+    try {
+      expect(pages.server<ProgressPayload>('getProgress').cadres).toEqual([]);
+      const page = await pages.open('progress');
+      await page.getByText('Tab Cán bộ chưa có cán bộ nào.', { exact: true }).waitFor();
+      expect(await page.getByText(/^Hãy nhập mỗi cán bộ một dòng vào tab Cán bộ/).isVisible()).toBe(true);
+      expect(await page.getByText(/khớp với bộ lọc/).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Bỏ lọc' }).count()).toBe(0);
+      await expectNoOverflow(page);
+      await expectContrast(page, 'Tiến độ 1+2 (chưa có cán bộ)');
+      await screenshot(page, 'progress-no-cadres');
+      await page.context().close();
+    } finally {
+      restore();
+    }
+  });
+
   it('a name like <img onerror=…> is shown as text and never runs', async () => {
     const row = pages.preview.backend.workbook.readTab('Cán bộ')!.values.length + 1;
     pages.preview.backend.workbook.setCell('Cán bộ', row, 2, XSS_NAME);
