@@ -2,12 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/core/text';
 import type { ProgressPayload } from '../../src/sheets/pages/progress';
 import { skipWithout } from '../support/tools';
-import { expectContrast, expectNoOverflow, focused, pageHeight, screenshot, usePages } from './browser';
+import type { RawCell } from '../../src/sheets/workbook';
+import { expectContrast, expectNoOverflow, focused, pageHeight, screenshot, usePages, type Pages } from './browser';
 
 /** Tiến độ 1+2 in Chromium at 300 px, over the sample workbook on 15/11/2023, looked at by role and label. */
 
 const XSS_NAME = '<img src=x onerror=window.__xss=1>';
 const TILES = ['Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'] as const;
+
+/** Sets cells of the in-memory workbook (`change` gets each value and its 0-based row); returns what puts them back. */
+function edit(pages: Pages, tab: string, change: (value: RawCell, row: number) => RawCell | undefined): () => void {
+  const values = pages.preview.backend.workbook.readTab(tab)!.values;
+  const undo: [number, number, RawCell][] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const next = change(value, r);
+      if (next === undefined || next === value) return;
+      undo.push([r + 1, c + 1, value]);
+      pages.preview.backend.workbook.setCell(tab, r + 1, c + 1, next);
+    }),
+  );
+  return () => {
+    for (const [row, column, value] of undo) pages.preview.backend.workbook.setCell(tab, row, column, value);
+  };
+}
 
 describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
   const pages = usePages();
@@ -164,6 +182,63 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     expect(await focused(page)).toMatchObject({ tag: 'button', text: target.name });
     await screenshot(page, 'progress-selected');
     await page.context().close();
+  });
+
+  it('a long Ban name is shortened with “…” to the room its numbers leave, the full name in its title', async () => {
+    const long = 'Ban Thanh niên Trường học và Đô thị';
+    const longer = 'Ban Công tác Thanh niên Trường học, Thanh niên Công nhân – Viên chức và Đoàn khối các cơ quan tỉnh';
+    const rename = (value: RawCell) => (value === 'Ban Công tác Thiếu nhi' ? long : value === 'Ban Tuyên giáo' ? longer : undefined);
+    const restore = ['Cán bộ', 'Đi cơ sở'].map((tab) => edit(pages, tab, rename));
+    try {
+      const page = await pages.open('progress');
+      // The chosen Ban's name is bold, so wider: it is fitted too.
+      await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption(long);
+      const rows = await page.locator('.chart svg g.chart-row').evaluateAll((gs) =>
+        gs.map((g) => {
+          const box = (sel: string) => g.querySelector(sel)!.getBoundingClientRect();
+          return {
+            title: g.querySelector('title')?.textContent ?? '',
+            label: g.querySelector('.chart-label')!.textContent ?? '',
+            labelRight: box('.chart-label').right,
+            valueLeft: box('.chart-value').left,
+            edge: g.closest('svg')!.getBoundingClientRect().right,
+          };
+        }),
+      );
+      for (const row of rows) {
+        expect(row.labelRight, `“${row.label}” runs into its numbers`).toBeLessThan(row.valueLeft);
+        expect(row.labelRight).toBeLessThanOrEqual(row.edge);
+      }
+      const cut = rows.filter((r) => r.label.endsWith('…'));
+      expect(cut.map((r) => r.title).sort()).toEqual([long, longer].sort());
+      for (const r of cut) expect(r.title.replace(/^Ban /, '')).toContain(r.label.slice(0, -1).trimEnd());
+      // Short names are left whole.
+      expect(rows.filter((r) => !r.label.endsWith('…')).every((r) => r.title.endsWith(r.label))).toBe(true);
+      await expectNoOverflow(page);
+      await page.locator('.chart').screenshot({ path: 'test-artifacts/progress-chart-long-names.png' });
+      await page.context().close();
+    } finally {
+      for (const undo of restore) undo();
+    }
+  });
+
+  it('with no cadre in the Cán bộ tab, it says so and how to add them, and offers no “Bỏ lọc”', async () => {
+    const header = pages.preview.backend.workbook.readTab('Cán bộ')!.values.findIndex((row) => row.includes('Họ và tên'));
+    const restore = edit(pages, 'Cán bộ', (value, row) => (row > header && value !== '' ? null : undefined));
+    try {
+      expect(pages.server<ProgressPayload>('getProgress').cadres).toEqual([]);
+      const page = await pages.open('progress');
+      await page.getByText('Tab Cán bộ chưa có cán bộ nào.', { exact: true }).waitFor();
+      expect(await page.getByText(/^Hãy nhập mỗi cán bộ một dòng vào tab Cán bộ/).isVisible()).toBe(true);
+      expect(await page.getByText(/khớp với bộ lọc/).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Bỏ lọc' }).count()).toBe(0);
+      await expectNoOverflow(page);
+      await expectContrast(page, 'Tiến độ 1+2 (chưa có cán bộ)');
+      await screenshot(page, 'progress-no-cadres');
+      await page.context().close();
+    } finally {
+      restore();
+    }
   });
 
   it('a name like <img onerror=…> is shown as text and never runs', async () => {

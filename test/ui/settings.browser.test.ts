@@ -142,6 +142,53 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     pages.preview.backend.settings.write(before ?? '');
   });
 
+  it('at 200 % zoom (150 × 360 px) after a save with three wrong values, the bar stays small, Save in view, the focused field above it', async () => {
+    const before = pages.preview.backend.settings.read();
+    const [width, height] = [150, 360];
+    const page = await pages.open('settings', { width, height });
+    await page.getByLabel('Số ngày tối thiểu', { exact: true }).fill('0');
+    await page.getByLabel('Email Ban Tổ chức – Kiểm tra', { exact: true }).fill('btckt@tinhdoan.example.vn\nsai@');
+    await page.getByLabel('Số đợt bắt buộc', { exact: true }).fill('hai');
+    const save = page.getByRole('button', { name: 'Lưu cài đặt' });
+    await save.click();
+    await page.locator('.bar-status').getByText('Đã lưu cài đặt, trừ 3 mục (giữ giá trị cũ):').waitFor();
+
+    const bar = page.locator('.action-bar');
+    const barBox = (await bar.boundingBox())!;
+    console.info(`Cài đặt at ${width}×${height}: the save bar is ${Math.round(barBox.height)} px (${Math.round((100 * barBox.height) / height)} %)`);
+    expect(barBox.height).toBeLessThanOrEqual(height / 3);
+    // Save whole, on screen, and not scrolled away inside the bar.
+    const saveBox = (await save.boundingBox())!;
+    expect(saveBox.y).toBeGreaterThanOrEqual(barBox.y);
+    expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(Math.min(height, barBox.y + barBox.height));
+    const center = { x: saveBox.x + saveBox.width / 2, y: saveBox.y + saveBox.height / 2 };
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent, center)).toBe('Lưu cài đặt');
+    // What the bar says can still be read whole: it scrolls within the bar.
+    expect(await page.locator('.bar-messages').evaluate((el) => el.scrollHeight > el.clientHeight && getComputedStyle(el).overflowY)).toBe('auto');
+
+    // A field focused where the bar would cover it is brought above the bar: by a link of the bar, and by a click.
+    const uncovered = async (label: string) => {
+      const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
+      const top = (await bar.boundingBox())!.y;
+      return box.y >= 0 && box.y + box.height <= top;
+    };
+    await bar.getByRole('link', { name: 'Số ngày tối thiểu' }).click();
+    expect(await focused(page)).toMatchObject({ tag: 'input' });
+    await expect.poll(() => uncovered('Số ngày tối thiểu')).toBe(true);
+    const from = page.getByLabel('Kỳ tính từ ngày', { exact: true });
+    // Scrolled so that the field sits under the bar, within the sidebar, then focused (as a click on its edge would).
+    await from.evaluate((el) => {
+      const barTop = document.querySelector('.action-bar')!.getBoundingClientRect().top;
+      window.scrollBy(0, el.getBoundingClientRect().top - (barTop + 20));
+    });
+    expect(await uncovered('Kỳ tính từ ngày')).toBe(false);
+    await from.focus();
+    await expect.poll(() => uncovered('Kỳ tính từ ngày')).toBe(true);
+    await screenshot(page, 'settings-zoom-200');
+    await page.context().close();
+    pages.preview.backend.settings.write(before ?? '');
+  });
+
   it('lists the emails that did not go, with why; Gửi bù sends the missed summaries once, and the focus goes to what happened', async () => {
     const before = pages.preview.backend.settings.read();
     const storedLog = pages.preview.backend.emailLog.value;

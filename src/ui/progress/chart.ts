@@ -15,6 +15,8 @@ const NS = 'http://www.w3.org/2000/svg';
 const WIDTH = 268;
 const ROW = 36;
 const BAR = 10;
+/** Between a Ban's name and its numbers. */
+const GAP = 8;
 
 function svg(tag: string, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElement {
   const el = document.createElementNS(NS, tag);
@@ -36,6 +38,7 @@ export function banChart(bans: readonly BanProgress[], selected: string): HTMLEl
     return svg(
       'g',
       { class: picked ? 'chart-row chart-picked' : 'chart-row' },
+      svg('title', {}, b.ban),
       svg('text', { x: 0, y: y + 13, class: 'chart-label' }, shortBanName(b.ban)),
       svg('text', { x: WIDTH, y: y + 13, 'text-anchor': 'end', class: 'chart-value' }, `${b.done}${b.planned > 0 ? ` (+${b.planned})` : ''}/${b.required}`),
       svg('rect', { x: 0, y: y + 19, width: WIDTH, height: BAR, rx: 3, class: 'chart-track' }),
@@ -45,7 +48,7 @@ export function banChart(bans: readonly BanProgress[], selected: string): HTMLEl
   });
   const image = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img', 'aria-label': label, focusable: 'false' }, ...rows);
   const swatch = (cls: string, text: string) => h('span', { class: 'legend-item' }, h('span', { class: `legend-swatch ${cls}` }), text);
-  return h(
+  const figure = h(
     'figure',
     { class: 'chart' },
     h('figcaption', { class: 'chart-title' }, T.chartTitle, h('span', { class: 'chart-unit' }, ' (ngày)')),
@@ -58,4 +61,44 @@ export function banChart(bans: readonly BanProgress[], selected: string): HTMLEl
       swatch('chart-track', T.legendMissing),
     ),
   );
+  fitLabels(figure);
+  return figure;
+}
+
+/**
+ * Each Ban's name shortened with “…” to the room its numbers leave on its line, measured as Chromium draws it (bold
+ * for the chosen Ban), so a long name never runs into its numbers or past the edge; the full name is the row's <title>
+ * and is in the image's label. A chart not yet on the page is measured in a hidden copy of its place.
+ */
+function fitLabels(figure: HTMLElement): void {
+  const detached = !figure.isConnected;
+  if (detached) {
+    figure.style.cssText = 'position:absolute;visibility:hidden;width:300px';
+    document.body.append(figure);
+  }
+  try {
+    for (const row of figure.querySelectorAll('.chart-row')) {
+      const label = row.querySelector<SVGTextElement>('.chart-label');
+      const value = row.querySelector<SVGTextElement>('.chart-value');
+      if (!label || !value) continue;
+      const room = WIDTH - value.getComputedTextLength() - GAP;
+      const full = label.textContent ?? '';
+      if (label.getComputedTextLength() <= room) continue;
+      const cut = (n: number) => `${full.slice(0, n).trimEnd()}…`;
+      let fits = 0;
+      let over = full.length;
+      while (over - fits > 1) {
+        const mid = Math.floor((fits + over) / 2);
+        label.textContent = cut(mid);
+        if (label.getComputedTextLength() <= room) fits = mid;
+        else over = mid;
+      }
+      label.textContent = cut(fits);
+    }
+  } finally {
+    if (detached) {
+      figure.remove();
+      figure.style.cssText = '';
+    }
+  }
 }

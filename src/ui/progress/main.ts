@@ -224,12 +224,21 @@ function renderEmpty(isEmpty: boolean): void {
     replace(empty);
     return;
   }
+  // No cadre at all is not a filter's doing: say where the cadres come from, and offer no "Bỏ lọc" that would change nothing.
+  if (data?.cadres.length === 0) {
+    replace(empty, h('p', null, T.noCadres), h('p', { class: 'hint' }, T.noCadresHow));
+    return;
+  }
   const filters = [
     state.ban ? T.emptyBan(state.ban) : '',
     state.status !== 'all' ? T.emptyStatus(STATUS_FILTERS.find((f) => f.value === state.status)!.label) : '',
     state.query.trim() ? T.emptyQuery(state.query.trim()) : '',
   ].filter(Boolean);
-  replace(empty, h('p', null, T.empty(filters)), h('button', { attrs: { type: 'button' }, on: { click: clearFilters } }, T.clearFilters));
+  replace(
+    empty,
+    h('p', null, filters.length > 0 ? T.empty(filters) : T.emptyNoFilter),
+    filters.length > 0 ? h('button', { attrs: { type: 'button' }, on: { click: clearFilters } }, T.clearFilters) : null,
+  );
 }
 
 /** "Bỏ lọc": every filter back to all; the focus goes to the count line, which now reads the whole list. */

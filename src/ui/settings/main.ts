@@ -28,6 +28,9 @@ let schedule: ScheduleStatus | null = null;
 let scheduleNotice: HTMLElement | null = null;
 const scheduleBox = h('div', { class: 'schedule-box' });
 
+/** Space kept between a focused control and the save bar (or the top of the sidebar). */
+const FOCUS_MARGIN = 8;
+
 const dmy = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDayFirst(iso as CalendarDate) : iso);
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -157,7 +160,8 @@ function build(payload: SettingsPagePayload): void {
   const saveButton = h('button', { class: 'primary', attrs: { type: 'button' } }, T.save);
   const summary = h('div', { class: 'bar-summary' });
   const status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
-  const bar = h('div', { class: 'action-bar' }, summary, status, h('div', { class: 'actions' }, saveButton));
+  // The messages scroll within a capped height above Save, so the bar stays small and Save in view at any zoom.
+  const bar = h('div', { class: 'action-bar' }, h('div', { class: 'bar-messages' }, summary, status), h('div', { class: 'actions' }, saveButton));
 
   function preset(): PresetOption {
     const control = presetBuilt.field!.control;
@@ -423,6 +427,15 @@ function build(payload: SettingsPagePayload): void {
     (Object.keys(PAGE_SECTIONS) as PageSection[]).map(section),
     bar,
   );
+  // The bar covers the bottom of the sidebar: a control focused under it (by Tab, a link of the bar, a click) is
+  // scrolled to just above it.
+  form.addEventListener('focusin', (event) => {
+    const target = event.target as HTMLElement;
+    if (bar.contains(target)) return;
+    const room = bar.getBoundingClientRect().top - FOCUS_MARGIN;
+    const box = target.getBoundingClientRect();
+    if (box.bottom > room) window.scrollBy(0, Math.min(box.bottom - room, box.top - FOCUS_MARGIN));
+  });
   const warnings =
     page.warnings.length > 0
       ? banner(

@@ -2,6 +2,7 @@ import { formatDayFirst, formatTripWindow, type CalendarDate } from '../../core/
 import { parseDayFirstDate } from '../../core/date-parse';
 import { messages } from '../../core/messages';
 import { checkTripInput, type TripDraft, type TripField, type TripInputCheck } from '../../core/trip-input';
+import { foldKey } from '../../core/text';
 import { CADRE_GROUP_LABELS } from '../../core/vocabulary';
 import type { SaveTripResult, TripConflict, TripFormPayload } from '../../sheets/pages/trip-form';
 import { call } from '../bridge';
@@ -34,6 +35,8 @@ let result: HTMLElement;
 const touched = new Set<TripField>();
 let daysAuto = true;
 let statusTouched = false;
+/** A field was left by pressing a button: its problem waits for the press to end (see build). */
+let deferred = false;
 
 const FIELD_LABELS: Record<Exclude<TripField, 'ban'>, string> = {
   name: T.cadre,
@@ -82,6 +85,30 @@ function build(p: TripFormPayload): void {
     showCadre();
     clearConflict();
   });
+  // The number the dates filled in is selected when the box is entered, by Tab or by a click (after the click has
+  // placed its caret), so that typing replaces it: “2” gives 2, not 32.
+  days.addEventListener('focus', () =>
+    setTimeout(() => {
+      if (daysAuto && document.activeElement === days && days.value !== '') days.select();
+    }),
+  );
+
+  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
+  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
+  // A field left by pressing one of these buttons shows its problem only after the press: the message appearing or
+  // going would move the button between the press and the release, and the click would be lost. Save checks every
+  // field anyway, Nhập lại clears them; a press that ends elsewhere (no click) shows the problems then. Tabbing to a
+  // button moves nothing under a pointer, so the problem shows at once.
+  let pressed: HTMLButtonElement | null = null;
+  for (const button of [saveButton, clearButton]) button.addEventListener('pointerdown', () => (pressed = button));
+  const released = () =>
+    setTimeout(() => {
+      pressed = null;
+      if (deferred) update();
+    });
+  document.addEventListener('pointerup', released);
+  document.addEventListener('pointercancel', released);
+
   for (const key of ORDER) {
     const control = fields[key].control;
     const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
@@ -89,7 +116,8 @@ function build(p: TripFormPayload): void {
     control.addEventListener(isText ? 'blur' : 'change', () => {
       if (key === 'from' || key === 'to') showDayFirst(control as HTMLInputElement);
       touched.add(key);
-      update();
+      if (pressed) deferred = true;
+      else update();
     });
     control.addEventListener('input', () => {
       if (key === 'days') daysAuto = control.value.trim() === '';
@@ -101,8 +129,6 @@ function build(p: TripFormPayload): void {
     if (!isText) control.addEventListener('change', () => key === 'status' && (statusTouched = true));
   }
 
-  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
-  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
   result = h('div', { class: 'result' });
 
   const form = h(
@@ -180,11 +206,31 @@ function currentInput(): TripDraft {
   };
 }
 
+/**
+ * Why typed text picks no cadre: a full name two people share (the roster tells them apart by Ban), a name that is not
+ * on the roster at all (it must be added to the Cán bộ tab first), or text that still matches several.
+ */
+function unpickedCadre(text: string): string {
+  const key = foldKey(text);
+  const namesakes = payload.roster.filter((r) => foldKey(r.name) === key);
+  if (namesakes.length > 1)
+    return T.cadreNamesakes(
+      namesakes[0]!.name,
+      namesakes.map((r) => r.ban),
+    );
+  const words = key.split(' ').filter(Boolean);
+  const any = payload.roster.some((r) => {
+    const entry = foldKey(`${r.name} ${r.ban}`);
+    return words.every((w) => entry.includes(w));
+  });
+  return any ? T.cadrePick : T.cadreUnknown(text);
+}
+
 function check(input: TripDraft): TripInputCheck {
   const result = checkTripInput(input, payload.roster, payload.policy, payload.year);
   if (result.errors.ban && !result.errors.name) result.errors.name = result.errors.ban;
-  // Text typed in the cadre box that picks nobody: say to pick from the list (not "Chọn cán bộ." as if it were empty).
-  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = T.cadrePick;
+  // Text typed in the cadre box that picks nobody (not "Chọn cán bộ." as if it were empty).
+  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = unpickedCadre(cadre.input.value.trim());
   // A date that cannot exist (31/02) deserves its own sentence rather than “not a date”.
   for (const key of ['from', 'to'] as const) {
     const text = fields[key].control.value;
@@ -196,11 +242,19 @@ function check(input: TripDraft): TripInputCheck {
 
 /** Shows the problems of the fields already left, and fills Số ngày and Trạng thái from the dates. */
 function update(): TripInputCheck {
-  const input = currentInput();
-  const result = check(input);
+  deferred = false;
+  let input = currentInput();
+  let result = check(input);
   if (result.windowDays !== null) {
-    if (daysAuto) fields.days.control.value = String(result.windowDays);
+    const days = fields.days.control;
+    const filled = String(result.windowDays);
     if (!statusTouched) fields.status.control.value = input.to < payload.today ? 'done' : 'registered';
+    if (daysAuto && days.value !== filled) {
+      days.value = filled;
+      // Số ngày is checked again with the number it now shows, not the one the dates replaced.
+      input = currentInput();
+      result = check(input);
+    }
   }
   for (const key of ORDER) fields[key].setError(touched.has(key) ? result.errors[key] : null);
   const windowHint = result.windowDays !== null ? T.daysWindow(result.windowDays) : T.daysBlank;
