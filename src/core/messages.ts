@@ -26,8 +26,8 @@ export const messages = {
   yearElsewhere: (checked: number, year: number, outside: number, total: number) =>
     `Đang kiểm tra năm ${checked} nhưng ${outside}/${total} đợt nằm ngoài kỳ tính, phần lớn thuộc năm ${year}: các đợt đó không được tính. ` +
     `Nếu bảng tính là của năm ${year}, hãy ghi Năm ${year} ở tab Cài đặt (hoặc thêm --year ${year} khi dùng lệnh dicoso).`,
-  unknownLeaderBan: (ban: string) =>
-    `Có email lãnh đạo cho “${ban}” nhưng tab Cán bộ không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab Cán bộ.`,
+  unknownLeaderBan: (ban: string, rosterTab: string) =>
+    `Có email lãnh đạo cho “${ban}” nhưng tab ${rosterTab} không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab ${rosterTab}.`,
   unreadTab: (tab: string, role: string, read: string) =>
     `Tab “${tab}” có tên như tab ${role} nhưng không được đọc: chỉ tab “${read}” được kiểm tra. ` +
     `Nếu tab này cũng ghi ${role} (ví dụ mỗi ban một tab), hãy chép các dòng sang tab “${read}”; nếu không, hãy đổi tên tab.`,

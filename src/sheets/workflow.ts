@@ -127,7 +127,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     tripColumns: warningColumns(trips.table),
   });
   const rosterBans = new Set(roster.cadres.map((c) => banKey(c.ban)));
-  for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban));
+  for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban, rosterTab));
   const elsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
   if (elsewhere) notices.push(messages.yearElsewhere(year, elsewhere.year, elsewhere.outside, elsewhere.total));
   return {

@@ -80,6 +80,13 @@ const validTrip = (over: Partial<TripDraft> = {}): TripDraft => ({
 });
 
 describe('getProgress', () => {
+  it('names the roster and trips tabs as the spreadsheet does, for the pages to say where to look', () => {
+    const { 'Cán bộ': roster, ...rest } = smallProvince() as Record<string, RawCell[][]>;
+    const ctx = context({ 'Danh sách cán bộ': roster!, ...rest });
+    expect(getProgress(ctx)).toMatchObject({ rosterTab: 'Danh sách cán bộ', tripsTab: 'Đi cơ sở' });
+    expect(getTripForm(ctx).rosterTab).toBe('Danh sách cán bộ');
+  });
+
   it('counts the cadres as the dashboard does: each in exactly one status, so the five counts add up, per Ban too', () => {
     const ctx = context(smallProvince());
     const progress = getProgress(ctx);

@@ -80,6 +80,7 @@ export interface ProgressPayload {
   minDays: number;
   roundsLabel: string;
   tripsTab: string;
+  rosterTab: string;
   /** Settings and Cài đặt tab problems, to show above the list. */
   warnings: string[];
 }
@@ -112,6 +113,7 @@ export function getProgress(ctx: ServerContext): ProgressPayload {
     minDays: analysis.policy.minDays,
     roundsLabel: analysis.policy.rounds.label,
     tripsTab: analysis.tabs.trips,
+    rosterTab: analysis.tabs.roster,
     warnings,
   };
 }

@@ -30,6 +30,8 @@ export interface TripFormPayload {
   today: string;
   /** The resolved policy: the page runs checkTripInput with it, as the server does. */
   policy: Policy;
+  /** The roster tab's name as the spreadsheet has it, for the page's messages. */
+  rosterTab: string;
   warnings: string[];
 }
 
@@ -42,6 +44,7 @@ export function getTripForm(ctx: ServerContext): TripFormPayload {
     levels: [...analysis.policy.levels],
     year: analysis.year,
     today: analysis.today,
+    rosterTab: analysis.tabs.roster,
     policy: analysis.policy,
     warnings,
   };

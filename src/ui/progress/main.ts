@@ -226,7 +226,8 @@ function renderEmpty(isEmpty: boolean): void {
   }
   // No cadre at all is not a filter's doing: say where the cadres come from, and offer no "Bỏ lọc" that would change nothing.
   if (data?.cadres.length === 0) {
-    replace(empty, h('p', null, T.noCadres), h('p', { class: 'hint' }, T.noCadresHow));
+    const rosterTab = data.rosterTab;
+    replace(empty, h('p', null, T.noCadres(rosterTab)), h('p', { class: 'hint' }, T.noCadresHow(rosterTab)));
     return;
   }
   const filters = [

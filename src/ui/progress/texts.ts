@@ -24,9 +24,9 @@ export const progressTexts = {
   emptyStatus: (status: string) => `tình trạng “${status}”`,
   emptyQuery: (query: string) => `tên có “${query}”`,
   emptyNoFilter: 'Không có cán bộ nào để hiển thị.',
-  noCadres: 'Tab Cán bộ chưa có cán bộ nào.',
-  noCadresHow:
-    'Hãy nhập mỗi cán bộ một dòng vào tab Cán bộ, ít nhất cột “Họ và tên” và “Ban/Văn phòng” (chưa có tab này thì chọn menu 1+2 Đi cơ sở › Khởi tạo bảng tính), rồi bấm ↻ Làm mới.',
+  noCadres: (tab: string) => `Tab ${tab} chưa có cán bộ nào.`,
+  noCadresHow: (tab: string) =>
+    `Hãy nhập mỗi cán bộ một dòng vào tab ${tab}, ít nhất cột “Họ và tên” và “Ban/Văn phòng” (chưa có tab này thì chọn menu 1+2 Đi cơ sở › Khởi tạo bảng tính), rồi bấm ↻ Làm mới.`,
   clearFilters: 'Bỏ lọc',
   selected: (count: number, name: string, tab: string) => `Đã chọn ${count} dòng của ${name} trong tab ${tab}.`,
   noTrips: (name: string, tab: string) => `${name} chưa có đợt nào trong tab ${tab}.`,

@@ -223,7 +223,7 @@ function unpickedCadre(text: string): string {
     const entry = foldKey(`${r.name} ${r.ban}`);
     return words.every((w) => entry.includes(w));
   });
-  return any ? T.cadrePick : T.cadreUnknown(text);
+  return any ? T.cadrePick : T.cadreUnknown(text, payload.rosterTab);
 }
 
 function check(input: TripDraft): TripInputCheck {

@@ -10,7 +10,7 @@ export const tripTexts = {
   cadrePick: 'Chọn cán bộ trong danh sách.',
   cadreNamesakes: (name: string, bans: readonly string[]) =>
     `Có ${bans.length} người tên ${name} (${bans.join('; ')}): chọn trong danh sách người thuộc đúng ban.`,
-  cadreUnknown: (typed: string) => `“${typed}” không có trong tab Cán bộ: hãy thêm người này vào tab Cán bộ trước, rồi mở lại trang này.`,
+  cadreUnknown: (typed: string, tab: string) => `“${typed}” không có trong tab ${tab}: hãy thêm người này vào tab ${tab} trước, rồi mở lại trang này.`,
   cadreHintPicked: (ban: string, group: string) => `${ban} · ${group}`,
   kind: 'Nội dung',
   kindPick: '— Chọn nội dung —',
