@@ -6,6 +6,7 @@
  * mistakes real sheets carry (unknown names, impossible dates, reversed windows, unknown statuses…), so the check
  * writes notes and colours as it would on a real sheet.
  */
+import { ROSTER_COLUMNS, templateColumns, TRIP_COLUMNS } from '../src/core/columns';
 import type { RawCell } from '../src/sheets/workbook';
 import { Random } from '../scripts/seeded-random';
 
@@ -20,36 +21,9 @@ export const ROSTER_TAB = 'Cán bộ';
 export const TRIPS_TAB = 'Đi cơ sở';
 export const SETTINGS_TAB = 'Cài đặt';
 
-export const ROSTER_HEADER = [
-  'STT',
-  'Họ và tên',
-  'Chức vụ',
-  'Ban/Văn phòng',
-  'Nhóm đối tượng',
-  'Email',
-  'Miễn (lý do)',
-  'Miễn chuyên đề (văn bản)',
-  'Ngày bắt đầu',
-];
-export const TRIP_HEADER = [
-  'STT',
-  'Họ và tên',
-  'Ban/Văn phòng',
-  'Nội dung',
-  'Cụ thể nội dung',
-  'Số ngày',
-  'Từ ngày',
-  'Đến ngày',
-  'Địa điểm',
-  'Cấp',
-  'Trạng thái',
-  'Ngày đăng ký',
-  'Xác nhận cơ sở',
-  'Đã báo cáo',
-  'Điểm',
-  'Minh chứng',
-  'Kết quả, đề xuất',
-];
+/** The captions a new registration spreadsheet is made with (dicoso init, Khởi tạo bảng tính). */
+export const ROSTER_HEADER: string[] = templateColumns(ROSTER_COLUMNS).map((c) => c.caption);
+export const TRIP_HEADER: string[] = templateColumns(TRIP_COLUMNS).map((c) => c.caption);
 
 export type SizeId = 'small' | 'province' | 'large' | 'national' | 'national3x';
 

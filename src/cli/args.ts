@@ -4,15 +4,6 @@ import { PRESET_IDS, type PresetId } from '../core/presets';
 import { UserError } from '../core/user-error';
 import { cliTexts } from './texts';
 
-export const USAGE = `Cách dùng:
-  dicoso check <bảng-tính.xlsx> [--preset kien-giang-2023|tay-ninh-2023|ha-nam-2022] [--year YYYY]
-               [--today YYYY-MM-DD] [--quarter 1-4] [--ban "<tên ban>"] [--out <kết-quả.xlsx>] [--json]
-               [--mau1 "<họ tên cán bộ hoặc tên ban>"]
-  dicoso init <bảng-tính-mới.xlsx> [--preset …] [--year YYYY] [--province "<tên tỉnh>"]
-  dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 [--ban "<tên ban>"] --out <thư-mục> [--today YYYY-MM-DD]
-  dicoso tong-hop <tỉnh-a.xlsx> <tỉnh-b.xlsx> … --out <toàn-quốc.xlsx> [--year YYYY] [--today YYYY-MM-DD] [--preset …]
-  dicoso --help`;
-
 export interface CommonFlags {
   preset?: PresetId;
   year?: number;
@@ -58,34 +49,34 @@ export function parseCommand(argv: string[]): Command {
     const missing = (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /--[\w-]+/.exec((error as Error).message)?.[0];
     if (missing) throw new UserError(cliTexts.args.missingValue(missing));
     const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
-    throw new UserError(option ? `Tùy chọn không hợp lệ: ${option}.\n${USAGE}` : `Tham số không hợp lệ.\n${USAGE}`);
+    throw new UserError(cliTexts.args.badOption(option));
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return { kind: 'help' };
   const [command, file, ...rest] = positionals;
   if (command !== 'check' && command !== 'init' && command !== 'email-preview' && command !== 'tong-hop') {
-    throw new UserError(`Không có lệnh “${command}”.\n${USAGE}`);
+    throw new UserError(cliTexts.args.noCommand(String(command)));
   }
-  if (!file) throw new UserError(`Thiếu tên tệp cho lệnh ${command}.\n${USAGE}`);
-  if (rest.length > 0 && command !== 'tong-hop') throw new UserError(`Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${USAGE}`);
+  if (!file) throw new UserError(cliTexts.args.noFile(command));
+  if (rest.length > 0 && command !== 'tong-hop') throw new UserError(cliTexts.args.extra(rest));
 
   const flags: CommonFlags = { json: values.json ?? false };
   if (values.preset !== undefined) {
     if (!(PRESET_IDS as readonly string[]).includes(values.preset)) {
-      throw new UserError(`--preset “${values.preset}” không có. Chọn: ${PRESET_IDS.join(', ')}.`);
+      throw new UserError(cliTexts.args.badPreset(values.preset));
     }
     flags.preset = values.preset as PresetId;
   }
   if (values.year !== undefined) {
     const year = Number(values.year);
-    if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) throw new UserError(`--year “${values.year}” không hợp lệ: cần một năm như 2023.`);
+    if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) throw new UserError(cliTexts.args.badYear(values.year));
     flags.year = year;
   }
   if (values.today !== undefined) {
     flags.today = todayFlag(values.today);
   }
   if (values.quarter !== undefined) {
-    if (!/^[1-4]$/.test(values.quarter)) throw new UserError(`--quarter “${values.quarter}” không hợp lệ: chọn 1, 2, 3 hoặc 4.`);
+    if (!/^[1-4]$/.test(values.quarter)) throw new UserError(cliTexts.args.badQuarter(values.quarter));
     flags.quarter = Number(values.quarter) as Quarter;
   }
   if (values.ban !== undefined) flags.ban = values.ban;
@@ -95,14 +86,11 @@ export function parseCommand(argv: string[]): Command {
   }
   if (values.out !== undefined) flags.out = values.out;
   if (values.province !== undefined) flags.province = values.province;
-  if (command === 'email-preview' && (!flags.quarter || !flags.out)) throw new UserError(`email-preview cần --quarter và --out.\n${USAGE}`);
+  if (command === 'email-preview' && (!flags.quarter || !flags.out)) throw new UserError(cliTexts.args.emailPreviewNeeds);
   if (command === 'tong-hop') {
-    if (!flags.out) throw new UserError(`tong-hop cần --out <tệp-tổng-hợp.xlsx>.\n${USAGE}`);
+    if (!flags.out) throw new UserError(cliTexts.args.rollupNeedsOut);
     const unused = [...(['ban', 'quarter', 'province'] as const).filter((k) => flags[k] !== undefined), ...(flags.json ? ['json'] : [])];
-    if (unused.length > 0)
-      throw new UserError(
-        `tong-hop không dùng ${unused.map((k) => `--${k}`).join(', ')}: mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình.\n${USAGE}`,
-      );
+    if (unused.length > 0) throw new UserError(cliTexts.args.rollupUnused(unused));
     return { kind: 'tong-hop', files: [file, ...rest], flags };
   }
   return { kind: command, file, flags };

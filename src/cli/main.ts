@@ -1,5 +1,6 @@
 import { isUserError } from '../core/user-error';
-import { parseCommand, USAGE } from './args';
+import { parseCommand } from './args';
+import { USAGE } from './texts';
 import { yearOf } from '../core/calendar-date';
 import { todayInVietnam } from '../core/date-parse';
 import { checkWorkbook } from './check';

@@ -1,6 +1,15 @@
 import { formatDayFirst, type CalendarDate } from '../core/calendar-date';
 import { PRESET_IDS } from '../core/presets';
 
+export const USAGE = `Cách dùng:
+  dicoso check <bảng-tính.xlsx> [--preset kien-giang-2023|tay-ninh-2023|ha-nam-2022] [--year YYYY]
+               [--today YYYY-MM-DD] [--quarter 1-4] [--ban "<tên ban>"] [--out <kết-quả.xlsx>] [--json]
+               [--mau1 "<họ tên cán bộ hoặc tên ban>"]
+  dicoso init <bảng-tính-mới.xlsx> [--preset …] [--year YYYY] [--province "<tên tỉnh>"]
+  dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 [--ban "<tên ban>"] --out <thư-mục> [--today YYYY-MM-DD]
+  dicoso tong-hop <tỉnh-a.xlsx> <tỉnh-b.xlsx> … --out <toàn-quốc.xlsx> [--year YYYY] [--today YYYY-MM-DD] [--preset …]
+  dicoso --help`;
+
 /** What each option needs, said when it is given without it. */
 const MISSING_VALUE: Record<string, string> = {
   '--out': 'cần tên tệp kết quả, ví dụ --out ket-qua.xlsx (với email-preview: tên thư mục, ví dụ --out thu).',
@@ -15,12 +24,23 @@ const MISSING_VALUE: Record<string, string> = {
 
 /**
  * What the `dicoso` command says: refusals, warnings and the printed summary's sentences, built by functions with
- * the values they name. (The usage text is in args.ts, the system errors' wording in os-errors.ts, the reading of a
+ * the values they name. (The system errors' wording is in os-errors.ts, the reading of a
  * file that is not an .xlsx in xlsx-workbook.ts.)
  */
 export const cliTexts = {
   /** The command line's options. */
   args: {
+    badOption: (option: string | undefined) => (option ? `Tùy chọn không hợp lệ: ${option}.\n${USAGE}` : `Tham số không hợp lệ.\n${USAGE}`),
+    noCommand: (command: string) => `Không có lệnh “${command}”.\n${USAGE}`,
+    noFile: (command: string) => `Thiếu tên tệp cho lệnh ${command}.\n${USAGE}`,
+    extra: (rest: readonly string[]) => `Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${USAGE}`,
+    badPreset: (value: string) => `--preset “${value}” không có. Chọn: ${PRESET_IDS.join(', ')}.`,
+    badYear: (value: string) => `--year “${value}” không hợp lệ: cần một năm như 2023.`,
+    badQuarter: (value: string) => `--quarter “${value}” không hợp lệ: chọn 1, 2, 3 hoặc 4.`,
+    emailPreviewNeeds: `email-preview cần --quarter và --out.\n${USAGE}`,
+    rollupNeedsOut: `tong-hop cần --out <tệp-tổng-hợp.xlsx>.\n${USAGE}`,
+    rollupUnused: (unused: readonly string[]) =>
+      `tong-hop không dùng ${unused.map((k) => `--${k}`).join(', ')}: mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình.\n${USAGE}`,
     /** An option given last, or followed by another option, without its value. */
     missingValue: (option: string) => `${option} ${MISSING_VALUE[option] ?? 'cần một giá trị ngay sau nó.'}`,
     badDateFormat: (value: string) => `--today “${value}” không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2023-11-15.`,

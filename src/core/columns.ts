@@ -68,6 +68,9 @@ export const TRIP_COLUMNS = [
   }),
 ] as const;
 
+/** The columns a new tab is made with (a column read only when a sheet has it, such as Thời gian cụ thể, is left out). */
+export const templateColumns = <C extends ColumnSpec>(specs: readonly C[]): C[] => specs.filter((s) => s.inTemplate !== false);
+
 export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
 export type TripColumnKey = (typeof TRIP_COLUMNS)[number]['key'];
 

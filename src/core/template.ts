@@ -1,4 +1,4 @@
-import { ROSTER_COLUMNS, TAB_NAMES, TRIP_COLUMNS, type ColumnSpec } from './columns';
+import { ROSTER_COLUMNS, TAB_NAMES, templateColumns, TRIP_COLUMNS, type ColumnSpec } from './columns';
 import type { Policy } from './policy';
 import { PRESETS, type PresetId } from './presets';
 import { SETTING_FIELDS } from './settings-fields';
@@ -26,8 +26,6 @@ export interface TabTemplate {
 }
 
 const indexOf = (specs: readonly ColumnSpec[], key: string) => specs.findIndex((s) => s.key === key);
-/** The columns a new tab is made with (a column read only when a sheet has it, such as Thời gian cụ thể, is left out). */
-const templateColumns = <C extends ColumnSpec>(specs: readonly C[]): C[] => specs.filter((s) => s.inTemplate !== false);
 
 /** The Nội dung dropdown: the preset's items, each number once. */
 export function contentKindChoices(policy: Policy): string[] {

@@ -1,6 +1,6 @@
 import { banTotals, sortForReport } from '../core/forms/dashboard';
 import { addCounts, type RollupProvince } from '../core/forms/national';
-import { tripsYearElsewhere, type YearElsewhere } from '../core/sheet-year';
+import type { YearElsewhere } from '../core/sheet-year';
 import type { Workbook } from './workbook';
 import { analyze, type AnalyzeOptions } from './workflow';
 
@@ -31,7 +31,7 @@ export function summarizeProvince(
     province: analysis.settings.province.trim() || unnamed,
     file,
     year: analysis.year,
-    yearElsewhere: tripsYearElsewhere(analysis.trips.trips, analysis.period),
+    yearElsewhere: analysis.yearElsewhere,
     presetTitle: analysis.presetTitle,
     counts: addCounts(bans),
     bans,

@@ -1,6 +1,6 @@
 import type { CalendarDate, Quarter } from '../core/calendar-date';
 import { findTab, STATUS_CAPTIONS, TAB_NAMES, tabsForRole } from '../core/columns';
-import { tripsYearElsewhere } from '../core/sheet-year';
+import { tripsYearElsewhere, type YearElsewhere } from '../core/sheet-year';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import type { FormContext } from '../core/forms/frame';
@@ -41,6 +41,8 @@ export interface Analysis {
   /** What the run did not take in: tabs named like the roster or the trips tab that were not read (only one of each
    * is), trips of another year than the one checked. */
   notices: string[];
+  /** Set when most trips lie outside the period checked: the year they lie in (one of the notices says so). */
+  yearElsewhere: YearElsewhere | null;
   /** The Cài đặt tab's rows that took effect, in tab order. */
   sheetSettings: SheetSettingRow[];
   /** The Cài đặt tab's name as found, or null when there is none. */
@@ -128,8 +130,8 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   });
   const rosterBans = new Set(roster.cadres.map((c) => banKey(c.ban)));
   for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban, rosterTab));
-  const elsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
-  if (elsewhere) notices.push(messages.yearElsewhere(year, elsewhere.year, elsewhere.outside, elsewhere.total));
+  const yearElsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
+  if (yearElsewhere) notices.push(messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total));
   return {
     settings,
     policy,
@@ -144,6 +146,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
     settingsProblems,
     notices,
+    yearElsewhere,
     sheetSettings,
     settingsTab,
     raw: { roster: rosterData, trips: tripsData },

@@ -27,6 +27,16 @@ export interface CardOptions {
   onSelect?: (e: ProgressEntry, card: HTMLElement) => void;
 }
 
+/** The name (a button when cards can be selected) and the one verdict chip: the same on both kinds of card. */
+function cardHead(e: ProgressEntry, options: CardOptions, card: () => HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'card-head' },
+    h('h3', { class: 'card-title' }, nameOf(e, options, card)),
+    h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel),
+  );
+}
+
 function nameOf(e: ProgressEntry, options: CardOptions, card: () => HTMLElement): HTMLElement {
   return options.onSelect
     ? h(
@@ -58,19 +68,7 @@ function daysBar(e: ProgressEntry): HTMLElement {
 export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElement {
   const exempt = e.status === 'exempt';
   let card: HTMLElement | null = null;
-  const children: HTMLElement[] = [
-    h(
-      'div',
-      { class: 'card-head' },
-      h(
-        'h3',
-        { class: 'card-title' },
-        nameOf(e, options, () => card!),
-      ),
-      h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel),
-    ),
-    h('div', { class: 'card-sub' }, `${e.ban} · ${e.groupLabel}`),
-  ];
+  const children: HTMLElement[] = [cardHead(e, options, () => card!), h('div', { class: 'card-sub' }, `${e.ban} · ${e.groupLabel}`)];
   if (!exempt) {
     const planned = Math.max(0, e.daysProjected - e.daysDone);
     children.push(
@@ -109,16 +107,7 @@ export function compactCard(e: ProgressEntry, options: CardOptions): HTMLElement
   card = h(
     'article',
     { class: `card card-compact card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } },
-    h(
-      'div',
-      { class: 'card-head' },
-      h(
-        'h3',
-        { class: 'card-title' },
-        nameOf(e, options, () => card!),
-      ),
-      h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel),
-    ),
+    cardHead(e, options, () => card!),
     h(
       'div',
       { class: 'compact-line', attrs: { title: planned > 0 ? cardTexts.bar(e.daysDone, e.requiredDays, planned) : null } },
