@@ -22,8 +22,8 @@ export const TRIPS_TAB = 'Đi cơ sở';
 export const SETTINGS_TAB = 'Cài đặt';
 
 /** The captions a new registration spreadsheet is made with (dicoso init, Khởi tạo bảng tính). */
-export const ROSTER_HEADER: string[] = templateColumns(ROSTER_COLUMNS).map((c) => c.caption);
-export const TRIP_HEADER: string[] = templateColumns(TRIP_COLUMNS).map((c) => c.caption);
+export const ROSTER_HEADER: string[] = templateColumns(ROSTER_COLUMNS, { rating: true, deadlines: true }).map((c) => c.caption);
+export const TRIP_HEADER: string[] = templateColumns(TRIP_COLUMNS, { rating: true, deadlines: true }).map((c) => c.caption);
 
 export type SizeId = 'small' | 'province' | 'large' | 'national' | 'national3x';
 

@@ -5,6 +5,8 @@
  * less than the real check (no colouring rules, notes on the status cell only), so the comparison flatters it. Not
  * product code: it exists only to be measured against the batched adapter.
  */
+import { rosterHighlights } from '../src/core/highlights';
+import { isYearEnd } from '../src/core/verdict';
 import { STATUS_CAPTIONS } from '../src/core/columns';
 import { buildDashboard } from '../src/core/forms/dashboard';
 import type { Table } from '../src/core/table';
@@ -36,6 +38,7 @@ export function naiveCheck(spreadsheet: Spreadsheet, options: AnalyzeOptions): v
     analysis.evaluation.cadres,
     analysis.roster.cadres.map((c) => c.row),
     STATUS_CAPTIONS.roster,
+    rosterHighlights(analysis.policy.verdict, isYearEnd(analysis.today, analysis.period.end)),
   );
   for (const a of [trips, roster]) if (a) writeRowByRow(spreadsheet, a);
   // The dashboard the batched way, so that the two checks differ only in how the rows are annotated.

@@ -233,13 +233,14 @@ const DETAILS: Record<Kind, readonly string[]> = {
   'phong-trao': ['Dự Hội thi "Nghi thức Đội" cấp huyện', 'Dự Giải bóng đá thanh niên cấp xã', 'Dự Lễ ra quân "Mùa hè xanh"'],
 };
 
+/** The levels of Kiên Giang 2023 (06-HD §III.2: cấp huyện, cấp cơ sở; a chi đoàn is inside a cơ sở). */
 const LEVELS: Record<Kind, readonly string[]> = {
-  'chuyen-de': ['Xã/Phường', 'Cơ sở', 'Xã/Phường'],
-  'phoi-hop': ['Xã/Phường', 'Cơ sở', 'Tỉnh'],
-  'kiem-tra': ['Xã/Phường', 'Cơ sở'],
-  'hoi-nghi': ['Xã/Phường', 'Cơ sở'],
+  'chuyen-de': ['Cơ sở', 'Huyện', 'Cơ sở'],
+  'phoi-hop': ['Cơ sở', 'Huyện', 'Cơ sở'],
+  'kiem-tra': ['Huyện', 'Cơ sở'],
+  'hoi-nghi': ['Huyện', 'Cơ sở'],
   'chi-doan': ['Chi đoàn'],
-  'phong-trao': ['Xã/Phường', 'Cơ sở', 'Tỉnh'],
+  'phong-trao': ['Cơ sở', 'Huyện', 'Cơ sở'],
 };
 
 const LABELS = CONTENT_KIND_LABELS;
@@ -392,7 +393,7 @@ function tripsFor(rng: Random, c: Cadre): Trip[] {
     const t = makeTrip(rng, c, 'chuyen-de', start, end, true);
     t.score = score;
     t.evidence = evidence ? rng.pick(EVIDENCE) : '';
-    t.level = 'Xã/Phường';
+    t.level = 'Cơ sở';
     return t;
   };
   const otherScore = (best: number | undefined) => (best === undefined ? null : Math.max(70, best - rng.int(3, 9)));
@@ -417,7 +418,7 @@ function tripsFor(rng: Random, c: Cadre): Trip[] {
       const second = makeTrip(rng, c, 'chuyen-de', d('2023-06-18'), d('2023-06-23'), true);
       second.place = first.place;
       for (const t of [first, second]) {
-        t.level = 'Xã/Phường';
+        t.level = 'Cơ sở';
         t.score = p.score ?? null;
         t.evidence = rng.pick(EVIDENCE);
         cal.take(t.from, t.to);
@@ -824,13 +825,20 @@ export function expectedOutcomes(): ExpectedOutcome[] {
     const projectedDays = countedDays(projected);
     if (projectedDays < 60) reasons.push(`thiếu ngày (${projectedDays}/60)`);
     if (rounds < 2 && !c.waiver) reasons.push(`thiếu đợt chuyên đề (${rounds}/2)`);
+    // 06-HD §III.2: "phải có nội dung dự sinh hoạt chi đoàn (… phải đi cơ sở ở cấp huyện, cấp cơ sở)".
+    if (!projected.some((t) => t.kind === 'chi-doan')) reasons.push('chưa dự sinh hoạt chi đoàn');
+    const levels = new Set(projected.map((t) => t.level));
+    if (!levels.has('Huyện')) reasons.push('chưa đi cấp huyện');
+    if (!levels.has('Cơ sở') && !levels.has('Chi đoàn')) reasons.push('chưa đi cấp cơ sở');
     if (own.some((t) => t.registered !== null && t.from >= d('2023-07-01') && t.registered > ROUND2_DEADLINE)) reasons.push('đăng ký đợt 2 sau 20/6');
-    if (own.some((t) => (t.status === 'Đăng ký' || t.status === 'Đã duyệt') && t.to < SAMPLE_TODAY)) reasons.push('đợt đã duyệt nhưng không thực hiện');
     if (doneTrips.some((t) => t.confirmed !== 'Có' || t.reported !== 'Có')) reasons.push('thiếu xác nhận cơ sở / báo cáo kết quả');
     const excellent = doneTrips.some((t) => t.kind === 'chuyen-de' && t.evidence !== '' && (t.score ?? 0) >= 80);
     const rating = c.exemption ? 'Miễn' : reasons.length > 0 ? 'Không đạt' : excellent ? 'Xuất sắc' : 'Đạt';
+    // "có văn bản nhắc nhở của đơn vị thường trực": the sample's roster keeps no reminder letter, so a registration left
+    // undone is a to-do, not a reason for Không đạt.
+    if (!c.exemption && own.some((t) => (t.status === 'Đăng ký' || t.status === 'Đã duyệt') && t.to < SAMPLE_TODAY))
+      reasons.push('(việc cần làm) đợt đã duyệt nhưng không thực hiện, chưa có văn bản nhắc nhở');
     if (c.exemption) reasons.splice(0, reasons.length, `miễn: ${c.exemption}`);
-    else if (!projected.some((t) => t.kind === 'chi-doan')) reasons.push('(lời khuyên) chưa dự sinh hoạt chi đoàn');
     if (c.waiver && !c.exemption) reasons.push(`miễn chuyên đề: ${c.waiver}`);
     return {
       row: ROSTER_HEADER_ROW + 1 + i,
@@ -905,7 +913,7 @@ export async function writeSample(path: string): Promise<SampleBook> {
   tripsSheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   const last = sample.tripCount + TRIPS_HEADER_ROW;
   book.addListValidation(TRIPS_TAB, TRIP_COLUMNS.indexOf('Trạng thái') + 1, 2, last + 200, ['Đăng ký', 'Đã duyệt', 'Đã thực hiện', 'Hủy']);
-  book.addListValidation(TRIPS_TAB, TRIP_COLUMNS.indexOf('Cấp') + 1, 2, last + 200, ['Tỉnh', 'Xã/Phường', 'Chi đoàn', 'Cơ sở']);
+  book.addListValidation(TRIPS_TAB, TRIP_COLUMNS.indexOf('Cấp') + 1, 2, last + 200, ['Huyện', 'Cơ sở', 'Chi đoàn']);
 
   const settings = excel.getWorksheet(SETTINGS_TAB)!;
   settings.getColumn(1).width = 18;

@@ -25,7 +25,7 @@ export async function emailPreview(file: string, flags: CommonFlags, now: Date):
   const outDir = flags.out ?? '.';
   onFile(outDir, 'make-folder', () => mkdirSync(outDir, { recursive: true }));
   const emails = previewSummaries(analysis, quarter, ban, { spreadsheetUrl: null });
-  const bases = distinctNames(emails.map((email) => `bao-cao-quy-${quarter}-${analysis.year}-${email.ban === null ? 'toan-tinh' : slug(email.ban)}`));
+  const bases = distinctNames(emails.map((email) => `tong-hop-quy-${quarter}-${analysis.year}-${email.ban === null ? 'toan-tinh' : slug(email.ban)}`));
   const written: string[] = [];
   emails.forEach((email, i) => {
     const htmlPath = path.join(outDir, `${bases[i]}.html`);

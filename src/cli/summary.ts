@@ -1,6 +1,6 @@
 import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../core/forms/dashboard';
-import { addCounts, type RollupProvince } from '../core/forms/national';
-import { STATUS_LABELS } from '../core/messages';
+import { addCounts, rollupVerdicts, type RollupProvince } from '../core/forms/national';
+import { isBehind, isYearEnd, verdictGroupLabel, verdictsOf, verdictTone, VERDICTS } from '../core/verdict';
 import { describePolicy } from '../core/settings-fields';
 import { cadresOfBan, issuesOfBan } from '../sheets/report';
 import type { Analysis } from '../sheets/workflow';
@@ -29,7 +29,7 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
   if (cadres.length === 0) {
     out.push(p.yellow(cliTexts.emptyRoster(analysis.tabs.roster)));
   } else {
-    out.push(banTable(cadres, p, ban === null));
+    out.push(banTable(analysis, cadres, p, ban === null));
     out.push('');
     out.push(...behindLines(cadres, p));
   }
@@ -45,25 +45,26 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
   return out.join('\n');
 }
 
-/** One row per Ban, as on the Tổng hợp 1+2 tab: each cadre is counted in exactly one status column. */
-function banTable(cadres: Analysis['evaluation']['cadres'], p: Paint, withProvince: boolean): string {
-  const rows = [['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']];
-  const row = (t: BanTotals) => [t.ban, ...[t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt].map(String)];
+/** One row per Ban, as on the Tổng hợp 1+2 tab: each cadre is counted in exactly one verdict column. */
+function banTable(analysis: Analysis, cadres: Analysis['evaluation']['cadres'], p: Paint, withProvince: boolean): string {
+  const verdicts = verdictsOf(analysis.policy, isYearEnd(analysis.today, analysis.period.end));
+  const rows = [['Ban/Văn phòng', 'Cán bộ', ...verdicts.map((v) => verdictGroupLabel(v, analysis.policy))]];
+  const row = (t: BanTotals) => [t.ban, ...[t.cadres, ...verdicts.map((v) => t.counts[v])].map(String)];
   for (const t of banTotals(cadres)) rows.push(row(t));
   if (withProvince) rows.push(row(provinceCounts(cadres)));
   return table(rows, p, new Set(withProvince ? [rows.length - 1] : []));
 }
 
 function behindLines(cadres: Analysis['evaluation']['cadres'], p: Paint): string[] {
-  const behind = sortForReport(cadres).filter((e) => e.status !== 'ok' && e.status !== 'exempt');
-  const applicable = cadres.filter((e) => e.status !== 'exempt').length;
+  const behind = sortForReport(cadres).filter((e) => isBehind(e.verdict));
+  const applicable = cadres.filter((e) => e.verdict !== 'exempt').length;
   if (applicable === 0) return [p.green(cliTexts.allExempt(cadres.length))];
   if (behind.length === 0) return [p.green(cliTexts.allOk(applicable))];
   const lines = [p.bold(cliTexts.behindTitle(behind.length))];
   for (const e of behind) {
-    const color = e.status === 'short-rounds' ? p.yellow : p.red;
+    const color = verdictTone(e.verdict) === 'short' ? p.yellow : p.red;
     lines.push(
-      `  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${STATUS_LABELS[e.status]}`,
+      `  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${e.verdictLabel}`,
     );
     lines.push(`    ${shorten(e.reasons.join(' '), MAX_LINE_TEXT)}`);
   }
@@ -92,12 +93,13 @@ function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] 
 
 /** What `dicoso tong-hop` prints: one row per province, the national total, and how many cadres are short. */
 export function rollupText(provinces: readonly RollupProvince[], p: Paint, written: string[]): string {
-  const rows = [['Tỉnh, thành', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']];
-  const cells = (c: RollupProvince['counts']) => [c.cadres, c.ok, c.shortDays, c.shortRounds, c.shortBoth, c.exempt].map(String);
+  const verdicts = rollupVerdicts(provinces);
+  const rows = [['Tỉnh, thành', 'Cán bộ', ...verdicts.map((v) => verdictGroupLabel(v, null))]];
+  const cells = (c: RollupProvince['counts']) => [c.cadres, ...verdicts.map((v) => c.counts[v])].map(String);
   for (const province of provinces) rows.push([province.province, ...cells(province.counts)]);
   const all = addCounts(provinces.map((x) => x.counts));
   rows.push(['Toàn quốc', ...cells(all)]);
-  const short = all.shortDays + all.shortRounds + all.shortBoth;
+  const short = VERDICTS.filter(isBehind).reduce((n, v) => n + all.counts[v], 0);
   const out = [p.bold(`Tổng hợp ${provinces.length} tỉnh, thành`), table(rows, p, new Set([rows.length - 1])), ''];
   out.push(
     short === 0

@@ -1,4 +1,4 @@
-import type { CadreStatus } from './evaluate';
+import { verdictTone, type Verdict, type VerdictTone } from './verdict';
 
 /** Google Sheets' light palette: readable with black text, distinct when printed in grey. */
 export const COLORS = {
@@ -8,26 +8,27 @@ export const COLORS = {
   shortRounds: '#f9cb9c',
   exempt: '#e0e0e0',
   ok: '#d9ead3',
+  /** "Đủ nếu đi hết các đợt đã đăng ký": enough on paper, not yet done. */
+  planned: '#fff2cc',
   header: '#cfe2f3',
   subheader: '#eef3fb',
   total: '#f3f3f3',
 } as const;
 
-export function statusBackground(status: CadreStatus): string {
-  switch (status) {
-    case 'ok':
-      return COLORS.ok;
-    case 'short-days':
-    case 'short-both':
-      return COLORS.shortDays;
-    case 'short-rounds':
-      return COLORS.shortRounds;
-    case 'exempt':
-      return COLORS.exempt;
-  }
+const TONE_BACKGROUND: Record<VerdictTone, string> = {
+  met: COLORS.ok,
+  planned: COLORS.planned,
+  'short-days': COLORS.shortDays,
+  short: COLORS.shortRounds,
+  failed: COLORS.shortDays,
+  exempt: COLORS.exempt,
+};
+
+export function verdictBackground(verdict: Verdict): string {
+  return TONE_BACKGROUND[verdictTone(verdict)];
 }
 
-/** Both shortfalls: red with bold text, so it reads even without colour. */
-export function statusIsBold(status: CadreStatus): boolean {
-  return status === 'short-both';
+/** Short of both, or failed at year end: red with bold text, so it reads even without colour. */
+export function verdictIsBold(verdict: Verdict): boolean {
+  return verdict === 'short-both' || verdictTone(verdict) === 'failed';
 }

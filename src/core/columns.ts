@@ -14,8 +14,12 @@ export interface ColumnSpec<K extends string = string> {
   required: boolean;
   /** The key of a column that stands in for this required one (Từ ngày/Đến ngày ← Thời gian cụ thể). */
   satisfiedBy?: string;
-  /** Created by the set-up and `dicoso init`; false for a column read only when a sheet has it. */
-  inTemplate?: boolean;
+  /**
+   * Created by the set-up and `dicoso init`: always (the default), never (false: a column read only when a sheet has
+   * it), or only under the presets whose document keeps that step ('rating': Kiên Giang's rating, 06-HD §V;
+   * 'deadlines': a registration deadline to lift).
+   */
+  inTemplate?: boolean | 'rating' | 'deadlines';
   /** Pixel width the set-up gives the column. */
   width: number;
 }
@@ -40,7 +44,18 @@ export const ROSTER_COLUMNS = [
   column('email', 'Email', ['e-mail', 'thư điện tử', 'địa chỉ email', 'gmail'], false, 200),
   column('exemption', 'Miễn (lý do)', ['miễn', 'lý do miễn', 'không áp dụng', 'miễn đi cơ sở', 'miễn (lý do)'], false, 170),
   column('waiver', 'Miễn chuyên đề (văn bản)', ['miễn chuyên đề', 'văn bản miễn chuyên đề', 'miễn đợt chuyên đề'], false, 190),
-  column('startDate', 'Ngày bắt đầu', ['ngày nhận công tác', 'bắt đầu', 'ngày vào'], false, 110),
+  column('startDate', 'Ngày bắt đầu', ['ngày nhận công tác', 'bắt đầu', 'ngày vào', 'ngày bắt đầu công tác'], false, 110),
+  // 06-HD §V.2: "có văn bản nhắc nhở của đơn vị thường trực" makes registered trips left undone a reason for Không đạt.
+  column(
+    'reminder',
+    'Văn bản nhắc nhở',
+    ['nhắc nhở', 'văn bản nhắc', 'công văn nhắc nhở', 'nhắc nhở (văn bản)', 'văn bản nhắc nhở của thường trực'],
+    false,
+    170,
+    {
+      inTemplate: 'rating',
+    },
+  ),
 ] as const;
 
 export const TRIP_COLUMNS = [
@@ -58,18 +73,29 @@ export const TRIP_COLUMNS = [
   column('place', 'Địa điểm', ['nơi đến', 'địa bàn', 'đơn vị cơ sở'], false, 200),
   column('level', 'Cấp', ['cấp cơ sở', 'cấp đến'], false, 90),
   column('status', 'Trạng thái', ['tình trạng'], false, 110, { prefixes: ['trạng thái', 'tình trạng'] }),
-  column('registeredOn', 'Ngày đăng ký', ['đăng ký ngày'], false, 100),
-  column('confirmed', 'Xác nhận cơ sở', ['xác nhận', 'cơ sở xác nhận', 'xác nhận của cơ sở'], false, 100),
+  column('registeredOn', 'Ngày đăng ký', ['đăng ký ngày', 'ngày gửi đăng ký'], false, 100),
+  // 06-HD §IV.1: "Ban Thường vụ Tỉnh đoàn sẽ xem xét, quyết định các trường hợp đi cơ sở theo nhiệm vụ đột xuất ngoài thời
+  // hạn gửi đăng ký": the decision's number lifts the registration deadline for that row.
+  column('urgent', 'Đột xuất (văn bản)', ['đột xuất', 'nhiệm vụ đột xuất', 'văn bản đột xuất', 'quyết định đột xuất', 'đột xuất (quyết định)'], false, 150, {
+    inTemplate: 'deadlines',
+  }),
+  // 06-HD §IV bước 3–4 and §V: the base's confirmation, and a scored chuyên đề report with evidence for Xuất sắc.
+  column('confirmed', 'Xác nhận cơ sở', ['xác nhận', 'cơ sở xác nhận', 'xác nhận của cơ sở'], false, 100, { inTemplate: 'rating' }),
   column('reported', 'Đã báo cáo', ['báo cáo', 'báo cáo kết quả'], false, 90),
-  column('score', 'Điểm', ['điểm báo cáo', 'điểm chuyên đề', 'chấm điểm'], false, 60),
-  column('evidence', 'Minh chứng', ['có minh chứng'], false, 160),
+  column('score', 'Điểm', ['điểm báo cáo', 'điểm chuyên đề', 'chấm điểm'], false, 60, { inTemplate: 'rating' }),
+  column('evidence', 'Minh chứng', ['có minh chứng'], false, 160, { inTemplate: 'rating' }),
   column('result', 'Kết quả, đề xuất', ['kết quả', 'kết quả đề xuất', 'đề xuất', 'kết quả, đề xuất, kiến nghị'], false, 260, {
     prefixes: ['nêu khái quát những kết quả'],
   }),
 ] as const;
 
-/** The columns a new tab is made with (a column read only when a sheet has it, such as Thời gian cụ thể, is left out). */
-export const templateColumns = <C extends ColumnSpec>(specs: readonly C[]): C[] => specs.filter((s) => s.inTemplate !== false);
+/**
+ * The columns a new tab is made with under a policy: a column read only when a sheet has it (Thời gian cụ thể) is left
+ * out, and so is a step the province's document does not keep (Kiên Giang's reminder letter under Tây Ninh).
+ */
+export function templateColumns<C extends ColumnSpec>(specs: readonly C[], keeps: { rating: boolean; deadlines: boolean }): C[] {
+  return specs.filter((s) => (s.inTemplate === 'rating' ? keeps.rating : s.inTemplate === 'deadlines' ? keeps.deadlines : s.inTemplate !== false));
+}
 
 export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
 export type TripColumnKey = (typeof TRIP_COLUMNS)[number]['key'];

@@ -135,7 +135,20 @@ export function contentCatalogue(spec: CatalogueSpec, others: readonly OtherNumb
     for (const [label, kinds] of labels) {
       if (label.length > (best?.length ?? 0) && key.startsWith(`${label} `)) best = { length: label.length, kinds };
     }
-    return best?.kinds ?? null;
+    return best?.kinds ?? byOwnWords(key);
+  };
+
+  /**
+   * The item's own words anywhere in the text ("Đi theo chuyên đề", seed 002's wording), when they name one item only:
+   * "sinh hoạt chuyên đề hội nghị" names two kinds and is left unread rather than guessed.
+   */
+  const byOwnWords = (key: string): readonly ContentKind[] | null => {
+    const padded = ` ${key} `;
+    const named = new Set<ContentKind>();
+    for (const [label, kinds] of labels) if (label.includes(' ') && padded.includes(` ${label} `)) for (const k of kinds) named.add(k);
+    if (named.size === 0) return null;
+    const item = items.find((i) => [...named].every((k) => i.kinds.includes(k)));
+    return item ? item.kinds : null;
   };
 
   const resolve = (kinds: readonly ContentKind[], ownText: string): { kind: ContentKind; unclear: boolean } => {

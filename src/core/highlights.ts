@@ -1,6 +1,7 @@
 import { COLORS } from './colors';
 import { columnLetter } from './columns';
-import { STATUS_LABELS } from './messages';
+import type { VerdictKind } from './policy';
+import { RATING_LABELS, VERDICT_WORDS } from './verdict';
 
 /**
  * How the input tabs are coloured without touching a user's own formatting: conditional-format rules keyed to the
@@ -19,20 +20,48 @@ export interface Highlight {
 }
 
 /** Our words at the start of a status cell (annotate.ts writes them). */
-export const STATUS_PREFIX = { error: 'Lỗi', warning: 'Lưu ý', valid: 'Hợp lệ' } as const;
+export const STATUS_PREFIX = { error: 'Lỗi', warning: 'Lưu ý', valid: 'Hợp lệ', example: 'Dòng ví dụ: không được tính' } as const;
 
 /** In every formula we write: `N("…")` is 0 for text in Sheets, Excel and LibreOffice alike, so it changes nothing. */
 export const HIGHLIGHT_MARKER = 'N("dicoso 1+2")=0';
 
-/** The roster: a cadre's row in the colour of the one verdict; an error row in red. Longest prefixes first. */
-export const ROSTER_HIGHLIGHTS: readonly Highlight[] = [
-  { prefix: STATUS_PREFIX.error, background: COLORS.error, bold: false, scope: 'row' },
-  { prefix: STATUS_LABELS['short-both'], background: COLORS.shortDays, bold: true, scope: 'row' },
-  { prefix: STATUS_LABELS['short-days'], background: COLORS.shortDays, bold: false, scope: 'row' },
-  { prefix: STATUS_LABELS['short-rounds'], background: COLORS.shortRounds, bold: false, scope: 'row' },
-  { prefix: STATUS_LABELS.exempt, background: COLORS.exempt, bold: false, scope: 'row' },
-  { prefix: STATUS_LABELS.ok, background: COLORS.ok, bold: false, scope: 'row' },
-];
+/**
+ * The roster: a cadre's row in the colour of the one verdict (verdict.ts), by the words it begins with; an error row in
+ * red. The first rule that matches wins, so a longer prefix comes before a shorter one it begins with. Only the words
+ * of the phase can occur (the requirements during the period, the year-end verdict after), so only theirs are rules.
+ */
+export function rosterHighlights(verdict: VerdictKind, yearEnd: boolean): readonly Highlight[] {
+  const error: Highlight = { prefix: STATUS_PREFIX.error, background: COLORS.error, bold: false, scope: 'row' };
+  const exempt: Highlight = { prefix: VERDICT_WORDS.exempt, background: COLORS.exempt, bold: false, scope: 'row' };
+  if (yearEnd && verdict === 'rating') {
+    return [
+      error,
+      { prefix: RATING_LABELS['khong-dat'], background: COLORS.shortDays, bold: true, scope: 'row' },
+      exempt,
+      { prefix: RATING_LABELS['xuat-sac'], background: COLORS.ok, bold: true, scope: 'row' },
+      { prefix: RATING_LABELS.dat, background: COLORS.ok, bold: false, scope: 'row' },
+    ];
+  }
+  if (yearEnd) {
+    return [
+      error,
+      { prefix: RATING_LABELS['chua-hoan-thanh'], background: COLORS.shortDays, bold: true, scope: 'row' },
+      exempt,
+      { prefix: RATING_LABELS['hoan-thanh'], background: COLORS.ok, bold: false, scope: 'row' },
+    ];
+  }
+  return [
+    error,
+    // "Thiếu ngày và chuyên đề", "Thiếu ngày, chuyên đề và …": short of days and of more, in bold.
+    { prefix: `${VERDICT_WORDS.short} ${VERDICT_WORDS.days} và`, background: COLORS.shortDays, bold: true, scope: 'row' },
+    { prefix: `${VERDICT_WORDS.short} ${VERDICT_WORDS.days}`, background: COLORS.shortDays, bold: false, scope: 'row' },
+    // Short of rounds or of a place requirement only.
+    { prefix: VERDICT_WORDS.short, background: COLORS.shortRounds, bold: false, scope: 'row' },
+    exempt,
+    { prefix: VERDICT_WORDS.okPlanned, background: COLORS.planned, bold: false, scope: 'row' },
+    { prefix: VERDICT_WORDS.ok, background: COLORS.ok, bold: false, scope: 'row' },
+  ];
+}
 
 /** The trips tab: a row that is not counted (an error) in red; our status cell red or yellow. */
 export const TRIP_HIGHLIGHTS: readonly Highlight[] = [

@@ -19,6 +19,7 @@ export const ISSUE_CODES = [
   'content-other-numbering',
   'overdue-registration',
   'done-before-start',
+  'exemption-not-listed',
 ] as const;
 
 /** A problem of one cell or row, in Vietnamese, as the sheet's notes and `dicoso check --json` give it. */

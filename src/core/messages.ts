@@ -28,6 +28,8 @@ export const messages = {
     `Nếu bảng tính là của năm ${year}, hãy ghi Năm ${year} ở tab Cài đặt (hoặc thêm --year ${year} khi dùng lệnh dicoso).`,
   unknownLeaderBan: (ban: string, rosterTab: string) =>
     `Có email lãnh đạo cho “${ban}” nhưng tab ${rosterTab} không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab ${rosterTab}.`,
+  exampleRows: (tab: string, rows: readonly number[]) =>
+    `Tab “${tab}” có ${rows.length === 1 ? `dòng ví dụ (STT “VD”, dòng ${rows[0]})` : `${rows.length} dòng ví dụ (STT “VD”, dòng ${rows.join(', ')})`}: không được tính. Khi nhập số liệu thật, hãy xóa dòng ví dụ hoặc ghi số thứ tự vào cột STT.`,
   unreadTab: (tab: string, role: string, read: string) =>
     `Tab “${tab}” có tên như tab ${role} nhưng không được đọc: chỉ tab “${read}” được kiểm tra. ` +
     `Nếu tab này cũng ghi ${role} (ví dụ mỗi ban một tab), hãy chép các dòng sang tab “${read}”; nếu không, hãy đổi tên tab.`,
@@ -113,18 +115,42 @@ export const reasons = {
     `Đã thực hiện ${done}/${required} đợt ${label}; các đợt đã đăng ký đủ bù phần còn thiếu.`,
   shortLevel: (level: string, missing: number) => `Cấp ${level}: còn thiếu ${missing} ngày.`,
   waived: (document: string) => `Được miễn yêu cầu đợt chuyên đề (${document}).`,
-  exempt: (reason: string) => `Miễn: ${reason}.`,
-  noChiDoan: () => 'Chưa dự sinh hoạt chi đoàn.',
+  exempt: (reason: string) => `${reason.replace(/[.]+$/, '')}.`,
+  noChiDoan: () => 'Chưa dự sinh hoạt chi đoàn (Hướng dẫn yêu cầu phải có).',
+  chiDoanPlanned: () => 'Sinh hoạt chi đoàn: mới có trong các đợt đã đăng ký.',
   chiDoanUnclear: (count: number, number: string) =>
     `Chưa xác nhận được việc dự sinh hoạt chi đoàn: ${count} đợt mục ${number} không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).`,
+  missingLevels: (levels: readonly string[]) => `Chưa đi cơ sở ở ${levels.join(', ')} (Hướng dẫn yêu cầu phải có).`,
+  levelsPlanned: (levels: readonly string[]) => `${levels.join(', ')}: mới có trong các đợt đã đăng ký.`,
   focus: (group: string, kinds: readonly string[]) => `${group} nên tập trung vào: ${kinds.join('; ')}.`,
   overdue: (count: number) => `${count} đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.`,
   notDoneAtEnd: (count: number) => `${count} đợt đã đăng ký nhưng không thực hiện trong kỳ.`,
+  notDoneReminded: (count: number, reminder: string) => `${count} đợt đã đăng ký nhưng không thực hiện, đã có văn bản nhắc nhở (${reminder}).`,
+  notDoneNoReminder: (count: number) =>
+    `${count} đợt đã đăng ký nhưng không thực hiện; chưa ghi văn bản nhắc nhở của Thường trực nên chưa tính là Không đạt (nếu đã có, ghi ở cột “Văn bản nhắc nhở”).`,
+  notRegistered: (count: number) => `${count} đợt đã đi nhưng không có ngày đăng ký (không đăng ký theo tiến độ).`,
   lateRegistration: (count: number) => `${count} đợt đăng ký sau hạn.`,
+  urgent: (count: number) => `${count} đợt là nhiệm vụ đột xuất có văn bản của Ban Thường vụ: không xét hạn đăng ký.`,
   notConfirmed: (count: number) => `${count} đợt chưa có xác nhận của cơ sở.`,
   notReported: (count: number) => `${count} đợt chưa báo cáo kết quả.`,
+  unchecked: (steps: readonly string[]) => `Chưa kiểm tra được ${steps.join(', ')}: bảng tính không ghi.`,
   proRated: (required: number, subject: number, period: number) => `Yêu cầu tính theo thời gian áp dụng: ${required} ngày (${subject}/${period} ngày của kỳ).`,
+  notStarted: (start: CalendarDate) => `Bắt đầu công tác từ ${formatDayFirst(start)}.`,
   excellent: (score: number) => `Có đợt chuyên đề có minh chứng, báo cáo đạt ${score} điểm.`,
+} as const;
+
+/** Why a roster's exemption is or is not taken (exemptions.ts). */
+export const exemptionMessages = {
+  yearsAtOffice: (years: number, start: CalendarDate) => `Công tác tại cơ quan Tỉnh đoàn từ ${years} năm trở lên (từ ${formatDayFirst(start)})`,
+  notListed: (typed: string, items: readonly { label: string }[], source: string) =>
+    `Lý do miễn ${q(typed)} không thuộc danh sách được miễn (${source}): ${items.map((i) => i.label).join('; ')}. ` +
+    'Cán bộ vẫn được đánh giá như mọi người; nếu đúng là một trường hợp trong danh sách, hãy ghi theo lời của văn bản.',
+  needsDocument: (typed: string, source: string) =>
+    `Lý do miễn ${q(typed)} chưa ghi văn bản cho phép: ${source} không có danh sách được miễn, nên cán bộ chỉ được miễn khi có văn bản của cấp có thẩm quyền ` +
+    '(ví dụ “Quyết định số 12/QĐ-TĐTN”). Cán bộ vẫn được đánh giá như mọi người.',
+  yearsNotReached: (typed: string, years: number, start: CalendarDate, reached: CalendarDate) =>
+    `Lý do miễn ${q(typed)}: theo Ngày bắt đầu ${formatDayFirst(start)}, cán bộ đủ ${years} năm công tác từ ${formatDayFirst(reached)}, sau kỳ tính. ` +
+    'Cán bộ vẫn được đánh giá như mọi người; nếu Ngày bắt đầu sai, hãy sửa lại.',
 } as const;
 
 /** What is wrong with the settings as stored or as the Cài đặt tab gives them (the run goes on with the rest). */
@@ -141,24 +167,17 @@ export const settingsMessages = {
       : `Không phải địa chỉ email hợp lệ: ${addresses.map((a) => `“${a}”`).join(', ')}.`,
 } as const;
 
-/** Checks the rating could not make because the sheet lacks a column. */
+/** Checks the rating could not make because the sheet does not keep that step (no column, or blank on every row). */
 export const notChecked = {
-  registeredOn: 'Không có cột “Ngày đăng ký”: chưa kiểm tra được hạn đăng ký.',
-  confirmed: 'Không có cột “Xác nhận cơ sở”: chưa kiểm tra được xác nhận của cơ sở.',
-  reported: 'Không có cột “Đã báo cáo”: chưa kiểm tra được báo cáo kết quả.',
-  excellence: 'Không có cột “Điểm” hoặc “Minh chứng”: chưa xét được mức Xuất sắc.',
+  registeredOn: 'hạn đăng ký (cột “Ngày đăng ký”)',
+  confirmed: 'xác nhận của cơ sở (cột “Xác nhận cơ sở”)',
+  reported: 'báo cáo kết quả (cột “Đã báo cáo”)',
+  excellence: 'mức Xuất sắc (cột “Điểm” và “Minh chứng”)',
+  level: 'cấp đã đến (cột “Cấp”)',
+  reminder: 'văn bản nhắc nhở (cột “Văn bản nhắc nhở” ở tab cán bộ)',
+  sentence: (steps: readonly string[]) =>
+    `Chưa kiểm tra được ${steps.join('; ')}: cột không có hoặc để trống ở mọi dòng, nên không cán bộ nào bị đánh giá Không đạt vì các bước này.`,
 } as const;
 
 /** Added to our status column's caption when a user's own column on the same tab already carries that caption. */
 export const OWN_CAPTION_MARK = '(tiện ích)';
-
-/** The one verdict's words (evaluate.ts `status`): the same on the roster, the pages, the forms, the CLI, the emails. */
-export const STATUS_LABELS = {
-  ok: 'Đủ yêu cầu',
-  'short-days': 'Thiếu ngày',
-  'short-rounds': 'Thiếu chuyên đề',
-  'short-both': 'Thiếu ngày và chuyên đề',
-  exempt: 'Miễn',
-} as const;
-
-export const RATING_LABELS = { dat: 'Đạt', 'khong-dat': 'Không đạt', 'xuat-sac': 'Xuất sắc' } as const;

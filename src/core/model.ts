@@ -22,13 +22,15 @@ export interface Cadre {
   ban: string;
   group: CadreGroup;
   email: string;
-  /** The reason the policy does not apply, or null. */
+  /** The reason the policy does not apply, from the preset's closed list (or derived from Ngày bắt đầu), or null. */
   exemption: string | null;
   /** A dated exemption ("nghỉ thai sản từ 01/3/2023 đến 31/8/2023"); used only when pro-rating is on. */
   exemptionWindow: DateWindow | null;
   /** The written approval that waives the chuyên đề requirement, or null. */
   waiver: string | null;
   startDate: CalendarDate | null;
+  /** The standing unit's written reminder (06-HD §V.2 "có văn bản nhắc nhở"), as typed, or null. */
+  reminder: string | null;
 }
 
 export interface Trip {
@@ -44,8 +46,12 @@ export interface Trip {
   to: CalendarDate;
   place: string;
   level: string;
+  /** The preset's level this trip reached (its Cấp, or the unit its place names), or null when the sheet does not say. */
+  placeLevel: string | null;
   status: TripStatus;
   registeredOn: CalendarDate | null;
+  /** The Ban Thường vụ's decision for an urgent task (06-HD §IV.1 "nhiệm vụ đột xuất"), as typed, or null. */
+  urgent: string | null;
   confirmed: boolean | null;
   reported: boolean | null;
   score: number | null;
@@ -53,13 +59,20 @@ export interface Trip {
   result: string;
 }
 
-/** Which optional process columns the trips tab has: the rating says which checks it could not make. */
+/**
+ * The steps of the process the sheet keeps: a column present and filled on at least one row. A step the sheet does
+ * not keep is never a reason to fail a cadre; the rating says which checks it could not make (DOMAIN "Rating").
+ */
 export interface ProcessColumns {
   registeredOn: boolean;
   confirmed: boolean;
   reported: boolean;
   score: boolean;
   evidence: boolean;
+  /** The Cấp column (or places whose level can be read): the levels 06-HD §III.2 requires can be checked. */
+  level: boolean;
+  /** The roster's Văn bản nhắc nhở column. */
+  reminder: boolean;
 }
 
 /** The policy period of a year, as calendar dates. */

@@ -95,6 +95,17 @@ class NameIndex {
   }
 
   match(name: string, ban: string | undefined): NameMatch {
+    const found = this.#matchAsTyped(name, ban);
+    // "Đ/c Nguyễn Văn Hùng", "Đồng chí …": the form of address is not part of the name (kept as typed in the sheet).
+    const bare = withoutFormOfAddress(name);
+    if (found.kind === 'unknown' && bare !== name) {
+      const again = this.#matchAsTyped(bare, ban);
+      return again.kind === 'unknown' ? found : again;
+    }
+    return found;
+  }
+
+  #matchAsTyped(name: string, ban: string | undefined): NameMatch {
     // A name typed without any diacritics (a phone keyboard, an old font) names whoever it folds to; when that is
     // several people (Thủy and Thúy both fold to "thuy"), the Ban decides as for namesakes.
     const folded = foldKey(name);
@@ -135,6 +146,16 @@ class NameIndex {
     }
     return best === null ? null : this.#names[best]!;
   }
+}
+
+/** "Đ/c", "đ/c", "Đ.c", "Đồng chí", "đồng chí" before a name (any case, with or without accents). */
+const FORM_OF_ADDRESS = /^\s*(?:[đd]\s*[/.]\s*c\b\.?|[đd][ồôo]ng\s+ch[íi])\s*[:.,]?\s+/iu;
+
+/** The name without a form of address in front of it; the name itself when it has none. */
+export function withoutFormOfAddress(name: string): string {
+  const normalized = normalizeD(name.normalize('NFC'));
+  const m = FORM_OF_ADDRESS.exec(normalized);
+  return m ? normalized.slice(m[0].length) : name;
 }
 
 /** Indexes the roster's names (and bans, to tell namesakes apart) for matchName. */

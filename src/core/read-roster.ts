@@ -1,10 +1,13 @@
 import { ROSTER_COLUMNS, type RosterColumnKey } from './columns';
 import { parseDateCell, parseDateRange } from './date-parse';
 import type { PlacedIssue } from './issues';
+import { readExemption } from './exemptions';
 import { messages } from './messages';
 import type { Cadre, DateWindow } from './model';
 import { banKey, nameKey } from './names';
-import { cellIssue, cellOf, isBlankTableRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
+import { periodOf } from './period';
+import type { Policy } from './policy';
+import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
 import { CADRE_GROUP_LABELS, inferCadreGroup, parseCadreGroup } from './vocabulary';
 
 export interface RosterRead {
@@ -13,6 +16,10 @@ export interface RosterRead {
   table: Table<RosterColumnKey> | null;
   /** Roster rows (1-based) of each cadre, in order; rows with errors have no cadre. */
   rowsRead: number;
+  /** The roster keeps the standing unit's reminder letters (a Văn bản nhắc nhở column filled on some row). */
+  reminderKept: boolean;
+  /** Rows (1-based) marked as examples (STT "VD"): shown, never counted. */
+  exampleRows: number[];
 }
 
 export interface ReadOptions {
@@ -21,10 +28,18 @@ export interface ReadOptions {
   year: number;
 }
 
+export interface RosterReadOptions extends ReadOptions {
+  /** The preset's exemption list and period (exemptions.ts). */
+  policy: Policy;
+}
+
 /** Reads the Cán bộ tab: one cadre per non-blank row with a name and a Ban. */
-export function readRoster(input: TableInput, options: ReadOptions): RosterRead {
+export function readRoster(input: TableInput, options: RosterReadOptions): RosterRead {
   const located = locateTable(input, ROSTER_COLUMNS);
-  if (!located.ok) return { cadres: [], issues: [located.issue], table: null, rowsRead: 0 };
+  if (!located.ok) return { cadres: [], issues: [located.issue], table: null, rowsRead: 0, reminderKept: false, exampleRows: [] };
+  const period = periodOf(options.policy, options.year);
+  let reminderKept = false;
+  const exampleRows: number[] = [];
   const table = located.table;
   const cadres: Cadre[] = [];
   const issues: PlacedIssue[] = [];
@@ -34,6 +49,10 @@ export function readRoster(input: TableInput, options: ReadOptions): RosterRead 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
     const row = input.values[i]!;
     if (isBlankTableRow(table, row) || isSectionHeading(table, row)) continue;
+    if (isExampleRow(table, row)) {
+      exampleRows.push(i + 1);
+      continue;
+    }
     const name = textOf(table, row, 'name');
     const ban = textOf(table, row, 'ban');
     if (name === '' && ban === '') continue; // a row with only STT or a remark is not a cadre
@@ -69,9 +88,17 @@ export function readRoster(input: TableInput, options: ReadOptions): RosterRead 
       else firstRowOfPerson.set(key, i + 1);
     }
 
+    if (rowIssues.some((x) => x.level === 'error')) {
+      issues.push(...rowIssues);
+      continue;
+    }
+    // A reason outside the document's list is an error on the row, and the cadre is evaluated as everyone else.
+    const exemption = readExemption(textOf(table, row, 'exemption'), startDate, options.policy.exemptions, period);
+    if (exemption.kind === 'refused') rowIssues.push(cellIssue(table, i, 'exemption', 'error', 'exemption-not-listed', exemption.message));
     issues.push(...rowIssues);
-    if (rowIssues.some((x) => x.level === 'error')) continue;
-    const exemption = textOf(table, row, 'exemption');
+    const reason = exemption.kind === 'exempt' ? exemption.reason : null;
+    const reminder = emptyToNull(textOf(table, row, 'reminder'));
+    if (reminder !== null) reminderKept = true;
     cadres.push({
       index: cadres.length,
       row: i + 1,
@@ -80,13 +107,14 @@ export function readRoster(input: TableInput, options: ReadOptions): RosterRead 
       ban,
       group,
       email: textOf(table, row, 'email'),
-      exemption: exemption === '' ? null : exemption,
-      exemptionWindow: exemption === '' ? null : exemptionWindowOf(exemption, options.year),
+      exemption: reason,
+      exemptionWindow: reason === null ? null : exemptionWindowOf(reason, options.year),
       waiver: emptyToNull(textOf(table, row, 'waiver')),
       startDate,
+      reminder,
     });
   }
-  return { cadres, issues, table, rowsRead };
+  return { cadres, issues, table, rowsRead, reminderKept, exampleRows };
 }
 
 /** A date range inside an exemption reason ("nghỉ thai sản từ 01/3/2023 đến 31/8/2023"), or null. */

@@ -8,7 +8,7 @@ import { banKey, createNameIndex, matchName, type NameIndex } from './names';
 import type { Policy } from './policy';
 import type { WarnField } from './evaluate';
 import { PRESETS } from './presets';
-import { cellIssue, cellOf, isBlankTableRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
+import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
 import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue } from './content';
@@ -21,6 +21,8 @@ export interface TripsRead {
   processColumns: ProcessColumns;
   /** Non-blank data rows seen (with or without errors). */
   rowsRead: number;
+  /** Rows (1-based) marked as examples (STT "VD"): shown, never counted. */
+  exampleRows: number[];
 }
 
 export interface TripReadOptions extends ReadOptions {
@@ -31,18 +33,11 @@ export interface TripReadOptions extends ReadOptions {
 
 /** Reads the Đi cơ sở tab. A row with an error is reported and left out: it counts nowhere until fixed. */
 export function readTrips(input: TableInput, cadres: readonly Cadre[], options: TripReadOptions): TripsRead {
-  const noColumns: ProcessColumns = { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false };
   const located = locateTable(input, TRIP_COLUMNS);
-  if (!located.ok) return { trips: [], issues: [located.issue], table: null, processColumns: noColumns, rowsRead: 0 };
+  if (!located.ok) return { trips: [], issues: [located.issue], table: null, processColumns: NO_STEPS, rowsRead: 0, exampleRows: [] };
   const table = located.table;
-  const has = (key: TripColumnKey) => table.header.columns[key] !== undefined;
-  const processColumns: ProcessColumns = {
-    registeredOn: has('registeredOn'),
-    confirmed: has('confirmed'),
-    reported: has('reported'),
-    score: has('score'),
-    evidence: has('evidence'),
-  };
+  const filled = new Set<TripColumnKey>();
+  const exampleRows: number[] = [];
   const index = createNameIndex(cadres);
   const others = Object.values(PRESETS).map((p) => ({ title: p.title, numbering: p.policy.numbering }));
   const catalogue = contentCatalogue(options.policy, others);
@@ -55,13 +50,33 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
     const row = input.values[i];
     if (!row || isBlankTableRow(table, row) || isOnlyOurs(table, row) || isColumnNumbers(row) || isTotalRow(table, row) || isSectionHeading(table, row))
       continue;
+    if (isExampleRow(table, row)) {
+      exampleRows.push(i + 1);
+      continue;
+    }
     rowsRead++;
+    for (const key of STEP_KEYS) if (textOf(table, row, key) !== '') filled.add(key);
     const { trip, rowIssues } = readTripRow(context, row, i);
     issues.push(...rowIssues);
     if (trip) trips.push(trip);
   }
-  return { trips, issues, table, processColumns, rowsRead };
+  const processColumns: ProcessColumns = {
+    registeredOn: filled.has('registeredOn'),
+    confirmed: filled.has('confirmed'),
+    reported: filled.has('reported'),
+    score: filled.has('score'),
+    evidence: filled.has('evidence'),
+    level: filled.has('level') || trips.some((t) => t.placeLevel !== null),
+    reminder: false,
+  };
+  return { trips, issues, table, processColumns, rowsRead, exampleRows };
 }
+
+/** Nothing kept: a tab without a header. */
+const NO_STEPS: ProcessColumns = { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false, level: false, reminder: false };
+
+/** The process columns whose being filled on some row says the sheet keeps that step (DOMAIN "Rating"). */
+const STEP_KEYS = ['registeredOn', 'confirmed', 'reported', 'score', 'evidence', 'level'] as const;
 
 interface RowContext {
   table: Table<TripColumnKey>;
@@ -161,7 +176,11 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
       if (window) {
         const length = daysInclusive(window.from, window.to);
         if (length >= 1 && parsed > length)
-          error(daysText !== '' ? 'days' : 'window', 'days-exceed-window', messages.daysExceedWindow(parsed, length, window.from, window.to));
+          error(
+            daysText !== '' ? 'days' : table.header.columns.window !== undefined ? 'window' : 'from',
+            'days-exceed-window',
+            messages.daysExceedWindow(parsed, length, window.from, window.to),
+          );
       }
     }
   }
@@ -201,8 +220,10 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
       to: window.to,
       place: textOf(table, row, 'place'),
       level: textOf(table, row, 'level'),
+      placeLevel: placeLevelOf(textOf(table, row, 'level'), textOf(table, row, 'place'), options.policy.levels),
       status: resolvedStatus,
       registeredOn,
+      urgent: textOf(table, row, 'urgent') || null,
       confirmed: parseYes(cellOf(table, row, 'confirmed')),
       reported: parseYes(cellOf(table, row, 'reported')),
       score,
@@ -228,24 +249,22 @@ function readWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssu
   if (table.header.columns.window !== undefined && (!twoCells || (pairBlank && textOf(table, row, 'window') !== ''))) {
     return readOneCellWindow(ctx, windowCell, i, rowIssues);
   }
-  const pair = readTwoCellWindow(ctx, row, i, rowIssues);
-  return pair ? { ...pair, declaredDays: null } : null;
+  return readTwoCellWindow(ctx, row, i, rowIssues);
 }
 
-function readTwoCellWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): { from: CalendarDate; to: CalendarDate } | null {
+function readTwoCellWindow(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): Window | null {
   const { table, options } = ctx;
   const fromCell = cellOf(table, row, 'from');
   const toCell = cellOf(table, row, 'to');
   const dateOptions = { timeZone: options.timeZone, defaultYear: options.year };
   const caption = (key: 'from' | 'to') => table.captions[key] ?? (key === 'from' ? 'Từ ngày' : 'Đến ngày');
-  let from = parseDateCell(fromCell, dateOptions);
-  let to = parseDateCell(toCell, dateOptions);
-  if (!from.ok && from.reason !== 'empty' && typeof fromCell === 'string' && to.ok === false && to.reason === 'empty') {
-    const range = parseDateRange(fromCell, options.year);
-    if (range.ok) {
-      from = { ok: true, date: range.from };
-      to = { ok: true, date: range.to };
-    }
+  const from = parseDateCell(fromCell, dateOptions);
+  const to = parseDateCell(toCell, dateOptions);
+  // Đến ngày blank and Từ ngày holding words: the cell is read exactly as the forms' one-cell Thời gian cụ thể ("Từ ngày
+  // 01/4/2023 – 01/5/2023", "10 ngày, từ 01/6 – 15/6", "ngày 20/9/2022" for a one-day trip). A bare date with no end is
+  // more likely an end forgotten: it stays "Thiếu Đến ngày".
+  if (!to.ok && to.reason === 'empty' && typeof fromCell === 'string' && fromCell.trim() !== '' && !BARE_DATE.test(fromCell)) {
+    return readOneCellWindow(ctx, fromCell, i, rowIssues, 'from');
   }
   let ok = true;
   for (const [key, parsed, cell] of [
@@ -262,20 +281,26 @@ function readTwoCellWindow(ctx: RowContext, row: readonly unknown[], i: number, 
     rowIssues.push(cellIssue(table, i, 'to', 'error', 'date-order', messages.dateOrder(from.date, to.date)));
     return null;
   }
-  return { from: from.date, to: to.date };
+  return { from: from.date, to: to.date, declaredDays: null };
 }
+
+/** A date and nothing else ("05/06/2023", "2023-06-05"): in Từ ngày, a start whose end is missing. */
+const BARE_DATE = /^\s*\d{1,4}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*$/;
 
 /** Leading declared days in a range cell: "10 ngày, từ 01/6 – 15/6" (mẫu 1's own way of writing it). */
 const LEADING_DAYS = /^(\d{1,3})\s*ngay\s*[,:;.-]?\s*(.+)$/;
 /** Dates written in a cell: one alone after "Từ ngày" is a range without its end. */
 const DATE_TOKEN = /\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}\s*thang\s*\d{1,2}/g;
 
-/** Thời gian cụ thể: "Từ ngày 01/4/2023 – 01/5/2023", "… đến ngày …", "01/7/2023 - 30/7/2023", a one-day date. */
-function readOneCellWindow(ctx: RowContext, cell: unknown, i: number, rowIssues: PlacedIssue[]): Window | null {
+/**
+ * Thời gian cụ thể: "Từ ngày 01/4/2023 – 01/5/2023", "… đến ngày …", "01/7/2023 - 30/7/2023", a one-day date; and the
+ * same in Từ ngày when Đến ngày is blank (`key` is the cell read, where problems are placed).
+ */
+function readOneCellWindow(ctx: RowContext, cell: unknown, i: number, rowIssues: PlacedIssue[], key: 'window' | 'from' = 'window'): Window | null {
   const { table, options } = ctx;
-  const caption = table.captions.window ?? 'Thời gian cụ thể';
+  const caption = table.captions[key] ?? (key === 'window' ? 'Thời gian cụ thể' : 'Từ ngày');
   const fail = (code: PlacedIssue['code'], message: string) => {
-    rowIssues.push(cellIssue(table, i, 'window', 'error', code, message));
+    rowIssues.push(cellIssue(table, i, key, 'error', code, message));
     return null;
   };
   if (typeof cell !== 'string') {
@@ -326,4 +351,34 @@ export function parseDeclaredDays(value: unknown): number | null {
   if (!match) return null;
   const n = Number(match[1]);
   return n > 0 ? n : null;
+}
+
+/** Words a place starts with, by the level they name (Kiên Giang 06-HD §III.2: cấp huyện, cấp cơ sở, chi đoàn). */
+const PLACE_LEVELS: { pattern: RegExp; names: string[] }[] = [
+  { pattern: /^(chi doan|chi hoi)\b/, names: ['Chi đoàn'] },
+  { pattern: /^(huyen doan|thi doan|thanh doan|quan doan|huyen|thi xa|quan|thanh pho|tp)\b/, names: ['Huyện'] },
+  { pattern: /^(doan xa|doan phuong|doan thi tran|doan co so|xa|phuong|thi tran)\b/, names: ['Cơ sở', 'Xã', 'Xã/Phường'] },
+];
+
+/**
+ * The level (one of the preset's `levels`) a trip reached: its Cấp as typed (or, typed in other words, "Xã/Phường" for
+ * a preset whose list says "Cơ sở"), or, when Cấp is blank, the unit its place begins with ("Huyện đoàn Châu Thành";
+ * "Xã A, huyện B" is a commune). Null when neither says.
+ */
+export function placeLevelOf(level: string, place: string, levels: readonly string[]): string | null {
+  const byKey = new Map(levels.map((l) => [foldKey(l), l]));
+  if (level !== '') return byKey.get(foldKey(level)) ?? levelNamed(foldKey(level), byKey);
+  return levelNamed(foldKey(place), byKey);
+}
+
+function levelNamed(folded: string, byKey: ReadonlyMap<string, string>): string | null {
+  for (const { pattern, names } of PLACE_LEVELS) {
+    if (!pattern.test(folded)) continue;
+    for (const name of names) {
+      const found = byKey.get(foldKey(name));
+      if (found) return found;
+    }
+    return null;
+  }
+  return null;
 }

@@ -1,8 +1,10 @@
 import { formatDayFirst, type CalendarDate } from './calendar-date';
 import { parseDateCell } from './date-parse';
 import { isEmailAddress, splitEmailList } from './email/recipients';
+import { deadlinesText, readDeadlines } from './deadline-text';
+import { itemWords } from './exemptions';
 import { PRESET_IDS, PRESETS, type PolicyOverrides, type PresetId, type PresetInfo } from './presets';
-import type { Policy } from './policy';
+import { documentQuarterlyReportDay, summaryDayOf, type ExemptionItem, type Policy, type RequiredLevel } from './policy';
 import type { Settings } from './settings';
 import { foldKey } from './text';
 
@@ -42,12 +44,15 @@ export interface SettingField {
   show: (settings: Settings, policy: Policy) => string;
   /** Its controls on the settings page, in page order within their section; none when the page does not offer it. */
   page?: readonly PageControl[];
+  /** For a `tab-text` control: the stored override as the tab writes it ('' when the preset's applies). */
+  stored?: (settings: Settings) => string;
 }
 
 /** The settings page's sections, in page order. */
 export const PAGE_SECTIONS = {
   general: 'Chung',
   rules: 'Quy định riêng',
+  calendar: 'Lịch và hạn',
   forms: 'Biểu mẫu',
   mail: 'Người nhận email',
   schedule: 'Gửi tự động',
@@ -57,6 +62,12 @@ export type PageSection = keyof typeof PAGE_SECTIONS;
 /** A preset's values, as the settings page shows what a blank override means (period bounds as dd/mm). */
 export interface PresetDefaults {
   province: string;
+  verdict: string;
+  compilingDepartment: string;
+  documentKind: string;
+  summaryDay: string;
+  /** The preset's texts of the `tab-text` fields, by path: what a blank one means. */
+  texts: Record<string, string>;
   minDays: number;
   periodStart: string;
   periodEnd: string;
@@ -66,12 +77,20 @@ export interface PresetDefaults {
   roundMaxDays: number | null;
   notBackToBack: boolean;
   proRating: boolean;
+  requireChiDoan: boolean;
 }
 
 export function presetDefaults(preset: PresetInfo): PresetDefaults {
   const policy = preset.policy;
   return {
     province: preset.province,
+    verdict: VERDICT_CHOICES.find((c) => c.value === policy.verdict)!.label,
+    compilingDepartment: policy.compilingDepartment,
+    documentKind: policy.document.kind,
+    summaryDay: summaryDayText(summaryDayOf(policy)),
+    texts: Object.fromEntries(
+      SETTING_FIELDS.flatMap((f) => (f.page ?? []).filter((c) => c.input.kind === 'tab-text').map((c) => [c.path, f.show(DEFAULT_SHOWN, policy)])),
+    ),
     minDays: policy.minDays,
     periodStart: formatMonthDay(policy.period.start),
     periodEnd: formatMonthDay(policy.period.end),
@@ -81,6 +100,7 @@ export function presetDefaults(preset: PresetInfo): PresetDefaults {
     roundMaxDays: policy.rounds.rule.maxDays,
     notBackToBack: policy.rounds.notBackToBack,
     proRating: policy.proRating,
+    requireChiDoan: policy.requireChiDoan,
   };
 }
 
@@ -93,7 +113,10 @@ export type PageInput =
   | { kind: 'integer' | 'month-day' | 'date'; placeholder?: string }
   | { kind: 'preset' }
   | { kind: 'yes-no'; yes: string; no: string; presetYes: string; presetNo: string }
+  | { kind: 'choice'; options: readonly { value: string; label: string }[] }
   | { kind: 'emails' }
+  /** Several lines written as in the Cài đặt tab, read and shown by the field's own codec (tabText). */
+  | { kind: 'tab-text'; placeholder?: string }
   | { kind: 'checkbox' };
 
 export interface PageControl {
@@ -109,6 +132,8 @@ export interface PageControl {
   blank?: keyof PresetDefaults;
   /** A hint that depends on the preset chosen. */
   presetHint?: (defaults: PresetDefaults) => string;
+  /** A label that depends on the preset chosen (the compiling department's name). */
+  presetLabel?: (defaults: PresetDefaults) => string;
   /** Controls sharing a pair id sit side by side, with the pair's hint below them. */
   pair?: { id: string; hint?: string };
   /** The switches (checkbox paths) this control depends on: it is disabled while any of them is off. */
@@ -185,6 +210,37 @@ function emails(cell: unknown, what: string): FieldRead {
 }
 
 const fail = (message: string): FieldRead => ({ ok: false, message });
+
+const DEADLINE_HINT =
+  'Mỗi hạn một dòng (hoặc cách nhau bởi dấu chấm phẩy): “15/02”, “trước ngày 15/02”, “20/12 năm trước (01/01 - 30/06)”, “ngày 5 tháng đầu quý”, “ngày 27 tháng cuối quý”, “cuối quý”; “Không” = không có hạn.';
+
+export const VERDICT_CHOICES = [
+  { value: 'rating', label: 'Xếp loại: Không đạt / Đạt / Xuất sắc' },
+  { value: 'completion', label: 'Hoàn thành / Chưa hoàn thành' },
+] as const;
+
+/** What `show` needs of the stored settings when only the policy's values are shown. */
+const DEFAULT_SHOWN = null as unknown as Settings;
+
+function summaryDayText(day: number | 'last'): string {
+  return day === 'last' ? 'cuối quý' : String(day);
+}
+
+function requiredLevelsText(levels: readonly RequiredLevel[]): string {
+  return levels.map((r) => r.levels.join(' hoặc ')).join('; ');
+}
+
+function exemptionsText(items: readonly ExemptionItem[], needsDocument: boolean): string {
+  if (needsDocument && items.length === 0) return 'Theo văn bản';
+  return items.map((i) => i.label).join('; ');
+}
+
+function deadlinesField(cell: unknown, kind: 'registration' | 'approval' | 'report', what: string): FieldRead {
+  if (/^khong( co)?$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { [`${kind}Deadlines`]: [] } } };
+  const read = readDeadlines(text(cell), kind);
+  if (!read.ok) return fail(`${what}: không đọc được “${read.item}”. ${DEADLINE_HINT}`);
+  return read.deadlines.length ? { ok: true, patch: { overrides: { [`${kind}Deadlines`]: read.deadlines } } } : fail(`${what} trống.`);
+}
 
 // ------------------------------------------------------------------------------------------------ the table
 
@@ -407,9 +463,18 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     key: 'Yêu cầu dự sinh hoạt chi đoàn',
     aliases: ['sinh hoat chi doan', 'phai du sinh hoat chi doan', 'du sinh hoat chi doan'],
     paths: ['overrides.requireChiDoan'],
-    hint: (p) => `Có: nhắc cán bộ chưa dự sinh hoạt chi đoàn. Để trống: ${yesNoText(p.requireChiDoan)}.`,
+    hint: (p) => `Có: trong năm phải có đợt dự sinh hoạt chi đoàn (thiếu là chưa đủ yêu cầu). Để trống: ${yesNoText(p.requireChiDoan)}.`,
     read: (cell) => yesNoField(cell, 'Yêu cầu dự sinh hoạt chi đoàn', (v) => ({ requireChiDoan: v })),
     show: (_s, p) => yesNoText(p.requireChiDoan),
+    page: [
+      {
+        path: 'overrides.requireChiDoan',
+        label: 'Phải có dự sinh hoạt chi đoàn',
+        section: 'rules',
+        input: { kind: 'yes-no', yes: 'Có: bắt buộc', no: 'Không bắt buộc', presetYes: 'bắt buộc', presetNo: 'không bắt buộc' },
+        blank: 'requireChiDoan',
+      },
+    ],
   },
   {
     key: 'Danh sách cấp',
@@ -421,33 +486,196 @@ export const SETTING_FIELDS: readonly SettingField[] = [
       return levels.length ? { ok: true, patch: { overrides: { levels } } } : fail('Danh sách cấp trống.');
     },
     show: (_s, p) => p.levels.join('; '),
+    stored: (s) => s.overrides.levels?.join('; ') ?? '',
+    page: [
+      { path: 'overrides.levels', label: 'Danh sách cấp (cột Cấp)', section: 'rules', input: { kind: 'tab-text', placeholder: 'Huyện; Cơ sở; Chi đoàn' } },
+    ],
   },
   {
-    key: 'Hạn báo cáo quý',
-    aliases: ['han mau 3', 'ngay bao cao quy'],
-    paths: ['overrides.quarterlyReportDay'],
-    hint: (p) => `Ngày của tháng cuối quý (1–31) hoặc “cuối quý”. Để trống: ${p.quarterlyReportDay === 'last' ? 'cuối quý' : p.quarterlyReportDay}.`,
+    key: 'Cấp phải đến',
+    aliases: ['cap bat buoc', 'cac cap phai den', 'dia ban bat buoc'],
+    paths: ['overrides.requiredLevels'],
+    hint: (p) =>
+      `Các cấp mà các đợt trong năm phải đến, cách nhau bởi dấu chấm phẩy; “hoặc” giữa các cấp cùng tính (Cơ sở hoặc Chi đoàn); “Không” = không yêu cầu. Để trống: ${requiredLevelsText(p.requiredLevels) || 'không yêu cầu'}.`,
     read: (cell) => {
-      if (/^cuoi (quy|thang)$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { quarterlyReportDay: 'last' } } };
-      const n = integer(cell, 1, 31, 'Hạn báo cáo quý');
-      return n.ok ? { ok: true, patch: { overrides: { quarterlyReportDay: n.value } } } : fail(`${n.message} Hoặc ghi “cuối quý”.`);
+      if (/^khong( yeu cau)?$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { requiredLevels: [] } } };
+      const levels = list(cell).map((item) => {
+        const names = item
+          .split(/\s+hoặc\s+|\s+hoac\s+|\//i)
+          .map((n) => n.trim())
+          .filter(Boolean);
+        return { label: `cấp ${names[0]!.toLocaleLowerCase('vi')}`, levels: names };
+      });
+      return levels.length ? { ok: true, patch: { overrides: { requiredLevels: levels } } } : fail('Cấp phải đến trống.');
     },
-    show: (_s, p) => (p.quarterlyReportDay === 'last' ? 'cuối quý' : String(p.quarterlyReportDay)),
+    show: (_s, p) => requiredLevelsText(p.requiredLevels),
+    stored: (s) => (s.overrides.requiredLevels ? requiredLevelsText(s.overrides.requiredLevels) || 'Không' : ''),
+    page: [
+      {
+        path: 'overrides.requiredLevels',
+        label: 'Cấp các đợt phải đến',
+        section: 'rules',
+        input: { kind: 'tab-text', placeholder: 'Huyện; Cơ sở hoặc Chi đoàn' },
+      },
+    ],
+  },
+  {
+    key: 'Cách đánh giá cuối năm',
+    aliases: ['cach danh gia', 'danh gia cuoi nam', 'ket qua cuoi nam', 'xep loai'],
+    paths: ['overrides.verdict'],
+    hint: (p) =>
+      `“Xếp loại” (Không đạt/Đạt/Xuất sắc) hoặc “Hoàn thành” (Hoàn thành/Chưa hoàn thành). Để trống: ${VERDICT_CHOICES.find((c) => c.value === p.verdict)!.label}.`,
+    read: (cell) => {
+      const folded = foldKey(text(cell));
+      if (/^xep loai|dat|xuat sac/.test(folded)) return { ok: true, patch: { overrides: { verdict: 'rating' } } };
+      if (/hoan thanh/.test(folded)) return { ok: true, patch: { overrides: { verdict: 'completion' } } };
+      return fail(`Cách đánh giá “${text(cell)}” không có: ghi “Xếp loại” hoặc “Hoàn thành”.`);
+    },
+    show: (_s, p) => VERDICT_CHOICES.find((c) => c.value === p.verdict)!.label,
+    page: [{ path: 'overrides.verdict', label: 'Đánh giá cuối năm', section: 'rules', input: { kind: 'choice', options: VERDICT_CHOICES }, blank: 'verdict' }],
+  },
+  {
+    key: 'Danh sách được miễn',
+    aliases: ['doi tuong duoc mien', 'truong hop duoc mien', 'duoc mien', 'danh sach mien'],
+    paths: ['overrides.exemptions', 'overrides.exemptionsNeedDocument'],
+    hint: (p) =>
+      `Các trường hợp văn bản cho miễn, cách nhau bởi dấu chấm phẩy; hoặc “Theo văn bản” khi chỉ miễn người có văn bản cho phép. Để trống: ${exemptionsText(p.exemptions.items, p.exemptions.needsDocument)}.`,
+    read: (cell) => {
+      const items = list(cell);
+      if (items.length === 0) return fail('Danh sách được miễn trống.');
+      if (items.length === 1 && /^(theo |co )?van ban/.test(foldKey(items[0]!)))
+        return { ok: true, patch: { overrides: { exemptions: [], exemptionsNeedDocument: true } } };
+      return { ok: true, patch: { overrides: { exemptions: items.map((label) => ({ label, words: itemWords(label) })), exemptionsNeedDocument: false } } };
+    },
+    show: (_s, p) => exemptionsText(p.exemptions.items, p.exemptions.needsDocument),
+    stored: (s) => (s.overrides.exemptions ? exemptionsText(s.overrides.exemptions, s.overrides.exemptionsNeedDocument ?? false) : ''),
+    page: [
+      {
+        path: 'overrides.exemptions',
+        label: 'Các trường hợp được miễn',
+        section: 'rules',
+        input: { kind: 'tab-text', placeholder: 'Kế toán; Văn thư; Nghỉ thai sản' },
+      },
+    ],
+  },
+  {
+    key: 'Số năm công tác được miễn',
+    aliases: ['so nam cong tac', 'mien tu so nam cong tac'],
+    paths: ['overrides.yearsAtOffice'],
+    hint: (p) =>
+      `Cán bộ công tác tại cơ quan từ số năm này trở lên được miễn (tính từ Ngày bắt đầu); “Không” = không miễn. Để trống: ${p.exemptions.yearsAtOffice ?? 'không'}.`,
+    read: (cell) => {
+      if (/^khong$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { yearsAtOffice: null } } };
+      const n = integer(cell, 1, 60, 'Số năm công tác được miễn');
+      return n.ok ? { ok: true, patch: { overrides: { yearsAtOffice: n.value } } } : fail(`${n.message} Hoặc ghi “Không”.`);
+    },
+    show: (_s, p) => (p.exemptions.yearsAtOffice === null ? 'Không' : String(p.exemptions.yearsAtOffice)),
+  },
+  {
+    key: 'Hạn đăng ký',
+    aliases: ['han gui dang ky', 'thoi han dang ky'],
+    paths: ['overrides.registrationDeadlines'],
+    hint: (p) => `${DEADLINE_HINT} Để trống: ${deadlinesText(p.deadlines, 'registration') || 'không có'}.`,
+    read: (cell) => deadlinesField(cell, 'registration', 'Hạn đăng ký'),
+    show: (_s, p) => deadlinesText(p.deadlines, 'registration'),
+    stored: (s) => (s.overrides.registrationDeadlines ? deadlinesText(s.overrides.registrationDeadlines, 'registration') || 'Không' : ''),
+    page: [
+      {
+        path: 'overrides.registrationDeadlines',
+        label: 'Hạn đăng ký',
+        section: 'calendar',
+        input: { kind: 'tab-text', placeholder: '15/02' },
+        hint: DEADLINE_HINT,
+      },
+    ],
+  },
+  {
+    key: 'Hạn phê duyệt',
+    aliases: ['han phe duyet dang ky', 'thoi han phe duyet'],
+    paths: ['overrides.approvalDeadlines'],
+    hint: (p) => `${DEADLINE_HINT} Để trống: ${deadlinesText(p.deadlines, 'approval') || 'không có'}.`,
+    read: (cell) => deadlinesField(cell, 'approval', 'Hạn phê duyệt'),
+    show: (_s, p) => deadlinesText(p.deadlines, 'approval'),
+    stored: (s) => (s.overrides.approvalDeadlines ? deadlinesText(s.overrides.approvalDeadlines, 'approval') || 'Không' : ''),
+    page: [{ path: 'overrides.approvalDeadlines', label: 'Hạn phê duyệt', section: 'calendar', input: { kind: 'tab-text', placeholder: '30/06' } }],
+  },
+  {
+    key: 'Hạn báo cáo',
+    aliases: ['han bao cao ket qua', 'thoi han bao cao'],
+    paths: ['overrides.reportDeadlines'],
+    hint: (p) => `${DEADLINE_HINT} Để trống: ${deadlinesText(p.deadlines, 'report') || 'không có'}.`,
+    read: (cell) => deadlinesField(cell, 'report', 'Hạn báo cáo'),
+    show: (_s, p) => deadlinesText(p.deadlines, 'report'),
+    stored: (s) => (s.overrides.reportDeadlines ? deadlinesText(s.overrides.reportDeadlines, 'report') || 'Không' : ''),
+    page: [
+      {
+        path: 'overrides.reportDeadlines',
+        label: 'Hạn báo cáo kết quả',
+        section: 'calendar',
+        input: { kind: 'tab-text', placeholder: 'ngày 27 tháng cuối quý' },
+      },
+    ],
+  },
+  {
+    key: 'Ngày gửi tổng hợp quý',
+    aliases: ['han bao cao quy', 'han mau 3', 'ngay bao cao quy', 'ngay gui bao cao quy', 'ngay gui tong hop'],
+    paths: ['overrides.summaryDay'],
+    hint: (p) =>
+      `Ngày của tháng cuối quý (1–31) hoặc “cuối quý” mà thư tổng hợp quý được gửi. Để trống: ${summaryDayText(summaryDayOf(p))}${documentQuarterlyReportDay(p) === null ? '' : ' (hạn báo cáo quý của văn bản)'}.`,
+    read: (cell) => {
+      if (/^cuoi (quy|thang)$/.test(foldKey(text(cell)))) return { ok: true, patch: { overrides: { summaryDay: 'last' } } };
+      const n = integer(cell, 1, 31, 'Ngày gửi tổng hợp quý');
+      return n.ok ? { ok: true, patch: { overrides: { summaryDay: n.value } } } : fail(`${n.message} Hoặc ghi “cuối quý”.`);
+    },
+    show: (_s, p) => summaryDayText(summaryDayOf(p)),
+    page: [
+      {
+        path: 'overrides.summaryDay',
+        label: 'Ngày gửi thư tổng hợp quý',
+        section: 'calendar',
+        input: { kind: 'integer' },
+        invalid: 'Nhập một ngày từ 1 đến 31.',
+        blank: 'summaryDay',
+        hint: 'Ngày của tháng cuối quý.',
+      },
+    ],
+  },
+  {
+    key: 'Ban tổng hợp',
+    aliases: ['ban tong hop danh sach', 'don vi tong hop', 'ban theo doi'],
+    paths: ['overrides.compilingDepartment'],
+    hint: (p) => `Ban nhận danh sách đăng ký và báo cáo của các ban. Để trống: ${p.compilingDepartment}.`,
+    read: (cell) => (text(cell) ? { ok: true, patch: { overrides: { compilingDepartment: text(cell) } } } : fail('Ban tổng hợp trống.')),
+    show: (_s, p) => p.compilingDepartment,
+    page: [
+      { path: 'overrides.compilingDepartment', label: 'Ban tổng hợp', section: 'forms', input: { kind: 'text', maxLength: 80 }, blank: 'compilingDepartment' },
+    ],
+  },
+  {
+    key: 'Loại văn bản',
+    aliases: ['loai van ban ap dung', 'van ban'],
+    paths: ['overrides.documentKind'],
+    hint: (p) => `Hướng dẫn hoặc Kế hoạch: “(Kèm theo … số …)” trên biểu mẫu. Để trống: ${p.document.kind}.`,
+    read: (cell) => (text(cell) ? { ok: true, patch: { overrides: { documentKind: text(cell) } } } : fail('Loại văn bản trống.')),
+    show: (_s, p) => p.document.kind,
+    page: [{ path: 'overrides.documentKind', label: 'Loại văn bản', section: 'forms', input: { kind: 'text', maxLength: 40 }, blank: 'documentKind' }],
   },
   {
     key: 'Email BTC-KT',
-    aliases: ['email ban to chuc - kiem tra', 'email ban to chuc kiem tra', 'email btckt'],
+    aliases: ['email ban to chuc - kiem tra', 'email ban to chuc kiem tra', 'email btckt', 'email ban tong hop', 'email ban xay dung doan'],
     paths: ['recipients.btcKt'],
-    hint: () => 'Các địa chỉ nhận báo cáo toàn tỉnh, cách nhau bởi dấu phẩy.',
+    hint: (p) => `Các địa chỉ của ${p.compilingDepartment} nhận bản tổng hợp toàn tỉnh, cách nhau bởi dấu phẩy.`,
     read: (cell) => emails(cell, 'Email BTC-KT'),
     show: (s) => s.recipients.btcKt.join(', '),
     page: [
       {
         path: 'recipients.btcKt',
-        label: 'Email Ban Tổ chức – Kiểm tra',
+        label: 'Email ban tổng hợp',
+        presetLabel: (d) => `Email ${d.compilingDepartment}`,
         section: 'mail',
         input: { kind: 'emails' },
         hint: 'Mỗi dòng một địa chỉ; nhận bản tổng hợp toàn tỉnh.',
+        presetHint: (d) => `Mỗi dòng một địa chỉ của ${d.compilingDepartment}; nhận bản tổng hợp toàn tỉnh. Để trống thì không có thư tổng hợp toàn tỉnh.`,
       },
     ],
   },

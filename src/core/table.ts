@@ -1,6 +1,7 @@
 import { columnLetter, detectHeader, HEADER_SEARCH_ROWS, type ColumnSpec, type HeaderMatch } from './columns';
 import type { IssueCode, PlacedIssue } from './issues';
 import { messages } from './messages';
+import { foldKey } from './text';
 
 /** A tab as read: its name and its values from A1 (any cell type a spreadsheet hands over). */
 export interface TableInput {
@@ -107,6 +108,16 @@ export function isSectionHeading<K extends string>(table: Table<K>, row: readonl
   if (texts.length >= 2) return texts.every((t) => t === texts[0]);
   const number = stt === undefined ? '' : String(row[stt] ?? '').trim();
   return /^[IVXL]+\.?$/.test(number);
+}
+
+/**
+ * An example row, marked as the seed forms mark theirs ("VD1: 1.1 …"): STT "VD", "VD1", "Ví dụ". The template of
+ * `dicoso init` and the add-on's set-up writes its example so; it is shown, never counted.
+ */
+export function isExampleRow<K extends string>(table: Table<K>, row: readonly unknown[]): boolean {
+  const stt = (table.header.columns as Record<string, number | undefined>)['stt'];
+  if (stt === undefined) return false;
+  return /^(vd|vi du)\s*\d*\s*[:.)]?$/.test(foldKey(String(row[stt] ?? '')));
 }
 
 export function isBlankRow(row: readonly unknown[] | undefined): boolean {

@@ -34,8 +34,10 @@ export function contentKindChoices(policy: Policy): string[] {
 
 export function inputTabTemplates(policy: Policy, year: number, bans: readonly string[] = DEFAULT_BANS): TabTemplate[] {
   const kinds = contentKindChoices(policy);
-  const ROSTER = templateColumns(ROSTER_COLUMNS);
-  const TRIPS = templateColumns(TRIP_COLUMNS);
+  const keeps = { rating: policy.verdict === 'rating', deadlines: policy.deadlines.some((d) => d.kind === 'registration') };
+  const ROSTER = templateColumns(ROSTER_COLUMNS, keeps);
+  const TRIPS = templateColumns(TRIP_COLUMNS, keeps);
+  const exampleRow = (specs: readonly ColumnSpec[], values: Record<string, string | number>) => specs.map((c) => values[c.key] ?? '');
   const roster: TabTemplate = {
     name: TAB_NAMES.roster,
     keys: ROSTER.map((c) => c.key),
@@ -47,7 +49,15 @@ export function inputTabTemplates(policy: Policy, year: number, bans: readonly s
     ],
     dateColumns: [indexOf(ROSTER, 'startDate')],
     numberColumns: [indexOf(ROSTER, 'stt')],
-    example: [1, 'Nguyễn Văn An', 'Chuyên viên', bans[0] ?? 'Ban Tổ chức – Kiểm tra', 'Chuyên viên', 'an.nv@example.vn', '', '', ''],
+    // Marked "VD" as the seed forms mark their examples ("VD1: 1.1 …"): shown, never counted (table.ts isExampleRow).
+    example: exampleRow(ROSTER, {
+      stt: EXAMPLE_STT,
+      name: 'Nguyễn Văn An',
+      position: 'Chuyên viên',
+      ban: bans[0] ?? policy.compilingDepartment,
+      group: 'Chuyên viên',
+      email: 'an.nv@example.vn',
+    }),
   };
   const trips: TabTemplate = {
     name: TAB_NAMES.trips,
@@ -61,31 +71,29 @@ export function inputTabTemplates(policy: Policy, year: number, bans: readonly s
       { column: indexOf(TRIPS, 'ban'), values: [...bans], allowOther: true },
       { column: indexOf(TRIPS, 'confirmed'), values: ['Có', 'Chưa'], allowOther: true },
       { column: indexOf(TRIPS, 'reported'), values: ['Có', 'Chưa'], allowOther: true },
-    ],
+    ].filter((l) => l.column >= 0),
     dateColumns: [indexOf(TRIPS, 'from'), indexOf(TRIPS, 'to'), indexOf(TRIPS, 'registeredOn')],
-    numberColumns: [indexOf(TRIPS, 'stt'), indexOf(TRIPS, 'days'), indexOf(TRIPS, 'score')],
-    example: [
-      1,
-      'Nguyễn Văn An',
-      bans[0] ?? 'Ban Tổ chức – Kiểm tra',
-      contentKindCaption('chuyen-de', policy),
-      'Khảo sát tình hình hoạt động chi đoàn khu dân cư',
-      5,
-      `05/06/${year}`,
-      `09/06/${year}`,
-      'Xã A',
-      policy.levels[1] ?? policy.levels[0] ?? '',
-      TRIP_STATUS_LABELS.registered,
-      `20/05/${year}`,
-      '',
-      '',
-      '',
-      '',
-      '',
-    ],
+    numberColumns: [indexOf(TRIPS, 'stt'), indexOf(TRIPS, 'days'), indexOf(TRIPS, 'score')].filter((c) => c >= 0),
+    example: exampleRow(TRIPS, {
+      stt: EXAMPLE_STT,
+      name: 'Nguyễn Văn An',
+      ban: bans[0] ?? policy.compilingDepartment,
+      kind: contentKindCaption('chuyen-de', policy),
+      detail: 'Khảo sát tình hình hoạt động chi đoàn khu dân cư',
+      days: 5,
+      from: `05/06/${year}`,
+      to: `09/06/${year}`,
+      place: 'Xã A',
+      level: policy.levels[1] ?? policy.levels[0] ?? '',
+      status: TRIP_STATUS_LABELS.registered,
+      registeredOn: `20/05/${year}`,
+    }),
   };
   return [roster, trips];
 }
+
+/** The STT of the template's example rows. */
+export const EXAMPLE_STT = 'VD';
 
 export const DEFAULT_BANS = ['Ban Tổ chức – Kiểm tra', 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Công tác Thiếu nhi', 'Văn phòng'];
 

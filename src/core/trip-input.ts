@@ -2,7 +2,7 @@ import { daysInclusive, isCalendarDate, type CalendarDate } from './calendar-dat
 import { messages } from './messages';
 import type { Policy } from './policy';
 import { roundLengthOk, roundRuleFor } from './policy';
-import { banKey, nameKey } from './names';
+import { banKey, nameKey, withoutFormOfAddress } from './names';
 import * as z from './zod-vi';
 import { contentItemCaption, contentItems } from './content';
 import { CONTENT_KINDS, TripStatusSchema, type CadreGroup, type ContentKind } from './vocabulary';
@@ -82,7 +82,8 @@ export function checkTripInput(draft: TripDraft, roster: readonly RosterEntry[],
       errors[field] ??= issue.message;
     }
   }
-  const cadre = roster.find((r) => nameKey(r.name) === nameKey(draft.name) && (draft.ban === '' || banKey(r.ban) === banKey(draft.ban)));
+  const typed = [nameKey(draft.name), nameKey(withoutFormOfAddress(draft.name))];
+  const cadre = roster.find((r) => typed.includes(nameKey(r.name)) && (draft.ban === '' || banKey(r.ban) === banKey(draft.ban)));
   if (draft.name !== '' && !cadre) errors.name = messages.unknownCadre(draft.name, null);
   const from = dateField(draft.from, 'Từ ngày', errors, 'from');
   const to = dateField(draft.to, 'Đến ngày', errors, 'to');

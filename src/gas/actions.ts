@@ -1,9 +1,10 @@
 import { findTab } from '../core/columns';
 import { UserError } from '../core/user-error';
 import { analyzeContext, storedSettings } from '../sheets/server-context';
-import { removeOurMarks, writeCheckResults, type Analysis } from '../sheets/workflow';
+import { removeOurMarks, rowsLeftOut, writeCheckResults, type Analysis } from '../sheets/workflow';
 import { liveCheck } from '../sheets/live-check';
-import { DASHBOARD_TAB, lacking, provinceCounts } from '../core/forms/dashboard';
+import { DASHBOARD_TAB, provinceCounts } from '../core/forms/dashboard';
+import { isYearEnd, verdictGroupLabel, verdictsOf } from '../core/verdict';
 import { gasContext, runAction, tell, withDocumentLock, type GasContext } from './context';
 import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -34,22 +35,18 @@ export function setupAction(): void {
 // ---------------------------------------------------------------- Kiểm tra dữ liệu
 
 export interface CheckCounts {
-  ok: number;
-  short: number;
-  exempt: number;
+  /** Cadres by the one verdict, in the words of the tiles and the Tổng hợp tab; verdicts no cadre has are left out. */
+  verdicts: { label: string; count: number }[];
   errors: number;
   warnings: number;
 }
 
 export function checkCounts(analysis: Analysis): CheckCounts {
   const all = provinceCounts(analysis.evaluation.cadres);
-  return {
-    ok: all.ok,
-    short: lacking(all).any,
-    exempt: all.exempt,
-    errors: new Set(analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`)).size,
-    warnings: analysis.issues.filter((i) => i.level === 'warning').length,
-  };
+  const verdicts = verdictsOf(analysis.policy, isYearEnd(analysis.today, analysis.period.end))
+    .map((v) => ({ label: verdictGroupLabel(v, analysis.policy), count: all.counts[v] }))
+    .filter((v) => v.count > 0);
+  return { verdicts, errors: rowsLeftOut(analysis), warnings: analysis.issues.filter((i) => i.level === 'warning').length };
 }
 
 export function checkAction(): void {

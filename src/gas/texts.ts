@@ -32,9 +32,9 @@ export const texts = {
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',
 
   checking: (rows: number) => `Đang kiểm tra ${count(rows)} dòng…`,
-  checked: (c: { ok: number; short: number; exempt: number; errors: number; warnings: number }) =>
-    `Cán bộ đủ yêu cầu: ${count(c.ok)}; còn thiếu: ${count(c.short)}${c.exempt ? `; miễn: ${count(c.exempt)}` : ''}. ` +
-    `Lỗi: ${count(c.errors)} dòng; lưu ý: ${count(c.warnings)}. Xem cột “Kết quả kiểm tra” và tab “Tổng hợp 1+2”.`,
+  checked: (c: { verdicts: readonly { label: string; count: number }[]; errors: number; warnings: number }) =>
+    `Cán bộ: ${c.verdicts.length ? c.verdicts.map((v) => `${v.label} ${count(v.count)}`).join('; ') : 'chưa có'}. ` +
+    `Dòng có lỗi (chưa tính): ${count(c.errors)}; lưu ý: ${count(c.warnings)}. Xem cột “Kết quả kiểm tra” và tab “Tổng hợp 1+2”.`,
   checkedTitle: 'Đã kiểm tra xong',
   localeWarning: (locale: string) =>
     `Bảng tính đang dùng khu vực “${locale}”: ngày gõ vào như “05/06/2023” bị hiểu là ngày 6 tháng 5. ` +

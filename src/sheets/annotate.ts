@@ -1,10 +1,10 @@
 import type { CadreEvaluation } from '../core/evaluate';
 import type { GridRange } from '../core/grid';
-import { ROSTER_HIGHLIGHTS, STATUS_PREFIX, TRIP_HIGHLIGHTS, type Highlight } from '../core/highlights';
+import { STATUS_PREFIX, TRIP_HIGHLIGHTS, type Highlight } from '../core/highlights';
 import type { PlacedIssue } from '../core/issues';
 import { isMergedAway, mergesRightEdge } from '../core/merges';
-import { OWN_CAPTION_MARK, RATING_LABELS, STATUS_LABELS } from '../core/messages';
-import type { Table } from '../core/table';
+import { OWN_CAPTION_MARK } from '../core/messages';
+import { isExampleRow, type Table } from '../core/table';
 import { foldKey } from '../core/text';
 import { hasOurLines, mergedNote, userPartOf } from './notes';
 import type { CellBlock, TabAnnotations, TabUnmarking } from './workbook';
@@ -89,7 +89,8 @@ export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[],
     const row = shape.values[index] ?? [];
     const owned = shape.ownedColumn === null ? -1 : shape.ownedColumn - 1;
     const blank = row.every((cell, c) => c === owned || isBlank(cell));
-    return blank ? '' : rowStatusText(byRow.get(index + 1) ?? []);
+    if (blank) return '';
+    return isExampleRow(shape.table, row) ? STATUS_PREFIX.example : rowStatusText(byRow.get(index + 1) ?? []);
   };
   return annotations(shape, lastIndex, caption, issues, statusFor, TRIP_HIGHLIGHTS, onlyRows);
 }
@@ -101,23 +102,25 @@ export function rosterAnnotations(
   evaluations: readonly CadreEvaluation[],
   cadreRows: readonly number[],
   caption: string,
+  highlights: readonly Highlight[],
   onlyRows?: ReadonlySet<number>,
 ): TabAnnotations | null {
   const lastIndex = lastDataIndex(shape);
   const byRow = groupByRow(issues);
   const evaluationByRow = new Map<number, CadreEvaluation>();
   evaluations.forEach((e) => evaluationByRow.set(cadreRows[e.cadre]!, e));
+  // The one verdict first (its words colour the row), then the reasons; a row's errors come before it all.
   const statusFor = (index: number) => {
     const rowIssues = byRow.get(index + 1) ?? [];
-    if (rowIssues.some((i) => i.level === 'error')) return rowStatusText(rowIssues);
     const evaluation = evaluationByRow.get(index + 1);
-    if (!evaluation) return '';
-    const rating = evaluation.rating ? ` · ${RATING_LABELS[evaluation.rating]}` : '';
-    const warnings = rowIssues.length ? `\n${rowStatusText(rowIssues)}` : '';
-    const head = evaluation.status === 'exempt' ? '' : `${STATUS_LABELS[evaluation.status]}${rating}`;
-    return [head, evaluation.reasons.join(' ')].filter(Boolean).join(': ') + warnings;
+    const hasError = rowIssues.some((i) => i.level === 'error');
+    if (!evaluation && isExampleRow(shape.table, shape.values[index] ?? [])) return STATUS_PREFIX.example;
+    if (!evaluation) return hasError ? rowStatusText(rowIssues) : '';
+    const verdict = [evaluation.verdictLabel, evaluation.reasons.join(' ')].filter(Boolean).join(': ');
+    if (hasError) return `${rowStatusText(rowIssues)}\n${verdict}`;
+    return verdict + (rowIssues.length ? `\n${rowStatusText(rowIssues)}` : '');
   };
-  return annotations(shape, lastIndex, caption, issues, statusFor, ROSTER_HIGHLIGHTS, onlyRows);
+  return annotations(shape, lastIndex, caption, issues, statusFor, highlights, onlyRows);
 }
 
 function annotations(

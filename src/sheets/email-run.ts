@@ -4,7 +4,7 @@ import { buildFacts, type EmailFacts, type EmailInputs } from '../core/email/fac
 import { banSummarySend, CATCH_UP_DAYS, closedSends, planSends, provinceSummarySend, provinceSummarySends, type Send } from '../core/email/plan';
 import { isEmailAddress, normalizeEmail } from '../core/email/recipients';
 import { isSent, markSent, parseSentLog, recordFailure, serializeSentLog, type FailedRecipient, type SendFailure, type SentLog } from '../core/email/sent-log';
-import { quarterlyReportDate } from '../core/period';
+import { quarterlySummaryDate } from '../core/period';
 import { provinceOf } from '../core/settings';
 import { emailTexts } from '../core/email/texts';
 import { isUserError, UserError } from '../core/user-error';
@@ -325,7 +325,7 @@ export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: Dai
 }
 
 function testSend(analysis: Analysis, quarter: Quarter): Send {
-  const due = quarterlyReportDate(analysis.policy, analysis.year, quarter);
+  const due = quarterlySummaryDate(analysis.policy, analysis.year, quarter);
   return provinceSummarySend(analysis.year, quarter, due, '');
 }
 
@@ -342,7 +342,7 @@ export interface PreviewEmail {
 export function previewSummaries(analysis: Analysis, quarter: Quarter, ban: string | null, options: DailyRunOptions): PreviewEmail[] {
   const inputs = emailInputsOf(analysis);
   const facts: EmailFacts = buildFacts(inputs);
-  const due = quarterlyReportDate(analysis.policy, analysis.year, quarter);
+  const due = quarterlySummaryDate(analysis.policy, analysis.year, quarter);
   const province = provinceSummarySends(analysis.settings, analysis.year, quarter, due)[0] ?? provinceSummarySend(analysis.year, quarter, due, '');
   const sends: Send[] = [province];
   for (const b of facts.bans) {

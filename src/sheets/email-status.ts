@@ -1,4 +1,4 @@
-import { formatDayFirst, isCalendarDate, type CalendarDate } from '../core/calendar-date';
+import { formatDayFirst, isCalendarDate, type CalendarDate, type Quarter } from '../core/calendar-date';
 import { reminderDeadlines } from '../core/email/plan';
 import { itemYear, type SendFailure, type SentLog } from '../core/email/sent-log';
 import { emailTexts } from '../core/email/texts';
@@ -21,7 +21,7 @@ export function scheduleStatusOf(state: TriggerState, log: SentLog, policy: Poli
   const reminders = new Map<string, { date: CalendarDate; label: string }>(reminderDeadlines(policy, year).map((d) => [`r${year}-${d.id}`, d]));
   const label = (item: string): string => {
     const summary = /^([pq])(\d{4})-([1-4])$/.exec(item);
-    if (summary) return (summary[1] === 'p' ? emailTexts.provinceSummary : emailTexts.banSummary)(summary[3]!, summary[2]!);
+    if (summary) return (summary[1] === 'p' ? emailTexts.provinceSummary : emailTexts.banSummary)(Number(summary[3]) as Quarter, Number(summary[2]));
     const deadline = reminders.get(item);
     return deadline ? emailTexts.reminder(formatDayFirst(deadline.date), deadline.label) : emailTexts.someReminder;
   };

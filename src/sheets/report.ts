@@ -19,10 +19,14 @@ export interface CheckReport {
     daysProjected: number;
     roundsDone: number;
     roundsRequired: number;
+    /** The requirements verdict: during the period done plus registered ahead, from its end done only. */
     status: CadreEvaluation['status'];
+    /** The year-end verdict from the period's end (dat, khong-dat, xuat-sac; hoan-thanh, chua-hoan-thanh); null before. */
     rating: CadreEvaluation['rating'];
+    /** The one verdict shown everywhere, and its words. */
+    verdict: CadreEvaluation['verdict'];
+    verdictLabel: string;
     reasons: string[];
-    forecastDays: number;
   }[];
   issues: Issue[];
   /** Tabs named like ours that were not read, and Cài đặt rows that could not be used: what the run did not take in. */
@@ -47,8 +51,9 @@ export function checkReport(analysis: Analysis, ban: string | null = null): Chec
       roundsRequired: e.roundsRequired,
       status: e.status,
       rating: e.rating,
+      verdict: e.verdict,
+      verdictLabel: e.verdictLabel,
       reasons: e.reasons,
-      forecastDays: e.forecastDays,
     })),
     issues: issuesOfBan(analysis, ban).map(toPublicIssue),
     notices: [...analysis.notices, ...analysis.settingsProblems],

@@ -1,8 +1,9 @@
 import { banTotals, sortForReport } from '../core/forms/dashboard';
 import { addCounts, type RollupProvince } from '../core/forms/national';
 import type { YearElsewhere } from '../core/sheet-year';
+import { isBehind } from '../core/verdict';
 import type { Workbook } from './workbook';
-import { analyze, type AnalyzeOptions } from './workflow';
+import { analyze, rowsLeftOut, type AnalyzeOptions } from './workflow';
 
 /**
  * One province's workbook reduced to what the national roll-up needs: its counts per Ban (the dashboard's
@@ -23,9 +24,9 @@ export function summarizeProvince(
   const bans = banTotals(cadres);
   const short: RollupProvince['short'] = [];
   for (const e of sortForReport(cadres)) {
-    if (e.status !== 'short-days' && e.status !== 'short-rounds' && e.status !== 'short-both') continue;
-    const { ban, name, status, daysDone, daysProjected, requiredDays, roundsDone, roundsRequired } = e;
-    short.push({ ban, name, status, daysDone, daysProjected, requiredDays, roundsDone, roundsRequired, reasons: e.reasons.join(' ') });
+    if (!isBehind(e.verdict)) continue;
+    const { ban, name, verdict, verdictLabel, daysDone, daysProjected, requiredDays, roundsDone, roundsRequired } = e;
+    short.push({ ban, name, verdict, verdictLabel, daysDone, daysProjected, requiredDays, roundsDone, roundsRequired, reasons: e.reasons.join(' ') });
   }
   return {
     province: analysis.settings.province.trim() || unnamed,
@@ -34,8 +35,8 @@ export function summarizeProvince(
     yearElsewhere: analysis.yearElsewhere,
     presetTitle: analysis.presetTitle,
     counts: addCounts(bans),
-    bans,
+    bans: bans.map((b) => ({ ban: b.ban, cadres: b.cadres, counts: b.counts })),
     short,
-    errorRows: new Set(analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`)).size,
+    errorRows: rowsLeftOut(analysis),
   };
 }

@@ -3,7 +3,9 @@ import { findTab, STATUS_CAPTIONS, TAB_NAMES, tabsForRole } from '../core/column
 import { tripsYearElsewhere, type YearElsewhere } from '../core/sheet-year';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
-import type { FormContext } from '../core/forms/frame';
+import { formContextOf, type FormContext } from '../core/forms/frame';
+import { rosterHighlights } from '../core/highlights';
+import { isYearEnd } from '../core/verdict';
 import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2 } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
@@ -113,7 +115,7 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const rosterData = workbook.readTab(rosterTab, readOptions) ?? EMPTY_TAB;
   const tripsData = workbook.readTab(tripsTab, readOptions) ?? EMPTY_TAB;
   const timeZone = workbook.dateTimeZone;
-  const roster = readRoster({ tab: rosterTab, values: userView(rosterData) }, { timeZone, year });
+  const roster = readRoster({ tab: rosterTab, values: userView(rosterData) }, { timeZone, year, policy });
   if (!roster.table) throw new UserError(roster.issues[0]!.message);
   const trips = readTrips({ tab: tripsTab, values: userView(tripsData) }, roster.cadres, { timeZone, year, policy, today: options.today });
   if (!trips.table) throw new UserError(trips.issues[0]!.message);
@@ -124,10 +126,12 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     policy,
     year,
     today: options.today,
-    processColumns: trips.processColumns,
+    processColumns: { ...trips.processColumns, reminder: roster.reminderKept },
     tripsTab,
     tripColumns: warningColumns(trips.table),
   });
+  if (roster.exampleRows.length > 0) notices.push(messages.exampleRows(rosterTab, roster.exampleRows));
+  if (trips.exampleRows.length > 0) notices.push(messages.exampleRows(tripsTab, trips.exampleRows));
   const rosterBans = new Set(roster.cadres.map((c) => banKey(c.ban)));
   for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban, rosterTab));
   const yearElsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
@@ -162,7 +166,8 @@ function shapeOf(analysis: Analysis, role: 'roster' | 'trips'): TabShape {
 function rosterAnnotationsOf(analysis: Analysis, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
   const rosterIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.roster);
   const rows = analysis.roster.cadres.map((c) => c.row);
-  return rosterAnnotations(shapeOf(analysis, 'roster'), rosterIssues, analysis.evaluation.cadres, rows, STATUS_CAPTIONS.roster, onlyRows);
+  const highlights = rosterHighlights(analysis.policy.verdict, isYearEnd(analysis.today, analysis.period.end));
+  return rosterAnnotations(shapeOf(analysis, 'roster'), rosterIssues, analysis.evaluation.cadres, rows, STATUS_CAPTIONS.roster, highlights, onlyRows);
 }
 
 function tripAnnotationsOf(analysis: Analysis, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
@@ -277,15 +282,8 @@ export function removeOurMarks(workbook: Workbook, options: { deleteGenerated: b
 }
 
 export function formContext(analysis: Analysis, ban: string | null): FormContext {
-  return {
-    province: provinceOf(analysis.settings),
-    year: analysis.year,
-    ban,
-    planNumber: analysis.settings.planNumber,
-    planDate: analysis.settings.planDate,
-    today: analysis.today,
-    cadres: analysis.roster.cadres,
-  };
+  const { settings, policy, year, today } = analysis;
+  return formContextOf({ province: provinceOf(settings), year, ban, settings, policy, today, cadres: analysis.roster.cadres });
 }
 
 /** Writes the mẫu 2 tab for a ban (or all) and returns its name. */
@@ -322,4 +320,18 @@ export function bansOf(analysis: Analysis): string[] {
     if (!seen.has(key)) seen.set(key, c.ban);
   }
   return [...seen.values()];
+}
+
+/**
+ * Rows with an error that count nowhere until fixed (a trip row the rules could not read, a roster row with no cadre):
+ * the one count of "dòng có lỗi (chưa tính)". A roster row whose exemption is refused has an error but its cadre is
+ * evaluated, so it is not one of them.
+ */
+export function rowsLeftOut(analysis: Analysis): number {
+  const counted = new Set([
+    ...analysis.roster.cadres.map((c) => `${analysis.tabs.roster}:${c.row}`),
+    ...analysis.trips.trips.map((t) => `${analysis.tabs.trips}:${t.row}`),
+  ]);
+  const rows = analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`);
+  return new Set(rows.filter((r) => !counted.has(r))).size;
 }

@@ -33,11 +33,12 @@ function tableRows(stdout: string): string[][] {
   return lines.slice(start, end).map((l) => l.trimEnd().split(/ {2,}/));
 }
 
-// Kiên Giang 2023 (the default): 60 days and 2 chuyên đề rounds of 5–7 days in 2023; every trip below is done.
-//   Nguyễn Văn An: 5 + 5 chuyên đề days + 50 days = 60, 2 rounds → Đủ
-//   Trần Thị Bình: 10 days, no round → Thiếu cả hai (counted once, not under Thiếu ngày and Thiếu chuyên đề)
-//   Lê Văn Cường: exempt → Miễn;    Phạm Thị Dung: 10 days, 2 rounds → Thiếu ngày
-//   Hoàng Văn Em: 01/02–01/04 = 28 + 31 + 1 = 60 days, no round → Thiếu chuyên đề;    Võ Thị Giang: exempt → Miễn
+// Kiên Giang 2023 (the default): 60 days and 2 chuyên đề rounds of 5–7 days in 2023, a chi đoàn meeting (06-HD
+// §III.2; the sheet has no Cấp or Địa điểm, so the levels are not checked); every trip below is done.
+//   Nguyễn Văn An: 5 + 5 chuyên đề days + 50 days + 1 chi đoàn day = 61, 2 rounds → Đủ
+//   Trần Thị Bình: 10 days, no round → Thiếu ngày và chuyên đề (counted once, not under Thiếu ngày and Thiếu chuyên đề)
+//   Lê Văn Cường: nghỉ thai sản (06-HD §II) → Miễn;    Phạm Thị Dung: 10 days, 2 rounds → Thiếu ngày
+//   Hoàng Văn Em: 01/02–01/04 = 28 + 31 + 1 = 60 days, no round → Thiếu chuyên đề;    Võ Thị Giang: kế toán → Miễn
 // Two rows with errors: Bình's (no Ban written, found by name) and an unknown person's written under Văn phòng.
 const ROSTER = [
   ['1', 'Nguyễn Văn An', 'Trưởng ban', 'Ban Tuyên giáo', ''],
@@ -57,6 +58,7 @@ const TRIPS = [
   ['Phạm Thị Dung', 'Văn phòng', 'Theo chuyên đề', '5', '01/09/2023', '05/09/2023', 'Đã thực hiện'],
   ['Hoàng Văn Em', 'Văn phòng', '3.2', '', '01/02/2023', '01/04/2023', 'Đã thực hiện'],
   ['Đỗ Văn Lạ', 'Văn phòng', '3.2', '2', '01/10/2023', '02/10/2023', 'Đã thực hiện'],
+  ['Nguyễn Văn An', 'Ban Tuyên giáo', 'Dự sinh hoạt chi đoàn', '1', '10/08/2023', '10/08/2023', 'Đã thực hiện'],
 ];
 
 beforeAll(async () => {
@@ -76,16 +78,26 @@ beforeAll(async () => {
 });
 
 describe('bảng tổng hợp trong cửa sổ lệnh', () => {
-  it('mỗi dòng: Đủ + Thiếu ngày + Thiếu chuyên đề + Thiếu cả hai + Miễn = Cán bộ; tên ban dài được rút gọn', () => {
+  it('mỗi dòng: các cột kết luận cộng lại bằng Cán bộ; tên ban dài được rút gọn', () => {
     const { code, stdout } = dicoso(['check', 'tinh.xlsx', '--today', '2023-11-15']);
     expect(code).toBe(0);
     const rows = tableRows(stdout);
     expect(rows).toEqual([
-      ['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'],
-      ['Ban Công tác Thanh niên công nhân, viên…', '1', '0', '0', '0', '0', '1'],
-      ['Ban Tuyên giáo', '3', '1', '0', '0', '1', '1'],
-      ['Văn phòng', '2', '0', '1', '1', '0', '0'],
-      ['Toàn tỉnh', '6', '1', '1', '1', '1', '2'],
+      [
+        'Ban/Văn phòng',
+        'Cán bộ',
+        'Đủ',
+        'Đủ nếu đi hết đợt đã đăng ký',
+        'Thiếu ngày',
+        'Thiếu chuyên đề',
+        'Thiếu ngày và chuyên đề',
+        'Thiếu yêu cầu địa bàn',
+        'Miễn',
+      ],
+      ['Ban Công tác Thanh niên công nhân, viên…', '1', '0', '0', '0', '0', '0', '0', '1'],
+      ['Ban Tuyên giáo', '3', '1', '0', '0', '0', '1', '0', '1'],
+      ['Văn phòng', '2', '0', '0', '1', '1', '0', '0', '0'],
+      ['Toàn tỉnh', '6', '1', '0', '1', '1', '1', '0', '2'],
     ]);
     for (const [, cadres, ...counts] of rows.slice(1)) expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(Number(cadres));
     expect(stdout).toContain('Cán bộ chưa đủ yêu cầu (3):');
@@ -130,7 +142,7 @@ describe('--ban chỉ cho thấy ban đó', () => {
   it('bản tóm tắt: chỉ dòng của ban, không có dòng Toàn tỉnh, nói có lỗi của ban khác bị ẩn', () => {
     const { code, stdout } = dicoso(['check', 'tinh.xlsx', '--today', '2023-11-15', '--ban', 'Ban Tuyên giáo', '--out', 'tg.xlsx']);
     expect(code).toBe(0);
-    expect(tableRows(stdout).slice(1)).toEqual([['Ban Tuyên giáo', '3', '1', '0', '0', '1', '1']]);
+    expect(tableRows(stdout).slice(1)).toEqual([['Ban Tuyên giáo', '3', '1', '0', '0', '0', '1', '0', '1']]);
     expect(stdout).toContain('Cán bộ chưa đủ yêu cầu (1):');
     expect(stdout).not.toContain('Phạm Thị Dung');
     expect(stdout).toContain('Đi cơ sở, dòng 6, cột Từ ngày');
@@ -188,28 +200,30 @@ describe('dicoso email-preview', () => {
     expect(code).toBe(0);
     const files = readdirSync(path.join(dir, 'thu-hai-ban')).sort();
     expect(files).toEqual([
-      'bao-cao-quy-3-2023-ban-a-b-2.html',
-      'bao-cao-quy-3-2023-ban-a-b-2.txt',
-      'bao-cao-quy-3-2023-ban-a-b.html',
-      'bao-cao-quy-3-2023-ban-a-b.txt',
-      'bao-cao-quy-3-2023-toan-tinh.html',
-      'bao-cao-quy-3-2023-toan-tinh.txt',
+      'tong-hop-quy-3-2023-ban-a-b-2.html',
+      'tong-hop-quy-3-2023-ban-a-b-2.txt',
+      'tong-hop-quy-3-2023-ban-a-b.html',
+      'tong-hop-quy-3-2023-ban-a-b.txt',
+      'tong-hop-quy-3-2023-toan-tinh.html',
+      'tong-hop-quy-3-2023-toan-tinh.txt',
     ]);
     const subjects = files.filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(dir, 'thu-hai-ban', f), 'utf8').split('\n')[0]);
     expect(subjects.sort()).toEqual([
-      'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Ban A-B',
-      'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Ban A/B',
-      'Tiêu đề: [1+2] Báo cáo quý 3/2023 – Toàn tỉnh',
+      'Tiêu đề: [1+2] Tổng hợp đi cơ sở quý III năm 2023 – Ban A-B',
+      'Tiêu đề: [1+2] Tổng hợp đi cơ sở quý III năm 2023 – Ban A/B',
+      'Tiêu đề: [1+2] Tổng hợp đi cơ sở quý III năm 2023 – Toàn tỉnh',
     ]);
   });
 
   it('bản chữ thường có tên cột của bảng', () => {
     const { code } = dicoso(['email-preview', 'tinh.xlsx', '--quarter', '3', '--today', '2023-09-27', '--out', 'thu']);
     expect(code).toBe(0);
-    const text = readFileSync(path.join(dir, 'thu', 'bao-cao-quy-3-2023-toan-tinh.txt'), 'utf8');
+    const text = readFileSync(path.join(dir, 'thu', 'tong-hop-quy-3-2023-toan-tinh.txt'), 'utf8');
     const lines = text.split('\n');
     const title = lines.indexOf('Tổng hợp theo ban');
-    expect(lines[title + 2]).toBe('Cột: Ban/Văn phòng | Cán bộ | Đủ | Thiếu ngày | Thiếu chuyên đề | Thiếu cả hai | Miễn');
+    expect(lines[title + 2]).toBe(
+      'Cột: Ban/Văn phòng | Cán bộ | Đủ | Đủ nếu đi hết đợt đã đăng ký | Thiếu ngày | Thiếu chuyên đề | Thiếu ngày và chuyên đề | Thiếu yêu cầu địa bàn | Miễn',
+    );
     expect(lines[title + 3]).toMatch(/^- /);
   });
 });

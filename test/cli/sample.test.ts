@@ -192,7 +192,8 @@ describe('the sample content', () => {
     const starts = trips().map((row) => row[col('Từ ngày')]);
     expect(starts.filter((v) => v instanceof Date).length).toBeGreaterThan(sample.tripCount * 0.8);
     expect(starts.some((v) => typeof v === 'string' && /^\d{2}\/\d{2}\/2023$/.test(v))).toBe(true);
-    expect(new Set(trips().map((row) => row[col('Cấp')]))).toEqual(new Set(['Tỉnh', 'Xã/Phường', 'Chi đoàn', 'Cơ sở']));
+    // 06-HD §III.2's levels of 2023.
+    expect(new Set(trips().map((row) => row[col('Cấp')]))).toEqual(new Set(['Huyện', 'Cơ sở', 'Chi đoàn']));
   });
 
   it('expected ratings cover every outcome', () => {
@@ -215,6 +216,24 @@ describe('the checker agrees with the independent oracle of samples/README.md', 
       rounds: e.roundsProjected,
     }));
     const expected = expectedOutcomes().map((o) => ({ name: o.name, ban: o.ban, done: o.doneDays, projected: o.projectedDays, rounds: o.validRounds }));
+    expect(actual).toEqual(expected);
+  });
+
+  it('the one verdict on 15/11/2023: short of a requirement where the oracle names one, else enough only with the trips registered ahead', async () => {
+    const { analyze } = await import('../../src/sheets/workflow');
+    const { defaultSettings } = await import('../../src/core/settings');
+    const analysis = analyze(await XlsxWorkbook.load(DEFAULT_SAMPLE_PATH), { settings: defaultSettings(2023), today: SAMPLE_TODAY });
+    // The oracle's requirement reasons (06-HD §III.1–2); the others (registration, process) decide only the rating.
+    const requirement = /^(thiếu ngày|thiếu đợt|chưa dự sinh hoạt chi đoàn|chưa đi cấp)/;
+    const expected = expectedOutcomes().map((o) => ({
+      name: o.name,
+      verdict:
+        o.rating === 'Miễn' ? 'exempt' : o.reasons.some((r) => requirement.test(r)) ? 'behind' : o.plannedDays > 0 && o.doneDays < 60 ? 'ok-planned' : 'ok',
+    }));
+    const actual = analysis.evaluation.cadres.map((e) => ({
+      name: e.name,
+      verdict: e.verdict.startsWith('short-') ? 'behind' : e.verdict === 'ok-planned' && e.daysDone >= 60 ? 'ok' : e.verdict,
+    }));
     expect(actual).toEqual(expected);
   });
 });

@@ -23,14 +23,16 @@ async function province(file: string, name: string | null, roster: string[][], t
   return at;
 }
 
-// Kiên Giang 2023 (the default): 60 days and 2 chuyên đề rounds of 5–7 days; every trip below is done.
+// Kiên Giang 2023 (the default): 60 days and 2 chuyên đề rounds of 5–7 days, a chi đoàn meeting (06-HD §III.2; no Cấp
+// or Địa điểm column, so the levels are not checked); every trip below is done.
 // An Giang:
-//   Ban Tuyên giáo: An 5 + 5 chuyên đề + 50 = 60 days, 2 rounds → Đủ; Bình 10 days, no round → Thiếu cả hai (once);
-//                   Cường exempt → Miễn
+//   Ban Tuyên giáo: An 5 + 5 chuyên đề + 50 + 1 chi đoàn = 61 days, 2 rounds → Đủ; Bình 10 days, no round → Thiếu ngày
+//                   và chuyên đề (once); Cường nghỉ thai sản → Miễn
 //   Văn phòng:      Dung 10 days, 2 rounds → Thiếu ngày; Em 01/02–01/04 = 60 days, no round → Thiếu chuyên đề
 //   One row with an error (an unknown person): counted nowhere.
 // Bạc Liêu:
-//   Ban Phong trào: Hà 60 days, no round → Thiếu chuyên đề; Khoa exempt → Miễn
+//   Ban Phong trào: Hà 60 days, no round → Thiếu chuyên đề; Khoa kế toán → Miễn
+// None but An has a chi đoàn meeting: each other verdict names it too.
 const AN_GIANG = {
   roster: [
     ['1', 'Nguyễn Văn An', 'Trưởng ban', 'Ban Tuyên giáo', ''],
@@ -48,6 +50,7 @@ const AN_GIANG = {
     ['Phạm Thị Dung', 'Văn phòng', 'Theo chuyên đề', '5', '01/09/2023', '05/09/2023', 'Đã thực hiện'],
     ['Hoàng Văn Em', 'Văn phòng', '3.2', '', '01/02/2023', '01/04/2023', 'Đã thực hiện'],
     ['Đỗ Văn Lạ', 'Văn phòng', '3.2', '2', '01/10/2023', '02/10/2023', 'Đã thực hiện'],
+    ['Nguyễn Văn An', 'Ban Tuyên giáo', 'Dự sinh hoạt chi đoàn', '1', '10/08/2023', '10/08/2023', 'Đã thực hiện'],
   ],
 };
 const BAC_LIEU = {
@@ -100,13 +103,14 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
     const wb = (await XlsxWorkbook.load(out)).excel;
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Toàn quốc', 'Theo ban', 'Chưa đủ cuối kỳ', 'Tệp bỏ qua']);
     expect(rowsOf(wb.getWorksheet('Toàn quốc')!, 'STT')).toEqual([
-      ['STT', 'Tỉnh, thành', 'Tệp', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn', 'Dòng có lỗi (chưa tính)'],
+      // The columns are the verdicts some province has, in words that fit every preset.
+      ['STT', 'Tỉnh, thành', 'Tệp', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu đợt bắt buộc', 'Thiếu ngày và đợt bắt buộc', 'Miễn', 'Dòng có lỗi (chưa tính)'],
       [1, 'An Giang', 'an-giang.xlsx', 5, 1, 1, 1, 1, 1, 1],
       [2, 'Bạc Liêu', 'bac-lieu.xlsx', 2, 0, 0, 1, 0, 1, 0],
       ['', 'Toàn quốc', '', 7, 1, 1, 2, 1, 2, 1],
     ]);
     expect(rowsOf(wb.getWorksheet('Theo ban')!, 'STT')).toEqual([
-      ['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'],
+      ['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu đợt bắt buộc', 'Thiếu ngày và đợt bắt buộc', 'Miễn'],
       ['', 'An Giang', 'Cả tỉnh', 5, 1, 1, 1, 1, 1],
       [1, 'An Giang', 'Ban Tuyên giáo', 3, 1, 0, 0, 1, 1],
       [2, 'An Giang', 'Văn phòng', 2, 0, 1, 1, 0, 0],
@@ -115,11 +119,11 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
     ]);
     const short = rowsOf(wb.getWorksheet('Chưa đủ cuối kỳ')!, 'STT').map((r) => r.slice(0, 8));
     expect(short).toEqual([
-      ['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Họ và tên', 'Tình trạng', 'Ngày đã thực hiện', 'Ngày dự kiến / yêu cầu', 'Đợt chuyên đề đã / yêu cầu'],
-      [1, 'An Giang', 'Ban Tuyên giáo', 'Trần Thị Bình', 'Thiếu ngày và chuyên đề', 10, '10/60', '0/2'],
-      [2, 'An Giang', 'Văn phòng', 'Phạm Thị Dung', 'Thiếu ngày', 10, '10/60', '2/2'],
-      [3, 'An Giang', 'Văn phòng', 'Hoàng Văn Em', 'Thiếu chuyên đề', 60, '60/60', '0/2'],
-      [4, 'Bạc Liêu', 'Ban Phong trào', 'Mai Thu Hà', 'Thiếu chuyên đề', 60, '60/60', '0/2'],
+      ['STT', 'Tỉnh, thành', 'Ban/Văn phòng', 'Họ và tên', 'Kết luận', 'Ngày đã thực hiện', 'Ngày dự kiến / yêu cầu', 'Đợt bắt buộc đã / yêu cầu'],
+      [1, 'An Giang', 'Ban Tuyên giáo', 'Trần Thị Bình', 'Thiếu ngày và chuyên đề, sinh hoạt chi đoàn', 10, '10/60', '0/2'],
+      [2, 'An Giang', 'Văn phòng', 'Phạm Thị Dung', 'Thiếu ngày và sinh hoạt chi đoàn', 10, '10/60', '2/2'],
+      [3, 'An Giang', 'Văn phòng', 'Hoàng Văn Em', 'Thiếu chuyên đề và sinh hoạt chi đoàn', 60, '60/60', '0/2'],
+      [4, 'Bạc Liêu', 'Ban Phong trào', 'Mai Thu Hà', 'Thiếu chuyên đề và sinh hoạt chi đoàn', 60, '60/60', '0/2'],
     ]);
     expect(rowsOf(wb.getWorksheet('Tệp bỏ qua')!, 'STT').map((r) => r[1])).toEqual(['Tệp', 'bang.xlsx', 'trong.xlsx', 'an-giang-ban-cu.xlsx', 'an-giang.xlsx']);
   });

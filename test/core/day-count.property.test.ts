@@ -36,8 +36,10 @@ function asTrips(list: readonly { from: CalendarDate; to: CalendarDate; declared
     to: t.to,
     place: '',
     level: '',
+    placeLevel: null,
     status: t.status as Trip['status'],
     registeredOn: null,
+    urgent: null,
     confirmed: null,
     reported: null,
     score: null,
@@ -58,6 +60,7 @@ const cadre: Cadre = {
   exemptionWindow: null,
   waiver: null,
   startDate: null,
+  reminder: null,
 };
 const run = (trips: Trip[]) =>
   evaluate({
@@ -66,7 +69,7 @@ const run = (trips: Trip[]) =>
     policy,
     year: 2023,
     today: '2023-12-31' as CalendarDate,
-    processColumns: { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false },
+    processColumns: { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false, level: false, reminder: false },
     tripsTab: 'T',
   }).cadres[0]!;
 

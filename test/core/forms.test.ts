@@ -26,8 +26,8 @@ const ctx = (ban: string | null): FormContext => ({
   province: 'Kiên Giang',
   year: 2023,
   ban,
-  planNumber: '06-HD/TĐTN-BTCKT',
-  planDate: '2023-03-10',
+  compilingDepartment: 'Ban Tổ chức – Kiểm tra',
+  document: { kind: 'Hướng dẫn', number: '06-HD/TĐTN-BTCKT', date: '2023-03-10' },
   today: '2023-11-15' as CalendarDate,
   cadres: scenario.roster.cadres,
 });
@@ -43,7 +43,7 @@ describe('mẫu 2: bản tổng hợp đăng ký', () => {
       [],
       ['BẢN TỔNG HỢP ĐĂNG KÝ'],
       ['Đi công tác cơ sở theo chủ trương “1+2” năm 2023'],
-      ['(Kèm theo Kế hoạch số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 của Ban Thường vụ Tỉnh đoàn)'],
+      ['(Kèm theo Hướng dẫn số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 của Ban Thường vụ Tỉnh đoàn)'],
       [],
       [...MAU2_CAPTIONS],
     ]);
@@ -145,7 +145,7 @@ describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
       [],
       ['BẢN ĐĂNG KÝ'],
       ['Đi công tác cơ sở theo chủ trương “1+2” năm 2023'],
-      ['(Kèm theo Kế hoạch số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 của Ban Thường vụ Tỉnh đoàn)'],
+      ['(Kèm theo Hướng dẫn số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 của Ban Thường vụ Tỉnh đoàn)'],
       [],
       ['1. Họ và tên: Trần Văn Hòa'],
       ['2. Chức vụ: Chuyên viên'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineDates, periodOf, quarterlyReportDate, registrationDeadlineFor } from '../../src/core/period';
+import { deadlineDates, documentQuarterlyReport, periodOf, quarterlySummaryDate, registrationDeadlineFor } from '../../src/core/period';
 import { PRESETS, resolvePolicy } from '../../src/core/presets';
 import { validateSettings } from '../../src/core/settings';
 import type { CalendarDate } from '../../src/core/calendar-date';
@@ -20,9 +20,13 @@ describe('bộ quy định (DOMAIN.md)', () => {
     expect(policy.proRating).toBe(false);
   });
 
-  it('Tây Ninh: chuyên viên có đợt riêng (phối hợp, chi đoàn; tối thiểu 30 ngày) và trọng tâm theo nhóm', () => {
+  it('Tây Ninh 001 §II.2.3: chuyên viên có 02 đợt “cùng ăn, cùng ở, cùng làm”, mỗi đợt tối thiểu 30 ngày, nội dung nào cũng được; 1.1, 1.5 chỉ là trọng tâm', () => {
     const policy = PRESETS['tay-ninh-2023'].policy;
-    expect(policy.rounds.byGroup['chuyen-vien']).toEqual({ kinds: ['phoi-hop', 'chi-doan'], minDays: 30, maxDays: null });
+    expect(policy.rounds.byGroup['chuyen-vien']).toEqual({
+      kinds: ['chuyen-de', 'phoi-hop', 'kiem-tra', 'hoi-nghi', 'chi-doan', 'phong-trao'],
+      minDays: 30,
+      maxDays: null,
+    });
     expect(policy.focusByGroup['thuong-truc']).toEqual(['kiem-tra', 'chi-doan']);
     expect(policy.numbering['chuyen-de']).toBe('1.3');
   });
@@ -31,7 +35,8 @@ describe('bộ quy định (DOMAIN.md)', () => {
     ['Kiên Giang 2023: đợt 1 đăng ký trong tháng 5/2023', 'kien-giang-2023', '2023-03-01', '2023-05-31'],
     ['Kiên Giang 2023: đợt 2 trước 20/6', 'kien-giang-2023', '2023-09-01', '2023-06-20'],
     ['Tây Ninh: mẫu 1 trước 15/02 cho cả năm', 'tay-ninh-2023', '2023-09-01', '2023-02-15'],
-    ['Hà Nam: kế hoạch quý 3 duyệt trước mùng 5 tháng 7', 'ha-nam-2022', '2023-08-10', '2023-07-05'],
+    // Seed 000: "phải được phê duyệt trước ngày mùng 5 tháng đầu tiên của mỗi quý": the 5th itself is late.
+    ['Hà Nam: kế hoạch quý 3 duyệt trước mùng 5 tháng 7 (ngày cuối còn kịp: 04/7)', 'ha-nam-2022', '2023-08-10', '2023-07-04'],
   ])('hạn đăng ký: %s', (_name, id, start, expected) => {
     expect(registrationDeadlineFor(PRESETS[id as 'kien-giang-2023'].policy, 2023, start as CalendarDate)).toBe(expected);
   });
@@ -41,17 +46,63 @@ describe('bộ quy định (DOMAIN.md)', () => {
   });
 
   it.each([
+    // 001 §III.1.2: mẫu 3 "trước ngày 27 của tháng cuối quý".
     ['tay-ninh-2023', 2, '2023-06-27'],
+    // 06-HD has no quarterly report: the summary email keeps its default day, the 27th.
     ['kien-giang-2023', 4, '2023-12-27'],
+    // Seed 000: "cuối mỗi quý cán bộ phải có báo cáo thu hoạch".
     ['ha-nam-2022', 1, '2023-03-31'],
     ['ha-nam-2022', 2, '2023-06-30'],
-  ] as const)('hạn báo cáo quý (mẫu 3): %s quý %i là %s', (id, quarter, expected) => {
-    expect(quarterlyReportDate(PRESETS[id].policy, 2023, quarter)).toBe(expected);
+  ] as const)('ngày gửi thư tổng hợp quý: %s quý %i là %s', (id, quarter, expected) => {
+    expect(quarterlySummaryDate(PRESETS[id].policy, 2023, quarter)).toBe(expected);
   });
 
-  it('hạn theo quý trả về bốn ngày', () => {
+  it.each([
+    ['tay-ninh-2023', { label: 'Gửi báo cáo kết quả đi cơ sở của ban (mẫu 3)', date: '2023-09-27', form: 'mau3' }],
+    ['ha-nam-2022', { label: 'Báo cáo thu hoạch đi cơ sở của cán bộ', date: '2023-09-30', form: null }],
+    ['kien-giang-2023', null],
+  ] as const)('báo cáo quý của chính văn bản: %s', (id, expected) => {
+    expect(documentQuarterlyReport(PRESETS[id].policy, 2023, 3)).toEqual(expected);
+  });
+
+  it('hạn theo quý trả về bốn ngày; “trước ngày mùng 5” thì ngày cuối còn kịp là ngày 4', () => {
     const deadline = PRESETS['ha-nam-2022'].policy.deadlines[0]!;
-    expect(deadlineDates(deadline, 2022).map((d) => d.date)).toEqual(['2022-01-05', '2022-04-05', '2022-07-05', '2022-10-05']);
+    expect(deadlineDates(deadline, 2022).map((d) => [d.date, d.lastDay])).toEqual([
+      ['2022-01-05', '2022-01-04'],
+      ['2022-04-05', '2022-04-04'],
+      ['2022-07-05', '2022-07-04'],
+      ['2022-10-05', '2022-10-04'],
+    ]);
+  });
+
+  it('06-HD §IV: Kiên Giang làm theo đợt: đăng ký 20/12 năm trước (2023: tháng 5) và 20/6; phê duyệt 30/12 năm trước và 30/6; báo cáo 30/6 và 30/12', () => {
+    const policy = PRESETS['kien-giang-2023'].policy;
+    const dates = (year: number) => policy.deadlines.map((d) => [d.id, d.kind, deadlineDates(d, year).map((x) => x.lastDay)]);
+    expect(dates(2024)).toEqual([
+      ['dang-ky-dot-1', 'registration', ['2023-12-20']],
+      ['dang-ky-dot-2', 'registration', ['2024-06-20']],
+      ['phe-duyet-dot-1', 'approval', ['2023-12-30']],
+      ['phe-duyet-dot-2', 'approval', ['2024-06-30']],
+      ['bao-cao-dot-1', 'report', ['2024-06-30']],
+      ['bao-cao-dot-2', 'report', ['2024-12-30']],
+    ]);
+    // "Riêng năm 2023, hoàn thành việc đăng ký đi cơ sở đợt 1 trong tháng 5/2023": no approval before 30/12/2022 that year.
+    expect(dates(2023).slice(0, 3)).toEqual([
+      ['dang-ky-dot-1', 'registration', ['2023-05-31']],
+      ['dang-ky-dot-2', 'registration', ['2023-06-20']],
+      ['phe-duyet-dot-1', 'approval', []],
+    ]);
+    expect(policy.deadlines.some((d) => d.form === 'mau3' || d.when.type === 'quarterly')).toBe(false);
+  });
+
+  it.each([
+    ['kien-giang-2023', 'rating', 'Ban Tổ chức – Kiểm tra', 'Hướng dẫn', '06-HD/TĐTN-BTCKT'],
+    ['tay-ninh-2023', 'completion', 'Ban Tổ chức – Kiểm tra', 'Kế hoạch', '……-KH/TĐTN-TCKT'],
+    // Seed 000: "nộp về Ban Xây dựng đoàn Tỉnh đoàn"; Hướng dẫn số 25-HD/TĐTN ngày 27/3/2019.
+    ['ha-nam-2022', 'completion', 'Ban Xây dựng Đoàn', 'Hướng dẫn', '25-HD/TĐTN'],
+  ] as const)('%s: đánh giá cuối năm, ban tổng hợp và văn bản', (id, verdict, department, kind, number) => {
+    const policy = PRESETS[id].policy;
+    expect([policy.verdict, policy.compilingDepartment, policy.document.kind, policy.document.number]).toEqual([verdict, department, kind, number]);
   });
 });
 

@@ -16,14 +16,17 @@ import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
  *   a trip of 01–09/06 still "Đăng ký": reminded from 10/06 on (trip past its end, not marked done).
  * - Ban Công tác Thiếu nhi: one Chuyên viên, no leader, no address: its summary is a failure, never an email.
  * "Complete" = 91 days done from January (two 40-day phối hợp stints, two 5-day chuyên đề rounds, one chi đoàn day),
- * enough for every preset.
+ * at a huyện đoàn and at communes (06-HD §III.2): enough for every preset.
  */
 
 export const DOMAIN = 'tinhdoan.example.vn';
 export const at = (local: string) => `${local}@${DOMAIN}`;
 
-const COMPLETE: [string, string, string, string][] = [
-  ['Phối hợp tổ chức, triển khai hoạt động tại cơ sở', '02/01/2023', '10/02/2023', 'Đã thực hiện'],
+/** Kind, from, to, status, and the place when it is not the commune "Xã Vĩnh Hòa". */
+type TripLine = [string, string, string, string, string?];
+
+const COMPLETE: TripLine[] = [
+  ['Phối hợp tổ chức, triển khai hoạt động tại cơ sở', '02/01/2023', '10/02/2023', 'Đã thực hiện', 'Huyện đoàn Vĩnh Thuận'],
   ['Phối hợp tổ chức, triển khai hoạt động tại cơ sở', '01/03/2023', '09/04/2023', 'Đã thực hiện'],
   ['Theo chuyên đề', '17/04/2023', '21/04/2023', 'Đã thực hiện'],
   ['Dự sinh hoạt chi đoàn', '06/05/2023', '06/05/2023', 'Đã thực hiện'],
@@ -35,7 +38,7 @@ interface Person {
   position: string;
   ban: string;
   email: string;
-  trips: [string, string, string, string][];
+  trips: TripLine[];
 }
 
 export const PEOPLE: Person[] = [
@@ -60,8 +63,8 @@ export function provinceTabs(people: Person[] = PEOPLE): { 'Cán bộ': unknown[
   const trips: unknown[][] = [TRIP_HEADER];
   people.forEach((p, i) => {
     roster.push([i + 1, p.name, p.position, p.ban, '', p.email, '', '', '']);
-    for (const [kind, from, to, status] of p.trips) {
-      trips.push([trips.length, p.name, p.ban, kind, `Nội dung ${trips.length}`, '', from, to, 'Xã Vĩnh Hòa', '', status]);
+    for (const [kind, from, to, status, place] of p.trips) {
+      trips.push([trips.length, p.name, p.ban, kind, `Nội dung ${trips.length}`, '', from, to, place ?? 'Xã Vĩnh Hòa', '', status]);
     }
   });
   return { 'Cán bộ': roster, 'Đi cơ sở': trips };

@@ -10,7 +10,7 @@ import { createAppsScriptEnvironment, gasError, MESSAGES } from '../fakes';
 
 const message = (to: string, htmlBody = '<p>Báo cáo</p>'): OutgoingMessage => ({
   to,
-  subject: '[1+2] Báo cáo quý 1/2023',
+  subject: '[1+2] Tổng hợp đi cơ sở quý I năm 2023',
   htmlBody,
   body: 'Báo cáo',
   name: 'Tiện ích 1+2 Tỉnh đoàn',

@@ -20,14 +20,21 @@ describe('planSends: the calendar', () => {
     );
   });
 
-  it('reminderDaysBefore is a setting: 3 days before the mẫu 3 of quarter 1', () => {
-    const settings = provinceSettings('kien-giang-2023', { schedule: { enabled: true, quarterlySummary: true, reminders: true, reminderDaysBefore: 3 } });
+  it('Tây Ninh 001 §III.1.2: reminderDaysBefore is a setting: 3 days before the mẫu 3 of quarter 1 (the 27th)', () => {
+    const settings = provinceSettings('tay-ninh-2023', { schedule: { enabled: true, quarterlySummary: true, reminders: true, reminderDaysBefore: 3 } });
     expect(sendsOn('2023-03-20', settings)).toEqual([]);
-    expect(sendsOn('2023-03-24', settings)).toEqual(['[1+2] Nhắc hạn 27/03/2023: Gửi báo cáo kết quả đi cơ sở quý 1/2023 (mẫu 3) – Ban Phong trào → pt']);
+    expect(sendsOn('2023-03-24', settings)).toEqual([
+      '[1+2] Nhắc hạn 27/03/2023: Gửi báo cáo kết quả đi cơ sở của ban (mẫu 3) quý I năm 2023 – Ban Phong trào → pt',
+    ]);
+  });
+
+  it('Kiên Giang 06-HD has no quarterly report: nothing reminds of a mẫu 3 or of a 27th', () => {
+    const settings = provinceSettings('kien-giang-2023', { schedule: { enabled: true, quarterlySummary: false, reminders: true, reminderDaysBefore: 3 } });
+    for (const day of ['2023-03-24', '2023-06-24', '2023-09-24', '2023-12-24']) expect(sendsOn(day, settings)).toEqual([]);
   });
 
   it('a reminder is never sent after its deadline, even in the catch-up window', () => {
-    const settings = provinceSettings('kien-giang-2023', { schedule: { enabled: true, quarterlySummary: false, reminders: true, reminderDaysBefore: 1 } });
+    const settings = provinceSettings('tay-ninh-2023', { schedule: { enabled: true, quarterlySummary: false, reminders: true, reminderDaysBefore: 1 } });
     expect(sendsOn('2023-03-27', settings)).toHaveLength(1);
     expect(sendsOn('2023-03-28', settings)).toEqual([]);
   });
@@ -51,17 +58,22 @@ describe('planSends: the calendar', () => {
     expect(pt.body).toContain('Hạn: ngày 20/06/2023 (còn 7 ngày)');
   });
 
-  it('on the first days of the period nobody is behind by pace: everyone has done nothing yet', () => {
-    // The whole year registered, nothing done yet. Hà Nam's 05/01 reminder is sent on 1 January (catch-up window):
-    // only Ban Phong trào lacks something (Đỗ Thị Dung registered nothing). By 24 March the same sheet is behind
-    // everywhere: 83 days in, nobody has done a day.
-    const planned = PEOPLE.map((p) => ({ ...p, trips: p.trips.map(([kind, from, to]) => [kind, from, to, 'Đăng ký'] as [string, string, string, string]) }));
+  it('Hà Nam “trước ngày mùng 5”: the reminder of the 5 January plan goes 7 days before the 4th; a registration left past its end makes a Ban behind', () => {
+    // The whole year registered, nothing done yet. The plan for quarter 1 must be approved before 05/01/2023: the last
+    // day on time is 04/01, so the reminder is due 28/12/2022 (7 days before). Only Ban Phong trào lacks something
+    // (Đỗ Thị Dung registered nothing). On 24/03, 7 days before the quarter's báo cáo thu hoạch (31/03), every Ban is
+    // behind: its January trip, still "Đăng ký" after its end, counts nowhere (DOMAIN "Counting days"), leaving 51 days.
+    const planned = PEOPLE.map((p) => ({
+      ...p,
+      trips: p.trips.map(([kind, from, to, , place]) => [kind, from, to, 'Đăng ký', place] as [string, string, string, string, string?]),
+    }));
     const recipients = (today: string) => {
       const mailer = new RecordingMailer();
       runDailySends(memoryContext(today, provinceSettings('ha-nam-2022'), planned), mailer, new MemoryLogStore(), { spreadsheetUrl: null });
-      return mailer.sent.filter((m) => m.subject.includes('Nhắc hạn')).map((m) => who(m.to));
+      return mailer.sent.filter((m) => m.subject.includes('Nhắc hạn')).map((m) => `${who(m.to)}: ${m.subject}`);
     };
-    expect(recipients('2023-01-01')).toEqual(['pt']);
-    expect(recipients('2023-03-24')).toEqual(['bithu', 'tg', 'pt', 'vanphong']);
+    expect(recipients('2022-12-27')).toEqual([]);
+    expect(recipients('2022-12-28')).toEqual(['pt: [1+2] Nhắc hạn 04/01/2023: Kế hoạch đi cơ sở được phê duyệt quý I năm 2023 – Ban Phong trào']);
+    expect(recipients('2023-03-24').map((r) => r.split(':')[0])).toEqual(['bithu', 'tg', 'pt', 'vanphong']);
   });
 });

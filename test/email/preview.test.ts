@@ -20,18 +20,20 @@ describe('dicoso email-preview', () => {
     const out = tempDir();
     const files = await emailPreview(SAMPLE, { json: false, quarter: 3, out, today: '2023-09-27' as never }, new Date());
     expect(files.map((f) => path.basename(f))).toEqual([
-      'bao-cao-quy-3-2023-toan-tinh.html',
-      'bao-cao-quy-3-2023-thuong-truc-tinh-doan.html',
-      'bao-cao-quy-3-2023-ban-to-chuc-kiem-tra.html',
-      'bao-cao-quy-3-2023-ban-tuyen-giao.html',
-      'bao-cao-quy-3-2023-ban-phong-trao.html',
-      'bao-cao-quy-3-2023-ban-cong-tac-thieu-nhi.html',
-      'bao-cao-quy-3-2023-van-phong.html',
+      'tong-hop-quy-3-2023-toan-tinh.html',
+      'tong-hop-quy-3-2023-thuong-truc-tinh-doan.html',
+      'tong-hop-quy-3-2023-ban-to-chuc-kiem-tra.html',
+      'tong-hop-quy-3-2023-ban-tuyen-giao.html',
+      'tong-hop-quy-3-2023-ban-phong-trao.html',
+      'tong-hop-quy-3-2023-ban-cong-tac-thieu-nhi.html',
+      'tong-hop-quy-3-2023-van-phong.html',
     ]);
     expect(readdirSync(out)).toHaveLength(14);
     const html = readFileSync(files[4]!, 'utf8');
-    expect(html).toContain('<title>[1+2] Báo cáo quý 3/2023 – Ban Phong trào</title>');
-    expect(html).toContain('Mẫu 3 – kết quả đi cơ sở quý III năm 2023');
+    expect(html).toContain('<title>[1+2] Tổng hợp đi cơ sở quý III năm 2023 – Ban Phong trào</title>');
+    // The sample follows Kiên Giang's 06-HD, which has no mẫu 3 and no quarterly report: the block is named plainly.
+    expect(html).toContain('Kết quả đi cơ sở quý III năm 2023');
+    expect(html).not.toMatch(/[Mm]ẫu 3|hạn báo cáo quý/);
     expect(readFileSync(files[4]!.replace(/\.html$/, '.txt'), 'utf8')).toContain('Gửi tới: nguyenthanhtung@tinhdoan.example.vn');
   });
 
@@ -50,7 +52,7 @@ describe('dicoso email-preview', () => {
       readdirSync(out)
         .filter((f) => f.endsWith('.html'))
         .sort(),
-    ).toEqual(['bao-cao-quy-2-2023-ban-tuyen-giao.html', 'bao-cao-quy-2-2023-toan-tinh.html']);
+    ).toEqual(['tong-hop-quy-2-2023-ban-tuyen-giao.html', 'tong-hop-quy-2-2023-toan-tinh.html']);
     expect(lines.join('')).toContain('Đã ghi 2 thư');
   });
 

@@ -63,7 +63,7 @@ describe('email rendering', () => {
     expect(html).toContain('mô hình thanh niên phát triển kinh tế &lt;b&gt;0&lt;/b&gt;');
     // The plain text says the same in the clear.
     expect(ban!.text).toContain('<script>alert(1)</script> Nguyễn Văn A');
-    expect(ban!.subject).toBe('[1+2] Báo cáo quý 2/2023 – Ban Tuyên giáo');
+    expect(ban!.subject).toBe('[1+2] Tổng hợp đi cơ sở quý II năm 2023 – Ban Tuyên giáo');
     expect(html).toContain(`href="${URL}"`);
   });
 
@@ -92,14 +92,14 @@ describe('email rendering', () => {
   });
 
   it('subjects are one line (a name with a line break cannot add a header)', () => {
-    expect(subjectLine('[1+2] Báo cáo quý 2/2023 – Ban X\r\nBcc: a@b.c')).toBe('[1+2] Báo cáo quý 2/2023 – Ban X Bcc: a@b.c');
+    expect(subjectLine('[1+2] Tổng hợp đi cơ sở quý II năm 2023 – Ban X\r\nBcc: a@b.c')).toBe('[1+2] Tổng hợp đi cơ sở quý II năm 2023 – Ban X Bcc: a@b.c');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 
   it('marks a test email in the subject and with a banner, in HTML and text', () => {
     const analysis = bigBan(3);
     const email = renderEmail({
-      subject: '[THỬ] [1+2] Báo cáo quý 2/2023 – Toàn tỉnh',
+      subject: '[THỬ] [1+2] Tổng hợp đi cơ sở quý II năm 2023 – Toàn tỉnh',
       test: true,
       heading: 'x',
       greeting: '',

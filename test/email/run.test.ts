@@ -18,8 +18,8 @@ describe('runDailySends: never twice, never lost', () => {
     const log = new MemoryLogStore();
     const outcome = run(Q1_DAY, mailer, log);
     expect(mailer.sent.map((m) => who(m.to))).toEqual(['btckt', 'bithu', 'tg', 'pt', 'vanphong']);
-    expect(mailer.sent[0]!.subject).toBe('[1+2] Báo cáo quý 1/2023 – Toàn tỉnh');
-    expect(mailer.sent[2]!.subject).toBe('[1+2] Báo cáo quý 1/2023 – Ban Tuyên giáo');
+    expect(mailer.sent[0]!.subject).toBe('[1+2] Tổng hợp đi cơ sở quý I năm 2023 – Toàn tỉnh');
+    expect(mailer.sent[2]!.subject).toBe('[1+2] Tổng hợp đi cơ sở quý I năm 2023 – Ban Tuyên giáo');
     expect(outcome.failures.map((f) => f.m)).toEqual(['Ban Công tác Thiếu nhi chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.']);
     expect(mailer.sent.every((m) => m.htmlBody.includes(URL) && m.body.includes(URL) && m.name === 'Tiện ích 1+2 Tỉnh đoàn')).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('runDailySends: never twice, never lost', () => {
     const mailer = new RecordingMailer();
     const ctx = memoryContext('2023-05-10', provinceSettings('kien-giang-2023'));
     const sent = sendTestSummary(ctx, mailer, { spreadsheetUrl: URL });
-    expect(sent).toEqual({ to: at('nguoidung'), subject: '[THỬ] [1+2] Báo cáo quý 2/2023 – Toàn tỉnh' });
+    expect(sent).toEqual({ to: at('nguoidung'), subject: '[THỬ] [1+2] Tổng hợp đi cơ sở quý II năm 2023 – Toàn tỉnh' });
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]!.htmlBody).toContain('THƯ GỬI THỬ');
     expect(() => sendTestSummary({ ...ctx, user: '' }, mailer, { spreadsheetUrl: URL })).toThrow(/Không xác định được email/);

@@ -6,7 +6,8 @@ import { loadClockAddon, vnDay } from './gas-harness';
 const START = Date.UTC(2023, 2, 20, 2, 0, 0);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const off = provinceSettings('kien-giang-2023', { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } });
+// Tây Ninh: its mẫu 3 of 27/03 (001 §III.1.2) is reminded from 20/03, so the first runs have something to send.
+const off = provinceSettings('tay-ninh-2023', { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } });
 
 interface Status {
   enabled: boolean;
@@ -112,7 +113,7 @@ describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)
     expect(status.failures).toEqual([
       {
         date: '2023-03-27',
-        what: 'Báo cáo quý 1/2023 của ban',
+        what: 'Thư tổng hợp quý I năm 2023 của ban',
         to: 'Ban Công tác Thiếu nhi',
         count: 1,
         due: '2023-03-27',
@@ -131,7 +132,7 @@ describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)
     const addon = loadClockAddon(START, off);
     addon.call('menuSendTestSummary');
     expect(addon.env.mail.outbox.map((m) => [m.to.join(','), m.subject])).toEqual([
-      ['quantri@tinhdoan.example.vn', '[THỬ] [1+2] Báo cáo quý 1/2023 – Toàn tỉnh'],
+      ['quantri@tinhdoan.example.vn', '[THỬ] [1+2] Tổng hợp đi cơ sở quý I năm 2023 – Toàn tỉnh'],
     ]);
     expect(addon.env.mail.outbox[0]!.htmlBody).toContain('THƯ GỬI THỬ');
     expect(addon.env.ui.alerts.at(-1)?.prompt ?? '').toContain('Đã gửi thư thử');

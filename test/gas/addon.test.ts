@@ -74,7 +74,17 @@ describe('Khởi tạo bảng tính', () => {
     expect(addon.ss.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Cán bộ', 'Đi cơ sở', 'Cài đặt']);
 
     const trips = addon.ss.tab('Đi cơ sở').snapshot();
-    expect(trips.values[0]).toEqual([...TRIP_HEADER, 'Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất']);
+    // Kiên Giang's template keeps the steps 06-HD rates: registration, the urgent-task decision, the base's confirmation…
+    expect(trips.values[0]).toEqual([
+      ...TRIP_HEADER,
+      'Ngày đăng ký',
+      'Đột xuất (văn bản)',
+      'Xác nhận cơ sở',
+      'Đã báo cáo',
+      'Điểm',
+      'Minh chứng',
+      'Kết quả, đề xuất',
+    ]);
     expect(trips.frozenRows).toBe(1);
     expect(trips.columnWidths[2]).toBe(180);
     // The example's dates are real dates shown day first.
@@ -130,7 +140,7 @@ describe('Kiểm tra dữ liệu on the sample workbook', () => {
     addon.call('menuCheck');
     expect(addon.env.ui.alerts).toEqual([]);
     expect(addon.ss.toasts[0]?.message).toBe('Đang kiểm tra 265 dòng…');
-    expect(addon.ss.toasts[1]?.message).toMatch(/^Cán bộ đủ yêu cầu: \d+; còn thiếu: \d+; miễn: 3\. Lỗi: \d+ dòng; lưu ý: \d+\./);
+    expect(addon.ss.toasts[1]?.message).toMatch(/^Cán bộ: .*Miễn 3\. Dòng có lỗi \(chưa tính\): \d+; lưu ý: \d+\./);
 
     const trips = addon.ss.tab('Đi cơ sở').snapshot();
     const status = statusColumnOf(trips.values, 'Kết quả kiểm tra');
@@ -164,14 +174,23 @@ describe('Kiểm tra dữ liệu on the sample workbook', () => {
     expect(dashboard.protections).toEqual([{ type: 'SHEET', description: PROTECTION, warningOnly: true, range: null }]);
     expect(dashboard.frozenRows).toBeGreaterThanOrEqual(0);
     expect(dashboard.maxRows).toBe(dashboard.values.length + 1);
-    // A stacked bar per Ban: labels in column B, the five verdicts (Đủ … Miễn) in D:H, with their caption row.
+    // A stacked bar per Ban: labels in column B, Kiên Giang's seven verdicts of the period (Đủ … Miễn) in D:J, with
+    // their caption row.
     expect(dashboard.charts).toHaveLength(1);
     const chart = dashboard.charts[0]!;
-    expect(chart).toMatchObject({ type: 'BAR', stacked: true, title: 'Cán bộ theo ban và tình trạng' });
+    expect(chart).toMatchObject({ type: 'BAR', stacked: true, title: 'Cán bộ theo ban và kết luận' });
     const totalsHeader = dashboard.values.findIndex((r) => r[1] === 'Ban/Văn phòng' && r[3] === 'Đủ') + 1;
     const banRows = dashboard.values.slice(totalsHeader).findIndex((r) => r[1] === 'Toàn tỉnh');
-    expect(chart.ranges).toEqual([`B${totalsHeader}:B${totalsHeader + banRows}`, `D${totalsHeader}:H${totalsHeader + banRows}`]);
-    expect(dashboard.values[totalsHeader - 1]!.slice(3, 8)).toEqual(['Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn']);
+    expect(chart.ranges).toEqual([`B${totalsHeader}:B${totalsHeader + banRows}`, `D${totalsHeader}:J${totalsHeader + banRows}`]);
+    expect(dashboard.values[totalsHeader - 1]!.slice(3, 10)).toEqual([
+      'Đủ',
+      'Đủ nếu đi hết đợt đã đăng ký',
+      'Thiếu ngày',
+      'Thiếu chuyên đề',
+      'Thiếu ngày và chuyên đề',
+      'Thiếu yêu cầu địa bàn',
+      'Miễn',
+    ]);
 
     // A second run replaces, never duplicates: same status column, one protection, same values.
     addon.call('menuCheck');
@@ -451,7 +470,7 @@ describe('bad input through the add-on: a clear Vietnamese message, every typed 
     const { alerts, before, after, addon } = checkWith(ss);
     const said = [...alerts, ...addon.ss.toasts.map((t) => t.message)].join('\n');
     // Either the header is understood and the check runs, or the person is told which column is missing.
-    expect(said).toMatch(/Cán bộ đủ yêu cầu|thiếu cột bắt buộc/);
+    expect(said).toMatch(/Cán bộ: |thiếu cột bắt buộc/);
     expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
     const typed = (v: Record<string, unknown[][]>) => withoutColumn(v['Đi cơ sở']!, 7);
     expect(typed(after)).toEqual(typed(before));
@@ -480,7 +499,7 @@ describe('bad input through the add-on: a clear Vietnamese message, every typed 
     ss.seed('Đi cơ sở', [...sheet.values(), ...Array.from({ length: 5000 }, (_, i) => [first + i - 1])]);
     const { addon, before, after } = checkWith(ss);
     expect(addon.ss.toasts[0]?.message).toMatch(/^Đang kiểm tra /);
-    expect(addon.ss.toasts[1]?.message).toMatch(/^Cán bộ đủ yêu cầu/);
+    expect(addon.ss.toasts[1]?.message).toMatch(/^Cán bộ: /);
     expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
     expect(withoutColumn(after['Đi cơ sở']!, 12)).toEqual(withoutColumn(before['Đi cơ sở']!, 12));
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { banTotals } from '../../src/core/forms/dashboard';
+import { VERDICTS } from '../../src/core/verdict';
 import type { TripDraft } from '../../src/core/trip-input';
 import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
 import { MemoryLogStore } from '../../src/sheets/email-run';
@@ -74,7 +75,7 @@ const validTrip = (over: Partial<TripDraft> = {}): TripDraft => ({
   to: '2023-11-25',
   days: '6',
   place: 'Xã Thạnh Đông',
-  level: 'Xã/Phường',
+  level: 'Cơ sở',
   status: 'registered',
   ...over,
 });
@@ -87,21 +88,16 @@ describe('getProgress', () => {
     expect(getTripForm(ctx).rosterTab).toBe('Danh sách cán bộ');
   });
 
-  it('counts the cadres as the dashboard does: each in exactly one status, so the five counts add up, per Ban too', () => {
+  it('counts the cadres as the dashboard does: each in exactly one verdict, so the tiles add up, per Ban too', () => {
     const ctx = context(smallProvince());
     const progress = getProgress(ctx);
     const analysis = analyze(ctx.workbook, { settings: loadSettings(ctx.settings, 2023).settings, today: TODAY });
     const totals = banTotals(analysis.evaluation.cadres);
-    const sum = (k: 'ok' | 'shortDays' | 'shortRounds' | 'shortBoth' | 'exempt' | 'cadres') => totals.reduce((n, t) => n + t[k], 0);
-    expect(progress.counts).toEqual({
-      total: sum('cadres'),
-      ok: sum('ok'),
-      shortDays: sum('shortDays'),
-      shortRounds: sum('shortRounds'),
-      shortBoth: sum('shortBoth'),
-      exempt: sum('exempt'),
-    });
-    const adds = (c: typeof progress.counts) => c.ok + c.shortDays + c.shortRounds + c.shortBoth + c.exempt;
+    expect(progress.counts.total).toBe(totals.reduce((n, t) => n + t.cadres, 0));
+    for (const v of VERDICTS) expect(progress.counts.counts[v]).toBe(totals.reduce((n, t) => n + t.counts[v], 0));
+    // Kiên Giang during the period: Đủ, Đủ nếu đi hết, Thiếu ngày, Thiếu chuyên đề, Thiếu cả hai, Thiếu địa bàn, Miễn.
+    expect(progress.tiles.map((t) => t.verdict)).toEqual(['ok', 'ok-planned', 'short-days', 'short-rounds', 'short-both', 'short-place', 'exempt']);
+    const adds = (c: typeof progress.counts) => progress.tiles.reduce((n, t) => n + c.counts[t.verdict], 0);
     expect(adds(progress.counts)).toBe(progress.counts.total);
     expect(progress.cadres).toHaveLength(5);
     expect(progress.bans.map((b) => b.ban)).toEqual(['Ban Tuyên giáo', 'Văn phòng']);
@@ -113,15 +109,14 @@ describe('getProgress', () => {
     expect(progress.period).toEqual({ start: '2023-01-01', end: '2023-12-31' });
   });
 
-  it('lists the cadres behind first and the exempt last, each with a forecast sentence and its trip rows', () => {
+  it('lists the cadres behind first and the exempt last, each with the one verdict and its trip rows', () => {
     const progress = getProgress(context(smallProvince()));
-    const order = ['short-both', 'short-days', 'short-rounds', 'ok', 'exempt'];
-    const ranks = progress.cadres.map((c) => order.indexOf(c.status));
+    const order = ['short-both', 'short-days', 'short-rounds', 'short-place', 'ok-planned', 'ok', 'exempt'];
+    const ranks = progress.cadres.map((c) => order.indexOf(c.verdict));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(progress.cadres.at(-1)).toMatchObject({ name: 'Lê Thị Mai', status: 'exempt', statusLabel: 'Miễn', forecast: '', roundsRequired: 0 });
+    expect(progress.cadres.at(-1)).toMatchObject({ name: 'Lê Thị Mai', verdict: 'exempt', verdictLabel: 'Miễn', roundsRequired: 0 });
     const thuy = progress.cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
     expect(thuy).toMatchObject({ daysDone: 7, requiredDays: 60, roundsDone: 1, roundsRequired: 2, tripRows: [2, 3], groupLabel: 'Lãnh đạo ban' });
-    expect(thuy.forecast).toMatch(/^Theo tốc độ hiện tại: khoảng \d+\/60 ngày vào 31\/12$/);
     expect(JSON.parse(JSON.stringify(progress))).toEqual(progress);
   });
 
@@ -136,28 +131,12 @@ describe('getProgress', () => {
     expect(progress.bans.find((b) => b.ban === 'Văn phòng')!.required).toBe(60);
   });
 
-  it.each<[string, string, boolean]>([
-    ['before the period', '2022-12-01', false],
-    ['during the period', '2023-11-15', true],
-    ['on its last day (the rating is given)', '2023-12-31', false],
-    ['after it', '2024-01-10', false],
-  ])('forecasts only where it says something: %s', (_, today, expected) => {
-    const ctx = { ...context(smallProvince()), today: today as CalendarDate };
-    ctx.settings.write(JSON.stringify({ year: 2023 }));
+  it('from the period’s last day the tiles and every chip are the year-end rating (06-HD §V), never “Đủ yêu cầu” beside it', () => {
+    const ctx = { ...context(smallProvince()), today: '2023-12-31' as CalendarDate };
     const progress = getProgress(ctx);
-    const thuy = progress.cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
-    expect(thuy.forecast !== '').toBe(expected);
-    expect(progress.cadres.find((c) => c.status === 'exempt')!.forecast).toBe('');
-  });
-
-  it('gives no forecast to a cadre whose days are done', () => {
-    const tabs = smallProvince();
-    tabs['Đi cơ sở'].push(
-      ...(tripValues([{ name: 'Nguyễn Thị Thủy', kind: 'Kiểm tra, giám sát', from: '01/05/2023', to: '30/06/2023' }]).slice(1) as RawCell[][]),
-    );
-    const thuy = getProgress(context(tabs)).cadres.find((c) => c.name === 'Nguyễn Thị Thủy')!;
-    expect(thuy.daysDone).toBeGreaterThanOrEqual(thuy.requiredDays);
-    expect(thuy.forecast).toBe('');
+    expect(progress.tiles.map((t) => t.label)).toEqual(['Xuất sắc', 'Đạt', 'Không đạt', 'Miễn']);
+    for (const c of progress.cadres) expect(['Xuất sắc', 'Đạt', 'Không đạt', 'Miễn']).toContain(c.verdictLabel);
+    expect(progress.tiles.reduce((n, t) => n + progress.counts.counts[t.verdict], 0)).toBe(progress.counts.total);
   });
 });
 
@@ -179,7 +158,7 @@ describe('saveTrip', () => {
       new Date(Date.UTC(2023, 10, 20)),
       new Date(Date.UTC(2023, 10, 25)),
       'Xã Thạnh Đông',
-      'Xã/Phường',
+      'Cơ sở',
       'Đăng ký',
     ]);
     if (!saved.ok) throw new Error('not saved');
@@ -215,7 +194,7 @@ describe('saveTrip', () => {
     ['chưa chọn nội dung, ngày sai', { kind: '', from: '31/02/2023' }, { kind: /Chọn nội dung/, from: /không phải là ngày/ }],
     ['cán bộ không có trong danh sách', { name: 'Người Lạ', ban: '' }, { name: /Không có cán bộ/ }],
     ['trùng tên mà không ghi Ban', { name: 'Nguyễn Văn An', ban: '' }, { name: /Có 2 cán bộ tên/ }],
-    ['cấp không thuộc danh mục', { level: 'Huyện' }, { level: /không thuộc danh mục/ }],
+    ['cấp không thuộc danh mục', { level: 'Tỉnh' }, { level: /không thuộc danh mục/ }],
   ])('%s: nothing is appended and the field says why', (_, change, expected) => {
     const ctx = context(smallProvince());
     const before = ctx.workbook.snapshot('Đi cơ sở');
@@ -329,7 +308,8 @@ describe('getTripForm', () => {
     expect(form.roster[0]).toEqual({ name: 'Nguyễn Thị Thủy', ban: 'Ban Tuyên giáo', group: 'lanh-dao-ban' });
     expect(form.kinds[0]).toEqual({ code: 'chuyen-de', label: '3.1. Theo chuyên đề' });
     expect(form.statuses.map((s) => s.label)).toEqual(['Đăng ký', 'Đã duyệt', 'Đã thực hiện']);
-    expect(form.levels).toContain('Xã/Phường');
+    // 06-HD §III.2 names cấp huyện and cấp cơ sở (Kiên Giang 2023 still had districts).
+    expect(form.levels).toEqual(['Huyện', 'Cơ sở', 'Chi đoàn']);
     expect(form.policy.minDays).toBe(60);
     expect(JSON.parse(JSON.stringify(form))).toEqual(form);
   });
@@ -549,7 +529,7 @@ describe('the sample workbook', () => {
   });
 
   it('a valid trip for a namesake lands on the right person', () => {
-    const saved = saveTrip(ctx, validTrip({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào', level: 'Xã/Phường' }));
+    const saved = saveTrip(ctx, validTrip({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào', level: 'Cơ sở' }));
     expect(saved.ok).toBe(true);
     if (saved.ok) expect(saved.progress).toMatchObject({ name: 'Nguyễn Văn An', ban: 'Ban Phong trào' });
   });

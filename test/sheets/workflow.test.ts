@@ -104,15 +104,19 @@ describe('chạy kiểm tra trên bảng tính', () => {
     expect(note.split(NOTE_MARKER)).toHaveLength(2);
   });
 
-  it('tô màu tab Cán bộ theo tình trạng: miễn xám, thiếu đỏ, thiếu cả hai đỏ chữ đậm', () => {
+  it('tô màu tab Cán bộ theo kết luận: miễn xám, thiếu yêu cầu địa bàn cam, thiếu cả ngày và chuyên đề đỏ chữ đậm', () => {
     const wb = MemoryWorkbook.fromTabs(province());
     wb.setFormat('Cán bộ', 3, 2, { background: '#fff2cc' });
     runCheck(wb, { settings, today });
     const snap = wb.snapshot('Cán bộ');
     expect(snap.values[3]![9]).toBe('Miễn: Kế toán.');
-    expect(snap.values[1]![9]).toBe('Đủ yêu cầu: Chưa dự sinh hoạt chi đoàn.');
+    // 70 days and two chuyên đề rounds, but 06-HD §III.2's chi đoàn meeting and cấp huyện are missing ("Xã/Phường" is
+    // cấp cơ sở).
+    expect(snap.values[1]![9]).toBe(
+      'Thiếu sinh hoạt chi đoàn và cấp huyện: Chưa dự sinh hoạt chi đoàn (Hướng dẫn yêu cầu phải có). Chưa đi cơ sở ở cấp huyện (Hướng dẫn yêu cầu phải có).',
+    );
     expect(wb.seen('Cán bộ', 4, 1)).toEqual({ background: '#e0e0e0', bold: false });
-    expect(wb.seen('Cán bộ', 2, 1)).toEqual({ background: '#d9ead3', bold: false });
+    expect(wb.seen('Cán bộ', 2, 1)).toEqual({ background: '#f9cb9c', bold: false });
     expect(wb.seen('Cán bộ', 3, 2)).toEqual({ background: '#f4c7c3', bold: true });
     // The user's own yellow is still there under our rule.
     expect(snap.backgrounds[2]![1]).toBe('#fff2cc');

@@ -15,6 +15,8 @@ export const ROSTER_HEADER = [
   'Miễn chuyên đề (văn bản)',
   'Ngày bắt đầu',
 ];
+/** The roster's reminder-letter column (06-HD §V.2), added when a scenario keeps it. */
+export const REMINDER_HEADER = 'Văn bản nhắc nhở';
 export const TRIP_HEADER = [
   'STT',
   'Họ và tên',
@@ -28,7 +30,7 @@ export const TRIP_HEADER = [
   'Cấp',
   'Trạng thái',
 ];
-export const PROCESS_HEADER = ['Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất'];
+export const PROCESS_HEADER = ['Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất', 'Đột xuất (văn bản)'];
 
 export interface CadreRow {
   name: string;
@@ -38,6 +40,8 @@ export interface CadreRow {
   exemption?: string;
   waiver?: string;
   start?: string;
+  /** Văn bản nhắc nhở (written only when the scenario keeps the column). */
+  reminder?: string;
 }
 
 export interface TripRow {
@@ -48,16 +52,19 @@ export interface TripRow {
   days?: number | string;
   status?: string;
   ban?: string;
+  /** Địa điểm; 'Xã A' (a commune: cấp cơ sở) when not given. */
+  place?: string;
   level?: string;
   registeredOn?: string;
+  urgent?: string;
   confirmed?: string;
   reported?: string;
   score?: number | string;
   evidence?: string;
 }
 
-export function rosterValues(cadres: CadreRow[]): unknown[][] {
-  return [
+export function rosterValues(cadres: CadreRow[], withReminder = false): unknown[][] {
+  const rows = [
     ROSTER_HEADER,
     ...cadres.map((c, i) => [
       i + 1,
@@ -71,14 +78,15 @@ export function rosterValues(cadres: CadreRow[]): unknown[][] {
       c.start ?? '',
     ]),
   ];
+  return withReminder ? rows.map((r, i) => [...r, i === 0 ? REMINDER_HEADER : (cadres[i - 1]!.reminder ?? '')]) : rows;
 }
 
 export function tripValues(trips: TripRow[], withProcess = false): unknown[][] {
   return [
     withProcess ? [...TRIP_HEADER, ...PROCESS_HEADER] : TRIP_HEADER,
     ...trips.map((t, i) => {
-      const base = [i + 1, t.name, t.ban ?? '', t.kind, '', t.days ?? '', t.from, t.to, 'Xã A', t.level ?? '', t.status ?? 'Đã thực hiện'];
-      return withProcess ? [...base, t.registeredOn ?? '', t.confirmed ?? '', t.reported ?? '', t.score ?? '', t.evidence ?? '', ''] : base;
+      const base = [i + 1, t.name, t.ban ?? '', t.kind, '', t.days ?? '', t.from, t.to, t.place ?? 'Xã A', t.level ?? '', t.status ?? 'Đã thực hiện'];
+      return withProcess ? [...base, t.registeredOn ?? '', t.confirmed ?? '', t.reported ?? '', t.score ?? '', t.evidence ?? '', '', t.urgent ?? ''] : base;
     }),
   ];
 }
@@ -91,6 +99,8 @@ export interface Scenario {
   cadres: CadreRow[];
   trips: TripRow[];
   withProcess?: boolean;
+  /** The roster keeps a Văn bản nhắc nhở column. */
+  withReminder?: boolean;
 }
 
 /** Runs the rules on a small roster and trip list typed as a department would type them. */
@@ -100,7 +110,7 @@ export function runScenario(s: Scenario) {
   if (!resolved.ok) throw new Error(resolved.errors.join(' '));
   const policy = resolved.policy;
   const today = (s.today ?? `${year}-12-31`) as CalendarDate;
-  const roster = readRoster({ tab: 'Cán bộ', values: rosterValues(s.cadres) }, { timeZone: 'UTC', year });
+  const roster = readRoster({ tab: 'Cán bộ', values: rosterValues(s.cadres, s.withReminder) }, { timeZone: 'UTC', year, policy });
   const trips = readTrips({ tab: 'Đi cơ sở', values: tripValues(s.trips, s.withProcess) }, roster.cadres, { timeZone: 'UTC', year, policy, today });
   const evaluation = evaluate({
     cadres: roster.cadres,
@@ -108,7 +118,7 @@ export function runScenario(s: Scenario) {
     policy,
     year,
     today,
-    processColumns: trips.processColumns,
+    processColumns: { ...trips.processColumns, reminder: roster.reminderKept },
     tripsTab: 'Đi cơ sở',
     ...(trips.table ? { tripColumns: warningColumns(trips.table) } : {}),
   });

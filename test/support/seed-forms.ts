@@ -11,8 +11,10 @@ export interface ExpectedCadre {
   daysDone: number;
   daysProjected: number;
   roundsDone: number;
-  status: 'ok' | 'short-days' | 'short-rounds' | 'short-both' | 'exempt';
-  rating: 'dat' | 'khong-dat' | 'xuat-sac' | null;
+  status: 'ok' | 'short-days' | 'short-rounds' | 'short-both' | 'short-place' | 'exempt';
+  rating: 'dat' | 'khong-dat' | 'xuat-sac' | 'hoan-thanh' | 'chua-hoan-thanh' | null;
+  /** The one verdict's words, as the roster column, the progress card and `--json` give them. */
+  verdictLabel: string;
   /** Sentences the cadre's reasons must hold. */
   reasons?: string[];
 }
@@ -80,9 +82,10 @@ const d = (day: number, month: number, year: number) => new Date(Date.UTC(year, 
 
 /**
  * Tây Ninh plan 2023 (seed 001): 60 days from 01/01 to 25/10; at least two "cùng ăn, cùng ở, cùng làm" rounds, for a
- * Chuyên viên each of 1.1 or 1.5 and at least 30 days (§II.2.3); kế toán are not subject (§II.2 Lưu ý). The trips
- * tab is mẫu 3 as the plan prints it; no status column, so a trip whose end has passed counts as done (DOMAIN).
- * Today 15/11/2023 is after the period: only done trips count, and the rating is given.
+ * Chuyên viên each at least 30 days, of any content (§II.2.3: 1.1 and 1.5 are the focus, "tập trung"); kế toán are not
+ * subject (§II.2 Lưu ý). The trips tab is mẫu 3 as the plan prints it; no status column, so a trip whose end has passed
+ * counts as done (DOMAIN). Today 15/11/2023 is after the period: only done trips count, and the year-end verdict is
+ * completion (the plan defines no rating scale): Hoàn thành or Chưa hoàn thành.
  */
 export const TAY_NINH: SeedFixture = {
   name: 'Tây Ninh: mẫu 3, số mục 1.1–1.5, “30 ngày”, khoảng ngày trong một ô',
@@ -158,13 +161,30 @@ export const TAY_NINH: SeedFixture = {
   expected: {
     // 1.1: 30 declared in a 31-day window (valid round: 1.1, ≥ 30); 1.3: 10 declared; 1.5: 30-day window, blank days
     // (valid round). min(30 + 10 + 30, 31 + 15 + 30) = 70 ≥ 60, two rounds.
-    'Nguyễn Văn An': { daysDone: 70, daysProjected: 70, roundsDone: 2, status: 'ok', rating: 'dat' },
+    'Nguyễn Văn An': { daysDone: 70, daysProjected: 70, roundsDone: 2, status: 'ok', rating: 'hoan-thanh', verdictLabel: 'Hoàn thành' },
     // 3 + 20 + 5 + (10 declared, but 20/10–03/11 is clipped to 20/10–25/10: 6) = 34 < 60. Every kind is a round for a
     // Lãnh đạo ban (no length rule): 4 rounds.
-    'Trần Thị Bình': { daysDone: 34, daysProjected: 34, roundsDone: 4, status: 'short-days', rating: 'khong-dat', reasons: ['Còn thiếu 26 ngày.'] },
-    'Lê Văn Cường': { daysDone: 0, daysProjected: 0, roundsDone: 0, status: 'exempt', rating: null },
+    'Trần Thị Bình': {
+      daysDone: 34,
+      daysProjected: 34,
+      roundsDone: 4,
+      status: 'short-days',
+      rating: 'chua-hoan-thanh',
+      verdictLabel: 'Chưa hoàn thành',
+      reasons: ['Còn thiếu 26 ngày.'],
+    },
+    // “Kế toán” is on the plan's list (§II.2 Lưu ý).
+    'Lê Văn Cường': { daysDone: 0, daysProjected: 0, roundsDone: 0, status: 'exempt', rating: null, verdictLabel: 'Miễn' },
     // 20 (window, blank days) + 45 declared = 65 ≥ 60; only the 45-day 1.1 reaches 30 days: 1 round of 2.
-    'Phan Văn Dũng': { daysDone: 65, daysProjected: 65, roundsDone: 1, status: 'short-rounds', rating: 'khong-dat' },
+    'Phan Văn Dũng': {
+      daysDone: 65,
+      daysProjected: 65,
+      roundsDone: 1,
+      status: 'short-rounds',
+      rating: 'chua-hoan-thanh',
+      verdictLabel: 'Chưa hoàn thành',
+      reasons: ['Thiếu 1 đợt “cùng ăn, cùng ở, cùng làm” hợp lệ (tối thiểu 30 ngày).'],
+    },
   },
   issues: [
     { code: 'outside-period', row: 17, level: 'warning' },
@@ -176,9 +196,11 @@ export const TAY_NINH: SeedFixture = {
 
 /**
  * Kiên Giang 06-HD/TĐTN-BTCKT (2023): 60 days a year, at least two chuyên đề (3.1) rounds of 5–7 days, not back to
- * back (§III.1); 3.4 is one item, hội nghị BCH/BTV and sinh hoạt chi đoàn (§III.3.4); a chi đoàn meeting is asked
- * for (§III.2, advice). Bare numbers typed as the guidance numbers them. Today 15/11/2023, inside the period: done
- * trips plus registrations still ahead decide the verdict; a registration whose end has passed counts nowhere.
+ * back (§III.1); 3.4 is one item, hội nghị BCH/BTV and sinh hoạt chi đoàn (§III.3.4); the trips "phải" include a chi
+ * đoàn meeting and reach cấp huyện and cấp cơ sở (§III.2, a requirement). No Cấp column: the level is what the place
+ * names (“Xã …” is cơ sở, “Huyện …” huyện; “Ấp 3” names none). Bare numbers typed as the guidance numbers them. Today
+ * 15/11/2023, inside the period: done trips plus registrations still ahead decide the verdict; a registration whose end
+ * has passed counts nowhere.
  */
 export const KIEN_GIANG: SeedFixture = {
   name: 'Kiên Giang: số mục trơn 3.1–3.5, 3.4 là một mục, đợt đã duyệt quá hạn',
@@ -221,29 +243,45 @@ export const KIEN_GIANG: SeedFixture = {
   },
   expected: {
     // 28 + 6 + 5 + 7 + 1 + 12 = 59 distinct days: one short. 06–11/03 and 12–16/03 touch: one stint, one round;
-    // with 10–16/07 two rounds. The bare 3.4 counts its day but does not show a chi đoàn meeting.
+    // with 10–16/07 two rounds. The bare 3.4 counts its day but does not show a chi đoàn meeting. Xã (cơ sở) and
+    // Huyện Châu Thành reached.
     'Phạm Thị Hoa': {
       daysDone: 59,
       daysProjected: 59,
       roundsDone: 2,
       status: 'short-days',
       rating: null,
+      verdictLabel: 'Thiếu ngày và sinh hoạt chi đoàn',
       reasons: [
         'Còn thiếu 1 ngày.',
         'Chưa xác nhận được việc dự sinh hoạt chi đoàn: 1 đợt mục 3.4 không ghi rõ là sinh hoạt chi đoàn (ghi “sinh hoạt chi đoàn” ở nội dung hoặc cụ thể nội dung nếu đúng).',
       ],
     },
     // Done 31 + 1 = 32; ahead 5 + 28: 65 ≥ 60. The approved June round is overdue and counts nowhere: 1 round ahead.
+    // The chi đoàn meeting is done; cấp huyện only registered (Huyện Giồng Riềng in December).
     'Võ Văn Hùng': {
       daysDone: 32,
       daysProjected: 65,
       roundsDone: 0,
       status: 'short-rounds',
       rating: null,
-      reasons: ['1 đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.'],
+      verdictLabel: 'Thiếu chuyên đề',
+      reasons: [
+        '1 đợt đã qua ngày kết thúc nhưng chưa đánh dấu “Đã thực hiện”: không tính vào số ngày đã đi hay dự kiến.',
+        'cấp huyện: mới có trong các đợt đã đăng ký.',
+      ],
     },
-    // 60 days of 3.2; the written waiver lifts the chuyên đề rounds. The 3.6 row is an error and not counted.
-    'Đặng Thu Trang': { daysDone: 60, daysProjected: 60, roundsDone: 0, status: 'ok', rating: null, reasons: ['Chưa dự sinh hoạt chi đoàn.'] },
+    // 60 days of 3.2 at Xã Vĩnh Hòa; the written waiver lifts the chuyên đề rounds. The 3.6 row is an error and not
+    // counted. §III.2: no chi đoàn meeting, no trip at cấp huyện.
+    'Đặng Thu Trang': {
+      daysDone: 60,
+      daysProjected: 60,
+      roundsDone: 0,
+      status: 'short-place',
+      rating: null,
+      verdictLabel: 'Thiếu sinh hoạt chi đoàn và cấp huyện',
+      reasons: ['Chưa dự sinh hoạt chi đoàn (Hướng dẫn yêu cầu phải có).', 'Chưa đi cơ sở ở cấp huyện (Hướng dẫn yêu cầu phải có).'],
+    },
   },
   issues: [
     { code: 'rounds-back-to-back', row: 4, level: 'warning' },
@@ -256,7 +294,7 @@ export const KIEN_GIANG: SeedFixture = {
 
 /**
  * Hà Nam 2022 (seed 000): 60 days from January to December, no required rounds. Labels only, no numbering; mẫu 2's
- * captions. Today 10/01/2023: the period is over, the rating is given.
+ * captions. Today 10/01/2023: the period is over; the year-end verdict is completion (seed 000 has no rating scale).
  */
 export const HA_NAM: SeedFixture = {
   name: 'Hà Nam: chỉ ghi nhãn, không số mục',
@@ -293,11 +331,27 @@ export const HA_NAM: SeedFixture = {
   },
   expected: {
     // min(25 + 31 + 1, 29 + 31 + 1) = 57 < 60. Hà Nam requires no rounds, but a chuyên đề trip is still counted as one.
-    'Hoàng Minh Tuấn': { daysDone: 57, daysProjected: 57, roundsDone: 1, status: 'short-days', rating: 'khong-dat', reasons: ['Còn thiếu 3 ngày.'] },
+    'Hoàng Minh Tuấn': {
+      daysDone: 57,
+      daysProjected: 57,
+      roundsDone: 1,
+      status: 'short-days',
+      rating: 'chua-hoan-thanh',
+      verdictLabel: 'Chưa hoàn thành',
+      reasons: ['Còn thiếu 3 ngày.'],
+    },
     // 45 + 20 = 65.
-    'Bùi Thị Lan': { daysDone: 65, daysProjected: 65, roundsDone: 1, status: 'ok', rating: 'dat' },
+    'Bùi Thị Lan': { daysDone: 65, daysProjected: 65, roundsDone: 1, status: 'ok', rating: 'hoan-thanh', verdictLabel: 'Hoàn thành' },
     // The range without an end is an error, not counted: 30 days.
-    'Ngô Văn Phúc': { daysDone: 30, daysProjected: 30, roundsDone: 1, status: 'short-days', rating: 'khong-dat', reasons: ['Còn thiếu 30 ngày.'] },
+    'Ngô Văn Phúc': {
+      daysDone: 30,
+      daysProjected: 30,
+      roundsDone: 1,
+      status: 'short-days',
+      rating: 'chua-hoan-thanh',
+      verdictLabel: 'Chưa hoàn thành',
+      reasons: ['Còn thiếu 30 ngày.'],
+    },
   },
   issues: [{ code: 'date-invalid', row: 15, level: 'error' }],
 };
@@ -308,7 +362,8 @@ export const HA_NAM: SeedFixture = {
  * Kiên Giang again, as a province keeps its mẫu 2 in practice: one table grouped by Ban under Roman-numbered headings
  * merged across the row, its own captions (“Họ và tên cán bộ”, “Số ngày thực hiện”, “Trạng thái thực hiện”), the i
  * spelling of ký, and a plan tab “Đăng kí đi cơ sở” kept before the results tab. 06-HD: 60 days, two chuyên đề rounds
- * (3.1) of 5–7 days. Today 15/11/2023: the year is not over, no rating yet.
+ * (3.1) of 5–7 days, a chi đoàn meeting (§III.2); no Địa điểm or Cấp column, so the levels cannot be checked (and fail
+ * no one). Today 15/11/2023: the year is not over, no rating yet.
  */
 export const KIEN_GIANG_BY_BAN: SeedFixture = {
   name: 'Kiên Giang: bảng chia theo ban, tên cột riêng, thêm tab kế hoạch',
@@ -362,12 +417,27 @@ export const KIEN_GIANG_BY_BAN: SeedFixture = {
   expected: {
     // Declared 30 (of a 61-day window) + 6 + 5 + 1 = 42; the 20 days “Không thực hiện” count nowhere, the plan tab's 50
     // are not results. Two valid 3.1 rounds (5–10/6, 4–8/9).
-    'Lê Văn Cường': { daysDone: 42, daysProjected: 42, roundsDone: 2, status: 'short-days', rating: null, reasons: ['Còn thiếu 18 ngày.'] },
-    // 62 days, no chuyên đề round.
-    'Hồ Văn Nam': { daysDone: 62, daysProjected: 62, roundsDone: 0, status: 'short-rounds', rating: null },
+    'Lê Văn Cường': {
+      daysDone: 42,
+      daysProjected: 42,
+      roundsDone: 2,
+      status: 'short-days',
+      rating: null,
+      verdictLabel: 'Thiếu ngày',
+      reasons: ['Còn thiếu 18 ngày.'],
+    },
+    // 62 days, no chuyên đề round, no chi đoàn meeting.
+    'Hồ Văn Nam': {
+      daysDone: 62,
+      daysProjected: 62,
+      roundsDone: 0,
+      status: 'short-rounds',
+      rating: null,
+      verdictLabel: 'Thiếu chuyên đề và sinh hoạt chi đoàn',
+    },
     // Done 48 + 1 = 49. The December round “done” before it began waits as planned with the November registration:
-    // 49 + 7 + 5 = 61 ahead, two rounds ahead.
-    'Trần Thị Mai': { daysDone: 49, daysProjected: 61, roundsDone: 0, status: 'ok', rating: null },
+    // 49 + 7 + 5 = 61 ahead, two rounds ahead: enough only if she makes those trips.
+    'Trần Thị Mai': { daysDone: 49, daysProjected: 61, roundsDone: 0, status: 'ok', rating: null, verdictLabel: 'Đủ nếu đi hết các đợt đã đăng ký' },
   },
   issues: [{ code: 'done-before-start', row: 11, level: 'warning' }],
   notices: ['Tab “Đăng kí đi cơ sở” có tên như tab các đợt đi cơ sở nhưng không được đọc'],

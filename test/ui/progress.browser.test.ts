@@ -8,7 +8,6 @@ import { expectContrast, expectNoOverflow, focused, pageHeight, screenshot, useP
 /** Tiến độ 1+2 in Chromium at 300 px, over the sample workbook on 15/11/2023, looked at by role and label. */
 
 const XSS_NAME = '<img src=x onerror=window.__xss=1>';
-const TILES = ['Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'] as const;
 
 /** Sets cells of the in-memory workbook (`change` gets each value and its 0-based row); returns what puts them back. */
 function edit(pages: Pages, tab: string, change: (value: RawCell, row: number) => RawCell | undefined): () => void {
@@ -27,19 +26,26 @@ function edit(pages: Pages, tab: string, change: (value: RawCell, row: number) =
   };
 }
 
+/** The tiles' numbers, by label, as the page shows them. */
+async function tileValues(page: import('playwright-core').Page, tiles: ProgressPayload['tiles']): Promise<Record<string, number>> {
+  const group = page.getByRole('group', { name: /^Số cán bộ theo tình trạng/ });
+  const out: Record<string, number> = {};
+  for (const { label } of tiles) {
+    const text = await group
+      .getByRole('button', { name: `${label}`, exact: false })
+      .filter({ hasText: new RegExp(`^\\d+${escape(label)}$`) })
+      .textContent();
+    out[label] = Number(/\d+/.exec(text ?? '')![0]);
+  }
+  return out;
+}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The tiles' numbers the server gave, by label. */
+const countsOf = (tiles: ProgressPayload['tiles'], counts: ProgressPayload['counts']) =>
+  Object.fromEntries(tiles.map((t) => [t.label, counts.counts[t.verdict]]));
+
 describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
   const pages = usePages();
-
-  /** The five tiles' numbers, by label. */
-  async function tileValues(page: import('playwright-core').Page): Promise<Record<string, number>> {
-    const group = page.getByRole('group', { name: /^Số cán bộ theo tình trạng/ });
-    const out: Record<string, number> = {};
-    for (const label of TILES) {
-      const text = await group.getByRole('button', { name: new RegExp(`^\\d+ ${label}$`) }).textContent();
-      out[label] = Number(/\d+/.exec(text ?? '')![0]);
-    }
-    return out;
-  }
 
   it('one verdict per card in the roster’s words, tiles that add up, the chart per Ban, 24 px names', async () => {
     const expected = pages.server<ProgressPayload>('getProgress');
@@ -47,24 +53,26 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     const cards = page.getByRole('list', { name: 'Danh sách cán bộ' }).getByRole('article');
     await expect.poll(() => cards.count()).toBe(expected.cadres.length);
 
-    // The tiles: each verdict once (a cadre short of both only under “Thiếu cả hai”), adding up to the cadres.
-    const tiles = await tileValues(page);
-    expect(tiles).toEqual({
-      Đủ: expected.counts.ok,
-      'Thiếu ngày': expected.counts.shortDays,
-      'Thiếu chuyên đề': expected.counts.shortRounds,
-      'Thiếu cả hai': expected.counts.shortBoth,
-      Miễn: expected.counts.exempt,
-    });
+    // The tiles: Kiên Giang's verdicts of the period, each cadre once (short of both only under “Thiếu ngày và chuyên
+    // đề”), adding up to the cadres.
+    expect(expected.tiles.map((t) => t.label)).toEqual([
+      'Đủ',
+      'Đủ nếu đi hết đợt đã đăng ký',
+      'Thiếu ngày',
+      'Thiếu chuyên đề',
+      'Thiếu ngày và chuyên đề',
+      'Thiếu yêu cầu địa bàn',
+      'Miễn',
+    ]);
+    const tiles = await tileValues(page, expected.tiles);
+    expect(tiles).toEqual(countsOf(expected.tiles, expected.counts));
     expect(Object.values(tiles).reduce((a, b) => a + b, 0)).toBe(expected.cadres.length);
 
-    // One chip per card, in the roster's words; no rating before the period's last day; a forecast only where given.
+    // One chip per card, in the roster's words; no second verdict (no “Xếp loại” line).
     for (const [i, entry] of expected.cadres.entries()) {
       const card = cards.nth(i);
-      expect(await card.locator('.chip').allTextContents()).toEqual([entry.statusLabel]);
+      expect(await card.locator('.chip').allTextContents()).toEqual([entry.verdictLabel]);
       expect(await card.getByText(/^Xếp loại/).count()).toBe(0);
-      expect(await card.locator('.forecast').count()).toBe(entry.forecast ? 1 : 0);
-      if (entry.status === 'exempt' || entry.daysDone >= entry.requiredDays) expect(entry.forecast).toBe('');
     }
     expect(
       await page
@@ -106,17 +114,9 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
   it('the tiles follow the Ban filter, a tile filters by its verdict and keeps the focus', async () => {
     const expected = pages.server<ProgressPayload>('getProgress');
     const page = await pages.open('progress');
-    const ban = expected.bans.find((b) => b.counts.total >= 3)!;
+    const ban = expected.bans.find((b) => b.counts.total >= 3 && b.counts.counts.ok > 0)!;
     await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption(ban.ban);
-    await expect
-      .poll(() => tileValues(page))
-      .toEqual({
-        Đủ: ban.counts.ok,
-        'Thiếu ngày': ban.counts.shortDays,
-        'Thiếu chuyên đề': ban.counts.shortRounds,
-        'Thiếu cả hai': ban.counts.shortBoth,
-        Miễn: ban.counts.exempt,
-      });
+    await expect.poll(() => tileValues(page, expected.tiles)).toEqual(countsOf(expected.tiles, ban.counts));
     const inBan = expected.cadres.filter((c) => c.ban === ban.ban);
     await expect.poll(() => page.locator('article.card').count()).toBe(inBan.length);
     expect(await page.getByRole('group', { name: `Số cán bộ theo tình trạng, ${ban.ban}` }).count()).toBe(1);
@@ -127,7 +127,7 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     const ok = page.getByRole('button', { name: /^\d+ Đủ$/ });
     expect(await ok.getAttribute('aria-pressed')).toBe('true');
     expect((await focused(page)).text).toMatch(/^\d+Đủ$/);
-    await expect.poll(() => page.locator('article.card').count()).toBe(ban.counts.ok);
+    await expect.poll(() => page.locator('article.card').count()).toBe(ban.counts.counts.ok);
     expect(await page.getByLabel('Tình trạng', { exact: true }).inputValue()).toBe('ok');
     await page.keyboard.press('Enter');
     expect(await ok.getAttribute('aria-pressed')).toBe('false');
@@ -262,15 +262,16 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
 describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2 after the period (the rating is given)', () => {
   const pages = usePages({ today: '2024-01-10' });
 
-  it('each card shows its one verdict and its rating, and no forecast', async () => {
+  it('each card’s one verdict is the rating (06-HD §V), the tiles are the rating’s, and nothing says “Đủ yêu cầu”', async () => {
     const expected = pages.server<ProgressPayload>('getProgress');
     const page = await pages.open('progress');
-    const rated = expected.cadres.filter((c) => c.rating !== null);
-    expect(rated.length).toBeGreaterThan(0);
-    expect(expected.cadres.every((c) => c.forecast === '')).toBe(true);
-    const ratings = await page.locator('article.card .card-rating').allTextContents();
-    expect(ratings).toEqual(rated.map((c) => `Xếp loại: ${c.ratingLabel}`));
-    expect(await page.locator('.forecast').count()).toBe(0);
+    expect(expected.tiles.map((t) => t.label)).toEqual(['Xuất sắc', 'Đạt', 'Không đạt', 'Miễn']);
+    expect(await tileValues(page, expected.tiles)).toEqual(countsOf(expected.tiles, expected.counts));
+    const chips = await page.locator('article.card .chip').allTextContents();
+    expect(chips).toEqual(expected.cadres.map((c) => c.verdictLabel));
+    expect(new Set(chips)).toEqual(new Set(['Xuất sắc', 'Đạt', 'Không đạt', 'Miễn']));
+    expect(await page.getByText('Đủ yêu cầu', { exact: true }).count()).toBe(0);
+    expect(await page.getByText(/^Xếp loại/).count()).toBe(0);
     await expectContrast(page, 'Tiến độ 1+2 sau kỳ tính');
     await screenshot(page, 'progress-rated', { fullPage: true });
     await page.context().close();

@@ -213,7 +213,7 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     const items = unsent.getByRole('listitem');
     expect(await items.count()).toBe(2);
     const bans = await items.nth(0).textContent();
-    expect(bans).toContain('Báo cáo quý 3/2023 của ban (6 thư)');
+    expect(bans).toContain('Thư tổng hợp quý III năm 2023 của ban (6 thư)');
     expect(bans).toContain('Hạn gửi: 27/09/2023');
     expect(bans).toContain('bấm “Gửi bù báo cáo quý” để gửi ngay');
     const resend = page.getByRole('button', { name: 'Gửi bù báo cáo quý' });

@@ -148,7 +148,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await expect.poll(() => page.getByRole('textbox', { name: /^Đến ngày/ }).inputValue()).toBe(window.to);
     await expect.poll(() => page.getByLabel('Số ngày', { exact: true }).inputValue()).toBe('6');
     await page.getByLabel('Địa điểm', { exact: true }).fill('Xã Thạnh Đông');
-    await page.getByLabel('Cấp', { exact: true }).selectOption('Xã/Phường');
+    await page.getByLabel('Cấp', { exact: true }).selectOption('Cơ sở');
     await expectNoOverflow(page);
     await expectContrast(page, 'Nhập đợt đi cơ sở');
     await screenshot(page, 'trip-form', { docs: true });

@@ -1,10 +1,11 @@
 import { dayNumber, formatDayFirst, type CalendarDate, type Quarter } from '../calendar-date';
-import { provinceCounts } from '../forms/dashboard';
-import { BTC_KT, type FormContext } from '../forms/frame';
+import { provinceCounts, type BanTotals } from '../forms/dashboard';
+import { formContextOf, type FormContext } from '../forms/frame';
 import { buildMau3, MAU3_CAPTIONS } from '../forms/mau3';
 import type { GridValue } from '../grid';
-import { STATUS_LABELS } from '../messages';
-import { quarterlyReportDate } from '../period';
+import { documentQuarterlyReport } from '../period';
+import { periodName } from '../quarter-name';
+import { isYearEnd, verdictGroupLabel, verdictsOf } from '../verdict';
 import { buildFacts, type BanFacts, type CadreBehind, type EmailFacts, type EmailInputs } from './facts';
 import type { Send } from './plan';
 import { renderEmail, type Block, type Cell, type EmailView, type RenderedEmail } from './render';
@@ -24,14 +25,14 @@ export interface ComposedEmail extends RenderedEmail {
   to: string;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 const FOOTER = [
   'Thư gửi tự động từ tiện ích “1+2” gắn với bảng tính đi cơ sở của Tỉnh đoàn; số liệu lấy từ bảng tính vào sáng ngày gửi.',
   'Để ngừng nhận, người quản lý bảng tính tắt “Gửi email tự động” trong Cài đặt của tiện ích.',
 ];
 
+/** The summary is the add-on's, not the document's report: it never takes the name of one (a mẫu 3, a báo cáo quý). */
 export function summarySubject(quarter: Quarter, year: number, who: string, test = false): string {
-  return `${test ? '[THỬ] ' : ''}[1+2] Báo cáo quý ${quarter}/${year} – ${who}`;
+  return `${test ? '[THỬ] ' : ''}[1+2] Tổng hợp đi cơ sở ${periodName({ quarter, year })} – ${who}`;
 }
 
 export function reminderSubject(deadlineDate: CalendarDate, label: string, ban: string): string {
@@ -64,15 +65,7 @@ function viewFor(send: Send, inputs: EmailInputs, facts: EmailFacts, options: Co
 type ViewBody = Omit<EmailView, 'link'>;
 
 function formContext(inputs: EmailInputs, ban: string | null): FormContext {
-  return {
-    province: inputs.province,
-    year: inputs.year,
-    ban,
-    planNumber: inputs.settings.planNumber,
-    planDate: inputs.settings.planDate,
-    today: inputs.today,
-    cadres: inputs.cadres,
-  };
+  return formContextOf({ ...inputs, ban });
 }
 
 function short(value: GridValue, max: number): string {
@@ -81,8 +74,9 @@ function short(value: GridValue, max: number): string {
 }
 
 /**
- * The Ban's mẫu 3 for the quarter, as the form builder lays it out (forms/mau3.ts): its rows between the caption and
- * the Tổng row, folded into six columns that fit a phone (content and detail together, time and place together).
+ * The Ban's trips done in the quarter, as the results form lays them out (forms/mau3.ts): its rows between the caption
+ * and the Tổng row, folded into six columns that fit a phone (content and detail together, time and place together).
+ * Named mẫu 3 only under the document that has one (Tây Ninh 2023).
  */
 function mau3Block(quarter: Quarter, inputs: EmailInputs, ban: string | null): { block: Block; summary: { cadres: number; trips: number; days: number } } {
   const { layout, summary } = buildMau3(formContext(inputs, ban), inputs.trips, inputs.policy, quarter);
@@ -102,7 +96,7 @@ function mau3Block(quarter: Quarter, inputs: EmailInputs, ban: string | null): {
   return {
     block: {
       kind: 'table',
-      title: `Mẫu 3 – kết quả đi cơ sở quý ${ROMAN[quarter - 1]} năm ${inputs.year}`,
+      title: `${documentQuarterlyReport(inputs.policy, inputs.year, quarter)?.form === 'mau3' ? 'Mẫu 3 – k' : 'K'}ết quả đi cơ sở ${periodName({ quarter, year: inputs.year })}`,
       headers: ['STT', 'Họ và tên', 'Nội dung', 'Số ngày', 'Thời gian, địa điểm', 'Kết quả, đề xuất'],
       align: ['center', 'left', 'left', 'center', 'left', 'left'],
       rows,
@@ -120,23 +114,32 @@ export function compactWindow(text: string): string {
 }
 
 function behindBlock(behind: readonly CadreBehind[], withBan: boolean): Block {
-  const headers = [...(withBan ? ['Ban'] : []), 'Họ và tên', 'Đã đi / yêu cầu', 'Dự báo cuối kỳ', 'Còn thiếu'];
+  const headers = [...(withBan ? ['Ban'] : []), 'Họ và tên', 'Đã đi / yêu cầu', 'Dự kiến cuối kỳ (đã đi + đã đăng ký)', 'Kết luận'];
   return {
     kind: 'table',
-    title: `Cán bộ chưa đạt hoặc chậm tiến độ (${behind.length})`,
+    title: `Cán bộ chưa đủ yêu cầu (${behind.length})`,
     headers,
     align: [...(withBan ? (['left'] as const) : []), 'left', 'center', 'center', 'left'],
     rows: behind.map((c) => [
       ...(withBan ? [short(c.ban, 60)] : []),
       short(c.name, 80),
       `${c.daysDone}/${c.requiredDays} ngày`,
-      `${c.forecastDays} ngày`,
-      // The reasons already say what is short ("Còn thiếu 45 ngày. Thiếu 1 đợt chuyên đề…"); on pace but projected
-      // short, they may be empty: then the forecast column is the reason.
-      short(c.reasons.join(' ') || 'Chậm tiến độ so với yêu cầu.', 300),
+      `${c.daysProjected} ngày`,
+      short(`${c.verdictLabel}. ${c.reasons.join(' ')}`.trim(), 300),
     ]),
-    empty: 'Không có cán bộ nào chưa đạt hay chậm tiến độ.',
+    empty: 'Không có cán bộ nào chưa đủ yêu cầu.',
   };
+}
+
+/** "Hạn gửi báo cáo kết quả (mẫu 3): 27/06/2023." where the document has a quarterly report; nothing otherwise. */
+function reportDeadlineSentence(quarter: Quarter, inputs: EmailInputs): string {
+  const report = documentQuarterlyReport(inputs.policy, inputs.year, quarter);
+  return report ? ` Hạn ${report.label.charAt(0).toLowerCase()}${report.label.slice(1)}: ngày ${formatDayFirst(report.date)}.` : '';
+}
+
+/** The verdicts the counts show now, with their words (verdict.ts): Đủ/Thiếu… during the period, the rating after. */
+function countColumns(inputs: EmailInputs) {
+  return verdictsOf(inputs.policy, isYearEnd(inputs.today, inputs.evaluation.period.end)).map((v) => ({ v, label: verdictGroupLabel(v, inputs.policy) }));
 }
 
 function asOf(inputs: EmailInputs): string {
@@ -153,10 +156,10 @@ function banView(quarter: Quarter, ban: BanFacts, toName: string, inputs: EmailI
   return {
     subject: summarySubject(quarter, inputs.year, ban.ban, test),
     test,
-    heading: `Báo cáo quý ${quarter}/${inputs.year} – ${ban.ban}`,
+    heading: `Tổng hợp đi cơ sở ${periodName({ quarter, year: inputs.year })} – ${ban.ban}`,
     greeting: toName ? `Kính gửi đồng chí ${toName},` : `Kính gửi lãnh đạo ${ban.ban},`,
     intro: [
-      `Tiện ích “1+2” gửi tổng hợp kết quả đi cơ sở quý ${ROMAN[quarter - 1]} năm ${inputs.year} của ${ban.ban}, hạn báo cáo quý (mẫu 3) ngày ${formatDayFirst(quarterlyReportDate(inputs.policy, inputs.year, quarter))}.`,
+      `Tiện ích “1+2” gửi tổng hợp kết quả đi cơ sở ${periodName({ quarter, year: inputs.year })} của ${ban.ban}.${reportDeadlineSentence(quarter, inputs)}`,
       asOf(inputs),
     ],
     blocks: [
@@ -165,11 +168,7 @@ function banView(quarter: Quarter, ban: BanFacts, toName: string, inputs: EmailI
         title: 'Tình hình của ban',
         items: [
           ['Số cán bộ', t.cadres],
-          [STATUS_LABELS.ok, t.ok],
-          [STATUS_LABELS['short-days'], t.shortDays],
-          [STATUS_LABELS['short-rounds'], t.shortRounds],
-          [STATUS_LABELS['short-both'], t.shortBoth],
-          [STATUS_LABELS.exempt, t.exempt],
+          ...countColumns(inputs).map(({ v, label }): [string, number] => [label, t.counts[v]]),
           ['Trong quý', `${summary.cadres} cán bộ, ${summary.trips} đợt, ${summary.days} ngày`],
         ],
       },
@@ -184,23 +183,24 @@ function provinceView(quarter: Quarter, inputs: EmailInputs, facts: EmailFacts, 
   const all = provinceCounts(inputs.evaluation.cadres);
   const { summary } = mau3Block(quarter, inputs, null);
   const behind = facts.bans.flatMap((b) => b.behind);
-  const row = (t: typeof all): Cell[] => [short(t.ban, 60), t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt];
+  const columns = countColumns(inputs);
+  const row = (t: BanTotals): Cell[] => [short(t.ban, 60), t.cadres, ...columns.map(({ v }) => t.counts[v])];
   const noAddress = facts.bans.filter((b) => !b.leader.email).map((b) => b.ban);
   return {
     subject: summarySubject(quarter, inputs.year, PROVINCE_WIDE, test),
     test,
-    heading: `Báo cáo quý ${quarter}/${inputs.year} – ${PROVINCE_WIDE}${inputs.province ? ` ${inputs.province}` : ''}`,
-    greeting: `Kính gửi ${BTC_KT},`,
+    heading: `Tổng hợp đi cơ sở ${periodName({ quarter, year: inputs.year })} – ${PROVINCE_WIDE}${inputs.province ? ` ${inputs.province}` : ''}`,
+    greeting: `Kính gửi ${inputs.policy.compilingDepartment},`,
     intro: [
-      `Tiện ích “1+2” gửi tổng hợp thực hiện chủ trương “1+2” quý ${ROMAN[quarter - 1]} năm ${inputs.year} của các ban, hạn báo cáo quý (mẫu 3) ngày ${formatDayFirst(quarterlyReportDate(inputs.policy, inputs.year, quarter))}. Trong quý: ${summary.cadres} cán bộ, ${summary.trips} đợt, ${summary.days} ngày đi cơ sở đã thực hiện.`,
+      `Tiện ích “1+2” gửi tổng hợp thực hiện chủ trương “1+2” ${periodName({ quarter, year: inputs.year })} của các ban. Trong quý: ${summary.cadres} cán bộ, ${summary.trips} đợt, ${summary.days} ngày đi cơ sở đã thực hiện.${reportDeadlineSentence(quarter, inputs)}`,
       asOf(inputs),
     ],
     blocks: [
       {
         kind: 'table',
         title: 'Tổng hợp theo ban',
-        headers: ['Ban/Văn phòng', 'Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'],
-        align: ['left', 'center', 'center', 'center', 'center', 'center', 'center'],
+        headers: ['Ban/Văn phòng', 'Cán bộ', ...columns.map((c) => c.label)],
+        align: ['left', 'center', ...columns.map(() => 'center' as const)],
         rows: facts.bans.map((b) => row(b.totals)),
         total: row(all).map((c, i) => (i === 0 ? { text: c as string, bold: true } : c)),
       },

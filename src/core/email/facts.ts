@@ -1,10 +1,11 @@
-import { daysInclusive, type CalendarDate } from '../calendar-date';
-import type { CadreStatus, Evaluation } from '../evaluate';
+import type { CalendarDate } from '../calendar-date';
+import type { Evaluation } from '../evaluate';
 import { banTotals, emptyTotals, sortForReport, type BanTotals } from '../forms/dashboard';
 import type { Cadre, Trip } from '../model';
 import { banKey } from '../names';
 import type { Policy } from '../policy';
 import type { Settings } from '../settings';
+import { isBehind, type Verdict } from '../verdict';
 import { banLeaderOf, type BanLeader } from './recipients';
 
 /**
@@ -30,11 +31,12 @@ export interface CadreBehind {
   cadre: number;
   name: string;
   ban: string;
-  status: CadreStatus;
+  verdict: Verdict;
+  verdictLabel: string;
   daysDone: number;
+  /** Done plus registered ahead: the one forecast. */
   daysProjected: number;
   requiredDays: number;
-  forecastDays: number;
   /** The evaluation's reasons: what the cadre lacks, in the order a leader acts on them. */
   reasons: string[];
 }
@@ -70,18 +72,12 @@ export interface EmailFacts {
   bans: BanFacts[];
 }
 
-/** Days of the period that must pass before a cadre's pace counts as behind. */
-const PACE_AFTER_DAYS = 30;
-
 /**
- * A cadre is behind when the policy applies to them and either the registered trips do not cover what is required
- * (status), or the pace so far would not reach the required days by the period's end (forecast < required; only once
- * a month of the period has passed: on its first days everyone has done nothing yet, and a pace says nothing).
+ * A cadre is behind when their one verdict says so (short of something during the period, not Đạt/Hoàn thành at its
+ * end); never for a time before they started (Ngày bắt đầu after the day of the email).
  */
 export function buildFacts(inputs: EmailInputs): EmailFacts {
   const { evaluation, cadres, trips, today } = inputs;
-  const period = evaluation.period;
-  const paceSaysSomething = today >= period.start && daysInclusive(period.start, today) > PACE_AFTER_DAYS;
   const byCadre = new Map<number, Trip[]>();
   for (const trip of trips) {
     if (trip.status === 'cancelled') continue;
@@ -112,16 +108,16 @@ export function buildFacts(inputs: EmailInputs): EmailFacts {
     const ban = byKey.get(banKey(e.ban));
     if (!ban || e.status === 'exempt') continue;
     const live = byCadre.get(e.cadre) ?? [];
-    if (e.status !== 'ok' || (paceSaysSomething && e.forecastDays < e.requiredDays)) {
+    if (isBehind(e.verdict) && !e.notStartedYet) {
       ban.behind.push({
         cadre: e.cadre,
         name: e.name,
         ban: e.ban,
-        status: e.status,
+        verdict: e.verdict,
+        verdictLabel: e.verdictLabel,
         daysDone: e.daysDone,
         daysProjected: e.daysProjected,
         requiredDays: e.requiredDays,
-        forecastDays: e.forecastDays,
         reasons: e.reasons,
       });
     }

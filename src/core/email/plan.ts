@@ -1,6 +1,7 @@
-import { addDays, quarterBounds, type CalendarDate, type Quarter } from '../calendar-date';
-import { deadlineDates, monthDayIn, periodOf, quarterlyReportDate } from '../period';
-import type { Deadline, Policy } from '../policy';
+import { addDays, type CalendarDate, type Quarter } from '../calendar-date';
+import { deadlineCoverage, deadlineDates, periodOf, quarterlySummaryDate } from '../period';
+import type { Policy } from '../policy';
+import { periodName } from '../quarter-name';
 import type { Settings } from '../settings';
 import type { BanFacts, CadreBehind, EmailFacts, IncompleteCadre, OverdueCadre } from './facts';
 import { btcKtAddresses, normalizeEmail } from './recipients';
@@ -10,13 +11,13 @@ import { isGivenUp, isSent, type SentLog } from './sent-log';
  * What the daily run sends today, decided from the calendar alone: there is no quarterly clock, only a daily trigger
  * that asks "is anything due today?".
  *
- * - Quarterly summary, on the quarter's mẫu 3 due date (policy.quarterlyReportDay: the 27th of the quarter's last
- *   month by default, quarter end for Hà Nam): one email per Ban to its leader, one province-wide email to each
+ * - Quarterly summary (every preset: users asked for it), on the document's quarterly report day where it has one
+ *   (Tây Ninh's mẫu 3 on the 27th, Hà Nam's quarter end) and on the settable summary day otherwise (the 27th by
+ *   default; Kiên Giang has no quarterly report): one email per Ban to its leader, one province-wide email to each
  *   BTC-KT address.
- * - Reminders, settings.schedule.reminderDaysBefore days before each deadline of the preset's calendar (its
- *   registration and report deadlines, and the quarterly mẫu 3 due dates), only to the leaders of Bans with something
- *   missing: cadres with no registered trip for what the deadline covers, trips past their end not marked done,
- *   cadres behind.
+ * - Reminders, settings.schedule.reminderDaysBefore days before each registration and report deadline of the
+ *   preset's own calendar, only to the leaders of Bans with something missing: cadres with no registered trip for
+ *   what the deadline covers, trips past their end not marked done, cadres behind.
  *
  * Catch-up: a daily trigger can miss a day (Google disabled it for a while, the run failed or ran out of quota).
  * An item stays due for CATCH_UP_DAYS days after its day, so the next run still sends it once (the sent-log stops a
@@ -30,9 +31,11 @@ export const CATCH_UP_DAYS = 3;
 export type SendKind = 'province-summary' | 'ban-summary' | 'reminder';
 
 export interface ReminderDeadline {
-  /** The deadline's id, or `mau3-q<n>` for a quarterly mẫu 3 due date. */
+  /** The deadline's id, with `-q<n>` for a quarterly one. */
   id: string;
+  /** As the document words it, with the quarter it is for ("… quý II năm 2023"). */
   label: string;
+  /** The last day on time. */
   date: CalendarDate;
   kind: 'registration' | 'report';
 }
@@ -122,7 +125,7 @@ function inOrder(sends: Send[]): Send[] {
 function summarySends({ settings, policy, year, facts }: PlanInput): Send[] {
   const out: Send[] = [];
   for (const quarter of [1, 2, 3, 4] as const) {
-    const due = quarterlyReportDate(policy, year, quarter);
+    const due = quarterlySummaryDate(policy, year, quarter);
     out.push(...provinceSummarySends(settings, year, quarter, due));
     for (const ban of facts.bans) out.push(banSummarySend(year, quarter, due, ban));
   }
@@ -171,40 +174,27 @@ function banRecipientKey(ban: BanFacts): string {
   return `${ban.key}|${normalizeEmail(ban.leader.email)}`;
 }
 
-/** The preset's deadlines of the policy year, and the quarterly mẫu 3 due dates, each once, by date. */
+/**
+ * The preset's registration and report deadlines of the policy year, by date: the document's own calendar, nothing
+ * more (06-HD has no quarterly report, so Kiên Giang has no quarterly reminder). Approval deadlines are the standing
+ * committee's, not the Bans'.
+ */
 export function reminderDeadlines(policy: Policy, year: number): (ReminderDeadline & { covers: { start: CalendarDate; end: CalendarDate } })[] {
   const period = periodOf(policy, year);
   const out: (ReminderDeadline & { covers: { start: CalendarDate; end: CalendarDate } })[] = [];
   for (const deadline of policy.deadlines) {
-    for (const { date, quarter } of deadlineDates(deadline, year)) {
+    if (deadline.kind === 'approval') continue;
+    for (const { lastDay, quarter } of deadlineDates(deadline, year)) {
       out.push({
         id: quarter === null ? deadline.id : `${deadline.id}-q${quarter}`,
-        label: quarter === null ? deadline.label : `${deadline.label} quý ${quarter}/${year}`,
-        date,
+        label: quarter === null ? deadline.label : `${deadline.label} ${periodName({ quarter, year })}`,
+        date: lastDay,
         kind: deadline.kind,
-        covers: coverageOf(deadline, year, quarter, period),
+        covers: deadlineCoverage(deadline, year, quarter, period),
       });
     }
   }
-  for (const quarter of [1, 2, 3, 4] as const) {
-    const date = quarterlyReportDate(policy, year, quarter);
-    // A preset that already lists this mẫu 3 date as a deadline gets one reminder, not two.
-    if (out.some((d) => d.date === date && d.kind === 'report')) continue;
-    out.push({
-      id: `mau3-q${quarter}`,
-      label: `Gửi báo cáo kết quả đi cơ sở quý ${quarter}/${year} (mẫu 3)`,
-      date,
-      kind: 'report',
-      covers: quarterBounds(year, quarter),
-    });
-  }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-}
-
-function coverageOf(deadline: Deadline, year: number, quarter: Quarter | null, period: { start: CalendarDate; end: CalendarDate }) {
-  if (deadline.covers) return { start: monthDayIn(year, deadline.covers.start), end: monthDayIn(year, deadline.covers.end) };
-  if (quarter !== null) return quarterBounds(year, quarter);
-  return period;
 }
 
 /**

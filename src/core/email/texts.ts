@@ -1,4 +1,5 @@
-import { formatDayFirst, type CalendarDate } from '../calendar-date';
+import { formatDayFirst, type CalendarDate, type Quarter } from '../calendar-date';
+import { periodName } from '../quarter-name';
 
 /**
  * Everything the add-on says about its emails, outside the emails themselves (their words are composed in
@@ -34,8 +35,8 @@ export const emailTexts = {
       .join(' '),
 
   // ---- a failed email as the settings page names it
-  provinceSummary: (quarter: string, year: string) => `Báo cáo quý ${quarter}/${year} toàn tỉnh`,
-  banSummary: (quarter: string, year: string) => `Báo cáo quý ${quarter}/${year} của ban`,
+  provinceSummary: (quarter: Quarter, year: number) => `Thư tổng hợp ${periodName({ quarter, year })} toàn tỉnh`,
+  banSummary: (quarter: Quarter, year: number) => `Thư tổng hợp ${periodName({ quarter, year })} của ban`,
   reminder: (date: string, label: string) => `Nhắc hạn ${date}: ${label}`,
   someReminder: 'Thư nhắc hạn',
   more: (names: string, n: number) => `${names} và ${n} người nhận khác`,

@@ -1,46 +1,44 @@
 import { formatDayFirst, type CalendarDate } from '../calendar-date';
-import { COLORS, statusBackground, statusIsBold } from '../colors';
-import type { CadreEvaluation, CadreStatus, Evaluation } from '../evaluate';
+import { COLORS, verdictBackground, verdictIsBold } from '../colors';
+import type { CadreEvaluation, Evaluation } from '../evaluate';
 import type { TabLayout } from '../grid';
-import { RATING_LABELS, STATUS_LABELS } from '../messages';
+import { isBehind, isYearEnd, verdictGroupLabel, verdictsOf, VERDICTS, type Verdict } from '../verdict';
 import { banKey } from '../names';
 import type { Policy } from '../policy';
 import { CADRE_GROUP_LABELS } from '../vocabulary';
 import { LayoutBuilder } from './layout-builder';
 
-export const DASHBOARD_CAPTIONS = [
-  'STT',
-  'Ban/Văn phòng',
-  'Họ và tên',
-  'Nhóm',
-  'Đã thực hiện (ngày)',
-  'Dự kiến (ngày)',
-  'Yêu cầu (ngày)',
-  'Đợt đã thực hiện',
-  'Đợt yêu cầu',
-  'Tình trạng',
-  'Xếp loại',
-  'Lý do',
-  'Dự báo cuối kỳ (ngày)',
-] as const;
-// Tình trạng fits “Thiếu ngày và chuyên đề” on one line (it was clipped at 150 px).
-const WIDTHS = [44, 160, 180, 110, 90, 80, 80, 80, 70, 200, 90, 360, 100];
-
-/** Cadres by status, each cadre in exactly one column: a Ban's, a province's, the nation's. */
-export interface StatusCounts {
-  cadres: number;
-  ok: number;
-  shortDays: number;
-  shortRounds: number;
-  shortBoth: number;
-  exempt: number;
+/** The verdict column's caption: the requirements during the period, the year-end verdict after (06-HD §V; 001). */
+export function verdictCaption(policy: Policy, yearEnd: boolean): string {
+  if (!yearEnd) return 'Tình trạng';
+  return policy.verdict === 'rating' ? 'Xếp loại' : 'Kết quả';
 }
 
-export interface BanTotals extends StatusCounts {
+function dashboardCaptions(policy: Policy, yearEnd: boolean): string[] {
+  return [
+    'STT',
+    'Ban/Văn phòng',
+    'Họ và tên',
+    'Nhóm',
+    'Đã thực hiện (ngày)',
+    'Dự kiến cuối kỳ (ngày)',
+    'Yêu cầu (ngày)',
+    'Đợt đã thực hiện',
+    'Đợt yêu cầu',
+    verdictCaption(policy, yearEnd),
+    'Lý do',
+  ];
+}
+// The verdict column fits “Thiếu ngày và chuyên đề” on one line (it was clipped at 150 px).
+const WIDTHS = [44, 160, 180, 110, 90, 90, 80, 80, 70, 220, 420];
+
+/** Cadres by verdict, each cadre in exactly one: a Ban's, a province's. */
+export type VerdictCounts = Record<Verdict, number>;
+
+export interface BanTotals {
   ban: string;
-  dat: number;
-  khongDat: number;
-  xuatSac: number;
+  cadres: number;
+  counts: VerdictCounts;
 }
 
 /** Cadres sorted as Vietnamese lists are: by Ban, then by given name (the last word), then by full name. */
@@ -52,27 +50,20 @@ export function sortForReport(evaluations: readonly CadreEvaluation[]): CadreEva
   );
 }
 
-const STATUS_FIELD: Record<CadreStatus, 'ok' | 'shortDays' | 'shortRounds' | 'shortBoth' | 'exempt'> = {
-  ok: 'ok',
-  'short-days': 'shortDays',
-  'short-rounds': 'shortRounds',
-  'short-both': 'shortBoth',
-  exempt: 'exempt',
-};
+export function emptyCounts(): VerdictCounts {
+  return Object.fromEntries(VERDICTS.map((v) => [v, 0])) as VerdictCounts;
+}
 
 export function emptyTotals(ban: string): BanTotals {
-  return { ban, cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0, dat: 0, khongDat: 0, xuatSac: 0 };
+  return { ban, cadres: 0, counts: emptyCounts() };
 }
 
 function count(t: BanTotals, e: CadreEvaluation): void {
   t.cadres++;
-  t[STATUS_FIELD[e.status]]++;
-  if (e.rating === 'dat') t.dat++;
-  if (e.rating === 'khong-dat') t.khongDat++;
-  if (e.rating === 'xuat-sac') t.xuatSac++;
+  t.counts[e.verdict]++;
 }
 
-/** Each Ban's counts, each cadre in exactly one status column (its evaluation's status). */
+/** Each Ban's counts, each cadre in exactly one verdict. */
 export function banTotals(evaluations: readonly CadreEvaluation[]): BanTotals[] {
   const totals = new Map<string, BanTotals>();
   for (const e of sortForReport(evaluations)) {
@@ -85,7 +76,7 @@ export function banTotals(evaluations: readonly CadreEvaluation[]): BanTotals[] 
 }
 
 /**
- * The Toàn tỉnh row: the province's counts with the same meaning of each status as banTotals. The dashboard, the
+ * The Toàn tỉnh row: the province's counts with the same meaning of each verdict as banTotals. The dashboard, the
  * progress tiles, `dicoso check`, the add-on's toast and the emails all count with this one function.
  */
 export function provinceCounts(evaluations: readonly CadreEvaluation[], label = 'Toàn tỉnh'): BanTotals {
@@ -94,19 +85,18 @@ export function provinceCounts(evaluations: readonly CadreEvaluation[], label = 
   return all;
 }
 
-/**
- * Who lacks what: short of days (alone or with rounds), short of rounds (alone or with days), short of anything.
- * The progress page's tiles and filters select with these meanings.
- */
-export function lacking(t: BanTotals): { days: number; rounds: number; any: number } {
-  return { days: t.shortDays + t.shortBoth, rounds: t.shortRounds + t.shortBoth, any: t.shortDays + t.shortRounds + t.shortBoth };
+/** Cadres behind (short of something, or not Đạt/Hoàn thành at year end): what "Chưa đủ" counts. */
+export function behindCount(t: BanTotals): number {
+  return VERDICTS.filter(isBehind).reduce((sum, v) => sum + t.counts[v], 0);
 }
 
 export const DASHBOARD_TAB = 'Tổng hợp 1+2';
 
 /** The per-cadre dashboard tab: one coloured row per cadre, then a totals block per Ban. */
 export function buildDashboard(evaluation: Evaluation, policy: Policy, today: CalendarDate, presetTitle: string): TabLayout {
-  const b = new LayoutBuilder(DASHBOARD_CAPTIONS.length);
+  const yearEnd = isYearEnd(today, evaluation.period.end);
+  const captions = dashboardCaptions(policy, yearEnd);
+  const b = new LayoutBuilder(captions.length);
   b.spanRow('TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG “1+2”', { bold: true, fontSize: 14, horizontalAlignment: 'center' });
   b.spanRow(
     `Kỳ tính ${formatDayFirst(evaluation.period.start)}–${formatDayFirst(evaluation.period.end)} · ${presetTitle} · tối thiểu ${policy.minDays} ngày` +
@@ -114,9 +104,9 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
       ` · cập nhật ngày ${formatDayFirst(today)}`,
     { italic: true, horizontalAlignment: 'center' },
   );
-  if (evaluation.notChecked.length > 0) b.spanRow(`Chưa xét được: ${evaluation.notChecked.join(' ')}`, { italic: true, fontColor: '#666666', wrap: true });
+  if (evaluation.notChecked.length > 0) b.spanRow(evaluation.notChecked.join(' '), { italic: true, fontColor: '#666666', wrap: true });
   b.row();
-  const header = b.row([...DASHBOARD_CAPTIONS]);
+  const header = b.row(captions);
   b.style(
     { row: header, column: 0, rows: 1, columns: b.width },
     { bold: true, background: COLORS.header, horizontalAlignment: 'center', verticalAlignment: 'middle', wrap: true },
@@ -129,59 +119,48 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
       e.name,
       CADRE_GROUP_LABELS[e.group],
       e.daysDone,
-      e.daysProjected,
+      e.exempt ? '' : e.daysProjected,
       e.requiredDays,
       e.roundsDone,
       e.roundsRequired,
-      STATUS_LABELS[e.status],
-      e.rating ? RATING_LABELS[e.rating] : '',
+      e.verdictLabel,
       e.reasons.join(' '),
-      e.exempt ? '' : e.forecastDays,
     ]);
-    b.style({ row: r, column: 0, rows: 1, columns: b.width }, { background: statusBackground(e.status), bold: statusIsBold(e.status) });
+    b.style({ row: r, column: 0, rows: 1, columns: b.width }, { background: verdictBackground(e.verdict), bold: verdictIsBold(e.verdict) });
   });
   const bodyRows = sorted.length;
   b.style({ row: header, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, verticalAlignment: 'top' });
-  b.style({ row: header + 1, column: 9, rows: bodyRows, columns: 3 }, { wrap: true });
+  b.style({ row: header + 1, column: 9, rows: bodyRows, columns: 2 }, { wrap: true });
   b.printTitles(header);
   b.style({ row: header + 1, column: 4, rows: bodyRows, columns: 5 }, { horizontalAlignment: 'center' });
-  b.style({ row: header + 1, column: 12, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });
+  addBanTotals(b, evaluation, policy, yearEnd);
+  return b.build(DASHBOARD_TAB, WIDTHS, header + 1);
+}
 
+/** "TỔNG HỢP THEO BAN": each Ban's cadres by verdict, the province's row, and a chart of them. */
+function addBanTotals(b: LayoutBuilder, evaluation: Evaluation, policy: Policy, yearEnd: boolean): void {
+  const verdicts = verdictsOf(policy, yearEnd);
   b.row();
   b.spanRow('TỔNG HỢP THEO BAN', { bold: true });
-  const totalsCaptions = [
-    '',
-    'Ban/Văn phòng',
-    'Số cán bộ',
-    'Đủ',
-    'Thiếu ngày',
-    'Thiếu chuyên đề',
-    'Thiếu cả hai',
-    'Miễn',
-    'Đạt',
-    'Không đạt',
-    'Xuất sắc',
-    '',
-    '',
-  ];
-  const totalsHeader = b.row(totalsCaptions);
+  const pad = Array.from({ length: b.width - 3 - verdicts.length }, () => '');
+  const totalsHeader = b.row(['', 'Ban/Văn phòng', 'Số cán bộ', ...verdicts.map((v) => verdictGroupLabel(v, policy)), ...pad]);
   const totals = banTotals(evaluation.cadres);
-  for (const t of totals) b.row(['', t.ban, t.cadres, t.ok, t.shortDays, t.shortRounds, t.shortBoth, t.exempt, t.dat, t.khongDat, t.xuatSac]);
-  const all = provinceCounts(evaluation.cadres);
-  const allRow = b.row(['', all.ban, all.cadres, all.ok, all.shortDays, all.shortRounds, all.shortBoth, all.exempt, all.dat, all.khongDat, all.xuatSac]);
-  b.style({ row: totalsHeader, column: 1, rows: 1, columns: 10 }, { bold: true, background: COLORS.header, horizontalAlignment: 'center', wrap: true });
-  b.style({ row: allRow, column: 1, rows: 1, columns: 10 }, { bold: true, background: COLORS.total });
-  b.style({ row: totalsHeader, column: 1, rows: totals.length + 2, columns: 10 }, { border: true });
-  b.style({ row: totalsHeader + 1, column: 2, rows: totals.length + 1, columns: 9 }, { horizontalAlignment: 'center' });
-  // Each Ban as a bar of its cadres, split by the one verdict (Đủ, Thiếu ngày, Thiếu chuyên đề, Thiếu cả hai, Miễn).
+  const line = (t: BanTotals) => ['', t.ban, t.cadres, ...verdicts.map((v) => t.counts[v]), ...pad];
+  for (const t of totals) b.row(line(t));
+  const allRow = b.row(line(provinceCounts(evaluation.cadres)));
+  const columns = 2 + verdicts.length;
+  b.style({ row: totalsHeader, column: 1, rows: 1, columns }, { bold: true, background: COLORS.header, horizontalAlignment: 'center', wrap: true });
+  b.style({ row: allRow, column: 1, rows: 1, columns }, { bold: true, background: COLORS.total });
+  b.style({ row: totalsHeader, column: 1, rows: totals.length + 2, columns }, { border: true });
+  b.style({ row: totalsHeader + 1, column: 2, rows: totals.length + 1, columns: columns - 1 }, { horizontalAlignment: 'center' });
+  // Each Ban as a bar of its cadres, split by the one verdict.
   if (totals.length > 0) {
     const rows = totals.length + 1;
     b.chart({
-      title: 'Cán bộ theo ban và tình trạng',
+      title: 'Cán bộ theo ban và kết luận',
       labels: { row: totalsHeader, column: 1, rows, columns: 1 },
-      series: { row: totalsHeader, column: 3, rows, columns: 5 },
-      anchor: { row: totalsHeader, column: 11 },
+      series: { row: totalsHeader, column: 3, rows, columns: verdicts.length },
+      anchor: { row: totalsHeader, column: b.width - 1 },
     });
   }
-  return b.build(DASHBOARD_TAB, WIDTHS, header + 1);
 }

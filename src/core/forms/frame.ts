@@ -2,22 +2,45 @@ import { dateParts, formatDayFirst, isCalendarDate, type CalendarDate } from '..
 import type { Cadre } from '../model';
 import { banKey } from '../names';
 import { foldKey } from '../text';
+import type { Policy, PolicyDocument } from '../policy';
 import { LayoutBuilder } from './layout-builder';
 
 /** What every form's header and footer need (seed 001's template). */
 export interface FormContext {
   province: string;
   year: number;
-  /** The ban the form is for, or null for the province-wide compilation by Ban Tổ chức – Kiểm tra. */
+  /** The ban the form is for, or null for the province-wide compilation by the compiling department. */
   ban: string | null;
-  planNumber: string;
-  planDate: string;
+  /** The department that compiles the Bans' forms (Ban Tổ chức – Kiểm tra; Ban Xây dựng Đoàn in Hà Nam 2022). */
+  compilingDepartment: string;
+  /** The document the forms go with: "(Kèm theo Hướng dẫn số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 …)". */
+  document: PolicyDocument;
   /** The date printed in "…, ngày … tháng … năm …". */
   today: CalendarDate;
   cadres: readonly Cadre[];
 }
 
-export const BTC_KT = 'Ban Tổ chức – Kiểm tra';
+/** The context of a form: the preset's document and department, the number and date the settings give for it. */
+export function formContextOf(x: {
+  province: string;
+  year: number;
+  ban: string | null;
+  settings: { planNumber: string; planDate: string };
+  policy: Policy;
+  today: CalendarDate;
+  cadres: readonly Cadre[];
+}): FormContext {
+  const { document, compilingDepartment } = x.policy;
+  return {
+    province: x.province,
+    year: x.year,
+    ban: x.ban,
+    compilingDepartment,
+    document: { kind: document.kind, number: x.settings.planNumber.trim() || document.number, date: x.settings.planDate || document.date },
+    today: x.today,
+    cadres: x.cadres,
+  };
+}
 
 /** Vietnamese official documents are set in Times New Roman (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export const FORM_FONT = { fontFamily: 'Times New Roman' } as const;
@@ -33,7 +56,7 @@ export function addHeaderBlock(b: LayoutBuilder, ctx: FormContext, leftSpan: num
   b.set(first, 0, `BCH ĐOÀN TỈNH ${ctx.province.toLocaleUpperCase('vi')}`);
   b.set(first, rightStart, 'ĐOÀN TNCS HỒ CHÍ MINH');
   const second = b.row();
-  b.set(second, 0, unitLine(ctx.ban));
+  b.set(second, 0, unitLine(ctx.ban ?? ctx.compilingDepartment));
   b.set(second, rightStart, `${ctx.province}, ${dateLine(ctx.today)}`);
   const stars = b.row();
   b.set(stars, 0, '***');
@@ -48,13 +71,12 @@ export function addHeaderBlock(b: LayoutBuilder, ctx: FormContext, leftSpan: num
   b.row();
   b.spanRow(title, { bold: true, fontSize: 14, horizontalAlignment: 'center' });
   b.spanRow(subtitle, { bold: true, horizontalAlignment: 'center' });
-  b.spanRow(planLine(ctx.planNumber, ctx.planDate), { italic: true, horizontalAlignment: 'center' });
+  b.spanRow(planLine(ctx.document), { italic: true, horizontalAlignment: 'center' });
   b.row();
 }
 
-/** "BAN TUYÊN GIÁO", "VĂN PHÒNG", or Ban Tổ chức – Kiểm tra for the province-wide compilation. */
-export function unitLine(ban: string | null): string {
-  const name = ban ?? BTC_KT;
+/** "BAN TUYÊN GIÁO", "VĂN PHÒNG", "BAN XÂY DỰNG ĐOÀN". */
+export function unitLine(name: string): string {
   const upper = name.toLocaleUpperCase('vi');
   return /^(ban|văn phòng|vp)\b/i.test(name) ? upper.replace(/^VP\b/, 'VĂN PHÒNG') : `BAN ${upper}`;
 }
@@ -64,10 +86,11 @@ export function dateLine(date: CalendarDate): string {
   return `ngày ${day} tháng ${month} năm ${year}`;
 }
 
-export function planLine(planNumber: string, planDate: string): string {
-  const number = planNumber.trim() || '……-KH/TĐTN';
-  const date = isCalendarDate(planDate) ? formatDayFirst(planDate) : '…/…/…';
-  return `(Kèm theo Kế hoạch số ${number}, ngày ${date} của Ban Thường vụ Tỉnh đoàn)`;
+/** "(Kèm theo Hướng dẫn số 06-HD/TĐTN-BTCKT, ngày 10/03/2023 của Ban Thường vụ Tỉnh đoàn)": the document as it is. */
+export function planLine(document: PolicyDocument): string {
+  const number = document.number.trim() || '……';
+  const date = isCalendarDate(document.date) ? formatDayFirst(document.date) : '…/…/…';
+  return `(Kèm theo ${document.kind} số ${number}, ngày ${date} của Ban Thường vụ Tỉnh đoàn)`;
 }
 
 /** Signature block: left and right captions, room to sign, and the signer's name under the right one. */
@@ -91,15 +114,14 @@ export function addSignatureBlock(b: LayoutBuilder, left: string, right: string,
 }
 
 /** "TRƯỞNG BAN TUYÊN GIÁO", "CHÁNH VĂN PHÒNG". */
-export function headTitle(ban: string | null): string {
-  const name = ban ?? BTC_KT;
+export function headTitle(name: string): string {
   if (/^(văn phòng|vp)\b/i.test(name.trim())) return 'CHÁNH VĂN PHÒNG';
   return `TRƯỞNG ${unitLine(name)}`;
 }
 
 /** The head of a ban on the roster (Trưởng ban / Chánh Văn phòng), for the signature line; '' when unknown. */
-export function headOf(ban: string | null, cadres: readonly Cadre[]): string {
-  const key = banKey(ban ?? BTC_KT);
+export function headOf(ban: string, cadres: readonly Cadre[]): string {
+  const key = banKey(ban);
   const head = cadres.find((c) => banKey(c.ban) === key && /^(truong ban|truong phong|chanh van phong|chanh vp)\b/.test(foldKey(c.position)));
   return head?.name ?? '';
 }

@@ -48,7 +48,12 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const bodyRows = b.rowCount - bodyStart;
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });
-  addSignatureBlock(b, 'Phê duyệt của Lãnh đạo Tỉnh đoàn', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
+  addSignatureBlock(
+    b,
+    'Phê duyệt của Lãnh đạo Tỉnh đoàn',
+    headTitle(ctx.ban ?? ctx.compilingDepartment),
+    headOf(ctx.ban ?? ctx.compilingDepartment, ctx.cadres),
+  );
   // Frozen through the captions: Sheets repeats frozen rows on every printed page (it has no print titles).
   return b.build(mau2TabName(ctx.ban), WIDTHS, headerRow + 1, FORM_FONT);
 }

@@ -4,6 +4,7 @@ import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../content';
 import { isDoneBy } from '../vocabulary';
+import { periodName, quarterTitle } from '../quarter-name';
 import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows, tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
@@ -20,12 +21,9 @@ export const MAU3_CAPTIONS = [
   'Nêu khái quát những kết quả chủ yếu (mặt được, hạn chế của từng nội dung); đề xuất, kiến nghị (nếu có)',
 ] as const;
 const WIDTHS = [44, 160, 170, 200, 64, 170, 150, 300];
-const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
-/** "Quý II-2023": how the forms dialog and the tab name a quarter (a tab name cannot hold "/"). */
-export function quarterLabel(quarter: Quarter, year: number): string {
-  return `Quý ${ROMAN[quarter - 1]}-${year}`;
-}
+/** "Quý II-2023": how the forms dialog and the tab name a quarter (quarter-name.ts). */
+export const quarterLabel = quarterTitle;
 
 export function mau3TabName(quarter: Quarter, year: number, ban: string | null): string {
   // "Mẫu 3 Quý II-2023 - Tuyên giáo": short enough for Excel's 31 characters with most Ban names.
@@ -44,7 +42,7 @@ export interface Mau3Summary {
  */
 export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Policy, quarter: Quarter): { layout: TabLayout; summary: Mau3Summary } {
   const b = new LayoutBuilder(MAU3_CAPTIONS.length);
-  addHeaderBlock(b, ctx, 3, 'TỔNG HỢP BÁO CÁO', `Kết quả đi công tác cơ sở quý ${ROMAN[quarter - 1]} năm ${ctx.year}`);
+  addHeaderBlock(b, ctx, 3, 'TỔNG HỢP BÁO CÁO', `Kết quả đi công tác cơ sở ${periodName({ quarter, year: ctx.year })}`);
   const headerRow = b.row([...MAU3_CAPTIONS]);
   // Seed 001's mẫu 3 numbers its columns so, Họ và tên and the results column unnumbered.
   const numbers = b.row(['(1)', '', '(2)', '(3)', '(4)', '(5)', '(6)', '']);
@@ -77,7 +75,7 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   b.style({ row: headerRow, column: 0, rows: tableRows, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center' });
   b.style({ row: bodyStart, column: 4, rows: total - bodyStart + 1, columns: 1 }, { horizontalAlignment: 'center', numberFormat: '0' });
-  addSignatureBlock(b, '', headTitle(ctx.ban), headOf(ctx.ban, ctx.cadres));
+  addSignatureBlock(b, '', headTitle(ctx.ban ?? ctx.compilingDepartment), headOf(ctx.ban ?? ctx.compilingDepartment, ctx.cadres));
   // Frozen through the captions: Sheets repeats frozen rows on every printed page (it has no print titles).
   return { layout: b.build(mau3TabName(quarter, ctx.year, ctx.ban), WIDTHS, numbers + 1, FORM_FONT), summary: { cadres: stt, trips: count, days } };
 }

@@ -1,17 +1,20 @@
 import { formatDayFirst, type CalendarDate } from '../calendar-date';
-import { COLORS, statusBackground } from '../colors';
-import type { CadreStatus } from '../evaluate';
+import { COLORS, verdictBackground } from '../colors';
 import type { TabLayout } from '../grid';
-import type { StatusCounts } from './dashboard';
-import { STATUS_LABELS } from '../messages';
+import { emptyCounts, type VerdictCounts } from './dashboard';
+import { verdictGroupLabel, VERDICTS, type Verdict } from '../verdict';
 import { LayoutBuilder } from './layout-builder';
 
 /**
  * The national roll-up (`dicoso tong-hop`): one workbook made from every province's own file. Counts per province
- * and per Ban use the same statuses as each province's Tổng hợp 1+2 tab, each cadre in exactly one column.
+ * and per Ban use the same verdicts as each province's Tổng hợp 1+2 tab, each cadre in exactly one column; the
+ * columns are the verdicts some province has (provinces follow different documents and may be at another phase).
  */
 
-export type RollupCounts = StatusCounts;
+export interface RollupCounts {
+  cadres: number;
+  counts: VerdictCounts;
+}
 
 export interface RollupProvince {
   province: string;
@@ -22,7 +25,8 @@ export interface RollupProvince {
   short: {
     ban: string;
     name: string;
-    status: CadreStatus;
+    verdict: Verdict;
+    verdictLabel: string;
     daysDone: number;
     daysProjected: number;
     requiredDays: number;
@@ -44,13 +48,23 @@ export const ROLLUP_TABS = { provinces: 'Toàn quốc', bans: 'Theo ban', short:
 
 /** The sum of several Bans' or provinces' counts. */
 export function addCounts(rows: readonly RollupCounts[]): RollupCounts {
-  const out: RollupCounts = { cadres: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0 };
-  for (const r of rows) for (const k of Object.keys(out) as (keyof RollupCounts)[]) out[k] += r[k];
+  const out: RollupCounts = { cadres: 0, counts: emptyCounts() };
+  for (const r of rows) {
+    out.cadres += r.cadres;
+    for (const v of VERDICTS) out.counts[v] += r.counts[v];
+  }
   return out;
 }
 
-const COUNT_CAPTIONS = ['Cán bộ', 'Đủ', 'Thiếu ngày', 'Thiếu chuyên đề', 'Thiếu cả hai', 'Miễn'] as const;
-const countCells = (c: RollupCounts) => [c.cadres, c.ok, c.shortDays, c.shortRounds, c.shortBoth, c.exempt];
+/** The verdicts some province has, in the verdicts' order: the columns of the roll-up. */
+export function rollupVerdicts(provinces: readonly RollupProvince[]): Verdict[] {
+  const all = addCounts(provinces.map((p) => p.counts));
+  return VERDICTS.filter((v) => all.counts[v] > 0);
+}
+
+/** Provinces follow different documents: a column names the verdict in words that fit all of them. */
+const countCaptions = (verdicts: readonly Verdict[]) => ['Cán bộ', ...verdicts.map((v) => verdictGroupLabel(v, null))];
+const countCells = (c: RollupCounts, verdicts: readonly Verdict[]) => [c.cadres, ...verdicts.map((v) => c.counts[v])];
 
 function title(b: LayoutBuilder, input: RollupInput, heading: string): void {
   b.spanRow(heading, { bold: true, fontSize: 14, horizontalAlignment: 'center' });
@@ -78,33 +92,37 @@ export function buildRollupTabs(input: RollupInput): TabLayout[] {
 }
 
 function provincesTab(input: RollupInput): TabLayout {
-  const b = new LayoutBuilder(10);
+  const verdicts = rollupVerdicts(input.provinces);
+  const captions = countCaptions(verdicts);
+  const b = new LayoutBuilder(4 + captions.length);
   title(b, input, 'TỔNG HỢP TOÀN QUỐC THỰC HIỆN CHỦ TRƯƠNG “1+2”');
-  const header = b.row(['STT', 'Tỉnh, thành', 'Tệp', ...COUNT_CAPTIONS, 'Dòng có lỗi (chưa tính)']);
-  input.provinces.forEach((p, i) => b.row([i + 1, p.province, p.file, ...countCells(p.counts), p.errorRows]));
+  const header = b.row(['STT', 'Tỉnh, thành', 'Tệp', ...captions, 'Dòng có lỗi (chưa tính)']);
+  input.provinces.forEach((p, i) => b.row([i + 1, p.province, p.file, ...countCells(p.counts, verdicts), p.errorRows]));
   const all = addCounts(input.provinces.map((p) => p.counts));
-  const total = b.row(['', 'Toàn quốc', '', ...countCells(all), input.provinces.reduce((n, p) => n + p.errorRows, 0)]);
+  const total = b.row(['', 'Toàn quốc', '', ...countCells(all, verdicts), input.provinces.reduce((n, p) => n + p.errorRows, 0)]);
   b.style({ row: total, column: 0, rows: 1, columns: b.width }, { bold: true, background: COLORS.total });
   table(b, header, input.provinces.length + 1, 3);
-  return b.build(ROLLUP_TABS.provinces, [44, 160, 200, 70, 60, 80, 100, 90, 60, 110], header + 1);
+  return b.build(ROLLUP_TABS.provinces, [44, 160, 200, 70, ...verdicts.map(() => 90), 110], header + 1);
 }
 
 function bansTab(input: RollupInput): TabLayout {
-  const b = new LayoutBuilder(9);
+  const verdicts = rollupVerdicts(input.provinces);
+  const captions = countCaptions(verdicts);
+  const b = new LayoutBuilder(3 + captions.length);
   title(b, input, 'TỔNG HỢP THEO TỈNH VÀ BAN');
-  const header = b.row(['STT', 'Tỉnh, thành', 'Ban/Văn phòng', ...COUNT_CAPTIONS]);
+  const header = b.row(['STT', 'Tỉnh, thành', 'Ban/Văn phòng', ...captions]);
   let rows = 0;
   for (const p of input.provinces) {
-    const heading = b.row(['', p.province, 'Cả tỉnh', ...countCells(p.counts)]);
+    const heading = b.row(['', p.province, 'Cả tỉnh', ...countCells(p.counts, verdicts)]);
     b.style({ row: heading, column: 0, rows: 1, columns: b.width }, { bold: true, background: COLORS.subheader });
     rows++;
     p.bans.forEach((ban, i) => {
-      b.row([i + 1, p.province, ban.ban, ...countCells(ban)]);
+      b.row([i + 1, p.province, ban.ban, ...countCells(ban, verdicts)]);
       rows++;
     });
   }
   table(b, header, rows, 3);
-  return b.build(ROLLUP_TABS.bans, [44, 160, 260, 70, 60, 80, 100, 90, 60], header + 1);
+  return b.build(ROLLUP_TABS.bans, [44, 160, 260, 70, ...verdicts.map(() => 90)], header + 1);
 }
 
 function shortTab(input: RollupInput): TabLayout {
@@ -115,10 +133,10 @@ function shortTab(input: RollupInput): TabLayout {
     'Tỉnh, thành',
     'Ban/Văn phòng',
     'Họ và tên',
-    'Tình trạng',
+    'Kết luận',
     'Ngày đã thực hiện',
     'Ngày dự kiến / yêu cầu',
-    'Đợt chuyên đề đã / yêu cầu',
+    'Đợt bắt buộc đã / yêu cầu',
     'Lý do',
   ]);
   let stt = 0;
@@ -129,13 +147,13 @@ function shortTab(input: RollupInput): TabLayout {
         p.province,
         c.ban,
         c.name,
-        STATUS_LABELS[c.status],
+        c.verdictLabel,
         c.daysDone,
         `${c.daysProjected}/${c.requiredDays}`,
         `${c.roundsDone}/${c.roundsRequired}`,
         c.reasons,
       ]);
-      b.style({ row: r, column: 4, rows: 1, columns: 1 }, { background: statusBackground(c.status) });
+      b.style({ row: r, column: 4, rows: 1, columns: 1 }, { background: verdictBackground(c.verdict) });
     }
   }
   if (stt === 0) b.row(['', 'Không có cán bộ nào chưa đủ yêu cầu.']);

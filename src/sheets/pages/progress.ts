@@ -1,7 +1,8 @@
 import { findTab, TAB_NAMES } from '../../core/columns';
-import type { CadreEvaluation, CadreStatus, Rating } from '../../core/evaluate';
-import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../../core/forms/dashboard';
-import { messages, RATING_LABELS, STATUS_LABELS } from '../../core/messages';
+import type { CadreEvaluation } from '../../core/evaluate';
+import { banTotals, provinceCounts, sortForReport, type VerdictCounts } from '../../core/forms/dashboard';
+import { messages } from '../../core/messages';
+import { isYearEnd, verdictGroupLabel, verdictsOf, verdictTone, type Verdict, type VerdictTone } from '../../core/verdict';
 import type { Cadre } from '../../core/model';
 import { banKey, nameKey } from '../../core/names';
 import { UserError } from '../../core/user-error';
@@ -27,32 +28,29 @@ export interface ProgressEntry {
   roundsDone: number;
   /** 0 when exempt or waived (the evaluation's own value). */
   roundsRequired: number;
-  status: CadreStatus;
-  statusLabel: string;
-  rating: Rating | null;
-  ratingLabel: string;
+  /** The one verdict (during the period the requirements, from its end the year-end verdict), its words and colour. */
+  verdict: Verdict;
+  verdictLabel: string;
+  tone: VerdictTone;
   reasons: string[];
-  forecastDays: number;
-  /**
-   * "Theo tốc độ hiện tại: khoảng 48/60 ngày vào 31/12", only where it tells something: '' for an exempt cadre, one
-   * whose days are done, and outside the period (before it starts nothing is known; after it ends the days are final).
-   */
-  forecast: string;
   /** 1-based rows of this cadre's trips on the trips tab (rows with errors included), for selecting them. */
   tripRows: number[];
 }
 
 /**
- * Cadres by verdict, each in exactly one count (a cadre short of both is in shortBoth only), so the five add up to
- * total: the tiles of the page, province-wide or for one Ban (provinceCounts/banTotals in core/forms/dashboard.ts).
+ * Cadres by verdict, each in exactly one count, so the tiles add up to total: province-wide or for one Ban
+ * (provinceCounts/banTotals in core/forms/dashboard.ts).
  */
 export interface StatusCounts {
   total: number;
-  ok: number;
-  shortDays: number;
-  shortRounds: number;
-  shortBoth: number;
-  exempt: number;
+  counts: VerdictCounts;
+}
+
+/** A tile: the cadres of one verdict, in the words of the Tổng hợp tab. */
+export interface Tile {
+  verdict: Verdict;
+  label: string;
+  tone: VerdictTone;
 }
 
 /** One Ban: its tiles and its bar in the chart. */
@@ -69,7 +67,9 @@ export interface BanProgress {
 
 export interface ProgressPayload {
   counts: StatusCounts;
-  /** Behind first: short of both, of days, of rounds, then on track, then exempt; the furthest behind first. */
+  /** The verdicts of this phase of the year under the preset (verdict.ts verdictsOf), in order. */
+  tiles: Tile[];
+  /** Behind first (failed, short of both, of days, of rounds or places), then enough, then exempt; the furthest behind first. */
   cadres: ProgressEntry[];
   /** Each Ban in roster order. */
   bans: BanProgress[];
@@ -85,7 +85,20 @@ export interface ProgressPayload {
   warnings: string[];
 }
 
-const BEHIND_ORDER: Record<CadreStatus, number> = { 'short-both': 0, 'short-days': 1, 'short-rounds': 2, ok: 3, exempt: 4 };
+const VERDICT_ORDER: readonly Verdict[] = [
+  'khong-dat',
+  'chua-hoan-thanh',
+  'short-both',
+  'short-days',
+  'short-rounds',
+  'short-place',
+  'ok-planned',
+  'ok',
+  'dat',
+  'xuat-sac',
+  'hoan-thanh',
+  'exempt',
+];
 
 export function getProgress(ctx: ServerContext): ProgressPayload {
   const { analysis, warnings } = analyzeContext(ctx);
@@ -100,10 +113,18 @@ export function getProgress(ctx: ServerContext): ProgressPayload {
       days.planned += Math.max(0, Math.min(e.daysProjected, e.requiredDays) - done);
       days.required += e.requiredDays;
     }
-    return { ban, counts: statusCounts(totals.get(banKey(ban))!), ...days };
+    const t = totals.get(banKey(ban))!;
+    return { ban, counts: { total: t.cadres, counts: t.counts }, ...days };
   });
+  const all = provinceCounts(evaluations);
+  const tiles = verdictsOf(analysis.policy, isYearEnd(analysis.today, analysis.period.end)).map((verdict) => ({
+    verdict,
+    label: verdictGroupLabel(verdict, analysis.policy),
+    tone: verdictTone(verdict),
+  }));
   return {
-    counts: statusCounts(provinceCounts(evaluations)),
+    counts: { total: all.cadres, counts: all.counts },
+    tiles,
     cadres: progressEntries(analysis),
     bans,
     period: { start: analysis.period.start, end: analysis.period.end },
@@ -118,28 +139,22 @@ export function getProgress(ctx: ServerContext): ProgressPayload {
   };
 }
 
-function statusCounts(t: BanTotals): StatusCounts {
-  return { total: t.cadres, ok: t.ok, shortDays: t.shortDays, shortRounds: t.shortRounds, shortBoth: t.shortBoth, exempt: t.exempt };
-}
-
 function progressEntries(analysis: Analysis): ProgressEntry[] {
   const rowsByCadre = tripRowsByCadre(analysis);
   const reportOrder = sortForReport(analysis.evaluation.cadres);
   const shortfall = (e: CadreEvaluation) => (e.requiredDays > 0 ? (e.requiredDays - Math.min(e.daysProjected, e.requiredDays)) / e.requiredDays : 0);
-  const sorted = [...reportOrder].sort((a, b) => BEHIND_ORDER[a.status] - BEHIND_ORDER[b.status] || shortfall(b) - shortfall(a));
-  return sorted.map((e) => progressEntry(e, analysis, rowsByCadre.get(e.cadre) ?? []));
+  const rank = (e: CadreEvaluation) => VERDICT_ORDER.indexOf(e.verdict);
+  const sorted = [...reportOrder].sort((a, b) => rank(a) - rank(b) || shortfall(b) - shortfall(a));
+  return sorted.map((e) => progressEntry(e, rowsByCadre.get(e.cadre) ?? []));
 }
 
 /** One cadre's card, from the evaluation as it is (nothing re-derived here). */
 export function progressEntryOf(analysis: Analysis, cadre: number): ProgressEntry | null {
   const evaluation = analysis.evaluation.cadres.find((e) => e.cadre === cadre);
-  return evaluation ? progressEntry(evaluation, analysis, tripRowsByCadre(analysis).get(cadre) ?? []) : null;
+  return evaluation ? progressEntry(evaluation, tripRowsByCadre(analysis).get(cadre) ?? []) : null;
 }
 
-function progressEntry(e: CadreEvaluation, analysis: Analysis, tripRows: number[]): ProgressEntry {
-  const { start, end } = analysis.period;
-  const inPeriod = analysis.today >= start && analysis.today < end;
-  const forecast = e.status !== 'exempt' && inPeriod && e.daysDone < e.requiredDays ? pageTexts.forecast(e.forecastDays, e.requiredDays, end) : '';
+function progressEntry(e: CadreEvaluation, tripRows: number[]): ProgressEntry {
   return {
     id: e.cadre,
     name: e.name,
@@ -151,13 +166,10 @@ function progressEntry(e: CadreEvaluation, analysis: Analysis, tripRows: number[
     requiredDays: e.requiredDays,
     roundsDone: e.roundsDone,
     roundsRequired: e.roundsRequired,
-    status: e.status,
-    statusLabel: STATUS_LABELS[e.status],
-    rating: e.rating,
-    ratingLabel: e.rating ? RATING_LABELS[e.rating] : '',
+    verdict: e.verdict,
+    verdictLabel: e.verdictLabel,
+    tone: verdictTone(e.verdict),
     reasons: e.reasons,
-    forecastDays: e.forecastDays,
-    forecast,
     tripRows,
   };
 }

@@ -1,12 +1,8 @@
-import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
-
 /**
  * Every sentence the sidebars and dialogs show that is not a rule's own (those live in core/messages.ts): what the
  * server functions answer, and what the page bridge says when a call cannot be made. Pure, so the pages bundle it too.
  */
 export const pageTexts = {
-  forecast: (days: number, required: number, end: CalendarDate) =>
-    `Theo tốc độ hiện tại: khoảng ${days}/${required} ngày vào ${formatDayFirst(end).slice(0, 5)}`,
   unknownBan: (ban: string) => `Không có Ban/Văn phòng “${ban}” trong tab Cán bộ.`,
   unknownCadre: (name: string, ban: string) => `Không có cán bộ “${name}” của ${ban} trong tab Cán bộ.`,
   mau1Scope: 'Mẫu 1 cần một cán bộ hoặc một Ban/Văn phòng.',

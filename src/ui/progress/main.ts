@@ -1,8 +1,8 @@
 import { formatDayFirst, type CalendarDate } from '../../core/calendar-date';
-import type { CadreStatus } from '../../core/evaluate';
 import { banKey } from '../../core/names';
+import { isBehind, type Verdict } from '../../core/verdict';
 import { foldKey } from '../../core/text';
-import type { ProgressEntry, ProgressPayload, StatusCounts } from '../../sheets/pages/progress';
+import type { ProgressEntry, ProgressPayload, StatusCounts, Tile } from '../../sheets/pages/progress';
 import { call } from '../bridge';
 import { announce } from '../shared/announce';
 import { compactCard, progressCard } from '../shared/card';
@@ -11,27 +11,19 @@ import { failureBanner } from '../shared/failure';
 import { field, select, textInput } from '../shared/form';
 import { loadPage } from '../shared/load';
 import { banChart } from './chart';
-import { STATUS_FILTERS, TILE_LABELS, progressTexts as T, type StatusFilter } from './texts';
+import { FILTER_ALL, FILTER_BEHIND, progressTexts as T, type StatusFilter } from './texts';
 
 /**
- * Tiến độ 1+2: who is behind and why. A chart per Ban, five tiles that add up to the cadres of the chosen Ban, the
- * filters, and one card (or, in the compact mode, one line) per cadre, behind first. The page is built once; a
- * refresh or a filter updates its parts in place, so the focus stays where the person left it.
+ * Tiến độ 1+2: who is behind and why. A chart per Ban, one tile per verdict of the phase (they add up to the cadres of
+ * the chosen Ban), the filters, and one card (or, in the compact mode, one line) per cadre, behind first. The page is
+ * built once; a refresh or a filter updates its parts in place, so the focus stays where the person left it.
  */
 
 function matchesStatus(e: ProgressEntry, filter: StatusFilter): boolean {
   if (filter === 'all') return true;
-  if (filter === 'behind') return e.status === 'short-days' || e.status === 'short-rounds' || e.status === 'short-both';
-  return e.status === filter;
+  if (filter === 'behind') return isBehind(e.verdict);
+  return e.verdict === filter;
 }
-
-const TILE_ORDER: { status: CadreStatus; count: keyof StatusCounts; cls: string }[] = [
-  { status: 'ok', count: 'ok', cls: 'count-ok' },
-  { status: 'short-days', count: 'shortDays', cls: 'count-days' },
-  { status: 'short-rounds', count: 'shortRounds', cls: 'count-rounds' },
-  { status: 'short-both', count: 'shortBoth', cls: 'count-both' },
-  { status: 'exempt', count: 'exempt', cls: 'count-exempt' },
-];
 
 const app = byId('app');
 let data: ProgressPayload | null = null;
@@ -39,7 +31,7 @@ let loadedAt = 0;
 const state = { ban: '', status: 'all' as StatusFilter, query: '', compact: false };
 
 const banSelect = select([{ value: '', label: T.allBans }]);
-const statusSelect = select(STATUS_FILTERS, 'all');
+const statusSelect = select([FILTER_ALL, FILTER_BEHIND], 'all');
 const search = textInput({ type: 'search', placeholder: T.searchPlaceholder, spellcheck: 'false' });
 const banField = field(T.ban, banSelect);
 const statusField = field(T.status, statusSelect);
@@ -54,27 +46,43 @@ const head = h('div', { class: 'page-head' }, heading, refreshButton);
 const subtitle = h('p', { class: 'subtitle' });
 const messages = h('div');
 const chart = h('div', { class: 'chart-slot' });
-const tiles = new Map<CadreStatus, { button: HTMLButtonElement; value: HTMLElement }>();
+const tiles = new Map<Verdict, { button: HTMLButtonElement; value: HTMLElement }>();
 const counts = h('div', { class: 'counts', attrs: { role: 'group', 'aria-label': T.tilesLabel } });
-for (const t of TILE_ORDER) {
-  const value = h('strong');
-  const button = h(
-    'button',
-    {
-      class: `count ${t.cls}`,
-      attrs: { type: 'button', 'aria-pressed': 'false', 'data-count': t.status },
-      on: {
-        click: () => {
-          setStatus(state.status === t.status ? 'all' : t.status);
-          statusSelect.value = state.status;
+
+/** The tiles and the filter's choices for the verdicts of this phase (they change at the period's end). */
+function buildTiles(list: readonly Tile[]): void {
+  if (list.length === tiles.size && list.every((t) => tiles.has(t.verdict))) return;
+  tiles.clear();
+  replace(
+    counts,
+    list.map((t) => {
+      const value = h('strong');
+      const button = h(
+        'button',
+        {
+          class: `count count-${t.tone}`,
+          attrs: { type: 'button', 'aria-pressed': 'false', 'data-count': t.verdict },
+          on: {
+            click: () => {
+              setStatus(state.status === t.verdict ? 'all' : t.verdict);
+              statusSelect.value = state.status;
+            },
+          },
         },
-      },
-    },
-    value,
-    h('span', null, TILE_LABELS[t.status]),
+        value,
+        h('span', null, t.label),
+      );
+      tiles.set(t.verdict, { button, value });
+      return button;
+    }),
   );
-  tiles.set(t.status, { button, value });
-  counts.append(button);
+  const keep = state.status;
+  replace(
+    statusSelect,
+    [FILTER_ALL, FILTER_BEHIND, ...list.map((t) => ({ value: t.verdict, label: t.label }))].map((o) => h('option', { attrs: { value: o.value } }, o.label)),
+  );
+  state.status = keep === 'all' || keep === 'behind' || tiles.has(keep) ? keep : 'all';
+  statusSelect.value = state.status;
 }
 const filters = h('div', { class: 'filters' }, h('div', { class: 'row' }, banField.root, statusField.root), searchField.root);
 const resultLine = h('p', { class: 'result-line', attrs: { tabindex: -1 } });
@@ -168,6 +176,7 @@ function update(): void {
   );
   banSelect.value = bans.includes(current) ? current : '';
   state.ban = banSelect.value;
+  buildTiles(data.tiles);
   renderChart();
   renderCounts();
   renderList(false);
@@ -178,18 +187,17 @@ function renderChart(): void {
 }
 
 /** The chosen Ban's counts (the province's with no Ban chosen): five numbers that add up to its cadres. */
-function currentCounts(): StatusCounts {
-  if (!data) return { total: 0, ok: 0, shortDays: 0, shortRounds: 0, shortBoth: 0, exempt: 0 };
+function currentCounts(): StatusCounts | null {
+  if (!data) return null;
   return data.bans.find((b) => state.ban !== '' && banKey(b.ban) === banKey(state.ban))?.counts ?? data.counts;
 }
 
 function renderCounts(): void {
   const c = currentCounts();
   counts.setAttribute('aria-label', state.ban ? T.tilesOf(state.ban) : T.tilesLabel);
-  for (const t of TILE_ORDER) {
-    const tile = tiles.get(t.status)!;
-    tile.value.textContent = String(c[t.count]);
-    tile.button.setAttribute('aria-pressed', String(state.status === t.status));
+  for (const [verdict, tile] of tiles) {
+    tile.value.textContent = String(c?.counts[verdict] ?? 0);
+    tile.button.setAttribute('aria-pressed', String(state.status === verdict));
   }
 }
 
@@ -205,7 +213,7 @@ function shownCadres(): ProgressEntry[] {
 function renderList(say: boolean, delayMs = 300): void {
   if (!data) return;
   const shown = shownCadres();
-  const inBan = currentCounts().total;
+  const inBan = currentCounts()?.total ?? 0;
   const line = T.shown(shown.length, inBan, state.ban);
   resultLine.textContent = shown.length > 0 ? `${line} ${T.clickHint}` : line;
   const roundsLabel = data.roundsLabel;
@@ -232,7 +240,7 @@ function renderEmpty(isEmpty: boolean): void {
   }
   const filters = [
     state.ban ? T.emptyBan(state.ban) : '',
-    state.status !== 'all' ? T.emptyStatus(STATUS_FILTERS.find((f) => f.value === state.status)!.label) : '',
+    state.status !== 'all' ? T.emptyStatus(statusSelect.selectedOptions[0]?.textContent ?? state.status) : '',
     state.query.trim() ? T.emptyQuery(state.query.trim()) : '',
   ].filter(Boolean);
   replace(

@@ -1,6 +1,6 @@
-import type { CadreStatus } from '../../core/evaluate';
+import type { Verdict } from '../../core/verdict';
 
-/** Every label of the Tiến độ 1+2 page (the cadres' verdicts are the roster's words: STATUS_LABELS, from the server). */
+/** Every label of the Tiến độ 1+2 page (the cadres' verdicts and the tiles are the roster's words, from the server). */
 export const progressTexts = {
   title: 'Tiến độ 1+2',
   refresh: 'Làm mới',
@@ -40,24 +40,8 @@ export const progressTexts = {
   legendMissing: 'Còn thiếu',
 } as const;
 
-/** The tiles, one per verdict, in the order the sheet colours them. */
-export const TILE_LABELS: Record<CadreStatus, string> = {
-  ok: 'Đủ',
-  'short-days': 'Thiếu ngày',
-  'short-rounds': 'Thiếu chuyên đề',
-  'short-both': 'Thiếu cả hai',
-  exempt: 'Miễn',
-};
+/** The status filter: every cadre, those behind (short of something, or failed at year end), or one verdict's tile. */
+export type StatusFilter = 'all' | 'behind' | Verdict;
 
-export type StatusFilter = 'all' | 'behind' | CadreStatus;
-
-/** The status filter's choices: every verdict by the roster's words, and “behind” (any of the three short ones). */
-export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: 'Tất cả' },
-  { value: 'behind', label: 'Chưa đủ (thiếu ngày hoặc chuyên đề)' },
-  { value: 'ok', label: 'Đủ yêu cầu' },
-  { value: 'short-days', label: 'Thiếu ngày' },
-  { value: 'short-rounds', label: 'Thiếu chuyên đề' },
-  { value: 'short-both', label: 'Thiếu ngày và chuyên đề' },
-  { value: 'exempt', label: 'Miễn' },
-];
+export const FILTER_ALL = { value: 'all', label: 'Tất cả' } as const;
+export const FILTER_BEHIND = { value: 'behind', label: 'Chưa đủ yêu cầu' } as const;

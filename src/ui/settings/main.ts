@@ -3,7 +3,16 @@ import { parseDayFirstDate } from '../../core/date-parse';
 import { splitEmailList } from '../../core/email/recipients';
 import type { SettingsInput } from '../../core/settings';
 import { checkSettingsInput } from '../../core/settings-check';
-import { formatMonthDay, PAGE_SECTIONS, parseMonthDay, SCHEDULE_SWITCH, SETTING_FIELDS, type PageControl, type PageSection } from '../../core/settings-fields';
+import {
+  formatMonthDay,
+  PAGE_SECTIONS,
+  parseMonthDay,
+  SCHEDULE_SWITCH,
+  SETTING_FIELDS,
+  type PageControl,
+  type PageSection,
+  type SettingField,
+} from '../../core/settings-fields';
 import type { ScheduleFailure, ScheduleStatus } from '../../sheets/schedule-status';
 import type { PresetOption, SettingsPagePayload, TabSetting } from '../../sheets/pages/settings';
 import { call } from '../bridge';
@@ -37,6 +46,8 @@ type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** The page's controls, from the settings table (core/settings-fields.ts): the schedule's switch, then each setting. */
 const CONTROLS: readonly PageControl[] = [SCHEDULE_SWITCH, ...SETTING_FIELDS.flatMap((f) => f.page ?? [])];
+/** The setting each control belongs to: a `tab-text` control is read and shown by its field's own codec. */
+const FIELD_OF = new Map<string, SettingField>(SETTING_FIELDS.flatMap((f) => (f.page ?? []).map((c) => [c.path, f] as const)));
 const LEADER_PATH = 'recipients.banLeaders.';
 
 function valueAt(root: unknown, path: string): unknown {
@@ -56,6 +67,24 @@ function setAt(root: Record<string, unknown>, path: string, value: unknown): voi
   const last = keys[keys.length - 1]!;
   if (value === undefined) delete node[last];
   else node[last] = value;
+}
+
+/**
+ * A `tab-text` control's lines, read as the Cài đặt tab reads its cell: blank is the preset's; what cannot be read keeps
+ * the stored value, with the reader's message.
+ */
+function readTabText(input: Record<string, unknown>, spec: PageControl, text: string, local: Record<string, string>): void {
+  const field = FIELD_OF.get(spec.path)!;
+  if (text === '') {
+    for (const path of field.paths) setAt(input, path, undefined);
+    return;
+  }
+  const read = field.read(text.split(/\n+/).join('; '), 'Asia/Ho_Chi_Minh');
+  if (!read.ok) {
+    local[spec.path] = read.message;
+    return;
+  }
+  for (const [key, value] of Object.entries(read.patch.overrides ?? {})) setAt(input, `overrides.${key}`, value);
 }
 
 /** One control, built: a labelled field or a checkbox, editable or (set by the Cài đặt tab) read-only. */
@@ -84,6 +113,8 @@ function shown(spec: PageControl, value: unknown, presets: readonly PresetOption
       return value === true ? spec.input.yes : spec.input.no;
     case 'emails':
       return Array.isArray(value) ? value.join(', ') : '';
+    case 'choice':
+      return spec.input.options.find((o) => o.value === value)?.label ?? String(value);
     default:
       return String(value);
   }
@@ -104,7 +135,9 @@ function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null
   let control: Control;
   if (tab) {
     // What applies, read-only: the tab's value, shown as this field shows values.
-    control = textInput({ value: shown(spec, valueAt(page.effective, spec.path), page.presets), readonly: true });
+    const value =
+      input.kind === 'tab-text' ? (FIELD_OF.get(spec.path)?.stored?.(page.effective) ?? '') : shown(spec, valueAt(page.effective, spec.path), page.presets);
+    control = textInput({ value, readonly: true });
     const f = field(spec.label, control, fromTab, 'from-tab');
     return { ...base, field: f, box: null, root: f.root };
   }
@@ -127,9 +160,17 @@ function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null
       // Its options name the preset's value: filled by showPresetDefaults.
       control = select([], stored === undefined ? '' : String(stored));
       break;
+    case 'choice':
+      // The first option names the preset's value: filled by showPresetDefaults.
+      control = select([{ value: '', label: '' }, ...input.options], stored === undefined ? '' : String(stored));
+      break;
     case 'emails':
       control = h('textarea', { attrs: { rows: 2, spellcheck: 'false' } });
       control.value = Array.isArray(stored) ? stored.join('\n') : '';
+      break;
+    case 'tab-text':
+      control = h('textarea', { attrs: { rows: 2, spellcheck: 'false' } });
+      control.value = (FIELD_OF.get(spec.path)?.stored?.(page.settings) ?? '').split('; ').join('\n');
       break;
   }
   const f = field(spec.label, control, spec.hint ?? null);
@@ -177,7 +218,10 @@ function build(payload: SettingsPagePayload): void {
     for (const { spec, field: f, tab } of built) {
       if (!f || !spec?.blank || tab) continue;
       const value = d[spec.blank];
-      if (spec.input.kind === 'yes-no') {
+      if (spec.input.kind === 'choice') {
+        const first = (f.control as HTMLSelectElement).options[0];
+        if (first) first.textContent = T.presetChoice(String(value));
+      } else if (spec.input.kind === 'yes-no') {
         const control = f.control as HTMLSelectElement;
         const keep = control.value;
         replace(
@@ -189,6 +233,15 @@ function build(payload: SettingsPagePayload): void {
         control.value = keep;
       } else (f.control as HTMLInputElement).placeholder = value === null ? T.noLimit : String(value);
       if (spec.presetHint) f.setHint(spec.presetHint(d));
+    }
+    for (const b of built) {
+      const { spec, field: f, tab } = b;
+      if (f && spec?.presetLabel) {
+        b.label = spec.presetLabel(d);
+        f.root.querySelector('label')!.textContent = b.label;
+      }
+      if (f && spec?.input.kind === 'tab-text' && !tab) (f.control as HTMLTextAreaElement).placeholder = d.texts[spec.path] || spec.input.placeholder || '';
+      if (f && spec?.presetHint && !spec.blank && !tab) f.setHint(spec.presetHint(d));
     }
   }
 
@@ -236,7 +289,8 @@ function build(payload: SettingsPagePayload): void {
           break;
         case 'text':
         case 'preset':
-          setAt(input, spec.path, text);
+          // A blank override is the preset's value; a blank plain setting (Tỉnh, Kế hoạch số) is blank.
+          setAt(input, spec.path, text === '' && optional ? undefined : text);
           break;
         case 'integer':
           if (text === '' && optional) setAt(input, spec.path, undefined);
@@ -262,6 +316,12 @@ function build(payload: SettingsPagePayload): void {
           break;
         case 'emails':
           setAt(input, spec.path, splitEmailList(text));
+          break;
+        case 'choice':
+          setAt(input, spec.path, text === '' ? undefined : text);
+          break;
+        case 'tab-text':
+          readTabText(input, spec, text, local);
           break;
       }
     }

@@ -1,7 +1,7 @@
 import type { ProgressEntry } from '../../sheets/pages/progress';
 import { h } from './dom';
 
-/** The card's own words (the verdict itself is the roster's: ProgressEntry.statusLabel). */
+/** The card's own words (the verdict itself is the roster's: ProgressEntry.verdictLabel). */
 const cardTexts = {
   selectTitle: 'Chọn các dòng của cán bộ này trong tab Đi cơ sở',
   days: ' ngày',
@@ -9,17 +9,7 @@ const cardTexts = {
   bar: (done: number, required: number, planned: number) => `Đã đi ${done}/${required} ngày${planned > 0 ? `, đăng ký thêm ${planned} ngày` : ''}`,
   rounds: (label: string) => `Đợt ${label}: `,
   roundsShort: 'đợt',
-  rating: 'Xếp loại: ',
 } as const;
-
-/** The chip colour of each status (the sheet's colours: red short of days, orange short of rounds, grey exempt). */
-export const STATUS_CLASS: Record<ProgressEntry['status'], string> = {
-  ok: 'chip-ok',
-  'short-days': 'chip-days',
-  'short-rounds': 'chip-rounds',
-  'short-both': 'chip-both',
-  exempt: 'chip-exempt',
-};
 
 export interface CardOptions {
   roundsLabel: string;
@@ -33,7 +23,8 @@ function cardHead(e: ProgressEntry, options: CardOptions, card: () => HTMLElemen
     'div',
     { class: 'card-head' },
     h('h3', { class: 'card-title' }, nameOf(e, options, card)),
-    h('span', { class: `chip ${STATUS_CLASS[e.status]}` }, e.statusLabel),
+    // The sheet's colours, by the verdict's tone: red short of days or failed, orange short of rounds, grey exempt.
+    h('span', { class: `chip chip-${e.tone}` }, e.verdictLabel),
   );
 }
 
@@ -62,11 +53,11 @@ function daysBar(e: ProgressEntry): HTMLElement {
 }
 
 /**
- * One cadre's progress: one verdict (the chip, in the roster's words), the days bar, rounds, the rating only once it
- * exists (from the period's last day), the reasons, and the forecast only where the server gave one.
+ * One cadre's progress: one verdict (the chip, in the roster's words: the year-end verdict from the period's last day),
+ * the days bar (done, and registered ahead: the one forecast), rounds, and the reasons.
  */
 export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElement {
-  const exempt = e.status === 'exempt';
+  const exempt = e.verdict === 'exempt';
   let card: HTMLElement | null = null;
   const children: HTMLElement[] = [cardHead(e, options, () => card!), h('div', { class: 'card-sub' }, `${e.ban} · ${e.groupLabel}`)];
   if (!exempt) {
@@ -81,7 +72,6 @@ export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElemen
       ),
     );
   }
-  if (e.rating) children.push(h('div', { class: 'card-rating' }, cardTexts.rating, h('strong', { class: `rating-${e.rating}` }, e.ratingLabel)));
   if (e.reasons.length > 0)
     children.push(
       h(
@@ -90,8 +80,7 @@ export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElemen
         e.reasons.map((r) => h('li', null, r)),
       ),
     );
-  if (e.forecast) children.push(h('p', { class: 'forecast' }, e.forecast));
-  card = h('article', { class: `card card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } }, children);
+  card = h('article', { class: `card card-tone-${e.tone}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } }, children);
   return card;
 }
 
@@ -100,18 +89,18 @@ export function compactCard(e: ProgressEntry, options: CardOptions): HTMLElement
   let card: HTMLElement | null = null;
   const planned = Math.max(0, e.daysProjected - e.daysDone);
   const numbers =
-    e.status === 'exempt'
+    e.verdict === 'exempt'
       ? e.ban
       : `${e.daysDone}/${e.requiredDays}${cardTexts.days}${planned > 0 ? ` +${planned}` : ''}` +
         (e.roundsRequired > 0 ? ` · ${cardTexts.roundsShort} ${e.roundsDone}/${e.roundsRequired}` : '');
   card = h(
     'article',
-    { class: `card card-compact card-${e.status}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } },
+    { class: `card card-compact card-tone-${e.tone}`, attrs: { 'data-cadre': e.id, 'aria-label': e.name } },
     cardHead(e, options, () => card!),
     h(
       'div',
       { class: 'compact-line', attrs: { title: planned > 0 ? cardTexts.bar(e.daysDone, e.requiredDays, planned) : null } },
-      e.status === 'exempt' ? null : daysBar(e),
+      e.verdict === 'exempt' ? null : daysBar(e),
       h('span', { class: 'compact-numbers' }, numbers),
     ),
   );
