@@ -32,7 +32,7 @@ export function contentKindChoices(policy: Policy): string[] {
   return contentItems(policy).map(contentItemCaption);
 }
 
-export function inputTabTemplates(policy: Policy, year: number, bans: readonly string[] = DEFAULT_BANS): TabTemplate[] {
+export function inputTabTemplates(policy: Policy, year: number, bans: readonly string[] = defaultBans(policy)): TabTemplate[] {
   const kinds = contentKindChoices(policy);
   const keeps = { rating: policy.verdict === 'rating', deadlines: policy.deadlines.some((d) => d.kind === 'registration') };
   const ROSTER = templateColumns(ROSTER_COLUMNS, keeps);
@@ -95,7 +95,10 @@ export function inputTabTemplates(policy: Policy, year: number, bans: readonly s
 /** The STT of the template's example rows. */
 export const EXAMPLE_STT = 'VD';
 
-export const DEFAULT_BANS = ['Ban Tổ chức – Kiểm tra', 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Công tác Thiếu nhi', 'Văn phòng'];
+/** The Bans a new roster offers: the preset's compiling department (Ban Xây dựng Đoàn in Hà Nam), then the usual ones. */
+export function defaultBans(policy: Policy): string[] {
+  return [policy.compilingDepartment, 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Công tác Thiếu nhi', 'Văn phòng'];
+}
 
 /**
  * The Cài đặt tab a new workbook starts with: every setting's key (settings-fields.ts), the province, year and preset

@@ -3,7 +3,7 @@ import { COLORS } from '../core/colors';
 import { parseDayFirstDate, VIETNAM_TIME_ZONE } from '../core/date-parse';
 import { banKey } from '../core/names';
 import { provinceOf } from '../core/settings';
-import { DEFAULT_BANS, inputTabTemplates, settingsTabRows, type TabTemplate } from '../core/template';
+import { defaultBans, inputTabTemplates, settingsTabRows, type TabTemplate } from '../core/template';
 import { storedSettings } from '../sheets/server-context';
 import { dayNumber } from '../core/calendar-date';
 import { DATE_FORMAT, asText, type SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -49,8 +49,8 @@ export function setUpSpreadsheet(ctx: GasContext): SetupResult {
     const result: SetupResult = { created: [], validated: [], skipped: [] };
 
     const rosterTab = findTab(names, 'roster');
-    const bans = rosterTab ? bansOnRoster(workbook, rosterTab) : DEFAULT_BANS;
-    const [roster, trips] = inputTabTemplates(policy, settings.year, bans.length ? bans : DEFAULT_BANS) as [TabTemplate, TabTemplate];
+    const bans = rosterTab ? bansOnRoster(workbook, rosterTab) : defaultBans(policy);
+    const [roster, trips] = inputTabTemplates(policy, settings.year, bans.length ? bans : defaultBans(policy)) as [TabTemplate, TabTemplate];
 
     for (const [template, role, specs] of [
       [roster, 'roster', ROSTER_COLUMNS],

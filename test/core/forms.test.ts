@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { buildDashboard } from '../../src/core/forms/dashboard';
-import type { FormContext } from '../../src/core/forms/frame';
+import { formContextOf, type FormContext } from '../../src/core/forms/frame';
 import { buildMau1, mau1TabName } from '../../src/core/forms/mau1';
 import { buildMau2, MAU2_CAPTIONS, mau2TabName } from '../../src/core/forms/mau2';
 import { buildMau3, MAU3_CAPTIONS, mau3TabName } from '../../src/core/forms/mau3';
@@ -211,5 +211,32 @@ describe('in ấn: tiêu đề cột lặp lại trên mỗi trang, đóng băng
   });
   it('tên tab mẫu 3 ghi quý bằng số La Mã như hộp thoại', () => {
     expect(mau3TabName(2, 2023, null)).toBe('Mẫu 3 Quý II-2023');
+  });
+});
+
+describe('biểu mẫu theo văn bản của từng tỉnh', () => {
+  const formOf = (preset: 'tay-ninh-2023' | 'ha-nam-2022', planNumber = '') => {
+    const run = runScenario({ preset, ...(preset === 'ha-nam-2022' ? { year: 2022 } : {}), cadres, trips: [] });
+    const settings = { planNumber, planDate: '' };
+    return buildMau2(
+      formContextOf({ province: 'X', year: 2023, ban: null, settings, policy: run.policy, today: '2023-11-15' as CalendarDate, cadres: run.roster.cadres }),
+      [],
+      run.policy,
+    );
+  };
+
+  it('Hà Nam (seed 000): bản toàn tỉnh do Ban Xây dựng Đoàn tổng hợp, kèm theo Hướng dẫn số 25-HD/TĐTN', () => {
+    const values = texts(formOf('ha-nam-2022').values);
+    expect(values).toContain('BAN XÂY DỰNG ĐOÀN');
+    expect(values).toContain('(Kèm theo Hướng dẫn số 25-HD/TĐTN, ngày 27/03/2019 của Ban Thường vụ Tỉnh đoàn)');
+    expect(values).toContain('TRƯỞNG BAN XÂY DỰNG ĐOÀN');
+    expect(values.join(' ')).not.toContain('TỔ CHỨC');
+  });
+
+  it('Tây Ninh (seed 001): “Kèm theo Kế hoạch số …-KH/TĐTN-TCKT” để điền số; số ghi ở Cài đặt thì in số đó', () => {
+    expect(texts(formOf('tay-ninh-2023').values)).toContain('(Kèm theo Kế hoạch số ……-KH/TĐTN-TCKT, ngày …/…/… của Ban Thường vụ Tỉnh đoàn)');
+    expect(texts(formOf('tay-ninh-2023', '12-KH/TĐTN-TCKT').values)).toContain(
+      '(Kèm theo Kế hoạch số 12-KH/TĐTN-TCKT, ngày …/…/… của Ban Thường vụ Tỉnh đoàn)',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { evaluate } from '../../src/core/evaluate';
+import type { Policy } from '../../src/core/policy';
 import { PRESETS, resolvePolicy, type PolicyOverrides, type PresetId } from '../../src/core/presets';
 import { readRoster } from '../../src/core/read-roster';
 import { readTrips, warningColumns } from '../../src/core/read-trips';
@@ -93,6 +94,8 @@ export function tripValues(trips: TripRow[], withProcess = false): unknown[][] {
 
 export interface Scenario {
   preset?: PresetId;
+  /** A policy already resolved (from a Cài đặt tab); preset and overrides are then unused. */
+  policy?: Policy;
   overrides?: PolicyOverrides;
   year?: number;
   today?: string;
@@ -106,7 +109,7 @@ export interface Scenario {
 /** Runs the rules on a small roster and trip list typed as a department would type them. */
 export function runScenario(s: Scenario) {
   const year = s.year ?? 2023;
-  const resolved = resolvePolicy(s.preset ?? 'kien-giang-2023', s.overrides ?? {});
+  const resolved = s.policy ? { ok: true as const, policy: s.policy } : resolvePolicy(s.preset ?? 'kien-giang-2023', s.overrides ?? {});
   if (!resolved.ok) throw new Error(resolved.errors.join(' '));
   const policy = resolved.policy;
   const today = (s.today ?? `${year}-12-31`) as CalendarDate;
