@@ -61,6 +61,25 @@ describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixt
       expect(byName[name], name).toMatchObject(figures);
       for (const reason of reasons ?? []) expect(byName[name]!.reasons, name).toContain(reason);
     }
+    // The output workbook's roster column says the same verdict, word for word.
+    const written = await fixtureWorkbook(path.join(dir, `${slug}-kq.xlsx`));
+    const roster = written.getWorksheet(fixture.rosterTab)!;
+    const rows: string[][] = [];
+    roster.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    const header = rows.findIndex((r) => r.includes('Kết quả 1+2'));
+    const status = rows[header]!.indexOf('Kết quả 1+2');
+    // So does the Tổng hợp 1+2 tab, under the phase's caption (Tình trạng; Xếp loại or Kết quả from the period's end).
+    const dashboard: string[][] = [];
+    written
+      .getWorksheet('Tổng hợp 1+2')!
+      .eachRow((row) => dashboard.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    const dashHeader = dashboard.find((r) => r[0] === 'STT')!;
+    const verdictColumn = dashHeader.findIndex((c) => ['Tình trạng', 'Xếp loại', 'Kết quả'].includes(c));
+    for (const [name, expected] of Object.entries(fixture.expected)) {
+      const row = rows.find((r) => r.includes(name))!;
+      expect(row[status]!.split(':')[0], name).toBe(expected.verdictLabel);
+      expect(dashboard.find((r) => r[2] === name)![verdictColumn], name).toBe(expected.verdictLabel);
+    }
     const tripIssues = report.issues.filter((i) => i.tab === fixture.tripsTab).map(({ code, row, level }) => ({ code, row, level }));
     expect(tripIssues).toEqual(expect.arrayContaining(fixture.issues));
     // Nothing else went wrong: every other row read cleanly.
@@ -86,6 +105,13 @@ describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixt
     }
   });
 });
+
+async function fixtureWorkbook(file: string) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
 
 async function fixtureWithSettings(fixture: SeedFixture) {
   const file = path.join(dir, `${SEED_FIXTURES.indexOf(fixture)}-${fixture.preset}-gas.xlsx`);
