@@ -74,6 +74,14 @@ export const TRIP_COLUMNS = [
   column('level', 'Cấp', ['cấp cơ sở', 'cấp đến'], false, 90),
   column('status', 'Trạng thái', ['tình trạng'], false, 110, { prefixes: ['trạng thái', 'tình trạng'] }),
   column('registeredOn', 'Ngày đăng ký', ['đăng ký ngày', 'ngày gửi đăng ký'], false, 100),
+  // The approval steps (06-HD §IV bước 1–2; 001 mẫu 1 "Lãnh đạo Ban/Văn phòng phê duyệt", mẫu 2 "Phê duyệt của Lãnh đạo
+  // Tỉnh đoàn"): the Ban's approval, the Thường trực's notice, a return with its reason. Optional: a sheet without them
+  // needs no approval.
+  column('banApprovedBy', 'Ban duyệt (người)', ['lãnh đạo ban duyệt', 'người duyệt', 'ban duyệt', 'lãnh đạo ban phê duyệt', 'trưởng ban duyệt'], false, 150),
+  column('banApprovedOn', 'Ban duyệt (ngày)', ['ngày ban duyệt', 'ngày duyệt', 'ngày lãnh đạo ban duyệt'], false, 100),
+  column('noticeNumber', 'Thông báo phê duyệt (số)', ['số thông báo', 'thông báo phê duyệt', 'số thông báo phê duyệt', 'văn bản phê duyệt'], false, 150),
+  column('noticeDate', 'Thông báo phê duyệt (ngày)', ['ngày thông báo', 'ngày phê duyệt', 'ngày thông báo phê duyệt'], false, 110),
+  column('returnReason', 'Trả lại (lý do)', ['trả lại', 'lý do trả lại', 'lý do không duyệt'], false, 180),
   // 06-HD §IV.1: "Ban Thường vụ Tỉnh đoàn sẽ xem xét, quyết định các trường hợp đi cơ sở theo nhiệm vụ đột xuất ngoài thời
   // hạn gửi đăng ký": the decision's number lifts the registration deadline for that row.
   column('urgent', 'Đột xuất (văn bản)', ['đột xuất', 'nhiệm vụ đột xuất', 'văn bản đột xuất', 'quyết định đột xuất', 'đột xuất (quyết định)'], false, 150, {

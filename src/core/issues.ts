@@ -20,6 +20,7 @@ export const ISSUE_CODES = [
   'overdue-registration',
   'done-before-start',
   'exemption-not-listed',
+  'approval-late',
 ] as const;
 
 /** A problem of one cell or row, in Vietnamese, as the sheet's notes and `dicoso check --json` give it. */

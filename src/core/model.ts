@@ -1,4 +1,5 @@
 import type { CalendarDate } from './calendar-date';
+import type { ApprovalCells } from './approval';
 import type { CadreGroup, ContentKind, TripStatus } from './vocabulary';
 
 /**
@@ -52,6 +53,8 @@ export interface Trip {
   registeredOn: CalendarDate | null;
   /** The Ban Thường vụ's decision for an urgent task (06-HD §IV.1 "nhiệm vụ đột xuất"), as typed, or null. */
   urgent: string | null;
+  /** The approval cells (approval.ts): the Ban's, the Thường trực's notice, a return. */
+  approval: ApprovalCells;
   confirmed: boolean | null;
   reported: boolean | null;
   score: number | null;
@@ -73,6 +76,8 @@ export interface ProcessColumns {
   level: boolean;
   /** The roster's Văn bản nhắc nhở column. */
   reminder: boolean;
+  /** Any approval column (Ban duyệt, Thông báo phê duyệt, Trả lại): the sheet keeps approvals (approval.ts). */
+  approval: boolean;
 }
 
 /** The policy period of a year, as calendar dates. */

@@ -12,6 +12,7 @@ import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, loc
 import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue } from './content';
+import { approvalOf, type ApprovalCells } from './approval';
 import type { ReadOptions } from './read-roster';
 
 export interface TripsRead {
@@ -44,7 +45,8 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
   const trips: Trip[] = [];
   const issues: PlacedIssue[] = [];
   let rowsRead = 0;
-  const context: RowContext = { table, cadres, index, options, catalogue };
+  const keepsApproval = APPROVAL_KEYS.some((k) => table.header.columns[k] !== undefined);
+  const context: RowContext = { table, cadres, index, options, catalogue, keepsApproval };
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
     const row = input.values[i];
@@ -68,17 +70,31 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
     evidence: filled.has('evidence'),
     level: filled.has('level') || trips.some((t) => t.placeLevel !== null),
     reminder: false,
+    approval: keepsApproval,
   };
   return { trips, issues, table, processColumns, rowsRead, exampleRows };
 }
 
 /** Nothing kept: a tab without a header. */
-const NO_STEPS: ProcessColumns = { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false, level: false, reminder: false };
+const NO_STEPS: ProcessColumns = {
+  registeredOn: false,
+  confirmed: false,
+  reported: false,
+  score: false,
+  evidence: false,
+  level: false,
+  reminder: false,
+  approval: false,
+};
+
+/** The approval columns: a sheet with any of them keeps approvals, even before the first one is filled. */
+const APPROVAL_KEYS = ['banApprovedBy', 'banApprovedOn', 'noticeNumber', 'noticeDate', 'returnReason'] as const;
 
 /** The process columns whose being filled on some row says the sheet keeps that step (DOMAIN "Rating"). */
 const STEP_KEYS = ['registeredOn', 'confirmed', 'reported', 'score', 'evidence', 'level'] as const;
 
 interface RowContext {
+  keepsApproval: boolean;
   table: Table<TripColumnKey>;
   cadres: readonly Cadre[];
   index: NameIndex;
@@ -198,6 +214,8 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   else if (reg.reason !== 'empty')
     rowIssues.push(cellIssue(table, i, 'registeredOn', 'warning', 'date-invalid', dateMessage(caption('registeredOn'), regCell, reg)));
 
+  const approval = readApproval(ctx, row, i, rowIssues);
+
   let score: number | null = null;
   const scoreText = textOf(table, row, 'score');
   if (scoreText !== '') {
@@ -207,6 +225,9 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
   }
 
   if (rowIssues.some((x) => x.level === 'error') || cadre === null || kind === null || !window) return { trip: null, rowIssues };
+  const urgent = textOf(table, row, 'urgent') || null;
+  const late = ctx.keepsApproval ? approvalOf({ status: 'registered', from: window.from, urgent, approval }, true, options.policy, options.year).late : null;
+  if (late) rowIssues.push(cellIssue(table, i, 'banApprovedOn', 'warning', 'approval-late', late));
   const resolvedStatus = status.kind === 'status' ? status.status : window.to <= options.today ? 'done' : 'registered';
   return {
     trip: {
@@ -223,7 +244,8 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
       placeLevel: placeLevelOf(textOf(table, row, 'level'), textOf(table, row, 'place'), options.policy.levels),
       status: resolvedStatus,
       registeredOn,
-      urgent: textOf(table, row, 'urgent') || null,
+      urgent,
+      approval,
       confirmed: parseYes(cellOf(table, row, 'confirmed')),
       reported: parseYes(cellOf(table, row, 'reported')),
       score,
@@ -282,6 +304,26 @@ function readTwoCellWindow(ctx: RowContext, row: readonly unknown[], i: number, 
     return null;
   }
   return { from: from.date, to: to.date, declaredDays: null };
+}
+
+/** The approval cells of a row; a date that cannot be read is a warning on its cell, and the rest still counts. */
+function readApproval(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): ApprovalCells {
+  const { table, options } = ctx;
+  const text = (key: TripColumnKey) => textOf(table, row, key) || null;
+  const date = (key: 'banApprovedOn' | 'noticeDate'): CalendarDate | null => {
+    const cell = cellOf(table, row, key);
+    const parsed = parseDateCell(cell, { timeZone: options.timeZone, defaultYear: options.year });
+    if (parsed.ok) return parsed.date;
+    if (parsed.reason !== 'empty') rowIssues.push(cellIssue(table, i, key, 'warning', 'date-invalid', dateMessage(table.captions[key] ?? key, cell, parsed)));
+    return null;
+  };
+  return {
+    banBy: text('banApprovedBy'),
+    banOn: date('banApprovedOn'),
+    noticeNumber: text('noticeNumber'),
+    noticeDate: date('noticeDate'),
+    returnReason: text('returnReason'),
+  };
 }
 
 /** A date and nothing else ("05/06/2023", "2023-06-05"): in Từ ngày, a start whose end is missing. */

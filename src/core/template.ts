@@ -72,7 +72,7 @@ export function inputTabTemplates(policy: Policy, year: number, bans: readonly s
       { column: indexOf(TRIPS, 'confirmed'), values: ['Có', 'Chưa'], allowOther: true },
       { column: indexOf(TRIPS, 'reported'), values: ['Có', 'Chưa'], allowOther: true },
     ].filter((l) => l.column >= 0),
-    dateColumns: [indexOf(TRIPS, 'from'), indexOf(TRIPS, 'to'), indexOf(TRIPS, 'registeredOn')],
+    dateColumns: [indexOf(TRIPS, 'from'), indexOf(TRIPS, 'to'), indexOf(TRIPS, 'registeredOn'), indexOf(TRIPS, 'banApprovedOn'), indexOf(TRIPS, 'noticeDate')],
     numberColumns: [indexOf(TRIPS, 'stt'), indexOf(TRIPS, 'days'), indexOf(TRIPS, 'score')].filter((c) => c >= 0),
     example: exampleRow(TRIPS, {
       stt: EXAMPLE_STT,

@@ -81,8 +81,17 @@ export function rowStatusText(issues: readonly PlacedIssue[]): string {
     .join('\n');
 }
 
-/** The trips tab: a status per data row, our notes on the offending cells. */
-export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[], caption: string, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
+/**
+ * The trips tab: a status per data row (and, where the sheet keeps approvals, where the registration stands, from
+ * `rowLines`, by 1-based row), our notes on the offending cells.
+ */
+export function tripAnnotations(
+  shape: TabShape,
+  issues: readonly PlacedIssue[],
+  caption: string,
+  onlyRows?: ReadonlySet<number>,
+  rowLines: ReadonlyMap<number, string> = new Map(),
+): TabAnnotations | null {
   const lastIndex = lastDataIndex(shape);
   const byRow = groupByRow(issues);
   const statusFor = (index: number) => {
@@ -90,7 +99,9 @@ export function tripAnnotations(shape: TabShape, issues: readonly PlacedIssue[],
     const owned = shape.ownedColumn === null ? -1 : shape.ownedColumn - 1;
     const blank = row.every((cell, c) => c === owned || isBlank(cell));
     if (blank) return '';
-    return isExampleRow(shape.table, row) ? STATUS_PREFIX.example : rowStatusText(byRow.get(index + 1) ?? []);
+    if (isExampleRow(shape.table, row)) return STATUS_PREFIX.example;
+    const line = rowLines.get(index + 1);
+    return rowStatusText(byRow.get(index + 1) ?? []) + (line ? `\n${line}` : '');
   };
   return annotations(shape, lastIndex, caption, issues, statusFor, TRIP_HIGHLIGHTS, onlyRows);
 }

@@ -2,7 +2,9 @@ import { toPublicIssue, type Issue, type PlacedIssue } from '../core/issues';
 import type { CadreEvaluation } from '../core/evaluate';
 import { banKey, nameKey } from '../core/names';
 import { textOf } from '../core/table';
-import type { Analysis } from './workflow';
+import type { ApprovalState } from '../core/approval';
+import type { TripStatus } from '../core/vocabulary';
+import { tripApprovals, type Analysis } from './workflow';
 
 /** The check's result as plain JSON: `dicoso check --json`, and the data the sidebars are built from. */
 export interface CheckReport {
@@ -27,6 +29,15 @@ export interface CheckReport {
     verdict: CadreEvaluation['verdict'];
     verdictLabel: string;
     reasons: string[];
+  }[];
+  /** One entry per trip row read (rows with errors are in `issues`), with where its registration stands. */
+  trips: {
+    tab: string;
+    row: number;
+    cadre: string;
+    ban: string;
+    status: TripStatus;
+    approval: { state: ApprovalState; by: string | null; date: string | null; noticeNumber: string | null; noticeDate: string | null; reason: string | null };
   }[];
   issues: Issue[];
   /** Tabs named like ours that were not read, and Cài đặt rows that could not be used: what the run did not take in. */
@@ -55,9 +66,32 @@ export function checkReport(analysis: Analysis, ban: string | null = null): Chec
       verdictLabel: e.verdictLabel,
       reasons: e.reasons,
     })),
+    trips: tripsOfBan(analysis, ban),
     issues: issuesOfBan(analysis, ban).map(toPublicIssue),
     notices: [...analysis.notices, ...analysis.settingsProblems],
   };
+}
+
+function tripsOfBan(analysis: Analysis, ban: string | null): CheckReport['trips'] {
+  const key = ban === null ? null : banKey(ban);
+  return tripApprovals(analysis)
+    .map(({ trip, approval }) => ({ trip, approval, cadre: analysis.roster.cadres[trip.cadre]! }))
+    .filter(({ cadre }) => key === null || banKey(cadre.ban) === key)
+    .map(({ trip, approval, cadre }) => ({
+      tab: analysis.tabs.trips,
+      row: trip.row,
+      cadre: cadre.name,
+      ban: cadre.ban,
+      status: trip.status,
+      approval: {
+        state: approval.state,
+        by: approval.by,
+        date: approval.date,
+        noticeNumber: approval.noticeNumber,
+        noticeDate: approval.noticeDate,
+        reason: approval.reason,
+      },
+    }));
 }
 
 export function cadresOfBan(analysis: Analysis, ban: string | null): CadreEvaluation[] {

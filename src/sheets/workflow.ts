@@ -5,13 +5,14 @@ import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import { formContextOf, type FormContext } from '../core/forms/frame';
 import { rosterHighlights } from '../core/highlights';
+import { approvalOf, approvalSentence, type Approval } from '../core/approval';
 import { isYearEnd } from '../core/verdict';
 import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2 } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
 import { sortIssues, type PlacedIssue } from '../core/issues';
 import { messages, settingsMessages } from '../core/messages';
-import type { Period } from '../core/model';
+import type { Period, Trip } from '../core/model';
 import type { Policy } from '../core/policy';
 import { PRESETS } from '../core/presets';
 import { readRoster, type RosterRead } from '../core/read-roster';
@@ -172,7 +173,8 @@ function rosterAnnotationsOf(analysis: Analysis, onlyRows?: ReadonlySet<number>)
 
 function tripAnnotationsOf(analysis: Analysis, onlyRows?: ReadonlySet<number>): TabAnnotations | null {
   const tripIssues = analysis.issues.filter((i) => i.tab === analysis.tabs.trips);
-  return tripAnnotations(shapeOf(analysis, 'trips'), tripIssues, STATUS_CAPTIONS.trips, onlyRows);
+  const lines = new Map(tripApprovals(analysis).map((t) => [t.trip.row, approvalSentence(t.approval, analysis.policy)]));
+  return tripAnnotations(shapeOf(analysis, 'trips'), tripIssues, STATUS_CAPTIONS.trips, onlyRows, lines);
 }
 
 /** Writes the status columns, notes and colouring rules on both input tabs, then the dashboard; returns its tab. */
@@ -181,7 +183,8 @@ export function writeCheckResults(workbook: Workbook, analysis: Analysis): strin
   if (trips) workbook.annotateTab(trips);
   const roster = rosterAnnotationsOf(analysis);
   if (roster) workbook.annotateTab(roster);
-  return workbook.writeGeneratedTab(buildDashboard(analysis.evaluation, analysis.policy, analysis.today, analysis.presetTitle));
+  const registrations = tripApprovals(analysis).map(({ trip, approval }) => ({ ban: analysis.roster.cadres[trip.cadre]!.ban, state: approval.state }));
+  return workbook.writeGeneratedTab(buildDashboard(analysis.evaluation, analysis.policy, analysis.today, analysis.presetTitle, registrations));
 }
 
 /** The sheet rows a live check rewrites after an edit: the edited rows, and on the roster the cadres they concern. */
@@ -334,4 +337,10 @@ export function rowsLeftOut(analysis: Analysis): number {
   ]);
   const rows = analysis.issues.filter((i) => i.level === 'error').map((i) => `${i.tab}:${i.row}`);
   return new Set(rows.filter((r) => !counted.has(r))).size;
+}
+
+/** Each read trip with where its registration stands (approval.ts); every state 'khong-can' where the sheet keeps none. */
+export function tripApprovals(analysis: Analysis): { trip: Trip; approval: Approval }[] {
+  const kept = analysis.trips.processColumns.approval;
+  return analysis.trips.trips.map((trip) => ({ trip, approval: approvalOf(trip, kept, analysis.policy, analysis.year) }));
 }

@@ -56,6 +56,27 @@ const JsonReport = z
         })
         .strict(),
     ),
+    trips: z.array(
+      z
+        .object({
+          tab: z.string(),
+          row: z.number().int().min(1),
+          cadre: z.string().min(1),
+          ban: z.string().min(1),
+          status: z.enum(['registered', 'approved', 'done', 'cancelled']),
+          approval: z
+            .object({
+              state: z.enum(['cho-ban-duyet', 'cho-tong-hop', 'da-phe-duyet', 'tra-lai', 'khong-can']),
+              by: z.string().nullable(),
+              date: z.string().nullable(),
+              noticeNumber: z.string().nullable(),
+              noticeDate: z.string().nullable(),
+              reason: z.string().nullable(),
+            })
+            .strict(),
+        })
+        .strict(),
+    ),
     issues: z.array(
       z
         .object({
@@ -85,6 +106,9 @@ describe('dicoso check', () => {
     const report = JsonReport.parse(JSON.parse(stdout));
     expect(report.year).toBe(2023);
     expect(report.cadres.length).toBeGreaterThanOrEqual(25);
+    // One entry per trip row read; the sample keeps no approval column, so none needs approval (as before).
+    expect(report.trips.length).toBeGreaterThan(250);
+    expect(report.trips.every((t) => t.approval.state === 'khong-can')).toBe(true);
     expect(report.cadres.filter((c) => c.exempt !== null).every((c) => c.status === 'exempt' && c.rating === null)).toBe(true);
     expect(report.issues.some((i) => i.code === 'unknown-cadre')).toBe(true);
   });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { NO_APPROVAL } from '../../src/core/approval';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysInclusive, type CalendarDate } from '../../src/core/calendar-date';
 import { countedDays, countedWindow, unionLength } from '../../src/core/day-count';
@@ -40,6 +41,7 @@ function asTrips(list: readonly { from: CalendarDate; to: CalendarDate; declared
     status: t.status as Trip['status'],
     registeredOn: null,
     urgent: null,
+    approval: NO_APPROVAL,
     confirmed: null,
     reported: null,
     score: null,
@@ -69,7 +71,7 @@ const run = (trips: Trip[]) =>
     policy,
     year: 2023,
     today: '2023-12-31' as CalendarDate,
-    processColumns: { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false, level: false, reminder: false },
+    processColumns: { registeredOn: false, confirmed: false, reported: false, score: false, evidence: false, level: false, reminder: false, approval: false },
     tripsTab: 'T',
   }).cadres[0]!;
 

@@ -78,6 +78,11 @@ describe('Khởi tạo bảng tính', () => {
     expect(trips.values[0]).toEqual([
       ...TRIP_HEADER,
       'Ngày đăng ký',
+      'Ban duyệt (người)',
+      'Ban duyệt (ngày)',
+      'Thông báo phê duyệt (số)',
+      'Thông báo phê duyệt (ngày)',
+      'Trả lại (lý do)',
       'Đột xuất (văn bản)',
       'Xác nhận cơ sở',
       'Đã báo cáo',

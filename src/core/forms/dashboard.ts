@@ -7,6 +7,7 @@ import { banKey } from '../names';
 import type { Policy } from '../policy';
 import { CADRE_GROUP_LABELS } from '../vocabulary';
 import { LayoutBuilder } from './layout-builder';
+import { APPROVAL_LABELS, approvalTexts, type ApprovalState } from '../approval';
 
 /** The verdict column's caption: the requirements during the period, the year-end verdict after (06-HD §V; 001). */
 export function verdictCaption(policy: Policy, yearEnd: boolean): string {
@@ -92,8 +93,23 @@ export function behindCount(t: BanTotals): number {
 
 export const DASHBOARD_TAB = 'Tổng hợp 1+2';
 
-/** The per-cadre dashboard tab: one coloured row per cadre, then a totals block per Ban. */
-export function buildDashboard(evaluation: Evaluation, policy: Policy, today: CalendarDate, presetTitle: string): TabLayout {
+/** A registration's Ban and where it stands, for the Tổng hợp tab's approval block. */
+export interface RegistrationState {
+  ban: string;
+  state: ApprovalState;
+}
+
+/**
+ * The per-cadre dashboard tab: one coloured row per cadre, then a totals block per Ban, and, where the sheet keeps
+ * approvals, the registrations of each Ban by where they stand.
+ */
+export function buildDashboard(
+  evaluation: Evaluation,
+  policy: Policy,
+  today: CalendarDate,
+  presetTitle: string,
+  registrations: readonly RegistrationState[] = [],
+): TabLayout {
   const yearEnd = isYearEnd(today, evaluation.period.end);
   const captions = dashboardCaptions(policy, yearEnd);
   const b = new LayoutBuilder(captions.length);
@@ -134,6 +150,7 @@ export function buildDashboard(evaluation: Evaluation, policy: Policy, today: Ca
   b.printTitles(header);
   b.style({ row: header + 1, column: 4, rows: bodyRows, columns: 5 }, { horizontalAlignment: 'center' });
   addBanTotals(b, evaluation, policy, yearEnd);
+  addRegistrationStates(b, registrations, policy);
   return b.build(DASHBOARD_TAB, WIDTHS, header + 1);
 }
 
@@ -163,4 +180,29 @@ function addBanTotals(b: LayoutBuilder, evaluation: Evaluation, policy: Policy, 
       anchor: { row: totalsHeader, column: b.width - 1 },
     });
   }
+}
+
+const COUNTED_STATES = ['cho-ban-duyet', 'cho-tong-hop', 'da-phe-duyet', 'tra-lai'] as const;
+
+/** "ĐĂNG KÝ THEO BƯỚC DUYỆT": each Ban's registrations waiting for the Ban, for the compiling department, approved, returned. */
+function addRegistrationStates(b: LayoutBuilder, registrations: readonly RegistrationState[], policy: Policy): void {
+  const kept = registrations.filter((r) => r.state !== 'khong-can');
+  if (kept.length === 0) return;
+  b.row();
+  b.spanRow('ĐĂNG KÝ THEO BƯỚC DUYỆT', { bold: true });
+  const labels = COUNTED_STATES.map((state) => (state === 'cho-tong-hop' ? approvalTexts.waitingCompile(policy.compilingDepartment) : APPROVAL_LABELS[state]));
+  const pad = Array.from({ length: b.width - 3 - labels.length }, () => '');
+  const header = b.row(['', 'Ban/Văn phòng', 'Số đợt', ...labels, ...pad]);
+  const byBan = new Map<string, { ban: string; counts: Record<(typeof COUNTED_STATES)[number], number> }>();
+  for (const r of kept) {
+    const entry = byBan.get(banKey(r.ban)) ?? { ban: r.ban, counts: { 'cho-ban-duyet': 0, 'cho-tong-hop': 0, 'da-phe-duyet': 0, 'tra-lai': 0 } };
+    entry.counts[r.state as (typeof COUNTED_STATES)[number]]++;
+    byBan.set(banKey(r.ban), entry);
+  }
+  const rows = [...byBan.values()].sort((x, y) => x.ban.localeCompare(y.ban, 'vi'));
+  for (const e of rows) b.row(['', e.ban, COUNTED_STATES.reduce((n, st) => n + e.counts[st], 0), ...COUNTED_STATES.map((st) => e.counts[st]), ...pad]);
+  const columns = 2 + labels.length;
+  b.style({ row: header, column: 1, rows: 1, columns }, { bold: true, background: COLORS.header, horizontalAlignment: 'center', wrap: true });
+  b.style({ row: header, column: 1, rows: rows.length + 1, columns }, { border: true });
+  b.style({ row: header + 1, column: 2, rows: rows.length, columns: columns - 1 }, { horizontalAlignment: 'center' });
 }

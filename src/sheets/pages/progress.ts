@@ -9,7 +9,8 @@ import { UserError } from '../../core/user-error';
 import { CADRE_GROUP_LABELS, type CadreGroup } from '../../core/vocabulary';
 import * as z from '../../core/zod-vi';
 import { analyzeContext, type PageContext, type ServerContext } from '../server-context';
-import { bansOf, type Analysis } from '../workflow';
+import { bansOf, tripApprovals, type Analysis } from '../workflow';
+import { APPROVAL_LABELS, approvalTexts, type ApprovalState } from '../../core/approval';
 import { PAGE_ACTIONS, pageTexts } from './texts';
 import { NoInput, serverFunction } from './server-function';
 
@@ -33,6 +34,8 @@ export interface ProgressEntry {
   verdictLabel: string;
   tone: VerdictTone;
   reasons: string[];
+  /** The cadre's registrations by where they stand (where the sheet keeps approvals): "2 chờ Ban duyệt". */
+  approvals: { state: ApprovalState; label: string; count: number }[];
   /** 1-based rows of this cadre's trips on the trips tab (rows with errors included), for selecting them. */
   tripRows: number[];
 }
@@ -139,22 +142,41 @@ export function getProgress(ctx: ServerContext): ProgressPayload {
   };
 }
 
+/** Each cadre's registrations by approval state, in the process's order. */
+function approvalsByCadre(analysis: Analysis): Map<number, ProgressEntry['approvals']> {
+  const out = new Map<number, ProgressEntry['approvals']>();
+  const order: ApprovalState[] = ['tra-lai', 'cho-ban-duyet', 'cho-tong-hop', 'da-phe-duyet'];
+  const label = (state: ApprovalState) =>
+    state === 'cho-tong-hop' ? approvalTexts.waitingCompile(analysis.policy.compilingDepartment) : APPROVAL_LABELS[state];
+  for (const { trip, approval } of tripApprovals(analysis)) {
+    if (approval.state === 'khong-can' || trip.status === 'cancelled') continue;
+    const list = out.get(trip.cadre) ?? [];
+    const entry = list.find((e) => e.state === approval.state);
+    if (entry) entry.count++;
+    else list.push({ state: approval.state, label: label(approval.state), count: 1 });
+    out.set(trip.cadre, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+  return out;
+}
+
 function progressEntries(analysis: Analysis): ProgressEntry[] {
   const rowsByCadre = tripRowsByCadre(analysis);
+  const approvals = approvalsByCadre(analysis);
   const reportOrder = sortForReport(analysis.evaluation.cadres);
   const shortfall = (e: CadreEvaluation) => (e.requiredDays > 0 ? (e.requiredDays - Math.min(e.daysProjected, e.requiredDays)) / e.requiredDays : 0);
   const rank = (e: CadreEvaluation) => VERDICT_ORDER.indexOf(e.verdict);
   const sorted = [...reportOrder].sort((a, b) => rank(a) - rank(b) || shortfall(b) - shortfall(a));
-  return sorted.map((e) => progressEntry(e, rowsByCadre.get(e.cadre) ?? []));
+  return sorted.map((e) => progressEntry(e, rowsByCadre.get(e.cadre) ?? [], approvals.get(e.cadre) ?? []));
 }
 
 /** One cadre's card, from the evaluation as it is (nothing re-derived here). */
 export function progressEntryOf(analysis: Analysis, cadre: number): ProgressEntry | null {
   const evaluation = analysis.evaluation.cadres.find((e) => e.cadre === cadre);
-  return evaluation ? progressEntry(evaluation, tripRowsByCadre(analysis).get(cadre) ?? []) : null;
+  return evaluation ? progressEntry(evaluation, tripRowsByCadre(analysis).get(cadre) ?? [], approvalsByCadre(analysis).get(cadre) ?? []) : null;
 }
 
-function progressEntry(e: CadreEvaluation, tripRows: number[]): ProgressEntry {
+function progressEntry(e: CadreEvaluation, tripRows: number[], approvals: ProgressEntry['approvals']): ProgressEntry {
   return {
     id: e.cadre,
     name: e.name,
@@ -170,6 +192,7 @@ function progressEntry(e: CadreEvaluation, tripRows: number[]): ProgressEntry {
     verdictLabel: e.verdictLabel,
     tone: verdictTone(e.verdict),
     reasons: e.reasons,
+    approvals,
     tripRows,
   };
 }

@@ -9,6 +9,7 @@ const cardTexts = {
   bar: (done: number, required: number, planned: number) => `Đã đi ${done}/${required} ngày${planned > 0 ? `, đăng ký thêm ${planned} ngày` : ''}`,
   rounds: (label: string) => `Đợt ${label}: `,
   roundsShort: 'đợt',
+  approvals: 'Đăng ký: ',
 } as const;
 
 export interface CardOptions {
@@ -72,6 +73,8 @@ export function progressCard(e: ProgressEntry, options: CardOptions): HTMLElemen
       ),
     );
   }
+  if (e.approvals.length > 0)
+    children.push(h('p', { class: 'card-approvals' }, `${cardTexts.approvals}${e.approvals.map((a) => `${a.label} ${a.count}`).join(' · ')}`));
   if (e.reasons.length > 0)
     children.push(
       h(

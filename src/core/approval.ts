@@ -1,0 +1,110 @@
+import { formatDayFirst, type CalendarDate } from './calendar-date';
+import type { Trip } from './model';
+import { registrationDeadlineFor } from './period';
+import type { Policy } from './policy';
+
+/**
+ * Where a registration stands in the province's process (Kiên Giang 06-HD §IV: the cadre registers with their Ban;
+ * the head of the Ban reviews and sends the Ban's list to the compiling department by Đợt; the Thường trực's notice
+ * approves it. Tây Ninh 001: mẫu 1 "Lãnh đạo Ban/Văn phòng phê duyệt", mẫu 2 "Phê duyệt của Lãnh đạo Tỉnh đoàn").
+ * Read from the trips tab's own columns (the Ban's approval, the notice, a return with its reason) and its status;
+ * a workbook that keeps none of those columns needs no approval and works as before.
+ */
+
+export const APPROVAL_STATES = ['cho-ban-duyet', 'cho-tong-hop', 'da-phe-duyet', 'tra-lai', 'khong-can'] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+
+/** The approval cells of one trip row, as typed (dates read as calendar dates). */
+export interface ApprovalCells {
+  /** Who approved for the Ban: an account the add-on wrote, or a name someone typed. */
+  banBy: string | null;
+  banOn: CalendarDate | null;
+  noticeNumber: string | null;
+  noticeDate: CalendarDate | null;
+  returnReason: string | null;
+}
+
+export const NO_APPROVAL: ApprovalCells = { banBy: null, banOn: null, noticeNumber: null, noticeDate: null, returnReason: null };
+
+export interface Approval {
+  state: ApprovalState;
+  by: string | null;
+  date: CalendarDate | null;
+  noticeNumber: string | null;
+  noticeDate: CalendarDate | null;
+  reason: string | null;
+  /** Sent or approved after the preset's deadline (the sentence says which), or null. */
+  late: string | null;
+}
+
+/**
+ * The state of one registration. The Thường trực's notice approves it; a return (with its reason) sends it back
+ * until it is approved again; the Ban's approval (an account, a typed name, a date, or the status typed "Đã duyệt")
+ * passes it to the compiling department. `kept` is whether the sheet keeps approvals at all.
+ */
+export function approvalOf(
+  trip: Pick<Trip, 'status' | 'from' | 'urgent'> & { approval: ApprovalCells },
+  kept: boolean,
+  policy: Policy,
+  year: number,
+): Approval {
+  const a = trip.approval;
+  const base = { by: a.banBy, date: a.banOn, noticeNumber: a.noticeNumber, noticeDate: a.noticeDate, reason: a.returnReason, late: null };
+  if (!kept) return { ...base, state: 'khong-can' };
+  const state: ApprovalState =
+    a.noticeNumber !== null || a.noticeDate !== null
+      ? 'da-phe-duyet'
+      : a.returnReason !== null
+        ? 'tra-lai'
+        : a.banBy !== null || a.banOn !== null || trip.status === 'approved'
+          ? 'cho-tong-hop'
+          : 'cho-ban-duyet';
+  return { ...base, state, late: lateness(trip, policy, year) };
+}
+
+/**
+ * 06-HD §IV.2 "Không xem xét, phê duyệt đăng ký đối với các phòng, ban gửi sau thời gian quy định", unless the Ban
+ * Thường vụ decided an urgent task (§IV.1): the Ban's approval (its list sent) after the registration deadline.
+ */
+function lateness(trip: Pick<Trip, 'from' | 'urgent'> & { approval: ApprovalCells }, policy: Policy, year: number): string | null {
+  if (trip.urgent !== null || trip.approval.banOn === null) return null;
+  const deadline = registrationDeadlineFor(policy, year, trip.from as CalendarDate);
+  if (deadline === null || trip.approval.banOn <= deadline) return null;
+  return approvalTexts.late(trip.approval.banOn, deadline);
+}
+
+export const APPROVAL_LABELS: Record<ApprovalState, string> = {
+  'cho-ban-duyet': 'Chờ Ban duyệt',
+  'cho-tong-hop': 'Chờ tổng hợp, phê duyệt',
+  'da-phe-duyet': 'Đã phê duyệt',
+  'tra-lai': 'Trả lại',
+  'khong-can': '',
+};
+
+export const approvalTexts = {
+  /** "Chờ Ban Tổ chức – Kiểm tra tổng hợp": the compiling department by its preset's name. */
+  waitingCompile: (department: string) => `Chờ ${department} tổng hợp`,
+  late: (sent: CalendarDate, deadline: CalendarDate) =>
+    `Ban duyệt ngày ${formatDayFirst(sent)}, sau hạn gửi đăng ký ${formatDayFirst(deadline)}: theo hướng dẫn không được xem xét phê duyệt (trừ nhiệm vụ đột xuất có văn bản của Ban Thường vụ).`,
+  returned: (reason: string) => `Trả lại: ${reason}`,
+  approved: (number: string | null, date: CalendarDate | null) =>
+    `Đã phê duyệt${number ? ` (thông báo ${number}${date ? ` ngày ${formatDayFirst(date)}` : ''})` : date ? ` ngày ${formatDayFirst(date)}` : ''}`,
+  banApproved: (by: string | null, on: CalendarDate | null) =>
+    `Ban đã duyệt${by ? ` (${by}${on ? `, ${formatDayFirst(on)}` : ''})` : on ? ` ngày ${formatDayFirst(on)}` : ''}`,
+} as const;
+
+/** The sentence the row's result shows about its approval ('' where the sheet keeps none). */
+export function approvalSentence(approval: Approval, policy: Policy): string {
+  switch (approval.state) {
+    case 'khong-can':
+      return '';
+    case 'cho-ban-duyet':
+      return `${APPROVAL_LABELS['cho-ban-duyet']}.`;
+    case 'cho-tong-hop':
+      return `${approvalTexts.banApproved(approval.by, approval.date)}. ${approvalTexts.waitingCompile(policy.compilingDepartment)}.`;
+    case 'tra-lai':
+      return `${approvalTexts.returned(approval.reason ?? '')}`;
+    case 'da-phe-duyet':
+      return `${approvalTexts.approved(approval.noticeNumber, approval.noticeDate)}.`;
+  }
+}
