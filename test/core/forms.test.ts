@@ -157,13 +157,27 @@ describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
   it('mỗi đợt một dòng (đợt hủy không ghi), số ngày ghi “3 ngày”; chữ ký lãnh đạo ban và người đăng ký', () => {
     // 01–03/07 is a 3-day kiểm tra; the chi đoàn meeting of 20/08 was cancelled.
     expect(rows[13]).toEqual([1, '3.3. Kiểm tra, giám sát', '3 ngày', 'Từ ngày 01/07/2023 đến ngày 03/07/2023', 'Xã A']);
-    expect(rows.flat()).toEqual(expect.arrayContaining(['Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', 'Trần Văn Hòa', 'Nguyễn Thị Thủy']));
+    expect(rows.flat()).toEqual(expect.arrayContaining(['Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', 'Trần Văn Hòa']));
+    // Nobody has approved it: the approver's line is blank, not the Trưởng ban's name from the roster.
+    expect(rows.flat()).not.toContain('Nguyễn Thị Thủy');
     expect(rows.flat().filter((v) => v === 'BẢN ĐĂNG KÝ')).toHaveLength(1);
     expect(built).toMatchObject({ cadres: 1, trips: 1 });
     expect(built.layout.name).toBe('Mẫu 1 - Trần Văn Hòa');
     // A long table repeats its captions on the next printed page.
     expect(built.layout.printTitleRows).toEqual({ first: 11, last: 12 });
     expect(built.layout.landscape).toBe(true);
+  });
+  it('đã được ban duyệt mọi đợt: dòng người phê duyệt ghi tài khoản và ngày duyệt (mới nhất); còn đợt chờ duyệt thì để trống', () => {
+    const hoa = scenario.roster.cadres[1]!;
+    const approve = (trips: typeof scenario.trips.trips, on: string[]) =>
+      trips.map((t, i) => (t.cadre === hoa.index ? { ...t, approval: { ...t.approval, banBy: 'thuy.tb@tinhdoan.vn', banOn: (on[i] ?? null) as never } } : t));
+    const signer = (trips: typeof scenario.trips.trips) => {
+      const values = buildMau1(ctx('Ban Tuyên giáo'), trips, scenario.policy, { cadre: hoa }).layout.values;
+      const captions = values.findIndex((r) => r.includes('Lãnh đạo Ban/Văn phòng phê duyệt'));
+      return values.slice(captions + 1).find((r) => r.some((v) => v !== ''))![0];
+    };
+    expect(signer(approve(scenario.trips.trips, ['2023-05-20', '2023-05-25', '2023-05-22', '2023-05-21']))).toBe('thuy.tb@tinhdoan.vn (25/05/2023)');
+    expect(signer(scenario.trips.trips)).toBe('');
   });
   it('bản của chính Trưởng ban: tên người phê duyệt để trống, không tự phê duyệt', () => {
     const thuy = scenario.roster.cadres[0]!;

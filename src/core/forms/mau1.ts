@@ -1,10 +1,10 @@
-import { formatTripWindow } from '../calendar-date';
+import { formatDayFirst, formatTripWindow, type CalendarDate } from '../calendar-date';
 import { contentKindCaption } from '../content';
 import type { TabLayout } from '../grid';
 import type { Cadre, Trip } from '../model';
 import { banKey, nameKey } from '../names';
 import type { Policy } from '../policy';
-import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, type FormContext } from './frame';
+import { addHeaderBlock, addSignatureBlock, FORM_FONT, type FormContext } from './frame';
 import { tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { mau2Trips } from './mau2';
@@ -83,7 +83,22 @@ function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readon
   b.style({ row: header, column: 0, rows: rows + 2, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: body, column: 0, rows, columns: 1 }, { horizontalAlignment: 'center' });
   b.style({ row: body, column: 2, rows, columns: 1 }, { horizontalAlignment: 'center' });
-  // The head of a Ban does not approve their own registration: the approver's name is left for whoever signs.
-  const head = headOf(cadre.ban, ctx.cadres);
-  addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, head === cadre.name ? '' : head);
+  addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, approverLine(trips));
+}
+
+/**
+ * Who approved the registration for the Ban and when, once every trip on it is approved (the Ban's approval, or the
+ * Thường trực's notice beyond it); blank while any waits, so that nobody signs under a name that has not approved.
+ */
+export function approverLine(trips: readonly Trip[]): string {
+  if (trips.length === 0) return '';
+  const approved = (t: Trip) => t.approval.banBy !== null || t.approval.banOn !== null || t.approval.noticeNumber !== null || t.approval.noticeDate !== null;
+  if (!trips.every(approved)) return '';
+  const who = [...new Set(trips.map((t) => t.approval.banBy).filter((b): b is string => b !== null))].join(', ');
+  const dates = trips
+    .map((t) => t.approval.banOn)
+    .filter((d): d is CalendarDate => d !== null)
+    .sort();
+  const on = dates.length > 0 ? formatDayFirst(dates[dates.length - 1]!) : '';
+  return who && on ? `${who} (${on})` : who || (on ? `Đã duyệt ngày ${on}` : '');
 }
