@@ -1,5 +1,5 @@
 import { formatDayFirst, type CalendarDate } from './calendar-date';
-import type { Trip } from './model';
+import type { ApprovalCells, Trip } from './model';
 import { registrationDeadlineFor } from './period';
 import type { Policy } from './policy';
 
@@ -14,15 +14,7 @@ import type { Policy } from './policy';
 export const APPROVAL_STATES = ['cho-ban-duyet', 'cho-tong-hop', 'da-phe-duyet', 'tra-lai', 'khong-can'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
-/** The approval cells of one trip row, as typed (dates read as calendar dates). */
-export interface ApprovalCells {
-  /** Who approved for the Ban: an account the add-on wrote, or a name someone typed. */
-  banBy: string | null;
-  banOn: CalendarDate | null;
-  noticeNumber: string | null;
-  noticeDate: CalendarDate | null;
-  returnReason: string | null;
-}
+export type { ApprovalCells } from './model';
 
 export const NO_APPROVAL: ApprovalCells = { banBy: null, banOn: null, noticeNumber: null, noticeDate: null, returnReason: null };
 

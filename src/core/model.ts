@@ -1,5 +1,4 @@
 import type { CalendarDate } from './calendar-date';
-import type { ApprovalCells } from './approval';
 import type { CadreGroup, ContentKind, TripStatus } from './vocabulary';
 
 /**
@@ -84,4 +83,14 @@ export interface ProcessColumns {
 export interface Period {
   start: CalendarDate;
   end: CalendarDate;
+}
+
+/** The approval cells of one trip row, as typed (dates read as calendar dates). */
+export interface ApprovalCells {
+  /** Who approved for the Ban: an account the add-on wrote, or a name someone typed. */
+  banBy: string | null;
+  banOn: CalendarDate | null;
+  noticeNumber: string | null;
+  noticeDate: CalendarDate | null;
+  returnReason: string | null;
 }

@@ -1,6 +1,6 @@
 import { formatDayFirst, type CalendarDate } from './calendar-date';
 import { parseDateCell } from './date-parse';
-import { isEmailAddress, splitEmailList } from './email/recipients';
+import { isEmailAddress, splitEmailList } from './email/address';
 import { deadlinesText, readDeadlines } from './deadline-text';
 import { itemWords } from './exemptions';
 import { PRESET_IDS, PRESETS, type PolicyOverrides, type PresetId, type PresetInfo } from './presets';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyOverridesSchema, PRESETS } from '../../src/core/presets';
-import { applySheetSettings, defaultSettings, readSettingsTab, settingsKeepingValid, type Settings } from '../../src/core/settings';
+import { defaultSettings, settingsKeepingValid, type Settings } from '../../src/core/settings';
+import { applySheetSettings, readSettingsTab } from '../../src/core/settings-tab';
 import { describePolicy, SETTING_FIELDS } from '../../src/core/settings-fields';
 import { settingsTabRows } from '../../src/core/template';
 

@@ -3,7 +3,8 @@ import { isEmailAddress, leaderOverrideOf, rosterLeaderOf } from '../../core/ema
 import type { Cadre } from '../../core/model';
 import { banKey } from '../../core/names';
 import { PRESETS, type PresetId } from '../../core/presets';
-import { applySheetSettings, readSettingsTab, settingsKeepingValid, type Settings, type SettingsInput } from '../../core/settings';
+import { settingsKeepingValid, type Settings, type SettingsInput } from '../../core/settings';
+import { applySheetSettings, readSettingsTab } from '../../core/settings-tab';
 import { checkSettingsInput } from '../../core/settings-check';
 import { presetDefaults, type PresetDefaults } from '../../core/settings-fields';
 import { UserError } from '../../core/user-error';
