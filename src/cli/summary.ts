@@ -2,7 +2,8 @@ import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../cor
 import { addCounts, rollupVerdicts, type RollupProvince } from '../core/forms/national';
 import { isBehind, isYearEnd, verdictGroupLabel, verdictsOf, verdictTone, VERDICTS } from '../core/verdict';
 import { describePolicy } from '../core/settings-fields';
-import { cadresOfBan, issuesOfBan } from '../sheets/report';
+import { issuesOfBan } from '../sheets/ban-issues';
+import { cadresOfBan } from '../sheets/report';
 import type { Analysis } from '../sheets/workflow';
 import { shorten, table, type Paint } from './terminal';
 import { cliTexts } from './texts';

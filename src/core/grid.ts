@@ -56,6 +56,8 @@ export interface TabLayout {
   printTitleRows?: { first: number; last: number };
   /** 0-based rows that begin a new printed page (mẫu 1 for each cadre of a Ban). */
   pageBreaks?: number[];
+  /** Cells holding the day the form was made ("…, ngày 15 tháng 11 năm 2023"): the same data made another day is the same form. */
+  datedCells?: { row: number; column: number }[];
   /** Charts drawn from the tab's own cells (Sheets only: exceljs cannot write charts). */
   charts?: ChartSpec[];
 }

@@ -1,9 +1,9 @@
-import { toPublicIssue, type Issue, type PlacedIssue } from '../core/issues';
+import { toPublicIssue, type Issue } from '../core/issues';
 import type { CadreEvaluation } from '../core/evaluate';
-import { banKey, nameKey } from '../core/names';
-import { textOf } from '../core/table';
+import { banKey } from '../core/names';
 import type { ApprovalState } from '../core/approval';
 import type { TripStatus } from '../core/vocabulary';
+import { issuesOfBan } from './ban-issues';
 import { tripApprovals, type Analysis } from './workflow';
 
 /** The check's result as plain JSON: `dicoso check --json`, and the data the sidebars are built from. */
@@ -97,44 +97,4 @@ function tripsOfBan(analysis: Analysis, ban: string | null): CheckReport['trips'
 export function cadresOfBan(analysis: Analysis, ban: string | null): CadreEvaluation[] {
   const key = ban === null ? null : banKey(ban);
   return analysis.evaluation.cadres.filter((e) => key === null || banKey(e.ban) === key);
-}
-
-/**
- * The issues a Ban's leader has to fix: those on the roster rows of the Ban's cadres and on the trip rows of its
- * cadres. A trip row with an error counts nowhere and has no cadre, so it belongs to the Ban written in its Ban
- * column, or else to the Ban of the roster person whose name it carries. A missing column concerns every Ban.
- */
-export function issuesOfBan(analysis: Analysis, ban: string | null): PlacedIssue[] {
-  if (ban === null) return analysis.issues;
-  const key = banKey(ban);
-  const cadres = analysis.roster.cadres;
-  const inBan = new Set(cadres.filter((c) => banKey(c.ban) === key).map((c) => c.index));
-  const namesInBan = new Set(cadres.filter((c) => inBan.has(c.index)).map((c) => nameKey(c.name)));
-  const rosterRows = new Map(cadres.map((c) => [c.row, c.index]));
-  const tripRows = new Map(analysis.trips.trips.map((t) => [t.row, t.cadre]));
-
-  const rosterRowInBan = (row: number): boolean => {
-    const cadre = rosterRows.get(row);
-    if (cadre !== undefined) return inBan.has(cadre);
-    const table = analysis.roster.table;
-    const values = analysis.raw.roster.values[row - 1];
-    return table !== null && values !== undefined && banKey(textOf(table, values, 'ban')) === key;
-  };
-  const tripRowInBan = (row: number): boolean => {
-    const cadre = tripRows.get(row);
-    if (cadre !== undefined) return inBan.has(cadre);
-    const table = analysis.trips.table;
-    const values = analysis.raw.trips.values[row - 1];
-    if (table === null || values === undefined) return false;
-    const written = textOf(table, values, 'ban');
-    if (written !== '') return banKey(written) === key;
-    return namesInBan.has(nameKey(textOf(table, values, 'name')));
-  };
-
-  return analysis.issues.filter((issue) => {
-    if (issue.code === 'missing-column') return true;
-    if (issue.tab === analysis.tabs.roster) return rosterRowInBan(issue.row);
-    if (issue.tab === analysis.tabs.trips) return tripRowInBan(issue.row);
-    return true;
-  });
 }

@@ -161,7 +161,11 @@ export function generatedTabTarget(workbook: Workbook, wanted: string): { name: 
 
 /** Tab names compare as Sheets and Excel compare them: case does not make two tabs different. */
 export function sameTabName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+  return tabNameKey(a) === tabNameKey(b);
+}
+
+export function tabNameKey(name: string): string {
+  return name.toLocaleLowerCase('vi');
 }
 
 /** The first `units` UTF-16 units of the text (Excel's measure of a tab name), never half a surrogate pair. */

@@ -4,6 +4,7 @@ import { tripsYearElsewhere, type YearElsewhere } from '../core/sheet-year';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import { formContextOf, type FormContext } from '../core/forms/frame';
+import { leftOutTrips } from './ban-issues';
 import { rosterHighlights } from '../core/highlights';
 import { approvalOf, approvalSentence, type Approval } from '../core/approval';
 import { isYearEnd } from '../core/verdict';
@@ -287,7 +288,8 @@ export function removeOurMarks(workbook: Workbook, options: { deleteGenerated: b
 
 export function formContext(analysis: Analysis, ban: string | null): FormContext {
   const { settings, policy, year, today } = analysis;
-  return formContextOf({ province: provinceOf(settings), year, ban, settings, policy, today, cadres: analysis.roster.cadres });
+  const leftOut = leftOutTrips(analysis, ban);
+  return formContextOf({ province: provinceOf(settings), year, ban, settings, policy, today, cadres: analysis.roster.cadres, leftOut });
 }
 
 /** Writes the mẫu 2 tab for a ban (or all) and returns its name. */

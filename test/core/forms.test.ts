@@ -30,6 +30,7 @@ const ctx = (ban: string | null): FormContext => ({
   document: { kind: 'Hướng dẫn', number: '06-HD/TĐTN-BTCKT', date: '2023-03-10' },
   today: '2023-11-15' as CalendarDate,
   cadres: scenario.roster.cadres,
+  leftOut: [],
 });
 const texts = (values: unknown[][]) => values.flat().filter((v) => v !== '' && v !== null);
 

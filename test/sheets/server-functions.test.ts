@@ -4,36 +4,20 @@ import { banTotals } from '../../src/core/forms/dashboard';
 import { VERDICTS } from '../../src/core/verdict';
 import type { TripDraft } from '../../src/core/trip-input';
 import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
-import { MemoryLogStore } from '../../src/sheets/email-run';
-import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import type { PageContext } from '../../src/sheets/server-context';
 import { callServer, serverApi, type ServerArgs, type ServerName } from '../../src/sheets/server-functions';
-import { loadSettings, MemorySettingsStore } from '../../src/sheets/settings-store';
+import { loadSettings } from '../../src/sheets/settings-store';
 import { userMessage } from '../../src/sheets/user-message';
 import type { RawCell } from '../../src/sheets/workbook';
 import { analyze, runCheck } from '../../src/sheets/workflow';
 import { rosterValues, tripValues } from '../support/domain';
 import { withoutColumn } from '../gas/harness';
+import { pageContext } from '../support/page-context';
 
 const TODAY = '2023-11-15' as CalendarDate;
 
-function context(tabs: Record<string, RawCell[][]>): PageContext & { workbook: MemoryWorkbook; settings: MemorySettingsStore } {
-  const host: PageContext['host'] = {
-    showTab: () => undefined,
-    selectRows: (_tab, rows) => rows.length,
-    mailer: { remainingQuota: () => 0, send: () => undefined },
-    sentLog: new MemoryLogStore(),
-    spreadsheetUrl: null,
-    trigger: {
-      state: () => {
-        throw new Error('no trigger in these tests');
-      },
-      hasInstallRecord: () => false,
-      install: () => undefined,
-      remove: () => undefined,
-    },
-  };
-  return { workbook: MemoryWorkbook.fromTabs(tabs), settings: new MemorySettingsStore(), today: TODAY, user: '', host };
+function context(tabs: Record<string, RawCell[][]>) {
+  return pageContext(tabs, TODAY);
 }
 
 // The server functions as a page calls them: the input parsed by its schema at the edge, then the handler.
@@ -325,10 +309,16 @@ describe('forms', () => {
     expect(all.mau3.map((c) => c.trips)).toEqual([1, 1, 1, 0]);
     expect(all.mau2).toEqual({ cadres: 3, trips: 4 });
     const made = generateForm(ctx, { form: 'mau3', ban: null, quarter: 1 });
-    expect(made).toEqual({ ok: true, tabName: 'Mẫu 3 Quý I-2023', cadres: 1, trips: 1, replaced: false });
+    expect(made).toEqual({ ok: true, tabName: 'Mẫu 3 Quý I-2023', cadres: 1, trips: 1, replaced: false, leftOut: [] });
     expect(ctx.workbook.tabNames()).toContain('Mẫu 3 Quý I-2023');
     const ban = options.scopes.find((s) => s.ban === 'Văn phòng')!;
-    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({ ok: true, tabName: 'Mẫu 2 - Văn phòng', ...ban.mau2, replaced: false });
+    expect(generateForm(ctx, { form: 'mau2', ban: 'Văn phòng', quarter: 1 })).toEqual({
+      ok: true,
+      tabName: 'Mẫu 2 - Văn phòng',
+      ...ban.mau2,
+      replaced: false,
+      leftOut: [],
+    });
   });
 
   it('asks before replacing a tab it generated, and replaces it only when told; a user’s tab of that name is never touched', () => {
@@ -355,12 +345,12 @@ describe('forms', () => {
     expect(options.scopes.find((s) => s.ban === 'Ban Tuyên giáo')!.mau1).toEqual({ cadres: 3, trips: 3 });
     const one = generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Văn phòng' }, quarter: 1 });
     // Two Nguyễn Văn An: each one's tab carries the Ban (cut to Excel's 31 characters), so neither replaces the other.
-    expect(one).toEqual({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An (Văn phò…', cadres: 1, trips: 1, replaced: false });
+    expect(one).toEqual({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An (Văn phò…', cadres: 1, trips: 1, replaced: false, leftOut: [] });
     expect(ctx.workbook.snapshot('Mẫu 1 - Nguyễn Văn An (Văn phò…').values.flat()).toContain('2. Chức vụ: Chánh Văn phòng');
     const other = generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Ban Tuyên giáo' }, quarter: 1 });
     expect(other).toMatchObject({ ok: true, tabName: 'Mẫu 1 - Nguyễn Văn An (Tuyên g…', replaced: false });
     const ban = generateForm(ctx, { form: 'mau1', ban: 'Ban Tuyên giáo', quarter: 1 });
-    expect(ban).toEqual({ ok: true, tabName: 'Mẫu 1 - Tuyên giáo', cadres: 3, trips: 3, replaced: false });
+    expect(ban).toEqual({ ok: true, tabName: 'Mẫu 1 - Tuyên giáo', cadres: 3, trips: 3, replaced: false, leftOut: [] });
     expect(() => generateForm(ctx, { form: 'mau1', ban: null, quarter: 1 })).toThrow(/Mẫu 1 cần một cán bộ hoặc một Ban/);
     expect(() => generateForm(ctx, { form: 'mau1', ban: null, cadre: { name: 'Nguyễn Văn An', ban: 'Ban Phong trào' }, quarter: 1 })).toThrow(
       /Không có cán bộ “Nguyễn Văn An” của Ban Phong trào/,

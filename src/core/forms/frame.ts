@@ -18,6 +18,17 @@ export interface FormContext {
   /** The date printed in "…, ngày … tháng … năm …". */
   today: CalendarDate;
   cadres: readonly Cadre[];
+  /** Trip rows of the form's scope that an error keeps off it: the form names them rather than leave them out silently. */
+  leftOut: readonly LeftOutRow[];
+}
+
+/** A trip row the rules could not read: where it is, whose name it carries, the first column in error. */
+export interface LeftOutRow {
+  tab: string;
+  row: number;
+  /** As typed in the row ('' when the name itself is missing). */
+  name: string;
+  column: string;
 }
 
 /** The context of a form: the preset's document and department, the number and date the settings give for it. */
@@ -29,6 +40,7 @@ export function formContextOf(x: {
   policy: Policy;
   today: CalendarDate;
   cadres: readonly Cadre[];
+  leftOut?: readonly LeftOutRow[];
 }): FormContext {
   const { document, compilingDepartment } = x.policy;
   return {
@@ -39,7 +51,24 @@ export function formContextOf(x: {
     document: { kind: document.kind, number: x.settings.planNumber.trim() || document.number, date: x.settings.planDate || document.date },
     today: x.today,
     cadres: x.cadres,
+    leftOut: x.leftOut ?? [],
   };
+}
+
+/**
+ * Under a form's table, in red: the trip rows an error keeps off it ("dòng 14 (Nguyễn Thị Hoa, cột Nội dung)"), so
+ * that nobody signs a registration believing it whole. Nothing when every row was read.
+ */
+export function addLeftOutNote(b: LayoutBuilder, rows: readonly LeftOutRow[]): void {
+  if (rows.length === 0) return;
+  b.row();
+  b.spanRow(leftOutText(rows), { italic: true, fontColor: '#b3261e', wrap: true });
+}
+
+export function leftOutText(rows: readonly LeftOutRow[]): string {
+  const tabs = [...new Set(rows.map((r) => r.tab))];
+  const where = rows.map((r) => `dòng ${r.row} (${[r.name, `cột ${r.column}`].filter(Boolean).join(', ')})`).join('; ');
+  return `Chưa ghi vào bản này ${rows.length} dòng có lỗi ở tab “${tabs.join('”, “')}”: ${where}. Sửa các dòng đó rồi tạo lại mẫu.`;
 }
 
 /** Vietnamese official documents are set in Times New Roman (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
@@ -58,6 +87,7 @@ export function addHeaderBlock(b: LayoutBuilder, ctx: FormContext, leftSpan: num
   const second = b.row();
   b.set(second, 0, unitLine(ctx.ban ?? ctx.compilingDepartment));
   b.set(second, rightStart, `${ctx.province}, ${dateLine(ctx.today)}`);
+  b.markDated(second, rightStart);
   const stars = b.row();
   b.set(stars, 0, '***');
   for (const r of [first, second, stars]) {

@@ -8,6 +8,7 @@ export class LayoutBuilder {
   private readonly breaks: number[] = [];
   private readonly charts: ChartSpec[] = [];
   private titles: { first: number; last: number } | undefined;
+  private readonly dated: { row: number; column: number }[] = [];
 
   constructor(readonly width: number) {}
 
@@ -51,6 +52,11 @@ export class LayoutBuilder {
     this.titles = { first, last };
   }
 
+  /** This cell holds the day the form is made, not data (see TabLayout.datedCells). */
+  markDated(row: number, column: number): void {
+    this.dated.push({ row, column });
+  }
+
   chart(spec: ChartSpec): void {
     this.charts.push(spec);
   }
@@ -75,6 +81,7 @@ export class LayoutBuilder {
       ...(this.titles ? { printTitleRows: this.titles } : {}),
       ...(this.breaks.length ? { pageBreaks: [...this.breaks] } : {}),
       ...(this.charts.length ? { charts: [...this.charts] } : {}),
+      ...(this.dated.length ? { datedCells: [...this.dated] } : {}),
     };
   }
 }

@@ -4,7 +4,7 @@ import type { TabLayout } from '../grid';
 import type { Cadre, Trip } from '../model';
 import { banKey, nameKey } from '../names';
 import type { Policy } from '../policy';
-import { addHeaderBlock, addSignatureBlock, FORM_FONT, type FormContext } from './frame';
+import { addHeaderBlock, addLeftOutNote, addSignatureBlock, FORM_FONT, type FormContext } from './frame';
 import { tripDays } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { mau2Trips } from './mau2';
@@ -83,6 +83,10 @@ function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readon
   b.style({ row: header, column: 0, rows: rows + 2, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: body, column: 0, rows, columns: 1 }, { horizontalAlignment: 'center' });
   b.style({ row: body, column: 2, rows, columns: 1 }, { horizontalAlignment: 'center' });
+  addLeftOutNote(
+    b,
+    ctx.leftOut.filter((r) => nameKey(r.name) === nameKey(cadre.name)),
+  );
   addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, approverLine(trips));
 }
 

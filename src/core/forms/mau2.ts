@@ -3,7 +3,7 @@ import type { TabLayout } from '../grid';
 import type { Trip } from '../model';
 import type { Policy } from '../policy';
 import { contentKindCaption } from '../content';
-import { addHeaderBlock, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
+import { addHeaderBlock, addLeftOutNote, addSignatureBlock, FORM_FONT, headOf, headTitle, type FormContext } from './frame';
 import { addTripRows } from './form-rows';
 import { LayoutBuilder } from './layout-builder';
 import { safeTabName, shortBanName } from './tab-name';
@@ -48,6 +48,7 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const bodyRows = b.rowCount - bodyStart;
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });
+  addLeftOutNote(b, ctx.leftOut);
   addSignatureBlock(
     b,
     'Phê duyệt của Lãnh đạo Tỉnh đoàn',

@@ -1,4 +1,5 @@
 import { quarterOf, yearOf, type Quarter } from '../../core/calendar-date';
+import type { LeftOutRow } from '../../core/forms/frame';
 import { groupTrips } from '../../core/forms/form-rows';
 import { mau1Cadres, mau1TabName, type Mau1Scope } from '../../core/forms/mau1';
 import { mau2TabName, mau2Trips } from '../../core/forms/mau2';
@@ -6,6 +7,8 @@ import { buildMau3, mau3TabName } from '../../core/forms/mau3';
 import { banKey, nameKey } from '../../core/names';
 import { UserError } from '../../core/user-error';
 import * as z from '../../core/zod-vi';
+import { leftOutTrips } from '../ban-issues';
+import { staleForms } from '../stale-forms';
 import { analyzeContext, type PageContext, type ServerContext } from '../server-context';
 import { generatedTabTarget } from '../workbook';
 import { bansOf, formContext, generateMau1, generateMau2, generateMau3, type Analysis } from '../workflow';
@@ -58,7 +61,9 @@ export function getFormOptions(ctx: ServerContext): FormOptionsPayload {
     mau3: ([1, 2, 3, 4] as const).map((q) => mau3Count(analysis, ban, q)),
   }));
   const cadres = analysis.roster.cadres.filter((c) => c.name !== '').map((c) => ({ name: c.name, ban: c.ban, trips: listed.get(c.index) ?? 0 }));
-  return { bans, cadres, year: analysis.year, currentQuarter: currentQuarter(analysis), scopes, warnings };
+  const stale = staleForms(ctx.workbook, analysis).map((f) => f.tab);
+  const allWarnings = stale.length > 0 ? [...warnings, pageTexts.staleForms(stale)] : warnings;
+  return { bans, cadres, year: analysis.year, currentQuarter: currentQuarter(analysis), scopes, warnings: allWarnings };
 }
 
 /** How many trips mẫu 1 lists for each cadre (mẫu 2's trips: registered, approved or done in the year). */
@@ -109,7 +114,8 @@ export const GenerateFormSchema = z.object({
 });
 
 export type GenerateFormResult =
-  | { ok: true; tabName: string; cadres: number; trips: number; replaced: boolean }
+  /** leftOut: the scope's trip rows an error keeps off the form (the form names them too). */
+  | { ok: true; tabName: string; cadres: number; trips: number; replaced: boolean; leftOut: LeftOutRow[] }
   /** Our tab of that name exists: nothing was written; ask, then call again with replace. */
   | { ok: false; existing: string };
 
@@ -149,7 +155,9 @@ export function generateForm(ctx: PageContext, input: z.output<typeof GenerateFo
       ? { tabName: generateMau2(ctx.workbook, analysis, ban), ...mau2Count(analysis, ban) }
       : (({ name, summary }) => ({ tabName: name, cadres: summary.cadres, trips: summary.trips }))(generateMau3(ctx.workbook, analysis, ban, input.quarter));
   ctx.host.showTab(made.tabName);
-  return { ok: true, ...made, replaced: target.replaces };
+  const leftOut = leftOutTrips(analysis, ban ?? (scope && 'cadre' in scope ? scope.cadre.ban : null));
+  const mine = scope && 'cadre' in scope ? leftOut.filter((r) => nameKey(r.name) === nameKey(scope.cadre.name)) : leftOut;
+  return { ok: true, ...made, replaced: target.replaces, leftOut: mine };
 }
 
 export const formsFunctions = {

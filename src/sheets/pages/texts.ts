@@ -6,6 +6,8 @@ export const pageTexts = {
   unknownBan: (ban: string) => `Không có Ban/Văn phòng “${ban}” trong tab Cán bộ.`,
   unknownCadre: (name: string, ban: string) => `Không có cán bộ “${name}” của ${ban} trong tab Cán bộ.`,
   mau1Scope: 'Mẫu 1 cần một cán bộ hoặc một Ban/Văn phòng.',
+  staleForms: (tabs: readonly string[]) =>
+    `${tabs.length === 1 ? 'Tab' : 'Các tab'} ${tabs.map((t) => `“${t}”`).join(', ')} do tiện ích tạo không còn khớp dữ liệu hiện tại (dữ liệu đã sửa sau khi tạo, hoặc tab đã sửa tay): tạo lại mẫu đó trước khi in hoặc gửi.`,
   badForm: 'Chỉ tạo được mẫu 1, mẫu 2 hoặc mẫu 3.',
   badQuarter: 'Quý phải là 1, 2, 3 hoặc 4.',
   badSwitch: 'Giá trị bật/tắt không hợp lệ.',

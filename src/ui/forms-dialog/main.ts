@@ -1,4 +1,5 @@
 import type { Quarter } from '../../core/calendar-date';
+import { leftOutText } from '../../core/forms/frame';
 import { quarterLabel } from '../../core/forms/mau3';
 import type { FormCount, FormOptionsPayload, GenerateFormResult } from '../../sheets/pages/forms';
 import { call, closeHost } from '../bridge';
@@ -161,7 +162,8 @@ function build(options: FormOptionsPayload): void {
       return;
     }
     const done = banner('success', T.made(made.tabName, made.cadres, made.trips, made.replaced));
-    answer(done);
+    if (made.leftOut.length > 0) answer(done, banner('warning', leftOutText(made.leftOut)));
+    else answer(done);
     focusOn(done);
   }
 
