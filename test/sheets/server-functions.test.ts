@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { banTotals } from '../../src/core/forms/dashboard';
 import type { TripDraft } from '../../src/core/trip-input';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { MemoryLogStore } from '../../src/sheets/email-run';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import type { PageContext } from '../../src/sheets/server-context';

@@ -1,13 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildRollupTabs, ROLLUP_TABS, type RollupProvince } from '../core/forms/national';
-import { isUserError, UserError } from '../core/user-error';
-import { summarizeProvince } from '../sheets/rollup';
-import type { CommonFlags } from './args';
-import { cliAnalyzeOptions, sameFile } from './check';
-import { onFile } from './os-errors';
-import { cliTexts } from './texts';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { buildRollupTabs, ROLLUP_TABS, type RollupProvince } from '../../core/forms/national';
+import { isUserError, UserError } from '../../core/user-error';
+import { summarizeProvince } from '../../sheets/rollup';
+import { command } from '../command';
+import type { Flags } from '../options';
+import { cliAnalyzeOptions, sameFile } from '../run-options';
+import { rollupText } from '../summary';
+import { colorWanted, paint } from '../terminal';
+import { onFile } from '../../xlsx/os-errors';
+import { cliTexts } from '../texts';
+import { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
+
+export const tongHopCommand = command({
+  name: 'tong-hop',
+  summary: 'Tổng hợp toàn quốc từ tệp của các tỉnh (đã hoặc chưa kiểm tra): số cán bộ đủ, thiếu theo từng tỉnh và từng ban.',
+  files: { shown: '<tỉnh-a.xlsx> <tỉnh-b.xlsx> …', many: true },
+  options: { out: 'required', year: 'optional', today: 'optional', preset: 'optional' },
+  unusedReason: 'mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình',
+  async run(files, flags, io) {
+    const p = paint(colorWanted({ isTTY: io.isTTY }, io.env));
+    const outcome = await rollUp(files, flags, io.now(), (file, i) => {
+      if (io.isTTY) io.stderr(p.grey(`${cliTexts.rollup.reading(i + 1, files.length, file)}\n`));
+    });
+    io.stdout(`${rollupText(outcome.provinces, p, [cliTexts.written(outcome.outPath, outcome.tabs)])}\n`);
+    for (const s of outcome.skipped) io.stderr(`${p.yellow(cliTexts.rollup.skipped(s.reason))}\n`);
+    // Some provinces are missing from the roll-up: a script must be able to tell.
+    return outcome.skipped.length > 0 ? 2 : 0;
+  },
+});
 
 export interface RollupOutcome {
   provinces: RollupProvince[];
@@ -24,7 +45,7 @@ export interface RollupOutcome {
  */
 export async function rollUp(
   files: readonly string[],
-  flags: CommonFlags,
+  flags: Flags,
   now = new Date(),
   progress: (file: string, index: number) => void = () => {},
 ): Promise<RollupOutcome> {

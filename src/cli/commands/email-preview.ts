@@ -1,21 +1,34 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { quarterOf } from '../core/calendar-date';
-import { foldKey } from '../core/text';
-import { previewSummaries } from '../sheets/email-run';
-import { analyze } from '../sheets/workflow';
-import type { CommonFlags } from './args';
-import { cliAnalyzeOptions, resolveBan } from './check';
-import { onFile } from './os-errors';
-import { cliTexts } from './texts';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { quarterOf } from '../../core/calendar-date';
+import { foldKey } from '../../core/text';
+import { previewSummaries } from '../../sheets/email-run';
+import { analyze } from '../../sheets/workflow';
+import { command } from '../command';
+import type { Flags } from '../options';
+import { cliAnalyzeOptions, resolveBan } from '../run-options';
+import { onFile } from '../../xlsx/os-errors';
+import { cliTexts } from '../texts';
+import { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
+
+export const emailPreviewCommand = command({
+  name: 'email-preview',
+  summary: 'Viết ra các thư báo cáo quý (HTML và văn bản) đúng như thư sẽ gửi, để xem trước.',
+  files: { shown: '<bảng-tính.xlsx>', many: false },
+  options: { quarter: 'required', out: 'required', ban: 'optional', today: 'optional', preset: 'optional', year: 'optional', province: 'optional' },
+  async run([file], flags, io) {
+    const files = await emailPreview(file!, flags, io.now());
+    io.stdout(`${cliTexts.emailsWritten(files, flags.out!)}\n`);
+    return 0;
+  },
+});
 
 /**
  * `dicoso email-preview <workbook.xlsx> --quarter N [--ban …] --out <dir>`: the quarter's summary emails exactly as
  * the daily run sends them, written as HTML files (one per Ban, or the given Ban, plus the BTC-KT one) with their
  * plain-text alternatives. Returns the HTML files' paths.
  */
-export async function emailPreview(file: string, flags: CommonFlags, now: Date): Promise<string[]> {
+export async function emailPreview(file: string, flags: Flags, now: Date): Promise<string[]> {
   const workbook = await XlsxWorkbook.load(file);
   const options = cliAnalyzeOptions(flags, now);
   const today = options.today;

@@ -1,5 +1,5 @@
 import { compoundFileNames, isCompoundFile } from './cfb';
-import { zipEntries, zipEntryContent, type ZipEntry } from './zip-entries';
+import { zipEntries, zipEntryContent, type ZipEntry } from './zip/entries';
 
 /**
  * What a file given to `dicoso` really is, from its bytes (never from its name: a CSV renamed .xlsx is still a CSV),

@@ -1,4 +1,4 @@
-import { Workbook } from './exceljs-core';
+import ExcelJS from 'exceljs';
 
 /**
  * exceljs drops a note whose cell holds no value and no style when it loads a file: it attaches comments only to the
@@ -32,7 +32,7 @@ let installed = false;
 export function keepNotesOnEmptyCells(): void {
   if (installed) return;
   installed = true;
-  const xlsx = Object.getPrototypeOf(new Workbook().xlsx) as { reconcile(model: LoadedModel, options: unknown): void };
+  const xlsx = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { reconcile(model: LoadedModel, options: unknown): void };
   const original = xlsx.reconcile;
   xlsx.reconcile = function reconcile(model: LoadedModel, options: unknown): void {
     for (const sheet of model.worksheets ?? []) {

@@ -11,8 +11,14 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   size: number;
+  crc32: number;
+  /** General purpose flags (bit 3: sizes in a data descriptor after the data; bit 11: UTF-8 name). */
+  flags: number;
   /** Where the entry's local header starts. */
   localHeaderOffset: number;
+  /** The entry's record in the central directory (start, length): copied as it is when the entry is. */
+  centralOffset: number;
+  centralLength: number;
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -55,26 +61,39 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
       method: data.readUInt16LE(at + 10),
       compressedSize: data.readUInt32LE(at + 20),
       size: data.readUInt32LE(at + 24),
+      crc32: data.readUInt32LE(at + 16),
+      flags,
       localHeaderOffset: data.readUInt32LE(at + 42),
+      centralOffset: at,
+      centralLength: 46 + nameLength + extraLength + commentLength,
     };
     applyZip64Extra(entry, data.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
     entries.push(entry);
-    at += 46 + nameLength + extraLength + commentLength;
+    at += entry.centralLength;
   }
   return entries;
+}
+
+/** Where an entry's stored (compressed) bytes lie, after its local header; null when damaged. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): { start: number; end: number } | null {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) return null;
+  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  return end > data.length ? null : { start, end };
 }
 
 /** One entry's content, or null when it cannot be read (damaged, or a compression other than deflate). */
 export function zipEntryContent(bytes: Uint8Array, entry: ZipEntry): Buffer | null {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localHeaderOffset;
-  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER) return null;
-  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
-  const raw = data.subarray(start, start + entry.compressedSize);
-  if (raw.length !== entry.compressedSize) return null;
+  const extent = entryData(data, entry);
+  if (!extent) return null;
+  const raw = data.subarray(extent.start, extent.end);
   try {
     if (entry.method === 0) return raw;
-    if (entry.method === 8) return inflateRawSync(raw);
+    // Output in chunks of up to 4 MiB: zlib's 16 KiB default makes a 50 MB part thousands of buffers to join.
+    if (entry.method === 8) return inflateRawSync(raw, { chunkSize: Math.min(4 << 20, Math.max(64 << 10, entry.size)) });
   } catch {
     return null;
   }
