@@ -436,27 +436,27 @@ export class XlsxWorkbook implements Workbook {
     const name = freeTabName(layout.name, (n) => this.liveSheets().some((s) => sameTabName(s.name, n) && !this.isGenerated(s.name)));
     if (name.length > 31) throw new Error(`Excel tab names have at most 31 characters: '${name}'`);
     const content: NewTab = { layout: { ...layout, name }, cells: new CellWrites(), validations: [], columnFormats: new Map(), hidden: false };
-    const previous = this.liveSheets().find((s) => sameTabName(s.name, name));
-    if (previous) {
-      // A tab of ours written again takes the old one's place (and its part): what it had is replaced, not lost.
-      this.unmark(TAB_MARK, previous.name);
-      previous.name = name;
-      previous.content = content;
-      previous.edits = new SheetEdits();
-      for (const n of this.names) if (n.scope === previous && n.name.startsWith('_xlnm.')) n.removed = true;
+    const titles = layout.printTitleRows && `${quoteSheet(name)}!$${layout.printTitleRows.first + 1}:$${layout.printTitleRows.last + 1}`;
+    let slot = this.liveSheets().find((s) => sameTabName(s.name, name));
+    if (slot) {
+      // A tab of ours written again takes the old one's place (and its part): what it had is replaced, not lost. Its
+      // marker and print titles stay as they are when they still say the same, so a re-run writes the same workbook.
+      if (slot.name !== name) {
+        this.unmark(TAB_MARK, slot.name);
+        slot.name = name;
+      }
+      slot.content = content;
+      slot.edits = new SheetEdits();
+      for (const n of this.names)
+        if (n.scope === slot && n.name.startsWith('_xlnm.') && !(n.name === '_xlnm.Print_Titles' && n.formula === titles)) n.removed = true;
     } else {
-      this.slots.push({ name, input: null, content, edits: new SheetEdits(), deleted: false });
+      slot = { name, input: null, content, edits: new SheetEdits(), deleted: false };
+      this.slots.push(slot);
     }
-    if (generated) this.mark(TAB_MARK, this.requireSheet(name), 1, 1);
-    if (layout.printTitleRows) {
-      const slot = this.requireSheet(name);
-      this.names.push({
-        name: '_xlnm.Print_Titles',
-        formula: `${quoteSheet(name)}!$${layout.printTitleRows.first + 1}:$${layout.printTitleRows.last + 1}`,
-        scope: slot,
-        input: null,
-        removed: false,
-      });
+    if (generated && !this.isGenerated(name)) this.mark(TAB_MARK, slot, 1, 1);
+    const scoped = slot;
+    if (titles && !this.names.some((n) => !n.removed && n.scope === scoped && n.name === '_xlnm.Print_Titles')) {
+      this.names.push({ name: '_xlnm.Print_Titles', formula: titles, scope: slot, input: null, removed: false });
     }
     return name;
   }

@@ -12,8 +12,10 @@ export interface StylesInfo {
   /** Number format ids the file defines itself. */
   numFmtIds: Set<number>;
   counts: { fonts: number; fills: number; borders: number; cellStyleXfs: number; cellXfs: number; dxfs: number };
-  /** Each differential format as written, to reuse one equal to ours rather than add it again. */
-  dxfs: string[];
+  /** Each item of the lists we add to, as written: one equal to ours (from an earlier run) is reused, not added again. */
+  raw: { fonts: string[]; fills: string[]; borders: string[]; cellXfs: string[]; dxfs: string[] };
+  /** The file's own number formats, by format code. */
+  numFmtCodes: Map<string, number>;
   /** The workbook's default font (font 0): what every unformatted cell shows. */
   defaultFont: { name?: string; size?: number; family?: number };
 }
@@ -37,7 +39,8 @@ export function readStyles(bytes: Buffer | null): StylesInfo {
     dateStyle: [],
     numFmtIds: new Set(),
     counts: { fonts: 0, fills: 0, borders: 0, cellStyleXfs: 0, cellXfs: 0, dxfs: 0 },
-    dxfs: [],
+    raw: { fonts: [], fills: [], borders: [], cellXfs: [], dxfs: [] },
+    numFmtCodes: new Map(),
     defaultFont: {},
   };
   if (!bytes) return info;
@@ -58,19 +61,20 @@ export function readStyles(bytes: Buffer | null): StylesInfo {
     }
     if (reader.is(NS.main, 'numFmt')) {
       const id = Number(reader.attr('numFmtId'));
-      codes.set(id, reader.attr('formatCode') ?? '');
+      const code = reader.attr('formatCode') ?? '';
+      codes.set(id, code);
       info.numFmtIds.add(id);
+      if (!info.numFmtCodes.has(code)) info.numFmtCodes.set(code, id);
       continue;
     }
     // A list's own children are one level below it.
     if (list === null || reader.level !== 3) continue;
     info.counts[list]++;
     if (list === 'cellXfs') xfFormats.push(Number(reader.attr('numFmtId') ?? 0));
-    else if (list === 'dxfs') {
-      const start = reader.cursor.start;
-      reader.skip();
-      info.dxfs.push(bytes.toString('utf8', start, reader.cursor.end));
-    } else if (list === 'fonts' && info.counts.fonts === 1) readFont(reader, info.defaultFont);
+    const start = reader.cursor.start;
+    if (list === 'fonts' && info.counts.fonts === 1) readFont(reader, info.defaultFont);
+    else reader.skip();
+    if (list !== 'cellStyleXfs') info.raw[list].push(bytes.toString('utf8', start, reader.cursor.end));
   }
   info.dateStyle = xfFormats.map((id) => (codes.has(id) ? isDateFormat(codes.get(id)!) : BUILT_IN_DATES.has(id)));
   return info;

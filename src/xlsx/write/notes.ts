@@ -85,7 +85,7 @@ function comment(reader: XmlReader, splice: Splice, changes: NoteChanges, prefix
   const qname = c.qname;
   const at = parseCell(reader.attr('ref') ?? '');
   const key = at ? `${at.row}:${at.column}` : '';
-  const runs: { properties: string; text: string }[] = [];
+  const runs: Run[] = [];
   let textStart = -1;
   let textEnd = -1;
   if (c.kind === Token.Open) {
@@ -117,16 +117,23 @@ function comment(reader: XmlReader, splice: Splice, changes: NoteChanges, prefix
   else splice.replace(textStart, textEnd, textXml(wanted, runs, prefix));
 }
 
+/** A run of a note's text: its properties as written ('' for none), its text, whether it was an `<r>` or a plain `<t>`. */
+interface Run {
+  properties: string;
+  text: string;
+  rich: boolean;
+}
+
 /** The runs of a `<text>` element: each rich run's properties (as written) and text; a plain `<t>` as one run without. */
-function readRuns(reader: XmlReader, runs: { properties: string; text: string }[]): void {
+function readRuns(reader: XmlReader, runs: Run[]): void {
   const c = reader.cursor;
   if (c.kind === Token.Empty) return;
   const level = reader.level;
   for (let kind = reader.next(); !(kind === Token.Close && reader.level === level); kind = reader.next()) {
     if (kind !== Token.Open || reader.level !== level + 1) continue;
-    if (reader.is(NS.main, 't')) runs.push({ properties: '', text: decodeXstring(reader.text()) });
+    if (reader.is(NS.main, 't')) runs.push({ properties: '', text: decodeXstring(reader.text()), rich: false });
     else if (reader.is(NS.main, 'r')) {
-      const run = { properties: '', text: '' };
+      const run = { properties: '', text: '', rich: true };
       const runLevel = reader.level;
       for (let k = reader.next(); !(k === Token.Close && reader.level === runLevel); k = reader.next()) {
         if ((k !== Token.Open && k !== Token.Empty) || reader.level !== runLevel + 1) continue;
@@ -147,9 +154,11 @@ function readRuns(reader: XmlReader, runs: { properties: string; text: string }[
  * (the person's own lines); what follows in a run formatted like the text just before it, but not bold (an author's
  * name is the bold run Excel starts a note with).
  */
-function textXml(text: string, old: readonly { properties: string; text: string }[], prefix: string): string {
+function textXml(text: string, old: readonly Run[], prefix: string): string {
   const t = (value: string) => `<${prefix}t${needsPreserve(value) ? ' xml:space="preserve"' : ''}>${encodeXstring(value)}</${prefix}t>`;
-  if (!old.some((run) => run.properties !== '')) return `<${prefix}text>${t(text)}</${prefix}text>`;
+  // A note written plain (`<text><t>`, as Google Sheets writes them) stays plain; one in runs (Excel's form, and ours
+  // for a new note: some readers know only that one) stays in runs.
+  if (old.length > 0 && !old.some((run) => run.rich)) return `<${prefix}text>${t(text)}</${prefix}text>`;
   let xml = '';
   let at = 0;
   let last = '';
@@ -214,21 +223,21 @@ export function patchVml(vml: string | null, added: readonly string[], removed: 
   text = text.replace(shapePattern(prefixes.v), (shape) => (gone.has(noteCellOf(shape, prefixes.x) ?? '') ? '' : shape));
   if (added.length === 0) return text;
   if (!text.includes(`"${NOTE_SHAPE_TYPE}"`) && !text.includes(`'${NOTE_SHAPE_TYPE}'`)) text = insertBeforeEnd(text, shapeType(prefixes));
-  let next = Math.max(block * 1024, ...[...text.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
   const blocks = new Set(vmlBlocks(text));
+  const ids = [...text.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+  // Shapes are numbered within the drawing's blocks (1024 × block + n); a drawing that names no block (Google's) just
+  // goes on from its highest number.
+  let next = Math.max(blocks.size > 0 || ids.length === 0 ? block * 1024 : 0, ...ids) + 1;
+  const hadBlocks = blocks.size > 0 || vml === null;
   const shapes = added.map((key) => {
     const id = next++;
-    blocks.add(Math.floor(id / 1024));
+    if (hadBlocks) blocks.add(Math.floor(id / 1024));
     return noteShape(key, id, prefixes);
   });
   text = insertBeforeEnd(text, shapes.join('\n'));
+  if (!hadBlocks) return text;
   const data = [...blocks].sort((a, b) => a - b).join(',');
-  return /<\w+:idmap\b[^>]*\bdata\s*=/.test(text)
-    ? text.replace(/(<\w+:idmap\b[^>]*\bdata\s*=\s*)(["'])[^"']*\2/, `$1$2${data}$2`)
-    : insertAfterRoot(
-        text,
-        `<${prefixes.o}:shapelayout ${prefixes.v}:ext="edit"><${prefixes.o}:idmap ${prefixes.v}:ext="edit" data="${data}"/></${prefixes.o}:shapelayout>`,
-      );
+  return text.replace(/(<\w+:idmap\b[^>]*\bdata\s*=\s*)(["'])[^"']*\2/, `$1$2${data}$2`);
 }
 
 /** The cells that have a note shape in a VML drawing. */
@@ -292,9 +301,4 @@ function noteShape(key: string, id: number, p: { v: string; o: string; x: string
 function insertBeforeEnd(vml: string, xml: string): string {
   const end = vml.lastIndexOf('</xml>');
   return end < 0 ? `${vml}${xml}` : `${vml.slice(0, end)}${xml}\n${vml.slice(end)}`;
-}
-
-function insertAfterRoot(vml: string, xml: string): string {
-  const m = /<xml\b[^>]*>/.exec(vml);
-  return m ? `${vml.slice(0, m.index + m[0].length)}${xml}${vml.slice(m.index + m[0].length)}` : `${xml}${vml}`;
 }

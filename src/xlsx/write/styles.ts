@@ -49,9 +49,9 @@ export class StyleBook {
       family: style.fontFamily ? undefined : base.family,
       ...style,
     });
-    const fontId = this.info.counts.fonts + added(this.fonts, font);
-    const fillId = style.background === undefined ? 0 : this.info.counts.fills + added(this.fills, fillXml(style.background));
-    const borderId = style.border ? this.info.counts.borders + added(this.borders, BORDER) : 0;
+    const fontId = this.item('fonts', this.fonts, font);
+    const fillId = style.background === undefined ? 0 : this.item('fills', this.fills, fillXml(style.background));
+    const borderId = style.border ? this.item('borders', this.borders, BORDER) : 0;
     const numFmtId = style.numberFormat === undefined ? 0 : this.numberFormat(style.numberFormat);
     const alignment = alignmentXml(style);
     const applies = [
@@ -62,10 +62,11 @@ export class StyleBook {
       alignment ? ' applyAlignment="1"' : '',
     ].join('');
     const xfId = this.info.counts.cellStyleXfs > 0 ? ' xfId="0"' : '';
-    this.xfs.push(
+    index = this.item(
+      'cellXfs',
+      this.xfs,
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${xfId}${applies}${alignment ? `>${alignment}</xf>` : '/>'}`,
     );
-    index = this.info.counts.cellXfs + this.xfs.length - 1;
     this.xfIndex.set(key, index);
     return index;
   }
@@ -76,8 +77,7 @@ export class StyleBook {
     let index = this.xfIndex.get(key);
     if (index !== undefined) return index;
     const xfId = this.info.counts.cellStyleXfs > 0 ? ' xfId="0"' : '';
-    this.xfs.push(`<xf numFmtId="${this.numberFormat(code)}" fontId="0" fillId="0" borderId="0"${xfId} applyNumberFormat="1"/>`);
-    index = this.info.counts.cellXfs + this.xfs.length - 1;
+    index = this.item('cellXfs', this.xfs, `<xf numFmtId="${this.numberFormat(code)}" fontId="0" fillId="0" borderId="0"${xfId} applyNumberFormat="1"/>`);
     this.xfIndex.set(key, index);
     return index;
   }
@@ -86,16 +86,22 @@ export class StyleBook {
   differential(background: string, bold: boolean): number {
     const xml = `<dxf>${bold ? '<font><b/></font>' : ''}<fill><patternFill patternType="solid"><bgColor rgb="${argb(background)}"/></patternFill></fill></dxf>`;
     let index = this.dxfIndex.get(xml);
-    if (index !== undefined) return index;
-    const existing = this.info.dxfs.indexOf(xml);
-    index = existing >= 0 ? existing : this.info.counts.dxfs + added(this.dxfs, xml);
-    this.dxfIndex.set(xml, index);
+    if (index === undefined) this.dxfIndex.set(xml, (index = this.item('dxfs', this.dxfs, xml)));
     return index;
+  }
+
+  /** The index of an item in a list: the file's own equal one, else ours (added once). */
+  private item(list: keyof StylesInfo['raw'], mine: string[], xml: string): number {
+    const existing = this.info.raw[list].indexOf(xml);
+    if (existing >= 0) return existing;
+    return this.info.counts[list] + added(mine, xml);
   }
 
   private numberFormat(code: string): number {
     const builtIn = BUILT_IN_FORMATS[code];
     if (builtIn !== undefined) return builtIn;
+    const theirs = this.info.numFmtCodes.get(code);
+    if (theirs !== undefined) return theirs;
     const mine = this.numFmts.find((f) => f.code === code);
     if (mine) return mine.id;
     const id = this.nextFormat++;

@@ -35,7 +35,7 @@ export function patchWorkbookPart(bytes: Buffer, changes: WorkbookChanges): Buff
   const names: Located[] = [];
   const views: Located[] = [];
   let sheetsElement: (Located & { empty: boolean; closeStart: number; qname: string }) | null = null;
-  let namesElement: (Located & { closeStart: number }) | null = null;
+  let namesElement: (Located & { empty: boolean; closeStart: number; qname: string }) | null = null;
   let prefix = '';
   let relPrefix: string | undefined;
   let rootEnd = 0;
@@ -67,7 +67,9 @@ export function patchWorkbookPart(bytes: Buffer, changes: WorkbookChanges): Buff
     const located = { start, end: c.end, tagEnd };
     if (local === 'sheets' && reader.is(NS.main, 'sheets'))
       sheetsElement = { ...located, empty: kind === Token.Empty, closeStart: kind === Token.Empty ? c.end : c.start, qname: c.qname };
-    if (local === 'definedNames' && reader.is(NS.main, 'definedNames')) namesElement = { ...located, closeStart: c.start };
+    if (local === 'definedNames' && reader.is(NS.main, 'definedNames')) {
+      namesElement = { ...located, empty: kind === Token.Empty, closeStart: kind === Token.Empty ? c.end : c.start, qname: c.qname };
+    }
   }
   if (!sheetsElement) throw new Error('workbook part without sheets');
 
@@ -123,8 +125,15 @@ export function patchWorkbookPart(bytes: Buffer, changes: WorkbookChanges): Buff
     })
     .join('');
   if (namesElement) {
-    if (keptNames.length === 0) splice.remove(namesElement.start, namesElement.end);
-    else splice.insert(namesElement.closeStart, addedNames);
+    // A list left empty by our names going is invalid (CT_DefinedNames holds at least one): it goes too.
+    if (keptNames.length === 0 && names.length > 0) splice.remove(namesElement.start, namesElement.end);
+    else if (addedNames && namesElement.empty) {
+      splice.replace(
+        namesElement.start,
+        namesElement.end,
+        `${asStartTag(tagText(bytes, namesElement.start, namesElement.end))}${addedNames}</${namesElement.qname}>`,
+      );
+    } else if (addedNames) splice.insert(namesElement.closeStart, addedNames);
   } else if (addedNames) {
     const rank = WORKBOOK_ORDER.indexOf('definedNames');
     const after = children.find((child) => WORKBOOK_ORDER.indexOf(child.local as (typeof WORKBOOK_ORDER)[number]) > rank);
