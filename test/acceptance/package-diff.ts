@@ -365,8 +365,10 @@ function newParts(input: Map<string, Part>, output: Map<string, Part>, ours: Our
     generated.add(workbookRels.get(sheet.attrs.find(([k]) => k.endsWith(':id'))![1])!);
   }
   const out: string[] = [];
+  // A package may have no styles part (it is optional); ours then holds the formats our colours need.
+  const hadStyles = [...kindsOf(input).values()].includes('styles');
   for (const name of output.keys()) {
-    if (input.has(name) || generated.has(name)) continue;
+    if (input.has(name) || generated.has(name) || (!hadStyles && /^xl\/styles\d*\.xml$/.test(name))) continue;
     const notesPart = /^xl\/comments\d+\.xml$/.test(name) || /^xl\/drawings\/vmlDrawing\d+\.vml$/.test(name);
     const relsOfSheet = name.endsWith('.rels') && ours.statusColumns.has(name.replace(/(^|\/)_rels\//, '$1').replace(/\.rels$/, ''));
     if (!notesPart && !relsOfSheet) out.push(`${name}: a new part that is not ours`);
