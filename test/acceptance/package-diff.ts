@@ -355,8 +355,12 @@ function orderProblems(name: string, bytes: Buffer): string[] {
   return out;
 }
 
-/** New parts must be ours: generated tabs, the notes and drawings of an input tab, relationships of those. */
+/**
+ * New parts must be ours: generated tabs, the notes and drawings of an input tab, and the relationships of an input
+ * tab that had none (after "Xóa đánh dấu" the notes part we made stays, empty).
+ */
 function newParts(input: Map<string, Part>, output: Map<string, Part>, ours: Ours): string[] {
+  const inputSheets = new Set([...kindsOf(input)].filter(([, kind]) => kind === 'worksheet').map(([name]) => name));
   const generated = new Set<string>();
   const workbookRels = relationshipsOf(output, 'xl/workbook.xml');
   const book = root(parseXml(output.get('xl/workbook.xml')!.content));
@@ -370,7 +374,7 @@ function newParts(input: Map<string, Part>, output: Map<string, Part>, ours: Our
   for (const name of output.keys()) {
     if (input.has(name) || generated.has(name) || (!hadStyles && /^xl\/styles\d*\.xml$/.test(name))) continue;
     const notesPart = /^xl\/comments\d+\.xml$/.test(name) || /^xl\/drawings\/vmlDrawing\d+\.vml$/.test(name);
-    const relsOfSheet = name.endsWith('.rels') && ours.statusColumns.has(name.replace(/(^|\/)_rels\//, '$1').replace(/\.rels$/, ''));
+    const relsOfSheet = name.endsWith('.rels') && inputSheets.has(name.replace(/(^|\/)_rels\//, '$1').replace(/\.rels$/, ''));
     if (!notesPart && !relsOfSheet) out.push(`${name}: a new part that is not ours`);
   }
   return out;

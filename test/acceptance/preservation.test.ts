@@ -17,6 +17,7 @@ import { fakeFromXlsx } from '../support/xlsx-to-fake';
 import { checkWorkbook } from '../../src/cli/commands/check';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { NOTE_MARKER } from '../../src/sheets/notes';
+import { removeOurMarks } from '../../src/sheets/workflow';
 import { convertWithLibreOffice, noLibreOffice, workbookWithExtras, xlsxPackage } from '../cli/files';
 import { loadForContent } from '../support/xlsx-content';
 import { differences, partsOf } from './package-diff';
@@ -221,6 +222,36 @@ describe('dicoso check trả lại nguyên vẹn tệp của từng phần mềm
     },
     180_000,
   );
+});
+
+describe('Xóa đánh dấu của tiện ích trên tệp .xlsx (cổng Workbook)', () => {
+  // Google's empty <definedNames/> is left out once our names go: a names list may not be empty (CT_DefinedNames).
+  it.each(CASES.filter((c) => c.build !== googleExport))('$name: sau khi kiểm tra rồi xóa đánh dấu, không còn gì của chúng ta', async ({ build }) => {
+    const input = build();
+    const file = path.join(dir, `xoa-${input.length}.xlsx`);
+    writeFileSync(file, input);
+    const checked = file.replace(/\.xlsx$/, '-kq.xlsx');
+    await checkWorkbook(file, { today, out: checked });
+    const book = await XlsxWorkbook.load(checked);
+    expect(removeOurMarks(book, { deleteGenerated: true })).toEqual({
+      tabs: ['Cán bộ', 'Đi cơ sở'],
+      deleted: ['Tổng hợp 1+2', 'Mẫu 2 - Tổng hợp', 'Mẫu 3 Quý IV-2023'],
+    });
+    const clean = file.replace(/\.xlsx$/, '-sach.xlsx');
+    await book.save(clean);
+    const bytes = readFileSync(clean);
+    expect(differences(input, bytes)).toEqual([]);
+    const again = await XlsxWorkbook.load(clean);
+    expect(again.tabNames()).toEqual(['Cán bộ', 'Đi cơ sở', ...(build === excel365 ? ['Danh mục'] : [])]);
+    for (const tab of ['Cán bộ', 'Đi cơ sở']) {
+      const data = again.readTab(tab, { notes: true })!;
+      expect(data.ownedColumn).toBeNull();
+      expect(data.notes!.flat().some((n) => n.includes(NOTE_MARKER))).toBe(false);
+    }
+    const xml = [...partsOf(bytes).values()].map((p) => p.content.toString('utf8')).join('');
+    expect(xml).not.toContain('dicoso 1+2');
+    expect(xml).not.toContain('_dicoso_');
+  });
 });
 
 describe('những phần exceljs từng bỏ đi (biểu đồ, bảng tổng hợp, macro, slicer…) nay được chép nguyên', () => {

@@ -225,9 +225,10 @@ export function patchVml(vml: string | null, added: readonly string[], removed: 
   if (!text.includes(`"${NOTE_SHAPE_TYPE}"`) && !text.includes(`'${NOTE_SHAPE_TYPE}'`)) text = insertBeforeEnd(text, shapeType(prefixes));
   const blocks = new Set(vmlBlocks(text));
   const ids = [...text.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-  // Shapes are numbered within the drawing's blocks (1024 × block + n); a drawing that names no block (Google's) just
-  // goes on from its highest number.
-  let next = Math.max(blocks.size > 0 || ids.length === 0 ? block * 1024 : 0, ...ids) + 1;
+  // Shapes are numbered within the drawing's blocks (1024 × block + n), a new drawing's in `block`; a drawing that
+  // names no block (Google's) just goes on from its highest number.
+  const first = vml === null ? block * 1024 : blocks.size > 0 ? Math.min(...blocks) * 1024 : 0;
+  let next = Math.max(first, ...ids) + 1;
   const hadBlocks = blocks.size > 0 || vml === null;
   const shapes = added.map((key) => {
     const id = next++;

@@ -178,8 +178,7 @@ class PackagePlan {
     const added = [...comments.added, ...changedKept].filter((key) => !shown.has(key));
     const removed = comments.removed.filter((key) => shown.has(key));
     if (existing && before !== null) {
-      if (added.length > 0 || removed.length > 0)
-        this.changed.set(existing.toLowerCase(), Buffer.from(patchVml(before, added, removed, this.nextVmlBlock()), 'utf8'));
+      if (added.length > 0 || removed.length > 0) this.changed.set(existing.toLowerCase(), Buffer.from(patchVml(before, added, removed, 0), 'utf8'));
     } else if (newId !== null && added.length > 0) {
       const created = this.freePart((n) => `xl/drawings/vmlDrawing${n}.vml`);
       this.added.set(created, Buffer.from(patchVml(null, added, [], this.nextVmlBlock()), 'utf8'));

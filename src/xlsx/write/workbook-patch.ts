@@ -106,9 +106,11 @@ export function patchWorkbookPart(bytes: Buffer, changes: WorkbookChanges): Buff
     else splice.insert(sheetsElement.closeStart, addedSheets);
   }
 
-  // The defined names.
+  // The defined names. A list left empty by our names going is invalid (CT_DefinedNames holds at least one): it goes
+  // whole.
   const keptNames = changes.names.filter((n) => !n.removed && !(n.scope && n.scope.deleted));
-  for (const name of changes.names) {
+  const dropList = namesElement !== null && keptNames.length === 0 && names.length > 0;
+  for (const name of dropList ? [] : changes.names) {
     if (name.input === null) continue;
     const at = names[name.input];
     if (!at) continue;
@@ -125,8 +127,7 @@ export function patchWorkbookPart(bytes: Buffer, changes: WorkbookChanges): Buff
     })
     .join('');
   if (namesElement) {
-    // A list left empty by our names going is invalid (CT_DefinedNames holds at least one): it goes too.
-    if (keptNames.length === 0 && names.length > 0) splice.remove(namesElement.start, namesElement.end);
+    if (dropList) splice.remove(namesElement.start, namesElement.end);
     else if (addedNames && namesElement.empty) {
       splice.replace(
         namesElement.start,
