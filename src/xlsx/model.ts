@@ -89,11 +89,63 @@ export class CellWrites {
   }
 }
 
+/**
+ * Notes to write, as the port hands them: blocks of a column from its first to its last change, most of whose cells
+ * keep their note or have none. Only the non-empty texts are kept one by one (by position number, as cells are);
+ * the blocks' areas say where every other cell is to have no note.
+ */
+export class NoteWrites {
+  private readonly texts = new Map<number, string>();
+  private readonly areas: { top: number; bottom: number; column: number }[] = [];
+
+  write(row: number, column: number, values: readonly (readonly string[])[]): void {
+    const width = values[0]?.length ?? 0;
+    for (let c = 0; c < width; c++) this.areas.push({ top: row, bottom: row + values.length - 1, column: column + c });
+    values.forEach((line, r) =>
+      line.forEach((text, c) => {
+        const key = CellWrites.keyOf(row + r, column + c);
+        if (text !== '') this.texts.set(key, text);
+        else if (this.texts.size > 0) this.texts.delete(key);
+      }),
+    );
+  }
+
+  /** The note written for a cell: its text, '' for none, undefined when this run writes none there. */
+  at(row: number, column: number): string | undefined {
+    const text = this.texts.get(CellWrites.keyOf(row, column));
+    if (text !== undefined) return text;
+    return this.areas.some((a) => a.column === column && row >= a.top && row <= a.bottom) ? '' : undefined;
+  }
+
+  /** The non-empty notes written, as "row:column" (1-based) and text. */
+  nonEmpty(): [string, string][] {
+    return [...this.texts].map(([key, text]) => [`${CellWrites.rowOf(key)}:${CellWrites.columnOf(key)}`, text]);
+  }
+
+  /** Notes no longer written in the cells `test` picks (their row or column is being emptied whole). */
+  forget(test: (row: number, column: number) => boolean): void {
+    for (const key of [...this.texts.keys()]) if (test(CellWrites.rowOf(key), CellWrites.columnOf(key))) this.texts.delete(key);
+  }
+
+  get empty(): boolean {
+    return this.areas.length === 0;
+  }
+
+  get anyText(): boolean {
+    return this.texts.size > 0;
+  }
+
+  /** Each note written, covered cells with none as ''. */
+  forEach(visit: (row: number, column: number, text: string) => void): void {
+    for (const a of this.areas) for (let row = a.top; row <= a.bottom; row++) visit(row, a.column, this.at(row, a.column)!);
+  }
+}
+
 /** Changes to one of the file's worksheets. */
 export class SheetEdits {
   readonly cells = new CellWrites();
-  /** "row:column" → the note's whole new text ('' removes the note). */
-  readonly notes = new Map<string, string>();
+  /** Notes: each cell's whole new text ('' removes it). */
+  readonly notes = new NoteWrites();
   /** Rows emptied (values and notes) before the writes above apply. */
   readonly clearedRows = new Set<number>();
   /** A column emptied (values and notes) before the writes above apply: our status column being taken off. */
@@ -105,12 +157,7 @@ export class SheetEdits {
 
   get empty(): boolean {
     return (
-      this.cells.size === 0 &&
-      this.notes.size === 0 &&
-      this.clearedRows.size === 0 &&
-      this.clearedColumn === null &&
-      this.highlights === null &&
-      !this.defaultPrint
+      this.cells.size === 0 && this.notes.empty && this.clearedRows.size === 0 && this.clearedColumn === null && this.highlights === null && !this.defaultPrint
     );
   }
 }

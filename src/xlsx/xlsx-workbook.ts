@@ -230,7 +230,7 @@ export class XlsxWorkbook implements Workbook {
       if (this.ownedColumn(slot.name) !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
       edits.clearedColumn = u.statusColumn;
       edits.cells.deleteWhere((_row, column) => column === u.statusColumn);
-      for (const key of [...edits.notes.keys()]) if (key.endsWith(`:${u.statusColumn}`)) edits.notes.delete(key);
+      edits.notes.forget((_row, column) => column === u.statusColumn);
       this.unmark(STATUS_MARK, slot.name);
     }
     for (const block of u.notes) {
@@ -267,7 +267,7 @@ export class XlsxWorkbook implements Workbook {
     const edits = slot.edits;
     edits.clearedRows.add(row);
     edits.cells.deleteWhere((r) => r === row);
-    for (const key of [...edits.notes.keys()]) if (key.startsWith(`${row}:`)) edits.notes.delete(key);
+    edits.notes.forget((r) => r === row);
   }
 
   writeGeneratedTab(layout: TabLayout): string {
@@ -394,11 +394,10 @@ export class XlsxWorkbook implements Workbook {
       if (value === '') clear(values, row, column);
       else (values[row - 1] ??= [])[column - 1] = value;
     });
-    for (const [key, text] of edits.notes) {
-      const [row, column] = key.split(':').map(Number) as [number, number];
+    edits.notes.forEach((row, column, text) => {
       if (text === '') clear(notes, row, column);
       else (notes[row - 1] ??= [])[column - 1] = text;
-    }
+    });
   }
 
   /** A tab this run writes whole, as it will read once written. */
@@ -423,7 +422,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   private writeNotes(edits: SheetEdits, block: CellBlock<string>): void {
-    block.values.forEach((line, r) => line.forEach((note, c) => edits.notes.set(`${block.row + r}:${block.column + c}`, note)));
+    edits.notes.write(block.row, block.column, block.values);
   }
 
   private writeLayout(layout: TabLayout, generated: boolean): string {

@@ -85,12 +85,17 @@ describe('ghi chú: phần của người dùng giữ nguyên cả định dạn
   const M = '\u2063[1+2] ';
   const excelNote =
     '<comment ref="B3" authorId="0" shapeId="0"><text><r><rPr><b/><sz val="9"/><rFont val="Tahoma"/></rPr><t>Ban Tổ chức:</t></r><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">\nNghỉ phép</t></r></text></comment>';
+  /** The notes written, by "row:column". */
+  const changes = (texts: Map<string, string>) => ({
+    wanted: (row: number, column: number) => texts.get(`${row}:${column}`),
+    added: [...texts].filter(([, text]) => text !== ''),
+  });
   const part = (list: string, authors = '<author>Ban Tổ chức</author>') =>
     Buffer.from(`<comments xmlns="${MAIN}"><authors>${authors}</authors><commentList>${list}</commentList></comments>`);
 
   it('thêm dòng của chúng ta: các đoạn chữ của người dùng giữ định dạng; dòng của chúng ta như chữ ngay trước nó, không đậm', () => {
     const out = patchComments(part(excelNote), {
-      texts: new Map([['3:2', `Ban Tổ chức:\nNghỉ phép\n${M}Trùng thời gian`]]),
+      ...changes(new Map([['3:2', `Ban Tổ chức:\nNghỉ phép\n${M}Trùng thời gian`]])),
       clearedRows: new Set(),
       clearedColumn: null,
     });
@@ -106,10 +111,12 @@ describe('ghi chú: phần của người dùng giữ nguyên cả định dạn
   it('ghi chú mới: thêm tác giả dicoso, ghi dạng đoạn chữ; ghi chú chỉ còn phần của chúng ta thì xóa cả ghi chú', () => {
     const ours = `<comment ref="D4" authorId="0"><text><r><t>${M}cũ</t></r></text></comment>`;
     const out = patchComments(part(ours), {
-      texts: new Map([
-        ['4:4', ''],
-        ['5:1', `${M}mới`],
-      ]),
+      ...changes(
+        new Map([
+          ['4:4', ''],
+          ['5:1', `${M}mới`],
+        ]),
+      ),
       clearedRows: new Set(),
       clearedColumn: null,
     });

@@ -13,9 +13,12 @@ import { asStartTag, tagText } from './tags';
  * others and a shape; a note emptied loses both. Every other note, shape and byte is left as the file has it.
  */
 
-/** What happens to the notes of one sheet: "row:column" → its whole new text ('' removes it). */
+/** What happens to the notes of one sheet. */
 export interface NoteChanges {
-  texts: ReadonlyMap<string, string>;
+  /** A cell's whole new note ('' removes it), or undefined when this run writes none there. */
+  wanted: (row: number, column: number) => string | undefined;
+  /** The non-empty notes written ("row:column", text): those the part lacks are added. */
+  added: readonly [string, string][];
   clearedRows: ReadonlySet<number>;
   clearedColumn: number | null;
 }
@@ -60,7 +63,7 @@ export function patchComments(bytes: Buffer | null, changes: NoteChanges): Comme
       comment(reader, splice, changes, prefix, seen, out);
     }
   }
-  const added = [...changes.texts].filter(([key, text]) => text !== '' && !seen.has(key));
+  const added = changes.added.filter(([key]) => !seen.has(key));
   if (added.length > 0) {
     if (!authorsEnd || !listEnd) throw new Error('comments part without authors or commentList');
     if (author < 0) {
@@ -101,7 +104,7 @@ function comment(reader: XmlReader, splice: Splice, changes: NoteChanges, prefix
   const end = c.end;
   if (!at) return;
   seen.add(key);
-  const wanted = changes.texts.get(key) ?? (changes.clearedRows.has(at.row) || at.column === changes.clearedColumn ? '' : undefined);
+  const wanted = changes.wanted(at.row, at.column) ?? (changes.clearedRows.has(at.row) || at.column === changes.clearedColumn ? '' : undefined);
   if (wanted === undefined) {
     out.kept.push(key);
     return;

@@ -1,4 +1,4 @@
-import type { NameSlot, SheetSlot } from '../model';
+import type { NameSlot, NoteWrites, SheetSlot } from '../model';
 import { EMPTY_STYLES } from '../package/blank';
 import { CONTENT_TYPE, CONTENT_TYPES_PART, relsPartOf, typeUri, type Relationship } from '../package/opc';
 import { parse, type XlsxPackage } from '../package/package';
@@ -123,7 +123,7 @@ class PackagePlan {
   private sheet(slot: SheetSlot): void {
     const part = slot.input!.part;
     const edits = slot.edits;
-    const needsDrawing = [...edits.notes.values()].some((text) => text !== '');
+    const needsDrawing = edits.notes.anyText;
     const drawingId = needsDrawing ? this.newRelId(part) : null;
     const patch = parse(
       () =>
@@ -138,14 +138,15 @@ class PackagePlan {
     );
     if (patch.splice.edited) this.changed.set(part.toLowerCase(), () => patch.splice.chunks());
     if (patch.formulaRemoved) this.formulasGone.add(slot.input!.sheetId);
-    if (edits.notes.size === 0 && edits.clearedRows.size === 0 && edits.clearedColumn === null) return;
+    if (edits.notes.empty && edits.clearedRows.size === 0 && edits.clearedColumn === null) return;
 
     const commentsRel = this.pkg.related(part, 'comments');
     const commentsPart = commentsRel && this.pkg.has(commentsRel.target) ? commentsRel.target : null;
     const comments = parse(
       () =>
         patchComments(commentsPart ? this.pkg.read(commentsPart) : null, {
-          texts: edits.notes,
+          wanted: (row, column) => edits.notes.at(row, column),
+          added: edits.notes.nonEmpty(),
           clearedRows: edits.clearedRows,
           clearedColumn: edits.clearedColumn,
         }),
@@ -168,13 +169,16 @@ class PackagePlan {
     existingId: string | null,
     newId: string | null,
     comments: { added: string[]; removed: string[]; kept: string[] },
-    texts: ReadonlyMap<string, string>,
+    notes: NoteWrites,
   ): void {
     const rel = existingId === null ? undefined : this.pkg.relationships(part).find((r) => r.id === existingId && !r.external);
     const existing = rel && this.pkg.has(rel.target) ? rel.target : null;
     const before = existing ? this.pkg.read(existing).toString('utf8') : null;
     const shown = before === null ? new Set<string>() : vmlNoteCells(before);
-    const changedKept = comments.kept.filter((key) => (texts.get(key) ?? '') !== '' && !shown.has(key));
+    const changedKept = comments.kept.filter((key) => {
+      const [row, column] = key.split(':').map(Number) as [number, number];
+      return (notes.at(row, column) ?? '') !== '' && !shown.has(key);
+    });
     const added = [...comments.added, ...changedKept].filter((key) => !shown.has(key));
     const removed = comments.removed.filter((key) => shown.has(key));
     if (existing && before !== null) {
