@@ -67,13 +67,12 @@ function cellView(cell: ExcelJS.Cell): unknown {
   return { ...JSON.parse(JSON.stringify(content)), style: JSON.parse(JSON.stringify(cell.style ?? {})), note: userPartOf(noteText(cell.note)) };
 }
 
-/** Every stored cell of a sheet but those of column `skip`, keyed by address. */
+/** Every stored cell of a sheet but those of column `skip`, keyed by address (exceljs's public iteration). */
 function cellsOf(ws: ExcelJS.Worksheet, skip: number | null): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  const rows = (ws as unknown as { _rows: ({ _cells: (ExcelJS.Cell | undefined)[] } | undefined)[] })._rows;
-  rows.forEach((row) =>
-    row?._cells.forEach((cell) => {
-      if (!cell || Number(cell.col) === skip) return;
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      if (Number(cell.col) === skip) return;
       const view = cellView(cell);
       // An untouched empty cell is no different from none.
       if (JSON.stringify(view) === JSON.stringify({ type: 0, style: {}, note: '' })) return;
