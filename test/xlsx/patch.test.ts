@@ -1,7 +1,8 @@
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { describe, expect, it } from 'vitest';
 import { TRIP_HIGHLIGHTS } from '../../src/core/highlights';
-import { SheetEdits } from '../../src/xlsx/model';
+import { SheetEdits, type NameSlot, type SheetSlot } from '../../src/xlsx/model';
+import { patchWorkbookPart } from '../../src/xlsx/write/workbook-patch';
 import { patchComments, patchVml, vmlNoteCells } from '../../src/xlsx/write/notes';
 import { patchSheet } from '../../src/xlsx/write/sheet-patch';
 
@@ -138,5 +139,34 @@ describe('ghi chú: phần của người dùng giữ nguyên cả định dạn
     expect(out).not.toContain(shape(3, 3, 1026));
     expect(out).toMatch(/<v:shape id="_x0000_s1026" [^>]*>.*<x:Row>4<\/x:Row><x:Column>0<\/x:Column>/);
     expect(out).toContain('data="1"');
+  });
+});
+
+describe('phần sổ (workbook.xml): tab và tên', () => {
+  it('xóa một tab của chúng ta ở giữa: tên riêng của tab sau và tab đang mở theo đúng tab của chúng', () => {
+    const slot = (name: string, index: number, deleted = false): SheetSlot => ({
+      name,
+      input: { name, relId: `rId${index + 1}`, part: `xl/worksheets/sheet${index + 1}.xml`, sheetId: index + 1, worksheet: true, hidden: false, index },
+      content: null,
+      edits: new SheetEdits(),
+      deleted,
+    });
+    const slots = [slot('Cán bộ', 0), slot('Tổng hợp 1+2', 1, true), slot('Đi cơ sở', 2)];
+    const names: NameSlot[] = [
+      { name: 'Vung', formula: "'Đi cơ sở'!$B$2:$B$9", scope: slots[2]!, input: 0, removed: false },
+      { name: '_xlnm.Print_Titles', formula: "'Tổng hợp 1+2'!$4:$4", scope: slots[1]!, input: 1, removed: false },
+      { name: '_dicoso_tab_1', formula: "'Tổng hợp 1+2'!$A$1", scope: null, input: 2, removed: true },
+    ];
+    const xml = (sheets: string, defined: string, active: number) =>
+      `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheets}</sheets><definedNames>${defined}</definedNames><calcPr calcId="191029"/></workbook>`;
+    const sheet = (s: SheetSlot) => `<sheet name="${s.name}" sheetId="${s.input!.sheetId}" r:id="${s.input!.relId}"/>`;
+    const input = xml(
+      slots.map(sheet).join(''),
+      `<definedName name="Vung" localSheetId="2">'Đi cơ sở'!$B$2:$B$9</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'Tổng hợp 1+2'!$4:$4</definedName><definedName name="_dicoso_tab_1">'Tổng hợp 1+2'!$A$1</definedName>`,
+      2,
+    );
+    expect(patchWorkbookPart(Buffer.from(input), { slots, names, added: new Map() }).toString('utf8')).toBe(
+      xml(`${sheet(slots[0]!)}${sheet(slots[2]!)}`, `<definedName name="Vung" localSheetId="1">'Đi cơ sở'!$B$2:$B$9</definedName>`, 1),
+    );
   });
 });
