@@ -61,20 +61,6 @@ async function buildGas() {
   return names;
 }
 
-/** exceljs's Workbook requires its CSV reader (fast-csv, dayjs) at load time; the command reads .xlsx only. */
-const withoutExceljsCsv = {
-  name: 'without-exceljs-csv',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
-      args.importer.includes(`exceljs${path.sep}lib${path.sep}doc`) ? { path: 'exceljs-csv', namespace: 'stub' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: "module.exports = class CSV { constructor() { throw new Error('dicoso: exceljs CSV is not bundled'); } };",
-      loader: 'js',
-    }));
-  },
-};
-
 async function buildCli() {
   if (!existsSync(path.join(root, 'src/cli/main.ts'))) return;
   await rm(cliDir, { recursive: true, force: true });
@@ -86,9 +72,7 @@ async function buildCli() {
     target: 'node20',
     outfile: path.join(cliDir, 'dicoso.cjs'),
     banner: { js: '#!/usr/bin/env node' },
-    // exceljs is bundled too (one file to read instead of some 400, about a fifth of the start-up), without its CSV
-    // module, which `dicoso` never uses; zod is bundled so its ESM build (and default exports) are used.
-    plugins: [withoutExceljsCsv],
+    // Everything is bundled (one file to read at start-up); zod so that its ESM build (and default exports) are used.
     sourcemap: 'linked',
     logLevel: 'warning',
   });

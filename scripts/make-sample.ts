@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CalendarDate, addDays, dateParts, dayNumber, daysInclusive } from '../src/core/calendar-date';
 import { withoutDiacritics } from '../src/core/text';
-import { XlsxWorkbook } from '../src/cli/xlsx-workbook';
+import ExcelJS from 'exceljs';
 import type { RawCell } from '../src/sheets/workbook';
 import { Random } from './seeded-random';
 import { CONTENT_KIND_LABELS, type ContentKind } from '../src/core/vocabulary';
@@ -880,8 +880,8 @@ const TRIP_WIDTHS = [6, 24, 24, 30, 48, 9, 12, 12, 36, 11, 14, 13, 13, 11, 8, 34
 /** Writes the sample workbook to `path`. */
 export async function writeSample(path: string): Promise<SampleBook> {
   const sample = buildSample();
-  const book = XlsxWorkbook.createEmpty();
-  const excel = book.excel;
+  const excel = new ExcelJS.Workbook();
+  excel.creator = 'dicoso';
   // Fixed metadata: the file differs only when the content does.
   excel.created = new Date(Date.UTC(2023, 10, 15));
   excel.modified = new Date(Date.UTC(2023, 10, 15));
@@ -912,16 +912,31 @@ export async function writeSample(path: string): Promise<SampleBook> {
   TRIP_WIDTHS.forEach((w, i) => (tripsSheet.getColumn(i + 1).width = w));
   tripsSheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   const last = sample.tripCount + TRIPS_HEADER_ROW;
-  book.addListValidation(TRIPS_TAB, TRIP_COLUMNS.indexOf('Trạng thái') + 1, 2, last + 200, ['Đăng ký', 'Đã duyệt', 'Đã thực hiện', 'Hủy']);
-  book.addListValidation(TRIPS_TAB, TRIP_COLUMNS.indexOf('Cấp') + 1, 2, last + 200, ['Huyện', 'Cơ sở', 'Chi đoàn']);
+  listValidation(tripsSheet, TRIP_COLUMNS.indexOf('Trạng thái') + 1, last + 200, ['Đăng ký', 'Đã duyệt', 'Đã thực hiện', 'Hủy']);
+  listValidation(tripsSheet, TRIP_COLUMNS.indexOf('Cấp') + 1, last + 200, ['Huyện', 'Cơ sở', 'Chi đoàn']);
 
   const settings = excel.getWorksheet(SETTINGS_TAB)!;
   settings.getColumn(1).width = 18;
   settings.getColumn(2).width = 22;
 
   await mkdir(dirname(path), { recursive: true });
-  await book.save(path);
+  await excel.xlsx.writeFile(path);
   return sample;
+}
+
+/** A dropdown on rows 2…lastRow of a column, typing another value allowed with a warning (as `dicoso init` makes it). */
+function listValidation(ws: ExcelJS.Worksheet, column: number, lastRow: number, values: string[]): void {
+  for (let row = 2; row <= lastRow; row++) {
+    ws.getCell(row, column).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Giá trị ngoài danh sách',
+      error: 'Giá trị này không có trong danh sách. Vẫn giữ?',
+    };
+  }
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 // The preview's server side: the real sidebar-api functions over an in-memory copy of the sample workbook.
 // scripts/preview.mjs bundles this file with esbuild at start, so `npm run preview` needs nothing but `npm ci`.
 import { isCalendarDate, type CalendarDate } from '../src/core/calendar-date';
-import { XlsxWorkbook } from '../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { MemoryLogStore, runDailySends, type DailyRunOutcome, type Mailer, type OutgoingMessage } from '../src/sheets/email-run';
 import { MemoryWorkbook } from '../src/sheets/memory-workbook';
 import type { TriggerState } from '../src/sheets/schedule-status';

@@ -1,57 +1,36 @@
 import { formatDayFirst, type CalendarDate } from '../core/calendar-date';
-import { PRESET_IDS } from '../core/presets';
-
-export const USAGE = `Cách dùng:
-  dicoso check <bảng-tính.xlsx> [--preset kien-giang-2023|tay-ninh-2023|ha-nam-2022] [--year YYYY]
-               [--today YYYY-MM-DD] [--quarter 1-4] [--ban "<tên ban>"] [--out <kết-quả.xlsx>] [--json]
-               [--mau1 "<họ tên cán bộ hoặc tên ban>"]
-  dicoso init <bảng-tính-mới.xlsx> [--preset …] [--year YYYY] [--province "<tên tỉnh>"]
-  dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 [--ban "<tên ban>"] --out <thư-mục> [--today YYYY-MM-DD]
-  dicoso tong-hop <tỉnh-a.xlsx> <tỉnh-b.xlsx> … --out <toàn-quốc.xlsx> [--year YYYY] [--today YYYY-MM-DD] [--preset …]
-  dicoso --help`;
-
-/** What each option needs, said when it is given without it. */
-const MISSING_VALUE: Record<string, string> = {
-  '--out': 'cần tên tệp kết quả, ví dụ --out ket-qua.xlsx (với email-preview: tên thư mục, ví dụ --out thu).',
-  '--ban': 'cần tên một ban, ví dụ --ban "Ban Tuyên giáo" (tên có dấu cách đặt trong ngoặc kép).',
-  '--today': 'cần một ngày dạng YYYY-MM-DD, ví dụ --today 2023-11-15.',
-  '--quarter': 'cần số quý 1, 2, 3 hoặc 4, ví dụ --quarter 4.',
-  '--mau1': 'cần họ tên một cán bộ hoặc tên một ban, ví dụ --mau1 "Nguyễn Văn An".',
-  '--year': 'cần một năm, ví dụ --year 2023.',
-  '--preset': `cần tên một bộ quy định (${PRESET_IDS.join(', ')}), ví dụ --preset ${PRESET_IDS[0]}.`,
-  '--province': 'cần tên tỉnh, ví dụ --province "Kiên Giang".',
-};
 
 /**
  * What the `dicoso` command says: refusals, warnings and the printed summary's sentences, built by functions with
- * the values they name. (The system errors' wording is in os-errors.ts, the reading of a
- * file that is not an .xlsx in xlsx-workbook.ts.)
+ * the values they name. (Each option's own wording is in options.ts; the system errors' in xlsx/os-errors.ts; what
+ * the .xlsx adapter says about a file it cannot open or write in xlsx/texts.ts.)
  */
 export const cliTexts = {
-  /** The command line's options. */
+  error: (message: string) => `Lỗi: ${message}`,
+  bug: (message: string) => `Lỗi ngoài dự kiến (lỗi của chương trình, không phải của dữ liệu): ${message}\nHãy báo lại kèm tệp đã dùng.`,
+  about: 'dicoso: kiểm tra và tổng hợp chủ trương “1+2” đi cơ sở trên tệp Excel.',
+  usageTitle: 'Cách dùng:',
+  commandsTitle: 'Lệnh:',
+  optionsTitle: 'Tùy chọn:',
+  /** The command line's options (each option's own wording is in options.ts, with the option). */
   args: {
-    badOption: (option: string | undefined) => (option ? `Tùy chọn không hợp lệ: ${option}.\n${USAGE}` : `Tham số không hợp lệ.\n${USAGE}`),
-    noCommand: (command: string) => `Không có lệnh “${command}”.\n${USAGE}`,
-    noFile: (command: string) => `Thiếu tên tệp cho lệnh ${command}.\n${USAGE}`,
-    extra: (rest: readonly string[]) => `Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${USAGE}`,
-    badPreset: (value: string) => `--preset “${value}” không có. Chọn: ${PRESET_IDS.join(', ')}.`,
-    badYear: (value: string) => `--year “${value}” không hợp lệ: cần một năm như 2023.`,
-    badQuarter: (value: string) => `--quarter “${value}” không hợp lệ: chọn 1, 2, 3 hoặc 4.`,
-    emailPreviewNeeds: `email-preview cần --quarter và --out.\n${USAGE}`,
-    rollupNeedsOut: `tong-hop cần --out <tệp-tổng-hợp.xlsx>.\n${USAGE}`,
-    rollupUnused: (unused: readonly string[]) =>
-      `tong-hop không dùng ${unused.map((k) => `--${k}`).join(', ')}: mỗi tỉnh lấy tên tỉnh và kỳ tính từ tab Cài đặt của tệp mình.\n${USAGE}`,
+    badOption: (option: string | undefined, usage: string) => (option ? `Tùy chọn không hợp lệ: ${option}.\n${usage}` : `Tham số không hợp lệ.\n${usage}`),
+    noCommand: (command: string, usage: string) => `Không có lệnh “${command}”.\n${usage}`,
+    noFile: (command: string, usage: string) => `Thiếu tên tệp cho lệnh ${command}.\n${usage}`,
+    extra: (rest: readonly string[], usage: string) => `Thừa tham số: ${rest.join(' ')}. Tên có dấu cách phải đặt trong ngoặc kép.\n${usage}`,
+    needs: (command: string, options: readonly string[], usage: string) => `${command} cần ${options.map((o) => `--${o}`).join(' và ')}.\n${usage}`,
+    unused: (command: string, options: readonly string[], reason: string | undefined, usage: string) =>
+      `${command} không dùng ${options.map((o) => `--${o}`).join(', ')}${reason ? `: ${reason}` : ''}.\n${usage}`,
     /** An option given last, or followed by another option, without its value. */
-    missingValue: (option: string) => `${option} ${MISSING_VALUE[option] ?? 'cần một giá trị ngay sau nó.'}`,
-    badDateFormat: (value: string) => `--today “${value}” không hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2023-11-15.`,
-    noSuchMonth: (value: string, month: number) =>
-      `--today “${value}”: không có tháng ${month}. Ngày ghi theo thứ tự năm-tháng-ngày (YYYY-MM-DD), ví dụ 2023-11-15.`,
-    noSuchDay: (value: string, year: number, month: number, days: number) =>
-      `--today “${value}”: ngày này không có, tháng ${month} năm ${year} chỉ có ${days} ngày. Hãy ghi một ngày có thật, ví dụ ${year}-${String(month).padStart(2, '0')}-${days}.`,
-    yearOutOfRange: (value: string) => `--today “${value}”: năm phải từ 1900 đến 9999, ví dụ 2023-11-15.`,
+    missingValue: (option: string, needs: string | undefined) => `${option} ${needs ?? 'cần một giá trị ngay sau nó.'}`,
   },
+  written: (file: string, tabs: readonly string[]) => `Đã ghi ${file} (tab ${tabs.join(', ')}).`,
+  created: (file: string, year: number) => `Đã tạo ${file}: tab Cán bộ, Đi cơ sở, Cài đặt (năm ${year}).`,
+  emailsWritten: (files: readonly string[], folder: string) => `Đã ghi ${files.length} thư vào ${folder}:\n${files.map((f) => `  ${f}`).join('\n')}`,
   /** `dicoso tong-hop`. */
   rollup: {
+    reading: (n: number, of: number, file: string) => `Đang đọc ${n}/${of}: ${file}`,
+    skipped: (reason: string) => `Bỏ qua: ${reason}`,
     outIsInput: (out: string) => `--out '${out}' là một trong các tệp đầu vào: dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out.`,
     inFile: (file: string, message: string) => (message.includes(file) ? message : `Tệp '${file}': ${message}`),
     bug: (file: string, message: string) => `Tệp '${file}': lỗi ngoài dự kiến khi đọc (${message}); đã bỏ qua tệp này. Hãy báo lại kèm tệp.`,
@@ -70,8 +49,6 @@ export const cliTexts = {
     given
       ? `--out '${out}' là chính tệp đầu vào '${file}': dicoso không ghi đè tệp anh/chị đưa vào. Hãy đặt tên khác cho --out, hoặc bỏ --out để ghi ra '${defaultOut}'.`
       : `Tệp kết quả mặc định '${out}' là chính tệp đầu vào '${file}' (qua một liên kết tắt): dicoso không ghi đè tệp anh/chị đưa vào. Hãy chọn chỗ ghi bằng --out.`,
-  unkept: (parts: readonly string[], file: string, out: string) =>
-    `Lưu ý: tệp kết quả '${out}' sẽ không có ${parts.join(', ')} của tệp '${file}': chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp '${file}' không bị thay đổi: hãy giữ tệp gốc này nếu cần các phần đó. Các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.`,
   noBan: (wanted: string, roster: string, bans: string[]) => `Không có Ban “${wanted}” trong tab ${roster}. Các ban: ${bans.join('; ')}.`,
   noMau1: (wanted: string, roster: string) =>
     `--mau1 “${wanted}”: không có cán bộ nào tên như vậy (hoặc có nhiều người trùng tên) và cũng không có ban nào tên như vậy trong tab ${roster}. Hãy ghi đúng họ tên hoặc tên ban.`,

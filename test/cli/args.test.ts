@@ -50,3 +50,42 @@ describe('dòng lệnh: --today', () => {
     expect(parseCommand(['check', 'a.xlsx', '--today', '2024-02-29'])).toMatchObject({ kind: 'check', flags: { today: '2024-02-29' } });
   });
 });
+
+describe('dòng lệnh: mỗi tùy chọn khai báo một lần', () => {
+  it('--help nói từng lệnh làm gì và từng tùy chọn làm gì, lấy từ chính khai báo', async () => {
+    const { run } = await import('../../src/cli/main');
+    const { OPTIONS } = await import('../../src/cli/options');
+    const { COMMANDS } = await import('../../src/cli/commands/index');
+    let out = '';
+    const io = { stdout: (t: string) => (out += t), stderr: () => {}, env: {}, isTTY: false, now: () => new Date() };
+    expect(await run(['--help'], io)).toBe(0);
+    const flat = out.replace(/\s+/g, ' ');
+    for (const spec of COMMANDS) expect(flat).toContain(spec.summary);
+    for (const [name, spec] of Object.entries(OPTIONS)) {
+      expect(flat).toContain(`--${name}`);
+      expect(flat).toContain(spec.help);
+    }
+    out = '';
+    expect(await run(['tong-hop', '--help'], io)).toBe(0);
+    expect(out).toContain('dicoso tong-hop <tỉnh-a.xlsx>');
+    expect(out).not.toContain('--mau1');
+    expect(out).not.toContain('dicoso check');
+  });
+
+  it.each([
+    ['init không dùng --json', ['init', 'moi.xlsx', '--json'], 'init không dùng --json.'],
+    ['email-preview thiếu --out', ['email-preview', 'a.xlsx', '--quarter', '2'], 'email-preview cần --out.'],
+    ['tong-hop thiếu --out', ['tong-hop', 'a.xlsx', 'b.xlsx'], 'tong-hop cần --out.'],
+    ['check chỉ nhận một tệp', ['check', 'a.xlsx', 'b.xlsx'], 'Thừa tham số: b.xlsx.'],
+  ])('%s', (_name, argv, message) => {
+    const text = refusal(argv);
+    expect(text).toContain(message);
+    expect(text).toContain('Cách dùng:');
+  });
+
+  it('cách dùng (usage) liệt kê mọi tùy chọn của từng lệnh, tùy chọn bắt buộc không có ngoặc', () => {
+    const text = refusal(['kiemtra', 'a.xlsx']).replace(/\s+/g, ' ');
+    expect(text).toContain('dicoso email-preview <bảng-tính.xlsx> --quarter 1-4 --out <tệp hoặc thư mục> [--ban "<tên ban>"]');
+    expect(text).toContain('dicoso tong-hop <tỉnh-a.xlsx> <tỉnh-b.xlsx> … --out <tệp hoặc thư mục> [--year YYYY]');
+  });
+});

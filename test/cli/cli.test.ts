@@ -5,8 +5,9 @@ import path from 'node:path';
 import * as z from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ISSUE_CODES } from '../../src/core/issues';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { ROOT } from '../support/bundle';
+import { loadForContent } from '../support/xlsx-content';
 
 const SAMPLE = path.join(ROOT, 'samples/tinh-doan-mau.xlsx');
 const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
@@ -135,7 +136,7 @@ describe('dicoso check', () => {
     expect(report.period).toEqual({ start: '2023-01-01', end: '2023-10-25' });
     const written = await XlsxWorkbook.load(path.join(dir, 'tn.xlsx'));
     expect(written.tabNames()).toEqual(expect.arrayContaining(['Tổng hợp 1+2', 'Mẫu 2 - Tuyên giáo', 'Mẫu 3 Quý II-2023 - Tuyên giáo']));
-    const mau2 = written.excel.getWorksheet('Mẫu 2 - Tuyên giáo')!;
+    const mau2 = (await loadForContent(path.join(dir, 'tn.xlsx'))).getWorksheet('Mẫu 2 - Tuyên giáo')!;
     expect(mau2.getCell('A5').font?.name).toBe('Times New Roman');
     expect(mau2.getCell('A5').font?.bold).toBe(true);
   });
@@ -228,7 +229,7 @@ describe('dicoso init', () => {
     const trips = wb.readTab('Đi cơ sở')!.values;
     expect(trips[0]).toContain('Trạng thái');
     expect(trips[1]![6]).toBeInstanceOf(Date);
-    const sheet = wb.excel.getWorksheet('Đi cơ sở')!;
+    const sheet = (await loadForContent(path.join(dir, 'moi.xlsx'))).getWorksheet('Đi cơ sở')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getCell('D2').dataValidation).toMatchObject({ type: 'list' });
     const check = dicoso(['check', 'moi.xlsx', '--today', '2024-06-01', '--json', '--out', 'moi-kq.xlsx']);

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkWorkbook } from '../../src/cli/check';
-import { zipEntries, zipEntryContent } from '../../src/cli/zip-entries';
+import { checkWorkbook } from '../../src/cli/commands/check';
+import { zipEntries, zipEntryContent } from '../../src/xlsx/zip/entries';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { ROOT } from '../support/bundle';
 import { zipArchive } from './files';
@@ -51,16 +51,14 @@ const chain =
   (xml: string) =>
     edits.reduce((x, edit) => edit(x), xml);
 
-async function check(name: string, input: Buffer): Promise<{ warnings: string[]; part: (name: string) => string; parts: string[] }> {
+async function check(name: string, input: Buffer): Promise<{ part: (name: string) => string; parts: string[] }> {
   const file = path.join(dir, `${name}.xlsx`);
   const out = path.join(dir, `${name}-ket-qua.xlsx`);
   writeFileSync(file, input);
-  const warnings: string[] = [];
-  await checkWorkbook(file, { json: false, today, out }, new Date(), (text) => warnings.push(text));
+  await checkWorkbook(file, { json: false, today, out }, new Date());
   const bytes = readFileSync(out);
   const entries = zipEntries(bytes)!;
   return {
-    warnings,
     parts: entries.map((e) => e.name),
     part: (wanted) => {
       const entry = entries.find((e) => e.name === wanted);
@@ -83,7 +81,7 @@ function valueOf(cell: string): string {
 
 describe('ô ngày giờ của người dùng ghi ra đúng như đã đọc', () => {
   it('số ngày giờ (có phần lẻ) và giờ 12:30 giữ đúng từng chữ số, ở dòng thường và ở dòng có công thức; ô ngày dạng ISO (t="d") giữ nguyên', async () => {
-    const { part, warnings } = await check(
+    const { part } = await check(
       'ngay-gio',
       sampleWith({
         'xl/worksheets/sheet1.xml': chain(
@@ -97,7 +95,6 @@ describe('ô ngày giờ của người dùng ghi ra đúng như đã đọc', (
         ),
       }),
     );
-    expect(warnings).toEqual([]);
     const sheet = part('xl/worksheets/sheet1.xml');
     expect(Number(valueOf(cellXml(sheet, 'K20')))).toBe(45000.123456789);
     expect(Number(valueOf(cellXml(sheet, 'L20')))).toBe(0.5208333333333334);
@@ -128,12 +125,9 @@ describe('dòng trống chỉ mang thiết lập của dòng vẫn còn', () => 
       }),
     );
     const sheet = part('xl/worksheets/sheet2.xml');
-    const row = (r: number) => new RegExp(`<row r="${r}"[^>]*>`).exec(sheet)?.[0] ?? '';
-    expect(row(470)).toContain('hidden="1"');
-    expect(row(471)).toMatch(/ s="\d+" customFormat="1"/);
-    expect(row(472)).toContain('outlineLevel="1"');
-    expect(row(473)).toMatch(/hidden="1".*outlineLevel="1"/);
-    expect(row(474)).toContain('collapsed="1"');
+    expect(sheet).toContain(
+      '<row r="470" hidden="1"/><row r="471" s="5" customFormat="1"/><row r="472" outlineLevel="1"/><row r="473" outlineLevel="1" hidden="1"/><row r="474" collapsed="1"/></sheetData>',
+    );
   });
 });
 
@@ -176,8 +170,7 @@ describe('tên đặt cho ô, khóa cấu trúc sổ và thuộc tính tài li�
   it('hằng số, công thức, tên riêng của từng tab (hai tab cùng tên “Vung”), tên ẩn có chú thích, tên hai vùng; khóa cấu trúc; thuộc tính tùy chỉnh — qua hai lần chạy', async () => {
     const first = await check('ten', input());
     const again = await check('ten-2', readFileSync(path.join(dir, 'ten-ket-qua.xlsx')));
-    for (const { part, parts, warnings } of [first, again]) {
-      expect(warnings).toEqual([]);
+    for (const { part, parts } of [first, again]) {
       const book = part('xl/workbook.xml');
       const tabs = [...book.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
       const user = [...book.matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)].filter((m) => !/name="_(?:dicoso_|xlnm\.)/.test(m[1]!));
@@ -209,56 +202,40 @@ describe('tên đặt cho ô, khóa cấu trúc sổ và thuộc tính tài li�
   });
 });
 
-describe('những gì vẫn chưa chép được thì được báo trước, kèm tên tab', () => {
-  it('liên kết tới ô (location, kiểu Excel), chú thích của liên kết, điều kiện lọc, ngắt trang đặt tay: nêu đúng tab và ghi tệp', async () => {
-    const { warnings, part } = await check(
-      'canh-bao',
+describe('những gì exceljs từng bỏ đi nay được giữ nguyên', () => {
+  it('liên kết tới ô (location, kiểu Excel), chú thích của liên kết, điều kiện lọc, ngắt trang đặt tay: còn nguyên từng chữ trong tệp kết quả', async () => {
+    const filter = '<autoFilter ref="A1:Q266"><filterColumn colId="10"><filters><filter val="Đăng ký"/></filters></filterColumn></autoFilter>';
+    const link = '<hyperlinks><hyperlink ref="I2" location="\'Cán bộ\'!B4" display="về Cán bộ" tooltip="nhảy"/></hyperlinks>';
+    const breaks = '<rowBreaks count="1" manualBreakCount="1"><brk id="50" max="16383" man="1"/></rowBreaks>';
+    const { part } = await check(
+      'giu-lai',
       sampleWith({
         'xl/worksheets/sheet2.xml': (xml) =>
           xml
-            .replace(
-              '</sheetData>',
-              '</sheetData><autoFilter ref="A1:Q266"><filterColumn colId="10"><filters><filter val="Đăng ký"/></filters></filterColumn></autoFilter>',
-            )
-            .replace('<pageMargins', '<hyperlinks><hyperlink ref="I2" location="\'Cán bộ\'!B4" display="về Cán bộ" tooltip="nhảy"/></hyperlinks><pageMargins')
+            .replace('</sheetData>', `</sheetData>${filter}`)
+            .replace('<pageMargins', `${link}<pageMargins`)
             .replace('</worksheet>', '')
-            .concat('<rowBreaks count="1" manualBreakCount="1"><brk id="50" max="16383" man="1"/></rowBreaks></worksheet>'),
+            .concat(`${breaks}</worksheet>`),
       }),
     );
-    const file = 'canh-bao.xlsx';
-    const out = path.join(dir, 'canh-bao-ket-qua.xlsx');
-    expect(warnings).toEqual([
-      `Lưu ý: tệp kết quả '${out}' sẽ không có ` +
-        'liên kết tới ô trong bảng tính (tab “Đi cơ sở”), dòng chú thích hiện khi rê chuột lên liên kết (tab “Đi cơ sở”), ' +
-        'điều kiện lọc đang chọn (tab “Đi cơ sở”; nút lọc vẫn còn, các dòng đang ẩn sẽ hiện lại), ngắt trang đặt tay (tab “Đi cơ sở”) ' +
-        `của tệp '${path.join(dir, file)}': chương trình ghi tệp .xlsx không chép lại được các phần này. Tệp '${path.join(dir, file)}' không bị thay đổi: ` +
-        'hãy giữ tệp gốc này nếu cần các phần đó. Các ô, ghi chú, định dạng, bảng và ảnh vẫn được chép sang.',
-    ]);
-    // The warning names what the writer really leaves out (if exceljs learns to keep one, the warning must go).
     const sheet = part('xl/worksheets/sheet2.xml');
-    expect(sheet).not.toContain('filterColumn');
-    expect(sheet).not.toContain('rowBreaks');
-    expect(sheet).not.toContain('tooltip=');
-    expect(sheet).not.toMatch(/<hyperlink [^>]*ref="I2"/);
+    for (const kept of [filter, link, breaks]) expect(sheet).toContain(kept);
   });
 
-  it('chạy lại trên tệp kết quả: tab mẫu 1 được ghi lại (có ngắt trang) thì không báo mất; không ghi lại thì báo đúng tab đó', async () => {
-    // The sample holds nothing the writer drops; the Ban's mẫu 1 starts each cadre on a page of its own.
+  it('chạy lại trên tệp kết quả: tab mẫu 1 của lần trước không ghi lại lần này thì vẫn còn nguyên, cả ngắt trang', async () => {
+    // The Ban's mẫu 1 starts each cadre on a page of its own.
     const run = async (input: string, out: string, mau1?: string) => {
-      const warnings: string[] = [];
-      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1 } : {}) }, new Date(), (text) => warnings.push(text));
+      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1 } : {}) }, new Date());
       const bytes = readFileSync(out);
       const sheets = zipEntries(bytes)!.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
-      return { warnings, breaks: sheets.filter((e) => zipEntryContent(bytes, e)!.toString('utf8').includes('<rowBreaks')).length };
+      return sheets.filter((e) => zipEntryContent(bytes, e)!.toString('utf8').includes('<rowBreaks')).length;
     };
     const first = path.join(dir, 'mau1-lan1.xlsx');
     const second = path.join(dir, 'mau1-lan2.xlsx');
     const third = path.join(dir, 'mau1-lan3.xlsx');
-    expect(await run(SAMPLE, first, 'Ban Tuyên giáo')).toEqual({ warnings: [], breaks: 1 });
-    expect(await run(first, second, 'Ban Tuyên giáo')).toEqual({ warnings: [], breaks: 1 });
-    const without = await run(second, third);
-    expect(without.warnings).toHaveLength(1);
-    expect(without.warnings[0]).toContain(`sẽ không có ngắt trang đặt tay (tab “Mẫu 1 - Tuyên giáo”) của tệp '${second}'`);
+    expect(await run(SAMPLE, first, 'Ban Tuyên giáo')).toBe(1);
+    expect(await run(first, second, 'Ban Tuyên giáo')).toBe(1);
+    expect(await run(second, third)).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sniffInput } from '../../src/cli/input-file';
+import { sniffInput } from '../../src/xlsx/input-file';
 import { ROOT } from '../support/bundle';
 import { compoundFile, convertWithLibreOffice, noLibreOffice, xlsxPackage, zipArchive } from './files';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook } from '../../src/cli/check';
+import { checkWorkbook } from '../../src/cli/commands/check';
 import { MAU2_CAPTIONS } from '../../src/core/forms/mau2';
 import { ROOT } from '../support/bundle';
 import { SOFFICE, skipWithout } from '../support/tools';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileSystemError, isOsError, osErrorMessage, type FileAction } from '../../src/cli/os-errors';
+import { fileSystemError, isOsError, osErrorMessage, type FileAction } from '../../src/xlsx/os-errors';
 import { isUserError } from '../../src/core/user-error';
 import { ROOT } from '../support/bundle';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { ROOT } from '../support/bundle';
 
 const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');

@@ -16,7 +16,7 @@ import {
   writeSample,
   type SampleBook,
 } from '../../scripts/make-sample';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { rect } from '../support/grid';
 import type { RawCell } from '../../src/sheets/workbook';
 

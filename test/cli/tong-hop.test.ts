@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rollUp } from '../../src/cli/tong-hop';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { rollUp } from '../../src/cli/commands/tong-hop';
+import { loadForContent } from '../support/xlsx-content';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import { ROOT } from '../support/bundle';
 
@@ -100,7 +100,7 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
     expect(outcome.skipped[2]!.reason).toContain('là của An Giang, như tệp');
     expect(outcome.skipped[3]!.reason).toContain('được đưa vào hai lần');
 
-    const wb = (await XlsxWorkbook.load(out)).excel;
+    const wb = await loadForContent(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Toàn quốc', 'Theo ban', 'Chưa đủ cuối kỳ', 'Tệp bỏ qua']);
     expect(rowsOf(wb.getWorksheet('Toàn quốc')!, 'STT')).toEqual([
       // The columns are the verdicts some province has, in words that fit every preset.
@@ -200,7 +200,7 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
     expect(outcome.provinces.reduce((n, p) => n + p.counts.cadres, 0)).toBe(BAC_LIEU.roster.length);
     expect(outcome.skipped.map((s) => s.file)).toEqual([skippedFile]);
     for (const text of reason) expect(outcome.skipped[0]!.reason).toContain(text);
-    const wb = (await XlsxWorkbook.load(out)).excel;
+    const wb = await loadForContent(out);
     expect(rowsOf(wb.getWorksheet('Tệp bỏ qua')!, 'STT').map((r) => r[1])).toEqual(['Tệp', skippedFile]);
 
     const run = spawnSync(
@@ -223,7 +223,7 @@ describe('dicoso tong-hop: tổng hợp toàn quốc từ tệp của từng t�
     const out = path.join(dir, `ten-tu-tep-${name}.xlsx`);
     const outcome = await rollUp([input], { json: false, today, out });
     expect(outcome.provinces.map((p) => [p.province, p.file])).toEqual([[name, file]]);
-    const wb = (await XlsxWorkbook.load(out)).excel;
+    const wb = await loadForContent(out);
     expect(rowsOf(wb.getWorksheet('Toàn quốc')!, 'STT')[1]!.slice(1, 3)).toEqual([name, file]);
   });
 });

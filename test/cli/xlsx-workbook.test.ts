@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/core/calendar-date';
 import type { TabLayout } from '../../src/core/grid';
 import { isUserError } from '../../src/core/user-error';
-import { WorkbookReadError, XlsxWorkbook, rawCellOf } from '../../src/cli/xlsx-workbook';
+import { WorkbookReadError, XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
+import { loadForContent } from '../support/xlsx-content';
 import type { TabAnnotations } from '../../src/sheets/workbook';
 import { NOTE_MARKER } from '../../src/sheets/notes';
 import { rect } from '../support/grid';
-import { zipEntries, zipEntryContent } from '../../src/cli/zip-entries';
+import { zipEntries, zipEntryContent } from '../../src/xlsx/zip/entries';
 import { highlightFormula, TRIP_HIGHLIGHTS } from '../../src/core/highlights';
+import { xlsxPackage } from './files';
 
 let dir: string;
 beforeAll(async () => {
@@ -41,6 +43,11 @@ async function saved(book: XlsxWorkbook): Promise<string> {
 
 async function reload(book: XlsxWorkbook): Promise<XlsxWorkbook> {
   return XlsxWorkbook.load(await saved(book));
+}
+
+/** The saved file as exceljs reads it: what another program sees. */
+async function excelOf(book: XlsxWorkbook): Promise<ExcelJS.Workbook> {
+  return loadForContent(await saved(book));
 }
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -264,6 +271,7 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
     const book = XlsxWorkbook.createEmpty();
     book.writeGeneratedTab(form);
     const again = await reload(book);
+    const file = await excelOf(book);
     expect(rect(again.readTab('Mẫu 3')!.values)).toEqual([
       ['BẢNG TỔNG HỢP KẾT QUẢ ĐI CƠ SỞ', '', ''],
       ['STT', 'Họ và tên', 'Kết quả, đề xuất'],
@@ -271,7 +279,7 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
       [2, 'Trần Văn Hòa', '=SUM(A3:A4)'],
       ['Tổng', '', true],
     ]);
-    const cell = again.excel.getWorksheet('Mẫu 3')!.getCell('C4');
+    const cell = file.getWorksheet('Mẫu 3')!.getCell('C4');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
   });
@@ -279,7 +287,7 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
   it('writes merges, styles, widths, frozen rows and an A4 landscape page fitted to the width', async () => {
     const book = XlsxWorkbook.createEmpty();
     book.writeGeneratedTab(form);
-    const ws = (await reload(book)).excel.getWorksheet('Mẫu 3')!;
+    const ws = (await excelOf(book)).getWorksheet('Mẫu 3')!;
 
     expect(ws.model.merges).toEqual(['A1:C1']);
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
@@ -314,7 +322,7 @@ describe('XlsxWorkbook.writeGeneratedTab, through a saved file', () => {
     const again = await reload(once);
     expect(again.tabNames()).toEqual(['Cán bộ', 'Đi cơ sở', 'Mẫu 3', 'Mẫu 2']);
     expect(again.readTab('Mẫu 3')!.values).toEqual([['mới']]);
-    expect(again.excel.getWorksheet('Mẫu 3')!.model.merges).toEqual([]);
+    expect((await excelOf(again)).getWorksheet('Mẫu 3')!.model.merges).toEqual([]);
     expect(again.generatedTabs()).toEqual(['Mẫu 3', 'Mẫu 2']);
   });
 
@@ -387,7 +395,7 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
       notes: [[], [], [`Ghi chú của người dùng\n${M}Trùng thời gian`, `${M}Số ngày 9 > 7`]],
       ownedColumn: 4,
     });
-    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    const ws = (await excelOf(again)).getWorksheet('Đi cơ sở')!;
     // The user's fills and fonts are as they were: the colours are conditional-format rules keyed to column D.
     for (const a1 of ['A1', 'A2', 'B3', 'C4']) {
       expect(ws.getCell(a1).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } });
@@ -425,7 +433,7 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
     book = await reload(book);
     book.annotateTab({ ...a(), statusCells: [] });
     book = await reload(book);
-    const rules = (book.excel.getWorksheet('Đi cơ sở')! as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+    const rules = ((await excelOf(book)).getWorksheet('Đi cơ sở')! as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
       .conditionalFormattings;
     expect(rules.map((r) => r.rules[0]!.formulae[0])).toEqual(['B2>7', highlightFormula(3, 2, 'Lỗi'), highlightFormula(3, 2, 'Lưu ý')]);
   });
@@ -433,11 +441,13 @@ describe('XlsxWorkbook.annotateTab, through a saved file', () => {
   it('finds its column again by its defined name, even after a column is inserted before it', async () => {
     const book = await XlsxWorkbook.load(await userSheet());
     book.annotateTab(annotations());
-    const again = await reload(book);
-    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    const excel = await excelOf(book);
+    const ws = excel.getWorksheet('Đi cơ sở')!;
     // As Excel does when a person inserts a column: the cells and our defined name move right.
     ws.spliceColumns(2, 0, []);
-    const moved = await reload(again);
+    const path = tempPath('moved');
+    await excel.xlsx.writeFile(path);
+    const moved = await XlsxWorkbook.load(path);
     expect(moved.readTab('Đi cơ sở')!.ownedColumn).toBe(5);
   });
 
@@ -467,7 +477,7 @@ describe('XlsxWorkbook.appendRows, through a saved file', () => {
       [2, 'Trần Văn Hòa', utc(2023, 12, 4), '=SUM(A1:A2)'],
       [3, 'Lê Hoàng Khoa', '', true],
     ]);
-    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    const ws = (await excelOf(again)).getWorksheet('Đi cơ sở')!;
     expect(ws.getCell('C3').numFmt).toBe('dd/mm/yyyy');
     expect(ws.getCell('D3').type).toBe(ExcelJS.ValueType.String);
   });
@@ -494,7 +504,7 @@ describe('XlsxWorkbook helpers for init', () => {
     const book = XlsxWorkbook.createEmpty();
     book.writeGeneratedTab(layout('Đi cơ sở', [['STT', 'Trạng thái']], { landscape: false }));
     book.addListValidation('Đi cơ sở', 2, 2, 500, ['Đăng ký', 'Đã duyệt', 'Đã thực hiện', 'Hủy']);
-    const ws = (await reload(book)).excel.getWorksheet('Đi cơ sở')!;
+    const ws = (await excelOf(book)).getWorksheet('Đi cơ sở')!;
     const rule = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     expect(rule['B2']).toMatchObject({ type: 'list', formulae: ['"Đăng ký,Đã duyệt,Đã thực hiện,Hủy"'] });
     expect(rule['B500']).toBeDefined();
@@ -511,26 +521,23 @@ describe('XlsxWorkbook helpers for init', () => {
     book.addListValidation('Đi cơ sở', 2, 2, 100, kinds); // short, but holds commas
     book.addListValidation('Đi cơ sở', 3, 2, 100, names);
     const again = await reload(book);
-    const ws = again.excel.getWorksheet('Đi cơ sở')!;
+    const excel = await excelOf(book);
+    const ws = excel.getWorksheet('Đi cơ sở')!;
     const rule = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     expect(rule['A2']!.formulae).toEqual(["'DanhMuc'!$A$1:$A$40"]);
     expect(rule['B2']!.formulae).toEqual(["'DanhMuc'!$B$1:$B$3"]);
     expect(rule['C2']!.formulae).toEqual(["'DanhMuc'!$A$1:$A$40"]);
-    const list = again.excel.getWorksheet('DanhMuc')!;
+    const list = excel.getWorksheet('DanhMuc')!;
     expect(list.state).toBe('hidden');
     expect(again.readTab('DanhMuc')!.values.map((row) => row[0])).toEqual(names);
   });
 
-  it('sets a date format on a column, for rows typed later too, without touching other columns', async () => {
-    const path = await fileFrom((wb) => {
-      const ws = wb.addWorksheet('Đi cơ sở');
-      ws.addRow(['Từ ngày', 'Đến ngày']);
-      ws.addRow([utc(2023, 6, 5), utc(2023, 6, 9)]);
-      ws.getRow(2).font = { name: 'Arial' };
-    });
-    const book = await XlsxWorkbook.load(path);
+  it('sets a date format on a column of a tab it creates, for rows typed later too, without touching other columns', async () => {
+    const book = XlsxWorkbook.createEmpty();
+    book.createUserTab(layout('Đi cơ sở', [['Từ ngày', 'Đến ngày']]));
     book.setColumnFormat('Đi cơ sở', 1, 'dd/mm/yyyy');
-    const ws = (await reload(book)).excel.getWorksheet('Đi cơ sở')!;
+    book.appendRows('Đi cơ sở', [[{ date: '2023-06-05' as CalendarDate }, 45082]]);
+    const ws = (await excelOf(book)).getWorksheet('Đi cơ sở')!;
     expect(ws.getColumn(1).numFmt).toBe('dd/mm/yyyy');
     expect(ws.getCell('A2').numFmt).toBe('dd/mm/yyyy');
     expect(ws.getCell('A50').numFmt).toBe('dd/mm/yyyy');
@@ -538,26 +545,11 @@ describe('XlsxWorkbook helpers for init', () => {
   });
 });
 
-describe('rawCellOf', () => {
-  it.each([
-    [null, ''],
-    [undefined, ''],
-    ['chữ', 'chữ'],
-    [0, 0],
-    [false, false],
-    [{ richText: [{ text: 'a' }, { text: 'b' }] }, 'ab'],
-    [{ formula: 'A1', result: { error: '#DIV/0!' } }, '#DIV/0!'],
-    [{ text: { richText: [{ text: 'liên ' }, { text: 'kết' }] }, hyperlink: 'https://x' }, 'liên kết'],
-  ] as [ExcelJS.CellValue, unknown][])('%j → %j', (value, expected) => {
-    expect(rawCellOf(value)).toEqual(expected);
-  });
-});
-
 describe('XlsxWorkbook: in ấn', () => {
   it('tab mẫu lặp lại dòng tiêu đề cột trên mỗi trang và sang trang mới đúng chỗ', async () => {
     const book = XlsxWorkbook.createEmpty();
     book.writeGeneratedTab(layout('Mẫu 1', [['a'], ['STT'], ['(1)'], ['x'], ['b']], { printTitleRows: { first: 1, last: 2 }, pageBreaks: [4] }));
-    const ws = (await reload(book)).excel.getWorksheet('Mẫu 1')!;
+    const ws = (await excelOf(book)).getWorksheet('Mẫu 1')!;
     expect(ws.pageSetup.printTitlesRow).toBe('2:3');
     // exceljs writes page breaks but does not read them back: look in the saved sheet's XML.
     const bytes = await readFile(await saved(book));
@@ -565,23 +557,34 @@ describe('XlsxWorkbook: in ấn', () => {
     expect(zipEntryContent(bytes, sheet)!.toString('utf8')).toMatch(/<rowBreaks[^>]*><brk id="4"/);
   });
 
-  it('tab nhập liệu chưa chọn khổ giấy: in A4 ngang vừa chiều rộng; khổ giấy người dùng đã chọn thì giữ', async () => {
-    const path = await fileFrom((wb) => {
-      wb.addWorksheet('Đi cơ sở').addRow(['Họ và tên']);
-      const letter = wb.addWorksheet('Cán bộ', { pageSetup: { paperSize: 1 as ExcelJS.PaperSize, orientation: 'portrait' } });
-      letter.addRow(['Họ và tên']);
-    });
+  it('tab nhập liệu chưa có thiết lập in: in A4 ngang vừa chiều rộng; thiết lập in của người dùng (cả khi không ghi khổ giấy, như Excel ghi khổ Letter) thì giữ', async () => {
+    const sheet = (tail: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row></sheetData>${tail}</worksheet>`;
+    const path = tempPath('in');
+    await writeFile(
+      path,
+      xlsxPackage({
+        'xl/workbook.xml':
+          '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Đi cơ sở" sheetId="1" r:id="rId1"/><sheet name="Cán bộ" sheetId="2" r:id="rId2"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels':
+          '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+        'xl/worksheets/sheet1.xml': sheet('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'),
+        'xl/worksheets/sheet2.xml': sheet(
+          '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait"/>',
+        ),
+      }),
+    );
     const book = await XlsxWorkbook.load(path);
     for (const tab of ['Đi cơ sở', 'Cán bộ'])
       book.annotateTab({ tab, statusColumn: 2, statusCells: [{ row: 1, column: 2, values: [['Kết quả']] }], notes: [] });
-    const again = await reload(book);
-    expect(again.excel.getWorksheet('Đi cơ sở')!.pageSetup).toMatchObject({
+    const again = await excelOf(book);
+    expect(again.getWorksheet('Đi cơ sở')!.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    expect(again.excel.getWorksheet('Cán bộ')!.pageSetup).toMatchObject({ paperSize: 1, orientation: 'portrait' });
+    expect(again.getWorksheet('Cán bộ')!.pageSetup).toMatchObject({ paperSize: undefined, orientation: 'portrait', fitToPage: false });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emailPreview } from '../../src/cli/email-preview';
+import { emailPreview } from '../../src/cli/commands/email-preview';
 import { run } from '../../src/cli/main';
 import { ROOT } from '../support/bundle';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { createAppsScriptEnvironment, FakeSpreadsheet, type AppsScriptEnvironment, type AuthModeName } from '../fakes';
 import { ROOT, buildGasBundle } from '../support/bundle';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';

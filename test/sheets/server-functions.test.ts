@@ -3,7 +3,7 @@ import type { CalendarDate } from '../../src/core/calendar-date';
 import { banTotals } from '../../src/core/forms/dashboard';
 import { VERDICTS } from '../../src/core/verdict';
 import type { TripDraft } from '../../src/core/trip-input';
-import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import type { PageContext } from '../../src/sheets/server-context';
 import { callServer, serverApi, type ServerArgs, type ServerName } from '../../src/sheets/server-functions';
 import { loadSettings } from '../../src/sheets/settings-store';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { keepNotesOnEmptyCells } from '../../src/cli/exceljs-notes';
+import { keepNotesOnEmptyCells } from './exceljs-notes';
 
 /**
  * Everything a person sees in an .xlsx, as plain data to compare two files: per tab its cells (value, formula,

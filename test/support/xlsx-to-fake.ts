@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { FakeSpreadsheet } from '../fakes';
-import { rawCellOf } from '../../src/cli/xlsx-workbook';
+import { rawCellOf } from './exceljs-values';
 
 /** Midnight of a calendar day in Asia/Ho_Chi_Minh (UTC+7): how Sheets hands out a date cell there. */
 function vnMidnight(utcMidnight: Date): Date {
