@@ -77,6 +77,13 @@ export class MemoryWorkbook implements Workbook, BlockReads {
     return workbook;
   }
 
+  /** An independent copy, as it is now (a test edits one checked workbook many ways without checking it again). */
+  clone(): MemoryWorkbook {
+    const copy = new MemoryWorkbook({ dateTimeZone: this.dateTimeZone });
+    copy.tabs.push(...structuredClone(this.tabs));
+    return copy;
+  }
+
   tabNames(): string[] {
     return this.tabs.map((tab) => tab.name);
   }

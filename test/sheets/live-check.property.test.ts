@@ -123,7 +123,7 @@ const anEdit: fc.Arbitrary<Edit> = fc
   });
 
 function edited(e: Edit): MemoryWorkbook {
-  const wb = checkedProvince();
+  const wb = base.clone();
   e.values.forEach(([v], i) => wb.setCell(e.edit.tab, e.edit.row + i, e.edit.column, v ?? ''));
   return wb;
 }
