@@ -23,7 +23,7 @@ const TABLE = 'serverFunctions';
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 
-const BANNER = '/** @OnlyCurrentDoc */\n// dicoso: built by scripts/build.mjs from src/gas/main.ts. Do not edit.';
+const BANNER = '// dicoso: built by scripts/build.mjs from src/gas/main.ts. Do not edit.';
 
 async function bundleEntry() {
   const result = await build({

@@ -98,6 +98,8 @@ export const MESSAGES = {
   // ours: DeveloperMetadata.moveToColumn/moveToRow "throws an exception" (reference) without quoting it.
   metadataNotSingleColumn: 'The range must represent a single column.',
   metadataNotSingleRow: 'The range must represent a single row.',
+  // ours: what openById says of a file the user cannot open was not found verbatim.
+  openFailed: (method: string) => `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
   // ours (no verbatim source found)
   hideAllSheets: "You can't hide all the sheets in a document.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,

@@ -25,7 +25,17 @@
 export { CallCounter, isSpreadsheetMethod, SPREADSHEET_SERVICE_CLASSES } from './calls';
 export { DateValue, localeRules, parseInput } from './cells';
 export { FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, type RuleSnapshot } from './conditional-format';
-export { type AuthModeName, FakeClock, FakeContext, SCOPES } from './context';
+export {
+  ALL_SCOPES,
+  type AuthModeName,
+  CLOCK_TRIGGER_CONTEXT,
+  type ClockTriggerContext,
+  type Deployment,
+  FakeClock,
+  FakeContext,
+  type Refusal,
+  SCOPES,
+} from './context';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export { formatSimpleDate, instantOf, isDateObject, wallTime } from './dates';
 export { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, FakeDeveloperMetadataLocation, type MetadataSnapshot } from './developer-metadata';
@@ -51,5 +61,5 @@ export { FakeRangeList } from './range-list';
 export { type EffectiveFormat, FakeSheet, type SheetSnapshot } from './sheet';
 export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast } from './spreadsheet';
 export { FakeSpreadsheetApp } from './spreadsheet-app';
-export { FakeScriptApp, FakeTrigger, type TriggerRecord, type TriggerRun } from './triggers';
+export { type FakeAuthorizationInfo, FakeScriptApp, FakeTrigger, type TriggerRecord, type TriggerRun } from './triggers';
 export { type AlertRecord, type BuiltMenu, type DialogRecord, FakeMenu, FakeUi, type MenuEntry, UiRecorder } from './ui';

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { XlsxWorkbook } from '../../src/cli/xlsx-workbook';
-import { createAppsScriptEnvironment, FakeSpreadsheet, type AppsScriptEnvironment, type AuthModeName } from '../fakes';
+import {
+  createAppsScriptEnvironment,
+  FakeSpreadsheet,
+  type AppsScriptEnvironment,
+  type AuthModeName,
+  type ClockTriggerContext,
+  type Deployment,
+  type TriggerRun,
+} from '../fakes';
 import { ROOT, buildGasBundle } from '../support/bundle';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
@@ -10,8 +18,13 @@ import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 export const NOW = Date.UTC(2023, 10, 15, 3, 0, 0);
 export const VN = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
 
+/** Both ways the add-on runs: a script bound to the spreadsheet, and an Editor add-on installed in it. */
+export const DEPLOYMENTS: readonly Deployment[] = ['bound', 'addon'];
+
 interface Built {
   code: string;
+  /** dist/gas/appsscript.json, the manifest clasp pushes. */
+  manifest: { oauthScopes: string[]; [key: string]: unknown };
   /** dist/gas/*.html by name without .html. */
   pages: Record<string, string>;
   files: string[];
@@ -26,7 +39,8 @@ export function buildOnce(): Built {
   const files = readdirSync(dir);
   const pages: Record<string, string> = {};
   for (const file of files) if (file.endsWith('.html')) pages[file.slice(0, -5)] = readFileSync(path.join(dir, file), 'utf8');
-  built = { code, pages, files };
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'appsscript.json'), 'utf8')) as Built['manifest'];
+  built = { code, pages, files, manifest };
   return built;
 }
 
@@ -56,6 +70,8 @@ export interface Addon {
   call(name: string, ...args: unknown[]): unknown;
   /** The Date class of the vm (dates the test builds for the bundle must come from it). */
   Date: DateConstructor;
+  /** Moves the clock on, running the time-driven triggers that fall due in Code.js's functions (in FULL mode, no UI). */
+  advance(ms: number): TriggerRun[];
 }
 
 export interface AddonOptions {
@@ -65,17 +81,39 @@ export interface AddonOptions {
   uiAvailable?: boolean;
   /** The clock, in ms since the epoch (default NOW). */
   now?: number;
+  /** Default 'addon', or the one useDeployment chose. */
+  deployment?: Deployment;
+  /** The scopes the user granted; default the manifest's (dist/gas/appsscript.json). */
+  scopes?: readonly string[];
+  clockTriggerContext?: Partial<ClockTriggerContext>;
+  user?: string;
+}
+
+let currentDeployment: Deployment = 'addon';
+
+/**
+ * Runs a file's suites as the add-on deployed one way (`describe.each(DEPLOYMENTS)` with this in `beforeAll`): every
+ * loadAddon after it without a `deployment` of its own gets this one.
+ */
+export function useDeployment(deployment: Deployment): void {
+  currentDeployment = deployment;
 }
 
 /** Code.js loaded in a fresh vm over a fresh fake environment. */
 export function loadAddon(options: AddonOptions = {}): Addon {
   const ss = options.spreadsheet ?? new FakeSpreadsheet();
+  const manifestScopes = buildOnce().manifest.oauthScopes;
   const env = createAppsScriptEnvironment({
     spreadsheet: ss,
     authMode: options.authMode ?? 'FULL',
     htmlFiles: options.htmlFiles ?? builtPages(),
     now: () => new Date(options.now ?? NOW),
     uiAvailable: options.uiAvailable ?? true,
+    deployment: options.deployment ?? currentDeployment,
+    scopes: options.scopes ?? manifestScopes,
+    manifestScopes,
+    ...(options.clockTriggerContext ? { clockTriggerContext: options.clockTriggerContext } : {}),
+    ...(options.user ? { user: options.user } : {}),
   });
   const DateCtor = fixedDate(options.now ?? NOW);
   const context = vm.createContext({ ...env.globals, Date: DateCtor });
@@ -93,6 +131,10 @@ export function loadAddon(options: AddonOptions = {}): Addon {
       } finally {
         env.locks.endExecution();
       }
+    },
+    advance(ms) {
+      // Code.js's top-level functions are the vm context's own properties.
+      return env.triggers.advanceClock(ms, context as unknown as Record<string, (e: unknown) => unknown>);
     },
   };
 }

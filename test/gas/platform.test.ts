@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { SCOPES } from '../fakes';
+import { buildOnce, DEPLOYMENTS, loadAddon, syntheticSpreadsheet, type Addon } from './harness';
+
+/**
+ * Issue 18: the Apps Script behaviours the add-on relies on, as Google documents them (docs/apps-script-assumptions.md
+ * cites each page), run over fakes that model them, in both deployments: a script bound to the spreadsheet and an
+ * Editor add-on.
+ */
+
+const DAY = 24 * 3_600_000;
+const USER = 'bantochuc@tinhdoan.example.vn';
+const MANIFEST_SCOPES = () => buildOnce().manifest.oauthScopes;
+
+interface Status {
+  installedBy: string;
+  problem: string | null;
+  offerReinstall: boolean;
+  lastRun: { ok: boolean; message: string } | null;
+}
+
+function scheduleOn(addon: Addon): Status {
+  return addon.call('setSchedule', true) as Status;
+}
+
+for (const deployment of DEPLOYMENTS) {
+  describe(`finding 1, the user's address (${deployment})`, () => {
+    it('Gửi thử báo cáo quý reaches the person at the keyboard: the manifest grants userinfo.email', () => {
+      const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6) });
+      addon.call('menuSendTestSummary');
+      expect(addon.env.refusals).toEqual([]);
+      expect(addon.env.mail.outbox.map((m) => m.to)).toEqual([[USER]]);
+    });
+
+    it('the schedule records who installed it', () => {
+      const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6) });
+      expect(scheduleOn(addon).installedBy).toBe(USER);
+    });
+
+    it('where Google withholds the addresses, nobody is taken for the schedule’s owner (no false “reinstall”)', () => {
+      const withheld = MANIFEST_SCOPES().filter((s) => s !== SCOPES.email);
+      const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6), scopes: withheld });
+      expect(scheduleOn(addon)).toMatchObject({ installedBy: '', problem: null });
+      // Another person opens Cài đặt: their address is withheld too, and the trigger is not theirs to see.
+      addon.env.setUser('nguoikhac@tinhdoan.example.vn');
+      const other = addon.call('getScheduleStatus') as Status;
+      expect(other).toMatchObject({ problem: null, offerReinstall: false });
+    });
+  });
+
+  describe(`finding 2, the daily trigger's document (${deployment})`, () => {
+    it('the daily run finds its spreadsheet and runs, with no active spreadsheet and no document lock', () => {
+      const addon = loadAddon({
+        deployment,
+        user: USER,
+        spreadsheet: syntheticSpreadsheet(6),
+        // The add-on's trigger has neither; a bound script's is taken without them too (the path that works either way).
+        clockTriggerContext: { activeSpreadsheet: false, documentLock: false },
+      });
+      scheduleOn(addon);
+      const runs = addon.advance(DAY);
+      expect(runs.map((r) => r.error)).toEqual([null]);
+      expect(addon.env.logs.text()).not.toContain('another run holds');
+      const status = addon.call('getScheduleStatus') as Status;
+      expect(status.lastRun).toMatchObject({ ok: true });
+    });
+
+    it('only the trigger installed last runs: one left by an earlier installation removes itself and sends nothing', () => {
+      const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6) });
+      scheduleOn(addon);
+      // Another person reinstalls the schedule: the first trigger is theirs no longer, and invisible to them.
+      addon.env.setUser('nguoikhac@tinhdoan.example.vn');
+      scheduleOn(addon);
+      expect(addon.env.triggers.list().filter((t) => t.handler === 'dailyRun')).toHaveLength(2);
+      addon.advance(DAY);
+      expect(
+        addon.env.triggers
+          .list()
+          .filter((t) => t.handler === 'dailyRun')
+          .map((t) => t.user),
+      ).toEqual(['nguoikhac@tinhdoan.example.vn']);
+      expect(addon.env.logs.text()).toContain('not the one installed last');
+    });
+  });
+}
+
+/**
+ * Everything a person and the schedule do with the add-on: each menu item, a page's call, the schedule turned on and
+ * its daily run, the test email. Errors are kept, not thrown: the refusals are what the test reads.
+ */
+function tour(addon: Addon): void {
+  const attempt = (f: () => unknown) => {
+    try {
+      f();
+    } catch {
+      // A refused call surfaces here or as an alert; env.refusals records it either way.
+    }
+  };
+  addon.env.ui.answerAlerts('YES');
+  for (const item of ['menuSetup', 'menuCheck', 'menuProgress', 'menuTripForm', 'menuMau2', 'menuSettings', 'menuHelp', 'menuSendTestSummary']) {
+    attempt(() => addon.call(item));
+  }
+  attempt(() => addon.call('getProgress'));
+  attempt(() => addon.call('setSchedule', true));
+  attempt(() => addon.advance(DAY));
+}
+
+describe('the manifest has exactly the scopes the code needs', () => {
+  it('with the manifest’s scopes, an Editor add-on’s whole tour is refused nothing', () => {
+    const addon = loadAddon({ deployment: 'addon', user: USER, spreadsheet: syntheticSpreadsheet(6) });
+    tour(addon);
+    expect(addon.env.refusals).toEqual([]);
+    expect(addon.env.triggers.runs.map((r) => r.error)).toEqual([null]);
+  });
+
+  for (const scope of MANIFEST_SCOPES()) {
+    it(`without ${scope.replace('https://www.googleapis.com/auth/', '')}, something the add-on does is refused`, () => {
+      const scopes = MANIFEST_SCOPES().filter((s) => s !== scope);
+      const addon = loadAddon({ deployment: 'addon', user: USER, spreadsheet: syntheticSpreadsheet(6), scopes });
+      tour(addon);
+      expect(addon.env.refusals.flatMap((r) => r.scopes)).toContain(scope);
+    });
+  }
+});
