@@ -1,7 +1,6 @@
 import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
-import { highlightFormula, isOurFormula, type Highlight } from '../core/highlights';
 import {
   checkBlock,
   freeTabName,
@@ -15,6 +14,7 @@ import {
   type Workbook,
   type WriteCell,
 } from '../sheets/workbook';
+import { buildOurRules, isOurRule, ruleSignature, separatorOfLocale, storedFormulaSeparator, type FormulaSeparator, type RulePlan } from './highlight-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,6 +50,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
   /** Per tab asked about: whether it is ours, and its marker (null for one made in this execution). */
   private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null>();
   private readonly markers = new Map<string, StatusMarker | null>();
+  private separator: FormulaSeparator | null | undefined = undefined;
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
@@ -112,7 +113,16 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     }
 
     // The rules' signature lives in our column's marker: a re-run with the same rules makes no call for them.
-    const signature = a.highlights ? highlightSignature(a.statusColumn, a.highlights.firstRow, a.highlights.rules) : '';
+    const plan: RulePlan | null = a.highlights
+      ? {
+          statusColumn: a.statusColumn,
+          firstRow: a.highlights.firstRow,
+          rules: a.highlights.rules,
+          separator: this.formulaSeparator(),
+          maxRows: sheet.getMaxRows(),
+        }
+      : null;
+    const signature = plan ? ruleSignature(plan) : '';
     const marker = this.statusMarker(sheet, a.tab);
     if (marker === null) {
       sheet.getRange(`${columnLetter(a.statusColumn)}:${columnLetter(a.statusColumn)}`).addDeveloperMetadata(STATUS_KEY, signature);
@@ -125,8 +135,8 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     }
     for (const block of a.notes) checkBlock(block, 'notes');
     for (const block of a.notes) sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setNotes(block.values);
-    if (a.highlights && (marker === null || marker.value !== signature)) {
-      this.replaceOurRules(sheet, a.statusColumn, a.highlights.firstRow, a.highlights.rules);
+    if (plan && (marker === null || marker.value !== signature)) {
+      this.replaceOurRules(sheet, a.statusColumn, plan);
       if (marker !== null) {
         marker.metadata.setValue(signature);
         marker.value = signature;
@@ -136,7 +146,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
 
   unmarkTab(u: TabUnmarking): void {
     const sheet = this.requireSheet(u.tab);
-    this.replaceOurRules(sheet, 0, 0, []);
+    this.replaceOurRules(sheet, this.statusMarker(sheet, u.tab)?.column ?? null, null);
     if (u.statusColumn !== null) {
       const marker = this.statusMarker(sheet, u.tab);
       if (marker?.column !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
@@ -384,23 +394,25 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     return this.markers.get(id) ?? null;
   }
 
-  /** Our conditional-format rules replaced by these (none: taken off); the user's rules keep their order, after ours. */
-  private replaceOurRules(sheet: Sheet, statusColumn: number, firstRow: number, rules: readonly Highlight[]): void {
+  /** Our conditional-format rules replaced by the plan's (none: taken off); the user's rules keep their order, after ours. */
+  private replaceOurRules(sheet: Sheet, ourColumn: number | null, plan: RulePlan | null): void {
     const existing = sheet.getConditionalFormatRules();
-    const theirs = existing.filter((rule) => !isOurRule(rule));
-    if (rules.length === 0 && theirs.length === existing.length) return;
-    const maxRows = sheet.getMaxRows();
-    const rows = Math.max(1, maxRows - firstRow + 1);
-    const ours = rules.map((rule) => {
-      const range = rule.scope === 'row' ? sheet.getRange(firstRow, 1, rows, statusColumn) : sheet.getRange(firstRow, statusColumn, rows, 1);
-      const builder = SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=${highlightFormula(statusColumn, firstRow, rule.prefix)}`)
-        .setBackground(rule.background)
-        .setRanges([range]);
-      if (rule.bold) builder.setBold(true);
-      return builder.build();
-    });
+    const theirs = existing.filter((rule) => !isOurRule(rule, ourColumn));
+    if (plan === null && theirs.length === existing.length) return;
+    const ours = plan ? buildOurRules(sheet, plan) : [];
     sheet.setConditionalFormatRules([...ours, ...theirs]);
+  }
+
+  /**
+   * The separator our row formulas are written with: the one "Kiểm tra môi trường" found to work in this spreadsheet
+   * (null: none did), else the one its locale types. Read once per execution, and only when rules are written.
+   */
+  private formulaSeparator(): FormulaSeparator | null {
+    if (this.separator === undefined) {
+      const stored = storedFormulaSeparator();
+      this.separator = stored !== undefined ? stored : separatorOfLocale(this.spreadsheet.getSpreadsheetLocale());
+    }
+    return this.separator;
   }
 
   private sheetMap(): Map<string, Sheet> {
@@ -593,18 +605,6 @@ export function rowBlocks(rows: readonly number[]): [number, number][] {
     else blocks.push([r, r]);
   }
   return blocks;
-}
-
-/** Whether a conditional-format rule is one of ours: a custom formula carrying our marker. */
-function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
-  const condition = rule.getBooleanCondition();
-  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return false;
-  return condition.getCriteriaValues().some((v) => typeof v === 'string' && isOurFormula(v));
-}
-
-/** The rules as one short string: kept in our column's metadata so an unchanged set is not rewritten. */
-export function highlightSignature(statusColumn: number, firstRow: number, rules: readonly Highlight[]): string {
-  return JSON.stringify([statusColumn, firstRow, rules.map((r) => [r.prefix, r.background, r.bold, r.scope])]);
 }
 
 /** "B3:D5" (or "C7") → a 0-based range. */

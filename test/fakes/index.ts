@@ -59,7 +59,7 @@ export { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSnapshot } from 
 export { FakeRange } from './range';
 export { FakeRangeList } from './range-list';
 export { type EffectiveFormat, FakeSheet, type SheetSnapshot } from './sheet';
-export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast } from './spreadsheet';
+export { FakeSpreadsheet, type FakeSpreadsheetOptions, type Toast, type UndocumentedBehaviour } from './spreadsheet';
 export { FakeSpreadsheetApp } from './spreadsheet-app';
 export { type FakeAuthorizationInfo, FakeScriptApp, FakeTrigger, type TriggerRecord, type TriggerRun } from './triggers';
 export { type AlertRecord, type BuiltMenu, type DialogRecord, FakeMenu, FakeUi, type MenuEntry, UiRecorder } from './ui';

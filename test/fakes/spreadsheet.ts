@@ -50,6 +50,25 @@ export interface FakeSpreadsheetOptions {
   timeZone?: string;
   /** Names of the tabs of an empty spreadsheet; default ['Sheet1']. */
   sheetNames?: string[];
+  /** See FakeSpreadsheet.undocumented. */
+  undocumented?: Partial<UndocumentedBehaviour>;
+}
+
+/**
+ * Behaviours Google's documentation leaves open, each with the reading the fakes take by default and the other one, so
+ * that a test can run the add-on both ways (the code must work either way).
+ */
+export interface UndocumentedBehaviour {
+  /**
+   * 'locale' (default): a condition's formula is parsed "as if the user typed into a cell" (Sheets API), with the
+   * spreadsheet locale's argument separator (`;` in vi_VN). 'en_US': parsed with `,` whatever the locale.
+   */
+  formulaSyntax: 'locale' | 'en_US';
+  /**
+   * True (default): a rule range given in A1 notation with an open edge (`A2:R`) stays open and grows with the sheet,
+   * as the Sheets API's GridRange does. False: Apps Script closes it at the sheet's current edge.
+   */
+  openRuleRanges: boolean;
 }
 
 export interface Toast {
@@ -86,8 +105,10 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   /** Every piece of developer metadata in the file, wherever it lives, in the order it was added. */
   developerMetadata: MetadataRecord[] = [];
   private metadataSeed = 0x5eed;
+  readonly undocumented: UndocumentedBehaviour;
 
   constructor(options: FakeSpreadsheetOptions = {}) {
+    this.undocumented = { formulaSyntax: 'locale', openRuleRanges: true, ...options.undocumented };
     this.id = options.id ?? `fake-spreadsheet-${nextId++}`;
     this.name = options.name ?? 'Untitled spreadsheet';
     this.locale = options.locale ?? 'en_US';

@@ -10,6 +10,7 @@ import {
   type ClockTriggerContext,
   type Deployment,
   type TriggerRun,
+  type UndocumentedBehaviour,
 } from '../fakes';
 import { ROOT, buildGasBundle } from '../support/bundle';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
@@ -147,7 +148,9 @@ export function vnDate(year: number, month: number, day: number): Date {
 // ---------------------------------------------------------------- seeds
 
 /** The sample workbook (samples/tinh-doan-mau.xlsx) as a Vietnamese spreadsheet, with its merged title rows. */
-export async function sampleSpreadsheet(options: { locale?: string; timeZone?: string } = {}): Promise<FakeSpreadsheet> {
+export async function sampleSpreadsheet(
+  options: { locale?: string; timeZone?: string; undocumented?: Partial<UndocumentedBehaviour> } = {},
+): Promise<FakeSpreadsheet> {
   const wb = await XlsxWorkbook.load(path.join(ROOT, 'samples/tinh-doan-mau.xlsx'));
   const tabs: Record<string, unknown[][]> = {};
   for (const name of wb.tabNames()) {
@@ -156,7 +159,11 @@ export async function sampleSpreadsheet(options: { locale?: string; timeZone?: s
       .readTab(name)!
       .values.map((row) => row.map((v) => (v instanceof Date ? vnDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v)));
   }
-  const ss = FakeSpreadsheet.fromTabs(tabs, { locale: options.locale ?? VN.locale, timeZone: options.timeZone ?? VN.timeZone });
+  const ss = FakeSpreadsheet.fromTabs(tabs, {
+    locale: options.locale ?? VN.locale,
+    timeZone: options.timeZone ?? VN.timeZone,
+    ...(options.undocumented ? { undocumented: options.undocumented } : {}),
+  });
   const roster = ss.tab('Cán bộ');
   roster.merges.push({ row: 1, column: 1, numRows: 1, numColumns: 9 }, { row: 2, column: 1, numRows: 1, numColumns: 9 });
   return ss;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCOPES } from '../fakes';
-import { buildOnce, DEPLOYMENTS, loadAddon, syntheticSpreadsheet, type Addon } from './harness';
+import { buildOnce, DEPLOYMENTS, loadAddon, sampleSpreadsheet, syntheticSpreadsheet, type Addon } from './harness';
 
 /**
  * Issue 18: the Apps Script behaviours the add-on relies on, as Google documents them (docs/apps-script-assumptions.md
@@ -81,6 +81,64 @@ for (const deployment of DEPLOYMENTS) {
       ).toEqual(['nguoikhac@tinhdoan.example.vn']);
       expect(addon.env.logs.text()).toContain('not the one installed last');
     });
+  });
+}
+
+const RED = '#f4c7c3';
+const WHITE = '#ffffff';
+
+/** The trips tab after a check: its status column and its first error row. */
+function firstErrorRow(addon: Addon): { row: number; status: number } {
+  const values = addon.ss.tab('Đi cơ sở').values();
+  const status = (values[0] ?? []).indexOf('Kết quả kiểm tra') + 1;
+  const row = values.findIndex((r) => String(r[status - 1]).startsWith('Lỗi')) + 1;
+  return { row, status };
+}
+
+for (const deployment of DEPLOYMENTS) {
+  describe(`finding 3, colours in a Vietnamese spreadsheet (${deployment})`, () => {
+    it('vi_VN, formulas read as a person types them there (;): the status cell and the whole row are coloured', async () => {
+      const addon = loadAddon({ deployment, spreadsheet: await sampleSpreadsheet() });
+      addon.call('menuCheck');
+      const { row, status } = firstErrorRow(addon);
+      expect(row).toBeGreaterThan(1);
+      const trips = addon.ss.tab('Đi cơ sở');
+      expect(trips.effectiveFormat(row, status).background).toBe(RED);
+      expect(trips.effectiveFormat(row, 2).background).toBe(RED);
+    });
+
+    it('vi_VN, formulas read in en_US syntax (,): the status cell is still coloured; only the row’s tint is lost', async () => {
+      const addon = loadAddon({ deployment, spreadsheet: await sampleSpreadsheet({ undocumented: { formulaSyntax: 'en_US' } }) });
+      addon.call('menuCheck');
+      const { row, status } = firstErrorRow(addon);
+      const trips = addon.ss.tab('Đi cơ sở');
+      expect(trips.effectiveFormat(row, status).background).toBe(RED);
+      expect(trips.effectiveFormat(row, 2).background).toBe(WHITE);
+    });
+  });
+
+  describe(`finding 4, rows added below the table (${deployment})`, () => {
+    for (const openRuleRanges of [true, false]) {
+      it(`a cadre added at the bottom of a full sheet is coloured at the next check (${openRuleRanges ? 'open' : 'closed'} rule ranges)`, async () => {
+        const ss = await sampleSpreadsheet({ undocumented: { openRuleRanges } });
+        const roster = ss.tab('Cán bộ');
+        roster.maxRows = roster.rows.length;
+        const addon = loadAddon({ deployment, spreadsheet: ss });
+        addon.call('menuCheck');
+        // A person adds a row below the last and types a new cadre, with no trip yet: short of days and rounds.
+        const last = roster.maxRows;
+        roster.insertRowsAfter(last, 1);
+        const values = roster.values()[last - 1]!;
+        values.forEach((v, c) => {
+          if (c < 9) roster.ensureCell(last + 1, c + 1).value = c === 1 ? 'Người Mới Thêm' : (v as string | number);
+        });
+        addon.call('menuCheck');
+        const status = roster.values()[2]!.indexOf('Kết quả 1+2') + 1;
+        expect(String(roster.values()[last]![status - 1])).toMatch(/^Thiếu ngày và chuyên đề/);
+        expect(roster.effectiveFormat(last + 1, status).background).not.toBe(WHITE);
+        expect(roster.effectiveFormat(last + 1, 2).background).toBe(roster.effectiveFormat(last + 1, status).background);
+      });
+    }
   });
 }
 
