@@ -242,6 +242,9 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
         sheet.getRange(1, 1, height, width).setValues(values);
         return existing;
       }
+      // clear() is documented to clear "content and formatting", without a word on merged cells: the old layout's
+      // merges are broken apart first, so none is left over, nor in the way of the new layout's.
+      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
       sheet.clear();
       // The old layout's frozen rows could outnumber the new layout's rows, and Sheets will not delete frozen rows.
       sheet.setFrozenRows(0);

@@ -356,7 +356,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
     this.rec('clear');
     const contents = !options?.formatOnly || Boolean(options?.contentsOnly);
     const formats = !options?.contentsOnly || Boolean(options?.formatOnly);
-    if (formats) this.merges = [];
+    if (formats && !this.spreadsheet.undocumented.clearKeepsMerges) this.merges = [];
     for (const row of this.rows) {
       if (!row) continue;
       for (const cell of row) if (cell) clearCell(cell, { contents, formats, notes: false, validations: false });

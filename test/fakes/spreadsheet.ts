@@ -69,6 +69,11 @@ export interface UndocumentedBehaviour {
    * as the Sheets API's GridRange does. False: Apps Script closes it at the sheet's current edge.
    */
   openRuleRanges: boolean;
+  /**
+   * True (default): Sheet.clear() leaves merged cells merged. Its reference says it clears "content and formatting";
+   * whether a merge is formatting is not said, so the fake keeps them, the reading that breaks a careless re-merge.
+   */
+  clearKeepsMerges: boolean;
 }
 
 export interface Toast {
@@ -108,7 +113,7 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   readonly undocumented: UndocumentedBehaviour;
 
   constructor(options: FakeSpreadsheetOptions = {}) {
-    this.undocumented = { formulaSyntax: 'locale', openRuleRanges: true, ...options.undocumented };
+    this.undocumented = { formulaSyntax: 'locale', openRuleRanges: true, clearKeepsMerges: true, ...options.undocumented };
     this.id = options.id ?? `fake-spreadsheet-${nextId++}`;
     this.name = options.name ?? 'Untitled spreadsheet';
     this.locale = options.locale ?? 'en_US';

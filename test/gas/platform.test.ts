@@ -85,6 +85,7 @@ for (const deployment of DEPLOYMENTS) {
 }
 
 const RED = '#f4c7c3';
+const TRIP = { name: 'Cán Bộ Số 3', ban: 'Ban Phong trào', kind: 'chi-doan', detail: 'Dự sinh hoạt chi đoàn', place: 'Xã B', level: '', status: 'done' };
 const WHITE = '#ffffff';
 
 /** The trips tab after a check: its status column and its first error row. */
@@ -137,6 +138,33 @@ for (const deployment of DEPLOYMENTS) {
         expect(String(roster.values()[last]![status - 1])).toMatch(/^Thiếu ngày và chuyên đề/);
         expect(roster.effectiveFormat(last + 1, status).background).not.toBe(WHITE);
         expect(roster.effectiveFormat(last + 1, 2).background).toBe(roster.effectiveFormat(last + 1, status).background);
+      });
+    }
+  });
+}
+
+for (const deployment of DEPLOYMENTS) {
+  describe(`finding 5, the smaller ones (${deployment})`, () => {
+    for (const clearKeepsMerges of [true, false]) {
+      it(`a form written again with another layout is re-merged whole (clear() ${clearKeepsMerges ? 'keeps' : 'drops'} old merges)`, () => {
+        const ss = syntheticSpreadsheet(5);
+        (ss.undocumented as { clearKeepsMerges: boolean }).clearKeepsMerges = clearKeepsMerges;
+        const addon = loadAddon({ deployment, spreadsheet: ss });
+        expect(addon.call('generateForm', { form: 'mau3', ban: null, quarter: 2 })).toMatchObject({ ok: true });
+        const before = addon.ss.tab('Mẫu 3 Quý II-2023').snapshot().merges;
+        // Two more trips in quarter II: the form grows, and its merged rows move down.
+        for (const from of ['2023-05-02', '2023-06-06']) {
+          const to = from.replace(/-0(\d)$/, '-1$1');
+          expect(addon.call('saveTrip', { ...TRIP, from, to, days: '2', force: true })).toMatchObject({ ok: true });
+        }
+        expect(addon.call('generateForm', { form: 'mau3', ban: null, quarter: 2, replace: true })).toMatchObject({ ok: true, replaced: true });
+        const after = [...addon.ss.tab('Mẫu 3 Quý II-2023').snapshot().merges].sort();
+        // The same form written on a new tab: its merges are the layout's, none left over from the old one.
+        addon.ss.deleteSheet(addon.ss.tab('Mẫu 3 Quý II-2023'));
+        expect(addon.call('generateForm', { form: 'mau3', ban: null, quarter: 2 })).toMatchObject({ ok: true, replaced: false });
+        const fresh = [...addon.ss.tab('Mẫu 3 Quý II-2023').snapshot().merges].sort();
+        expect(fresh).not.toEqual([...before].sort());
+        expect(after).toEqual(fresh);
       });
     }
   });
