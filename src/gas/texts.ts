@@ -27,6 +27,12 @@ export function count(n: number): string {
 
 export const texts = {
   busy: 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.',
+  settingsTooLarge: (bytes: number, max: number) =>
+    `Cài đặt quá dài để lưu (${count(Math.ceil(bytes / 1024))} KB, tối đa ${count(max / 1024)} KB). ` +
+    'Hãy bớt những địa chỉ email hoặc tên ban không cần trong phần Người nhận email, rồi lưu lại.',
+  propertiesFull:
+    'Bộ nhớ của tiện ích trong bảng tính này đã đầy (Google cho mỗi bảng tính 500 KB), nên chưa lưu được. ' +
+    'Hãy chạy “Kiểm tra môi trường” (menu Trợ giúp) để xem phần nào chiếm chỗ, rồi báo người quản trị tiện ích.',
   pageMissing: (title: string, file: string) =>
     `Trang “${title}” chưa có trong bản cài đặt này của tiện ích (thiếu tệp ${file}.html). ` +
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',

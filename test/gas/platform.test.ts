@@ -167,6 +167,54 @@ for (const deployment of DEPLOYMENTS) {
         expect(after).toEqual(fresh);
       });
     }
+
+    it('settings longer than one 9 KB property value are kept in parts and read back whole; shorter ones again in one', () => {
+      const addon = loadAddon({ deployment, spreadsheet: syntheticSpreadsheet(6) });
+      const page = addon.call('getSettingsPage') as { settings: Record<string, unknown> & { recipients: { btcKt: string[] } } };
+      // 150 Bans, each with its leader's address: about 13 KB of UTF-8.
+      const banLeaders = Object.fromEntries(
+        Array.from({ length: 150 }, (_, i) => [`Ban Tuyên giáo và Đối ngoại số ${i + 1}`, `lanhdao.ban${i + 1}@tinhdoan.example.vn`]),
+      );
+      const saved = addon.call('saveSettingsPage', { ...page.settings, recipients: { ...page.settings.recipients, banLeaders } }) as {
+        notSaved: Record<string, string>;
+      };
+      expect(saved.notSaved).toEqual({});
+      const stored = addon.env.properties.document.toObject();
+      expect(Math.max(...Object.values(stored).map((v) => Buffer.byteLength(v)))).toBeLessThanOrEqual(9 * 1024);
+      const read = addon.call('getSettingsPage') as { settings: { recipients: { banLeaders: Record<string, string> } }; warnings: string[] };
+      expect(read.warnings).toEqual([]);
+      expect(read.settings.recipients.banLeaders).toEqual(banLeaders);
+
+      addon.call('saveSettingsPage', { ...page.settings });
+      expect(Object.keys(addon.env.properties.document.toObject()).filter((k) => k.startsWith('dicoso.settings'))).toEqual(['dicoso.settings.v1']);
+    });
+
+    it('settings too long to keep are refused in Vietnamese, and what was stored stays', () => {
+      const addon = loadAddon({ deployment, spreadsheet: syntheticSpreadsheet(6) });
+      const page = addon.call('getSettingsPage') as { settings: Record<string, unknown> & { recipients: Record<string, unknown> } };
+      const before = addon.env.properties.document.toObject();
+      const banLeaders = Object.fromEntries(
+        Array.from({ length: 1500 }, (_, i) => [`Ban số ${i + 1} của Tỉnh đoàn`, `lanhdao.ban${i + 1}@tinhdoan.example.vn`]),
+      );
+      expect(() => addon.call('saveSettingsPage', { ...page.settings, recipients: { ...page.settings.recipients, banLeaders } })).toThrow(
+        /^Cài đặt quá dài để lưu \(\d+ KB, tối đa 100 KB\)/,
+      );
+      expect(addon.env.properties.document.toObject()).toEqual(before);
+    });
+
+    it('a full property store (500 KB) is said in Vietnamese, with what to do', () => {
+      const addon = loadAddon({ deployment, spreadsheet: syntheticSpreadsheet(6) });
+      const page = addon.call('getSettingsPage') as { settings: Record<string, unknown> };
+      // Other keys fill the store to within 100 bytes of its limit (500 KB of keys and values).
+      const store = addon.env.properties.document;
+      for (let i = 0; store.size() < 500 * 1024 - 100; i++) {
+        const room = 500 * 1024 - 100 - store.size() - `khac.${i}`.length;
+        store.write([[`khac.${i}`, 'x'.repeat(Math.max(0, Math.min(8 * 1024, room)))]]);
+      }
+      expect(() => addon.call('saveSettingsPage', { ...page.settings, planNumber: 'Kế hoạch số 15-KH/TĐTN' })).toThrow(
+        /^Bộ nhớ của tiện ích trong bảng tính này đã đầy/,
+      );
+    });
   });
 }
 
