@@ -94,6 +94,11 @@ export class FakeContext {
   clockTriggerContext: ClockTriggerContext = CLOCK_TRIGGER_CONTEXT.addon;
   /** Set while a time-driven trigger's function runs (TriggerControl.advanceClock). */
   inClockTrigger = false;
+  /**
+   * The language of the platform's messages: Google shows them in the user's language. 'en' (default) keeps the
+   * wording the fakes quote; 'vi' renders the ones that have a rendering (errors.ts).
+   */
+  errorLanguage: 'en' | 'vi' = 'en';
   /** Every call refused for a scope not granted, in order. */
   readonly refusals: Refusal[] = [];
 

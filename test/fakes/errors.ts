@@ -57,6 +57,9 @@ export const MESSAGES = {
   propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   addonTooManyTimeTriggers: 'This add-on has created too many time-based triggers in this document for this Google user account.',
+  // ours: Google shows its messages in the user's language; its Vietnamese wording of this one was not found, so this
+  // rendering stands for "a message that is not the English one" (FakeContext.errorLanguage).
+  addonTooManyTimeTriggersVi: 'Tiện ích bổ sung này đã tạo quá nhiều trình kích hoạt theo thời gian trong tài liệu này cho tài khoản Google này.',
   tooManyTriggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   // logs: "Exception: Service invoked too many times for one day: email." (shabuthomas/gmail-delay-send#34)
   mailQuota: 'Service invoked too many times for one day: email.',

@@ -107,7 +107,9 @@ export class TriggerRegistry {
       if (r.eventType === 'CLOCK') {
         const s = r.schedule ?? {};
         if (s.everyMinutes !== undefined) throw gasError(MESSAGES.addonTriggerTooFrequent);
-        if (sameDoc.some((t) => t.eventType === 'CLOCK')) throw gasError(MESSAGES.addonTooManyTimeTriggers);
+        if (sameDoc.some((t) => t.eventType === 'CLOCK')) {
+          throw gasError(this.ctx.errorLanguage === 'vi' ? MESSAGES.addonTooManyTimeTriggersVi : MESSAGES.addonTooManyTimeTriggers);
+        }
       } else if (sameDoc.some((t) => t.eventType === r.eventType)) {
         throw gasError(MESSAGES.addonTooManyTriggersOfType(r.eventType.toLowerCase().replace('on_', '')));
       }

@@ -202,6 +202,17 @@ for (const deployment of DEPLOYMENTS) {
       expect(addon.env.properties.document.toObject()).toEqual(before);
     });
 
+    it('the add-on’s one-time-trigger-per-document limit, worded in Vietnamese by Google, is told as what to do', () => {
+      const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6) });
+      addon.env.context.errorLanguage = 'vi';
+      // A time-driven trigger of this add-on that is not ours to replace (an old version's), for this user and file.
+      addon.env.globals.ScriptApp.newTrigger('guiBaoCaoCu').timeBased().everyDays(1).atHour(8).create();
+      const expected = deployment === 'addon' ? /^Không tạo được lịch gửi hằng ngày: tài khoản của anh\/chị đã có một lịch/ : null;
+      if (expected) expect(() => addon.call('setSchedule', true)).toThrow(expected);
+      // A bound script has no such limit: the schedule is installed beside it.
+      else expect(scheduleOn(addon)).toMatchObject({ installedBy: USER });
+    });
+
     it('a full property store (500 KB) is said in Vietnamese, with what to do', () => {
       const addon = loadAddon({ deployment, spreadsheet: syntheticSpreadsheet(6) });
       const page = addon.call('getSettingsPage') as { settings: Record<string, unknown> };
