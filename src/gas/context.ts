@@ -1,10 +1,10 @@
-import { todayInVietnam } from '../core/date-parse';
 import { UserError } from '../core/user-error';
 import type { PageContext, PageHost, ServerContext } from '../sheets/server-context';
 import { userMessage } from '../sheets/user-message';
 import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
 import { installDailyTrigger, installRecord, removeDailyTrigger, triggerState } from './schedule';
 import { DocumentPropertiesStore } from './settings-properties';
+import { todayInVietnamByOffset } from './sheet-dates';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { texts } from './texts';
 
@@ -31,7 +31,7 @@ export function gasContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     spreadsheet,
     workbook: new SpreadsheetWorkbook(spreadsheet),
     settings: new DocumentPropertiesStore(),
-    today: todayInVietnam(new Date()),
+    today: todayInVietnamByOffset(new Date()),
     user: activeUserEmail(),
   };
 }

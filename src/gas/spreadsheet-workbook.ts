@@ -14,6 +14,7 @@ import {
   type Workbook,
   type WriteCell,
 } from '../sheets/workbook';
+import { SheetDates } from './sheet-dates';
 import { buildOurRules, isOurRule, ruleSignature, separatorOfLocale, storedFormulaSeparator, type FormulaSeparator, type RulePlan } from './highlight-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,11 +55,15 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
-  get dateTimeZone(): string {
-    // Sheets hands out date cells as midnights in the spreadsheet's zone (not the script's).
+  /**
+   * Sheets hands out date cells as midnights in the spreadsheet's zone (not the script's); this adapter hands them on
+   * as UTC midnights of the same calendar days (sheet-dates.ts), so nothing downstream needs Intl's zone data.
+   */
+  readonly dateTimeZone = 'UTC';
+  private readonly dates = new SheetDates(() => {
     this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
     return this.zone;
-  }
+  });
 
   tabNames(): string[] {
     return [...this.sheetMap().keys()];
@@ -73,7 +78,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const range = sheet.getDataRange();
-    const values = range.getValues() as RawCell[][];
+    const values = this.dates.utcMidnights(range.getValues() as RawCell[][]);
     // An empty sheet's data range is A1 alone, holding ''.
     const empty = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '';
     const merges = empty || options.valuesOnly ? [] : range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
@@ -99,7 +104,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     options: { notes?: boolean; values?: boolean } = {},
   ): { values: RawCell[][]; notes?: string[][] } {
     const range = this.requireSheet(name).getRange(row, column, rows, columns);
-    const values = options.values === false ? [] : (range.getValues() as RawCell[][]);
+    const values = options.values === false ? [] : this.dates.utcMidnights(range.getValues() as RawCell[][]);
     return options.notes ? { values, notes: range.getNotes() } : { values };
   }
 

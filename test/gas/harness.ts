@@ -88,6 +88,23 @@ export interface AddonOptions {
   scopes?: readonly string[];
   clockTriggerContext?: Partial<ClockTriggerContext>;
   user?: string;
+  /**
+   * 'no-time-zones': the runtime's Intl knows no time zone but UTC (Apps Script documents none of its Intl data; the
+   * add-on must not need it). Default 'full'.
+   */
+  intl?: 'full' | 'no-time-zones';
+}
+
+/** Intl whose DateTimeFormat refuses every time zone but UTC, as a runtime without zone data does. */
+function intlWithoutTimeZones(): typeof Intl {
+  const restricted = Object.create(Intl) as typeof Intl;
+  const DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+    const zone = options?.timeZone;
+    if (zone !== undefined && !/^(Etc\/)?UTC$/i.test(zone)) throw new RangeError(`Invalid time zone specified: ${zone}`);
+    return new Intl.DateTimeFormat(locales, options);
+  };
+  Object.defineProperty(restricted, 'DateTimeFormat', { value: DateTimeFormat });
+  return restricted;
 }
 
 let currentDeployment: Deployment = 'addon';
@@ -117,7 +134,7 @@ export function loadAddon(options: AddonOptions = {}): Addon {
     ...(options.user ? { user: options.user } : {}),
   });
   const DateCtor = fixedDate(options.now ?? NOW);
-  const context = vm.createContext({ ...env.globals, Date: DateCtor });
+  const context = vm.createContext({ ...env.globals, Date: DateCtor, ...(options.intl === 'no-time-zones' ? { Intl: intlWithoutTimeZones() } : {}) });
   vm.runInContext(buildOnce().code, context, { filename: 'Code.js' });
   env.useDateConstructor(DateCtor);
   return {

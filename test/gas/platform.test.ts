@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCOPES } from '../fakes';
+import { DateValue, instantOf, SCOPES, type FakeSpreadsheet } from '../fakes';
 import { buildOnce, DEPLOYMENTS, loadAddon, sampleSpreadsheet, syntheticSpreadsheet, type Addon } from './harness';
 
 /**
@@ -82,6 +82,21 @@ for (const deployment of DEPLOYMENTS) {
       expect(addon.env.logs.text()).toContain('not the one installed last');
     });
   });
+}
+
+/** The spreadsheet moved to another zone, its date cells the same calendar days (midnights in that zone). */
+function inZone(ss: FakeSpreadsheet, zone: string): FakeSpreadsheet {
+  ss.timeZone = zone;
+  for (const sheet of ss.sheets) {
+    for (const row of sheet.rows) {
+      for (const cell of row ?? []) {
+        if (!(cell?.value instanceof DateValue)) continue;
+        const day = new Date(cell.value.ms + 7 * 3_600_000);
+        cell.value = new DateValue(instantOf(zone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()));
+      }
+    }
+  }
+  return ss;
 }
 
 const RED = '#f4c7c3';
@@ -211,6 +226,23 @@ for (const deployment of DEPLOYMENTS) {
       if (expected) expect(() => addon.call('setSchedule', true)).toThrow(expected);
       // A bound script has no such limit: the schedule is installed beside it.
       else expect(scheduleOn(addon)).toMatchObject({ installedBy: USER });
+    });
+
+    it('dates are read without Intl’s time-zone data: the same verdicts, in Vietnam’s zone and in another', async () => {
+      const statuses = (addon: Addon) => {
+        addon.call('menuCheck');
+        expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
+        return ['Cán bộ', 'Đi cơ sở'].map((tab) =>
+          addon.ss
+            .tab(tab)
+            .values()
+            .map((r) => r[r.length - 1]),
+        );
+      };
+      const expected = statuses(loadAddon({ deployment, spreadsheet: await sampleSpreadsheet() }));
+      expect(statuses(loadAddon({ deployment, spreadsheet: await sampleSpreadsheet(), intl: 'no-time-zones' }))).toEqual(expected);
+      const newYork = inZone(await sampleSpreadsheet(), 'America/New_York');
+      expect(statuses(loadAddon({ deployment, spreadsheet: newYork, intl: 'no-time-zones' }))).toEqual(expected);
     });
 
     it('a full property store (500 KB) is said in Vietnamese, with what to do', () => {
