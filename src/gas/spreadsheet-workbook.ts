@@ -48,8 +48,8 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
   private zone: string | null = null;
   /** Our generated tabs by name, with their marker (null for one made in this execution). */
   private generated: Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata | null> | null = null;
-  /** Per tab asked about: whether it is ours, and its marker (null for one made in this execution). */
-  private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null>();
+  /** Per tab asked about: whether it is ours, its marker (null for one made in this execution) and layout's key. */
+  private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null; structure: string } | null>();
   private readonly markers = new Map<string, StatusMarker | null>();
   private separator: FormulaSeparator | null | undefined = undefined;
 
@@ -237,13 +237,14 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     let sheet: Sheet;
     if (existing === undefined) {
       sheet = this.insertTab(name);
-      sheet.addDeveloperMetadata(TAB_KEY, structure);
-      this.tabMarkers.set(name, { marker: null });
+      sheet.addDeveloperMetadata(TAB_KEY, tabStamp(sheet.getSheetId(), structure));
+      this.tabMarkers.set(name, { marker: null, structure });
       this.generated?.set(name, null);
     } else {
       sheet = this.requireSheet(existing);
-      const marker = this.tabMarker(existing)?.marker ?? null;
-      if (marker?.getValue() === structure) {
+      const ours = this.tabMarker(existing);
+      const marker = ours?.marker ?? null;
+      if (ours?.structure === structure) {
         sheet.getRange(1, 1, height, width).setValues(values);
         return existing;
       }
@@ -253,7 +254,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
       sheet.clear();
       // The old layout's frozen rows could outnumber the new layout's rows, and Sheets will not delete frozen rows.
       sheet.setFrozenRows(0);
-      marker?.setValue(structure);
+      marker?.setValue(tabStamp(sheet.getSheetId(), structure));
     }
     fitGrid(sheet, height, width);
 
@@ -332,7 +333,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
       this.generated = new Map();
       for (const m of this.spreadsheet.createDeveloperMetadataFinder().withKey(TAB_KEY).find()) {
         const sheet = m.getLocation().getSheet();
-        if (sheet) this.generated.set(sheet.getName(), m);
+        if (sheet && stampedFor(m.getValue(), sheet)) this.generated.set(sheet.getName(), m);
       }
     }
     return this.tabNames().filter((name) => this.generated!.has(name));
@@ -349,13 +350,15 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
 
   /**
    * Whether a tab is one we generated, from its own sheet-level metadata (one call, plus one per entry to read its
-   * key): the spreadsheet-wide search (generatedTabs) costs a search and three calls per generated tab.
+   * key, and two to check that it was stamped for this very sheet): the spreadsheet-wide search (generatedTabs) costs
+   * a search and four calls per generated tab.
    */
-  private tabMarker(name: string): { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null {
+  private tabMarker(name: string): { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null; structure: string } | null {
     if (!this.tabMarkers.has(name)) {
       const sheet = this.sheet(name);
       const marker = sheet?.getDeveloperMetadata().find((m) => m.getKey() === TAB_KEY) ?? null;
-      this.tabMarkers.set(name, marker ? { marker } : null);
+      const value = marker?.getValue() ?? null;
+      this.tabMarkers.set(name, marker && sheet && stampedFor(value, sheet) ? { marker, structure: parseStamp(value).structure } : null);
     }
     return this.tabMarkers.get(name) ?? null;
   }
@@ -436,6 +439,26 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (!sheet) throw new Error(`No tab named '${name}'`);
     return sheet;
   }
+}
+
+/**
+ * What a generated tab's marker holds: the id of the sheet it was written on, and its layout's key. A person's
+ * "Duplicate" of the tab may carry the marker along (whether copies keep developer metadata is not documented), but
+ * the copy is another sheet, with another id (Sheet.getSheetId), so it is not taken for ours.
+ */
+export function tabStamp(sheetId: number, structure: string): string {
+  return `${sheetId}:${structure}`;
+}
+
+function parseStamp(value: string | null): { sheetId: number | null; structure: string } {
+  const m = /^(-?\d+):(.*)$/.exec(value ?? '');
+  // A marker from before the sheet id was kept holds the layout's key alone; it stays ours until written again.
+  return m ? { sheetId: Number(m[1]), structure: m[2]! } : { sheetId: null, structure: value ?? '' };
+}
+
+function stampedFor(value: string | null, sheet: Sheet): boolean {
+  const { sheetId } = parseStamp(value);
+  return sheetId === null || sheetId === sheet.getSheetId();
 }
 
 /**

@@ -41,6 +41,7 @@ type Implemented =
   | 'clearFormats'
   | 'clearNotes'
   | 'clearConditionalFormatRules'
+  | 'copyTo'
   | 'createDeveloperMetadataFinder'
   | 'deleteColumn'
   | 'deleteColumns'
@@ -362,6 +363,13 @@ export class FakeSheet implements Pick<Api, Implemented> {
       for (const cell of row) if (cell) clearCell(cell, { contents, formats, notes: false, validations: false });
     }
     return this;
+  }
+
+  /** "Copies the sheet to a given spreadsheet … The copied sheet is named 'Copy of [original name]'" (reference). */
+  copyTo(spreadsheet: FakeSpreadsheet): FakeSheet {
+    this.rec('copyTo');
+    if (spreadsheet !== this.spreadsheet) throw fakeUsageError('copyTo another spreadsheet is not modelled');
+    return spreadsheet.copyOf(this, `Copy of ${this.name}`);
   }
 
   clearContents(): this {

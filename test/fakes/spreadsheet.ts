@@ -74,6 +74,11 @@ export interface UndocumentedBehaviour {
    * whether a merge is formatting is not said, so the fake keeps them, the reading that breaks a careless re-merge.
    */
   clearKeepsMerges: boolean;
+  /**
+   * True (default): a copy of a sheet (Sheet.copyTo, the tab menu's "Duplicate") carries the developer metadata of the
+   * sheet and of its rows and columns. Neither reference says; the fake takes the reading that can fool a marker.
+   */
+  copiesKeepMetadata: boolean;
 }
 
 export interface Toast {
@@ -113,7 +118,7 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   readonly undocumented: UndocumentedBehaviour;
 
   constructor(options: FakeSpreadsheetOptions = {}) {
-    this.undocumented = { formulaSyntax: 'locale', openRuleRanges: true, clearKeepsMerges: true, ...options.undocumented };
+    this.undocumented = { formulaSyntax: 'locale', openRuleRanges: true, clearKeepsMerges: true, copiesKeepMetadata: true, ...options.undocumented };
     this.id = options.id ?? `fake-spreadsheet-${nextId++}`;
     this.name = options.name ?? 'Untitled spreadsheet';
     this.locale = options.locale ?? 'en_US';
@@ -215,6 +220,37 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     if (this.sheets.some((s) => s !== except && s.name.toLowerCase() === lower)) {
       throw gasError(MESSAGES.duplicateSheet(name));
     }
+  }
+
+  /**
+   * A person's "Duplicate" in the tab menu (Vietnamese interface): "Bản sao của <name>" right after the tab, its cells,
+   * merges, widths and frozen rows (and, see copiesKeepMetadata, its developer metadata). Not counted.
+   */
+  duplicateAsUser(tab: string): FakeSheet {
+    const sheet = this.sheetNamed(tab);
+    if (!sheet) throw fakeUsageError(`no tab named ${tab}`);
+    return this.copyOf(sheet, `Bản sao của ${tab}`, this.sheets.indexOf(sheet) + 1);
+  }
+
+  /** A copy of a sheet under a new name (Sheet.copyTo and duplicateAsUser). */
+  copyOf(sheet: FakeSheet, name: string, index?: number): FakeSheet {
+    const copy = this.addSheet(name, index);
+    copy.maxRows = sheet.maxRows;
+    copy.maxColumns = sheet.maxColumns;
+    copy.rows = sheet.rows.map(
+      (row) => row?.map((cell) => (cell ? { ...cell, value: cell.value instanceof DateValue ? new DateValue(cell.value.ms) : cell.value } : cell)) ?? [],
+    );
+    copy.merges = sheet.merges.map((m) => ({ ...m }));
+    copy.columnWidths = new Map(sheet.columnWidths);
+    copy.frozenRows = sheet.frozenRows;
+    copy.frozenColumns = sheet.frozenColumns;
+    if (this.undocumented.copiesKeepMetadata) {
+      for (const record of [...this.developerMetadata]) {
+        if (record.removed || record.location.type === 'SPREADSHEET' || record.location.sheet !== sheet) continue;
+        addMetadata(this, { key: record.key, value: record.value, visibility: record.visibility }, { ...record.location, sheet: copy });
+      }
+    }
+    return copy;
   }
 
   private addSheet(name: string, index?: number): FakeSheet {

@@ -245,6 +245,21 @@ for (const deployment of DEPLOYMENTS) {
       expect(statuses(loadAddon({ deployment, spreadsheet: newYork, intl: 'no-time-zones' }))).toEqual(expected);
     });
 
+    it('a person’s “Duplicate” of a generated tab is theirs: never offered for deletion, never written over', () => {
+      const addon = loadAddon({ deployment, spreadsheet: syntheticSpreadsheet(5) });
+      expect(addon.call('generateForm', { form: 'mau3', ban: null, quarter: 2 })).toMatchObject({ ok: true });
+      const copy = addon.ss.duplicateAsUser('Mẫu 3 Quý II-2023');
+      copy.ensureCell(1, 1).value = 'Bản của tôi, đã sửa tay';
+      const mine = copy.values();
+      // Xóa đánh dấu asks about our tabs only.
+      addon.env.ui.answerAlerts('YES');
+      addon.call('menuClearMarks');
+      expect(addon.env.ui.alerts[0]?.prompt).toContain('“Mẫu 3 Quý II-2023”');
+      expect(addon.env.ui.alerts[0]?.prompt).not.toContain('Bản sao của');
+      expect(addon.ss.sheets.map((s) => s.name)).toContain('Bản sao của Mẫu 3 Quý II-2023');
+      expect(addon.ss.tab('Bản sao của Mẫu 3 Quý II-2023').values()).toEqual(mine);
+    });
+
     it('a full property store (500 KB) is said in Vietnamese, with what to do', () => {
       const addon = loadAddon({ deployment, spreadsheet: syntheticSpreadsheet(6) });
       const page = addon.call('getSettingsPage') as { settings: Record<string, unknown> };
