@@ -14,7 +14,9 @@ import {
   type Workbook,
   type WriteCell,
 } from '../sheets/workbook';
+import { addColumns, addRows } from './grid-limits';
 import { SheetDates } from './sheet-dates';
+import { texts } from './texts';
 import { buildOurRules, isOurRule, ruleSignature, separatorOfLocale, storedFormulaSeparator, type FormulaSeparator, type RulePlan } from './highlight-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,7 +116,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (a.statusCells.length > 0 || a.notes.length > 0) {
       const widest = Math.max(a.statusColumn, ...a.notes.map((n) => n.column + (n.values[0]?.length ?? 0) - 1));
       const maxColumns = sheet.getMaxColumns();
-      if (widest > maxColumns) sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
+      if (widest > maxColumns) addColumns(sheet, a.tab, maxColumns, widest - maxColumns, texts.statusColumnWhat);
     }
 
     // The rules' signature lives in our column's marker: a re-run with the same rules makes no call for them.
@@ -178,9 +180,9 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (width === 0) return first;
     const last = first + rows.length - 1;
     const maxRows = sheet.getMaxRows();
-    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+    if (last > maxRows) addRows(sheet, tab, maxRows, last - maxRows, texts.appendWhat);
     const maxColumns = sheet.getMaxColumns();
-    if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+    if (width > maxColumns) addColumns(sheet, tab, maxColumns, width - maxColumns, texts.appendWhat);
 
     let hasDate = false;
     const values = rows.map((row) =>

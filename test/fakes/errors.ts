@@ -103,6 +103,11 @@ export const MESSAGES = {
   metadataNotSingleRow: 'The range must represent a single row.',
   // ours: what openById says of a file the user cannot open was not found verbatim.
   openFailed: (method: string) => `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+  // logs: quoted in public issue threads of Sheets scripts that grew their sheets ("This action would increase the
+  // number of cells in the workbook above the limit of 10000000 cells.")
+  cellLimit: (max: number) => `This action would increase the number of cells in the workbook above the limit of ${max} cells.`,
+  // ours: the column limit's wording was not found.
+  columnLimit: (max: number) => `This action would increase the number of columns in the sheet above the limit of ${max} columns.`,
   // ours (no verbatim source found)
   hideAllSheets: "You can't hide all the sheets in a document.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,

@@ -114,6 +114,10 @@ export function contains(outer: Box, inner: Box): boolean {
   );
 }
 
+/** "Up to 10 million cells or 18,278 columns (column ZZZ) for spreadsheets" (Google Drive help, files you can store). */
+export const MAX_COLUMNS = 18_278;
+export const MAX_CELLS = 10_000_000;
+
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
 
@@ -607,6 +611,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
 
   /** New blank columns at `at` … at+howMany-1; what was at `at` moves right. */
   private spliceColumns(at: number, howMany: number): void {
+    if (this.maxColumns + howMany > MAX_COLUMNS) throw gasError(MESSAGES.columnLimit(MAX_COLUMNS));
+    this.spreadsheet.checkCellLimit(this.maxRows * howMany);
     const after = at - 1;
     for (const row of this.rows) {
       if (row && row.length > after) row.splice(after, 0, ...new Array<Cell | undefined>(howMany));
@@ -663,6 +669,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
   }
 
   private spliceRows(at: number, howMany: number): void {
+    this.spreadsheet.checkCellLimit(this.maxColumns * howMany);
     const after = at - 1;
     if (this.rows.length > after) this.rows.splice(after, 0, ...new Array<(Cell | undefined)[]>(howMany));
     this.maxRows += howMany;

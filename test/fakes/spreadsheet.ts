@@ -13,7 +13,7 @@ import {
 } from './developer-metadata';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import type { FakeRange } from './range';
-import { FakeSheet } from './sheet';
+import { FakeSheet, MAX_CELLS } from './sheet';
 
 type Api = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Implemented =
@@ -222,6 +222,16 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     }
   }
 
+  /** Every cell of every tab, as the 10-million-cell limit counts them (the grid, not the values). */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** Refuses what would take the spreadsheet past Sheets' 10 million cells. */
+  checkCellLimit(added: number): void {
+    if (this.cellCount() + added > MAX_CELLS) throw gasError(MESSAGES.cellLimit(MAX_CELLS));
+  }
+
   /**
    * A person's "Duplicate" in the tab menu (Vietnamese interface): "Bản sao của <name>" right after the tab, its cells,
    * merges, widths and frozen rows (and, see copiesKeepMetadata, its developer metadata). Not counted.
@@ -399,6 +409,8 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
       while (this.sheets.some((s) => s.name.toLowerCase() === `sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    // A new sheet is 1,000 rows by 26 columns, counted against the 10 million cells.
+    this.checkCellLimit(1000 * 26);
     const sheet = this.addSheet(name, index);
     // The new sheet becomes the active one, as in Sheets.
     this.activeSheet = sheet;

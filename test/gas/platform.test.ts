@@ -276,6 +276,49 @@ for (const deployment of DEPLOYMENTS) {
   });
 }
 
+for (const deployment of DEPLOYMENTS) {
+  describe(`finding 6, a value at the grid's edge (${deployment})`, () => {
+    it('a value in column ZZZ below the table: our column goes past the table, where there is room', async () => {
+      const ss = await sampleSpreadsheet();
+      const roster = ss.tab('Cán bộ');
+      roster.maxRows = Math.max(roster.rows.length, 20);
+      roster.maxColumns = 18_278;
+      roster.ensureCell(5, 18_278).value = 'ghi chú để tận cùng bên phải';
+      const addon = loadAddon({ deployment, spreadsheet: ss });
+      addon.call('menuCheck');
+      expect(addon.env.ui.alerts).toEqual([]);
+      expect(roster.values()[2]![9]).toBe('Kết quả 1+2');
+    });
+
+    it('a header reaching column ZZZ, the last Sheets allows: the check stops naming the cell, and writes nothing', async () => {
+      const ss = await sampleSpreadsheet();
+      const roster = ss.tab('Cán bộ');
+      roster.maxRows = Math.max(roster.rows.length, 20);
+      roster.maxColumns = 18_278;
+      // A caption typed at the far right of the header row: the table runs to the grid's last column.
+      roster.ensureCell(3, 18_278).value = 'Ghi chú thêm';
+      const addon = loadAddon({ deployment, spreadsheet: ss });
+      const before = roster.values();
+      addon.call('menuCheck');
+      expect(addon.env.ui.alerts.map((a) => a.prompt)).toEqual([expect.stringMatching(/^Tab “Cán bộ” có dữ liệu tới ô ZZZ3, cột cuối cùng/)]);
+      expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
+      expect(roster.values()).toEqual(before);
+    });
+
+    it('a spreadsheet at 10 million cells: no room for our column is said in Vietnamese, nothing half-written', async () => {
+      const ss = await sampleSpreadsheet();
+      const trips = ss.tab('Đi cơ sở');
+      trips.maxColumns = trips.values()[0]!.length;
+      // The trips tab's grid fills the spreadsheet to within a few thousand cells of the limit.
+      trips.maxRows = Math.floor((10_000_000 - (ss.cellCount() - trips.maxRows * trips.maxColumns)) / trips.maxColumns) - 10;
+      const addon = loadAddon({ deployment, spreadsheet: ss });
+      addon.call('menuCheck');
+      expect(addon.env.ui.alerts.map((a) => a.prompt)).toEqual([expect.stringMatching(/^Bảng tính đã gần tới giới hạn 10 triệu ô của Google/)]);
+      expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
+    });
+  });
+}
+
 /**
  * Everything a person and the schedule do with the add-on: each menu item, a page's call, the schedule turned on and
  * its daily run, the test email. Errors are kept, not thrown: the refusals are what the test reads.
