@@ -3,6 +3,7 @@ import type { PageContext, PageHost, ServerContext } from '../sheets/server-cont
 import { userMessage } from '../sheets/user-message';
 import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
 import { installDailyTrigger, installRecord, removeDailyTrigger, triggerState } from './schedule';
+import { readSelfCheck } from './self-check/store';
 import { DocumentPropertiesStore } from './settings-properties';
 import { todayInVietnamByOffset } from './sheet-dates';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -86,6 +87,7 @@ function gasHost(ctx: GasContext): PageHost {
       install: () => void installDailyTrigger(ctx.spreadsheet, installer(ctx.user), new Date()),
       remove: () => void removeDailyTrigger(ctx.spreadsheet),
     },
+    selfCheck: () => readSelfCheck(ctx.spreadsheet),
   };
 }
 

@@ -4,6 +4,8 @@ import { errorText, runDailySends, sendTestSummary } from '../sheets/email-run';
 import { gasContext, runAction, tell } from './context';
 import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
 import { deleteTriggers, installRecord, recordRun } from './schedule';
+import { storeTriggerContext } from './self-check/store';
+import { triggerContextOf } from './self-check/trigger-probe';
 import { triggerLock, triggerSpreadsheet, type ClockEvent } from './trigger-document';
 import { MENU } from './texts';
 
@@ -23,18 +25,21 @@ const DAILY_LOCK_WAIT_MS = 30_000;
  * and the sent-log makes whichever runs next send only what is left.
  */
 export function dailyRun(e?: ClockEvent): void {
-  const { spreadsheet } = triggerSpreadsheet(e);
+  const { spreadsheet, source } = triggerSpreadsheet(e);
   if (!spreadsheet) {
     console.error(`[dicoso] dailyRun: no spreadsheet for trigger ${e?.triggerUid ?? '(none)'}; reinstall the schedule from Cài đặt.`);
     return;
   }
   if (!isTriggerOnRecord(spreadsheet, e)) return;
-  const { lock } = triggerLock();
+  const { lock, kind } = triggerLock();
   if (!lock.tryLock(DAILY_LOCK_WAIT_MS)) {
     console.info('[dicoso] dailyRun: another run holds the lock; nothing to do.');
     return;
   }
   try {
+    // What this run reached, for "Kiểm tra môi trường" on the settings page.
+    const documentProperties = (PropertiesService.getDocumentProperties() as GoogleAppsScript.Properties.Properties | null) !== null;
+    storeTriggerContext(triggerContextOf('daily', source, kind, documentProperties, new Date()), spreadsheet.getId());
     runAndRecord(spreadsheet);
   } finally {
     SpreadsheetApp.flush();

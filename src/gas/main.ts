@@ -19,8 +19,10 @@ export {
   menuSettings,
   menuHelp,
   menuClearMarks,
+  menuSelfCheck,
 } from './menu';
 export { dailyRun, menuSendTestSummary } from './email-entry';
+export { selfCheckTriggerProbe } from './self-check/trigger-probe';
 
 /**
  * The server functions the pages call through google.script.run, keyed by name: the build declares each as a

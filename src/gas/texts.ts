@@ -15,7 +15,9 @@ export const MENU = {
   settings: 'Cài đặt',
   testSummary: 'Gửi thử báo cáo quý',
   clearMarks: 'Xóa đánh dấu của tiện ích',
+  helpMenu: 'Trợ giúp',
   help: 'Hướng dẫn',
+  selfCheck: 'Kiểm tra môi trường',
 } as const;
 
 export const TITLE = '1+2 Đi cơ sở';

@@ -4,6 +4,7 @@ import type * as z from '../core/zod-vi';
 import { emailScheduleFunctions } from './pages/email-schedule';
 import { formsFunctions } from './pages/forms';
 import { progressFunctions } from './pages/progress';
+import { selfCheckFunctions } from './pages/self-check';
 import { settingsFunctions } from './pages/settings';
 import { pageTexts } from './pages/texts';
 import { tripFormFunctions } from './pages/trip-form';
@@ -27,6 +28,7 @@ export const SERVER_FUNCTIONS = {
   ...formsFunctions,
   ...settingsFunctions,
   ...emailScheduleFunctions,
+  ...selfCheckFunctions,
 };
 
 type Table = typeof SERVER_FUNCTIONS;

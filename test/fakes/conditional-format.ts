@@ -487,6 +487,7 @@ export function evaluateFormula(sheet: FakeSheet, formula: string, anchor: { row
   if (!formula.startsWith('=')) return false;
   // A reference to a deleted cell makes the formula an error, and an error is not TRUE.
   if (formula.includes('#REF!')) return false;
+  if (sheet.spreadsheet.undocumented.formulaSyntax === 'none') return false;
   const separator = sheet.spreadsheet.undocumented.formulaSyntax === 'en_US' ? ',' : argumentSeparator(sheet.spreadsheet.locale);
   const { tagged, leftEquals } = shapes(separator);
   let body = formula.slice(1).trim();

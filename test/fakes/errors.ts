@@ -108,6 +108,8 @@ export const MESSAGES = {
   cellLimit: (max: number) => `This action would increase the number of cells in the workbook above the limit of ${max} cells.`,
   // ours: the column limit's wording was not found.
   columnLimit: (max: number) => `This action would increase the number of columns in the sheet above the limit of ${max} columns.`,
+  // ours: the wording for a second filter on a sheet was not found.
+  filterExists: 'You can’t create a filter in a sheet that already has a filter.',
   // ours (no verbatim source found)
   hideAllSheets: "You can't hide all the sheets in a document.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,

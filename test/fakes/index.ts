@@ -54,6 +54,7 @@ export { FakeLock, FakeLockService, LockControl, type LockKind } from './lock';
 export { FakeMailApp, type SentMail } from './mail';
 export { FakeLogs, FakeSession, FakeUtilities, type LogEntry } from './misc';
 export { FakeProperties, FakePropertiesService, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT, PropertyStore } from './properties';
+export { FakeFilter, FakeFilterCriteria, FakeFilterCriteriaBuilder } from './filter';
 export { FakeProtection } from './protection';
 export { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSnapshot } from './charts';
 export { FakeRange } from './range';

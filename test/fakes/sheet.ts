@@ -24,6 +24,7 @@ import { type DimensionChange, referencedSheets } from './dimension';
 import { ProtectionTypeEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSnapshot } from './charts';
+import { FakeFilter } from './filter';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
 import { FakeRangeList } from './range-list';
@@ -52,6 +53,7 @@ type Implemented =
   | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getDeveloperMetadata'
+  | 'getFilter'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -79,6 +81,7 @@ type Implemented =
   | 'insertRows'
   | 'insertRowsAfter'
   | 'insertRowsBefore'
+  | 'isRowHiddenByFilter'
   | 'isSheetHidden'
   | 'newChart'
   | 'protect'
@@ -186,6 +189,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
   deleted = false;
   /** Conditional-format rules in priority order; getConditionalFormatRules hands out copies. */
   conditionalRules: RuleState[] = [];
+  /** The sheet's filter (Range.createFilter), or null. */
+  filter: FakeFilter | null = null;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -852,6 +857,18 @@ export class FakeSheet implements Pick<Api, Implemented> {
       }
     }
     return hidden;
+  }
+
+  getFilter(): FakeFilter | null {
+    this.rec('getFilter');
+    return this.filter;
+  }
+
+  /** Whether the sheet's filter hides this row (its criteria read as filter.ts says). */
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this.rec('isRowHiddenByFilter');
+    checkInteger('SpreadsheetApp.Sheet.isRowHiddenByFilter', rowPosition);
+    return this.filter?.hides(rowPosition) ?? false;
   }
 
   isSheetHidden(): boolean {

@@ -1,6 +1,7 @@
 import { type FakeContext, SCOPES } from './context';
 import { FakeConditionalFormatRuleBuilder } from './conditional-format';
 import { FakeDataValidationBuilder } from './data-validation';
+import { FakeFilterCriteriaBuilder } from './filter';
 import {
   BooleanCriteriaEnum,
   BorderStyleEnum,
@@ -33,6 +34,7 @@ type Implemented =
   | 'getUi'
   | 'newConditionalFormatRule'
   | 'newDataValidation'
+  | 'newFilterCriteria'
   | 'openById'
   | 'openByUrl'
   | 'setActiveRange'
@@ -99,6 +101,10 @@ export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     this.rec('newConditionalFormatRule', false);
     return new FakeConditionalFormatRuleBuilder(this.ctx);
+  }
+  newFilterCriteria(): FakeFilterCriteriaBuilder {
+    this.rec('newFilterCriteria', false);
+    return new FakeFilterCriteriaBuilder(this.ctx);
   }
   newDataValidation(): FakeDataValidationBuilder {
     this.rec('newDataValidation', false);

@@ -61,9 +61,10 @@ export interface FakeSpreadsheetOptions {
 export interface UndocumentedBehaviour {
   /**
    * 'locale' (default): a condition's formula is parsed "as if the user typed into a cell" (Sheets API), with the
-   * spreadsheet locale's argument separator (`;` in vi_VN). 'en_US': parsed with `,` whatever the locale.
+   * spreadsheet locale's argument separator (`;` in vi_VN). 'en_US': parsed with `,` whatever the locale. 'none': a
+   * formula never holds (a spreadsheet where custom formulas fail, whatever their syntax).
    */
-  formulaSyntax: 'locale' | 'en_US';
+  formulaSyntax: 'locale' | 'en_US' | 'none';
   /**
    * True (default): a rule range given in A1 notation with an open edge (`A2:R`) stays open and grows with the sheet,
    * as the Sheets API's GridRange does. False: Apps Script closes it at the sheet's current edge.

@@ -26,7 +26,9 @@ const MENU_ITEMS = [
   ['Cài đặt', 'menuSettings'],
   ['Gửi thử báo cáo quý', 'menuSendTestSummary'],
   ['Xóa đánh dấu của tiện ích', 'menuClearMarks'],
+  // Under Trợ giúp.
   ['Hướng dẫn', 'menuHelp'],
+  ['Kiểm tra môi trường', 'menuSelfCheck'],
 ];
 const BUSY = 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.';
 const PROTECTION = 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè';
@@ -50,10 +52,21 @@ describe.each(DEPLOYMENTS)('deployed as %s', (deployment) => {
         expect(addon.env.ui.menus.filter((m) => m.kind === 'custom')).toEqual([]);
         // Nothing but the menu: no spreadsheet, properties, lock, session or anything else.
         const methods = Object.keys(addon.env.calls.byMethod());
-        expect(methods.every((m) => m.startsWith('Menu.') || m === 'Ui.createAddonMenu' || m === 'SpreadsheetApp.getUi')).toBe(true);
+        expect(methods.every((m) => m.startsWith('Menu.') || m === 'Ui.createAddonMenu' || m === 'Ui.createMenu' || m === 'SpreadsheetApp.getUi')).toBe(true);
         expect(addon.env.calls.spreadsheet()).toBe(1); // SpreadsheetApp.getUi
       });
     }
+
+    it('Hướng dẫn and Kiểm tra môi trường are under Trợ giúp', () => {
+      const addon = loadAddon({ spreadsheet: syntheticSpreadsheet(3) });
+      addon.call('onOpen', { authMode: 'NONE', source: addon.ss });
+      const help = addon.env.ui.addonMenu()!.entries.find((e) => e.kind === 'submenu');
+      expect(help).toMatchObject({ caption: 'Trợ giúp' });
+      expect(UiRecorder.items({ kind: 'custom', caption: 'Trợ giúp', entries: help?.kind === 'submenu' ? help.entries : [] })).toEqual([
+        { caption: 'Hướng dẫn', functionName: 'menuHelp' },
+        { caption: 'Kiểm tra môi trường', functionName: 'menuSelfCheck' },
+      ]);
+    });
 
     it('onInstall builds the same menu', () => {
       const addon = loadAddon({ spreadsheet: syntheticSpreadsheet(3) });

@@ -156,6 +156,15 @@ const SERVER_CASES: ServerCases = {
   getScheduleStatus: [{ name: 'Cài đặt, the email schedule’s state', budget: 4, args: () => [] }],
   setSchedule: [{ name: 'Cài đặt, the email schedule turned on', budget: 5, args: () => [true] }],
   sendMissedSummaries: [{ name: 'Gửi bù with nothing to send', budget: 22, args: () => [] }],
+  getSelfCheck: [
+    {
+      name: 'Cài đặt, the stored Kiểm tra môi trường',
+      budget: 4,
+      before: (a) => a.call('menuSelfCheck'),
+      args: () => [],
+      expect: (result) => expect(result.report?.probes).toHaveLength(8),
+    },
+  ],
 };
 
 function serverActions(): Action[] {

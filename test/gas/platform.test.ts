@@ -332,7 +332,17 @@ function tour(addon: Addon): void {
     }
   };
   addon.env.ui.answerAlerts('YES');
-  for (const item of ['menuSetup', 'menuCheck', 'menuProgress', 'menuTripForm', 'menuMau2', 'menuSettings', 'menuHelp', 'menuSendTestSummary']) {
+  for (const item of [
+    'menuSetup',
+    'menuCheck',
+    'menuProgress',
+    'menuTripForm',
+    'menuMau2',
+    'menuSettings',
+    'menuHelp',
+    'menuSendTestSummary',
+    'menuSelfCheck',
+  ]) {
     attempt(() => addon.call(item));
   }
   attempt(() => addon.call('getProgress'));
