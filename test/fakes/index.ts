@@ -16,6 +16,12 @@
  *                insertColumnsAsUser(before, n = 1), deleteColumnsAsUser(start, n = 1),
  *                insertRowsAsUser(before, n = 1), deleteRowsAsUser(start, n = 1)
  *
+ * What the platform leaves to the deployment and the user (docs/apps-script-assumptions.md): the environment's
+ * `deployment` ('bound' or 'addon': what a time-driven trigger's execution reaches), the `scopes` granted (a call
+ * without its scope is refused and recorded in env.refusals), the language of Google's messages (`errorLanguage`), and
+ * per spreadsheet `undocumented` (formula syntax, open rule ranges, merges through clear(), metadata on copies), each
+ * defaulting to the reading that can fool the add-on.
+ *
  * Not modelled (they keep the fakes honest by being absent or by throwing a FakeUsageError): gradient rules,
  * evaluating number/date conditions and custom formulas other than the shapes listed in conditional-format.ts,
  * onIntersectingLocations on a sheet or spreadsheet finder, and what clear()/clearFormat() do to conditional-format
