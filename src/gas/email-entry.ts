@@ -25,7 +25,15 @@ const DAILY_LOCK_WAIT_MS = 30_000;
  * and the sent-log makes whichever runs next send only what is left.
  */
 export function dailyRun(e?: ClockEvent): void {
-  const { spreadsheet, source } = triggerSpreadsheet(e);
+  let found: ReturnType<typeof triggerSpreadsheet>;
+  try {
+    found = triggerSpreadsheet(e);
+  } catch (error) {
+    // Opening it by id was refused (a scope withdrawn, the file gone): said where the settings page reads it.
+    bestEffort(() => recordRun(new Date(), false, emailTexts.runStopped(errorText(error))));
+    throw error;
+  }
+  const { spreadsheet, source } = found;
   if (!spreadsheet) {
     console.error(`[dicoso] dailyRun: no spreadsheet for trigger ${e?.triggerUid ?? '(none)'}; reinstall the schedule from Cài đặt.`);
     return;
@@ -39,7 +47,7 @@ export function dailyRun(e?: ClockEvent): void {
   try {
     // What this run reached, for "Kiểm tra môi trường" on the settings page.
     const documentProperties = (PropertiesService.getDocumentProperties() as GoogleAppsScript.Properties.Properties | null) !== null;
-    storeTriggerContext(triggerContextOf('daily', source, kind, documentProperties, new Date()), spreadsheet.getId());
+    bestEffort(() => storeTriggerContext(triggerContextOf('daily', source, kind, documentProperties, new Date()), spreadsheet.getId()));
     runAndRecord(spreadsheet);
   } finally {
     SpreadsheetApp.flush();
@@ -52,11 +60,29 @@ export function dailyRun(e?: ClockEvent): void {
  * editor, is). Another one, left by an earlier installation, deletes itself if it is this user's, and sends nothing.
  */
 function isTriggerOnRecord(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, e: ClockEvent | undefined): boolean {
-  const record = installRecord();
+  const record = recordOrNull();
   if (!e?.triggerUid || !record || record.id === e.triggerUid) return true;
   deleteTriggers(ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getUniqueId() === e.triggerUid));
   console.info(`[dicoso] dailyRun: trigger ${e.triggerUid} is not the one installed last (${record.id}); removed, nothing sent.`);
   return false;
+}
+
+/** The install record; null when it cannot be read (a run that cannot read it sends as the schedule says). */
+function recordOrNull(): ReturnType<typeof installRecord> {
+  try {
+    return installRecord();
+  } catch {
+    return null;
+  }
+}
+
+/** What a run records for the settings page is never worth failing the run for. */
+function bestEffort(f: () => unknown): void {
+  try {
+    f();
+  } catch (error) {
+    console.error(`[dicoso] dailyRun: not recorded: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function runAndRecord(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {

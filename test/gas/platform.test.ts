@@ -65,6 +65,16 @@ for (const deployment of DEPLOYMENTS) {
       expect(status.lastRun).toMatchObject({ ok: true });
     });
 
+    it('a daily run that cannot open its spreadsheet (a scope withdrawn) says so where Cài đặt reads it', () => {
+      const scopes = [...MANIFEST_SCOPES().filter((s) => s !== SCOPES.spreadsheets), SCOPES.spreadsheet];
+      const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6), scopes, clockTriggerContext: { activeSpreadsheet: false } });
+      scheduleOn(addon);
+      const runs = addon.advance(DAY);
+      expect(runs.map((r) => r.error)).toEqual([expect.stringContaining('SpreadsheetApp.openById')]);
+      const status = addon.call('getScheduleStatus') as Status;
+      expect(status.lastRun).toMatchObject({ ok: false, message: expect.stringContaining('openById') });
+    });
+
     it('only the trigger installed last runs: one left by an earlier installation removes itself and sends nothing', () => {
       const addon = loadAddon({ deployment, user: USER, spreadsheet: syntheticSpreadsheet(6) });
       scheduleOn(addon);
