@@ -16,8 +16,8 @@ type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
  * guess is wrong the row is left untinted while its status cell is still coloured.
  *
  * Ranges are open at the bottom (`A2:R`, "missing indexes indicate the range is unbounded", Sheets API GridRange), so
- * rows a person or the trip form adds below are covered; and the rules' signature holds the sheet's row count, so a
- * grown sheet gets its rules rewritten at the next check even where an open range were kept closed.
+ * rows a person or the trip form adds below are covered; and the rules' signature holds how many rows the data
+ * reached, so a grown table gets its rules rewritten at the next check even where an open range were kept closed.
  */
 
 /** The argument separator of formulas a person types in a spreadsheet of this locale (or what the self-check found). */
@@ -39,11 +39,10 @@ const DECIMAL_POINT_LOCALES = new Set(['de_CH', 'it_CH', 'es_MX', 'es_US', 'es_P
 /** Where "Kiểm tra môi trường" keeps the separator it found to work: ',' or ';', or 'none' when neither did. */
 export const FORMULA_SEPARATOR_KEY = 'dicoso.formulaSeparator.v1';
 
-/** The separator the self-check found (null: formulas do not hold here), or undefined when it has not run. */
-export function storedFormulaSeparator(): FormulaSeparator | null | undefined {
+/** The separator the self-check found ('none': formulas do not hold here), or null when it has not run. */
+export function storedFormulaSeparator(): FormulaSeparator | 'none' | null {
   const stored = PropertiesService.getDocumentProperties()?.getProperty(FORMULA_SEPARATOR_KEY);
-  if (stored === ',' || stored === ';') return stored;
-  return stored === 'none' ? null : undefined;
+  return stored === ',' || stored === ';' || stored === 'none' ? stored : null;
 }
 
 export function separatorOfLocale(locale: string): FormulaSeparator {
@@ -83,27 +82,40 @@ export function isOurRule(rule: Rule, statusColumn: number | null): boolean {
   return rule.getRanges().every((r) => r.getColumn() === statusColumn && r.getNumColumns() === 1);
 }
 
+/**
+ * How our row formulas are written: with the separator "Kiểm tra môi trường" found to work (none: formulas do not
+ * hold there), or, until it has run, with the one the spreadsheet's locale types (read only when the rules are built).
+ */
+export type SeparatorChoice = FormulaSeparator | 'none' | { locale: () => string };
+
 /** What decides our rules: kept in our column's marker, so that an unchanged set costs no call. */
 export interface RulePlan {
   statusColumn: number;
   firstRow: number;
   rules: readonly Highlight[];
-  separator: FormulaSeparator | null;
-  /** The sheet's rows when the rules were written. */
-  maxRows: number;
+  separator: SeparatorChoice;
+  /** How many rows the tab's data reached when the rules were written: more rows, new rules (see above). */
+  dataRows: number;
 }
 
-/** The plan as one short string (v2: built-in conditions on our column, the separator and the sheet's rows). */
+function separatorOf(choice: SeparatorChoice): FormulaSeparator | null {
+  if (choice === 'none') return null;
+  return typeof choice === 'string' ? choice : separatorOfLocale(choice.locale());
+}
+
+/** The plan as one short string (v2: built-in conditions on our column, the separator chosen, the data's rows). */
 export function ruleSignature(plan: RulePlan): string {
   const rules = plan.rules.map((r) => [r.prefix, r.background, r.bold, r.scope]);
-  return JSON.stringify(['v2', plan.statusColumn, plan.firstRow, plan.separator, plan.maxRows, rules]);
+  const separator = typeof plan.separator === 'string' ? plan.separator : 'locale';
+  return JSON.stringify(['v2', plan.statusColumn, plan.firstRow, separator, plan.dataRows, rules]);
 }
 
 /**
  * Our rules for a plan, in the order they apply: per highlight, a text-start rule on our status cells, and for a
- * row highlight a formula rule on the row's other columns (none when `separator` is null: formulas do not work there).
+ * row highlight a formula rule on the row's other columns (none when formulas do not hold there).
  */
 export function buildOurRules(sheet: Sheet, plan: RulePlan): Rule[] {
+  const separator = separatorOf(plan.separator);
   const status = columnLetter(plan.statusColumn);
   const statusRange = sheet.getRange(`${status}${plan.firstRow}:${status}`);
   const rowRange = plan.statusColumn > 1 ? sheet.getRange(`A${plan.firstRow}:${columnLetter(plan.statusColumn - 1)}`) : null;
@@ -112,8 +124,8 @@ export function buildOurRules(sheet: Sheet, plan: RulePlan): Rule[] {
     const cell = SpreadsheetApp.newConditionalFormatRule().whenTextStartsWith(highlight.prefix).setBackground(highlight.background).setRanges([statusRange]);
     if (highlight.bold) cell.setBold(true);
     rules.push(cell.build());
-    if (highlight.scope !== 'row' || !rowRange || plan.separator === null) continue;
-    const formula = withSeparator(`=${highlightFormula(plan.statusColumn, plan.firstRow, highlight.prefix)}`, plan.separator);
+    if (highlight.scope !== 'row' || !rowRange || separator === null) continue;
+    const formula = withSeparator(`=${highlightFormula(plan.statusColumn, plan.firstRow, highlight.prefix)}`, separator);
     const row = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula).setBackground(highlight.background).setRanges([rowRange]);
     if (highlight.bold) row.setBold(true);
     rules.push(row.build());

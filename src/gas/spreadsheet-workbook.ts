@@ -17,7 +17,7 @@ import {
 import { addColumns, addRows } from './grid-limits';
 import { SheetDates } from './sheet-dates';
 import { texts } from './texts';
-import { buildOurRules, isOurRule, ruleSignature, separatorOfLocale, storedFormulaSeparator, type FormulaSeparator, type RulePlan } from './highlight-rules';
+import { buildOurRules, isOurRule, ruleSignature, storedFormulaSeparator, type RulePlan, type SeparatorChoice } from './highlight-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,7 +53,9 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
   /** Per tab asked about: whether it is ours, its marker (null for one made in this execution) and layout's key. */
   private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null; structure: string } | null>();
   private readonly markers = new Map<string, StatusMarker | null>();
-  private separator: FormulaSeparator | null | undefined = undefined;
+  private separator: SeparatorChoice | null = null;
+  /** Per tab read: how many rows its data reached (from the values already read, no call). */
+  private readonly dataRows = new Map<string, number>();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
@@ -83,6 +85,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     const values = this.dates.utcMidnights(range.getValues() as RawCell[][]);
     // An empty sheet's data range is A1 alone, holding ''.
     const empty = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '';
+    this.dataRows.set(name, empty ? 0 : values.length);
     const merges = empty || options.valuesOnly ? [] : range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
     const data: TabData = { values: empty ? [] : values, merges, ownedColumn: options.valuesOnly ? null : this.ownedColumn(sheet, name) };
     if (!options.notes) return data;
@@ -125,8 +128,8 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
           statusColumn: a.statusColumn,
           firstRow: a.highlights.firstRow,
           rules: a.highlights.rules,
-          separator: this.formulaSeparator(),
-          maxRows: sheet.getMaxRows(),
+          separator: this.separatorChoice(),
+          dataRows: this.dataRows.get(a.tab) ?? sheet.getMaxRows(),
         }
       : null;
     const signature = plan ? ruleSignature(plan) : '';
@@ -416,15 +419,9 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     sheet.setConditionalFormatRules([...ours, ...theirs]);
   }
 
-  /**
-   * The separator our row formulas are written with: the one "Kiểm tra môi trường" found to work in this spreadsheet
-   * (null: none did), else the one its locale types. Read once per execution, and only when rules are written.
-   */
-  private formulaSeparator(): FormulaSeparator | null {
-    if (this.separator === undefined) {
-      const stored = storedFormulaSeparator();
-      this.separator = stored !== undefined ? stored : separatorOfLocale(this.spreadsheet.getSpreadsheetLocale());
-    }
+  /** How our row formulas are written here (highlight-rules.ts): read once per execution, without a Sheets call. */
+  private separatorChoice(): SeparatorChoice {
+    this.separator ??= storedFormulaSeparator() ?? { locale: () => this.spreadsheet.getSpreadsheetLocale() };
     return this.separator;
   }
 

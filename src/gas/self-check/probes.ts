@@ -76,7 +76,7 @@ export function rulesProbe(spreadsheet: Spreadsheet, sheet: Sheet): Probe {
   ]);
   const highlight = ROSTER_HIGHLIGHTS[0]!;
   const guess = separatorOfLocale(spreadsheet.getSpreadsheetLocale());
-  sheet.setConditionalFormatRules(buildOurRules(sheet, { statusColumn: 2, firstRow: 2, rules: [highlight], separator: guess, maxRows: 3 }));
+  sheet.setConditionalFormatRules(buildOurRules(sheet, { statusColumn: 2, firstRow: 2, rules: [highlight], separator: guess, dataRows: 3 }));
   const back = sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition());
   const kinds = back.map((c) => (c ? String(c.getCriteriaType()) : ''));
   const expected = [String(SpreadsheetApp.BooleanCriteria.TEXT_STARTS_WITH), String(SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA)];
