@@ -195,7 +195,7 @@ const ACTIONS: Action[] = [
     // src/gas/highlight-rules.ts), the dashboard's chart (10 builder calls), and formats the new dashboard with one
     // RangeList per format that differs from Sheets' default (not a grid per property): a getRangeList and a setter
     // for each, fewer cells than a grid.
-    budget: 195,
+    budget: 192,
     run: (a) => a.call('menuCheck'),
   },
   {
