@@ -5,7 +5,8 @@
  * - `xlsx <size> <file>` writes a size's workbook as an .xlsx (bench/xlsx-files.ts);
  * - `rollup <dir>` writes the roll-up's province files;
  * - `floor <input> <output> <scratch>` times the streaming I/O floor of a check (bench/io-floor.ts);
- * - `codejs <file>` compiles and runs Code.js's top level in a fresh V8 context (no code cache).
+ * - `codejs <file>` compiles and runs Code.js's top level in a fresh V8 context (no code cache);
+ * - `codejs-modules <file> <reps>` times each module's top-level statements in an unminified bundle (bench/codejs.ts).
  * Prints one JSON line, prefixed with BENCH_RESULT.
  */
 import { evaluate } from '../src/core/evaluate';
@@ -14,6 +15,7 @@ import { readTrips } from '../src/core/read-trips';
 import { validateSettings } from '../src/core/settings';
 import { MemoryWorkbook } from '../src/sheets/memory-workbook';
 import { analyze } from '../src/sheets/workflow';
+import { topLevelByModule } from './codejs';
 import { benchSettings, benchToday, fakeEnvironment, gridCells, measureActions, measureNaive } from './actions';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -182,6 +184,9 @@ switch (mode) {
     break;
   case 'codejs':
     result = codeJs(args[0]!);
+    break;
+  case 'codejs-modules':
+    result = { mode, ...topLevelByModule(readFileSync(args[0]!, 'utf8'), Number(args[1] ?? 20)) };
     break;
   default:
     throw new Error(`unknown mode ${mode}`);

@@ -1,42 +1,32 @@
 // Builds the Apps Script bundle (dist/gas), the sidebar pages, and the CLI (dist/cli).
 //
 // Apps Script has no modules: every entry point must be a top-level `function` in Code.js. We bundle the entry module
-// as an IIFE assigned to one global, then declare one top-level function per export of the entry module. The list
-// comes from esbuild's own metafile, so it cannot drift from src/gas/main.ts.
+// as an IIFE assigned to one global, then declare one top-level function per entry point: each function the entry
+// module exports (menus, triggers), and each key of its `serverFunctions` table (the functions the pages call, listed
+// once, in src/sheets/server-functions.ts). The names are read from the bundle itself, evaluated here with no Apps
+// Script service in reach (its top level must touch none: onOpen runs in AuthMode.NONE), so they cannot drift from
+// the sources.
 import { build } from 'esbuild';
-import { chmod, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gasDir = path.join(root, 'dist/gas');
 const cliDir = path.join(root, 'dist/cli');
 const ENTRY = path.join(root, 'src/gas/main.ts');
 const GLOBAL = '__dicoso';
+/** The export of the entry module whose keys are the server functions the pages call. */
+const TABLE = 'serverFunctions';
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 
-export async function entryExports() {
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    metafile: true,
-    target: 'es2020',
-    logLevel: 'silent',
-  });
-  const output = Object.values(result.metafile.outputs)[0];
-  return [...output.exports].sort();
-}
+const BANNER = '// dicoso: built by scripts/build.mjs from src/gas/main.ts. Do not edit.';
 
-async function buildGas() {
-  await rm(gasDir, { recursive: true, force: true });
-  await mkdir(gasDir, { recursive: true });
-  const names = await entryExports();
-  const declarations = names.map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`).join('\n');
-  await build({
+async function bundleEntry() {
+  const result = await build({
     entryPoints: [ENTRY],
     bundle: true,
     format: 'iife',
@@ -48,17 +38,54 @@ async function buildGas() {
     keepNames: false,
     legalComments: 'none',
     charset: 'utf8',
-    outfile: path.join(gasDir, 'Code.js'),
-    banner: { js: '/** @OnlyCurrentDoc */\n// dicoso: built by scripts/build.mjs from src/gas/main.ts. Do not edit.' },
-    footer: { js: `\n// Entry points Apps Script calls by name (menus, triggers, google.script.run).\n${declarations}\n` },
+    write: false,
+    banner: { js: BANNER },
     logLevel: 'warning',
   });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The top-level functions Code.js must declare, each with the path it calls in the bundle: the entry module's
+ * function exports, then the server-function table's keys. Throws on a name given twice.
+ */
+export function entryGlobalsOf(code) {
+  const context = vm.createContext({});
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const api = context[GLOBAL];
+  const globals = [];
+  for (const [name, value] of Object.entries(api)) {
+    if (typeof value === 'function') globals.push({ name, path: `${GLOBAL}.${name}` });
+    else if (name === TABLE) for (const key of Object.keys(value)) globals.push({ name: key, path: `${GLOBAL}.${TABLE}.${key}` });
+    else throw new Error(`src/gas/main.ts exports '${name}', which is neither a function nor the ${TABLE} table`);
+  }
+  const seen = new Set();
+  for (const { name } of globals) {
+    if (seen.has(name)) throw new Error(`'${name}' is both an export of src/gas/main.ts and a server function: one name, one function`);
+    seen.add(name);
+  }
+  return globals.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The names of Code.js's top-level functions, read the way the build reads them. */
+export async function entryGlobals() {
+  return entryGlobalsOf(await bundleEntry()).map((g) => g.name);
+}
+
+async function buildGas() {
+  await rm(gasDir, { recursive: true, force: true });
+  await mkdir(gasDir, { recursive: true });
+  const code = await bundleEntry();
+  const globals = entryGlobalsOf(code);
+  const declarations = globals.map(({ name, path: target }) => `function ${name}() { return ${target}.apply(this, arguments); }`).join('\n');
+  const footer = `\n// Entry points Apps Script calls by name (menus, triggers, google.script.run).\n${declarations}\n`;
+  await writeFile(path.join(gasDir, 'Code.js'), code + footer);
   await copyFile(path.join(root, 'appsscript/appsscript.json'), path.join(gasDir, 'appsscript.json'));
   if (existsSync(path.join(root, 'scripts/build-ui.mjs'))) {
     const { buildPages } = await import('./build-ui.mjs');
     await buildPages(gasDir);
   }
-  return names;
+  return globals.map((g) => g.name);
 }
 
 async function buildCli() {

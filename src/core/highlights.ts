@@ -69,6 +69,12 @@ export const TRIP_HIGHLIGHTS: readonly Highlight[] = [
   { prefix: STATUS_PREFIX.warning, background: COLORS.warning, bold: false, scope: 'status' },
 ];
 
+/** Every prefix a rule of ours starts with, whatever the preset and the phase: a text rule on our column with another is not ours. */
+export function ourHighlightPrefixes(): Set<string> {
+  const roster = (['rating', 'completion'] as const).flatMap((kind) => [false, true].flatMap((yearEnd) => rosterHighlights(kind, yearEnd)));
+  return new Set([...roster, ...TRIP_HIGHLIGHTS].map((h) => h.prefix));
+}
+
 /**
  * The rule's formula, without the leading '=' (Sheets wants it, the .xlsx file does not): true on a row whose status
  * cell begins with the prefix. Relative to the rule's top-left cell, which is on `firstRow`.

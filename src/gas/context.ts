@@ -1,10 +1,11 @@
-import { todayInVietnam } from '../core/date-parse';
 import { UserError } from '../core/user-error';
 import type { PageContext, PageHost, ServerContext } from '../sheets/server-context';
 import { userMessage } from '../sheets/user-message';
 import { DocumentPropertyLogStore, MailAppMailer } from './mailer';
 import { installDailyTrigger, installRecord, removeDailyTrigger, triggerState } from './schedule';
+import { readSelfCheck } from './self-check/store';
 import { DocumentPropertiesStore } from './settings-properties';
+import { todayInVietnamByOffset } from './sheet-dates';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { texts } from './texts';
 
@@ -31,7 +32,7 @@ export function gasContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     spreadsheet,
     workbook: new SpreadsheetWorkbook(spreadsheet),
     settings: new DocumentPropertiesStore(),
-    today: todayInVietnam(new Date()),
+    today: todayInVietnamByOffset(new Date()),
     user: activeUserEmail(),
   };
 }
@@ -86,6 +87,7 @@ function gasHost(ctx: GasContext): PageHost {
       install: () => void installDailyTrigger(ctx.spreadsheet, installer(ctx.user), new Date()),
       remove: () => void removeDailyTrigger(ctx.spreadsheet),
     },
+    selfCheck: () => readSelfCheck(ctx.spreadsheet),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   setupAction,
   tripFormAction,
 } from './actions';
+import { selfCheckAction } from './self-check/run';
 import { MENU } from './texts';
 
 /**
@@ -17,8 +18,8 @@ import { MENU } from './texts';
  * handler asks for authorization when first clicked.
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
+  const ui = SpreadsheetApp.getUi();
+  ui.createAddonMenu()
     .addItem(MENU.setup, 'menuSetup')
     .addItem(MENU.check, 'menuCheck')
     .addSeparator()
@@ -32,7 +33,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(MENU.settings, 'menuSettings')
     .addItem(MENU.testSummary, 'menuSendTestSummary')
     .addItem(MENU.clearMarks, 'menuClearMarks')
-    .addItem(MENU.help, 'menuHelp')
+    .addSubMenu(ui.createMenu(MENU.helpMenu).addItem(MENU.help, 'menuHelp').addItem(MENU.selfCheck, 'menuSelfCheck'))
     .addToUi();
 }
 
@@ -55,3 +56,4 @@ export const menuMau3 = (): void => formDialogAction('mau3');
 export const menuSettings = (): void => settingsAction();
 export const menuHelp = (): void => helpAction();
 export const menuClearMarks = (): void => clearMarksAction();
+export const menuSelfCheck = (): void => selfCheckAction();

@@ -1,16 +1,20 @@
 import type { RunRecord, TriggerState } from '../sheets/schedule-status';
 import { emailTexts } from '../core/email/texts';
 import { UserError } from '../core/user-error';
+import { forgetTriggerDocuments, rememberTriggerDocument } from './trigger-document';
 
 /**
  * The one daily time-driven trigger that runs `dailyRun`. An Editor add-on may hold at most one time-based trigger
  * per user per document (creating a second throws), so installing always deletes ours first, creates one, and
- * checks that exactly one is there. Who installed it and when is kept in the document's properties (another user's
- * triggers are invisible to getUserTriggers), and each run records when it ran and how it went: a trigger that
- * Google disabled stays listed but stops firing, and the only sign of it is a last run that is too old.
+ * checks that exactly one is there. Who installed it, when, and the trigger's id are kept in the document's properties
+ * (another user's triggers are invisible to getUserTriggers): only the trigger on record sends (dailyRun), so one left
+ * by an earlier installation, another user's included, stops at its next run. Each run records when it ran and how it
+ * went: a trigger that Google disabled stays listed but stops firing, and the only sign of it is a last run too old.
  */
 
 export const DAILY_HANDLER = 'dailyRun';
+/** Our other time-driven handler: the self-check's one-off run (it counts against the same one-per-document limit). */
+export const PROBE_HANDLER = 'selfCheckTriggerProbe';
 /** About 07:00 in Vietnam: Apps Script fires an atHour trigger some time within that hour. */
 export const DAILY_HOUR = 7;
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -45,20 +49,29 @@ export function ourTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   return ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
 }
 
-/** Installs the daily trigger for the current user, replacing ours; returns what was recorded. */
+/** Deletes these triggers and what we remembered about them. */
+export function deleteTriggers(triggers: readonly GoogleAppsScript.Script.Trigger[]): void {
+  for (const t of triggers) ScriptApp.deleteTrigger(t);
+  forgetTriggerDocuments(triggers.map((t) => t.getUniqueId()));
+}
+
+/**
+ * Installs the daily trigger for the current user, replacing ours (the self-check's one-off run too: an add-on may
+ * hold one time-based trigger per user per document); returns what was recorded.
+ */
 export function installDailyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, now: Date): InstallRecord {
-  for (const t of ourTriggers(spreadsheet)) ScriptApp.deleteTrigger(t);
+  deleteTriggers(ScriptApp.getUserTriggers(spreadsheet).filter((t) => [DAILY_HANDLER, PROBE_HANDLER].includes(t.getHandlerFunction())));
   let trigger: GoogleAppsScript.Script.Trigger;
   try {
     trigger = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).inTimezone(SCHEDULE_TIME_ZONE).create();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/time-based triggers|too many/i.test(message)) throw new UserError(emailTexts.otherTimeTrigger);
+    if (isTriggerLimit(error, spreadsheet)) throw new UserError(emailTexts.otherTimeTrigger);
     throw error;
   }
+  rememberTriggerDocument(trigger.getUniqueId(), spreadsheet);
   const mine = ourTriggers(spreadsheet);
   if (mine.length !== 1) {
-    for (const t of mine) if (t.getUniqueId() !== trigger.getUniqueId()) ScriptApp.deleteTrigger(t);
+    deleteTriggers(mine.filter((t) => t.getUniqueId() !== trigger.getUniqueId()));
     if (ourTriggers(spreadsheet).length !== 1) throw new UserError(emailTexts.notExactlyOne(mine.length));
   }
   const record: InstallRecord = { by: user, at: now.toISOString(), id: trigger.getUniqueId() };
@@ -66,10 +79,30 @@ export function installDailyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
   return record;
 }
 
+/**
+ * Whether creating our time-driven trigger failed on the add-on's trigger limits. Google translates its messages into
+ * the user's language, so the English words are only one sign: the other is the state they describe, read back (a
+ * time-based trigger of this add-on still in this document for this user once ours are deleted, or the 20 triggers a
+ * user may have per script).
+ */
+function isTriggerLimit(error: unknown, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/time-based triggers|too many/i.test(message)) return true;
+  try {
+    const clock = ScriptApp.getUserTriggers(spreadsheet).some((t) => t.getEventType() === ScriptApp.EventType.CLOCK);
+    return clock || ScriptApp.getProjectTriggers().length >= MAX_TRIGGERS_PER_USER;
+  } catch {
+    return false;
+  }
+}
+
+/** Apps Script quotas: 20 triggers per user per script. */
+const MAX_TRIGGERS_PER_USER = 20;
+
 /** Removes the current user's daily trigger; returns how many were deleted. */
 export function removeDailyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   const mine = ourTriggers(spreadsheet);
-  for (const t of mine) ScriptApp.deleteTrigger(t);
+  deleteTriggers(mine);
   // Another user's trigger (invisible here) stays until they remove it, but it sends nothing: dailyRun checks the
   // setting first.
   properties().deleteProperty(INSTALL_KEY);
@@ -102,7 +135,8 @@ export function triggerState(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
       ? { ...base, problem: 'left-over', message: emailTexts.scheduleLeftOver, offerReinstall: false }
       : { ...base, problem: null, message: emailTexts.scheduleOff, offerReinstall: false };
   }
-  const mineByRecord = record !== null && record.by === user;
+  // Who installed it is only known when Google let us read both addresses: '' (withheld) is nobody, never a match.
+  const mineByRecord = record !== null && record.by !== '' && record.by === user;
   if (!installed && (mineByRecord || record === null)) return { ...base, problem: 'missing', message: emailTexts.scheduleMissing, offerReinstall: true };
   const since = Math.max(run ? Date.parse(run.at) : 0, record ? Date.parse(record.at) : 0);
   const idle = now.getTime() - since;

@@ -1,7 +1,6 @@
 import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
-import { highlightFormula, isOurFormula, type Highlight } from '../core/highlights';
 import {
   checkBlock,
   freeTabName,
@@ -15,6 +14,10 @@ import {
   type Workbook,
   type WriteCell,
 } from '../sheets/workbook';
+import { addColumns, addRows } from './grid-limits';
+import { SheetDates } from './sheet-dates';
+import { texts } from './texts';
+import { buildOurRules, isOurRule, ruleSignature, storedFormulaSeparator, type RulePlan, type SeparatorChoice } from './highlight-rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,17 +50,24 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
   private zone: string | null = null;
   /** Our generated tabs by name, with their marker (null for one made in this execution). */
   private generated: Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata | null> | null = null;
-  /** Per tab asked about: whether it is ours, and its marker (null for one made in this execution). */
-  private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null>();
+  /** Per tab asked about: whether it is ours, its marker (null for one made in this execution) and layout's key. */
+  private readonly tabMarkers = new Map<string, { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null; structure: string } | null>();
   private readonly markers = new Map<string, StatusMarker | null>();
+  private separator: SeparatorChoice | null = null;
+  /** Per tab read: how many rows its data reached (from the values already read, no call). */
+  private readonly dataRows = new Map<string, number>();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
-  get dateTimeZone(): string {
-    // Sheets hands out date cells as midnights in the spreadsheet's zone (not the script's).
+  /**
+   * Sheets hands out date cells as midnights in the spreadsheet's zone (not the script's); this adapter hands them on
+   * as UTC midnights of the same calendar days (sheet-dates.ts), so nothing downstream needs Intl's zone data.
+   */
+  readonly dateTimeZone = 'UTC';
+  private readonly dates = new SheetDates(() => {
     this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
     return this.zone;
-  }
+  });
 
   tabNames(): string[] {
     return [...this.sheetMap().keys()];
@@ -72,9 +82,10 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     const range = sheet.getDataRange();
-    const values = range.getValues() as RawCell[][];
+    const values = this.dates.utcMidnights(range.getValues() as RawCell[][]);
     // An empty sheet's data range is A1 alone, holding ''.
     const empty = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '';
+    this.dataRows.set(name, empty ? 0 : values.length);
     const merges = empty || options.valuesOnly ? [] : range.getMergedRanges().map((m) => gridRangeOfA1(m.getA1Notation()));
     const data: TabData = { values: empty ? [] : values, merges, ownedColumn: options.valuesOnly ? null : this.ownedColumn(sheet, name) };
     if (!options.notes) return data;
@@ -98,7 +109,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     options: { notes?: boolean; values?: boolean } = {},
   ): { values: RawCell[][]; notes?: string[][] } {
     const range = this.requireSheet(name).getRange(row, column, rows, columns);
-    const values = options.values === false ? [] : (range.getValues() as RawCell[][]);
+    const values = options.values === false ? [] : this.dates.utcMidnights(range.getValues() as RawCell[][]);
     return options.notes ? { values, notes: range.getNotes() } : { values };
   }
 
@@ -108,11 +119,20 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (a.statusCells.length > 0 || a.notes.length > 0) {
       const widest = Math.max(a.statusColumn, ...a.notes.map((n) => n.column + (n.values[0]?.length ?? 0) - 1));
       const maxColumns = sheet.getMaxColumns();
-      if (widest > maxColumns) sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
+      if (widest > maxColumns) addColumns(sheet, a.tab, maxColumns, widest - maxColumns, texts.statusColumnWhat);
     }
 
     // The rules' signature lives in our column's marker: a re-run with the same rules makes no call for them.
-    const signature = a.highlights ? highlightSignature(a.statusColumn, a.highlights.firstRow, a.highlights.rules) : '';
+    const plan: RulePlan | null = a.highlights
+      ? {
+          statusColumn: a.statusColumn,
+          firstRow: a.highlights.firstRow,
+          rules: a.highlights.rules,
+          separator: this.separatorChoice(),
+          dataRows: this.dataRows.get(a.tab) ?? sheet.getMaxRows(),
+        }
+      : null;
+    const signature = plan ? ruleSignature(plan) : '';
     const marker = this.statusMarker(sheet, a.tab);
     if (marker === null) {
       sheet.getRange(`${columnLetter(a.statusColumn)}:${columnLetter(a.statusColumn)}`).addDeveloperMetadata(STATUS_KEY, signature);
@@ -125,8 +145,8 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     }
     for (const block of a.notes) checkBlock(block, 'notes');
     for (const block of a.notes) sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setNotes(block.values);
-    if (a.highlights && (marker === null || marker.value !== signature)) {
-      this.replaceOurRules(sheet, a.statusColumn, a.highlights.firstRow, a.highlights.rules);
+    if (plan && (marker === null || marker.value !== signature)) {
+      this.replaceOurRules(sheet, a.statusColumn, plan);
       if (marker !== null) {
         marker.metadata.setValue(signature);
         marker.value = signature;
@@ -136,7 +156,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
 
   unmarkTab(u: TabUnmarking): void {
     const sheet = this.requireSheet(u.tab);
-    this.replaceOurRules(sheet, 0, 0, []);
+    this.replaceOurRules(sheet, this.statusMarker(sheet, u.tab)?.column ?? null, null);
     if (u.statusColumn !== null) {
       const marker = this.statusMarker(sheet, u.tab);
       if (marker?.column !== u.statusColumn) throw new Error(`unmarkTab '${u.tab}': column ${u.statusColumn} is not ours`);
@@ -163,9 +183,9 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (width === 0) return first;
     const last = first + rows.length - 1;
     const maxRows = sheet.getMaxRows();
-    if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+    if (last > maxRows) addRows(sheet, tab, maxRows, last - maxRows, texts.appendWhat);
     const maxColumns = sheet.getMaxColumns();
-    if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+    if (width > maxColumns) addColumns(sheet, tab, maxColumns, width - maxColumns, texts.appendWhat);
 
     let hasDate = false;
     const values = rows.map((row) =>
@@ -222,20 +242,24 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     let sheet: Sheet;
     if (existing === undefined) {
       sheet = this.insertTab(name);
-      sheet.addDeveloperMetadata(TAB_KEY, structure);
-      this.tabMarkers.set(name, { marker: null });
+      sheet.addDeveloperMetadata(TAB_KEY, tabStamp(sheet.getSheetId(), structure));
+      this.tabMarkers.set(name, { marker: null, structure });
       this.generated?.set(name, null);
     } else {
       sheet = this.requireSheet(existing);
-      const marker = this.tabMarker(existing)?.marker ?? null;
-      if (marker?.getValue() === structure) {
+      const ours = this.tabMarker(existing);
+      const marker = ours?.marker ?? null;
+      if (ours?.structure === structure) {
         sheet.getRange(1, 1, height, width).setValues(values);
         return existing;
       }
+      // clear() is documented to clear "content and formatting", without a word on merged cells: the old layout's
+      // merges are broken apart first, so none is left over, nor in the way of the new layout's.
+      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
       sheet.clear();
       // The old layout's frozen rows could outnumber the new layout's rows, and Sheets will not delete frozen rows.
       sheet.setFrozenRows(0);
-      marker?.setValue(structure);
+      marker?.setValue(tabStamp(sheet.getSheetId(), structure));
     }
     fitGrid(sheet, height, width);
 
@@ -314,7 +338,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
       this.generated = new Map();
       for (const m of this.spreadsheet.createDeveloperMetadataFinder().withKey(TAB_KEY).find()) {
         const sheet = m.getLocation().getSheet();
-        if (sheet) this.generated.set(sheet.getName(), m);
+        if (sheet && stampedFor(m.getValue(), sheet)) this.generated.set(sheet.getName(), m);
       }
     }
     return this.tabNames().filter((name) => this.generated!.has(name));
@@ -331,13 +355,15 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
 
   /**
    * Whether a tab is one we generated, from its own sheet-level metadata (one call, plus one per entry to read its
-   * key): the spreadsheet-wide search (generatedTabs) costs a search and three calls per generated tab.
+   * key, and two to check that it was stamped for this very sheet): the spreadsheet-wide search (generatedTabs) costs
+   * a search and four calls per generated tab.
    */
-  private tabMarker(name: string): { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null } | null {
+  private tabMarker(name: string): { marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null; structure: string } | null {
     if (!this.tabMarkers.has(name)) {
       const sheet = this.sheet(name);
       const marker = sheet?.getDeveloperMetadata().find((m) => m.getKey() === TAB_KEY) ?? null;
-      this.tabMarkers.set(name, marker ? { marker } : null);
+      const value = marker?.getValue() ?? null;
+      this.tabMarkers.set(name, marker && sheet && stampedFor(value, sheet) ? { marker, structure: parseStamp(value).structure } : null);
     }
     return this.tabMarkers.get(name) ?? null;
   }
@@ -384,23 +410,19 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     return this.markers.get(id) ?? null;
   }
 
-  /** Our conditional-format rules replaced by these (none: taken off); the user's rules keep their order, after ours. */
-  private replaceOurRules(sheet: Sheet, statusColumn: number, firstRow: number, rules: readonly Highlight[]): void {
+  /** Our conditional-format rules replaced by the plan's (none: taken off); the user's rules keep their order, after ours. */
+  private replaceOurRules(sheet: Sheet, ourColumn: number | null, plan: RulePlan | null): void {
     const existing = sheet.getConditionalFormatRules();
-    const theirs = existing.filter((rule) => !isOurRule(rule));
-    if (rules.length === 0 && theirs.length === existing.length) return;
-    const maxRows = sheet.getMaxRows();
-    const rows = Math.max(1, maxRows - firstRow + 1);
-    const ours = rules.map((rule) => {
-      const range = rule.scope === 'row' ? sheet.getRange(firstRow, 1, rows, statusColumn) : sheet.getRange(firstRow, statusColumn, rows, 1);
-      const builder = SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=${highlightFormula(statusColumn, firstRow, rule.prefix)}`)
-        .setBackground(rule.background)
-        .setRanges([range]);
-      if (rule.bold) builder.setBold(true);
-      return builder.build();
-    });
+    const theirs = existing.filter((rule) => !isOurRule(rule, ourColumn));
+    if (plan === null && theirs.length === existing.length) return;
+    const ours = plan ? buildOurRules(sheet, plan) : [];
     sheet.setConditionalFormatRules([...ours, ...theirs]);
+  }
+
+  /** How our row formulas are written here (highlight-rules.ts): read once per execution, without a Sheets call. */
+  private separatorChoice(): SeparatorChoice {
+    this.separator ??= storedFormulaSeparator() ?? { locale: () => this.spreadsheet.getSpreadsheetLocale() };
+    return this.separator;
   }
 
   private sheetMap(): Map<string, Sheet> {
@@ -416,6 +438,26 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     if (!sheet) throw new Error(`No tab named '${name}'`);
     return sheet;
   }
+}
+
+/**
+ * What a generated tab's marker holds: the id of the sheet it was written on, and its layout's key. A person's
+ * "Duplicate" of the tab may carry the marker along (whether copies keep developer metadata is not documented), but
+ * the copy is another sheet, with another id (Sheet.getSheetId), so it is not taken for ours.
+ */
+export function tabStamp(sheetId: number, structure: string): string {
+  return `${sheetId}:${structure}`;
+}
+
+function parseStamp(value: string | null): { sheetId: number | null; structure: string } {
+  const m = /^(-?\d+):(.*)$/.exec(value ?? '');
+  // A marker from before the sheet id was kept holds the layout's key alone; it stays ours until written again.
+  return m ? { sheetId: Number(m[1]), structure: m[2]! } : { sheetId: null, structure: value ?? '' };
+}
+
+function stampedFor(value: string | null, sheet: Sheet): boolean {
+  const { sheetId } = parseStamp(value);
+  return sheetId === null || sheetId === sheet.getSheetId();
 }
 
 /**
@@ -593,18 +635,6 @@ export function rowBlocks(rows: readonly number[]): [number, number][] {
     else blocks.push([r, r]);
   }
   return blocks;
-}
-
-/** Whether a conditional-format rule is one of ours: a custom formula carrying our marker. */
-function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
-  const condition = rule.getBooleanCondition();
-  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return false;
-  return condition.getCriteriaValues().some((v) => typeof v === 'string' && isOurFormula(v));
-}
-
-/** The rules as one short string: kept in our column's metadata so an unchanged set is not rewritten. */
-export function highlightSignature(statusColumn: number, firstRow: number, rules: readonly Highlight[]): string {
-  return JSON.stringify([statusColumn, firstRow, rules.map((r) => [r.prefix, r.background, r.bold, r.scope])]);
 }
 
 /** "B3:D5" (or "C7") → a 0-based range. */

@@ -15,7 +15,9 @@ export const MENU = {
   settings: 'Cài đặt',
   testSummary: 'Gửi thử báo cáo quý',
   clearMarks: 'Xóa đánh dấu của tiện ích',
+  helpMenu: 'Trợ giúp',
   help: 'Hướng dẫn',
+  selfCheck: 'Kiểm tra môi trường',
 } as const;
 
 export const TITLE = '1+2 Đi cơ sở';
@@ -27,6 +29,20 @@ export function count(n: number): string {
 
 export const texts = {
   busy: 'Một người khác đang chạy thao tác này trên bảng tính. Vui lòng đợi ít phút rồi thử lại.',
+  settingsTooLarge: (bytes: number, max: number) =>
+    `Cài đặt quá dài để lưu (${count(Math.ceil(bytes / 1024))} KB, tối đa ${count(max / 1024)} KB). ` +
+    'Hãy bớt những địa chỉ email hoặc tên ban không cần trong phần Người nhận email, rồi lưu lại.',
+  noColumnLeft: (tab: string, cell: string, what: string) =>
+    `Tab “${tab}” có dữ liệu tới ô ${cell}, cột cuối cùng Google Trang tính cho phép (cột ZZZ), nên không còn cột trống bên phải để ghi ${what}. ` +
+    `Hãy chuyển hoặc xóa giá trị ở ô ${cell} (và các cột trống thừa ở cuối tab), rồi chạy lại. Tiện ích chưa ghi gì vào tab này.`,
+  noCellsLeft: (tab: string, what: string) =>
+    `Bảng tính đã gần tới giới hạn 10 triệu ô của Google, nên không thêm được chỗ cho ${what} ở tab “${tab}”. ` +
+    'Hãy xóa bớt các hàng, cột trống thừa hoặc các tab không dùng, rồi chạy lại.',
+  statusColumnWhat: 'cột kết quả kiểm tra',
+  appendWhat: 'dòng mới',
+  propertiesFull:
+    'Bộ nhớ của tiện ích trong bảng tính này đã đầy (Google cho mỗi bảng tính 500 KB), nên chưa lưu được. ' +
+    'Hãy chạy “Kiểm tra môi trường” (menu Trợ giúp) để xem phần nào chiếm chỗ, rồi báo người quản trị tiện ích.',
   pageMissing: (title: string, file: string) =>
     `Trang “${title}” chưa có trong bản cài đặt này của tiện ích (thiếu tệp ${file}.html). ` +
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',

@@ -43,6 +43,11 @@ export interface PageHost {
   /** Linked at the end of every email; null where there is no spreadsheet URL (the preview). */
   spreadsheetUrl: string | null;
   trigger: TriggerPort;
+  /**
+   * What "Kiểm tra môi trường" stored (its report and the latest time-driven run's context, as raw JSON the page's
+   * schemas read); absent where there is no such check (the preview).
+   */
+  selfCheck?: () => { report: unknown; trigger: unknown };
 }
 
 /** The context of a server function a page calls (src/sheets/server-functions.ts). */

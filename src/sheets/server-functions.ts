@@ -4,6 +4,7 @@ import type * as z from '../core/zod-vi';
 import { emailScheduleFunctions } from './pages/email-schedule';
 import { formsFunctions } from './pages/forms';
 import { progressFunctions } from './pages/progress';
+import { selfCheckFunctions } from './pages/self-check';
 import { settingsFunctions } from './pages/settings';
 import { pageTexts } from './pages/texts';
 import { tripFormFunctions } from './pages/trip-form';
@@ -11,12 +12,15 @@ import type { PageContext } from './server-context';
 
 /**
  * The contract between the pages and Code.js: every server function a page may call, by the name Code.js exposes it
- * under, with its input schema, whether it writes, and its handler. Everything else derives from this table:
- * - src/gas/main.ts exposes each with one line (`export const getProgress = expose('getProgress')`), and
- *   src/gas/server.ts adds the Apps Script context, the document lock for writes and the error translation;
+ * under, with its input schema, whether it writes, and its handler. This table is the only list of them; everything
+ * else derives from it:
+ * - Code.js's top-level functions: src/gas/main.ts exposes the whole table (`serverFunctions`, src/gas/server.ts adds
+ *   the Apps Script context, the document lock for writes and the error translation), and scripts/build.mjs declares
+ *   one top-level function per key;
  * - the page bridge's types (src/ui/bridge.ts) are ServerApi below;
  * - the preview's handlers (scripts/preview-backend.ts) are serverApi(ctx) over its in-memory context;
- * - test/gas/contract.test.ts fails the type check, and the test run, when Code.js lacks one of them.
+ * - test/gas/contract.test.ts checks each one in the built Code.js, and test/gas/batching.test.ts holds each to a
+ *   call budget, keyed by ServerName: removing a function here breaks their type check until its budget goes too.
  */
 export const SERVER_FUNCTIONS = {
   ...progressFunctions,
@@ -24,6 +28,7 @@ export const SERVER_FUNCTIONS = {
   ...formsFunctions,
   ...settingsFunctions,
   ...emailScheduleFunctions,
+  ...selfCheckFunctions,
 };
 
 type Table = typeof SERVER_FUNCTIONS;

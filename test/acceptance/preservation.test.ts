@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isOurFormula } from '../../src/core/highlights';
+import { isOurFormula, ourHighlightPrefixes } from '../../src/core/highlights';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { keepNotesOnEmptyCells } from '../support/exceljs-notes';
 import { userPartOf } from '../../src/sheets/notes';
@@ -358,6 +358,13 @@ function fakeCells(sheet: FakeSheet, skip: number | null): Map<string, unknown> 
   return out;
 }
 
+const OUR_PREFIXES = ourHighlightPrefixes();
+
+/** One of our rules in Sheets: a formula with our marker, or a text-start rule with our words (on our column). */
+function isOurRule(r: { criteria: string; values: unknown[] }): boolean {
+  return r.values.some((v) => typeof v === 'string' && (isOurFormula(v) || (r.criteria === 'TEXT_STARTS_WITH' && OUR_PREFIXES.has(v))));
+}
+
 function fakeSheetView(sheet: FakeSheet): unknown {
   const snap = sheet.snapshot();
   return {
@@ -366,7 +373,7 @@ function fakeSheetView(sheet: FakeSheet): unknown {
     frozenColumns: snap.frozenColumns,
     protections: snap.protections,
     columnWidths: snap.columnWidths,
-    conditionalFormats: snap.conditionalFormats.filter((r) => !r.values.some((v) => typeof v === 'string' && isOurFormula(v))),
+    conditionalFormats: snap.conditionalFormats.filter((r) => !isOurRule(r)),
     userMetadata: snap.developerMetadata.filter((m) => !m.key.startsWith('dicoso.')),
   };
 }
@@ -439,12 +446,7 @@ describe('tiện ích trong Google Sheets trên bảng tính “khó”', () => 
     compare('after Xóa đánh dấu');
     for (const name of inputs) {
       expect(ownedColumnOf(ss.tab(name)), name).toBeNull();
-      expect(
-        ss
-          .tab(name)
-          .snapshot()
-          .conditionalFormats.some((r) => r.values.some((v) => typeof v === 'string' && isOurFormula(v))),
-      ).toBe(false);
+      expect(ss.tab(name).snapshot().conditionalFormats.some(isOurRule)).toBe(false);
       // Not a line of ours left in any note, and our column empty again.
       expect(
         ss

@@ -22,7 +22,8 @@ export interface ClockAddon {
 
 export function loadClockAddon(startMs: number, settings: Settings, people = PEOPLE): ClockAddon {
   const ss = FakeSpreadsheet.fromTabs(provinceTabs(people), VN);
-  const env = createAppsScriptEnvironment({ spreadsheet: ss, now: () => new Date(startMs), user: 'quantri@tinhdoan.example.vn' });
+  const scopes = buildOnce().manifest.oauthScopes;
+  const env = createAppsScriptEnvironment({ spreadsheet: ss, now: () => new Date(startMs), user: 'quantri@tinhdoan.example.vn', scopes });
   const clock = env.clock;
   class ClockDate extends Date {
     constructor(...args: unknown[]) {

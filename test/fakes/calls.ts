@@ -20,6 +20,9 @@ export const SPREADSHEET_SERVICE_CLASSES = [
   'BooleanCondition',
   'EmbeddedChartBuilder',
   'EmbeddedChart',
+  'Filter',
+  'FilterCriteriaBuilder',
+  'FilterCriteria',
 ] as const;
 
 export class CallCounter {

@@ -1,5 +1,5 @@
 import { columnNumber } from './a1';
-import { type Cell, DateValue } from './cells';
+import { type Cell, DateValue, localeRules } from './cells';
 import type { FakeContext } from './context';
 import { dateToSerial, isDateObject } from './dates';
 import { type DimensionChange, shiftFormula, shiftSpan, type Span } from './dimension';
@@ -102,7 +102,8 @@ export function copyState(state: RuleState): RuleState {
 }
 
 export function ruleRangeOf(range: FakeRange): RuleRange {
-  const b = range.bounds;
+  const open = range.sheet.spreadsheet.undocumented.openRuleRanges;
+  const b = open ? range.bounds : { startRow: true, endRow: true, startColumn: true, endColumn: true };
   return {
     sheet: range.sheet,
     rows: { start: range.row, end: b.endRow ? range.row + range.numRows - 1 : null, startBounded: b.startRow },
@@ -443,36 +444,63 @@ function asText(v: string | number | boolean): string {
 
 const STRING = '"((?:[^"]|"")*)"';
 const REF = '(\\$?)([A-Za-z]{1,3})(\\$?)(\\d+)';
-const TAGGED = new RegExp(`^AND\\(\\s*N\\(\\s*${STRING}\\s*\\)\\s*=\\s*0\\s*,\\s*(.*)\\)$`, 'is');
-const LEFT_EQUALS = new RegExp(`^LEFT\\(\\s*${REF}\\s*,\\s*(\\d+)\\s*\\)\\s*=\\s*${STRING}$`, 'i');
+
+/** The formula shapes the fake evaluates, written with one argument separator. */
+function shapes(separator: ',' | ';') {
+  const sep = `\\s*${separator}\\s*`;
+  return {
+    tagged: new RegExp(`^AND\\(\\s*N\\(\\s*${STRING}\\s*\\)\\s*=\\s*0${sep}(.*)\\)$`, 'is'),
+    leftEquals: new RegExp(`^LEFT\\(\\s*${REF}${sep}(\\d+)\\s*\\)\\s*=\\s*${STRING}$`, 'i'),
+  };
+}
 const REF_EQUALS = new RegExp(`^${REF}\\s*=\\s*${STRING}$`, 'i');
 
 /**
+ * The argument separator of a spreadsheet's formulas. A condition's formula "is parsed as if the user typed into a
+ * cell" (Sheets API, ConditionValue.userEnteredValue), and a person in a locale that writes decimals with a comma
+ * (vi_VN among them) types `;` between arguments (Sheets help, "Formula syntax depends on the spreadsheet locale").
+ * Whether Apps Script's builder parses in the spreadsheet's locale is not documented: the fake takes the documented
+ * reading, so a formula written with the other separator is a parse error, which is never TRUE.
+ */
+export function argumentSeparator(locale: string): ',' | ';' {
+  return localeRules(locale).decimal === ',' ? ';' : ',';
+}
+
+/**
  * The custom formulas the fake evaluates, relative to the top-left cell of the rule's first range as Sheets reads
- * them (a relative reference moves with the cell; `$` pins it):
+ * them (a relative reference moves with the cell; `$` pins it), with the locale's argument separator (`,` below):
  *   =AND(N("any text")=0, <test>)     N() of text is 0, so this is <test> with a label only a script reads
  *   =LEFT($S2,4)="Lỗi:"               the first n characters of a cell, compared without regard to case
  *   =$S2="OK"                         a cell compared with text, without regard to case
- * A formula not starting with `=` is text, and one holding #REF! (its column was deleted) an error: neither is TRUE.
- * Any other formula throws a FakeUsageError naming it.
+ * A formula not starting with `=`, one holding #REF! (its column was deleted) and one of these shapes written with
+ * the other locale's separator are not TRUE (text, an error, a parse error). Any other formula throws a
+ * FakeUsageError naming it.
  */
 export function formulaHolds(sheet: FakeSheet, state: RuleState, row: number, column: number): boolean {
   const formula = String(state.values[0] ?? '');
+  const anchor = state.ranges[0]!;
+  return evaluateFormula(sheet, formula, { row: anchor.rows.start, column: anchor.columns.start }, row, column);
+}
+
+/** A formula of those shapes evaluated at a cell, its relative references anchored at `anchor`. */
+export function evaluateFormula(sheet: FakeSheet, formula: string, anchor: { row: number; column: number }, row: number, column: number): boolean {
   if (!formula.startsWith('=')) return false;
   // A reference to a deleted cell makes the formula an error, and an error is not TRUE.
   if (formula.includes('#REF!')) return false;
-  const anchor = state.ranges[0]!;
+  if (sheet.spreadsheet.undocumented.formulaSyntax === 'none') return false;
+  const separator = sheet.spreadsheet.undocumented.formulaSyntax === 'en_US' ? ',' : argumentSeparator(sheet.spreadsheet.locale);
+  const { tagged, leftEquals } = shapes(separator);
   let body = formula.slice(1).trim();
-  const tagged = TAGGED.exec(body);
-  if (tagged) body = (tagged[2] as string).trim();
+  const label = tagged.exec(body);
+  if (label) body = (label[2] as string).trim();
   const read = (d1: string, letters: string, d2: string, digits: string): string | number | boolean => {
-    const c = d1 ? columnNumber(letters) : columnNumber(letters) + (column - anchor.columns.start);
-    const r = d2 ? Number(digits) : Number(digits) + (row - anchor.rows.start);
+    const c = d1 ? columnNumber(letters) : columnNumber(letters) + (column - anchor.column);
+    const r = d2 ? Number(digits) : Number(digits) + (row - anchor.row);
     if (r < 1 || c < 1 || r > sheet.maxRows || c > sheet.maxColumns) return '';
     return formulaValue(sheet.cellAt(r, c), sheet.spreadsheet.timeZone);
   };
   const unquote = (s: string) => s.replace(/""/g, '"');
-  const left = LEFT_EQUALS.exec(body);
+  const left = leftEquals.exec(body);
   if (left) {
     const [, d1, letters, d2, digits, n, text] = left as unknown as string[];
     const value = asText(read(d1!, letters!, d2!, digits!));
@@ -483,8 +511,12 @@ export function formulaHolds(sheet: FakeSheet, state: RuleState, row: number, co
     const [, d1, letters, d2, digits, text] = equals as unknown as string[];
     return textEquals(read(d1!, letters!, d2!, digits!), unquote(text!));
   }
+  const other = shapes(separator === ',' ? ';' : ',');
+  const otherBody = formula.slice(1).trim();
+  const otherLabel = other.tagged.exec(otherBody);
+  if (otherLabel || other.leftEquals.test(otherBody)) return false;
   throw fakeUsageError(
-    `the fake cannot evaluate the conditional-format formula ${formula}; it understands =LEFT($S2,n)="text", =$S2="text" and either wrapped in =AND(N("label")=0, …)`,
+    `the fake cannot evaluate the conditional-format formula ${formula}; it understands =LEFT($S2${separator}n)="text", =$S2="text" and either wrapped in =AND(N("label")=0${separator} …)`,
   );
 }
 

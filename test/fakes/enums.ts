@@ -46,6 +46,7 @@ export const DataValidationCriteriaEnum = makeEnum<S['DataValidationCriteria']>(
 ]);
 
 export const AuthModeEnum = makeEnum<Sc['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+export const AuthorizationStatusEnum = makeEnum<Sc['AuthorizationStatus']>(['REQUIRED', 'NOT_REQUIRED']);
 export const TriggerSourceEnum = makeEnum<Sc['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
 export const EventTypeEnum = makeEnum<Sc['EventType']>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
 export const WeekDayEnum = makeEnum<B['Weekday']>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);

@@ -1,5 +1,14 @@
 import { CallCounter } from './calls';
-import { type AuthModeName, FakeClock, FakeContext } from './context';
+import {
+  ALL_SCOPES,
+  type AuthModeName,
+  CLOCK_TRIGGER_CONTEXT,
+  type ClockTriggerContext,
+  type Deployment,
+  FakeClock,
+  FakeContext,
+  type Refusal,
+} from './context';
 import { wallTime } from './dates';
 import { AuthModeEnum } from './enums';
 import { fakeUsageError } from './errors';
@@ -36,8 +45,17 @@ export interface AppsScriptEnvironmentOptions {
   userLocale?: string;
   /** The project's HTML files by name (without .html). */
   htmlFiles?: Record<string, string>;
-  /** Editor add-on trigger rules (one time-based trigger per user per document…). Default true. */
-  addOn?: boolean;
+  /**
+   * 'addon' (default): an Editor add-on installed in the spreadsheet, with the add-on trigger rules (one time-based
+   * trigger per user per document…) and a time-driven trigger that has no document. 'bound': a script bound to it.
+   */
+  deployment?: Deployment;
+  /** What a time-driven trigger's execution reaches; default the deployment's (CLOCK_TRIGGER_CONTEXT). */
+  clockTriggerContext?: Partial<ClockTriggerContext>;
+  /** The OAuth scopes the user granted. Default: every scope the fakes know (ALL_SCOPES). */
+  scopes?: readonly string[];
+  /** The scopes appsscript.json asks for (what getAuthorizationInfo compares with). Default: `scopes`. */
+  manifestScopes?: readonly string[];
   /** False for code run from a time-driven trigger or the script editor: getUi() throws. Default true. */
   uiAvailable?: boolean;
   /** Also print Logger/console lines on the host console. Default false (they are kept in env.logs). */
@@ -94,6 +112,8 @@ export interface AppsScriptEnvironment {
   triggers: TriggerControl;
   logs: FakeLogs;
   session: SessionState;
+  /** Every call refused for a scope the user did not grant (Session's withheld addresses included). */
+  refusals: Refusal[];
   setAuthMode(mode: AuthModeName | GoogleAppsScript.Script.AuthMode): void;
   setUiAvailable(available: boolean): void;
   /** Another Google account uses the file from now on (Session, trigger ownership). */
@@ -113,6 +133,10 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
   const calls = options.calls ?? new CallCounter();
   const ctx = new FakeContext(clock, calls, authModeName(options.authMode ?? 'FULL'));
   ctx.uiAvailable = options.uiAvailable ?? true;
+  ctx.deployment = options.deployment ?? 'addon';
+  ctx.clockTriggerContext = { ...CLOCK_TRIGGER_CONTEXT[ctx.deployment], ...options.clockTriggerContext };
+  ctx.scopes = new Set(options.scopes ?? ALL_SCOPES);
+  ctx.manifestScopes = [...(options.manifestScopes ?? options.scopes ?? ALL_SCOPES)];
   const spreadsheet = options.spreadsheet ?? new FakeSpreadsheet({ locale: options.locale ?? 'en_US', timeZone: options.timeZone ?? 'America/New_York' });
   spreadsheet.ctx = ctx;
 
@@ -133,7 +157,7 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
     user: () => session.effectiveUser,
     documentId: () => spreadsheet.id,
     scriptTimeZone: () => session.scriptTimeZone,
-    addOn: options.addOn ?? true,
+    addOn: ctx.deployment === 'addon',
   });
 
   const consoleFake = logs.makeConsole();
@@ -181,9 +205,13 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
         if (t.schedule?.afterMs !== undefined || t.schedule?.at !== undefined) t.spent = true;
         const fn = handlers?.[t.handler] ?? globals[t.handler];
         const run: TriggerRun = { id: t.id, handler: t.handler, at: ctx.now(), error: null };
-        const saved = { mode: ctx.authMode, ui: ctx.uiAvailable };
+        const saved = { mode: ctx.authMode, ui: ctx.uiAvailable, active: session.activeUser, effective: session.effectiveUser };
         ctx.authMode = 'FULL';
         ctx.uiAvailable = false;
+        ctx.inClockTrigger = true;
+        // "Installable triggers always run under the account of the person who created them" (Installable triggers).
+        session.activeUser = t.user;
+        session.effectiveUser = t.user;
         try {
           if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
           const w = wallTime(next.at, 'UTC');
@@ -206,6 +234,9 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
           if (ctx.killed !== null) run.error = ctx.killed;
           ctx.authMode = saved.mode;
           ctx.uiAvailable = saved.ui;
+          ctx.inClockTrigger = false;
+          session.activeUser = saved.active;
+          session.effectiveUser = saved.effective;
           locks.endExecution();
         }
         registry.runs.push(run);
@@ -230,6 +261,7 @@ export function createAppsScriptEnvironment(options: AppsScriptEnvironmentOption
     triggers,
     logs,
     session,
+    refusals: ctx.refusals,
     setAuthMode(mode) {
       ctx.authMode = authModeName(mode);
     },

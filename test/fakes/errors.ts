@@ -57,6 +57,9 @@ export const MESSAGES = {
   propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   addonTooManyTimeTriggers: 'This add-on has created too many time-based triggers in this document for this Google user account.',
+  // ours: Google shows its messages in the user's language; its Vietnamese wording of this one was not found, so this
+  // rendering stands for "a message that is not the English one" (FakeContext.errorLanguage).
+  addonTooManyTimeTriggersVi: 'Tiện ích bổ sung này đã tạo quá nhiều trình kích hoạt theo thời gian trong tài liệu này cho tài khoản Google này.',
   tooManyTriggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   // logs: "Exception: Service invoked too many times for one day: email." (shabuthomas/gmail-delay-send#34)
   mailQuota: 'Service invoked too many times for one day: email.',
@@ -98,6 +101,15 @@ export const MESSAGES = {
   // ours: DeveloperMetadata.moveToColumn/moveToRow "throws an exception" (reference) without quoting it.
   metadataNotSingleColumn: 'The range must represent a single column.',
   metadataNotSingleRow: 'The range must represent a single row.',
+  // ours: what openById says of a file the user cannot open was not found verbatim.
+  openFailed: (method: string) => `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+  // logs: quoted in public issue threads of Sheets scripts that grew their sheets ("This action would increase the
+  // number of cells in the workbook above the limit of 10000000 cells.")
+  cellLimit: (max: number) => `This action would increase the number of cells in the workbook above the limit of ${max} cells.`,
+  // ours: the column limit's wording was not found.
+  columnLimit: (max: number) => `This action would increase the number of columns in the sheet above the limit of ${max} columns.`,
+  // ours: the wording for a second filter on a sheet was not found.
+  filterExists: 'You can’t create a filter in a sheet that already has a filter.',
   // ours (no verbatim source found)
   hideAllSheets: "You can't hide all the sheets in a document.",
   invalidArgument: (name: string) => `Invalid argument: ${name}`,

@@ -81,8 +81,13 @@ export class FakeLockService implements Pick<ServiceApi, ServiceImplemented> {
     this.ctx.require(`LockService.${method}`, 'storage');
     return new FakeLock(this.ctx, this.states[kind]);
   }
+  /**
+   * Null "if this method is called outside of the context of a containing document" (reference): in a time-driven
+   * trigger's execution that has no document (an add-on's; see ClockTriggerContext).
+   */
   getDocumentLock(): FakeLock {
-    return this.get('getDocumentLock', 'document');
+    const lock = this.get('getDocumentLock', 'document');
+    return (this.ctx.reaches('documentLock') ? lock : null) as FakeLock;
   }
   getScriptLock(): FakeLock {
     return this.get('getScriptLock', 'script');

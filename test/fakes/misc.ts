@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FakeContext } from './context';
+import { type FakeContext, SCOPES } from './context';
 import { formatSimpleDate, isDateObject, isValidTimeZone } from './dates';
 import { gasError, MESSAGES } from './errors';
 
@@ -17,8 +17,17 @@ export interface SessionState {
   scriptTimeZone: string;
 }
 
-function user(email: string): GoogleAppsScript.Base.User {
-  return { getEmail: () => email, getUserLoginId: () => email };
+/**
+ * A user whose address reads as '' without the userinfo.email scope: both Session methods need it (Session reference,
+ * "Authorization"), and User.getEmail() "returns a blank string" when the address is not available (User reference).
+ */
+function user(ctx: FakeContext, method: string, email: string): GoogleAppsScript.Base.User {
+  const readable = () => {
+    if (ctx.scopes.has(SCOPES.email)) return email;
+    ctx.refusals.push({ method: `${method}().getEmail`, scopes: [SCOPES.email] });
+    return '';
+  };
+  return { getEmail: readable, getUserLoginId: readable };
 }
 
 export interface FakeSession extends Omit<SessionApi, SessionImplemented> {}
@@ -29,7 +38,7 @@ export class FakeSession implements Pick<SessionApi, SessionImplemented> {
   ) {}
   getActiveUser(): GoogleAppsScript.Base.User {
     this.ctx.calls.record('Session.getActiveUser');
-    return user(this.state.activeUser);
+    return user(this.ctx, 'Session.getActiveUser', this.state.activeUser);
   }
   getActiveUserLocale(): string {
     this.ctx.calls.record('Session.getActiveUserLocale');
@@ -37,7 +46,7 @@ export class FakeSession implements Pick<SessionApi, SessionImplemented> {
   }
   getEffectiveUser(): GoogleAppsScript.Base.User {
     this.ctx.calls.record('Session.getEffectiveUser');
-    return user(this.state.effectiveUser);
+    return user(this.ctx, 'Session.getEffectiveUser', this.state.effectiveUser);
   }
   getScriptTimeZone(): string {
     this.ctx.calls.record('Session.getScriptTimeZone');

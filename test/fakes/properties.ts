@@ -103,8 +103,10 @@ export class FakePropertiesService implements Pick<ServiceApi, ServiceImplemente
     this.ctx.require(`PropertiesService.${method}`, 'storage');
     return new FakeProperties(this.ctx, store);
   }
+  /** Null "when document properties are not available" (reference): see ClockTriggerContext. */
   getDocumentProperties(): FakeProperties {
-    return this.open('getDocumentProperties', this.document);
+    const store = this.open('getDocumentProperties', this.document);
+    return (this.ctx.reaches('documentProperties') ? store : null) as FakeProperties;
   }
   getScriptProperties(): FakeProperties {
     return this.open('getScriptProperties', this.script);

@@ -1,6 +1,7 @@
 import { a1OfBounded, BOUNDED, type Bounds } from './a1';
 import { BLANK, type BorderEdge, type Cell, coerceWrite, DateValue, displayOf, GENERAL_FORMAT, hasContent, isDateFormat } from './cells';
 import { FakeDataValidation } from './data-validation';
+import { FakeFilter } from './filter';
 import { addMetadata, FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArguments, metadataOfRange } from './developer-metadata';
 import { dateToSerial, isDateObject, serialToDate } from './dates';
 import { BorderStyleEnum } from './enums';
@@ -19,6 +20,7 @@ type Implemented =
   | 'clearFormat'
   | 'clearNote'
   | 'createDeveloperMetadataFinder'
+  | 'createFilter'
   | 'getA1Notation'
   | 'getBackground'
   | 'getBackgrounds'
@@ -760,6 +762,13 @@ export class FakeRange implements Pick<Api, Implemented> {
       this.addMerge({ row: this.row, column: this.column + c, numRows: this.numRows, numColumns: 1 });
     }
     return this;
+  }
+  /** A filter over this range (its first row the header); a sheet holds one filter at most. */
+  createFilter(): FakeFilter {
+    this.rec('createFilter');
+    if (this.sheet.filter) throw gasError(MESSAGES.filterExists);
+    this.sheet.filter = new FakeFilter(this.sheet, this.box);
+    return this.sheet.filter;
   }
   breakApart(): this {
     this.rec('breakApart');

@@ -24,6 +24,7 @@ import { type DimensionChange, referencedSheets } from './dimension';
 import { ProtectionTypeEnum } from './enums';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSnapshot } from './charts';
+import { FakeFilter } from './filter';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
 import { FakeRangeList } from './range-list';
@@ -41,6 +42,7 @@ type Implemented =
   | 'clearFormats'
   | 'clearNotes'
   | 'clearConditionalFormatRules'
+  | 'copyTo'
   | 'createDeveloperMetadataFinder'
   | 'deleteColumn'
   | 'deleteColumns'
@@ -51,6 +53,7 @@ type Implemented =
   | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getDeveloperMetadata'
+  | 'getFilter'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -78,6 +81,7 @@ type Implemented =
   | 'insertRows'
   | 'insertRowsAfter'
   | 'insertRowsBefore'
+  | 'isRowHiddenByFilter'
   | 'isSheetHidden'
   | 'newChart'
   | 'protect'
@@ -112,6 +116,10 @@ export function contains(outer: Box, inner: Box): boolean {
     inner.column + inner.numColumns <= outer.column + outer.numColumns
   );
 }
+
+/** "Up to 10 million cells or 18,278 columns (column ZZZ) for spreadsheets" (Google Drive help, files you can store). */
+export const MAX_COLUMNS = 18_278;
+export const MAX_CELLS = 10_000_000;
 
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
@@ -181,6 +189,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
   deleted = false;
   /** Conditional-format rules in priority order; getConditionalFormatRules hands out copies. */
   conditionalRules: RuleState[] = [];
+  /** The sheet's filter (Range.createFilter), or null. */
+  filter: FakeFilter | null = null;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -356,12 +366,19 @@ export class FakeSheet implements Pick<Api, Implemented> {
     this.rec('clear');
     const contents = !options?.formatOnly || Boolean(options?.contentsOnly);
     const formats = !options?.contentsOnly || Boolean(options?.formatOnly);
-    if (formats) this.merges = [];
+    if (formats && !this.spreadsheet.undocumented.clearKeepsMerges) this.merges = [];
     for (const row of this.rows) {
       if (!row) continue;
       for (const cell of row) if (cell) clearCell(cell, { contents, formats, notes: false, validations: false });
     }
     return this;
+  }
+
+  /** "Copies the sheet to a given spreadsheet … The copied sheet is named 'Copy of [original name]'" (reference). */
+  copyTo(spreadsheet: FakeSpreadsheet): FakeSheet {
+    this.rec('copyTo');
+    if (spreadsheet !== this.spreadsheet) throw fakeUsageError('copyTo another spreadsheet is not modelled');
+    return spreadsheet.copyOf(this, `Copy of ${this.name}`);
   }
 
   clearContents(): this {
@@ -599,6 +616,8 @@ export class FakeSheet implements Pick<Api, Implemented> {
 
   /** New blank columns at `at` … at+howMany-1; what was at `at` moves right. */
   private spliceColumns(at: number, howMany: number): void {
+    if (this.maxColumns + howMany > MAX_COLUMNS) throw gasError(MESSAGES.columnLimit(MAX_COLUMNS));
+    this.spreadsheet.checkCellLimit(this.maxRows * howMany);
     const after = at - 1;
     for (const row of this.rows) {
       if (row && row.length > after) row.splice(after, 0, ...new Array<Cell | undefined>(howMany));
@@ -655,6 +674,7 @@ export class FakeSheet implements Pick<Api, Implemented> {
   }
 
   private spliceRows(at: number, howMany: number): void {
+    this.spreadsheet.checkCellLimit(this.maxColumns * howMany);
     const after = at - 1;
     if (this.rows.length > after) this.rows.splice(after, 0, ...new Array<(Cell | undefined)[]>(howMany));
     this.maxRows += howMany;
@@ -837,6 +857,18 @@ export class FakeSheet implements Pick<Api, Implemented> {
       }
     }
     return hidden;
+  }
+
+  getFilter(): FakeFilter | null {
+    this.rec('getFilter');
+    return this.filter;
+  }
+
+  /** Whether the sheet's filter hides this row (its criteria read as filter.ts says). */
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this.rec('isRowHiddenByFilter');
+    checkInteger('SpreadsheetApp.Sheet.isRowHiddenByFilter', rowPosition);
+    return this.filter?.hides(rowPosition) ?? false;
   }
 
   isSheetHidden(): boolean {

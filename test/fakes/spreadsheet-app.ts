@@ -1,6 +1,7 @@
-import type { FakeContext } from './context';
+import { type FakeContext, SCOPES } from './context';
 import { FakeConditionalFormatRuleBuilder } from './conditional-format';
 import { FakeDataValidationBuilder } from './data-validation';
+import { FakeFilterCriteriaBuilder } from './filter';
 import {
   BooleanCriteriaEnum,
   BorderStyleEnum,
@@ -33,12 +34,17 @@ type Implemented =
   | 'getUi'
   | 'newConditionalFormatRule'
   | 'newDataValidation'
+  | 'newFilterCriteria'
   | 'openById'
   | 'openByUrl'
   | 'setActiveRange'
   | 'setActiveSheet';
 
-/** SpreadsheetApp for a script bound to (or an add-on running in) one spreadsheet, with `spreadsheets.currentonly`. */
+/**
+ * SpreadsheetApp for a script bound to (or an add-on running in) one spreadsheet. The active spreadsheet (and its sheet
+ * and range) is null in a time-driven trigger's execution that has no document (an add-on's: context.ts); the
+ * declared types, like @types/google-apps-script's, do not say so. openById needs the `spreadsheets` scope.
+ */
 export interface FakeSpreadsheetApp extends Omit<Api, Implemented> {}
 export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
   readonly BooleanCriteria = BooleanCriteriaEnum;
@@ -63,25 +69,32 @@ export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
   flush(): void {
     this.rec('flush', false);
   }
+  /** The open spreadsheet, or null where the execution has none (see ClockTriggerContext). */
+  private active(): FakeSpreadsheet {
+    return (this.ctx.reaches('activeSpreadsheet') ? this.spreadsheet() : null) as FakeSpreadsheet;
+  }
   getActive(): FakeSpreadsheet {
     this.rec('getActive');
-    return this.spreadsheet();
+    return this.active();
   }
   getActiveRange(): FakeRange {
     this.rec('getActiveRange');
-    const ss = this.spreadsheet();
+    const ss = this.active();
+    if (!ss) return null as unknown as FakeRange;
     return ss.activeRange && ss.activeRange.sheet === ss.activeSheet ? ss.activeRange : ss.activeSheet.rangeAt(1, 1);
   }
   getActiveSheet(): FakeSheet {
     this.rec('getActiveSheet');
-    return this.spreadsheet().activeSheet;
+    return (this.active()?.activeSheet ?? null) as FakeSheet;
   }
   getActiveSpreadsheet(): FakeSpreadsheet {
     this.rec('getActiveSpreadsheet');
-    return this.spreadsheet();
+    return this.active();
   }
   getUi(): FakeUi {
     this.rec('getUi', false);
+    // Menus are built before any authorization (AuthMode.NONE); everything else shown needs the scope.
+    if (this.ctx.authMode !== 'NONE') this.ctx.requireScope('SpreadsheetApp.getUi', SCOPES.ui);
     if (!this.ctx.uiAvailable) throw gasError(MESSAGES.noUi);
     return new FakeUi(this.ctx, this.ui);
   }
@@ -89,18 +102,33 @@ export class FakeSpreadsheetApp implements Pick<Api, Implemented> {
     this.rec('newConditionalFormatRule', false);
     return new FakeConditionalFormatRuleBuilder(this.ctx);
   }
+  newFilterCriteria(): FakeFilterCriteriaBuilder {
+    this.rec('newFilterCriteria', false);
+    return new FakeFilterCriteriaBuilder(this.ctx);
+  }
   newDataValidation(): FakeDataValidationBuilder {
     this.rec('newDataValidation', false);
     return new FakeDataValidationBuilder(this.ctx);
   }
-  /** With the currentonly scope a script may not open other files. */
-  openById(_id: string): FakeSpreadsheet {
+  /**
+   * Opens a spreadsheet by id: needs the `spreadsheets` scope (currentonly does not allow it). The fake knows one
+   * spreadsheet, the add-on's; any other id fails as a file the user cannot open.
+   */
+  openById(id: string): FakeSpreadsheet {
     this.rec('openById', false);
-    throw gasError(MESSAGES.permission('SpreadsheetApp.openById', 'https://www.googleapis.com/auth/spreadsheets'));
+    this.ctx.require('SpreadsheetApp.openById', 'document');
+    this.ctx.requireScope('SpreadsheetApp.openById', SCOPES.spreadsheets);
+    const ss = this.spreadsheet();
+    if (id !== ss.id) throw gasError(MESSAGES.openFailed('openById'));
+    return ss;
   }
-  openByUrl(_url: string): FakeSpreadsheet {
+  openByUrl(url: string): FakeSpreadsheet {
     this.rec('openByUrl', false);
-    throw gasError(MESSAGES.permission('SpreadsheetApp.openByUrl', 'https://www.googleapis.com/auth/spreadsheets'));
+    this.ctx.require('SpreadsheetApp.openByUrl', 'document');
+    this.ctx.requireScope('SpreadsheetApp.openByUrl', SCOPES.spreadsheets);
+    const ss = this.spreadsheet();
+    if (url !== ss.getUrlQuietly()) throw gasError(MESSAGES.openFailed('openByUrl'));
+    return ss;
   }
   setActiveRange(range: FakeRange): FakeRange {
     this.rec('setActiveRange');

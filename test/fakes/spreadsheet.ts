@@ -13,7 +13,7 @@ import {
 } from './developer-metadata';
 import { fakeUsageError, gasError, MESSAGES } from './errors';
 import type { FakeRange } from './range';
-import { FakeSheet } from './sheet';
+import { FakeSheet, MAX_CELLS } from './sheet';
 
 type Api = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Implemented =
@@ -50,6 +50,36 @@ export interface FakeSpreadsheetOptions {
   timeZone?: string;
   /** Names of the tabs of an empty spreadsheet; default ['Sheet1']. */
   sheetNames?: string[];
+  /** See FakeSpreadsheet.undocumented. */
+  undocumented?: Partial<UndocumentedBehaviour>;
+}
+
+/**
+ * Behaviours Google's documentation leaves open, each with the reading the fakes take by default and the other one, so
+ * that a test can run the add-on both ways (the code must work either way).
+ */
+export interface UndocumentedBehaviour {
+  /**
+   * 'locale' (default): a condition's formula is parsed "as if the user typed into a cell" (Sheets API), with the
+   * spreadsheet locale's argument separator (`;` in vi_VN). 'en_US': parsed with `,` whatever the locale. 'none': a
+   * formula never holds (a spreadsheet where custom formulas fail, whatever their syntax).
+   */
+  formulaSyntax: 'locale' | 'en_US' | 'none';
+  /**
+   * True (default): a rule range given in A1 notation with an open edge (`A2:R`) stays open and grows with the sheet,
+   * as the Sheets API's GridRange does. False: Apps Script closes it at the sheet's current edge.
+   */
+  openRuleRanges: boolean;
+  /**
+   * True (default): Sheet.clear() leaves merged cells merged. Its reference says it clears "content and formatting";
+   * whether a merge is formatting is not said, so the fake keeps them, the reading that breaks a careless re-merge.
+   */
+  clearKeepsMerges: boolean;
+  /**
+   * True (default): a copy of a sheet (Sheet.copyTo, the tab menu's "Duplicate") carries the developer metadata of the
+   * sheet and of its rows and columns. Neither reference says; the fake takes the reading that can fool a marker.
+   */
+  copiesKeepMetadata: boolean;
 }
 
 export interface Toast {
@@ -86,8 +116,10 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
   /** Every piece of developer metadata in the file, wherever it lives, in the order it was added. */
   developerMetadata: MetadataRecord[] = [];
   private metadataSeed = 0x5eed;
+  readonly undocumented: UndocumentedBehaviour;
 
   constructor(options: FakeSpreadsheetOptions = {}) {
+    this.undocumented = { formulaSyntax: 'locale', openRuleRanges: true, clearKeepsMerges: true, copiesKeepMetadata: true, ...options.undocumented };
     this.id = options.id ?? `fake-spreadsheet-${nextId++}`;
     this.name = options.name ?? 'Untitled spreadsheet';
     this.locale = options.locale ?? 'en_US';
@@ -189,6 +221,47 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
     if (this.sheets.some((s) => s !== except && s.name.toLowerCase() === lower)) {
       throw gasError(MESSAGES.duplicateSheet(name));
     }
+  }
+
+  /** Every cell of every tab, as the 10-million-cell limit counts them (the grid, not the values). */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** Refuses what would take the spreadsheet past Sheets' 10 million cells. */
+  checkCellLimit(added: number): void {
+    if (this.cellCount() + added > MAX_CELLS) throw gasError(MESSAGES.cellLimit(MAX_CELLS));
+  }
+
+  /**
+   * A person's "Duplicate" in the tab menu (Vietnamese interface): "Bản sao của <name>" right after the tab, its cells,
+   * merges, widths and frozen rows (and, see copiesKeepMetadata, its developer metadata). Not counted.
+   */
+  duplicateAsUser(tab: string): FakeSheet {
+    const sheet = this.sheetNamed(tab);
+    if (!sheet) throw fakeUsageError(`no tab named ${tab}`);
+    return this.copyOf(sheet, `Bản sao của ${tab}`, this.sheets.indexOf(sheet) + 1);
+  }
+
+  /** A copy of a sheet under a new name (Sheet.copyTo and duplicateAsUser). */
+  copyOf(sheet: FakeSheet, name: string, index?: number): FakeSheet {
+    const copy = this.addSheet(name, index);
+    copy.maxRows = sheet.maxRows;
+    copy.maxColumns = sheet.maxColumns;
+    copy.rows = sheet.rows.map(
+      (row) => row?.map((cell) => (cell ? { ...cell, value: cell.value instanceof DateValue ? new DateValue(cell.value.ms) : cell.value } : cell)) ?? [],
+    );
+    copy.merges = sheet.merges.map((m) => ({ ...m }));
+    copy.columnWidths = new Map(sheet.columnWidths);
+    copy.frozenRows = sheet.frozenRows;
+    copy.frozenColumns = sheet.frozenColumns;
+    if (this.undocumented.copiesKeepMetadata) {
+      for (const record of [...this.developerMetadata]) {
+        if (record.removed || record.location.type === 'SPREADSHEET' || record.location.sheet !== sheet) continue;
+        addMetadata(this, { key: record.key, value: record.value, visibility: record.visibility }, { ...record.location, sheet: copy });
+      }
+    }
+    return copy;
   }
 
   private addSheet(name: string, index?: number): FakeSheet {
@@ -306,6 +379,11 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
 
   getUrl(): string {
     this.rec('getUrl');
+    return this.getUrlQuietly();
+  }
+
+  /** The URL, not counted as a call (for the other fakes). */
+  getUrlQuietly(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
@@ -332,6 +410,8 @@ export class FakeSpreadsheet implements Pick<Api, Implemented> {
       while (this.sheets.some((s) => s.name.toLowerCase() === `sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    // A new sheet is 1,000 rows by 26 columns, counted against the 10 million cells.
+    this.checkCellLimit(1000 * 26);
     const sheet = this.addSheet(name, index);
     // The new sheet becomes the active one, as in Sheets.
     this.activeSheet = sheet;

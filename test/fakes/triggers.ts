@@ -1,6 +1,6 @@
 import type { FakeContext } from './context';
 import { instantOf, isDateObject, isValidTimeZone, wallTime } from './dates';
-import { AuthModeEnum, EventTypeEnum, TriggerSourceEnum, WeekDayEnum } from './enums';
+import { AuthModeEnum, AuthorizationStatusEnum, EventTypeEnum, TriggerSourceEnum, WeekDayEnum } from './enums';
 import { gasError, MESSAGES } from './errors';
 import { FakeSpreadsheet } from './spreadsheet';
 
@@ -107,7 +107,9 @@ export class TriggerRegistry {
       if (r.eventType === 'CLOCK') {
         const s = r.schedule ?? {};
         if (s.everyMinutes !== undefined) throw gasError(MESSAGES.addonTriggerTooFrequent);
-        if (sameDoc.some((t) => t.eventType === 'CLOCK')) throw gasError(MESSAGES.addonTooManyTimeTriggers);
+        if (sameDoc.some((t) => t.eventType === 'CLOCK')) {
+          throw gasError(this.ctx.errorLanguage === 'vi' ? MESSAGES.addonTooManyTimeTriggersVi : MESSAGES.addonTooManyTimeTriggers);
+        }
       } else if (sameDoc.some((t) => t.eventType === r.eventType)) {
         throw gasError(MESSAGES.addonTooManyTriggersOfType(r.eventType.toLowerCase().replace('on_', '')));
       }
@@ -320,11 +322,27 @@ class FakeTriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBuilder,
 
 type ScriptAppApi = GoogleAppsScript.Script.ScriptApp;
 type ScriptAppImplemented =
-  'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'deleteTrigger' | 'getProjectTriggers' | 'getScriptId' | 'getUserTriggers' | 'newTrigger';
+  | 'AuthMode'
+  | 'AuthorizationStatus'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'WeekDay'
+  | 'deleteTrigger'
+  | 'getAuthorizationInfo'
+  | 'getProjectTriggers'
+  | 'getScriptId'
+  | 'getUserTriggers'
+  | 'newTrigger';
+
+/** ScriptApp.getAuthorizationInfo's answer; getAuthorizedScopes is newer than @types/google-apps-script. */
+export interface FakeAuthorizationInfo extends GoogleAppsScript.Script.AuthorizationInfo {
+  getAuthorizedScopes(): string[];
+}
 
 export interface FakeScriptApp extends Omit<ScriptAppApi, ScriptAppImplemented> {}
 export class FakeScriptApp implements Pick<ScriptAppApi, ScriptAppImplemented> {
   readonly AuthMode = AuthModeEnum;
+  readonly AuthorizationStatus = AuthorizationStatusEnum;
   readonly EventType = EventTypeEnum;
   readonly TriggerSource = TriggerSourceEnum;
   readonly WeekDay = WeekDayEnum;
@@ -346,6 +364,26 @@ export class FakeScriptApp implements Pick<ScriptAppApi, ScriptAppImplemented> {
     }
     const i = this.registry.all.indexOf(trigger.record);
     if (i >= 0 && trigger.record.user === this.registry.env.user()) this.registry.all.splice(i, 1);
+  }
+  /**
+   * Whether the user still has to grant some of the manifest's scopes, and which of the asked ones (the manifest's
+   * when none are given) they granted: "Some script executions can start without a user's consent to all required
+   * scopes" (AuthorizationInfo reference).
+   */
+  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes?: string[]): FakeAuthorizationInfo {
+    this.rec('getAuthorizationInfo');
+    if (String(authMode) !== 'FULL' && String(authMode) !== 'LIMITED' && String(authMode) !== 'NONE') {
+      throw gasError(MESSAGES.signature(typeof authMode, 'ScriptApp.getAuthorizationInfo'));
+    }
+    const ctx = this.registry.ctx;
+    const asked = oAuthScopes ?? [...ctx.manifestScopes];
+    const granted = asked.filter((scope) => ctx.scopes.has(scope));
+    const required = ctx.manifestScopes.some((scope) => !ctx.scopes.has(scope));
+    return {
+      getAuthorizationStatus: () => (required ? AuthorizationStatusEnum.REQUIRED : AuthorizationStatusEnum.NOT_REQUIRED),
+      getAuthorizationUrl: () => (required ? `https://script.google.com/macros/d/${this.scriptId}/authorize` : (null as unknown as string)),
+      getAuthorizedScopes: () => granted,
+    };
   }
   getProjectTriggers(): FakeTrigger[] {
     this.rec('getProjectTriggers', 'triggers');

@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
-import { createAppsScriptEnvironment, FakeSpreadsheet, type AppsScriptEnvironment, type AuthModeName } from '../fakes';
+import {
+  createAppsScriptEnvironment,
+  FakeSpreadsheet,
+  type AppsScriptEnvironment,
+  type AuthModeName,
+  type ClockTriggerContext,
+  type Deployment,
+  type TriggerRun,
+  type UndocumentedBehaviour,
+} from '../fakes';
 import { ROOT, buildGasBundle } from '../support/bundle';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
@@ -10,8 +19,13 @@ import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 export const NOW = Date.UTC(2023, 10, 15, 3, 0, 0);
 export const VN = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' } as const;
 
+/** Both ways the add-on runs: a script bound to the spreadsheet, and an Editor add-on installed in it. */
+export const DEPLOYMENTS: readonly Deployment[] = ['bound', 'addon'];
+
 interface Built {
   code: string;
+  /** dist/gas/appsscript.json, the manifest clasp pushes. */
+  manifest: { oauthScopes: string[]; [key: string]: unknown };
   /** dist/gas/*.html by name without .html. */
   pages: Record<string, string>;
   files: string[];
@@ -26,7 +40,8 @@ export function buildOnce(): Built {
   const files = readdirSync(dir);
   const pages: Record<string, string> = {};
   for (const file of files) if (file.endsWith('.html')) pages[file.slice(0, -5)] = readFileSync(path.join(dir, file), 'utf8');
-  built = { code, pages, files };
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'appsscript.json'), 'utf8')) as Built['manifest'];
+  built = { code, pages, files, manifest };
   return built;
 }
 
@@ -56,6 +71,8 @@ export interface Addon {
   call(name: string, ...args: unknown[]): unknown;
   /** The Date class of the vm (dates the test builds for the bundle must come from it). */
   Date: DateConstructor;
+  /** Moves the clock on, running the time-driven triggers that fall due in Code.js's functions (in FULL mode, no UI). */
+  advance(ms: number): TriggerRun[];
 }
 
 export interface AddonOptions {
@@ -65,20 +82,59 @@ export interface AddonOptions {
   uiAvailable?: boolean;
   /** The clock, in ms since the epoch (default NOW). */
   now?: number;
+  /** Default 'addon', or the one useDeployment chose. */
+  deployment?: Deployment;
+  /** The scopes the user granted; default the manifest's (dist/gas/appsscript.json). */
+  scopes?: readonly string[];
+  clockTriggerContext?: Partial<ClockTriggerContext>;
+  user?: string;
+  /**
+   * 'no-time-zones': the runtime's Intl knows no time zone but UTC (Apps Script documents none of its Intl data; the
+   * add-on must not need it). Default 'full'.
+   */
+  intl?: 'full' | 'no-time-zones';
+}
+
+/** Intl whose DateTimeFormat refuses every time zone but UTC, as a runtime without zone data does. */
+function intlWithoutTimeZones(): typeof Intl {
+  const restricted = Object.create(Intl) as typeof Intl;
+  const DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+    const zone = options?.timeZone;
+    if (zone !== undefined && !/^(Etc\/)?UTC$/i.test(zone)) throw new RangeError(`Invalid time zone specified: ${zone}`);
+    return new Intl.DateTimeFormat(locales, options);
+  };
+  Object.defineProperty(restricted, 'DateTimeFormat', { value: DateTimeFormat });
+  return restricted;
+}
+
+let currentDeployment: Deployment = 'addon';
+
+/**
+ * Runs a file's suites as the add-on deployed one way (`describe.each(DEPLOYMENTS)` with this in `beforeAll`): every
+ * loadAddon after it without a `deployment` of its own gets this one.
+ */
+export function useDeployment(deployment: Deployment): void {
+  currentDeployment = deployment;
 }
 
 /** Code.js loaded in a fresh vm over a fresh fake environment. */
 export function loadAddon(options: AddonOptions = {}): Addon {
   const ss = options.spreadsheet ?? new FakeSpreadsheet();
+  const manifestScopes = buildOnce().manifest.oauthScopes;
   const env = createAppsScriptEnvironment({
     spreadsheet: ss,
     authMode: options.authMode ?? 'FULL',
     htmlFiles: options.htmlFiles ?? builtPages(),
     now: () => new Date(options.now ?? NOW),
     uiAvailable: options.uiAvailable ?? true,
+    deployment: options.deployment ?? currentDeployment,
+    scopes: options.scopes ?? manifestScopes,
+    manifestScopes,
+    ...(options.clockTriggerContext ? { clockTriggerContext: options.clockTriggerContext } : {}),
+    ...(options.user ? { user: options.user } : {}),
   });
   const DateCtor = fixedDate(options.now ?? NOW);
-  const context = vm.createContext({ ...env.globals, Date: DateCtor });
+  const context = vm.createContext({ ...env.globals, Date: DateCtor, ...(options.intl === 'no-time-zones' ? { Intl: intlWithoutTimeZones() } : {}) });
   vm.runInContext(buildOnce().code, context, { filename: 'Code.js' });
   env.useDateConstructor(DateCtor);
   return {
@@ -94,6 +150,10 @@ export function loadAddon(options: AddonOptions = {}): Addon {
         env.locks.endExecution();
       }
     },
+    advance(ms) {
+      // Code.js's top-level functions are the vm context's own properties.
+      return env.triggers.advanceClock(ms, context as unknown as Record<string, (e: unknown) => unknown>);
+    },
   };
 }
 
@@ -105,7 +165,9 @@ export function vnDate(year: number, month: number, day: number): Date {
 // ---------------------------------------------------------------- seeds
 
 /** The sample workbook (samples/tinh-doan-mau.xlsx) as a Vietnamese spreadsheet, with its merged title rows. */
-export async function sampleSpreadsheet(options: { locale?: string; timeZone?: string } = {}): Promise<FakeSpreadsheet> {
+export async function sampleSpreadsheet(
+  options: { locale?: string; timeZone?: string; undocumented?: Partial<UndocumentedBehaviour> } = {},
+): Promise<FakeSpreadsheet> {
   const wb = await XlsxWorkbook.load(path.join(ROOT, 'samples/tinh-doan-mau.xlsx'));
   const tabs: Record<string, unknown[][]> = {};
   for (const name of wb.tabNames()) {
@@ -114,7 +176,11 @@ export async function sampleSpreadsheet(options: { locale?: string; timeZone?: s
       .readTab(name)!
       .values.map((row) => row.map((v) => (v instanceof Date ? vnDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v)));
   }
-  const ss = FakeSpreadsheet.fromTabs(tabs, { locale: options.locale ?? VN.locale, timeZone: options.timeZone ?? VN.timeZone });
+  const ss = FakeSpreadsheet.fromTabs(tabs, {
+    locale: options.locale ?? VN.locale,
+    timeZone: options.timeZone ?? VN.timeZone,
+    ...(options.undocumented ? { undocumented: options.undocumented } : {}),
+  });
   const roster = ss.tab('Cán bộ');
   roster.merges.push({ row: 1, column: 1, numRows: 1, numColumns: 9 }, { row: 2, column: 1, numRows: 1, numColumns: 9 });
   return ss;

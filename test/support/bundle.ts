@@ -23,8 +23,8 @@ export function loadBundle(globals: Record<string, unknown>): vm.Context {
   return context;
 }
 
-/** The export names of the entry module, read the way the build reads them. */
-export async function entryExportNames(): Promise<string[]> {
-  const mod = (await import(path.join(ROOT, 'scripts/build.mjs'))) as { entryExports: () => Promise<string[]> };
-  return mod.entryExports();
+/** The names of Code.js's top-level functions, read the way the build reads them. */
+export async function entryGlobalNames(): Promise<string[]> {
+  const mod = (await import(path.join(ROOT, 'scripts/build.mjs'))) as { entryGlobals: () => Promise<string[]> };
+  return mod.entryGlobals();
 }

@@ -52,5 +52,8 @@ export function fakeFromXlsx(wb: ExcelJS.Workbook): FakeSpreadsheet {
       });
     });
   }
+  // Sheets holds at most 10 million cells: a file whose tabs would go past that at Sheets' 1,000 rows (a value in
+  // Excel's last column, XFD) imports with those tabs cut to the rows they use.
+  if (ss.cellCount() > 10_000_000) for (const sheet of ss.sheets) if (sheet.maxColumns > 26) sheet.maxRows = Math.max(1, sheet.rows.length);
   return ss;
 }

@@ -20,6 +20,7 @@ import { banner, busy, byId, focusOn, h, isBusy, replace } from '../shared/dom';
 import { failureBanner } from '../shared/failure';
 import { checkbox, field, pair, select, textInput, type Field } from '../shared/form';
 import { loadPage } from '../shared/load';
+import { selfCheckSection } from './self-check';
 import { SECTION_INTROS, settingsTexts as T } from './texts';
 
 /**
@@ -508,7 +509,7 @@ function build(payload: SettingsPagePayload): void {
         )
       : null;
   const tabNote = page.tab && page.tab.rows.length > 0 ? banner('info', T.fromTabNote(page.tab.name)) : null;
-  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form);
+  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form, selfCheckSection());
   showPresetDefaults();
   applySwitches();
   showSchedule();

@@ -43,6 +43,23 @@ export const settingsTexts = {
   reinstalling: 'Đang cài lại…',
 } as const;
 
+/** The Kiểm tra môi trường section (self-check.ts). */
+export const selfCheckTexts = {
+  title: 'Kiểm tra môi trường',
+  loading: 'Đang tải kết quả kiểm tra môi trường…',
+  never: 'Chưa chạy. Trong menu Tiện ích mở rộng › 1+2 Đi cơ sở › Trợ giúp, chọn “Kiểm tra môi trường” (nên chạy một lần sau khi cài).',
+  ran: (when: string, by: string, failed: number) =>
+    `Chạy lúc ${when}${by ? ` bởi ${by}` : ''}: ${failed === 0 ? 'không có mục nào lỗi.' : `${failed} mục cần xử lý.`}`,
+  passed: '✓',
+  failed: '✗',
+  pending: '…',
+  advice: (text: string) => `Cần làm: ${text}`,
+  triggerTitle: 'Lịch chạy nền',
+  triggerWhen: (when: string, source: 'probe' | 'daily') => (source === 'probe' ? `Lần chạy thử lúc ${when}:` : `Lần chạy hằng ngày lúc ${when}:`),
+  reload: 'Xem lại',
+  reloading: 'Đang tải…',
+} as const;
+
 /** What a section says above its controls. */
 export const SECTION_INTROS: Partial<Record<PageSection, string>> = {
   rules: 'Để trống một ô để dùng giá trị của bộ quy định (hiện mờ trong ô).',
