@@ -62,7 +62,6 @@ export function withSeparator(formula: string, separator: FormulaSeparator): str
   return out;
 }
 
-
 /**
  * Whether a rule is ours: a custom formula carrying our marker, or a text-start condition with one of our prefixes
  * whose ranges all lie in our status column (the column our developer metadata marks).
