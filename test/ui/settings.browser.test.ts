@@ -219,11 +219,15 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     const page = await pages.open('settings', { height: 1400 });
     await page.getByRole('status').filter({ hasText: 'Có 7 thư không được gửi và sẽ không tự gửi lại' }).waitFor();
     const unsent = page.getByRole('region', { name: 'Thư chưa gửi được (7)' });
-    const items = unsent.getByRole('listitem');
+    // One item per email kind; each names its recipients in a list of its own.
+    const items = unsent.locator('ul.unsent-list > li');
     expect(await items.count()).toBe(2);
     const bans = await items.nth(0).textContent();
     expect(bans).toContain('Thư tổng hợp quý III năm 2023 của ban (6 thư)');
-    expect(bans).toContain('Hạn gửi: 27/09/2023');
+    expect(bans).toContain('Ngày cần gửi thư: 27/09/2023');
+    // Names and addresses apart, never "Ban … <address>" as the log keeps them.
+    expect(bans).not.toMatch(/[<>]/);
+    expect(await items.nth(0).getByRole('listitem').count()).toBeGreaterThan(1);
     expect(bans).toContain('bấm “Gửi bù báo cáo quý” để gửi ngay');
     const resend = page.getByRole('button', { name: 'Gửi bù báo cáo quý' });
     expect(await page.locator('#resend-hint').textContent()).toContain('Gửi ngay 7 thư báo cáo quý đã lỡ hạn');

@@ -540,15 +540,40 @@ function loadSchedule(): void {
 /** One email (or several of one item) that did not go: what, to whom, when it was due, why, and what happens next. */
 function unsentItem(f: ScheduleFailure): HTMLElement {
   const next = !f.final ? (f.needsAddress ? T.nextAddress : T.nextRetry) : !f.resendable ? T.nextNever : f.needsAddress ? T.nextFixThenResend : T.nextResend;
+  // One recipient a line, its address kept whole on a line of its own: "<" and ">" never wrap alone.
+  const recipients = h(
+    'ul',
+    { class: 'unsent-to' },
+    f.to.map((r) => h('li', null, r.name, r.address ? h('span', { class: 'address' }, r.address) : null)),
+    f.more > 0 ? h('li', null, T.more(f.more)) : null,
+  );
   return h(
     'li',
     { class: f.final ? 'unsent unsent-final' : 'unsent' },
     h('div', { class: 'unsent-what' }, T.unsentCount(f.what, f.count)),
-    h('div', null, T.to(f.to)),
+    h('div', null, T.to),
+    recipients,
     f.due ? h('div', null, T.due(dmy(f.due))) : null,
     h('div', null, T.why(f.message)),
     h('div', { class: 'hint' }, next),
+    f.dismissable ? dismissButton(f) : null,
   );
+}
+
+/** "Bỏ khỏi danh sách": an email nothing will ever send leaves the list once read. */
+function dismissButton(f: ScheduleFailure): HTMLElement {
+  const dismiss = (event: Event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (isBusy(button)) return;
+    void busy(button, T.dismissing, () => call('dismissUnsent', f.key))
+      .then((next) => {
+        schedule = next;
+        showSchedule();
+        focusOn(document.getElementById('unsent-title') ?? scheduleBox);
+      })
+      .catch((error: unknown) => replace(scheduleBox, failureBanner(error)));
+  };
+  return h('button', { class: 'dismiss', attrs: { type: 'button', 'aria-label': T.dismissLabel(f.what) }, on: { click: dismiss } }, T.dismiss);
 }
 
 function showSchedule(): void {
@@ -613,6 +638,7 @@ function showSchedule(): void {
     scheduleBox,
     scheduleNotice,
     banner(st.problem ? 'warning' : 'info', st.message),
+    ...st.gaps.map((gap) => banner('warning', gap)),
     st.lastRun ? h('p', { class: 'hint' }, T.lastRun(when(st.lastRun.at), st.lastRun.ok, st.lastRun.message)) : null,
     st.failures.length > 0
       ? h(
