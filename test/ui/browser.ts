@@ -78,7 +78,13 @@ export function usePages(options: { today?: string } = {}): Pages {
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  const viewport = page.viewportSize();
+  if (options.fullPage && zoomOf.has(page) && viewport) {
+    // Playwright's full-page capture resets Chromium's font sizes (text zoom): the window is made as tall instead.
+    await page.setViewportSize({ width: viewport.width, height: await pageHeight(page) });
+    await page.screenshot({ path: file });
+    await page.setViewportSize(viewport);
+  } else await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   // README's screenshots change only when asked (UPDATE_SCREENSHOTS=1), so a test run never dirties the tree.
   if (options.docs && process.env.UPDATE_SCREENSHOTS) {
     await mkdir(DOCS, { recursive: true });
@@ -269,6 +275,14 @@ export async function textZoom(page: Page, factor: number): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round(16 * factor), fixed: Math.round(13 * factor) } });
   await cdp.detach();
+  zoomOf.set(page, factor);
+  return rootFontSize(page);
+}
+
+/** The text zoom set on a page (Playwright's full-page screenshot would undo it: see screenshot). */
+const zoomOf = new WeakMap<Page, number>();
+
+function rootFontSize(page: Page): Promise<number> {
   return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 }
 
@@ -297,8 +311,9 @@ export async function brokenWords(page: Page): Promise<string[]> {
 }
 
 /**
- * Texts shown cut: a select whose chosen option is wider than the room its box gives it, and any element whose text
- * is clipped with “…” or hidden overflow (its scrollWidth past its width). Measured with the control's own font.
+ * Texts shown cut: a select whose chosen option is wider than the room its box gives it, a placeholder wider than its
+ * box, and any element whose text is clipped with “…” or hidden overflow (its scrollWidth past its width). Measured
+ * with the control's own font.
  */
 export async function cutTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -324,6 +339,16 @@ export async function cutTexts(page: Page): Promise<string[]> {
       if (probe.getBoundingClientRect().width > room + 0.5)
         out.push(`select “${probe.textContent}” (${Math.round(probe.getBoundingClientRect().width)} > ${Math.round(room)} px)`);
     }
+    // A placeholder is the page's own words: it must fit its box (what a person types may scroll).
+    for (const input of document.querySelectorAll('input')) {
+      if (!input.placeholder || input.value || input.getBoundingClientRect().width === 0 || input.closest('[hidden]')) continue;
+      const style = getComputedStyle(input);
+      probe.style.font = style.font;
+      probe.textContent = input.placeholder;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (probe.getBoundingClientRect().width > room + 0.5)
+        out.push(`placeholder “${input.placeholder}” (${Math.round(probe.getBoundingClientRect().width)} > ${Math.round(room)} px)`);
+    }
     probe.remove();
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) continue;
@@ -339,6 +364,8 @@ export async function cutTexts(page: Page): Promise<string[]> {
 
 /** At the zoom it is given, nothing wider than the page, no word split mid-syllable, no choice or label cut. */
 export async function expectReadableAt(page: Page, where: string): Promise<void> {
+  const zoom = zoomOf.get(page);
+  if (zoom !== undefined) expect(await rootFontSize(page), `the text zoom is still in force on ${where}`).toBe(13 * zoom);
   await expectNoOverflow(page);
   expect(await brokenWords(page), `words broken across lines on ${where}`).toEqual([]);
   expect(await cutTexts(page), `texts cut on ${where}`).toEqual([]);
