@@ -1,7 +1,5 @@
 import type { AxeResults, RunOptions } from 'axe-core';
-import { readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -234,7 +232,6 @@ export function pageHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollHeight);
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** WCAG 2.0–2.2 A and AA, and axe's best practices (heading order, landmarks, …). */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
@@ -247,7 +244,7 @@ export interface AxeFinding {
 
 /** axe-core's findings on the page as it is now (WCAG 2.2 AA and best practices). */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: new URL('axe.min.js', inject('chromiumBroker')).href });
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });

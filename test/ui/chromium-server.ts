@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM } from '../support/tools';
@@ -10,11 +12,13 @@ import { CHROMIUM } from '../support/tools';
  * Chromium is started on first demand, not here: a run of core tests alone never pays for it. The setup serves one
  * local URL; the first GET launches Chromium's Playwright server and every GET answers its WebSocket endpoint (or why
  * it could not start, which the asking test then fails with: under CI=true a missing Chromium fails, never skips).
+ * It also serves axe-core's script, which pages load from it by URL: handed over Playwright's protocol, its 550 KB
+ * took a second or more for every page scanned.
  */
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** GET it for `{ wsEndpoint }` or `{ error }` (see above). */
+    /** GET it for `{ wsEndpoint }` or `{ error }` (see above); `axe.min.js` beside it is axe-core's script. */
     chromiumBroker: string;
   }
 }
@@ -24,7 +28,13 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let launched: Promise<BrowserServer> | null = null;
   const launch = () => (launched ??= chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }));
-  const server: Server = createServer((_req, res) => {
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/axe.min.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+      res.end(axe);
+      return;
+    }
     launch().then(
       (browser) => res.end(JSON.stringify({ wsEndpoint: browser.wsEndpoint() })),
       (error: unknown) => res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) })),
