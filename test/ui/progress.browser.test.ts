@@ -135,7 +135,7 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await expectNoOverflow(page);
     await expectContrast(page, 'Tiến độ 1+2 (thẻ)');
     await expectAxeClean(page, 'Tiến độ 1+2 (thẻ)');
-    await screenshot(page, 'progress', { docs: true });
+    await screenshot(page, 'progress-all');
     const cardsHeight = await pageHeight(page);
     await screenshot(page, 'progress-full', { fullPage: true });
 
@@ -184,13 +184,14 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     const expected = pages.server<ProgressPayload>('getProgress');
     const page = await pages.open('progress');
     await page.getByLabel('Tình trạng', { exact: true }).selectOption('all');
-    // Count what the live region is told while a name is typed letter by letter.
+    // That choice is said first; then count what the live region is told while a name is typed letter by letter.
+    await page.locator('[data-announcer]').getByText(`Hiển thị ${expected.cadres.length}/${expected.cadres.length} cán bộ.`).waitFor();
     await page.evaluate(() => {
       (window as unknown as { __said: string[] }).__said = [];
       new MutationObserver(() => {
         const region = document.querySelector('[data-announcer]');
         if (region?.textContent) (window as unknown as { __said: string[] }).__said.push(region.textContent);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      }).observe(document.querySelector('[data-announcer]')!, { subtree: true, childList: true, characterData: true });
     });
     await page.getByLabel('Tìm theo tên', { exact: true }).pressSequentially('thuy', { delay: 60 });
     const thuy = expected.cadres.filter((c) => foldKey(c.name).includes('thuy'));
@@ -330,7 +331,8 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
       expect(box.y + box.height).toBeLessThanOrEqual(720);
     }
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    await screenshot(page, 'progress-first-screen');
+    // README's picture: the sidebar as it opens.
+    await screenshot(page, 'progress', { docs: true });
     await page.context().close();
   });
 
