@@ -36,8 +36,14 @@ const PLATFORM_ERRORS: readonly [RegExp, Exclude<keyof typeof pageTexts.platform
  * who finds the English text logged beside it, instead of reading the English themselves.
  */
 export function errorCode(raw: string): string {
-  return `G-${hash53(raw.trim()).toString(36).slice(-5).toUpperCase()}`;
+  let n = hash53(raw.trim());
+  let code = '';
+  for (let i = 0; i < 5; i++, n = Math.floor(n / 32)) code = CODE_LETTERS[n % 32]! + code;
+  return `G-${code}`;
 }
+
+/** Crockford's base 32: no I, L, O or U, so a code read out over the phone is not misheard. */
+const CODE_LETTERS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** The Vietnamese sentence for one of Apps Script's platform failures; null when the text is not one of them. */
 export function platformMessage(raw: string): string | null {
