@@ -196,7 +196,8 @@ const ACTIONS: Action[] = [
     // RangeList per format that differs from Sheets' default (not a grid per property): a getRangeList and a setter
     // for each, fewer cells than a grid.
     // The period's seven verdicts (core/verdict.ts) tint the roster's rows: 7 × 2 builders there, 3 on the trips tab.
-    budget: 200,
+    // Each status column, when first claimed, wraps and gets our width unless it has one (3 calls a tab).
+    budget: 206,
     run: (a) => a.call('menuCheck'),
   },
   {
@@ -212,9 +213,10 @@ const ACTIONS: Action[] = [
     run: (a) => a.call('menuSetup'),
   },
   {
-    // Before any check: the live check finds no column of ours and reads every row (live-check.ts).
+    // Before any check: the live check finds no column of ours and reads every row (live-check.ts), and claims the
+    // column (its marker, wrap and width: 4 calls).
     name: 'onEdit of one trip row',
-    budget: 50,
+    budget: 54,
     run: (a) => {
       a.env.setAuthMode('LIMITED');
       const range = a.ss.tab('Đi cơ sở').rangeAt(5, 6);

@@ -8,6 +8,7 @@ import { NS, XmlReader, type Scope } from '../xml/reader';
 import { encodeXstring, escapeText, needsPreserve } from '../xml/text';
 import { WORKSHEET_ORDER } from './schema-order';
 import { Splice } from './splice';
+import { statusColXml, statusRowHeight, type StatusColumn } from './status-column';
 import { asStartTag, setAttribute, tagText } from './tags';
 
 /**
@@ -21,6 +22,8 @@ import { asStartTag, setAttribute, tagText } from './tags';
  *   x14 data bars included), ours from an earlier run taken off first;
  * - `legacyDrawing` when our notes need one and the sheet has none, where the schema's order puts it;
  * - A4 landscape fitted to the width when the tab has no print set-up of its own;
+ * - our status column's texts wrapped, its width where the file gives none, an automatic row's height grown to
+ *   our text (status-column.ts);
  * - the `dimension` and a row's `spans` widened to cover our cells.
  */
 
@@ -33,6 +36,8 @@ export interface SheetPatchContext {
   ruleStyle: (background: string, bold: boolean) => number;
   /** The relationship id to give a new `legacyDrawing`, when our notes need one and the sheet has none. */
   newDrawingRelId: string | null;
+  /** Our status column on this sheet, when this run writes it. */
+  status?: StatusColumn | null;
 }
 
 export interface SheetPatch {
@@ -68,6 +73,10 @@ class SheetPatcher {
   private readonly head: Child[] = [];
   private readonly tail: Child[] = [];
   private readonly columnStyles: { min: number; max: number; style: number }[] = [];
+  /** Each `<col>` of the file: its columns, its width (characters) and where it starts; where `</cols>` is. */
+  private readonly columns: { min: number; max: number; width: number | null; start: number }[] = [];
+  private colsClose = -1;
+  private defaultRowHeight = 15;
   private dimension: { start: number; end: number; ref: string } | null = null;
   private sheetPr: { start: number; end: number; empty: boolean; closeStart: number; qname: string } | null = null;
   private printSetUp = false;
@@ -126,6 +135,7 @@ class SheetPatcher {
     if (main && local === 'dimension') this.dimension = { start, end: c.end, ref: r.attr('ref') ?? '' };
     if (main && local === 'sheetPr') return this.readSheetPr(list);
     if (main && local === 'pageSetup') this.printSetUp = true;
+    if (main && local === 'sheetFormatPr') this.defaultRowHeight = Number(r.attr('defaultRowHeight') ?? 15) || 15;
     if (main && local === 'legacyDrawing') this.drawingRelId = r.attrNs(NS.relationships, 'id') ?? null;
     if (main && local === 'cols') return this.readCols(list);
     if (main && local === 'conditionalFormatting') return this.conditionalFormatting(list);
@@ -160,10 +170,14 @@ class SheetPatcher {
       const level = r.level;
       for (let kind = r.next(); !(kind === Token.Close && r.level === level); kind = r.next()) {
         if ((kind === Token.Open || kind === Token.Empty) && r.is(NS.main, 'col')) {
+          const [min, max] = [r.attrInt('min') ?? 0, r.attrInt('max') ?? 0];
           const style = r.attrInt('style');
-          if (style) this.columnStyles.push({ min: r.attrInt('min') ?? 0, max: r.attrInt('max') ?? 0, style });
+          if (style) this.columnStyles.push({ min, max, style });
+          const width = Number(r.attr('width'));
+          this.columns.push({ min, max, width: Number.isFinite(width) && width > 0 ? width : null, start: r.cursor.start });
         }
       }
+      this.colsClose = r.cursor.start;
     }
     list.push({ local: 'cols', start, end: r.cursor.end, known: true });
   }
@@ -285,8 +299,10 @@ class SheetPatcher {
     while (this.next < this.keys.length && CellWrites.rowOf(this.keys[this.next]!) < before) {
       const number = CellWrites.rowOf(this.keys[this.next]!);
       let xml = '';
-      for (const [column, write] of this.writesOf(number)) xml += this.cellXml(number, column, write, this.columnStyle(column), prefix);
-      if (xml) out += `<${prefix}row r="${number}">${xml}</${prefix}row>`;
+      const writes = this.writesOf(number);
+      for (const [column, write] of writes) xml += this.cellXml(number, column, write, this.columnStyle(column), prefix);
+      const grow = this.statusHeight(writes, undefined, undefined);
+      if (xml) out += `<${prefix}row r="${number}"${grow > 0 ? ` ht="${grow}"` : ''}>${xml}</${prefix}row>`;
       this.lastNewRow = number;
     }
     return out;
@@ -312,6 +328,7 @@ class SheetPatcher {
     const custom = r.attr('customFormat');
     const rowStyle = custom === '1' || custom === 'true' ? (r.attrInt('s') ?? 0) : 0;
     const spans = r.attr('spans');
+    const grow = this.statusHeight(pending, r.attr('customHeight'), r.attr('ht'));
     let widest = 0;
     for (const [at, write] of pending) if (write.kind !== 'clear') widest = Math.max(widest, at);
     const styleFor = (column: number) => rowStyle || this.columnStyle(column);
@@ -333,6 +350,7 @@ class SheetPatcher {
       const widened = widenSpans(spans, widest);
       if (widened !== spans) tag = setAttribute(tag, 'spans', widened);
     }
+    if (grow > 0) tag = setAttribute(tag, 'ht', String(grow));
     if (empty && rest) this.splice.replace(tagStart, tagEnd, `${asStartTag(tag)}${rest}</${qname}>`);
     else {
       if (tag !== original) this.splice.replace(tagStart, tagEnd, tag);
@@ -433,6 +451,15 @@ class SheetPatcher {
     return column;
   }
 
+  /** The height to give a row for our status text in it: 0 when it needs none, or the person set the row's height. */
+  private statusHeight(writes: readonly [number, CellWrite][], customHeight: string | undefined, ht: string | undefined): number {
+    const status = this.context.status;
+    if (!status || customHeight === '1' || customHeight === 'true') return 0;
+    const own = this.columns.find((c) => status.column >= c.min && status.column <= c.max);
+    const needed = statusRowHeight(status, writes, own ? own.width : null);
+    return needed > (Number(ht) || this.defaultRowHeight) ? needed : 0;
+  }
+
   private columnStyle(column: number): number {
     return this.columnStyles.find((s) => column >= s.min && column <= s.max)?.style ?? 0;
   }
@@ -449,6 +476,7 @@ class SheetPatcher {
       case 'clear':
         return style ? `<${prefix}c r="${ref}"${s(style)}/>` : '';
       case 'text': {
+        if (!style && column === this.context.status?.column) style = this.context.status.style();
         const space = needsPreserve(write.text) ? ' xml:space="preserve"' : '';
         return `<${prefix}c r="${ref}"${s(style)} t="inlineStr"><${prefix}is><${prefix}t${space}>${encodeXstring(write.text)}</${prefix}t></${prefix}is></${prefix}c>`;
       }
@@ -489,9 +517,10 @@ class SheetPatcher {
     }
   }
 
-  /** Before the cells: the print set-up's fit-to-page flag, and the dimension widened to our cells. */
+  /** Before the cells: the print set-up's fit-to-page flag, our status column's width, the dimension widened to our cells. */
   private finishHead(): void {
     const prefix = this.prefix(NS.main)!;
+    this.statusWidth(prefix);
     if (this.edits.defaultPrint && !this.printSetUp) {
       const fit = `<${prefix}pageSetUpPr fitToPage="1"/>`;
       const pr = this.sheetPr;
@@ -507,6 +536,21 @@ class SheetPatcher {
         this.splice.replace(dimension.start, dimension.end, setAttribute(tagText(this.bytes, dimension.start, dimension.end), 'ref', rangeRef(widened)));
       }
     }
+  }
+
+  /** Our status column's `<col>`, in order among the file's, when none of theirs covers it. */
+  private statusWidth(prefix: string): void {
+    const column = this.context.status?.column;
+    if (column === undefined || this.columns.some((c) => column >= c.min && column <= c.max)) return;
+    const col = statusColXml(column, prefix);
+    if (this.colsClose < 0) {
+      const empty = this.head.find((c) => c.known && c.local === 'cols');
+      if (empty) this.splice.replace(empty.start, empty.end, `<${prefix}cols>${col}</${prefix}cols>`);
+      else this.splice.insert(this.insertionPoint(WORKSHEET_ORDER.indexOf('cols')), `<${prefix}cols>${col}</${prefix}cols>`);
+      return;
+    }
+    const after = this.columns.find((c) => c.min > column);
+    this.splice.insert(after ? after.start : this.colsClose, col);
   }
 
   /** Before the first child (head or tail) the schema orders after `rank`, else before the worksheet's end tag. */
