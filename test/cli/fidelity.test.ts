@@ -226,7 +226,7 @@ describe('những gì exceljs từng bỏ đi nay được giữ nguyên', () =>
     // The Ban's mẫu 1 starts each cadre on a page of its own (every form states its page breaks: the one holding
     // “BẢN ĐĂNG KÝ” is mẫu 1's).
     const run = async (input: string, out: string, mau1?: string) => {
-      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1 } : {}) }, new Date());
+      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1: [mau1] } : {}) }, new Date());
       const bytes = readFileSync(out);
       const sheets = zipEntries(bytes)!.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
       return sheets.filter((e) => /BẢN ĐĂNG KÝ<.*<rowBreaks/s.test(zipEntryContent(bytes, e)!.toString('utf8'))).length;
