@@ -4,7 +4,7 @@
  */
 
 /** ISO 216 A4 (210 × 297 mm) in points; `landscape` swaps the sides. */
-const A4 = { short: 595.28, long: 841.89 } as const;
+export const A4_POINTS = { short: 595.28, long: 841.89 } as const;
 
 /** Margins in inches, as SpreadsheetML's `pageMargins` takes them (Excel's "Narrow" sides, its normal top and bottom). */
 export const PRINT_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
@@ -15,7 +15,7 @@ export const POINTS_PER_PIXEL = 0.75;
 
 /** The area rows are printed in, in points at 100 %: the paper less its margins (the header and footer sit inside them). */
 export function printableArea(landscape: boolean): { width: number; height: number } {
-  const [width, height] = landscape ? [A4.long, A4.short] : [A4.short, A4.long];
+  const [width, height] = landscape ? [A4_POINTS.long, A4_POINTS.short] : [A4_POINTS.short, A4_POINTS.long];
   const m = PRINT_MARGINS;
   return { width: width - (m.left + m.right) * POINTS_PER_INCH, height: height - (m.top + m.bottom) * POINTS_PER_INCH };
 }

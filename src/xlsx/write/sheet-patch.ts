@@ -8,7 +8,8 @@ import { NS, XmlReader, type Scope } from '../xml/reader';
 import { encodeXstring, escapeText, needsPreserve } from '../xml/text';
 import { WORKSHEET_ORDER } from './schema-order';
 import { Splice } from './splice';
-import { statusColXml, statusRowHeight, type StatusColumn } from './status-column';
+import { readablePagesWide } from './print-width';
+import { statusColumnCharacters, statusColXml, statusRowHeight, type StatusColumn } from './status-column';
 import { asStartTag, setAttribute, tagText } from './tags';
 
 /**
@@ -74,9 +75,11 @@ class SheetPatcher {
   private readonly tail: Child[] = [];
   private readonly columnStyles: { min: number; max: number; style: number }[] = [];
   /** Each `<col>` of the file: its columns, its width (characters) and where it starts; where `</cols>` is. */
-  private readonly columns: { min: number; max: number; width: number | null; start: number }[] = [];
+  private readonly columns: { min: number; max: number; width: number | null; hidden: boolean; start: number }[] = [];
   private colsClose = -1;
   private defaultRowHeight = 15;
+  private defaultColumnWidth: number | null = null;
+  private margins: { left: number; right: number } | null = null;
   private dimension: { start: number; end: number; ref: string } | null = null;
   private sheetPr: { start: number; end: number; empty: boolean; closeStart: number; qname: string } | null = null;
   private printSetUp = false;
@@ -135,7 +138,11 @@ class SheetPatcher {
     if (main && local === 'dimension') this.dimension = { start, end: c.end, ref: r.attr('ref') ?? '' };
     if (main && local === 'sheetPr') return this.readSheetPr(list);
     if (main && local === 'pageSetup') this.printSetUp = true;
-    if (main && local === 'sheetFormatPr') this.defaultRowHeight = Number(r.attr('defaultRowHeight') ?? 15) || 15;
+    if (main && local === 'sheetFormatPr') {
+      this.defaultRowHeight = Number(r.attr('defaultRowHeight') ?? 15) || 15;
+      this.defaultColumnWidth = positive(r.attr('defaultColWidth'));
+    }
+    if (main && local === 'pageMargins') this.margins = { left: positive(r.attr('left')) ?? 0, right: positive(r.attr('right')) ?? 0 };
     if (main && local === 'legacyDrawing') this.drawingRelId = r.attrNs(NS.relationships, 'id') ?? null;
     if (main && local === 'cols') return this.readCols(list);
     if (main && local === 'conditionalFormatting') return this.conditionalFormatting(list);
@@ -173,8 +180,8 @@ class SheetPatcher {
           const [min, max] = [r.attrInt('min') ?? 0, r.attrInt('max') ?? 0];
           const style = r.attrInt('style');
           if (style) this.columnStyles.push({ min, max, style });
-          const width = Number(r.attr('width'));
-          this.columns.push({ min, max, width: Number.isFinite(width) && width > 0 ? width : null, start: r.cursor.start });
+          const hidden = r.attr('hidden');
+          this.columns.push({ min, max, width: positive(r.attr('width')), hidden: hidden === '1' || hidden === 'true', start: r.cursor.start });
         }
       }
       this.colsClose = r.cursor.start;
@@ -503,7 +510,7 @@ class SheetPatcher {
     if (this.edits.defaultPrint && !this.printSetUp) {
       this.splice.insert(
         this.insertionPoint(WORKSHEET_ORDER.indexOf('pageSetup')),
-        `<${prefix}pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
+        `<${prefix}pageSetup paperSize="9" orientation="landscape" fitToWidth="${this.pagesWide()}" fitToHeight="0"/>`,
       );
     }
     if (this.context.newDrawingRelId && this.drawingRelId === null) {
@@ -536,6 +543,23 @@ class SheetPatcher {
         this.splice.replace(dimension.start, dimension.end, setAttribute(tagText(this.bytes, dimension.start, dimension.end), 'ref', rangeRef(widened)));
       }
     }
+  }
+
+  /** How many pages wide the tab prints (print-width.ts): our status column counted at the width it will have. */
+  private pagesWide(): number {
+    const status = this.context.status;
+    const columns = [...this.columns];
+    if (status && !columns.some((c) => status.column >= c.min && status.column <= c.max)) {
+      columns.push({ min: status.column, max: status.column, width: statusColumnCharacters(), hidden: false, start: 0 });
+    }
+    const extent = parseRange(this.dimension?.ref ?? '');
+    return readablePagesWide({
+      columns,
+      defaultWidth: this.defaultColumnWidth,
+      lastColumn: Math.max(extent?.right ?? 1, this.right),
+      margins: this.margins,
+      fontSize: status?.font.size ?? 11,
+    });
   }
 
   /** Our status column's `<col>`, in order among the file's, when none of theirs covers it. */
@@ -605,4 +629,10 @@ function widenSpans(spans: string, column: number): string {
 function dateSerial(date: string, date1904: boolean): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(year, month - 1, day) / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+}
+
+/** A number attribute's value when it is a positive number, else null. */
+function positive(value: string | undefined): number | null {
+  const n = Number(value);
+  return value !== undefined && Number.isFinite(n) && n > 0 ? n : null;
 }

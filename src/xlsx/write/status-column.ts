@@ -22,10 +22,14 @@ export interface StatusColumn {
 /** Excel's column width unit: the widest digit of the default font, 7 pixels for Calibri 11. */
 const PIXELS_PER_CHARACTER = 7;
 
+/** Our status column's width in Excel's characters. */
+export function statusColumnCharacters(): number {
+  return Math.round((STATUS_COLUMN_WIDTH / PIXELS_PER_CHARACTER) * 100) / 100;
+}
+
 /** Our `<col>` for the status column, for a file that gives it no width. */
 export function statusColXml(column: number, prefix: string): string {
-  const width = Math.round((STATUS_COLUMN_WIDTH / PIXELS_PER_CHARACTER) * 100) / 100;
-  return `<${prefix}col min="${column}" max="${column}" width="${width}" customWidth="1"/>`;
+  return `<${prefix}col min="${column}" max="${column}" width="${statusColumnCharacters()}" customWidth="1"/>`;
 }
 
 /** The height (points) a row needs for our text in it, given the column's width (in characters; null = ours). */
