@@ -1,5 +1,5 @@
 import { dayNumber } from '../core/calendar-date';
-import { columnLetter, STATUS_COLUMN_WIDTH } from '../core/columns';
+import { columnLetter } from '../core/columns';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import {
   checkBlock,
@@ -21,9 +21,6 @@ import { buildOurRules, isOurRule, ruleSignature, storedFormulaSeparator, type R
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** A column's width in Sheets until someone sets it (Sheet.getColumnWidth of a new sheet's columns). */
-const SHEETS_DEFAULT_COLUMN_WIDTH = 100;
 
 /** Developer metadata keys: on our status column (value: the signature of our rules), on a sheet we generated. */
 export const STATUS_KEY = 'dicoso.status-column';
@@ -138,12 +135,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     const signature = plan ? ruleSignature(plan) : '';
     const marker = this.statusMarker(sheet, a.tab);
     if (marker === null) {
-      const column = sheet.getRange(`${columnLetter(a.statusColumn)}:${columnLetter(a.statusColumn)}`);
-      column.addDeveloperMetadata(STATUS_KEY, signature);
-      // Our texts wrap in our width, so that a long one does not widen the printed tab; Sheets grows each row to fit
-      // them (docs/apps-script-assumptions.md). A width the person gave the column is kept.
-      column.setWrap(true);
-      if (sheet.getColumnWidth(a.statusColumn) === SHEETS_DEFAULT_COLUMN_WIDTH) sheet.setColumnWidth(a.statusColumn, STATUS_COLUMN_WIDTH);
+      sheet.getRange(`${columnLetter(a.statusColumn)}:${columnLetter(a.statusColumn)}`).addDeveloperMetadata(STATUS_KEY, signature);
       this.markers.delete(a.tab);
     } else if (marker.column !== a.statusColumn) throw new Error(`annotateTab '${a.tab}': our column is ${marker.column}, not ${a.statusColumn}`);
 

@@ -197,8 +197,7 @@ const ACTIONS: Action[] = [
     // RangeList per format that differs from Sheets' default (not a grid per property): a getRangeList and a setter
     // for each, fewer cells than a grid.
     // The period's seven verdicts (core/verdict.ts) tint the roster's rows: 7 × 2 builders there, 3 on the trips tab.
-    // Each status column, when first claimed, wraps and gets our width unless it has one (3 calls a tab).
-    budget: 206,
+    budget: 200,
     run: (a) => a.call('menuCheck'),
   },
   {
@@ -214,10 +213,9 @@ const ACTIONS: Action[] = [
     run: (a) => a.call('menuSetup'),
   },
   {
-    // Before any check: the live check finds no column of ours and reads every row (live-check.ts), and claims the
-    // column (its marker, wrap and width: 4 calls).
+    // Before any check: the live check finds no column of ours and reads every row (live-check.ts).
     name: 'onEdit of one trip row',
-    budget: 54,
+    budget: 50,
     run: (a) => {
       a.env.setAuthMode('LIMITED');
       const range = a.ss.tab('Đi cơ sở').rangeAt(5, 6);

@@ -133,6 +133,7 @@ class PackagePlan {
           dateStyle: () => this.styles.numberOnly(DATE_FORMAT),
           ruleStyle: (background, bold) => this.styles.differential(background, bold),
           newDrawingRelId: drawingId,
+          ourStatusStyle: edits.clearedColumn === null ? null : this.styles.existingWrappedText(),
           status:
             edits.statusColumn === null
               ? null

@@ -39,6 +39,8 @@ export interface SheetPatchContext {
   newDrawingRelId: string | null;
   /** Our status column on this sheet, when this run writes it. */
   status?: StatusColumn | null;
+  /** The format of our status texts in the file (an earlier run's), dropped from the cells of our column when it is taken off. */
+  ourStatusStyle?: number | null;
 }
 
 export interface SheetPatch {
@@ -173,6 +175,8 @@ class SheetPatcher {
   private readCols(list: Child[]): void {
     const r = this.reader;
     const start = r.cursor.start;
+    const ours: { start: number; end: number }[] = [];
+    let count = 0;
     if (r.cursor.kind === Token.Open) {
       const level = r.level;
       for (let kind = r.next(); !(kind === Token.Close && r.level === level); kind = r.next()) {
@@ -181,11 +185,19 @@ class SheetPatcher {
           const style = r.attrInt('style');
           if (style) this.columnStyles.push({ min, max, style });
           const hidden = r.attr('hidden');
-          this.columns.push({ min, max, width: positive(r.attr('width')), hidden: hidden === '1' || hidden === 'true', start: r.cursor.start });
+          const width = positive(r.attr('width'));
+          if (kind === Token.Empty && min === max && min === this.edits.clearedColumn && isStatusWidth(width))
+            ours.push({ start: r.cursor.start, end: r.cursor.end });
+          else this.columns.push({ min, max, width, hidden: hidden === '1' || hidden === 'true', start: r.cursor.start });
+          count++;
         }
       }
       this.colsClose = r.cursor.start;
     }
+    // Our status column taken off: the width we gave it goes too (its `<col>`, or the `<cols>` that holds only it).
+    if (ours.length > 0 && ours.length === count) this.splice.replace(start, r.cursor.end, '');
+    else for (const col of ours) this.splice.replace(col.start, col.end, '');
+    if (ours.length > 0 && ours.length === count) return;
     list.push({ local: 'cols', start, end: r.cursor.end, known: true });
   }
 
@@ -432,7 +444,10 @@ class SheetPatcher {
     const start = c.start;
     const original = tagText(this.bytes, c.start, c.end);
     const empty = c.kind === Token.Empty;
-    const style = r.attrInt('s');
+    const own = r.attrInt('s');
+    // Our column taken off: the wrapping we gave its cells goes with our texts.
+    const ours = write?.kind === 'clear' && column === this.edits.clearedColumn && own !== undefined && own === this.context.ourStatusStyle;
+    const style = ours ? undefined : own;
     let hasFormula = false;
     let hasValue = false;
     if (!empty) {
@@ -445,7 +460,7 @@ class SheetPatcher {
       }
     }
     const end = c.end;
-    if (write === null || (write.kind === 'clear' && !hasFormula && !hasValue)) {
+    if (write === null || (write.kind === 'clear' && !hasFormula && !hasValue && !ours)) {
       if (needsRef) this.splice.replace(start, start + Buffer.byteLength(original), setAttribute(original, 'r', `${columnLetter(column)}${row}`));
       return column;
     }
@@ -527,7 +542,6 @@ class SheetPatcher {
   /** Before the cells: the print set-up's fit-to-page flag, our status column's width, the dimension widened to our cells. */
   private finishHead(): void {
     const prefix = this.prefix(NS.main)!;
-    this.statusWidth(prefix);
     if (this.edits.defaultPrint && !this.printSetUp) {
       const fit = `<${prefix}pageSetUpPr fitToPage="1"/>`;
       const pr = this.sheetPr;
@@ -535,6 +549,8 @@ class SheetPatcher {
       else if (pr.empty) this.splice.replace(pr.start, pr.end, `${asStartTag(tagText(this.bytes, pr.start, pr.end))}${fit}</${pr.qname}>`);
       else this.splice.insert(pr.closeStart, fit);
     }
+    // After the sheetPr: a new `<cols>` may go in at the same place, and the schema orders it after.
+    this.statusWidth(prefix);
     const dimension = this.dimension;
     if (dimension && this.bottom > 0) {
       const range = parseRange(dimension.ref) ?? { top: 1, left: 1, bottom: 1, right: 1 };
@@ -629,6 +645,11 @@ function widenSpans(spans: string, column: number): string {
 function dateSerial(date: string, date1904: boolean): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(year, month - 1, day) / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+}
+
+/** The width we give our status column (status-column.ts), as a file gives it back. */
+function isStatusWidth(width: number | null): boolean {
+  return width !== null && Math.abs(width - statusColumnCharacters()) < 0.005;
 }
 
 /** A number attribute's value when it is a positive number, else null. */

@@ -92,11 +92,20 @@ export class StyleBook {
     const key = 'wrappedText';
     let index = this.xfIndex.get(key);
     if (index !== undefined) return index;
-    const xfId = this.info.counts.cellStyleXfs > 0 ? ' xfId="0"' : '';
-    const xml = `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`;
-    index = this.item('cellXfs', this.xfs, xml);
+    index = this.item('cellXfs', this.xfs, this.wrappedTextXml());
     this.xfIndex.set(key, index);
     return index;
+  }
+
+  /** The file's own copy of wrappedText's format (an earlier run's), or null: what our emptied status cells drop. */
+  existingWrappedText(): number | null {
+    const index = this.info.raw.cellXfs.indexOf(this.wrappedTextXml());
+    return index >= 0 ? index : null;
+  }
+
+  private wrappedTextXml(): string {
+    const xfId = this.info.counts.cellStyleXfs > 0 ? ' xfId="0"' : '';
+    return `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`;
   }
 
   /** The differential format of a colouring rule: a solid background, and bold when asked. */
