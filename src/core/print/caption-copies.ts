@@ -68,7 +68,14 @@ export function withCaptionCopies(
     ...(layout.printTitleRows ? { printTitleRows: { first: moved(layout.printTitleRows.first), last: moved(layout.printTitleRows.last) } } : {}),
     ...(layout.datedCells ? { datedCells: layout.datedCells.map((d) => ({ ...d, row: moved(d.row) })) } : {}),
     ...(layout.charts
-      ? { charts: layout.charts.map((c) => ({ ...c, labels: movedRange(c.labels), series: movedRange(c.series), anchor: { ...c.anchor, row: moved(c.anchor.row) } })) }
+      ? {
+          charts: layout.charts.map((c) => ({
+            ...c,
+            labels: movedRange(c.labels),
+            series: movedRange(c.series),
+            anchor: { ...c.anchor, row: moved(c.anchor.row) },
+          })),
+        }
       : {}),
   };
   return { layout: result, heights: rowHeights, breaks };

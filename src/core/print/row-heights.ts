@@ -105,7 +105,10 @@ class RowStyles {
 }
 
 /** The properties of a cell's style that set its height, later ranges winning. */
-function styleOf(active: readonly { range: GridRange; style: CellStyle }[], column: number): Pick<CellStyle, 'fontSize' | 'bold' | 'italic' | 'fontFamily' | 'wrap'> {
+function styleOf(
+  active: readonly { range: GridRange; style: CellStyle }[],
+  column: number,
+): Pick<CellStyle, 'fontSize' | 'bold' | 'italic' | 'fontFamily' | 'wrap'> {
   const style: Pick<CellStyle, 'fontSize' | 'bold' | 'italic' | 'fontFamily' | 'wrap'> = {};
   for (const { range, style: s } of active) {
     if (column < range.column || column >= range.column + range.columns) continue;

@@ -81,7 +81,9 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
     // A form's rows are all as tall as it says (TabLayout.rowHeights): its page breaks were computed from them.
-    yield layout.rowHeights ? `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}" customHeight="1"/>` : `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}"/>`;
+    yield layout.rowHeights
+      ? `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}" customHeight="1"/>`
+      : `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}"/>`;
     yield columnsXml(layout, columnXf);
     yield '<sheetData>';
     yield* rows();
