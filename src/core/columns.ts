@@ -125,6 +125,13 @@ const TAB_SYNONYMS: Record<keyof typeof TAB_NAMES, string[]> = {
 /** The captions of our own status columns. Written only: a later run finds its column by its marker (workbook.ts). */
 export const STATUS_CAPTIONS = { trips: 'Kết quả kiểm tra', roster: 'Kết quả 1+2' } as const;
 
+/**
+ * Our status column's width in pixels (about 45 characters), given in an .xlsx when it is first written and the
+ * column has no width of its own. Its texts wrap inside it: a long result left to run over the empty cells to its
+ * right widens the printed tab, and a tab fitted to one page's width then prints everything the smaller.
+ */
+export const STATUS_COLUMN_WIDTH = 320;
+
 /** The tab that plays a role, by name, case- and diacritic-insensitively. */
 export function findTab(tabNames: readonly string[], role: keyof typeof TAB_NAMES): string | null {
   return tabsForRole(tabNames, role)[0] ?? null;

@@ -54,8 +54,13 @@ export interface TabLayout {
   landscape: boolean;
   /** 0-based rows printed again at the top of every page (a form's column captions); absent = none. */
   printTitleRows?: { first: number; last: number };
-  /** 0-based rows that begin a new printed page (mẫu 1 for each cadre of a Ban). */
+  /** 0-based rows that begin a new printed page: every page of a form (print/paginate.ts), mẫu 1 for each cadre of a Ban. */
   pageBreaks?: number[];
+  /**
+   * Each row's height in points, for a form laid out for paper: the page breaks hold only if rows print this tall.
+   * Absent = the adapter's own estimate. Sheets fits rows to their text by itself and takes neither this nor the breaks.
+   */
+  rowHeights?: number[];
   /** Cells holding the day the form was made ("…, ngày 15 tháng 11 năm 2023"): the same data made another day is the same form. */
   datedCells?: { row: number; column: number }[];
   /** Charts drawn from the tab's own cells (Sheets only: exceljs cannot write charts). */
@@ -74,11 +79,12 @@ export interface ChartSpec {
 }
 
 /**
- * A short key for everything of a layout but its values (size, merges, styles, widths, frozen rows): when a generated
- * tab is written again with the same key, only its values need writing.
+ * A short key for everything of a layout that Sheets is given but its values (size, merges, styles, widths, frozen
+ * rows, charts): when a generated tab is written again with the same key, only its values need writing. Page breaks
+ * and row heights are left out: Apps Script sets neither, so a text that wraps to one more line costs no call.
  */
 export function layoutStructureKey(layout: TabLayout): string {
-  const { values, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks, charts } = layout;
+  const { values, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, charts } = layout;
   const size = [values.length, values[0]?.length ?? 0];
-  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, pageBreaks, charts])).toString(36);
+  return hash53(JSON.stringify([size, merges, styles, columnWidths, frozenRows, landscape, printTitleRows, charts])).toString(36);
 }

@@ -310,7 +310,8 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     }
     for (const run of widthRuns(layout.columnWidths.slice(0, width))) sheet.setColumnWidths(run.start, run.count, run.width);
     sheet.setFrozenRows(layout.frozenRows);
-    // Print set-up (A4 landscape) has no Apps Script API; the forms are laid out to print landscape from File › Print.
+    // Print set-up (A4 landscape, print titles, page breaks, row heights) has no Apps Script API: the forms freeze
+    // through their captions and print from File › Print (docs/apps-script-assumptions.md, "Sheets prints …").
     if (existing !== undefined) for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     for (const chart of layout.charts ?? []) {
       const built = sheet

@@ -154,6 +154,8 @@ export class SheetEdits {
   highlights: HighlightPlan | 'remove' | null = null;
   /** Give the tab A4 landscape fitted to the width if it has no print set-up of its own. */
   defaultPrint = false;
+  /** Our status column (1-based): its texts wrap, within our width when the file gives the column none. */
+  statusColumn: number | null = null;
 
   get empty(): boolean {
     return (

@@ -215,6 +215,7 @@ export class XlsxWorkbook implements Workbook {
     // An input tab nobody set up for printing prints A4 landscape, fitted to the page's width (not 49 pages of US
     // Letter portrait); a tab with a print set-up of its own keeps it (write/sheet-patch.ts decides, from the file).
     edits.defaultPrint = true;
+    edits.statusColumn = a.statusColumn;
     for (const block of a.statusCells) {
       block.values.forEach(([text], i) => this.write(slot, block.row + i, a.statusColumn, text ? { kind: 'text', text } : { kind: 'clear' }));
     }

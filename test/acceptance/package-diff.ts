@@ -229,11 +229,16 @@ const CANONICAL: Record<Kind, Canonical> = {
           .map((row) => withoutColumn(row, column))
           .filter((row) => row.children.length > 0 || row.attrs.some(([k]) => k !== 'r'));
       if (child.local === 'sheetPr' && !hadFit) child.children = child.children.filter((c) => typeof c === 'string' || c.local !== 'pageSetUpPr');
+      // The width of our status column: ours (a `<col>` over it alone).
+      if (child.local === 'cols')
+        child.children = child.children.filter((c) => typeof c === 'string' || !(attr(c, 'min') === String(column) && attr(c, 'max') === String(column)));
       if (child.local === 'conditionalFormatting')
         child.children = child.children.filter((rule) => typeof rule === 'string' || !textOf(rule).includes(HIGHLIGHT_MARKER));
     }
-    sheet.children = sheet.children.filter((c) => typeof c === 'string' || c.local !== 'conditionalFormatting' || elements(c).length > 0);
-    return serialize(sheet, (el, a) => (el.local === 'row' && a === 'spans') || (el.local === 'dimension' && a === 'ref'));
+    sheet.children = sheet.children.filter((c) => typeof c === 'string' || !['conditionalFormatting', 'cols'].includes(c.local) || elements(c).length > 0);
+    // A row's height without customHeight is the program's fit to its text, not the person's: ours to grow for our text.
+    const fitted = (el: El, a: string) => el.local === 'row' && a === 'ht' && !['1', 'true'].includes(attr(el, 'customHeight') ?? '');
+    return serialize(sheet, (el, a) => (el.local === 'row' && a === 'spans') || (el.local === 'dimension' && a === 'ref') || fitted(el, a));
   },
   comments: (bytes) => {
     const comments = root(parseXml(bytes));

@@ -588,3 +588,47 @@ describe('XlsxWorkbook: in ấn', () => {
     expect(again.getWorksheet('Cán bộ')!.pageSetup).toMatchObject({ paperSize: undefined, orientation: 'portrait', fitToPage: false });
   });
 });
+
+describe('cột kết quả của ta in ra đọc được (issue 20), không đụng định dạng của người dùng', () => {
+  const LONG =
+    'Lưu ý: Đợt “cùng ăn, cùng ở, cùng làm” 2 ngày không đạt yêu cầu tối thiểu 30 ngày: vẫn tính ngày nhưng không tính là đợt “cùng ăn, cùng ở, cùng làm” hợp lệ.';
+  /** A trips tab of nine columns of `widths` characters (none for J, our column, unless `statusWidth`), row 3 of a height its author set. */
+  const tripsSheet = (widths: number[], statusWidth?: number) => {
+    const cols = [
+      ...widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
+      ...(statusWidth ? [`<col min="10" max="10" width="${statusWidth}" customWidth="1"/>`] : []),
+    ];
+    const row = (r: number, attrs = '') => `<row r="${r}"${attrs}><c r="A${r}" t="inlineStr"><is><t>${r === 1 ? 'STT' : r - 1}</t></is></c></row>`;
+    return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:I3"/><cols>${cols.join('')}</cols><sheetData>${row(1)}${row(2)}${row(3, ' ht="21" customHeight="1"')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  };
+  const run = async (widths: number[], statusWidth?: number) => {
+    const path = tempPath('rong');
+    await writeFile(path, xlsxPackage({ 'xl/worksheets/sheet1.xml': tripsSheet(widths, statusWidth) }));
+    const book = await XlsxWorkbook.load(path);
+    book.annotateTab({ tab: 'Cán bộ', statusColumn: 10, statusCells: [{ row: 1, column: 10, values: [['Kết quả kiểm tra'], [LONG], [LONG]] }], notes: [] });
+    return (await excelOf(book)).getWorksheet('Cán bộ')!;
+  };
+
+  it('bảng rộng: in vừa hai trang ngang để chữ 11 pt còn từ 8 pt trở lên, không ép vào một trang', async () => {
+    // A…I: 252 characters, 252 × 7 + 9 × 5 = 1,809 px; J, ours: 320 + 5 px; 2,134 px = 1,600.5 pt. A4 landscape less
+    // 0.7" margins: 741.1 pt. One page wide prints at 46 % (5 pt); at 8/11 the table needs 1,164 pt: two pages.
+    const ws = await run([6, 24, 20, 40, 10, 32, 36, 14, 70]);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 2, fitToHeight: 0 });
+    // Our column: our width (320 px, 45.71 characters), our texts wrapped and top-aligned.
+    expect(ws.getColumn(10).width).toBeCloseTo(45.71, 1);
+    expect(ws.getCell('J2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // Row 2's height was automatic: it grows to the result's lines (about 150 characters, 40 to a line in 320 px
+    // of Calibri: 4 lines of 11 pt, at least 48 pt). Row 3's height is its author's: kept.
+    expect(ws.getRow(2).height).toBeGreaterThanOrEqual(48);
+    expect(ws.getRow(2).height).toBeLessThanOrEqual(70);
+    expect(ws.getRow(3).height).toBe(21);
+  });
+
+  it('bảng hẹp: vừa một trang ngang; độ rộng người dùng đã đặt cho cột của ta được giữ', async () => {
+    // A…I: 9 × (10 × 7 + 5) px, J (20 characters) 145 px: 820 px = 615 pt, under the page's 741 pt: one page wide.
+    const ws = await run([10, 10, 10, 10, 10, 10, 10, 10, 10], 20);
+    expect(ws.pageSetup).toMatchObject({ fitToWidth: 1 });
+    expect(ws.getColumn(10).width).toBe(20);
+    expect(ws.getCell('J2').alignment).toMatchObject({ wrapText: true });
+  });
+});

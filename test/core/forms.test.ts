@@ -32,7 +32,17 @@ const ctx = (ban: string | null): FormContext => ({
   cadres: scenario.roster.cadres,
   leftOut: [],
 });
-const texts = (values: unknown[][]) => values.flat().filter((v) => v !== '' && v !== null);
+/** Every line of every cell: a signature cell holds its title, room to sign and the name, one per line. */
+const texts = (values: unknown[][]) =>
+  values
+    .flat()
+    .flatMap((v) => (typeof v === 'string' ? v.split('\n') : [v]))
+    .filter((v) => v !== '' && v !== null);
+/** The name under a signature's title: the last line of the cell the title begins. */
+const signerUnder = (values: unknown[][], title: string) => {
+  const cell = values.flat().find((v): v is string => typeof v === 'string' && v.split('\n')[0] === title);
+  return cell?.split('\n').pop();
+};
 
 describe('mẫu 2: bản tổng hợp đăng ký', () => {
   const layout = buildMau2(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy);
@@ -158,9 +168,10 @@ describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
   it('mỗi đợt một dòng (đợt hủy không ghi), số ngày ghi “3 ngày”; chữ ký lãnh đạo ban và người đăng ký', () => {
     // 01–03/07 is a 3-day kiểm tra; the chi đoàn meeting of 20/08 was cancelled.
     expect(rows[13]).toEqual([1, '3.3. Kiểm tra, giám sát', '3 ngày', 'Từ ngày 01/07/2023 đến ngày 03/07/2023', 'Xã A']);
-    expect(rows.flat()).toEqual(expect.arrayContaining(['Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', 'Trần Văn Hòa']));
+    expect(texts(built.layout.values)).toEqual(expect.arrayContaining(['Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', 'Trần Văn Hòa']));
+    expect(signerUnder(built.layout.values, 'Người đăng ký')).toBe('Trần Văn Hòa');
     // Nobody has approved it: the approver's line is blank, not the Trưởng ban's name from the roster.
-    expect(rows.flat()).not.toContain('Nguyễn Thị Thủy');
+    expect(texts(built.layout.values)).not.toContain('Nguyễn Thị Thủy');
     expect(rows.flat().filter((v) => v === 'BẢN ĐĂNG KÝ')).toHaveLength(1);
     expect(built).toMatchObject({ cadres: 1, trips: 1 });
     expect(built.layout.name).toBe('Mẫu 1 - Trần Văn Hòa');
@@ -172,21 +183,18 @@ describe('mẫu 1: bản đăng ký của một cán bộ (seed 001)', () => {
     const hoa = scenario.roster.cadres[1]!;
     const approve = (trips: typeof scenario.trips.trips, on: string[]) =>
       trips.map((t, i) => (t.cadre === hoa.index ? { ...t, approval: { ...t.approval, banBy: 'thuy.tb@tinhdoan.vn', banOn: (on[i] ?? null) as never } } : t));
-    const signer = (trips: typeof scenario.trips.trips) => {
-      const values = buildMau1(ctx('Ban Tuyên giáo'), trips, scenario.policy, { cadre: hoa }).layout.values;
-      const captions = values.findIndex((r) => r.includes('Lãnh đạo Ban/Văn phòng phê duyệt'));
-      return values.slice(captions + 1).find((r) => r.some((v) => v !== ''))![0];
-    };
+    const signer = (trips: typeof scenario.trips.trips) =>
+      signerUnder(buildMau1(ctx('Ban Tuyên giáo'), trips, scenario.policy, { cadre: hoa }).layout.values, 'Lãnh đạo Ban/Văn phòng phê duyệt');
     expect(signer(approve(scenario.trips.trips, ['2023-05-20', '2023-05-25', '2023-05-22', '2023-05-21']))).toBe('thuy.tb@tinhdoan.vn (25/05/2023)');
     expect(signer(scenario.trips.trips)).toBe('');
   });
   it('bản của chính Trưởng ban: tên người phê duyệt để trống, không tự phê duyệt', () => {
     const thuy = scenario.roster.cadres[0]!;
     const own = buildMau1(ctx('Ban Tuyên giáo'), scenario.trips.trips, scenario.policy, { cadre: thuy }).layout.values;
-    const captions = own.findIndex((r) => r.includes('Lãnh đạo Ban/Văn phòng phê duyệt'));
-    const names = own.slice(captions + 1).find((r) => r.some((v) => v !== ''))!;
-    expect(names.filter((v) => v !== '')).toEqual(['Nguyễn Thị Thủy']);
-    expect(names.indexOf('Nguyễn Thị Thủy')).toBeGreaterThan(names.length / 2 - 1);
+    expect(signerUnder(own, 'Lãnh đạo Ban/Văn phòng phê duyệt')).toBe('');
+    expect(signerUnder(own, 'Người đăng ký')).toBe('Nguyễn Thị Thủy');
+    const block = own.find((r) => r.some((v) => typeof v === 'string' && v.startsWith('Người đăng ký')))!;
+    expect(block.findIndex((v) => typeof v === 'string' && v.startsWith('Người đăng ký'))).toBeGreaterThan(block.length / 2 - 1);
   });
   it('hai cán bộ trùng tên: tên tab kèm ban, để bản của người này không thay bản của người kia', () => {
     const twins = runScenario({

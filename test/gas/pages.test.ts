@@ -159,7 +159,12 @@ describe.each(DEPLOYMENTS)('deployed as %s', (deployment) => {
       }) as GenerateFormResult;
       expect(one).toMatchObject({ ok: true, tabName: 'Mẫu 1 - Trần Văn Hòa', cadres: 1, replaced: false });
       expect(addon.ss.activeSheet.name).toBe('Mẫu 1 - Trần Văn Hòa');
-      const form = addon.ss.tab('Mẫu 1 - Trần Văn Hòa').snapshot().values.flat();
+      // A signature's title and name share one cell, a line each.
+      const form = addon.ss
+        .tab('Mẫu 1 - Trần Văn Hòa')
+        .snapshot()
+        .values.flat()
+        .flatMap((v) => (typeof v === 'string' ? v.split('\n') : [v]));
       for (const caption of ['BẢN ĐĂNG KÝ', '1. Họ và tên: Trần Văn Hòa', '3. Nội dung đăng ký cụ thể như sau:', '(5)', 'Người đăng ký'])
         expect(form).toContain(caption);
       const ban = addon.call('generateForm', { form: 'mau1', ban: 'Ban Tuyên giáo', quarter: 1 }) as GenerateFormResult;

@@ -72,7 +72,7 @@ describe('a form names the registered trips an error keeps off it', () => {
     const { values, styles } = ctx.workbook.snapshot(made.tabName);
     const at = values.findIndex((r) => RED_LINE.test(String(r[0])));
     const lastTrip = values.findIndex((r) => r.includes('Xã Thạnh Đông'));
-    const signature = values.findIndex((r) => r.includes('Phê duyệt của Lãnh đạo Tỉnh đoàn'));
+    const signature = values.findIndex((r) => r.some((v) => String(v).startsWith('Phê duyệt của Lãnh đạo Tỉnh đoàn\n')));
     expect(lastTrip).toBeLessThan(at);
     expect(at).toBeLessThan(signature);
     expect(styles.some((s) => s.range.row === at && s.style.fontColor === '#b3261e')).toBe(true);

@@ -51,6 +51,8 @@ export function addTripRows(
     if (ctx.ban === null) {
       const heading = b.row(['', group.ban]);
       b.style({ row: heading, column: 0, rows: 1, columns: b.width }, { bold: true, background: COLORS.subheader });
+      // A Ban's heading never ends a page: it prints over its first row.
+      b.keepWithPrevious(heading + 1);
     }
     for (const { cadre, trips: list } of group.cadres) {
       stt++;

@@ -61,8 +61,8 @@ export function formContextOf(x: {
  */
 export function addLeftOutNote(b: LayoutBuilder, rows: readonly LeftOutRow[]): void {
   if (rows.length === 0) return;
-  b.row();
-  b.spanRow(leftOutText(rows), { italic: true, fontColor: '#b3261e', wrap: true });
+  b.keepWithPrevious(b.row());
+  b.keepWithPrevious(b.spanRow(leftOutText(rows), { italic: true, fontColor: '#b3261e', wrap: true }));
 }
 
 export function leftOutText(rows: readonly LeftOutRow[]): string {
@@ -123,24 +123,31 @@ export function planLine(document: PolicyDocument): string {
   return `(Kèm theo ${document.kind} số ${number}, ngày ${date} của Ban Thường vụ Tỉnh đoàn)`;
 }
 
-/** Signature block: left and right captions, room to sign, and the signer's name under the right one. */
+/** Empty lines between a signature's title and the signer's name: room to sign and stamp, about 2.5 cm printed. */
+const SIGNING_ROOM = 5;
+
+/**
+ * Signature block: under a blank row, one row holding the left title over its signer and the right title over the
+ * form's signer, each "title, room to sign, name" in one cell. No spreadsheet prints one row on two pages, so the
+ * title never parts from the name in Excel, LibreOffice or Sheets, which has no page breaks to set; and the block is
+ * kept on the page of the table's last row, so no page holds a signature alone under repeated captions.
+ */
 export function addSignatureBlock(b: LayoutBuilder, left: string, right: string, signer: string, leftSigner = ''): void {
   const half = Math.floor(b.width / 2);
-  b.row();
-  const captions = b.row();
-  b.set(captions, 0, left);
-  b.set(captions, half, right);
-  b.merge({ row: captions, column: 0, rows: 1, columns: half });
-  b.merge({ row: captions, column: half, rows: 1, columns: b.width - half });
-  b.style({ row: captions, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center' });
-  // Room to sign and stamp: five empty lines, about 2.5 cm printed.
-  for (let i = 0; i < 5; i++) b.row();
-  const names = b.row();
-  b.set(names, 0, leftSigner);
-  b.set(names, half, signer);
-  b.merge({ row: names, column: 0, rows: 1, columns: half });
-  b.merge({ row: names, column: half, rows: 1, columns: b.width - half });
-  b.style({ row: names, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center' });
+  b.keepWithPrevious(b.row());
+  const block = b.row();
+  b.set(block, 0, signatureText(left, leftSigner));
+  b.set(block, half, signatureText(right, signer));
+  b.merge({ row: block, column: 0, rows: 1, columns: half });
+  b.merge({ row: block, column: half, rows: 1, columns: b.width - half });
+  b.style({ row: block, column: 0, rows: 1, columns: b.width }, { bold: true, horizontalAlignment: 'center', verticalAlignment: 'top', wrap: true });
+  b.keepWithPrevious(block);
+}
+
+/** "TRƯỞNG BAN TUYÊN GIÁO", five empty lines, "Nguyễn Thị Thủy": one cell of a signature block ('' when it has neither). */
+export function signatureText(title: string, name: string): string {
+  if (title === '' && name === '') return '';
+  return [title, ...Array<string>(SIGNING_ROOM).fill(''), name].join('\n');
 }
 
 /** "TRƯỞNG BAN TUYÊN GIÁO", "CHÁNH VĂN PHÒNG". */

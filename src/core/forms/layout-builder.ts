@@ -1,4 +1,15 @@
 import type { CellStyle, ChartSpec, GridRange, GridValue, StyledRange, TabLayout } from '../grid';
+import { withCaptionCopies } from '../print/caption-copies';
+import { fitToWidthScale, printableArea } from '../print/page';
+import { paginate, type ContinuedTable } from '../print/paginate';
+import { estimateRowHeights } from '../print/row-heights';
+
+/**
+ * A page is filled to this share of its height: what Excel or LibreOffice draws may come out a little taller than
+ * estimated (a font's rounding to whole pixels, a scale rounded to a whole percent), and a page that overflows would
+ * break where they choose, not where the form says.
+ */
+const PAGE_FILL = 0.96;
 
 /** Builds a TabLayout row by row: forms read top to bottom, like the Word templates they replace. */
 export class LayoutBuilder {
@@ -9,8 +20,14 @@ export class LayoutBuilder {
   private readonly charts: ChartSpec[] = [];
   private titles: { first: number; last: number } | undefined;
   private readonly dated: { row: number; column: number }[] = [];
+  private readonly glued = new Set<number>();
+  private readonly continued: ContinuedTable[] = [];
 
-  constructor(readonly width: number) {}
+  /** `printed`: a form laid out for paper, whose rows get heights and whose pages are broken by the form (build). */
+  constructor(
+    readonly width: number,
+    private readonly options: { printed?: boolean } = {},
+  ) {}
 
   get rowCount(): number {
     return this.rows.length;
@@ -52,6 +69,24 @@ export class LayoutBuilder {
     this.titles = { first, last };
   }
 
+  /** Row `row` prints on the same page as the row above it (a signature under its table, a heading over its rows). */
+  keepWithPrevious(row: number): void {
+    if (row > 0) this.glued.add(row);
+  }
+
+  /** Rows first…last print on one page. */
+  keepTogether(first: number, last: number): void {
+    for (let r = first + 1; r <= last; r++) this.keepWithPrevious(r);
+  }
+
+  /**
+   * A table whose captions are rows first…last, running to the row before the next page break (or the end): each
+   * page it runs on to begins with a copy of its captions. For a tab of several forms, where print titles cannot serve.
+   */
+  repeatCaptionsOnNewPages(first: number, last: number): void {
+    this.continued.push({ first, last, end: Number.POSITIVE_INFINITY });
+  }
+
   /** This cell holds the day the form is made, not data (see TabLayout.datedCells). */
   markDated(row: number, column: number): void {
     this.dated.push({ row, column });
@@ -63,14 +98,16 @@ export class LayoutBuilder {
 
   /** The next row begins a new printed page. */
   pageBreak(): void {
-    if (this.rows.length > 0) this.breaks.push(this.rows.length);
+    if (this.rows.length === 0) return;
+    this.breaks.push(this.rows.length);
+    for (const table of this.continued) table.end = Math.min(table.end, this.rows.length);
   }
 
   /** The layout; `base` styles the whole grid first, so every other range overrides it. */
   build(name: string, columnWidths: number[], frozenRows = 0, base?: CellStyle): TabLayout {
     const whole = { row: 0, column: 0, rows: this.rows.length, columns: this.width };
     const styles = base && whole.rows > 0 ? [{ range: whole, style: base }, ...this.styles] : this.styles;
-    return {
+    const layout: TabLayout = {
       name,
       values: this.rows,
       merges: this.merges,
@@ -83,5 +120,16 @@ export class LayoutBuilder {
       ...(this.charts.length ? { charts: [...this.charts] } : {}),
       ...(this.dated.length ? { datedCells: [...this.dated] } : {}),
     };
+    return this.options.printed ? this.paginated(layout) : layout;
+  }
+
+  /** The layout with every row's height and every page's first row (print/paginate.ts), captions copied where needed. */
+  private paginated(layout: TabLayout): TabLayout {
+    const heights = estimateRowHeights(layout);
+    const page = (printableArea(layout.landscape).height / fitToWidthScale(layout.columnWidths, layout.landscape)) * PAGE_FILL;
+    const pages = paginate(heights, page, { glued: this.glued, forced: this.breaks, titles: this.titles, continued: this.continued });
+    const copied = withCaptionCopies(layout, heights, pages);
+    const { pageBreaks: _forced, ...rest } = copied.layout;
+    return { ...rest, rowHeights: copied.heights, ...(copied.breaks.length ? { pageBreaks: copied.breaks } : {}) };
   }
 }

@@ -39,23 +39,32 @@ export function mau1Cadres(scope: Mau1Scope, cadres: readonly Cadre[]): Cadre[] 
  * For a Ban, one form per cadre, each starting a new printed page.
  */
 export function buildMau1(ctx: FormContext, trips: readonly Trip[], policy: Policy, scope: Mau1Scope): { layout: TabLayout; cadres: number; trips: number } {
-  const b = new LayoutBuilder(MAU1_CAPTIONS.length);
+  const b = new LayoutBuilder(MAU1_CAPTIONS.length, { printed: true });
   const people = mau1Cadres(scope, ctx.cadres);
   const listed = mau2Trips(trips, ctx.year);
   let count = 0;
+  let frozenRows = 0;
   people.forEach((cadre, i) => {
     if (i > 0) b.pageBreak();
     const own = listed.filter((t) => t.cadre === cadre.index).sort((a, c) => (a.from < c.from ? -1 : a.from > c.from ? 1 : a.row - c.row));
     count += own.length;
-    // A single form's captions repeat on its continuation pages; a Ban's stack gives each form its own page.
-    addMau1(b, { ...ctx, ban: cadre.ban }, cadre, own, policy, people.length === 1);
+    const captions = addMau1(b, { ...ctx, ban: cadre.ban }, cadre, own, policy);
+    // A single form repeats its captions as print titles, and freezes through them: Sheets, which has no print
+    // titles, repeats frozen rows on every printed page. A Ban's stack begins each form on a new page, and a form
+    // that runs on begins its next page with a copy of its captions (one tab has one range of print titles).
+    if (people.length === 1) {
+      b.printTitles(captions.first, captions.last);
+      frozenRows = captions.last + 1;
+    } else b.repeatCaptionsOnNewPages(captions.first, captions.last);
   });
   if (people.length === 0) b.row(['', 'Ban này chưa có cán bộ nào thuộc diện đi cơ sở.']);
   const name = mau1TabName(scope, ctx.cadres);
-  return { layout: b.build(name, WIDTHS, 0, FORM_FONT), cadres: people.length, trips: count };
+  return { layout: b.build(name, WIDTHS, frozenRows, FORM_FONT), cadres: people.length, trips: count };
 }
 
-function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readonly Trip[], policy: Policy, repeatCaptions: boolean): void {
+/** One cadre's form; returns its caption rows. */
+function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readonly Trip[], policy: Policy): { first: number; last: number } {
+  const start = b.rowCount;
   addHeaderBlock(b, ctx, 2, 'BẢN ĐĂNG KÝ', `Đi công tác cơ sở theo chủ trương “1+2” năm ${ctx.year}`);
   b.spanRow(`1. Họ và tên: ${cadre.name}`, { bold: true });
   b.spanRow(`2. Chức vụ: ${cadre.position}`, {});
@@ -67,8 +76,9 @@ function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readon
     { bold: true, horizontalAlignment: 'center', verticalAlignment: 'middle', background: '#f3f3f3' },
   );
   b.style({ row: numbers, column: 0, rows: 1, columns: b.width }, { italic: true, horizontalAlignment: 'center' });
-  if (repeatCaptions) b.printTitles(header, numbers);
   const body = b.rowCount;
+  // The heading, the captions and the first row print together: no page ends on the captions.
+  b.keepTogether(start, body);
   trips.forEach((trip, i) =>
     b.row([
       i + 1,
@@ -88,6 +98,7 @@ function addMau1(b: LayoutBuilder, ctx: FormContext, cadre: Cadre, trips: readon
     ctx.leftOut.filter((r) => nameKey(r.name) === nameKey(cadre.name)),
   );
   addSignatureBlock(b, 'Lãnh đạo Ban/Văn phòng phê duyệt', 'Người đăng ký', cadre.name, approverLine(trips));
+  return { first: header, last: numbers };
 }
 
 /**

@@ -26,7 +26,7 @@ export function mau2Trips(trips: readonly Trip[], year: number): Trip[] {
  * the number of spreadsheet calls does not grow with the rows.
  */
 export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Policy): TabLayout {
-  const b = new LayoutBuilder(MAU2_CAPTIONS.length);
+  const b = new LayoutBuilder(MAU2_CAPTIONS.length, { printed: true });
   addHeaderBlock(b, ctx, 3, 'BẢN TỔNG HỢP ĐĂNG KÝ', `Đi công tác cơ sở theo chủ trương “1+2” năm ${ctx.year}`);
   const headerRow = b.row([...MAU2_CAPTIONS]);
   b.style(
@@ -45,6 +45,8 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
     trip.place,
   ]);
   if (cadres === 0) b.row(['', 'Chưa có đợt đi cơ sở nào được đăng ký.']);
+  // The heading, the captions and the first row print together: no page ends on the captions.
+  b.keepTogether(0, bodyStart);
   const bodyRows = b.rowCount - bodyStart;
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });

@@ -41,7 +41,7 @@ export interface Mau3Summary {
  * belongs to the quarter of its start date), with a Tổng row.
  */
 export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Policy, quarter: Quarter): { layout: TabLayout; summary: Mau3Summary } {
-  const b = new LayoutBuilder(MAU3_CAPTIONS.length);
+  const b = new LayoutBuilder(MAU3_CAPTIONS.length, { printed: true });
   addHeaderBlock(b, ctx, 3, 'TỔNG HỢP BÁO CÁO', `Kết quả đi công tác cơ sở ${periodName({ quarter, year: ctx.year })}`);
   const headerRow = b.row([...MAU3_CAPTIONS]);
   // Seed 001's mẫu 3 numbers its columns so, Họ và tên and the results column unnumbered.
@@ -69,7 +69,10 @@ export function buildMau3(ctx: FormContext, trips: readonly Trip[], policy: Poli
   const count = table.trips.length;
   const days = table.trips.reduce((sum, trip) => sum + tripDays(trip), 0);
   if (count === 0) b.row(['', 'Không có đợt đi cơ sở nào đã thực hiện trong quý.']);
+  // The heading, the captions and the first row print together, and so do the last row and the Tổng under it.
+  b.keepTogether(0, bodyStart);
   const total = b.row(['', 'Tổng', `${stt} cán bộ, ${count} đợt`, '', days, '', '', '']);
+  b.keepWithPrevious(total);
   b.style({ row: total, column: 0, rows: 1, columns: b.width }, { bold: true, background: '#f3f3f3' });
   const tableRows = b.rowCount - headerRow;
   b.style({ row: headerRow, column: 0, rows: tableRows, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });

@@ -1,5 +1,7 @@
 import { columnLetter } from '../../core/columns';
 import type { CellStyle, GridRange, TabLayout } from '../../core/grid';
+import { PRINT_MARGINS } from '../../core/print/page';
+import { DEFAULT_ROW_HEIGHT, estimateRowHeights } from '../../core/print/row-heights';
 import type { CellWrite, NewTab } from '../model';
 import { encodeXstring, escapeAttribute, needsPreserve } from '../xml/text';
 import { NS } from '../xml/reader';
@@ -10,16 +12,15 @@ import type { StyleBook } from './styles';
  * A tab we write whole (a generated form, a tab `dicoso init` creates) as a worksheet part: values (text always as
  * text, never a formula), one cell format per combination of the layout's style ranges, merges, column widths,
  * frozen rows, dropdowns, A4 fitted to the page's width with narrow margins, repeated title rows (a defined name,
- * written with the workbook's names) and page breaks. The rows are made as they are written: a 300,000-row form is
- * never one string.
+ * written with the workbook's names), row heights and page breaks. The rows are made as they are written: a
+ * 300,000-row form is never one string.
  */
 
 const PIXELS_PER_CHARACTER = 7;
-const LINE_HEIGHT_POINTS = 15;
-/** Average glyph width of Calibri 11 in pixels: enough to estimate how many lines a wrapped cell takes. */
-const AVERAGE_GLYPH_PIXELS = 6.2;
 const DATE_FORMAT = 'dd/mm/yyyy';
 const ROWS_PER_CHUNK = 500;
+/** Excel keeps at most 1,026 manual page breaks a sheet (Excel specifications and limits). */
+const MAX_PAGE_BREAKS = 1026;
 
 /** Prepares the tab's formats in `styles` (now, before the styles part is written) and returns its part's chunks. */
 export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): () => Iterable<Buffer> {
@@ -41,9 +42,7 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
   };
   const columnXf = new Map([...tab.columnFormats].map(([column]) => [column, format(undefined, column)]));
   const dateXf = (column: number) => format({ numberFormat: DATE_FORMAT }, column);
-  const merged = new Set<number>();
-  for (const m of layout.merges) if (m.rows > 1 || m.columns > 1) forEachCell(m, (r, c) => merged.add(r * width + c));
-  const heights = wrappedRowHeights(layout, combos, merged);
+  const heights = rowHeights(layout);
   // Formats of cells written after the layout (appended rows) are made now too.
   tab.cells.forEach((_row, column, write) => write.kind === 'date' && dateXf(column));
   const lastRow = Math.max(height, tab.cells.lastRow);
@@ -81,7 +80,10 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
     yield frozen > 0
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
-    yield '<sheetFormatPr defaultRowHeight="15"/>';
+    // A form's rows are all as tall as it says (TabLayout.rowHeights): its page breaks were computed from them.
+    yield layout.rowHeights
+      ? `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}" customHeight="1"/>`
+      : `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_HEIGHT}"/>`;
     yield columnsXml(layout, columnXf);
     yield '<sheetData>';
     yield* rows();
@@ -89,9 +91,11 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
     const merges = layout.merges.filter((m) => m.rows > 1 || m.columns > 1);
     if (merges.length > 0) yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeOf(m)}"/>`).join('')}</mergeCells>`;
     if (tab.validations.length > 0) yield validationsXml(tab);
-    yield '<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    const m = PRINT_MARGINS;
+    yield `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     yield `<pageSetup paperSize="9" orientation="${layout.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
-    const breaks = (layout.pageBreaks ?? []).filter((row) => row > 0);
+    // Past Excel's limit, the last breaks are kept: the end of a form (its signature with its last rows) is what they hold.
+    const breaks = (layout.pageBreaks ?? []).filter((row) => row > 0).slice(-MAX_PAGE_BREAKS);
     if (breaks.length > 0) {
       yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
     }
@@ -198,36 +202,14 @@ function cellStyles(layout: TabLayout, height: number, width: number): CellStyle
 }
 
 /**
- * Sheets grows a row to fit wrapped text by itself; Excel and LibreOffice keep the stored height, so wrapped cells
- * would print over each other. Estimate each row's line count from its text and column widths instead.
+ * The heights to write, by 1-based row: a form's own (every row not of the default height), or, for another layout,
+ * the rows its wrapped text makes taller. Sheets grows a row to fit wrapped text by itself; Excel and LibreOffice
+ * keep the stored height, so wrapped cells would print over each other.
  */
-function wrappedRowHeights(layout: TabLayout, styles: CellStyles, merged: ReadonlySet<number>): Map<number, number> {
+function rowHeights(layout: TabLayout): Map<number, number> {
   const heights = new Map<number, number>();
-  const width = layout.values[0]?.length ?? 0;
-  layout.values.forEach((row, r) => {
-    let lines = 1;
-    row.forEach((value, c) => {
-      const style = styles.style(styles.at(r * width + c));
-      if (!style?.wrap || merged.has(r * width + c) || value === null || value === '') return;
-      const columnPixels = Math.max(20, (layout.columnWidths[c] ?? 100) - 8);
-      const glyph = AVERAGE_GLYPH_PIXELS * ((style.fontSize ?? 11) / 11) * (style.bold ? 1.1 : 1);
-      const perLine = Math.max(1, Math.floor(columnPixels / glyph));
-      const cellLines = String(value)
-        .split('\n')
-        .reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(codePoints(paragraph) / perLine)), 0);
-      lines = Math.max(lines, cellLines);
-    });
-    if (lines > 1) heights.set(r + 1, lines * LINE_HEIGHT_POINTS);
+  (layout.rowHeights ?? estimateRowHeights(layout)).forEach((height, r) => {
+    if (height !== DEFAULT_ROW_HEIGHT) heights.set(r + 1, height);
   });
   return heights;
-}
-
-/** The characters of a text as a person counts them (a pair of surrogates is one), without an array per text. */
-function codePoints(text: string): number {
-  let pairs = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) pairs++;
-  }
-  return text.length - pairs;
 }

@@ -133,6 +133,15 @@ class PackagePlan {
           dateStyle: () => this.styles.numberOnly(DATE_FORMAT),
           ruleStyle: (background, bold) => this.styles.differential(background, bold),
           newDrawingRelId: drawingId,
+          ourStatusStyle: edits.clearedColumn === null ? null : this.styles.existingWrappedText(),
+          status:
+            edits.statusColumn === null
+              ? null
+              : {
+                  column: edits.statusColumn,
+                  style: () => this.styles.wrappedText(),
+                  font: { size: this.styles.defaultFont.size ?? 11, family: this.styles.defaultFont.name },
+                },
         }),
       part,
     );

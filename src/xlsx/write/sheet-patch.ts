@@ -8,6 +8,8 @@ import { NS, XmlReader, type Scope } from '../xml/reader';
 import { encodeXstring, escapeText, needsPreserve } from '../xml/text';
 import { WORKSHEET_ORDER } from './schema-order';
 import { Splice } from './splice';
+import { readablePagesWide } from './print-width';
+import { statusColumnCharacters, statusColXml, statusRowHeight, type StatusColumn } from './status-column';
 import { asStartTag, setAttribute, tagText } from './tags';
 
 /**
@@ -21,6 +23,8 @@ import { asStartTag, setAttribute, tagText } from './tags';
  *   x14 data bars included), ours from an earlier run taken off first;
  * - `legacyDrawing` when our notes need one and the sheet has none, where the schema's order puts it;
  * - A4 landscape fitted to the width when the tab has no print set-up of its own;
+ * - our status column's texts wrapped, its width where the file gives none, an automatic row's height grown to
+ *   our text (status-column.ts);
  * - the `dimension` and a row's `spans` widened to cover our cells.
  */
 
@@ -33,6 +37,10 @@ export interface SheetPatchContext {
   ruleStyle: (background: string, bold: boolean) => number;
   /** The relationship id to give a new `legacyDrawing`, when our notes need one and the sheet has none. */
   newDrawingRelId: string | null;
+  /** Our status column on this sheet, when this run writes it. */
+  status?: StatusColumn | null;
+  /** The format of our status texts in the file (an earlier run's), dropped from the cells of our column when it is taken off. */
+  ourStatusStyle?: number | null;
 }
 
 export interface SheetPatch {
@@ -68,6 +76,12 @@ class SheetPatcher {
   private readonly head: Child[] = [];
   private readonly tail: Child[] = [];
   private readonly columnStyles: { min: number; max: number; style: number }[] = [];
+  /** Each `<col>` of the file: its columns, its width (characters) and where it starts; where `</cols>` is. */
+  private readonly columns: { min: number; max: number; width: number | null; hidden: boolean; start: number }[] = [];
+  private colsClose = -1;
+  private defaultRowHeight = 15;
+  private defaultColumnWidth: number | null = null;
+  private margins: { left: number; right: number } | null = null;
   private dimension: { start: number; end: number; ref: string } | null = null;
   private sheetPr: { start: number; end: number; empty: boolean; closeStart: number; qname: string } | null = null;
   private printSetUp = false;
@@ -126,6 +140,11 @@ class SheetPatcher {
     if (main && local === 'dimension') this.dimension = { start, end: c.end, ref: r.attr('ref') ?? '' };
     if (main && local === 'sheetPr') return this.readSheetPr(list);
     if (main && local === 'pageSetup') this.printSetUp = true;
+    if (main && local === 'sheetFormatPr') {
+      this.defaultRowHeight = Number(r.attr('defaultRowHeight') ?? 15) || 15;
+      this.defaultColumnWidth = positive(r.attr('defaultColWidth'));
+    }
+    if (main && local === 'pageMargins') this.margins = { left: positive(r.attr('left')) ?? 0, right: positive(r.attr('right')) ?? 0 };
     if (main && local === 'legacyDrawing') this.drawingRelId = r.attrNs(NS.relationships, 'id') ?? null;
     if (main && local === 'cols') return this.readCols(list);
     if (main && local === 'conditionalFormatting') return this.conditionalFormatting(list);
@@ -156,15 +175,29 @@ class SheetPatcher {
   private readCols(list: Child[]): void {
     const r = this.reader;
     const start = r.cursor.start;
+    const ours: { start: number; end: number }[] = [];
+    let count = 0;
     if (r.cursor.kind === Token.Open) {
       const level = r.level;
       for (let kind = r.next(); !(kind === Token.Close && r.level === level); kind = r.next()) {
         if ((kind === Token.Open || kind === Token.Empty) && r.is(NS.main, 'col')) {
+          const [min, max] = [r.attrInt('min') ?? 0, r.attrInt('max') ?? 0];
           const style = r.attrInt('style');
-          if (style) this.columnStyles.push({ min: r.attrInt('min') ?? 0, max: r.attrInt('max') ?? 0, style });
+          if (style) this.columnStyles.push({ min, max, style });
+          const hidden = r.attr('hidden');
+          const width = positive(r.attr('width'));
+          if (kind === Token.Empty && min === max && min === this.edits.clearedColumn && isStatusWidth(width))
+            ours.push({ start: r.cursor.start, end: r.cursor.end });
+          else this.columns.push({ min, max, width, hidden: hidden === '1' || hidden === 'true', start: r.cursor.start });
+          count++;
         }
       }
+      this.colsClose = r.cursor.start;
     }
+    // Our status column taken off: the width we gave it goes too (its `<col>`, or the `<cols>` that holds only it).
+    if (ours.length > 0 && ours.length === count) this.splice.replace(start, r.cursor.end, '');
+    else for (const col of ours) this.splice.replace(col.start, col.end, '');
+    if (ours.length > 0 && ours.length === count) return;
     list.push({ local: 'cols', start, end: r.cursor.end, known: true });
   }
 
@@ -285,8 +318,10 @@ class SheetPatcher {
     while (this.next < this.keys.length && CellWrites.rowOf(this.keys[this.next]!) < before) {
       const number = CellWrites.rowOf(this.keys[this.next]!);
       let xml = '';
-      for (const [column, write] of this.writesOf(number)) xml += this.cellXml(number, column, write, this.columnStyle(column), prefix);
-      if (xml) out += `<${prefix}row r="${number}">${xml}</${prefix}row>`;
+      const writes = this.writesOf(number);
+      for (const [column, write] of writes) xml += this.cellXml(number, column, write, this.columnStyle(column), prefix);
+      const grow = this.statusHeight(writes, undefined, undefined);
+      if (xml) out += `<${prefix}row r="${number}"${grow > 0 ? ` ht="${grow}"` : ''}>${xml}</${prefix}row>`;
       this.lastNewRow = number;
     }
     return out;
@@ -312,6 +347,7 @@ class SheetPatcher {
     const custom = r.attr('customFormat');
     const rowStyle = custom === '1' || custom === 'true' ? (r.attrInt('s') ?? 0) : 0;
     const spans = r.attr('spans');
+    const grow = this.statusHeight(pending, r.attr('customHeight'), r.attr('ht'));
     let widest = 0;
     for (const [at, write] of pending) if (write.kind !== 'clear') widest = Math.max(widest, at);
     const styleFor = (column: number) => rowStyle || this.columnStyle(column);
@@ -333,6 +369,7 @@ class SheetPatcher {
       const widened = widenSpans(spans, widest);
       if (widened !== spans) tag = setAttribute(tag, 'spans', widened);
     }
+    if (grow > 0) tag = setAttribute(tag, 'ht', String(grow));
     if (empty && rest) this.splice.replace(tagStart, tagEnd, `${asStartTag(tag)}${rest}</${qname}>`);
     else {
       if (tag !== original) this.splice.replace(tagStart, tagEnd, tag);
@@ -407,7 +444,10 @@ class SheetPatcher {
     const start = c.start;
     const original = tagText(this.bytes, c.start, c.end);
     const empty = c.kind === Token.Empty;
-    const style = r.attrInt('s');
+    const own = r.attrInt('s');
+    // Our column taken off: the wrapping we gave its cells goes with our texts.
+    const ours = write?.kind === 'clear' && column === this.edits.clearedColumn && own !== undefined && own === this.context.ourStatusStyle;
+    const style = ours ? undefined : own;
     let hasFormula = false;
     let hasValue = false;
     if (!empty) {
@@ -420,7 +460,7 @@ class SheetPatcher {
       }
     }
     const end = c.end;
-    if (write === null || (write.kind === 'clear' && !hasFormula && !hasValue)) {
+    if (write === null || (write.kind === 'clear' && !hasFormula && !hasValue && !ours)) {
       if (needsRef) this.splice.replace(start, start + Buffer.byteLength(original), setAttribute(original, 'r', `${columnLetter(column)}${row}`));
       return column;
     }
@@ -431,6 +471,15 @@ class SheetPatcher {
     }
     this.splice.replace(start, end, this.cellXml(row, column, write, style ?? 0, prefix));
     return column;
+  }
+
+  /** The height to give a row for our status text in it: 0 when it needs none, or the person set the row's height. */
+  private statusHeight(writes: readonly [number, CellWrite][], customHeight: string | undefined, ht: string | undefined): number {
+    const status = this.context.status;
+    if (!status || customHeight === '1' || customHeight === 'true') return 0;
+    const own = this.columns.find((c) => status.column >= c.min && status.column <= c.max);
+    const needed = statusRowHeight(status, writes, own ? own.width : null);
+    return needed > (Number(ht) || this.defaultRowHeight) ? needed : 0;
   }
 
   private columnStyle(column: number): number {
@@ -449,6 +498,7 @@ class SheetPatcher {
       case 'clear':
         return style ? `<${prefix}c r="${ref}"${s(style)}/>` : '';
       case 'text': {
+        if (!style && column === this.context.status?.column) style = this.context.status.style();
         const space = needsPreserve(write.text) ? ' xml:space="preserve"' : '';
         return `<${prefix}c r="${ref}"${s(style)} t="inlineStr"><${prefix}is><${prefix}t${space}>${encodeXstring(write.text)}</${prefix}t></${prefix}is></${prefix}c>`;
       }
@@ -475,7 +525,7 @@ class SheetPatcher {
     if (this.edits.defaultPrint && !this.printSetUp) {
       this.splice.insert(
         this.insertionPoint(WORKSHEET_ORDER.indexOf('pageSetup')),
-        `<${prefix}pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
+        `<${prefix}pageSetup paperSize="9" orientation="landscape" fitToWidth="${this.pagesWide()}" fitToHeight="0"/>`,
       );
     }
     if (this.context.newDrawingRelId && this.drawingRelId === null) {
@@ -489,7 +539,7 @@ class SheetPatcher {
     }
   }
 
-  /** Before the cells: the print set-up's fit-to-page flag, and the dimension widened to our cells. */
+  /** Before the cells: the print set-up's fit-to-page flag, our status column's width, the dimension widened to our cells. */
   private finishHead(): void {
     const prefix = this.prefix(NS.main)!;
     if (this.edits.defaultPrint && !this.printSetUp) {
@@ -499,6 +549,8 @@ class SheetPatcher {
       else if (pr.empty) this.splice.replace(pr.start, pr.end, `${asStartTag(tagText(this.bytes, pr.start, pr.end))}${fit}</${pr.qname}>`);
       else this.splice.insert(pr.closeStart, fit);
     }
+    // After the sheetPr: a new `<cols>` may go in at the same place, and the schema orders it after.
+    this.statusWidth(prefix);
     const dimension = this.dimension;
     if (dimension && this.bottom > 0) {
       const range = parseRange(dimension.ref) ?? { top: 1, left: 1, bottom: 1, right: 1 };
@@ -507,6 +559,38 @@ class SheetPatcher {
         this.splice.replace(dimension.start, dimension.end, setAttribute(tagText(this.bytes, dimension.start, dimension.end), 'ref', rangeRef(widened)));
       }
     }
+  }
+
+  /** How many pages wide the tab prints (print-width.ts): our status column counted at the width it will have. */
+  private pagesWide(): number {
+    const status = this.context.status;
+    const columns = [...this.columns];
+    if (status && !columns.some((c) => status.column >= c.min && status.column <= c.max)) {
+      columns.push({ min: status.column, max: status.column, width: statusColumnCharacters(), hidden: false, start: 0 });
+    }
+    const extent = parseRange(this.dimension?.ref ?? '');
+    return readablePagesWide({
+      columns,
+      defaultWidth: this.defaultColumnWidth,
+      lastColumn: Math.max(extent?.right ?? 1, this.right),
+      margins: this.margins,
+      fontSize: status?.font.size ?? 11,
+    });
+  }
+
+  /** Our status column's `<col>`, in order among the file's, when none of theirs covers it. */
+  private statusWidth(prefix: string): void {
+    const column = this.context.status?.column;
+    if (column === undefined || this.columns.some((c) => column >= c.min && column <= c.max)) return;
+    const col = statusColXml(column, prefix);
+    if (this.colsClose < 0) {
+      const empty = this.head.find((c) => c.known && c.local === 'cols');
+      if (empty) this.splice.replace(empty.start, empty.end, `<${prefix}cols>${col}</${prefix}cols>`);
+      else this.splice.insert(this.insertionPoint(WORKSHEET_ORDER.indexOf('cols')), `<${prefix}cols>${col}</${prefix}cols>`);
+      return;
+    }
+    const after = this.columns.find((c) => c.min > column);
+    this.splice.insert(after ? after.start : this.colsClose, col);
   }
 
   /** Before the first child (head or tail) the schema orders after `rank`, else before the worksheet's end tag. */
@@ -561,4 +645,15 @@ function widenSpans(spans: string, column: number): string {
 function dateSerial(date: string, date1904: boolean): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(year, month - 1, day) / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+}
+
+/** The width we give our status column (status-column.ts), as a file gives it back. */
+function isStatusWidth(width: number | null): boolean {
+  return width !== null && Math.abs(width - statusColumnCharacters()) < 0.005;
+}
+
+/** A number attribute's value when it is a positive number, else null. */
+function positive(value: string | undefined): number | null {
+  const n = Number(value);
+  return value !== undefined && Number.isFinite(n) && n > 0 ? n : null;
 }

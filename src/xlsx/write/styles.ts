@@ -33,6 +33,11 @@ export class StyleBook {
     this.nextFormat = Math.max(FIRST_CUSTOM_FORMAT, ...[...info.numFmtIds].map((id) => id + 1));
   }
 
+  /** The workbook's default font (font 0). */
+  get defaultFont(): StylesInfo['defaultFont'] {
+    return this.info.defaultFont;
+  }
+
   get changed(): boolean {
     return this.xfs.length > 0 || this.dxfs.length > 0;
   }
@@ -80,6 +85,27 @@ export class StyleBook {
     index = this.item('cellXfs', this.xfs, `<xf numFmtId="${this.numberFormat(code)}" fontId="0" fillId="0" borderId="0"${xfId} applyNumberFormat="1"/>`);
     this.xfIndex.set(key, index);
     return index;
+  }
+
+  /** A cell format that only wraps its text, top-aligned (our status texts: font and fill stay the workbook's default). */
+  wrappedText(): number {
+    const key = 'wrappedText';
+    let index = this.xfIndex.get(key);
+    if (index !== undefined) return index;
+    index = this.item('cellXfs', this.xfs, this.wrappedTextXml());
+    this.xfIndex.set(key, index);
+    return index;
+  }
+
+  /** The file's own copy of wrappedText's format (an earlier run's), or null: what our emptied status cells drop. */
+  existingWrappedText(): number | null {
+    const index = this.info.raw.cellXfs.indexOf(this.wrappedTextXml());
+    return index >= 0 ? index : null;
+  }
+
+  private wrappedTextXml(): string {
+    const xfId = this.info.counts.cellStyleXfs > 0 ? ' xfId="0"' : '';
+    return `<xf numFmtId="0" fontId="0" fillId="0" borderId="0"${xfId} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`;
   }
 
   /** The differential format of a colouring rule: a solid background, and bold when asked. */
