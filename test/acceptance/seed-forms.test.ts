@@ -95,6 +95,24 @@ describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixt
     const tripCells = new Set<string>();
     written.getWorksheet(fixture.tripsTab)!.eachRow((row) => (row.values as unknown[]).forEach((v) => tripCells.add(String(v))));
     for (const typed of fixture.keptAsTyped ?? []) expect(tripCells.has(typed), typed).toBe(true);
+
+    // The summary table of `dicoso check` (without --json): each cadre behind on a line ending in the one verdict, the
+    // others on none; after the period, the Ban table's columns are the year-end verdict's words.
+    const text = spawnSync(process.execPath, [CLI, 'check', file, '--today', fixture.today, '--out', path.join(dir, `${slug}-kq2.xlsx`)], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    }).stdout.split('\n');
+    for (const [name, expected] of Object.entries(fixture.expected)) {
+      const line = text.find((l) => l.startsWith(`  ${name} (`));
+      if (BEHIND.test(expected.verdictLabel)) expect(line, name).toMatch(new RegExp(` · ${expected.verdictLabel}$`));
+      else expect(line, name).toBeUndefined();
+    }
+    const words = yearEndWords(fixture);
+    if (words) {
+      const header = text.find((l) => l.trimStart().startsWith('Ban/Văn phòng'))!;
+      const at = words.map((w) => header.indexOf(w));
+      expect(at.every((i) => i > 0) && at.every((i, k) => k === 0 || i > at[k - 1]!), header).toBe(true);
+    }
   });
 
   it('tiện ích trong Google Sheets: cột kết quả của tab cán bộ và trang Tiến độ cùng một kết luận', async () => {
@@ -114,8 +132,27 @@ describe.each(SEED_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixt
       const card = progress.cadres.find((c) => c.name === name)!;
       expect(card, name).toMatchObject({ verdictLabel: expected.verdictLabel, daysDone: expected.daysDone, daysProjected: expected.daysProjected });
     }
+    // After the period the tiles are the year-end verdict's, each counting the cadres that carry its word.
+    const words = yearEndWords(fixture);
+    if (words) {
+      const { tiles, counts } = addon.call('getProgress') as { tiles: { verdict: string; label: string }[]; counts: { counts: Record<string, number> } };
+      expect(tiles.map((t) => t.label)).toEqual(words);
+      for (const t of tiles) expect(counts.counts[t.verdict], t.label).toBe(Object.values(fixture.expected).filter((e) => e.verdictLabel === t.label).length);
+    }
   });
 });
+
+/** The verdicts that say a cadre is behind: short of something during the period, not Đạt / not Hoàn thành after it. */
+const BEHIND = /^(Thiếu|Không đạt|Chưa hoàn thành)/;
+
+/** The tiles' and columns' words after the period (06-HD §V.2's three levels, or completion); null during it. */
+function yearEndWords(fixture: SeedFixture): string[] | null {
+  const expected = Object.values(fixture.expected);
+  if (!expected.every((e) => e.rating !== null || e.status === 'exempt')) return null;
+  return expected.some((e) => e.rating === 'dat' || e.rating === 'khong-dat' || e.rating === 'xuat-sac')
+    ? ['Xuất sắc', 'Đạt', 'Không đạt', 'Miễn']
+    : ['Hoàn thành', 'Chưa hoàn thành', 'Miễn'];
+}
 
 /** The verdict's words in a roster status cell: its first line, or the first after the row's own errors ("Lỗi: …"). */
 function verdictIn(status: string): string {
