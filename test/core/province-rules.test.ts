@@ -172,6 +172,11 @@ describe('cách ghi của văn phòng', () => {
     ['“10 ngày, từ 01/6 – 15/6” ở Từ ngày: 10 ngày khai trong khung 15 ngày', { from: '10 ngày, từ 01/6 – 15/6', to: '' }, { daysDone: 10 }],
     ['“Từ ngày 01/4/2023 – 01/5/2023” ở Từ ngày', { from: 'Từ ngày 01/4/2023 – 01/5/2023', to: '' }, { daysDone: 31 }],
     ['“05-09/6/2023” ở Từ ngày', { from: '05-09/6/2023', to: '' }, { daysDone: 5 }],
+    // The other forms the user guide (README “Nhập ngày”) lists for one cell, each counted by hand.
+    ['“Từ ngày 01/4/2023 đến ngày 01/5/2023” ở Từ ngày', { from: 'Từ ngày 01/4/2023 đến ngày 01/5/2023', to: '' }, { daysDone: 31 }],
+    ['“01/7/2023 - 30/7/2023” ở Từ ngày', { from: '01/7/2023 - 30/7/2023', to: '' }, { daysDone: 30 }],
+    ['“01/4 tới 05/4/2023” ở Từ ngày', { from: '01/4 tới 05/4/2023', to: '' }, { daysDone: 5 }],
+    ['“Từ ngày 01 đến ngày 05/4/2023” ở Từ ngày', { from: 'Từ ngày 01 đến ngày 05/4/2023', to: '' }, { daysDone: 5 }],
   ])('Từ ngày nhận mọi cách ghi của Thời gian cụ thể khi Đến ngày để trống: %s', (_name, trip, expected) => {
     const { cadre, issues } = one({ today: '2023-12-01', cadres: [{ name: A }], trips: [ph('', '', trip)] });
     expect(issues.filter((i) => i.level === 'error')).toEqual([]);
@@ -183,6 +188,13 @@ describe('cách ghi của văn phòng', () => {
     expect(issues.filter((i) => i.level === 'error').map((i) => [i.column, i.message])).toEqual([
       ['Từ ngày', 'Từ ngày “Từ ngày 01/4/2023” thiếu ngày kết thúc. Hãy ghi đủ hai ngày, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.'],
     ]);
+  });
+
+  it('một ngày trơn ở Từ ngày mà Đến ngày trống: lỗi “Thiếu Đến ngày” (thường là quên ngày về), như hướng dẫn sử dụng nói', () => {
+    const { issues } = one({ cadres: [{ name: A }], trips: [ph('05/06/2023', '')] });
+    const errors = issues.filter((i) => i.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('Thiếu Đến ngày');
   });
 
   it.each(['Đ/c Nguyễn Thị Thủy', 'đ/c Nguyễn Thị Thủy', 'Đồng chí Nguyễn Thị Thủy', 'ĐỒNG CHÍ NGUYỄN THỊ THỦY', 'Đ/C: Nguyễn Thị Thuỷ'])(
@@ -206,6 +218,9 @@ describe('cách ghi của văn phòng', () => {
     ['kien-giang-2023', 'Tham dự sinh hoạt chi đoàn ấp 3', 0],
     // Tây Ninh counts every content as a leader's round: the 1.5 item is read, and is one.
     ['tay-ninh-2023', 'Tham dự sinh hoạt chi đoàn ấp 3', 1],
+    // The user guide's third example (README “Ghi Nội dung”): 06-HD §III.3.3, no round under Kiên Giang.
+    ['kien-giang-2023', 'đi kiểm tra giám sát', 0],
+    ['tay-ninh-2023', 'đi kiểm tra giám sát', 1],
   ])('%s: nội dung ghi bằng lời của mục “%s” chọn đúng mục', (preset, kind, rounds) => {
     // A Trưởng ban: under Tây Ninh every content is a round for leaders (001 §II.2), so the round shows the item was read.
     const cadres = [{ name: A, position: 'Trưởng ban' }];
