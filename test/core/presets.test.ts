@@ -107,6 +107,17 @@ describe('bộ quy định (DOMAIN.md)', () => {
     expect(policy.deadlines.some((d) => d.form === 'mau3' || d.when.type === 'quarterly')).toBe(false);
   });
 
+  it('06-HD §III.2 “phải đi cơ sở ở cấp huyện, cấp cơ sở” và “phải có nội dung dự sinh hoạt chi đoàn”: Kiên Giang 2023 có cấp Huyện, và đó là yêu cầu; Tây Ninh, Hà Nam không có', () => {
+    const kg = PRESETS['kien-giang-2023'].policy;
+    expect(kg.levels).toContain('Huyện');
+    expect(kg.requireChiDoan).toBe(true);
+    expect(kg.requiredLevels.map((r) => r.label)).toEqual(['cấp huyện', 'cấp cơ sở']);
+    for (const id of ['tay-ninh-2023', 'ha-nam-2022'] as const) {
+      expect(PRESETS[id].policy.requireChiDoan).toBe(false);
+      expect(PRESETS[id].policy.requiredLevels).toEqual([]);
+    }
+  });
+
   it.each([
     ['kien-giang-2023', 'rating', 'Ban Tổ chức – Kiểm tra', 'Hướng dẫn', '06-HD/TĐTN-BTCKT'],
     ['tay-ninh-2023', 'completion', 'Ban Tổ chức – Kiểm tra', 'Kế hoạch', '……-KH/TĐTN-TCKT'],
