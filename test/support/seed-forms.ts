@@ -719,7 +719,101 @@ export const CUSTOM_PROVINCE: SeedFixture = {
   rosterIssues: [{ code: 'exemption-not-listed', row: 2, level: 'error', says: 'Kế toán; Văn thư' }],
 };
 
-export const SEED_FIXTURES: readonly SeedFixture[] = [TAY_NINH, KIEN_GIANG, HA_NAM, KIEN_GIANG_BY_BAN, KIEN_GIANG_YEAR_END, CUSTOM_PROVINCE];
+// ------------------------------------------------------------------------------------ Tây Ninh during the period
+
+/**
+ * Tây Ninh plan 2023 (seed 001) on 27/6/2023, the day mẫu 3 of quarter II is due (§III.1.2): inside the period
+ * 01/01–25/10, so the verdict is the requirements' (60 days; two “cùng ăn, cùng ở, cùng làm” rounds, for a Chuyên
+ * viên each ≥ 30 days, §I.2 and §II.2.3), counting done trips plus registrations still ahead. Exemptions from §II.2's
+ * list only.
+ */
+export const TAY_NINH_MID_YEAR: SeedFixture = {
+  name: 'Tây Ninh giữa năm: đủ nhờ đợt đã đăng ký, thiếu đợt “3 cùng”, miễn theo §II.2',
+  preset: 'tay-ninh-2023',
+  today: '2023-06-27',
+  rosterTab: 'Danh sách cán bộ',
+  tripsTab: 'Đăng ký đi cơ sở',
+  build() {
+    const wb = new ExcelJS.Workbook();
+    const roster = wb.addWorksheet('Danh sách cán bộ');
+    rows(roster, 1, [
+      ['TT', 'Họ tên', 'Chức vụ', 'Ban/Văn phòng', 'Không áp dụng'],
+      [1, 'Nguyễn Văn An', 'Chuyên viên', 'Ban Tuyên giáo', null],
+      [2, 'Trần Thị Bình', 'Trưởng ban', 'Ban Tuyên giáo', null],
+      [3, 'Lê Văn Cường', 'Chuyên viên', 'Văn phòng', null],
+      // row 5: thủ quỹ is Kiên Giang's case (06-HD §II), not Tây Ninh's
+      [4, 'Phạm Thị Dung', 'Thủ quỹ', 'Văn phòng', 'Thủ quỹ'],
+      [5, 'Võ Thị Em', 'Chuyên viên', 'Ban Tuyên giáo', 'Nghỉ thai sản'],
+    ]);
+    const trips = wb.addWorksheet('Đăng ký đi cơ sở');
+    rows(trips, 1, [
+      ['STT', 'Họ và tên', 'Nội dung', 'Số ngày đi', 'Thời gian cụ thể', 'Địa điểm', 'Trạng thái'],
+      [
+        1,
+        'Nguyễn Văn An',
+        '1.1 Phối hợp tổ chức, triển khai hoạt động tại cơ sở',
+        '30 ngày',
+        'Từ ngày 01/3/2023 – 30/3/2023',
+        'Xã Long Thành Bắc',
+        'Đã thực hiện',
+      ],
+      [2, 'Nguyễn Văn An', '1.5', '35 ngày', 'Từ ngày 01/7/2023 – 04/8/2023', 'Ấp Bến Cừ', 'Đăng ký'],
+      [3, 'Trần Thị Bình', '1.2', '20 ngày', 'Từ ngày 02/5/2023 – 21/5/2023', 'Thị xã Trảng Bàng', 'Đã thực hiện'],
+      [4, 'Trần Thị Bình', '1.4', '3 ngày', 'Từ ngày 10/3/2023 đến ngày 12/3/2023', 'Huyện Châu Thành', 'Đã thực hiện'],
+      [5, 'Lê Văn Cường', '1.1', '45 ngày', '01/02/2023 - 17/03/2023', 'Xã Suối Đá', 'Đã thực hiện'],
+      [6, 'Lê Văn Cường', '1.3', '20 ngày', '01/5/2023 - 20/5/2023', 'Huyện Gò Dầu', 'Đã thực hiện'],
+    ]);
+    return wb;
+  },
+  expected: {
+    // Done: 30 (a valid round, ≥ 30 days). Ahead: the 35-day 1.5 in July, a second valid round: 65 days and two rounds
+    // only if she goes.
+    'Nguyễn Văn An': {
+      daysDone: 30,
+      daysProjected: 65,
+      roundsDone: 1,
+      status: 'ok',
+      rating: null,
+      verdictLabel: 'Đủ nếu đi hết các đợt đã đăng ký',
+    },
+    // 20 + 3 = 23 < 60; a Lãnh đạo ban's rounds have no length rule: two rounds.
+    'Trần Thị Bình': {
+      daysDone: 23,
+      daysProjected: 23,
+      roundsDone: 2,
+      status: 'short-days',
+      rating: null,
+      verdictLabel: 'Thiếu ngày',
+      reasons: ['Còn thiếu 37 ngày.'],
+    },
+    // 01/02–17/03 is 28 + 17 = 45 days, + 20 = 65 ≥ 60; only the 45-day trip reaches 30 days: one round of two.
+    'Lê Văn Cường': {
+      daysDone: 65,
+      daysProjected: 65,
+      roundsDone: 1,
+      status: 'short-rounds',
+      rating: null,
+      verdictLabel: 'Thiếu đợt “3 cùng”',
+      reasons: ['Thiếu 1 đợt “cùng ăn, cùng ở, cùng làm” hợp lệ (tối thiểu 30 ngày).'],
+    },
+    // Refused, so evaluated: nothing done, nothing registered.
+    'Phạm Thị Dung': {
+      daysDone: 0,
+      daysProjected: 0,
+      roundsDone: 0,
+      status: 'short-both',
+      rating: null,
+      verdictLabel: 'Thiếu ngày và đợt “3 cùng”',
+      exempt: null,
+    },
+    // §II.2 “cán bộ nữ đang trong thời gian nghỉ thai sản”.
+    'Võ Thị Em': { daysDone: 0, daysProjected: 0, roundsDone: 0, status: 'exempt', rating: null, verdictLabel: 'Miễn', exempt: 'Nghỉ thai sản' },
+  },
+  issues: [],
+  rosterIssues: [{ code: 'exemption-not-listed', row: 5, level: 'error', says: 'Kế hoạch đi công tác cơ sở năm 2023, mục II.2' }],
+};
+
+export const SEED_FIXTURES: readonly SeedFixture[] = [TAY_NINH, KIEN_GIANG, HA_NAM, KIEN_GIANG_BY_BAN, KIEN_GIANG_YEAR_END, CUSTOM_PROVINCE, TAY_NINH_MID_YEAR];
 
 /** Writes the fixture with a Cài đặt tab naming its preset and year, as a department would set it up. */
 export async function writeSeedFixture(fixture: SeedFixture, file: string): Promise<void> {
