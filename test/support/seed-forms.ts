@@ -316,10 +316,13 @@ export const HA_NAM: SeedFixture = {
     const wb = new ExcelJS.Workbook();
     const roster = wb.addWorksheet('Danh sách cán bộ');
     rows(roster, 1, [
-      ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng'],
+      ['STT', 'Họ và tên', 'Chức vụ', 'Ban/Văn phòng', 'Miễn (lý do)'],
       [1, 'Hoàng Minh Tuấn', 'Chuyên viên', 'Ban Tổ chức – Kiểm tra'],
       [2, 'Bùi Thị Lan', 'Chuyên viên', 'Ban Tổ chức – Kiểm tra'],
       [3, 'Ngô Văn Phúc', 'Phó Trưởng ban', 'Ban Tổ chức – Kiểm tra'],
+      // row 5: seed 000 lists no exemption, and this one cites no decision
+      [4, 'Trần Thị Hà', 'Chuyên viên', 'Văn phòng', 'Nghỉ thai sản'],
+      [5, 'Lý Văn Đức', 'Chuyên viên', 'Văn phòng', 'Theo Quyết định số 12/QĐ-TĐTN ngày 05/01/2022'],
     ]);
     const trips = wb.addWorksheet('Đăng ký đi cơ sở');
     const header = ['STT', 'Họ và tên', 'Chức vụ', 'Nội dung đi cơ sở', 'Số ngày đi', 'Thời gian cụ thể', 'Địa điểm'];
@@ -362,8 +365,29 @@ export const HA_NAM: SeedFixture = {
       verdictLabel: 'Chưa hoàn thành',
       reasons: ['Còn thiếu 30 ngày.'],
     },
+    // Refused (a Hà Nam exemption must cite the decision that grants it) and evaluated: no trip.
+    'Trần Thị Hà': {
+      daysDone: 0,
+      daysProjected: 0,
+      roundsDone: 0,
+      status: 'short-days',
+      rating: 'chua-hoan-thanh',
+      verdictLabel: 'Chưa hoàn thành',
+      exempt: null,
+      reasons: ['Còn thiếu 60 ngày.'],
+    },
+    'Lý Văn Đức': {
+      daysDone: 0,
+      daysProjected: 0,
+      roundsDone: 0,
+      status: 'exempt',
+      rating: null,
+      verdictLabel: 'Miễn',
+      exempt: 'Theo Quyết định số 12/QĐ-TĐTN ngày 05/01/2022',
+    },
   },
   issues: [{ code: 'date-invalid', row: 15, level: 'error' }],
+  rosterIssues: [{ code: 'exemption-not-listed', row: 5, level: 'error', says: 'Hướng dẫn 25-HD/TĐTN' }],
 };
 
 // ------------------------------------------------------------------------------------------ a province's own mẫu 2
