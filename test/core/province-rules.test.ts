@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Scenario, type TripRow } from '../support/domain';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { evaluate } from '../../src/core/evaluate';
+import { PRESETS } from '../../src/core/presets';
+import { readRoster } from '../../src/core/read-roster';
+import { readTrips } from '../../src/core/read-trips';
+import { rosterValues, runScenario, tripValues, type Scenario, type TripRow } from '../support/domain';
 
 /**
  * Each province's own document, read as its officers would (../shared/seeds): who is exempt (closed lists), the steps
@@ -147,6 +152,35 @@ describe('06-HD §V.2: không Không đạt vì một bước bảng tính khôn
     const { cadre } = one({ withProcess: true, cadres: [{ name: A }], trips });
     expect(cadre.rating).toBe('dat');
     expect(cadre.reasons).toContain('2 đợt là nhiệm vụ đột xuất có văn bản của Ban Thường vụ: không xét hạn đăng ký.');
+  });
+
+  it.each<[string, string, string, string]>([
+    // 06-HD §V.2: "Có đăng ký, đã được phê duyệt nhưng không hoàn thành …, có văn bản nhắc nhở": a registration the
+    // Thường trực never approved (returned to the Ban) is no reason for Không đạt, reminder or not.
+    ['trả lại, chưa được phê duyệt: không phải lý do Không đạt', '', 'Trùng lịch hội nghị tỉnh', 'dat'],
+    ['đã có thông báo phê duyệt: Không đạt', '12-TB/TĐTN', '', 'khong-dat'],
+  ])('bảng tính có ghi phê duyệt, đợt tháng 12 không thực hiện, có văn bản nhắc nhở: %s', (_name, notice, returned, rating) => {
+    const policy = PRESETS['kien-giang-2023'].policy;
+    const roster = readRoster(
+      { tab: 'Cán bộ', values: rosterValues([{ name: A, reminder: 'Công văn 45-CV/TĐTN ngày 10/11/2023' }], true) },
+      { timeZone: 'UTC', year: 2023, policy },
+    );
+    const undone = ph('01/12/2023', '05/12/2023', { status: 'Đăng ký' });
+    const values = tripValues([...complete(), undone]).map((row, i) =>
+      i === 0 ? [...row, 'Thông báo phê duyệt (số)', 'Trả lại (lý do)'] : i === 6 ? [...row, notice, returned] : [...row, '', ''],
+    );
+    const today = '2024-01-05' as CalendarDate;
+    const trips = readTrips({ tab: 'Đi cơ sở', values }, roster.cadres, { timeZone: 'UTC', year: 2023, policy, today });
+    const { cadres } = evaluate({
+      cadres: roster.cadres,
+      trips: trips.trips,
+      policy,
+      year: 2023,
+      today,
+      processColumns: { ...trips.processColumns, reminder: roster.reminderKept },
+      tripsTab: 'Đi cơ sở',
+    });
+    expect(cadres[0]).toMatchObject({ daysDone: 61, roundsDone: 2, rating });
   });
 
   it('Tây Ninh và Hà Nam không có thang xếp loại: đăng ký muộn hay điểm cao đều không đổi Hoàn thành', () => {
