@@ -1,3 +1,4 @@
+import { approvalOf } from './approval';
 import { daysInclusive, dayNumber, maxDate, minDate, type CalendarDate } from './calendar-date';
 import { countedDays, countedWindow, type CountedWindow } from './day-count';
 import type { PlacedIssue } from './issues';
@@ -326,12 +327,17 @@ function processProblems(sets: TripSets, cadre: Cadre, ctx: Context): { failed: 
   const registration = registrationProblems(sets, ctx);
   const reasons = [...registration.reasons];
   let failed = registration.failed;
-  // "Có đăng ký, đã được phê duyệt nhưng không hoàn thành …, có văn bản nhắc nhở của đơn vị thường trực".
+  // "Có đăng ký, đã được phê duyệt nhưng không hoàn thành …, có văn bản nhắc nhở của đơn vị thường trực": where the
+  // sheet keeps approvals, only a registration the Thường trực's notice approved (one returned or waiting never was).
+  const approved = kept.approval
+    ? sets.overdue.filter((f) => approvalOf(f.trip, true, ctx.input.policy, ctx.input.year).state === 'da-phe-duyet')
+    : sets.overdue;
   if (sets.overdue.length > 0) {
-    if (cadre.reminder !== null) {
+    if (cadre.reminder === null) reasons.push(say.notDoneNoReminder(sets.overdue.length));
+    else if (approved.length > 0) {
       failed = true;
-      reasons.push(say.notDoneReminded(sets.overdue.length, cadre.reminder));
-    } else reasons.push(say.notDoneNoReminder(sets.overdue.length));
+      reasons.push(say.notDoneReminded(approved.length, cadre.reminder));
+    }
   }
   // "không đảm bảo … quy trình đi cơ sở (đăng ký, xác nhận của cơ sở, báo cáo kết quả)".
   const unconfirmed = kept.confirmed ? sets.done.filter((f) => f.trip.confirmed !== true).length : 0;

@@ -321,7 +321,7 @@ export function resolvePolicy(presetId: PresetId, overrides: PolicyOverrides = {
       source: o.exemptions || o.exemptionsNeedDocument !== undefined ? 'tab Cài đặt' : base.exemptions.source,
     },
     compilingDepartment: o.compilingDepartment ?? base.compilingDepartment,
-    document: { ...base.document, kind: o.documentKind ?? base.document.kind },
+    document: documentOf(base.document, o.documentKind),
     deadlines: [
       ...(o.registrationDeadlines ?? base.deadlines.filter((d) => d.kind === 'registration')),
       ...(o.approvalDeadlines ?? base.deadlines.filter((d) => d.kind === 'approval')),
@@ -331,6 +331,15 @@ export function resolvePolicy(presetId: PresetId, overrides: PolicyOverrides = {
   };
   const parsed = PolicySchema.safeParse(candidate);
   return parsed.success ? { ok: true, policy: parsed.data } : { ok: false, errors: zodMessages(parsed.error) };
+}
+
+/**
+ * The document forms cite: another kind of document is another document, so the preset's number and date (06-HD's
+ * "ngày 10/3/2023") are not printed under it; the forms leave them to fill in unless the settings give them.
+ */
+function documentOf(base: Policy['document'], kind: string | undefined): Policy['document'] {
+  if (kind === undefined || kind.trim() === base.kind) return base;
+  return { kind, number: '', date: '' };
 }
 
 const FIELD_NAMES: Record<string, string> = {

@@ -238,6 +238,49 @@ describe('dicoso init', () => {
     expect(JsonReport.parse(JSON.parse(check.stdout)).issues).toEqual([]);
   });
 
+  it('06-HD §V.2 trên bảng tính của dicoso init: đủ 62 ngày, 2 đợt, chi đoàn, hai cấp mà để trống các cột quy trình là Đạt, nói rõ điều chưa kiểm tra được', async () => {
+    // The template's own columns (Ngày đăng ký, Xác nhận cơ sở, Đã báo cáo, Điểm, Minh chứng) left blank on the
+    // cadre's rows, the example row (STT VD) left in place as people leave it: a step the sheet does not keep is never
+    // a reason for Không đạt (DOMAIN "Rating").
+    expect(dicoso(['init', 'kg.xlsx', '--year', '2023']).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'kg.xlsx'));
+    const fill = (tab: string, rows: Record<string, unknown>[]) => {
+      const ws = wb.getWorksheet(tab)!;
+      const header = (ws.getRow(1).values as unknown[]).map(String);
+      rows.forEach((row, i) => {
+        for (const [caption, value] of Object.entries(row)) ws.getCell(3 + i, header.indexOf(caption)).value = value as string | number | Date;
+      });
+    };
+    const day = (d: number, m: number) => new Date(Date.UTC(2023, m - 1, d));
+    fill('Cán bộ', [{ STT: 1, 'Họ và tên': 'Trần Thị Hoa', 'Chức vụ': 'Chuyên viên', 'Ban/Văn phòng': 'Ban Phong trào' }]);
+    const trip = (kind: string, days: number, from: Date, to: Date, place: string, level: string) => ({
+      'Họ và tên': 'Trần Thị Hoa',
+      'Nội dung': kind,
+      'Số ngày': days,
+      'Từ ngày': from,
+      'Đến ngày': to,
+      'Địa điểm': place,
+      Cấp: level,
+      'Trạng thái': 'Đã thực hiện',
+    });
+    fill('Đi cơ sở', [
+      // 01/02–21/03: 28 + 21 = 49 days; two 6-day chuyên đề rounds months apart; one chi đoàn meeting: 62 days.
+      trip('3.2', 49, day(1, 2), day(21, 3), 'Huyện Giồng Riềng', 'Huyện'),
+      trip('3.1', 6, day(5, 6), day(10, 6), 'Xã Bình An', 'Cơ sở'),
+      trip('3.1', 6, day(4, 9), day(9, 9), 'Xã Mong Thọ', 'Cơ sở'),
+      trip('3.4 Sinh hoạt chi đoàn ấp 3', 1, day(15, 11), day(15, 11), 'Ấp 3', 'Chi đoàn'),
+    ]);
+    await wb.xlsx.writeFile(path.join(dir, 'kg.xlsx'));
+    const check = dicoso(['check', 'kg.xlsx', '--today', '2024-01-05', '--json', '--out', 'kg-kq.xlsx']);
+    expect(check.code).toBe(0);
+    const hoa = JsonReport.parse(JSON.parse(check.stdout)).cadres.find((c) => c.name === 'Trần Thị Hoa')!;
+    expect(hoa).toMatchObject({ daysDone: 62, roundsDone: 2, status: 'ok', rating: 'dat', verdictLabel: 'Đạt' });
+    expect(hoa.reasons.join(' ')).toMatch(/Chưa kiểm tra được .*xác nhận của cơ sở/);
+    expect(dicoso(['check', 'kg.xlsx', '--today', '2024-01-05', '--out', 'kg-kq2.xlsx']).stdout).toContain('Chưa xét được');
+  });
+
   it('không ghi đè tệp đã có', () => {
     const { code, stderr } = dicoso(['init', 'mau.xlsx']);
     expect(code).toBe(2);

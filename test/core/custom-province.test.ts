@@ -9,6 +9,9 @@ import { inputTabTemplates, settingsTabRows } from '../../src/core/template';
 import { PRESETS } from '../../src/core/presets';
 import { readDeadlines, deadlineText } from '../../src/core/deadline-text';
 import { runScenario } from '../support/domain';
+import { formContextOf } from '../../src/core/forms/frame';
+import { buildMau2 } from '../../src/core/forms/mau2';
+import { provinceOf } from '../../src/core/settings';
 
 /**
  * A province not in the seeds sets every item of its own document from the Cài đặt tab (DOMAIN "Every number above is
@@ -86,6 +89,28 @@ describe('một tỉnh không có trong các văn bản mẫu, đặt mọi mụ
     });
     expect(evaluation.cadres[0]).toMatchObject({ exempt: null, daysDone: 49 + 7 + 5, rating: 'hoan-thanh', verdictLabel: 'Hoàn thành' });
     expect(issues.find((i) => i.code === 'exemption-not-listed')!.message).toContain('Kế toán; Văn thư');
+  });
+
+  it('biểu mẫu là của tỉnh đó: Ban Xây dựng Đoàn tổng hợp, “Kèm theo Kế hoạch số …” để điền, không mang số, ngày của 06-HD', () => {
+    // The Cài đặt tab says Kế hoạch and gives no number or date: like seed 001's forms, the line leaves them to fill in.
+    const { settings, policy } = applied();
+    const run = runScenario({ policy, cadres: [{ name: 'Lê Văn Tài' }], trips: [] });
+    const context = formContextOf({
+      province: provinceOf(settings),
+      year: 2023,
+      ban: null,
+      settings,
+      policy,
+      today: '2023-11-15' as CalendarDate,
+      cadres: run.roster.cadres,
+    });
+    const values = buildMau2(context, [], policy)
+      .values.flat()
+      .filter((v) => v !== '' && v !== null);
+    expect(values).toContain('BCH ĐOÀN TỈNH ĐỒNG THÁP');
+    expect(values).toContain('BAN XÂY DỰNG ĐOÀN');
+    expect(values).toContain('(Kèm theo Kế hoạch số ……, ngày …/…/… của Ban Thường vụ Tỉnh đoàn)');
+    expect(values.join(' ')).not.toMatch(/06-HD|10\/03\/2023|TỔ CHỨC/);
   });
 
   it('hạn viết sai: lời nhắn nêu tab, dòng, mục và cách viết; các dòng khác vẫn dùng', () => {

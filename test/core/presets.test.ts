@@ -58,6 +58,18 @@ describe('bộ quy định (DOMAIN.md)', () => {
   });
 
   it.each([
+    // 06-HD has no quarterly report: the day is the user's ("ngày gửi tổng hợp quý"), the 20th or the quarter's end.
+    ['kien-giang-2023', 20, 2, '2023-06-20'],
+    ['kien-giang-2023', 'last', 3, '2023-09-30'],
+    // A day set in Cài đặt wins over the document's own too (Tây Ninh's 27th): the summary is the add-on's email.
+    ['tay-ninh-2023', 15, 1, '2023-03-15'],
+  ] as const)('ngày gửi thư tổng hợp quý đặt ở Cài đặt: %s, ngày %s, quý %i là %s', (id, day, quarter, expected) => {
+    const resolved = resolvePolicy(id, { summaryDay: day });
+    expect(resolved.ok).toBe(true);
+    if (resolved.ok) expect(quarterlySummaryDate(resolved.policy, 2023, quarter)).toBe(expected);
+  });
+
+  it.each([
     ['tay-ninh-2023', { label: 'Gửi báo cáo kết quả đi cơ sở của ban (mẫu 3)', date: '2023-09-27', form: 'mau3' }],
     ['ha-nam-2022', { label: 'Báo cáo thu hoạch đi cơ sở của cán bộ', date: '2023-09-30', form: null }],
     ['kien-giang-2023', null],
@@ -93,6 +105,17 @@ describe('bộ quy định (DOMAIN.md)', () => {
       ['phe-duyet-dot-1', 'approval', []],
     ]);
     expect(policy.deadlines.some((d) => d.form === 'mau3' || d.when.type === 'quarterly')).toBe(false);
+  });
+
+  it('06-HD §III.2 “phải đi cơ sở ở cấp huyện, cấp cơ sở” và “phải có nội dung dự sinh hoạt chi đoàn”: Kiên Giang 2023 có cấp Huyện, và đó là yêu cầu; Tây Ninh, Hà Nam không có', () => {
+    const kg = PRESETS['kien-giang-2023'].policy;
+    expect(kg.levels).toContain('Huyện');
+    expect(kg.requireChiDoan).toBe(true);
+    expect(kg.requiredLevels.map((r) => r.label)).toEqual(['cấp huyện', 'cấp cơ sở']);
+    for (const id of ['tay-ninh-2023', 'ha-nam-2022'] as const) {
+      expect(PRESETS[id].policy.requireChiDoan).toBe(false);
+      expect(PRESETS[id].policy.requiredLevels).toEqual([]);
+    }
   });
 
   it.each([

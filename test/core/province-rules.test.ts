@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type Scenario, type TripRow } from '../support/domain';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { evaluate } from '../../src/core/evaluate';
+import { PRESETS } from '../../src/core/presets';
+import { readRoster } from '../../src/core/read-roster';
+import { readTrips } from '../../src/core/read-trips';
+import { rosterValues, runScenario, tripValues, type Scenario, type TripRow } from '../support/domain';
 
 /**
  * Each province's own document, read as its officers would (../shared/seeds): who is exempt (closed lists), the steps
@@ -149,6 +154,35 @@ describe('06-HD §V.2: không Không đạt vì một bước bảng tính khôn
     expect(cadre.reasons).toContain('2 đợt là nhiệm vụ đột xuất có văn bản của Ban Thường vụ: không xét hạn đăng ký.');
   });
 
+  it.each<[string, string, string, string]>([
+    // 06-HD §V.2: "Có đăng ký, đã được phê duyệt nhưng không hoàn thành …, có văn bản nhắc nhở": a registration the
+    // Thường trực never approved (returned to the Ban) is no reason for Không đạt, reminder or not.
+    ['trả lại, chưa được phê duyệt: không phải lý do Không đạt', '', 'Trùng lịch hội nghị tỉnh', 'dat'],
+    ['đã có thông báo phê duyệt: Không đạt', '12-TB/TĐTN', '', 'khong-dat'],
+  ])('bảng tính có ghi phê duyệt, đợt tháng 12 không thực hiện, có văn bản nhắc nhở: %s', (_name, notice, returned, rating) => {
+    const policy = PRESETS['kien-giang-2023'].policy;
+    const roster = readRoster(
+      { tab: 'Cán bộ', values: rosterValues([{ name: A, reminder: 'Công văn 45-CV/TĐTN ngày 10/11/2023' }], true) },
+      { timeZone: 'UTC', year: 2023, policy },
+    );
+    const undone = ph('01/12/2023', '05/12/2023', { status: 'Đăng ký' });
+    const values = tripValues([...complete(), undone]).map((row, i) =>
+      i === 0 ? [...row, 'Thông báo phê duyệt (số)', 'Trả lại (lý do)'] : i === 6 ? [...row, notice, returned] : [...row, '', ''],
+    );
+    const today = '2024-01-05' as CalendarDate;
+    const trips = readTrips({ tab: 'Đi cơ sở', values }, roster.cadres, { timeZone: 'UTC', year: 2023, policy, today });
+    const { cadres } = evaluate({
+      cadres: roster.cadres,
+      trips: trips.trips,
+      policy,
+      year: 2023,
+      today,
+      processColumns: { ...trips.processColumns, reminder: roster.reminderKept },
+      tripsTab: 'Đi cơ sở',
+    });
+    expect(cadres[0]).toMatchObject({ daysDone: 61, roundsDone: 2, rating });
+  });
+
   it('Tây Ninh và Hà Nam không có thang xếp loại: đăng ký muộn hay điểm cao đều không đổi Hoàn thành', () => {
     // 001 defines completion ("hoàn thành"), not a scale: no Xuất sắc, no Không đạt for a late registration.
     const trips = complete({ confirmed: 'Có', reported: 'Có', registeredOn: '01/05/2023', score: 95, evidence: 'Mô hình' });
@@ -172,6 +206,11 @@ describe('cách ghi của văn phòng', () => {
     ['“10 ngày, từ 01/6 – 15/6” ở Từ ngày: 10 ngày khai trong khung 15 ngày', { from: '10 ngày, từ 01/6 – 15/6', to: '' }, { daysDone: 10 }],
     ['“Từ ngày 01/4/2023 – 01/5/2023” ở Từ ngày', { from: 'Từ ngày 01/4/2023 – 01/5/2023', to: '' }, { daysDone: 31 }],
     ['“05-09/6/2023” ở Từ ngày', { from: '05-09/6/2023', to: '' }, { daysDone: 5 }],
+    // The other forms the user guide (README “Nhập ngày”) lists for one cell, each counted by hand.
+    ['“Từ ngày 01/4/2023 đến ngày 01/5/2023” ở Từ ngày', { from: 'Từ ngày 01/4/2023 đến ngày 01/5/2023', to: '' }, { daysDone: 31 }],
+    ['“01/7/2023 - 30/7/2023” ở Từ ngày', { from: '01/7/2023 - 30/7/2023', to: '' }, { daysDone: 30 }],
+    ['“01/4 tới 05/4/2023” ở Từ ngày', { from: '01/4 tới 05/4/2023', to: '' }, { daysDone: 5 }],
+    ['“Từ ngày 01 đến ngày 05/4/2023” ở Từ ngày', { from: 'Từ ngày 01 đến ngày 05/4/2023', to: '' }, { daysDone: 5 }],
   ])('Từ ngày nhận mọi cách ghi của Thời gian cụ thể khi Đến ngày để trống: %s', (_name, trip, expected) => {
     const { cadre, issues } = one({ today: '2023-12-01', cadres: [{ name: A }], trips: [ph('', '', trip)] });
     expect(issues.filter((i) => i.level === 'error')).toEqual([]);
@@ -183,6 +222,13 @@ describe('cách ghi của văn phòng', () => {
     expect(issues.filter((i) => i.level === 'error').map((i) => [i.column, i.message])).toEqual([
       ['Từ ngày', 'Từ ngày “Từ ngày 01/4/2023” thiếu ngày kết thúc. Hãy ghi đủ hai ngày, ví dụ “Từ ngày 01/4/2023 – 01/5/2023”.'],
     ]);
+  });
+
+  it('một ngày trơn ở Từ ngày mà Đến ngày trống: lỗi “Thiếu Đến ngày” (thường là quên ngày về), như hướng dẫn sử dụng nói', () => {
+    const { issues } = one({ cadres: [{ name: A }], trips: [ph('05/06/2023', '')] });
+    const errors = issues.filter((i) => i.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('Thiếu Đến ngày');
   });
 
   it.each(['Đ/c Nguyễn Thị Thủy', 'đ/c Nguyễn Thị Thủy', 'Đồng chí Nguyễn Thị Thủy', 'ĐỒNG CHÍ NGUYỄN THỊ THỦY', 'Đ/C: Nguyễn Thị Thuỷ'])(
@@ -206,6 +252,9 @@ describe('cách ghi của văn phòng', () => {
     ['kien-giang-2023', 'Tham dự sinh hoạt chi đoàn ấp 3', 0],
     // Tây Ninh counts every content as a leader's round: the 1.5 item is read, and is one.
     ['tay-ninh-2023', 'Tham dự sinh hoạt chi đoàn ấp 3', 1],
+    // The user guide's third example (README “Ghi Nội dung”): 06-HD §III.3.3, no round under Kiên Giang.
+    ['kien-giang-2023', 'đi kiểm tra giám sát', 0],
+    ['tay-ninh-2023', 'đi kiểm tra giám sát', 1],
   ])('%s: nội dung ghi bằng lời của mục “%s” chọn đúng mục', (preset, kind, rounds) => {
     // A Trưởng ban: under Tây Ninh every content is a round for leaders (001 §II.2), so the round shows the item was read.
     const cadres = [{ name: A, position: 'Trưởng ban' }];

@@ -44,6 +44,32 @@ describe('thư tổng hợp quý theo văn bản của từng tỉnh', () => {
     expect(province.text).not.toContain('Tổ chức – Kiểm tra');
   });
 
+  it.each([
+    // 06-HD §III.1–2 during the period: Đỗ Thị Dung has no trip, so she lacks the days, the chuyên đề rounds, the chi
+    // đoàn meeting and both levels; the columns are the requirements' words.
+    [
+      'kien-giang-2023',
+      '2023-09-27',
+      3,
+      'Đủ | Đủ nếu đi hết đợt đã đăng ký | Thiếu ngày | Thiếu chuyên đề | Thiếu ngày và chuyên đề | Thiếu yêu cầu địa bàn | Miễn',
+      'Thiếu ngày và chuyên đề, sinh hoạt chi đoàn, cấp huyện, cấp cơ sở.',
+    ],
+    // 06-HD §V from the period's last day: the rating's three levels.
+    ['kien-giang-2023', '2023-12-31', 4, 'Xuất sắc | Đạt | Không đạt | Miễn', 'Không đạt.'],
+    // Tây Ninh's period ends on 25/10 (001 §II.3): in December the verdict is completion, not a scale.
+    ['tay-ninh-2023', '2023-12-27', 4, 'Hoàn thành | Chưa hoàn thành | Miễn', 'Chưa hoàn thành.'],
+  ] as const)(
+    '%s, %s: thư toàn tỉnh dùng đúng một kết luận: cột theo kết luận, cán bộ chưa đủ với kết luận của mình',
+    (preset, today, quarter, columns, dung) => {
+      const workbook = MemoryWorkbook.fromTabs(provinceTabs(PEOPLE) as never);
+      const analysis = analyze(workbook, { settings: provinceSettings(preset), today: today as CalendarDate });
+      const [province] = previewSummaries(analysis, quarter, null, { spreadsheetUrl: null });
+      expect(province!.text).toContain(`Cột: Ban/Văn phòng | Cán bộ | ${columns}\n`);
+      expect(province!.text).toMatch(new RegExp(`\\n- Ban Phong trào \\| Đỗ Thị Dung \\| 0/60 ngày \\| 0 ngày \\| ${dung.replace('.', '\\.')}`));
+      expect(province!.text).not.toContain('Đủ yêu cầu');
+    },
+  );
+
   it('thư quý II không kể là chậm một cán bộ vào cơ quan từ 01/07 (chưa bắt đầu)', () => {
     // Lê Văn Mới joins on 01/07 with nothing done yet: on 27/06 his verdict says what he lacks, but the Q2 summary has
     // nothing to reproach him for.

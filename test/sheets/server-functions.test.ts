@@ -13,6 +13,9 @@ import { analyze, runCheck } from '../../src/sheets/workflow';
 import { rosterValues, tripValues } from '../support/domain';
 import { withoutColumn } from '../gas/harness';
 import { pageContext } from '../support/page-context';
+import { defaultSettings } from '../../src/core/settings';
+import { applySheetSettings, readSettingsTab } from '../../src/core/settings-tab';
+import { registrationDeadlineFor } from '../../src/core/period';
 
 const TODAY = '2023-11-15' as CalendarDate;
 
@@ -392,6 +395,35 @@ describe('settings page', () => {
       override: 'chanhvp@tinhdoan.example.vn',
     });
     expect(getProgress(ctx)).toMatchObject({ minDays: 50, period: { end: '2023-11-30' } });
+  });
+
+  it('a province not in the seeds sets its own document on the page: verdict kind, exemption list, calendar, compiling department', () => {
+    // The page reads its text boxes with the Cài đặt tab's codec (settings-fields.ts), so the overrides are made here
+    // the same way, from what a Tỉnh đoàn Đồng Tháp would type: completion, only kế toán and văn thư exempt,
+    // registration by 15/3, compiled by the Ban Xây dựng Đoàn.
+    const typed = readSettingsTab(
+      [
+        ['Cài đặt', 'Giá trị'],
+        ['Cách đánh giá cuối năm', 'Hoàn thành / Chưa hoàn thành'],
+        ['Danh sách được miễn', 'Kế toán; Văn thư'],
+        ['Hạn đăng ký', '15/03'],
+        ['Ban tổng hợp', 'Ban Xây dựng Đoàn'],
+      ],
+      'Asia/Ho_Chi_Minh',
+    );
+    const { overrides } = applySheetSettings(defaultSettings(2023), typed).settings;
+    const ctx = { ...context(smallProvince()), today: '2023-12-31' as CalendarDate };
+    const page = getSettingsPage(ctx);
+    expect(saveSettingsPage(ctx, { ...page.settings, province: 'Đồng Tháp', overrides })).toMatchObject({ notSaved: {} });
+    const { policy } = loadSettings(ctx.settings, 2023);
+    expect(policy).toMatchObject({ verdict: 'completion', compilingDepartment: 'Ban Xây dựng Đoàn' });
+    expect(policy.exemptions.items.map((i) => i.label)).toEqual(['Kế toán', 'Văn thư']);
+    expect(registrationDeadlineFor(policy, 2023, '2023-09-01' as CalendarDate)).toBe('2023-03-15');
+    // At the period's end the tiles are completion's: Lê Thị Mai (kế toán) is Miễn; the four others, short of 60 days
+    // (7, 0 with a registration left undone, 7 and 0), Chưa hoàn thành.
+    const progress = getProgress(ctx);
+    expect(progress.tiles.map((t) => t.label)).toEqual(['Hoàn thành', 'Chưa hoàn thành', 'Miễn']);
+    expect(progress.tiles.map((t) => progress.counts.counts[t.verdict])).toEqual([0, 4, 1]);
   });
 
   it('saves every valid value, keeps the stored one for each bad value, and names each value not saved', () => {

@@ -37,6 +37,21 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     await page.context().close();
   });
 
+  it('a province that set its own compiling department sees that department’s name on the email box, not the preset’s', async () => {
+    // Seed 000's Hà Nam sends to the Ban Xây dựng Đoàn; a province set up on Kiên Giang's preset may do the same.
+    const before = pages.preview.backend.settings.read();
+    pages.preview.backend.settings.write(JSON.stringify({ ...stored(), overrides: { compilingDepartment: 'Ban Xây dựng Đoàn' } }));
+    try {
+      const page = await pages.open('settings', { height: 720 });
+      expect(await page.getByLabel('Email Ban Xây dựng Đoàn', { exact: true }).count()).toBe(1);
+      expect(await page.getByLabel('Email Ban Tổ chức – Kiểm tra', { exact: true }).count()).toBe(0);
+      await page.context().close();
+    } finally {
+      // Back exactly as it was (nothing stored yet reads as the defaults, which '' or '{}' would not be).
+      Object.assign(pages.preview.backend.settings, { value: before });
+    }
+  });
+
   it('a wrong value shows when its field is left, naming the bad address; the bar keeps Save and the fields to fix in view', async () => {
     const page = await pages.open('settings', { height: 720 });
     const min = page.getByLabel('Số ngày tối thiểu', { exact: true });

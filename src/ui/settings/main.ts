@@ -249,14 +249,17 @@ function build(payload: SettingsPagePayload): void {
       }
       if (spec.presetHint) f.setHint(spec.presetHint(d));
     }
+    // The compiling department in force names the email box: a province that set its own is not shown the preset's.
+    const department = String(valueAt(page.effective, 'overrides.compilingDepartment') ?? '').trim();
+    const inForce = department ? { ...d, compilingDepartment: department } : d;
     for (const b of built) {
       const { spec, field: f, tab } = b;
       if (f && spec?.presetLabel) {
-        b.label = spec.presetLabel(d);
+        b.label = spec.presetLabel(inForce);
         f.root.querySelector('label')!.textContent = b.label;
       }
       if (f && spec?.input.kind === 'tab-text' && !tab) (f.control as HTMLTextAreaElement).placeholder = d.texts[spec.path] || spec.input.placeholder || '';
-      if (f && spec?.presetHint && !spec.blank && !tab) f.setHint(spec.presetHint(d));
+      if (f && spec?.presetHint && !spec.blank && !tab) f.setHint(spec.presetHint(inForce));
     }
   }
 

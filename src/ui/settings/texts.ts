@@ -72,5 +72,5 @@ export const selfCheckTexts = {
 /** What a section says above its controls. */
 export const SECTION_INTROS: Partial<Record<PageSection, string>> = {
   rules: 'Để trống một ô để dùng giá trị của bộ quy định (hiện mờ trong ô).',
-  forms: 'Dòng “(Kèm theo Kế hoạch số …)” trên mẫu 2 và mẫu 3.',
+  forms: 'Dòng “(Kèm theo … số …, ngày …)” trên các mẫu: loại, số và ngày của văn bản của tỉnh.',
 };
