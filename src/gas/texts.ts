@@ -8,6 +8,7 @@ export const MENU = {
   check: 'Kiểm tra dữ liệu',
   progress: 'Tiến độ cán bộ',
   tripForm: 'Nhập đợt đi cơ sở',
+  approvals: 'Duyệt đăng ký',
   mau1: 'Tạo mẫu 1…',
   mau2: 'Tạo mẫu 2…',
   mau3: 'Tạo mẫu 3…',
@@ -118,6 +119,8 @@ export const HELP_HTML = `<!DOCTYPE html>
 <p>Ngày viết theo thứ tự <b>ngày/tháng/năm</b>: 5/6/2023 là ngày 5 tháng 6. Khi sửa một dòng, dòng đó được kiểm tra lại ngay.</p>
 <h2>Màu trong tab Cán bộ</h2>
 <p>Đỏ: thiếu ngày · Cam: thiếu đợt chuyên đề · Đỏ chữ đậm: thiếu cả hai · Xám: miễn · Xanh: đủ.</p>
+<h2>Duyệt đăng ký</h2>
+<p>Lãnh đạo ban duyệt hoặc trả lại đăng ký của cán bộ trong ban; ban tổng hợp xem danh sách từng ban theo đợt (đủ chưa, đúng hạn chưa); Thường trực phê duyệt danh sách tổng hợp. Cần các cột “Ban duyệt (người)”, “Ban duyệt (ngày)”, “Thông báo phê duyệt (số)”, “Thông báo phê duyệt (ngày)”, “Trả lại (lý do)” trong tab Đi cơ sở.</p>
 <h2>Biểu mẫu</h2>
 <p><b>Tạo mẫu 1…</b> (bản đăng ký của một cán bộ hoặc cả ban), <b>Tạo mẫu 2…</b> (đăng ký của ban) và <b>Tạo mẫu 3…</b> (kết quả theo quý) tạo tab mới có thể in khổ A4 ngang. Tạo lại một mẫu đã có thì tiện ích hỏi trước khi thay tab cũ.</p>
 <h2>Cài đặt</h2>
