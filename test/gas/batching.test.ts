@@ -219,6 +219,7 @@ const SERVER_CASES: ServerCases = {
       expect: (result) => expect(result.written).toEqual([]),
     },
   ],
+  dismissUnsent: [{ name: 'Bỏ khỏi danh sách, an entry no longer there', budget: 4, args: () => [{ item: 'r2023-dang-ky-1', recipients: 'abcdef' }] }],
   getSelfCheck: [
     {
       name: 'Cài đặt, the stored Kiểm tra môi trường',
