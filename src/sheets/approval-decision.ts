@@ -139,7 +139,7 @@ export function decideApprovals(ctx: ServerContext, input: DecisionInput): Decis
   }
   const changed = skipped.filter((s) => s.why === 'changed').map((s) => s.row);
   const message = [
-    ...(written.length > 0 ? [T.written(written.length, input.decision)] : []),
+    ...(written.length > 0 ? [T.written(written.length, input.decision, input.role !== 'ban')] : []),
     ...(changed.length > 0 ? [T.changed(changed)] : []),
     ...skipped.filter((s) => s.why !== 'changed').map((s) => s.message),
   ].join(' ');

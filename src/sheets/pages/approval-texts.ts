@@ -48,7 +48,7 @@ export const approvalPageTexts = {
     notice: (number: string) => (number ? `Phê duyệt (thông báo ${number})` : 'Phê duyệt'),
     returned: (reason: string) => `Trả lại: ${reason}`,
   },
-  written: (n: number, what: 'approve' | 'return') => `Đã ${what === 'approve' ? 'duyệt' : 'trả lại'} ${n} đợt.`,
+  written: (n: number, what: 'approve' | 'return', notice: boolean) => `Đã ${what === 'return' ? 'trả lại' : notice ? 'phê duyệt' : 'duyệt'} ${n} đợt.`,
   already: (row: number, state: string) => `Dòng ${row} không cần ghi lại: ${state}`,
   changed: (rows: readonly number[]) =>
     `${rows.length === 1 ? 'Dòng' : 'Các dòng'} ${rows.join(', ')} đã có người sửa sau khi trang được tải, nên không ghi đè; trang đã tải lại ${rows.length === 1 ? 'dòng đó' : 'các dòng đó'}, hãy xem lại rồi quyết định.`,

@@ -34,6 +34,14 @@ const subtitle = h('p', { class: 'subtitle' });
 const outcome = h('div', { class: 'outcome' });
 const body = h('div');
 
+/**
+ * A text whose e-mail addresses may wrap after their '@' and dots (a <wbr> there), never inside a word: an address is
+ * wider than the 300 px sidebar once the text is enlarged, and Chromium would otherwise cut it mid-syllable.
+ */
+function breakable(text: string): (string | HTMLElement)[] {
+  return text.split(/(?<=[@.])(?=[^\s@.])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+}
+
 const roleKey = (role: RoleQueue) => `${role.kind}:${role.ban ?? ''}`;
 const day = (d: string) => formatDayFirst(d as CalendarDate);
 
@@ -63,7 +71,7 @@ async function refresh(): Promise<void> {
 
 function render(): void {
   if (!data) return;
-  subtitle.textContent = data.user ? T.signedIn(data.user, day(data.today)) : T.unknownUser(day(data.today));
+  replace(subtitle, ...breakable(data.user ? T.signedIn(data.user, day(data.today)) : T.unknownUser(day(data.today))));
   ticked.clear();
   const warnings =
     data.warnings.length > 0
@@ -84,7 +92,7 @@ function render(): void {
   replace(
     body,
     warnings,
-    readOnly ? [banner('warning', readOnly.reason), h('h2', null, readOnly.title), groupsView(readOnly.groups, null)] : data.roles.map(roleSection),
+    readOnly ? [banner('warning', breakable(readOnly.reason)), h('h2', null, readOnly.title), groupsView(readOnly.groups, null)] : data.roles.map(roleSection),
   );
 }
 
@@ -181,7 +189,7 @@ function rowView(row: QueueRow, role: RoleQueue | null, boxes: HTMLInputElement[
   const details = [
     h('span', { class: 'row-what', attrs: { id: labelId } }, T.rowLabel(row.cadre, row.what)),
     h('span', { class: 'row-when' }, T.rowPlace(row.when, row.place)),
-    h('span', { class: `row-state state-${row.state}` }, row.stateText),
+    h('span', { class: `row-state state-${row.state}` }, breakable(row.stateText)),
     row.typed ? h('span', { class: 'row-note' }, T.typed) : null,
     row.late ? h('span', { class: 'row-late' }, role?.notice && row.refused ? `${T.refused}: ${row.late}` : row.late) : null,
     changed.has(row.row) ? h('span', { class: 'row-changed', attrs: { role: 'note' } }, T.changed) : null,
