@@ -9,7 +9,9 @@ import { DecideApprovalsSchema } from '../../src/sheets/pages/approvals';
 import { MemorySettingsStore } from '../../src/sheets/settings-store';
 import type { ServerContext } from '../../src/sheets/server-context';
 import type { RawCell } from '../../src/sheets/workbook';
-import { removeOurMarks, runCheck } from '../../src/sheets/workflow';
+import { generateMau2, removeOurMarks, runCheck } from '../../src/sheets/workflow';
+import { analyzeContext } from '../../src/sheets/server-context';
+import { getFormOptions } from '../../src/sheets/pages/forms';
 import { defaultSettings } from '../../src/core/settings';
 import { ROSTER_HEADER } from '../support/domain';
 
@@ -299,5 +301,52 @@ describe('Duyệt đăng ký: ghi quyết định', () => {
     expect(note(workbook, 2, C.by).split('\n').filter((l) => !l.startsWith(NOTE_MARKER))).toEqual(trail.split('\n'));
     removeOurMarks(workbook, { deleteGenerated: true });
     expect(note(workbook, 2, C.by)).toBe(trail);
+  });
+});
+
+describe('Mẫu 2 theo phê duyệt: danh sách ban đã duyệt, hoặc cả đăng ký chưa duyệt có đánh dấu', () => {
+  /** The "Nội dung đi cơ sở" cells of a mẫu 2 tab, below its captions. */
+  const contents = (wb: MemoryWorkbook, tab: string) => {
+    const values = wb.snapshot(tab).values;
+    const header = values.findIndex((r) => r[3] === 'Nội dung đi cơ sở');
+    return values.slice(header + 1).map((r) => String(r[3] ?? '')).filter((c) => /^\d\.\d\./.test(c));
+  };
+
+  it('Ban Tuyên giáo: mẫu 2 liệt kê đợt đã phê duyệt; “cả chưa duyệt” thêm đợt chờ duyệt và đợt bị trả lại, mỗi đợt ghi rõ', () => {
+    const { as, workbook } = setup();
+    const { analysis } = analyzeContext(as(BTCKT));
+    expect(generateMau2(workbook, analysis, 'Ban Tuyên giáo')).toBe('Mẫu 2 - Tuyên giáo');
+    const approved = contents(workbook, 'Mẫu 2 - Tuyên giáo');
+    expect(approved).toHaveLength(1);
+    expect(approved[0]).toMatch(/^3\.4\. .+: Dự sinh hoạt chi đoàn ấp 3$/);
+    expect(generateMau2(workbook, analysis, 'Ban Tuyên giáo', 'all')).toBe('Mẫu 2 - Tuyên giáo (tất cả)');
+    const all = contents(workbook, 'Mẫu 2 - Tuyên giáo (tất cả)');
+    expect(all).toHaveLength(4);
+    expect(all.filter((c) => c.endsWith('\n(Chờ Ban duyệt)'))).toHaveLength(2);
+    expect(all.filter((c) => c.endsWith('\n(Trả lại: Trùng lịch kiểm tra)'))).toHaveLength(1);
+    expect(all.filter((c) => !c.includes('\n'))).toEqual(approved);
+  });
+
+  it('Tạo biểu mẫu đếm cả hai danh sách; bảng tính không có cột duyệt: mẫu 2 như trước, mọi đăng ký', () => {
+    const { as } = setup();
+    const options = getFormOptions(as(BTCKT));
+    expect(options.approvalsKept).toBe(true);
+    const tuyenGiao = options.scopes.find((s) => s.ban === 'Ban Tuyên giáo')!;
+    expect([tuyenGiao.mau2, tuyenGiao.mau2All]).toEqual([
+      { cadres: 1, trips: 1 },
+      { cadres: 1, trips: 4 },
+    ]);
+    // Văn phòng's three were approved by the Ban (one typed "Đã duyệt", two by its Chánh Văn phòng).
+    const vanPhong = options.scopes.find((s) => s.ban === 'Văn phòng')!;
+    expect([vanPhong.mau2.trips, vanPhong.mau2All.trips]).toEqual([3, 3]);
+
+    const plain = setup(false);
+    const without = getFormOptions(plain.as(BTCKT));
+    expect(without.approvalsKept).toBe(false);
+    const scope = without.scopes.find((s) => s.ban === 'Ban Tuyên giáo')!;
+    expect([scope.mau2.trips, scope.mau2All.trips]).toEqual([4, 4]);
+    const { analysis } = analyzeContext(plain.as(BTCKT));
+    expect(generateMau2(plain.workbook, analysis, 'Ban Tuyên giáo', 'all')).toBe('Mẫu 2 - Tuyên giáo');
+    expect(contents(plain.workbook, 'Mẫu 2 - Tuyên giáo').every((c) => !c.includes('\n'))).toBe(true);
   });
 });
