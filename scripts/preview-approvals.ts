@@ -43,7 +43,8 @@ export function addApprovalDemo(workbook: MemoryWorkbook, today: CalendarDate): 
     const leader = leaderOf(cadre.ban);
     if (trip.status === 'cancelled' || !leader) continue;
     const dot1 = trip.from <= '2023-06-30';
-    if (trip.from < today) set(trip.row, [leader.email, dot1 ? '25/05/2023' : '15/06/2023', dot1 ? '12-TB/TĐTN' : '27-TB/TĐTN', dot1 ? '05/06/2023' : '28/06/2023']);
+    if (trip.from < today)
+      set(trip.row, [leader.email, dot1 ? '25/05/2023' : '15/06/2023', dot1 ? '12-TB/TĐTN' : '27-TB/TĐTN', dot1 ? '05/06/2023' : '28/06/2023']);
     else if (trip.status === 'registered' && banKey(cadre.ban) === banKey('Văn phòng')) set(trip.row, [leader.email, '16/06/2023']);
     else if (trip.status === 'registered' && banKey(cadre.ban) === banKey('Ban Phong trào') && !returned) {
       set(trip.row, [null, null, null, null, RETURNED]);

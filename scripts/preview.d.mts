@@ -11,4 +11,10 @@ export interface PreviewServer {
 }
 
 /** `approvals`: give the sample approval columns and approvers (scripts/preview-approvals.ts), as `npm run preview` does. */
-export declare function startPreviewServer(options?: { port?: number; today?: string; sample?: string; host?: string; approvals?: boolean }): Promise<PreviewServer>;
+export declare function startPreviewServer(options?: {
+  port?: number;
+  today?: string;
+  sample?: string;
+  host?: string;
+  approvals?: boolean;
+}): Promise<PreviewServer>;

@@ -185,7 +185,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(`dicoso – xem trước (hôm nay = ${today}, dữ liệu: samples/tinh-doan-mau.xlsx trong bộ nhớ)`);
     console.log(`  Tất cả các trang:  ${preview.url}/`);
     for (const name of preview.pages) console.log(`  ${(PAGE_INFO[name]?.title ?? name).padEnd(18)} ${preview.url}/${name}`);
-    for (const p of preview.backend.people) console.log(`  ${'Duyệt đăng ký'.padEnd(18)} ${preview.url}/duyet?as=${encodeURIComponent(p.email)}  (${p.role}${p.name ? `: ${p.name}` : ''})`);
+    for (const p of preview.backend.people)
+      console.log(`  ${'Duyệt đăng ký'.padEnd(18)} ${preview.url}/duyet?as=${encodeURIComponent(p.email)}  (${p.role}${p.name ? `: ${p.name}` : ''})`);
     console.log('Ctrl+C để dừng.');
     const stop = () => void preview.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

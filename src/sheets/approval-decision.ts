@@ -47,20 +47,28 @@ function roleOf(input: DecisionInput): ApproverRole {
 /** What happens to one row: written, or left with its reason. The order matters: a row someone else approved meanwhile is "already", not "changed". */
 function judge(entry: ReturnType<typeof queueEntries>[number] | undefined, sent: string, input: DecisionInput, row: number, analysis: Analysis): Verdict {
   if (!entry) return { write: false, why: 'changed', message: T.gone(row) };
-  if (input.role === 'ban' && banKey(entry.cadre.ban) !== banKey(input.ban)) return { write: false, why: 'refused', message: T.notYourBan(row, entry.cadre.ban) };
+  if (input.role === 'ban' && banKey(entry.cadre.ban) !== banKey(input.ban))
+    return { write: false, why: 'refused', message: T.notYourBan(row, entry.cadre.ban) };
   const state = entry.approval.state;
   const said = approvalSentence(entry.approval, analysis.policy);
-  const done = input.decision === 'return' ? state === 'tra-lai' : input.role === 'ban' ? state === 'cho-tong-hop' || state === 'da-phe-duyet' : state === 'da-phe-duyet';
+  const done =
+    input.decision === 'return' ? state === 'tra-lai' : input.role === 'ban' ? state === 'cho-tong-hop' || state === 'da-phe-duyet' : state === 'da-phe-duyet';
   if (done) return { write: false, why: 'already', message: T.already(row, said) };
   if (entry.view.fingerprint !== sent) return { write: false, why: 'changed', message: T.changed([row]) };
   const step = input.role === 'ban' ? (input.decision === 'approve' ? ['cho-ban-duyet', 'tra-lai'] : ['cho-ban-duyet']) : ['cho-tong-hop'];
   if (!step.includes(state)) return { write: false, why: 'refused', message: T.notThisStep(row, said) };
-  if (input.role !== 'ban' && input.decision === 'approve' && entry.approval.refused) return { write: false, why: 'refused', message: T.refusedLate(row, entry.approval.late ?? '') };
+  if (input.role !== 'ban' && input.decision === 'approve' && entry.approval.refused)
+    return { write: false, why: 'refused', message: T.refusedLate(row, entry.approval.late ?? '') };
   return { write: true };
 }
 
 /** The cells a decision sets, by approval key: one value each, the same on every row written. */
-function decisionCells(input: DecisionInput, user: string, today: CalendarDate, has: Partial<Record<ApprovalKey, number>>): Partial<Record<ApprovalKey, string | { date: CalendarDate }>> {
+function decisionCells(
+  input: DecisionInput,
+  user: string,
+  today: CalendarDate,
+  has: Partial<Record<ApprovalKey, number>>,
+): Partial<Record<ApprovalKey, string | { date: CalendarDate }>> {
   if (input.decision === 'return') {
     if (input.reason === '') throw new UserError(T.needReason);
     return { returnReason: input.reason };

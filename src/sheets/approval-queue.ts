@@ -270,7 +270,13 @@ function roleQueue(role: ApproverRole, entries: readonly Entry[], analysis: Anal
   if (role.kind === 'ban') {
     queue = { ban: role.ban, title: T.banTitle(role.ban), intro: T.banIntro, notice: false, groups: banGroups(entries, role.ban, analysis.today) };
   } else if (role.kind === 'btc-kt') {
-    queue = { ban: null, title: T.compileTitle(department), intro: T.compileIntro(department), notice: true, groups: provinceGroups(entries, analysis, atProvince, true) };
+    queue = {
+      ban: null,
+      title: T.compileTitle(department),
+      intro: T.compileIntro(department),
+      notice: true,
+      groups: provinceGroups(entries, analysis, atProvince, true),
+    };
   } else {
     queue = { ban: null, title: T.approveTitle, intro: T.approveIntro, notice: true, groups: provinceGroups(entries, analysis, atProvince, false) };
   }

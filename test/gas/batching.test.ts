@@ -66,7 +66,10 @@ const settingsShown = new WeakMap<Addon, ServerResult<'getSettingsPage'>['settin
 
 /** The synthetic sheet keeps approvals (the template's five columns after Trạng thái); the user leads Ban Tổ chức – Kiểm tra. */
 function keepApprovals(a: Addon): void {
-  a.ss.tab('Đi cơ sở').getRange(1, 12, 1, 5).setValues([['Ban duyệt (người)', 'Ban duyệt (ngày)', 'Thông báo phê duyệt (số)', 'Thông báo phê duyệt (ngày)', 'Trả lại (lý do)']]);
+  a.ss
+    .tab('Đi cơ sở')
+    .getRange(1, 12, 1, 5)
+    .setValues([['Ban duyệt (người)', 'Ban duyệt (ngày)', 'Thông báo phê duyệt (số)', 'Thông báo phê duyệt (ngày)', 'Trả lại (lý do)']]);
   a.ss.tab('Cán bộ').getRange(2, 6).setValue('user@example.com');
 }
 /** Five rows of the queue as getApprovalQueue showed them, for the decision. */

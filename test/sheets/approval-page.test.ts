@@ -50,13 +50,98 @@ const AN = 'an.bt@tinhdoan.vn';
 function tabs(approvals = true): Record<string, RawCell[][]> {
   const trips: RawCell[][] = [
     HEADER,
-    [1, 'Trần Văn Hòa', 'Ban Tuyên giáo', '3.1', 'Khảo sát mô hình thanh niên khởi nghiệp', '5 ngày', '04/09/2023', '08/09/2023', 'Xã Vĩnh Hòa', 'Đăng ký', '', '', '', '', '', ''],
+    [
+      1,
+      'Trần Văn Hòa',
+      'Ban Tuyên giáo',
+      '3.1',
+      'Khảo sát mô hình thanh niên khởi nghiệp',
+      '5 ngày',
+      '04/09/2023',
+      '08/09/2023',
+      'Xã Vĩnh Hòa',
+      'Đăng ký',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
     [2, 'Trần Văn Hòa', 'Ban Tuyên giáo', '3.2', 'Ngày hội thanh niên', '', '02/10/2023', '06/10/2023', 'Huyện Giồng Riềng', 'Đăng ký', '', '', '', '', '', ''],
-    [3, 'Trần Văn Hòa', 'Ban Tuyên giáo', '3.4', 'Dự sinh hoạt chi đoàn ấp 3', '1', '15/03/2023', '15/03/2023', 'Xã Vĩnh Hòa', 'Đã thực hiện', 'Nguyễn Thị Thủy', '20/05/2023', '15-TB/TĐTN', '', '', ''],
+    [
+      3,
+      'Trần Văn Hòa',
+      'Ban Tuyên giáo',
+      '3.4',
+      'Dự sinh hoạt chi đoàn ấp 3',
+      '1',
+      '15/03/2023',
+      '15/03/2023',
+      'Xã Vĩnh Hòa',
+      'Đã thực hiện',
+      'Nguyễn Thị Thủy',
+      '20/05/2023',
+      '15-TB/TĐTN',
+      '',
+      '',
+      '',
+    ],
     [4, 'Phạm Văn Tư', 'Văn phòng', '3.3', 'Kiểm tra công tác đoàn', '3', '10/07/2023', '12/07/2023', 'Huyện An Biên', 'Đã duyệt', '', '', '', '', '', ''],
-    [5, 'Phạm Văn Tư', 'Văn phòng', '3.2', 'Tập huấn cán bộ đoàn', '5', '20/06/2023', '24/06/2023', 'Huyện Tân Hiệp', 'Đăng ký', LAN, '02/06/2023', '', '', '', ''],
-    [6, 'Phạm Văn Tư', 'Văn phòng', '3.2', 'Hỗ trợ đại hội chi đoàn', '3', '21/06/2023', '23/06/2023', 'Xã Thạnh Đông', 'Đăng ký', LAN, '02/06/2023', '', '', '', 'QĐ 31-QĐ/TĐTN'],
-    [7, 'Trần Văn Hòa', 'Ban Tuyên giáo', '3.5', 'Chiến dịch tình nguyện hè', '7', '10/08/2023', '16/08/2023', 'Xã Vĩnh Hòa', 'Đăng ký', '', '', '', '', 'Trùng lịch kiểm tra', ''],
+    [
+      5,
+      'Phạm Văn Tư',
+      'Văn phòng',
+      '3.2',
+      'Tập huấn cán bộ đoàn',
+      '5',
+      '20/06/2023',
+      '24/06/2023',
+      'Huyện Tân Hiệp',
+      'Đăng ký',
+      LAN,
+      '02/06/2023',
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      6,
+      'Phạm Văn Tư',
+      'Văn phòng',
+      '3.2',
+      'Hỗ trợ đại hội chi đoàn',
+      '3',
+      '21/06/2023',
+      '23/06/2023',
+      'Xã Thạnh Đông',
+      'Đăng ký',
+      LAN,
+      '02/06/2023',
+      '',
+      '',
+      '',
+      'QĐ 31-QĐ/TĐTN',
+    ],
+    [
+      7,
+      'Trần Văn Hòa',
+      'Ban Tuyên giáo',
+      '3.5',
+      'Chiến dịch tình nguyện hè',
+      '7',
+      '10/08/2023',
+      '16/08/2023',
+      'Xã Vĩnh Hòa',
+      'Đăng ký',
+      '',
+      '',
+      '',
+      '',
+      'Trùng lịch kiểm tra',
+      '',
+    ],
   ];
   return {
     'Cán bộ': [
@@ -78,7 +163,9 @@ function tabs(approvals = true): Record<string, RawCell[][]> {
 }
 
 function setup(approvals = true) {
-  const workbook = MemoryWorkbook.fromTabs(tabs(approvals), { notes: { 'Đi cơ sở': [[], ['', '', '', '', '', '', '', '', '', '', 'Chị Thủy hẹn duyệt sau họp giao ban']] } });
+  const workbook = MemoryWorkbook.fromTabs(tabs(approvals), {
+    notes: { 'Đi cơ sở': [[], ['', '', '', '', '', '', '', '', '', '', 'Chị Thủy hẹn duyệt sau họp giao ban']] },
+  });
   const settings = new MemorySettingsStore(null);
   const as = (user: string): ServerContext => ({ workbook, settings, today: TODAY, user });
   return { workbook, as };
@@ -158,7 +245,9 @@ describe('Duyệt đăng ký: mỗi người thấy việc đang chờ mình', (
     expect(guest.readOnly!.reason).toContain('Tài khoản hoa.tg@tinhdoan.vn không có trong danh sách người duyệt');
     expect(guest.readOnly!.groups.flatMap((g) => g.rows.map((r) => r.row))).toEqual([6, 7, 2, 3, 8, 5]);
     expect(getApprovalQueue(as('')).readOnly!.reason).toMatch(/^Google không cho tiện ích biết tài khoản/);
-    expect(() => run(as(''), { role: 'ban', ban: 'Ban Tuyên giáo', decision: 'approve', rows: [{ row: 2, fingerprint: 'x' }] })).toThrow(/Google không cho tiện ích biết/);
+    expect(() => run(as(''), { role: 'ban', ban: 'Ban Tuyên giáo', decision: 'approve', rows: [{ row: 2, fingerprint: 'x' }] })).toThrow(
+      /Google không cho tiện ích biết/,
+    );
   });
 
   it('bảng tính chưa có cột duyệt: trang chỉ cách thêm cột (đúng tiêu đề), không ghi vào chỗ khác', () => {
@@ -265,7 +354,11 @@ describe('Duyệt đăng ký: ghi quyết định', () => {
     expect(result.written).toEqual([8]);
     expect([cell(workbook, 8, C.by), cell(workbook, 8, C.reason)]).toEqual([THUY, '']);
     expect(note(workbook, 8, C.by)).toBe(`${TRAIL_MARKER}19/06/2023 · Ban duyệt · ${THUY}`);
-    expect(getApprovalQueue(as(BTCKT)).roles[0]!.groups.flatMap((g) => g.rows).find((r) => r.row === 8)!.state).toBe('cho-tong-hop');
+    expect(
+      getApprovalQueue(as(BTCKT))
+        .roles[0]!.groups.flatMap((g) => g.rows)
+        .find((r) => r.row === 8)!.state,
+    ).toBe('cho-tong-hop');
   });
 
   it('Thường trực phê duyệt danh sách tổng hợp với số thông báo; đợt gửi sau hạn (06-HD §IV.2) không được phê duyệt', () => {
@@ -298,7 +391,11 @@ describe('Duyệt đăng ký: ghi quyết định', () => {
     run(as(THUY), { role: 'ban', ban: 'Ban Tuyên giáo', decision: 'approve', rows: pick(queue, 2) });
     const trail = note(workbook, 2, C.by);
     runCheck(workbook, { settings: defaultSettings(2023), today: TODAY });
-    expect(note(workbook, 2, C.by).split('\n').filter((l) => !l.startsWith(NOTE_MARKER))).toEqual(trail.split('\n'));
+    expect(
+      note(workbook, 2, C.by)
+        .split('\n')
+        .filter((l) => !l.startsWith(NOTE_MARKER)),
+    ).toEqual(trail.split('\n'));
     removeOurMarks(workbook, { deleteGenerated: true });
     expect(note(workbook, 2, C.by)).toBe(trail);
   });
@@ -309,7 +406,10 @@ describe('Mẫu 2 theo phê duyệt: danh sách ban đã duyệt, hoặc cả đ
   const contents = (wb: MemoryWorkbook, tab: string) => {
     const values = wb.snapshot(tab).values;
     const header = values.findIndex((r) => r[3] === 'Nội dung đi cơ sở');
-    return values.slice(header + 1).map((r) => String(r[3] ?? '')).filter((c) => /^\d\.\d\./.test(c));
+    return values
+      .slice(header + 1)
+      .map((r) => String(r[3] ?? ''))
+      .filter((c) => /^\d\.\d\./.test(c));
   };
 
   it('Ban Tuyên giáo: mẫu 2 liệt kê đợt đã phê duyệt; “cả chưa duyệt” thêm đợt chờ duyệt và đợt bị trả lại, mỗi đợt ghi rõ', () => {

@@ -27,7 +27,9 @@ describe.skipIf(skipWithout(['chromium']))('Duyệt đăng ký', () => {
   const workbook = () => pages.preview.backend.workbook;
   /** The trips tab's cells of a row, by caption. */
   const rowCells = (row: number): Record<string, unknown> => {
-    const tab = workbook().tabNames().find((t) => t === 'Đi cơ sở')!;
+    const tab = workbook()
+      .tabNames()
+      .find((t) => t === 'Đi cơ sở')!;
     const values = workbook().readTab(tab, { valuesOnly: true })!.values;
     const header = values.find((r) => r.includes('Trạng thái'))!;
     return Object.fromEntries(header.map((caption, i) => [String(caption), values[row - 1]?.[i] ?? null]));

@@ -85,7 +85,8 @@ export function buildMau2(ctx: FormContext, trips: readonly Trip[], policy: Poli
     formatTripWindow(trip.from, trip.to),
     trip.place,
   ]);
-  if (cadres === 0) b.row(['', options.kept && options.listing === 'approved' ? 'Chưa có đợt đi cơ sở nào được ban duyệt.' : 'Chưa có đợt đi cơ sở nào được đăng ký.']);
+  if (cadres === 0)
+    b.row(['', options.kept && options.listing === 'approved' ? 'Chưa có đợt đi cơ sở nào được ban duyệt.' : 'Chưa có đợt đi cơ sở nào được đăng ký.']);
   const bodyRows = b.rowCount - bodyStart;
   b.style({ row: headerRow, column: 0, rows: bodyRows + 1, columns: b.width }, { border: true, wrap: true, verticalAlignment: 'top' });
   b.style({ row: bodyStart, column: 0, rows: bodyRows, columns: 1 }, { horizontalAlignment: 'center' });

@@ -26,8 +26,7 @@ export const approvalPageTexts = {
       ? `, chèn vào bên trái cột ${status.letter} (“${status.caption}”, cột của tiện ích): bấm chuột phải vào tiêu đề cột ${status.letter}, chọn Chèn cột bên trái.`
       : ', ở các cột trống ngay sau cột cuối của bảng.') +
     ' Tiện ích không tự thêm cột vào bảng của anh/chị.',
-  missingFor: (tab: string, captions: readonly string[]) =>
-    `Để ghi quyết định này, tab “${tab}” cần thêm cột ${captions.map((c) => `“${c}”`).join(' hoặc ')}.`,
+  missingFor: (tab: string, captions: readonly string[]) => `Để ghi quyết định này, tab “${tab}” cần thêm cột ${captions.map((c) => `“${c}”`).join(' hoặc ')}.`,
 
   // ---- a round's deadlines and a Ban's list
   deadline: (label: string, date: CalendarDate, daysLeft: number) =>

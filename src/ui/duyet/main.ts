@@ -132,7 +132,8 @@ function roleSection(role: RoleQueue): HTMLElement {
     h('p', { class: 'role-count' }, T.waiting(role.waiting)),
     groupsView(role.groups, role),
   );
-  if (role.waiting > 0 && !role.missing.approve) section.append(h('div', { class: 'action-bar role-actions' }, notice?.root ?? null, error, h('div', { class: 'actions' }, approve)));
+  if (role.waiting > 0 && !role.missing.approve)
+    section.append(h('div', { class: 'action-bar role-actions' }, notice?.root ?? null, error, h('div', { class: 'actions' }, approve)));
   // The button says how many are ticked, as they are ticked.
   section.addEventListener('change', () => {
     approve.textContent = count() > 0 ? T.approveCount(count(), role.notice) : role.notice ? T.approveNotice : T.approve;
@@ -235,12 +236,7 @@ function returnButton(row: QueueRow, role: RoleQueue, li: HTMLElement): HTMLElem
     const f = field(T.returnReason, reason);
     const send = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.returnSend);
     const cancel = h('button', { attrs: { type: 'button' } }, T.cancel);
-    const form = h(
-      'form',
-      { class: 'return-form', attrs: { novalidate: true } },
-      f.root,
-      h('div', { class: 'actions' }, send, cancel),
-    );
+    const form = h('form', { class: 'return-form', attrs: { novalidate: true } }, f.root, h('div', { class: 'actions' }, send, cancel));
     cancel.addEventListener('click', () => {
       form.remove();
       button.setAttribute('aria-expanded', 'false');
@@ -263,7 +259,13 @@ function returnButton(row: QueueRow, role: RoleQueue, li: HTMLElement): HTMLElem
   return button;
 }
 
-async function decide(button: HTMLButtonElement, role: RoleQueue, decision: 'approve' | 'return', rows: number[], extra: { reason?: string; noticeNumber?: string }): Promise<void> {
+async function decide(
+  button: HTMLButtonElement,
+  role: RoleQueue,
+  decision: 'approve' | 'return',
+  rows: number[],
+  extra: { reason?: string; noticeNumber?: string },
+): Promise<void> {
   const shown = new Map(role.groups.flatMap((g) => g.rows).map((r) => [r.row, r.fingerprint]));
   let result: DecisionResult;
   try {

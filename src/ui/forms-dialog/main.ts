@@ -113,8 +113,7 @@ function build(options: FormOptionsPayload): void {
       const all = mau2All.control.checked;
       const what = !options.approvalsKept ? T.whatMau2 : all ? T.whatMau2All : T.whatMau2Approved;
       replace(summary, listing(what(options.year, who), all && options.approvalsKept ? scope.mau2All : scope.mau2));
-    }
-    else replace(summary, listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!));
+    } else replace(summary, listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!));
   }
 
   async function make(replaceTab: boolean): Promise<void> {
