@@ -1,3 +1,4 @@
+import { lazy } from './lazy';
 import * as z from './zod-vi';
 import {
   DayOfMonthSchema,
@@ -15,7 +16,7 @@ import {
  */
 
 export const PRESET_IDS = ['kien-giang-2023', 'tay-ninh-2023', 'ha-nam-2022'] as const;
-export const PresetIdSchema = z.enum(PRESET_IDS, { message: 'Bộ quy định phải là kien-giang-2023, tay-ninh-2023 hoặc ha-nam-2022.' });
+export const PresetIdSchema = lazy(() => z.enum(PRESET_IDS, { message: 'Bộ quy định phải là kien-giang-2023, tay-ninh-2023 hoặc ha-nam-2022.' }));
 export type PresetId = z.infer<typeof PresetIdSchema>;
 export const DEFAULT_PRESET: PresetId = 'kien-giang-2023';
 
@@ -228,7 +229,8 @@ const haNam2022: PolicyInput = {
   ],
 };
 
-export const PRESETS: Record<PresetId, PresetInfo> = {
+// Each preset is parsed through PolicySchema (defaults filled in) by the first call that reads one: lazy.
+export const PRESETS: Record<PresetId, PresetInfo> = lazy(() => ({
   'kien-giang-2023': {
     id: 'kien-giang-2023',
     title: 'Kiên Giang 2023 (theo Hướng dẫn 09-HD/TWĐTN-BTC)',
@@ -250,37 +252,39 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
     province: 'Hà Nam',
     policy: PolicySchema.parse(haNam2022),
   },
-};
+}));
 
 /** Overrides a user may set on top of a preset (the Cài đặt tab and the settings page): a province not in the seeds sets every item. */
-export const PolicyOverridesSchema = z.partial(
-  z.object({
-    minDays: z
-      .number()
-      .check(z.int(), z.gte(1, { message: 'Số ngày tối thiểu phải từ 1 trở lên.' }), z.lte(366, { message: 'Số ngày tối thiểu không vượt quá 366.' })),
-    periodStart: z.string(),
-    periodEnd: z.string(),
-    roundsCount: z.number().check(z.int(), z.gte(0, { message: 'Số đợt bắt buộc không được âm.' }), z.lte(12, { message: 'Số đợt bắt buộc tối đa là 12.' })),
-    roundMinDays: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(366))),
-    roundMaxDays: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(366))),
-    notBackToBack: z.boolean(),
-    proRating: z.boolean(),
-    requireChiDoan: z.boolean(),
-    requiredLevels: z.array(RequiredLevelSchema),
-    levels: z.array(z.string().check(z.trim(), z.minLength(1))).check(z.minLength(1, { message: 'Cần ít nhất một cấp.' })),
-    verdict: VerdictKindSchema,
-    /** The closed list of exemptions, each as the province's document words it. */
-    exemptions: z.array(ExemptionItemSchema),
-    exemptionsNeedDocument: z.boolean(),
-    yearsAtOffice: z.nullable(z.number().check(z.int(), z.gte(1, { message: 'Số năm công tác phải từ 1 trở lên.' }), z.lte(60))),
-    compilingDepartment: z.string().check(z.trim(), z.minLength(1, { message: 'Tên ban tổng hợp không được trống.' }), z.maxLength(80)),
-    documentKind: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
-    /** The deadlines of one kind, replacing the preset's of that kind. */
-    registrationDeadlines: z.array(DeadlineSchema),
-    approvalDeadlines: z.array(DeadlineSchema),
-    reportDeadlines: z.array(DeadlineSchema),
-    summaryDay: DayOfMonthSchema,
-  }),
+export const PolicyOverridesSchema = lazy(() =>
+  z.partial(
+    z.object({
+      minDays: z
+        .number()
+        .check(z.int(), z.gte(1, { message: 'Số ngày tối thiểu phải từ 1 trở lên.' }), z.lte(366, { message: 'Số ngày tối thiểu không vượt quá 366.' })),
+      periodStart: z.string(),
+      periodEnd: z.string(),
+      roundsCount: z.number().check(z.int(), z.gte(0, { message: 'Số đợt bắt buộc không được âm.' }), z.lte(12, { message: 'Số đợt bắt buộc tối đa là 12.' })),
+      roundMinDays: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(366))),
+      roundMaxDays: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(366))),
+      notBackToBack: z.boolean(),
+      proRating: z.boolean(),
+      requireChiDoan: z.boolean(),
+      requiredLevels: z.array(RequiredLevelSchema),
+      levels: z.array(z.string().check(z.trim(), z.minLength(1))).check(z.minLength(1, { message: 'Cần ít nhất một cấp.' })),
+      verdict: VerdictKindSchema,
+      /** The closed list of exemptions, each as the province's document words it. */
+      exemptions: z.array(ExemptionItemSchema),
+      exemptionsNeedDocument: z.boolean(),
+      yearsAtOffice: z.nullable(z.number().check(z.int(), z.gte(1, { message: 'Số năm công tác phải từ 1 trở lên.' }), z.lte(60))),
+      compilingDepartment: z.string().check(z.trim(), z.minLength(1, { message: 'Tên ban tổng hợp không được trống.' }), z.maxLength(80)),
+      documentKind: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+      /** The deadlines of one kind, replacing the preset's of that kind. */
+      registrationDeadlines: z.array(DeadlineSchema),
+      approvalDeadlines: z.array(DeadlineSchema),
+      reportDeadlines: z.array(DeadlineSchema),
+      summaryDay: DayOfMonthSchema,
+    }),
+  ),
 );
 export type PolicyOverrides = z.infer<typeof PolicyOverridesSchema>;
 

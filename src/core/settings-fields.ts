@@ -767,16 +767,19 @@ function scheduleFlag(cell: unknown, what: string, patch: (value: boolean) => Pa
   return value === null ? fail(`${what}: ghi “Có” hoặc “Không” (đang ghi “${text(cell)}”).`) : { ok: true, patch: { schedule: patch(value) } };
 }
 
-const fieldByKey: ReadonlyMap<string, SettingField> = (() => {
+let byKey: ReadonlyMap<string, SettingField> | undefined;
+/** Built on first use (Code.js's top level builds nothing a call may not need: src/core/lazy.ts). */
+function fieldByKey(): ReadonlyMap<string, SettingField> {
+  if (byKey) return byKey;
   const map = new Map<string, SettingField>();
   for (const field of SETTING_FIELDS) for (const key of [field.key, ...field.aliases]) map.set(foldKey(key), field);
-  return map;
-})();
+  return (byKey = map);
+}
 
 /** The field a column-A key names, or null. Keys are read without case, accents, a trailing colon or "(…)". */
 export function settingFieldOf(key: string): SettingField | null {
   const folded = foldKey(key).replace(/\s*[:：]\s*$/, '');
-  return fieldByKey.get(folded) ?? fieldByKey.get(folded.replace(/\s*\(.*\)\s*$/, '')) ?? null;
+  return fieldByKey().get(folded) ?? fieldByKey().get(folded.replace(/\s*\(.*\)\s*$/, '')) ?? null;
 }
 
 /** The Ban named by an "Email lãnh đạo <Ban>" key, or null. */

@@ -1,3 +1,4 @@
+import { lazy } from './lazy';
 import { isCalendarDate } from './calendar-date';
 import { PolicyOverridesSchema, PresetIdSchema, DEFAULT_PRESET, PRESETS, resolvePolicy, zodMessages } from './presets';
 import type { Policy } from './policy';
@@ -8,42 +9,46 @@ import * as z from './zod-vi';
  * Stored as one small JSON value (DocumentProperties in Sheets); the optional Cài đặt tab can override it.
  */
 
-const email = z.string().check(z.trim(), z.email({ message: 'Địa chỉ email không hợp lệ.' }));
+const email = lazy(() => z.string().check(z.trim(), z.email({ message: 'Địa chỉ email không hợp lệ.' })));
 
-export const ScheduleSchema = z.object({
-  /** The daily trigger that decides what to send. */
-  enabled: z._default(z.boolean(), false),
-  quarterlySummary: z._default(z.boolean(), true),
-  reminders: z._default(z.boolean(), true),
-  reminderDaysBefore: z._default(
-    z.number().check(z.int(), z.gte(1, { message: 'Số ngày nhắc trước phải từ 1 trở lên.' }), z.lte(60, { message: 'Số ngày nhắc trước tối đa là 60.' })),
-    7,
-  ),
-});
+export const ScheduleSchema = lazy(() =>
+  z.object({
+    /** The daily trigger that decides what to send. */
+    enabled: z._default(z.boolean(), false),
+    quarterlySummary: z._default(z.boolean(), true),
+    reminders: z._default(z.boolean(), true),
+    reminderDaysBefore: z._default(
+      z.number().check(z.int(), z.gte(1, { message: 'Số ngày nhắc trước phải từ 1 trở lên.' }), z.lte(60, { message: 'Số ngày nhắc trước tối đa là 60.' })),
+      7,
+    ),
+  }),
+);
 
-export const SettingsSchema = z.object({
-  province: z._default(z.string().check(z.trim(), z.maxLength(60, { message: 'Tên tỉnh tối đa 60 ký tự.' })), ''),
-  year: z
-    .number({ message: 'Năm phải là một số.' })
-    .check(z.int(), z.gte(2000, { message: 'Năm phải từ 2000 trở đi.' }), z.lte(2100, { message: 'Năm không vượt quá 2100.' })),
-  preset: z._default(PresetIdSchema, DEFAULT_PRESET),
-  overrides: z._default(PolicyOverridesSchema, {}),
-  /** "(Kèm theo Kế hoạch số …, ngày …)" on the forms. */
-  planNumber: z._default(z.string().check(z.trim(), z.maxLength(60)), ''),
-  planDate: z._default(z.string().check(z.refine((s) => s === '' || isCalendarDate(s), { message: 'Ngày kế hoạch không hợp lệ.' })), ''),
-  recipients: z._default(
-    z.object({
-      /** Ban Tổ chức – Kiểm tra: the province-wide summary. */
-      btcKt: z._default(z.array(email).check(z.maxLength(50, { message: 'Tối đa 50 địa chỉ.' })), []),
-      /** Per Ban: the leader's address when the roster's is not the one to use. */
-      banLeaders: z._default(z.record(z.string(), email), {}),
-      /** The Thường trực (Bí thư, Phó Bí thư): who approves the compiled registrations (06-HD §IV bước 2). */
-      thuongTruc: z._default(z.array(email).check(z.maxLength(20, { message: 'Tối đa 20 địa chỉ.' })), []),
-    }),
-    { btcKt: [], banLeaders: {}, thuongTruc: [] },
-  ),
-  schedule: z._default(ScheduleSchema, { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 }),
-});
+export const SettingsSchema = lazy(() =>
+  z.object({
+    province: z._default(z.string().check(z.trim(), z.maxLength(60, { message: 'Tên tỉnh tối đa 60 ký tự.' })), ''),
+    year: z
+      .number({ message: 'Năm phải là một số.' })
+      .check(z.int(), z.gte(2000, { message: 'Năm phải từ 2000 trở đi.' }), z.lte(2100, { message: 'Năm không vượt quá 2100.' })),
+    preset: z._default(PresetIdSchema, DEFAULT_PRESET),
+    overrides: z._default(PolicyOverridesSchema, {}),
+    /** "(Kèm theo Kế hoạch số …, ngày …)" on the forms. */
+    planNumber: z._default(z.string().check(z.trim(), z.maxLength(60)), ''),
+    planDate: z._default(z.string().check(z.refine((s) => s === '' || isCalendarDate(s), { message: 'Ngày kế hoạch không hợp lệ.' })), ''),
+    recipients: z._default(
+      z.object({
+        /** Ban Tổ chức – Kiểm tra: the province-wide summary. */
+        btcKt: z._default(z.array(email).check(z.maxLength(50, { message: 'Tối đa 50 địa chỉ.' })), []),
+        /** Per Ban: the leader's address when the roster's is not the one to use. */
+        banLeaders: z._default(z.record(z.string(), email), {}),
+        /** The Thường trực (Bí thư, Phó Bí thư): who approves the compiled registrations (06-HD §IV bước 2). */
+        thuongTruc: z._default(z.array(email).check(z.maxLength(20, { message: 'Tối đa 20 địa chỉ.' })), []),
+      }),
+      { btcKt: [], banLeaders: {}, thuongTruc: [] },
+    ),
+    schedule: z._default(ScheduleSchema, { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 }),
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 

@@ -1,3 +1,4 @@
+import { lazy } from './lazy';
 import { daysInclusive, isCalendarDate, type CalendarDate } from './calendar-date';
 import { messages } from './messages';
 import type { Policy } from './policy';
@@ -11,28 +12,32 @@ import { CONTENT_KINDS, TripStatusSchema, type CadreGroup, type ContentKind } fr
  * A form field as a page sends it: text, trimmed (a number is read as its digits); anything else is an empty field.
  * google.script.run carries whatever a page sends, so the server reads the form through this and nothing else.
  */
-const formText = z.transform((v: string | number) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ''));
+const formText = lazy(() => z.transform((v: string | number) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '')));
 
 /** The form's fields, each text: the draft below, and the save call's input (sheets/pages/trip-form.ts) extends it. */
-export const TripDraftFields = z.object({
-  name: formText,
-  ban: formText,
-  kind: formText,
-  detail: formText,
-  /** ISO date when the page could read one, else the text typed (messages quote it). */
-  from: formText,
-  to: formText,
-  /** '' = the whole window. */
-  days: formText,
-  place: formText,
-  level: formText,
-  status: formText,
-});
+export const TripDraftFields = lazy(() =>
+  z.object({
+    name: formText,
+    ban: formText,
+    kind: formText,
+    detail: formText,
+    /** ISO date when the page could read one, else the text typed (messages quote it). */
+    from: formText,
+    to: formText,
+    /** '' = the whole window. */
+    days: formText,
+    place: formText,
+    level: formText,
+    status: formText,
+  }),
+);
 
 /** The “Nhập đợt đi cơ sở” form (mẫu 1) as typed: every field text. Both the page and the server read it so. */
-export const TripDraftSchema = z.pipe(
-  z.transform((v: z.input<typeof TripDraftFields>) => (typeof v === 'object' && v !== null ? v : {})),
-  TripDraftFields,
+export const TripDraftSchema = lazy(() =>
+  z.pipe(
+    z.transform((v: z.input<typeof TripDraftFields>) => (typeof v === 'object' && v !== null ? v : {})),
+    TripDraftFields,
+  ),
 );
 export type TripDraft = z.infer<typeof TripDraftSchema>;
 export type TripField = keyof TripDraft;
@@ -41,18 +46,20 @@ export type TripField = keyof TripDraft;
  * One trip as it is saved: the draft's fields checked one by one. The page and the server validate a draft with the
  * same function (checkTripInput), so a row that reaches the sheet is one the checker accepts.
  */
-export const TripInputSchema = z.object({
-  name: z.string().check(z.minLength(1, { message: 'Chọn cán bộ.' })),
-  ban: z.string(),
-  kind: z.enum(CONTENT_KINDS, { message: 'Chọn nội dung đi cơ sở.' }),
-  detail: z.string().check(z.maxLength(500, { message: 'Tối đa 500 ký tự.' })),
-  from: z.string(),
-  to: z.string(),
-  days: z.string(),
-  place: z.string().check(z.maxLength(200, { message: 'Tối đa 200 ký tự.' })),
-  level: z.string(),
-  status: TripStatusSchema,
-});
+export const TripInputSchema = lazy(() =>
+  z.object({
+    name: z.string().check(z.minLength(1, { message: 'Chọn cán bộ.' })),
+    ban: z.string(),
+    kind: z.enum(CONTENT_KINDS, { message: 'Chọn nội dung đi cơ sở.' }),
+    detail: z.string().check(z.maxLength(500, { message: 'Tối đa 500 ký tự.' })),
+    from: z.string(),
+    to: z.string(),
+    days: z.string(),
+    place: z.string().check(z.maxLength(200, { message: 'Tối đa 200 ký tự.' })),
+    level: z.string(),
+    status: TripStatusSchema,
+  }),
+);
 export type TripInput = z.infer<typeof TripInputSchema>;
 
 export interface RosterEntry {

@@ -1,3 +1,4 @@
+import { lazy } from './lazy';
 import { memoize } from './memo';
 import * as z from './zod-vi';
 import { foldKey } from './text';
@@ -8,7 +9,7 @@ import { foldKey } from './text';
  */
 
 export const CONTENT_KINDS = ['chuyen-de', 'phoi-hop', 'kiem-tra', 'hoi-nghi', 'chi-doan', 'phong-trao'] as const;
-export const ContentKindSchema = z.enum(CONTENT_KINDS);
+export const ContentKindSchema = lazy(() => z.enum(CONTENT_KINDS));
 export type ContentKind = z.infer<typeof ContentKindSchema>;
 
 export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
@@ -33,7 +34,7 @@ const stripPunctuation = memoize((folded: string): string =>
 );
 
 export const TRIP_STATUSES = ['registered', 'approved', 'done', 'cancelled'] as const;
-export const TripStatusSchema = z.enum(TRIP_STATUSES);
+export const TripStatusSchema = lazy(() => z.enum(TRIP_STATUSES));
 export type TripStatus = z.infer<typeof TripStatusSchema>;
 
 export const TRIP_STATUS_LABELS: Record<TripStatus, string> = {
@@ -104,7 +105,7 @@ export function isPlanned(status: TripStatus): boolean {
 }
 
 export const CADRE_GROUPS = ['thuong-truc', 'lanh-dao-ban', 'chuyen-vien'] as const;
-export const CadreGroupSchema = z.enum(CADRE_GROUPS);
+export const CadreGroupSchema = lazy(() => z.enum(CADRE_GROUPS));
 export type CadreGroup = z.infer<typeof CadreGroupSchema>;
 
 export const CADRE_GROUP_LABELS: Record<CadreGroup, string> = {

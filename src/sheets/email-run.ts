@@ -10,6 +10,7 @@ import { emailTexts } from '../core/email/texts';
 import { isUserError, UserError } from '../core/user-error';
 import { analyzeContext, storedSettings, type ServerContext } from './server-context';
 import type { Analysis } from './workflow';
+import { errorCode } from './user-message';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
@@ -133,6 +134,13 @@ function recipientOf(send: Send): FailedRecipient {
   return { target: send.target, name: describe(send) };
 }
 
+/** Google's English text stays in the log, under the code the person sees. */
+function loggedCode(error: MailRejected): string {
+  const code = errorCode(error.message);
+  console.warn(`[dicoso] ${code}: ${error.message}`);
+  return code;
+}
+
 /** The Vietnamese reason for a refusal; the address shown is ours, never read back from the service's text. */
 export function rejectionReason(error: MailRejected, address: string): string {
   switch (error.kind) {
@@ -143,9 +151,9 @@ export function rejectionReason(error: MailRejected, address: string): string {
     case 'too-large':
       return emailTexts.tooLarge;
     case 'refused':
-      return emailTexts.rejected(error.message);
+      return emailTexts.rejected(loggedCode(error));
     case 'service':
-      return emailTexts.serviceError(error.message);
+      return emailTexts.serviceError(loggedCode(error));
   }
 }
 

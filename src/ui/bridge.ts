@@ -1,6 +1,6 @@
 import { pageTexts } from '../sheets/pages/texts';
 import type { ServerArgs, ServerName, ServerResult } from '../sheets/server-functions';
-import { platformMessage } from '../sheets/user-message';
+import { errorCode, platformMessage } from '../sheets/user-message';
 import { startWaiting } from './shared/waiting';
 
 /**
@@ -58,7 +58,11 @@ export function failureMessage(error: unknown): string {
   const text = raw.replace(/^(?:\w*Error|Exception):\s*/, '').trim();
   if (!text) return platformMessage(raw) ?? pageTexts.unknownFailure;
   if (VIETNAMESE.test(text)) return text;
-  return platformMessage(text) ?? pageTexts.platform.other(text);
+  const platform = platformMessage(text);
+  if (platform) return platform;
+  const code = errorCode(text);
+  console.error(`[dicoso] ${code}: ${text}`);
+  return pageTexts.platform.other(code);
 }
 
 /** Closes a dialog (does nothing outside Sheets). */

@@ -1,11 +1,12 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pageTexts } from '../../src/sheets/pages/texts';
+import { errorCode } from '../../src/sheets/user-message';
 import { skipWithout } from '../support/tools';
 import { expectAxeClean, expectContrast, focused, screenshot, usePages } from './browser';
 
-/** The pages whose every state axe-core scans here (Cài đặt's scan comes with its own rework). */
-const SCANNED = new Set(['progress', 'trip-form', 'forms-dialog']);
+/** The pages whose every state axe-core scans here. */
+const SCANNED = new Set(['progress', 'trip-form', 'forms-dialog', 'settings']);
 
 /**
  * What a person sees when a call fails or hangs, on every page through the one bridge: Apps Script's English
@@ -28,7 +29,8 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     ['forms-dialog', 'getFormOptions', 'ScriptError', pageTexts.platform.connection],
     ['progress', 'getProgress', 'Exceeded maximum execution time', pageTexts.platform.timeLimit],
     ['trip-form', 'getTripForm', 'NetworkError: Connection failure due to HTTP 0', pageTexts.platform.connection],
-    ['settings', 'getSettingsPage', 'We are sorry, something odd happened.', pageTexts.platform.other('We are sorry, something odd happened.')],
+    ['settings', 'getSettingsPage', 'We are sorry, something odd happened.', pageTexts.platform.other(errorCode('We are sorry, something odd happened.'))],
+    ['progress', 'getProgress', 'Exception: Service invoked too many times for one day: email.', pageTexts.platform.quota],
   ])('%s: “%s” failing with “%s” reads in Vietnamese, and “Thử lại” loads the page', async (name, fn, english, vietnamese) => {
     let fail = true;
     const page = await pages.open(name, {
@@ -36,8 +38,8 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     });
     const alert = page.getByRole('alert');
     expect(await alert.textContent()).toContain(vietnamese);
-    // Google's own words only where no family fits, quoted after what to do.
-    if (vietnamese !== pageTexts.platform.other(english)) expect(await alert.textContent()).not.toContain(english.replace(/^Exception: /, ''));
+    // Never Google's English: a failure no family fits is named by a short code (its English goes to the console).
+    expect(await alert.textContent()).not.toContain(english.replace(/^Exception: /, ''));
     await expectContrast(page, `${name}, tải lỗi`);
     if (SCANNED.has(name)) await expectAxeClean(page, `${name}, tải lỗi`);
     if (fn === 'getProgress' && english.startsWith('Authorization')) await screenshot(page, 'error-authorization');
@@ -107,7 +109,8 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
         ),
     });
     const section = again.getByRole('region', { name: 'Gửi tự động' });
-    await section.getByRole('alert').getByText(pageTexts.platform.retry).waitFor();
+    // A daily quota: tomorrow, not "in a moment" (quotas reset 24 hours after the first request).
+    await section.getByRole('alert').getByText(pageTexts.platform.quota).waitFor();
     expect(await again.getByLabel('Số ngày tối thiểu', { exact: true }).isEditable()).toBe(true);
     answer = 'ok';
     await section.getByRole('button', { name: 'Thử lại' }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SelfCheckReport, TriggerContext } from '../../src/sheets/pages/self-check';
 import { skipWithout } from '../support/tools';
-import { expectContrast, expectNoOverflow, screenshot, usePages } from './browser';
+import { expectAxeClean, expectContrast, expectNoOverflow, expectReadableAt, screenshot, textZoom, usePages } from './browser';
 
 /**
  * Cài đặt's "Kiểm tra môi trường" section in Chromium at 300 px: what the self-check stored, probe by probe, a failure
@@ -68,6 +68,10 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt › Kiểm tra môi trư
     await section.scrollIntoViewIfNeeded();
     await expectNoOverflow(page);
     await expectContrast(page, 'Cài đặt › Kiểm tra môi trường');
+    await expectAxeClean(page, 'Cài đặt › Kiểm tra môi trường');
+    await textZoom(page, 2);
+    await expectReadableAt(page, 'Cài đặt › Kiểm tra môi trường, chữ 200 %');
+    await textZoom(page, 1);
     await screenshot(page, 'settings-self-check');
     await page.context().close();
     delete host().selfCheck;

@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import * as z from '../../core/zod-vi';
 import { approvalQueue, type ApprovalQueuePayload } from '../approval-queue';
 import { decideApprovals, type DecisionResult } from '../approval-decision';
@@ -12,18 +13,19 @@ export function getApprovalQueue(ctx: ServerContext): ApprovalQueuePayload {
   return approvalQueue(analysis, ctx.user.trim(), warnings);
 }
 
-const rowNumber = z.number({ message: pageTexts.badRows }).check(z.int({ message: pageTexts.badRows }), z.gte(1, { message: pageTexts.badRows }));
-
 /** A decision as the page sends it: the rows it was shown, each with the fingerprint it was shown with. */
-export const DecideApprovalsSchema = z.object({
-  role: z.enum(['ban', 'btc-kt', 'thuong-truc'], { message: pageTexts.badInput(['Vai trò không hợp lệ.']) }),
-  ban: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
-  decision: z.enum(['approve', 'return'], { message: pageTexts.badInput(['Quyết định không hợp lệ.']) }),
-  rows: z
-    .array(z.object({ row: rowNumber, fingerprint: z.string().check(z.maxLength(32, { message: pageTexts.badRows })) }))
-    .check(z.minLength(1, { message: pageTexts.badRows }), z.maxLength(20_000, { message: pageTexts.badRows })),
-  reason: z._default(z.string().check(z.trim(), z.maxLength(500, { message: 'Lý do trả lại tối đa 500 ký tự.' })), ''),
-  noticeNumber: z._default(z.string().check(z.trim(), z.maxLength(60, { message: 'Số thông báo tối đa 60 ký tự.' })), ''),
+export const DecideApprovalsSchema = lazy(() => {
+  const rowNumber = z.number({ message: pageTexts.badRows }).check(z.int({ message: pageTexts.badRows }), z.gte(1, { message: pageTexts.badRows }));
+  return z.object({
+    role: z.enum(['ban', 'btc-kt', 'thuong-truc'], { message: pageTexts.badInput(['Vai trò không hợp lệ.']) }),
+    ban: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+    decision: z.enum(['approve', 'return'], { message: pageTexts.badInput(['Quyết định không hợp lệ.']) }),
+    rows: z
+      .array(z.object({ row: rowNumber, fingerprint: z.string().check(z.maxLength(32, { message: pageTexts.badRows })) }))
+      .check(z.minLength(1, { message: pageTexts.badRows }), z.maxLength(20_000, { message: pageTexts.badRows })),
+    reason: z._default(z.string().check(z.trim(), z.maxLength(500, { message: 'Lý do trả lại tối đa 500 ký tự.' })), ''),
+    noticeNumber: z._default(z.string().check(z.trim(), z.maxLength(60, { message: 'Số thông báo tối đa 60 ký tự.' })), ''),
+  });
 });
 export type DecideApprovalsInput = z.input<typeof DecideApprovalsSchema>;
 

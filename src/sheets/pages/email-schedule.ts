@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import { btcKtAddresses } from '../../core/email/recipients';
 import { emailTexts } from '../../core/email/texts';
 import type { Policy } from '../../core/policy';
@@ -57,7 +58,7 @@ export function sendMissedSummaries(ctx: PageContext): ResendResult {
   return { sent: outcome.sent, message: outcome.message, status: getScheduleStatus(ctx) };
 }
 
-export const DismissUnsentSchema = z.object({ item: z.string(), recipients: z.string() });
+export const DismissUnsentSchema = lazy(() => z.object({ item: z.string(), recipients: z.string() }));
 
 /** "Bỏ khỏi danh sách": an unsent email nothing will ever send, taken off the list once read. Returns the new status. */
 export function dismissUnsent(ctx: PageContext, key: z.output<typeof DismissUnsentSchema>): ScheduleStatus {
@@ -73,7 +74,7 @@ export function dismissUnsent(ctx: PageContext, key: z.output<typeof DismissUnse
 
 export const emailScheduleFunctions = {
   getScheduleStatus: serverFunction({ action: PAGE_ACTIONS.email, input: NoInput, writes: false, run: getScheduleStatus }),
-  setSchedule: serverFunction({ action: PAGE_ACTIONS.email, input: z.boolean({ message: pageTexts.badSwitch }), writes: true, run: setSchedule }),
+  setSchedule: serverFunction({ action: PAGE_ACTIONS.email, input: lazy(() => z.boolean({ message: pageTexts.badSwitch })), writes: true, run: setSchedule }),
   sendMissedSummaries: serverFunction({ action: PAGE_ACTIONS.email, input: NoInput, writes: true, run: sendMissedSummaries }),
   dismissUnsent: serverFunction({ action: PAGE_ACTIONS.email, input: DismissUnsentSchema, writes: true, run: dismissUnsent }),
 };

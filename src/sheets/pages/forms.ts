@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import { quarterOf, yearOf, type Quarter } from '../../core/calendar-date';
 import type { LeftOutRow } from '../../core/forms/frame';
 import { groupTrips } from '../../core/forms/form-rows';
@@ -109,19 +110,21 @@ function mau2Count(analysis: Analysis, ban: string | null, listing: Mau2Listing)
   return { cadres, trips };
 }
 
-export const GenerateFormSchema = z.object({
-  form: z.enum(['mau1', 'mau2', 'mau3'], { message: pageTexts.badForm }),
-  /** null or '' = every Ban (mẫu 2 and 3); mẫu 1 of a whole Ban names it here. */
-  ban: z._default(z.nullable(z.string().check(z.trim())), null),
-  /** Mẫu 1 of one cadre: the roster's name and Ban (namesakes differ by Ban). */
-  cadre: z._default(z.nullable(z.object({ name: z.string(), ban: z.string() })), null),
-  /** Mẫu 3's quarter (mẫu 1 and 2 cover the year). */
-  quarter: z.literal([1, 2, 3, 4], { message: pageTexts.badQuarter }),
-  /** Mẫu 2: the approved registrations, or every registration with those not yet approved marked. */
-  mau2: z._default(z.enum(['approved', 'all'], { message: pageTexts.badInput(['Danh sách mẫu 2 không hợp lệ.']) }), 'approved'),
-  /** The person has agreed to replace our tab of that name (the dialog asks first). */
-  replace: z._default(z.boolean({ message: pageTexts.badSwitch }), false),
-});
+export const GenerateFormSchema = lazy(() =>
+  z.object({
+    form: z.enum(['mau1', 'mau2', 'mau3'], { message: pageTexts.badForm }),
+    /** null or '' = every Ban (mẫu 2 and 3); mẫu 1 of a whole Ban names it here. */
+    ban: z._default(z.nullable(z.string().check(z.trim())), null),
+    /** Mẫu 1 of one cadre: the roster's name and Ban (namesakes differ by Ban). */
+    cadre: z._default(z.nullable(z.object({ name: z.string(), ban: z.string() })), null),
+    /** Mẫu 3's quarter (mẫu 1 and 2 cover the year). */
+    quarter: z.literal([1, 2, 3, 4], { message: pageTexts.badQuarter }),
+    /** Mẫu 2: the approved registrations, or every registration with those not yet approved marked. */
+    mau2: z._default(z.enum(['approved', 'all'], { message: pageTexts.badInput(['Danh sách mẫu 2 không hợp lệ.']) }), 'approved'),
+    /** The person has agreed to replace our tab of that name (the dialog asks first). */
+    replace: z._default(z.boolean({ message: pageTexts.badSwitch }), false),
+  }),
+);
 
 export type GenerateFormResult =
   /** leftOut: the scope's trip rows an error keeps off the form (the form names them too). */

@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import { findTab, TAB_NAMES } from '../../core/columns';
 import type { CadreEvaluation } from '../../core/evaluate';
 import { banTotals, provinceCounts, sortForReport, type VerdictCounts } from '../../core/forms/dashboard';
@@ -240,10 +241,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The rows a card lists (ProgressEntry.tripRows) and whose they are, for the message when there are none. */
-export const SelectTripRowsSchema = z.object({
-  name: z.string(),
-  rows: z.array(z.number().check(z.int(), z.gte(1, { message: pageTexts.badRows }))).check(z.maxLength(100_000, { message: pageTexts.badRows })),
-});
+export const SelectTripRowsSchema = lazy(() =>
+  z.object({
+    name: z.string(),
+    rows: z.array(z.number().check(z.int(), z.gte(1, { message: pageTexts.badRows }))).check(z.maxLength(100_000, { message: pageTexts.badRows })),
+  }),
+);
 export type SelectTripRowsInput = z.infer<typeof SelectTripRowsSchema>;
 
 export interface SelectedTripRows {

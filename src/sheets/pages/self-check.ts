@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import * as z from '../../core/zod-vi';
 import type { PageContext } from '../server-context';
 import { NoInput, serverFunction } from './server-function';
@@ -12,39 +13,45 @@ import { PAGE_ACTIONS } from './texts';
 
 export const PROBE_IDS = ['scopes', 'email', 'locale', 'rules', 'metadata', 'trigger', 'properties', 'mail'] as const;
 
-export const ProbeSchema = z.object({
-  id: z.enum(PROBE_IDS),
-  /** null: not known yet (the trigger's probe runs a minute later). */
-  ok: z.nullable(z.boolean()),
-  title: z.string(),
-  detail: z.string(),
-  /** What to do when it failed; '' when nothing is to be done. */
-  advice: z.string(),
-});
+export const ProbeSchema = lazy(() =>
+  z.object({
+    id: z.enum(PROBE_IDS),
+    /** null: not known yet (the trigger's probe runs a minute later). */
+    ok: z.nullable(z.boolean()),
+    title: z.string(),
+    detail: z.string(),
+    /** What to do when it failed; '' when nothing is to be done. */
+    advice: z.string(),
+  }),
+);
 export type Probe = z.infer<typeof ProbeSchema>;
 
-export const TriggerContextSchema = z.object({
-  /** ISO instant. */
-  at: z.string(),
-  /** The self-check's one-off trigger, or a run of the daily schedule. */
-  source: z.enum(['probe', 'daily']),
-  ok: z.boolean(),
-  activeSpreadsheet: z.boolean(),
-  openedById: z.boolean(),
-  documentLock: z.boolean(),
-  documentProperties: z.boolean(),
-  detail: z.string(),
-  advice: z.string(),
-});
+export const TriggerContextSchema = lazy(() =>
+  z.object({
+    /** ISO instant. */
+    at: z.string(),
+    /** The self-check's one-off trigger, or a run of the daily schedule. */
+    source: z.enum(['probe', 'daily']),
+    ok: z.boolean(),
+    activeSpreadsheet: z.boolean(),
+    openedById: z.boolean(),
+    documentLock: z.boolean(),
+    documentProperties: z.boolean(),
+    detail: z.string(),
+    advice: z.string(),
+  }),
+);
 export type TriggerContext = z.infer<typeof TriggerContextSchema>;
 
-export const SelfCheckReportSchema = z.object({
-  /** ISO instant. */
-  at: z.string(),
-  /** Who ran it ('' when Google withholds the address). */
-  by: z.string(),
-  probes: z.array(ProbeSchema),
-});
+export const SelfCheckReportSchema = lazy(() =>
+  z.object({
+    /** ISO instant. */
+    at: z.string(),
+    /** Who ran it ('' when Google withholds the address). */
+    by: z.string(),
+    probes: z.array(ProbeSchema),
+  }),
+);
 export type SelfCheckReport = z.infer<typeof SelfCheckReportSchema>;
 
 export interface SelfCheckView {

@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import * as z from '../../core/zod-vi';
 import type { PageContext } from '../server-context';
 
@@ -20,4 +21,4 @@ export function serverFunction<S extends z.ZodMiniType, R>(fn: ServerFunction<S,
 }
 
 /** The argument of a function the page calls without one (google.script.run passes nothing). */
-export const NoInput = z.undefined();
+export const NoInput = lazy(() => z.undefined());

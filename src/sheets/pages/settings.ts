@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import { findTab } from '../../core/columns';
 import { isEmailAddress, leaderOverrideOf, rosterLeaderOf } from '../../core/email/recipients';
 import type { Cadre } from '../../core/model';
@@ -111,9 +112,11 @@ function presetOptions(): PresetOption[] {
  * The settings form as the page sends it: an object, checked field by field by checkSettingsInput (SettingsSchema and
  * the preset), so that each problem comes back on its field instead of as one error.
  */
-export const SettingsFormSchema = z.custom<SettingsInput>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
-  message: pageTexts.badInput(['Cài đặt phải là một bảng giá trị.']),
-});
+export const SettingsFormSchema = lazy(() =>
+  z.custom<SettingsInput>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+    message: pageTexts.badInput(['Cài đặt phải là một bảng giá trị.']),
+  }),
+);
 
 export interface SaveSettingsResult {
   /** What is stored now. */

@@ -22,9 +22,9 @@ export const pageTexts = {
   badInput: (problems: readonly string[]) => `Trang đã gửi dữ liệu không hợp lệ: ${problems.join(' ')}`,
   setInTab: (tab: string, row: number, key: string) => `Không lưu: mục “${key}” đang lấy từ tab “${tab}” (dòng ${row}); hãy sửa ở tab đó.`,
   /** The apology for a bug (the error itself is logged with console.error), naming what the person was doing. */
-  unexpected: (action: string) =>
+  unexpected: (action: string, code: string) =>
     `Xin lỗi, đã có lỗi ngoài dự kiến khi ${action.toLowerCase()}. Dữ liệu anh/chị đã nhập không bị thay đổi. ` +
-    'Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích (kèm thời điểm xảy ra lỗi).',
+    `Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy tải lại trang bảng tính rồi thử lại, hoặc báo cho người quản trị tiện ích mã lỗi ${code} và thời điểm xảy ra lỗi.`,
   notInSheets: 'Trang này cần được mở từ menu tiện ích trong Google Sheets (hoặc bằng npm run preview).',
   unknownFailure: 'Không gọi được máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.',
   /** Apps Script's own English failures (src/sheets/user-message.ts platformMessage), each with what to do. */
@@ -37,7 +37,11 @@ export const pageTexts = {
     timeLimit: 'Thao tác chạy quá 6 phút, thời gian tối đa Google cho phép, nên đã bị dừng. Hãy thử lại; nếu vẫn quá lâu, hãy báo người quản trị tiện ích.',
     connection: 'Không kết nối được với Google. Hãy kiểm tra kết nối mạng, tải lại trang bảng tính (F5) rồi thử lại.',
     reload: 'Tiện ích vừa được cập nhật. Hãy tải lại trang bảng tính (F5) rồi mở lại mục này từ menu.',
-    other: (raw: string) => `Không thực hiện được thao tác. Hãy thử lại; nếu vẫn lỗi, hãy tải lại trang bảng tính (F5). (Google báo: “${raw}”)`,
+    quota:
+      'Tài khoản đã dùng hết hạn mức Google cho phép trong một ngày (số thư gửi đi, thời gian chạy…). Hạn mức được cấp lại 24 giờ sau lần dùng đầu tiên: ' +
+      'hãy thử lại vào ngày mai; thử lại ngay sẽ không được.',
+    other: (code: string) =>
+      `Google Trang tính báo một lỗi chưa rõ nên thao tác chưa xong. Hãy thử lại; nếu vẫn lỗi, hãy tải lại trang bảng tính (F5), hoặc báo người quản trị tiện ích mã lỗi ${code}.`,
   },
 } as const;
 

@@ -1,3 +1,4 @@
+import { lazy } from '../../core/lazy';
 import type { CalendarDate } from '../../core/calendar-date';
 import { findTab, TAB_NAMES } from '../../core/columns';
 import { contentKindCaption } from '../../core/content';
@@ -55,9 +56,11 @@ function rosterEntries(cadres: readonly Cadre[]): RosterEntry[] {
 }
 
 /** The save call's input: the form's fields, and `force` once the person has seen the conflicts and chose "Vẫn lưu". */
-export const SaveTripSchema = z.pipe(
-  z.transform((v: z.input<typeof TripDraftFields> & { force?: unknown }) => (typeof v === 'object' && v !== null ? v : {})),
-  z.object({ ...TripDraftFields.shape, force: z._default(z.boolean({ message: pageTexts.badSwitch }), false) }),
+export const SaveTripSchema = lazy(() =>
+  z.pipe(
+    z.transform((v: z.input<typeof TripDraftFields> & { force?: unknown }) => (typeof v === 'object' && v !== null ? v : {})),
+    z.object({ ...TripDraftFields.shape, force: z._default(z.boolean({ message: pageTexts.badSwitch }), false) }),
+  ),
 );
 export type SaveTripInput = z.input<typeof SaveTripSchema>;
 
@@ -158,9 +161,9 @@ function tripsTabOf(ctx: ServerContext): string {
   return tab;
 }
 
-const rowNumber = z.number({ message: pageTexts.badRows }).check(z.int({ message: pageTexts.badRows }), z.gte(1, { message: pageTexts.badRows }));
+const rowNumber = lazy(() => z.number({ message: pageTexts.badRows }).check(z.int({ message: pageTexts.badRows }), z.gte(1, { message: pageTexts.badRows })));
 
-export const OpenTripRowSchema = z.object({ row: rowNumber });
+export const OpenTripRowSchema = lazy(() => z.object({ row: rowNumber }));
 
 /** "Mở dòng N": selects the row just saved on the trips tab (Sheets only; the preview records the call). */
 export function openTripRow(ctx: PageContext, input: z.output<typeof OpenTripRowSchema>): { tab: string; row: number } {
@@ -170,7 +173,7 @@ export function openTripRow(ctx: PageContext, input: z.output<typeof OpenTripRow
 }
 
 /** The row as saveTrip answered it; any other value simply fails the comparison, so nothing is emptied. */
-export const UndoTripSchema = z.object({ row: rowNumber, written: z.array(z.unknown()).check(z.maxLength(200, { message: pageTexts.badRows })) });
+export const UndoTripSchema = lazy(() => z.object({ row: rowNumber, written: z.array(z.unknown()).check(z.maxLength(200, { message: pageTexts.badRows })) }));
 
 /**
  * "Hoàn tác": empties the row saveTrip wrote, only while it still reads exactly as written (our status column and our

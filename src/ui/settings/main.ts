@@ -16,7 +16,7 @@ import {
 import type { ScheduleFailure, ScheduleStatus } from '../../sheets/schedule-status';
 import type { PresetOption, SettingsPagePayload, TabSetting } from '../../sheets/pages/settings';
 import { call } from '../bridge';
-import { banner, busy, byId, focusOn, h, isBusy, replace } from '../shared/dom';
+import { banner, busy, byId, emailAddress, focusOn, h, isBusy, replace } from '../shared/dom';
 import { failureBanner } from '../shared/failure';
 import { checkbox, field, pair, select, textInput, type Field } from '../shared/form';
 import { loadPage } from '../shared/load';
@@ -50,6 +50,8 @@ const CONTROLS: readonly PageControl[] = [SCHEDULE_SWITCH, ...SETTING_FIELDS.fla
 /** The setting each control belongs to: a `tab-text` control is read and shown by its field's own codec. */
 const FIELD_OF = new Map<string, SettingField>(SETTING_FIELDS.flatMap((f) => (f.page ?? []).map((c) => [c.path, f] as const)));
 const LEADER_PATH = 'recipients.banLeaders.';
+/** The characters a placeholder shows whole in a 300 px sidebar at twice the text size. */
+const PLACEHOLDER_FITS = 16;
 
 function valueAt(root: unknown, path: string): unknown {
   const keys = path.startsWith(LEADER_PATH) ? ['recipients', 'banLeaders', path.slice(LEADER_PATH.length)] : path.split('.');
@@ -188,10 +190,14 @@ function build(payload: SettingsPagePayload): void {
   const leaders: Built[] = page.bans.map((b) => {
     const path = LEADER_PATH + b.ban;
     const tab = tabRow(path);
-    const hint = b.rosterEmail ? T.leaderFromRoster(b.leaderName) : b.leaderName ? T.leaderNoEmail(b.leaderName) : T.leaderMissing;
+    const hint = b.rosterEmail
+      ? h('span', null, T.leaderFromRoster(b.leaderName), emailAddress(b.rosterEmail, 'hint-address'), '.')
+      : b.leaderName
+        ? T.leaderNoEmail(b.leaderName)
+        : T.leaderMissing;
     const input = tab
       ? textInput({ type: 'email', value: String(valueAt(page.effective, path) ?? ''), readonly: true })
-      : textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: b.rosterEmail || 'email@…' });
+      : textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: 'email@…' });
     const f = field(b.ban, input, tab && page.tab ? T.fromTab(page.tab.name, tab.row, tab.key) : hint, tab ? 'ban-leader from-tab' : 'ban-leader');
     return { path, spec: null, label: b.ban, field: f, box: null, root: f.root, tab };
   });
@@ -234,7 +240,13 @@ function build(payload: SettingsPagePayload): void {
           h('option', { attrs: { value: 'false' } }, spec.input.no),
         );
         control.value = keep;
-      } else (f.control as HTMLInputElement).placeholder = value === null ? T.noLimit : String(value);
+      } else {
+        // What a blank box means goes in the box when it fits at twice the text size, else under it (never cut).
+        const meaning = value === null ? T.noLimit : String(value);
+        const fits = meaning.length <= PLACEHOLDER_FITS;
+        (f.control as HTMLInputElement).placeholder = fits ? meaning : '';
+        if (!fits && !spec.presetHint) f.setHint(T.blankMeans(meaning));
+      }
       if (spec.presetHint) f.setHint(spec.presetHint(d));
     }
     for (const b of built) {
@@ -544,7 +556,7 @@ function unsentItem(f: ScheduleFailure): HTMLElement {
   const recipients = h(
     'ul',
     { class: 'unsent-to' },
-    f.to.map((r) => h('li', null, r.name, r.address ? h('span', { class: 'address' }, r.address) : null)),
+    f.to.map((r) => h('li', null, r.name, r.address ? emailAddress(r.address) : null)),
     f.more > 0 ? h('li', null, T.more(f.more)) : null,
   );
   return h(

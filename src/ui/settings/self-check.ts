@@ -1,6 +1,6 @@
 import type { Probe, SelfCheckView, TriggerContext } from '../../sheets/pages/self-check';
 import { call } from '../bridge';
-import { busy, h, isBusy, replace } from '../shared/dom';
+import { busy, emailAddress, h, isBusy, replace } from '../shared/dom';
 import { failureBanner } from '../shared/failure';
 import { selfCheckTexts as T } from './texts';
 
@@ -58,7 +58,13 @@ function show(view: SelfCheckView): void {
   const failed = probes.filter((p) => p.ok === false).length + (view.trigger && !view.trigger.ok ? 1 : 0);
   replace(
     box,
-    h('p', { class: 'hint', attrs: { role: 'status' } }, T.ran(when(view.report.at), view.report.by, failed)),
+    h(
+      'p',
+      { class: 'hint', attrs: { role: 'status' } },
+      T.ranAt(when(view.report.at), view.report.by !== ''),
+      view.report.by ? emailAddress(view.report.by, 'hint-address') : null,
+      T.ranResult(failed),
+    ),
     h(
       'ul',
       { class: 'self-check-list' },

@@ -8,7 +8,9 @@ export const settingsTexts = {
   fromTab: (tab: string, row: number, key: string) => `Lấy từ tab ${tab} (dòng ${row}, mục “${key}”): sửa giá trị ở tab đó.`,
   fromTabNote: (tab: string) => `Các ô ghi “Lấy từ tab ${tab}” theo giá trị trong tab ấy và không sửa được ở đây.`,
   leadersIntro: 'Lãnh đạo từng ban: để trống để dùng email trong tab Cán bộ (hiện mờ trong ô).',
-  leaderFromRoster: (name: string) => `Theo tab Cán bộ: ${name}.`,
+  /** Followed by the roster's address. */
+  leaderFromRoster: (name: string) => `Để trống: gửi ${name} theo tab Cán bộ, `,
+  blankMeans: (value: string) => `Để trống: ${value}.`,
   leaderNoEmail: (name: string) => `${name} chưa có email trong tab Cán bộ.`,
   leaderMissing: 'Tab Cán bộ chưa ghi lãnh đạo của ban này.',
   presetChoice: (value: string) => `Theo bộ quy định (${value})`,
@@ -54,8 +56,9 @@ export const selfCheckTexts = {
   title: 'Kiểm tra môi trường',
   loading: 'Đang tải kết quả kiểm tra môi trường…',
   never: 'Chưa chạy. Trong menu Tiện ích mở rộng › 1+2 Đi cơ sở › Trợ giúp, chọn “Kiểm tra môi trường” (nên chạy một lần sau khi cài).',
-  ran: (when: string, by: string, failed: number) =>
-    `Chạy lúc ${when}${by ? ` bởi ${by}` : ''}: ${failed === 0 ? 'không có mục nào lỗi.' : `${failed} mục cần xử lý.`}`,
+  /** Around who ran it (an address the page lets wrap between its parts): before, then after. */
+  ranAt: (when: string, by: boolean) => `Chạy lúc ${when}${by ? ' bởi ' : ''}`,
+  ranResult: (failed: number) => `: ${failed === 0 ? 'không có mục nào lỗi.' : `${failed} mục cần xử lý.`}`,
   passed: '✓',
   failed: '✗',
   pending: '…',

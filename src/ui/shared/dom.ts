@@ -38,6 +38,19 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+/**
+ * An email address that may wrap after "@" and before each "." (a <wbr> each, copied as nothing), so at 300 px with
+ * large text it breaks between its parts instead of inside a name ("tinhd oan").
+ */
+export function emailAddress(address: string, className = 'address'): HTMLElement {
+  const parts = address.split(/(?<=@)|(?=\.)/);
+  return h(
+    'span',
+    { class: className },
+    parts.flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part])),
+  );
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} is missing from the page`);

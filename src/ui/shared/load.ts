@@ -1,4 +1,5 @@
 import { pageTexts } from '../../sheets/pages/texts';
+import { errorCode } from '../../sheets/user-message';
 import { h, replace } from './dom';
 import { failureBanner } from './failure';
 import { sharedTexts } from './texts';
@@ -46,8 +47,9 @@ export function loadPage<T>(app: HTMLElement, load: PageLoad<T>): void {
         try {
           load.show(data);
         } catch (error) {
-          console.error(error);
-          fail(new Error(pageTexts.unexpected(load.title)));
+          const code = errorCode(error instanceof Error ? error.message : String(error));
+          console.error(code, error);
+          fail(new Error(pageTexts.unexpected(load.title, code)));
           return;
         }
         app.setAttribute('aria-busy', 'false');
