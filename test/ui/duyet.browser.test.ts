@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewPerson } from '../../scripts/preview-approvals';
 import type { ApprovalQueuePayload } from '../../src/sheets/approval-queue';
 import { skipWithout } from '../support/tools';
-import { expectAxeClean, expectContrast, expectNoOverflow, expectReadableAt, focused, screenshot, textZoom, usePages } from './browser';
+import { expectAxeClean, expectContrast, expectNoOverflow, expectReadableAt, focused, pageHeight, screenshot, textZoom, usePages } from './browser';
 
 /**
  * Duyệt đăng ký in the 300 px sidebar, over the sample workbook on 15/11/2023 with the preview's approval columns
@@ -134,6 +134,29 @@ describe.skipIf(skipWithout(['chromium']))('Duyệt đăng ký', () => {
     await expectAxeClean(page, 'Duyệt đăng ký (chỉ xem)');
     expect(await textZoom(page, 2)).toBe(26);
     await expectReadableAt(page, 'Duyệt đăng ký at 200 %');
+    await page.context().close();
+  });
+
+  it('Tạo mẫu 2 on a sheet that keeps approvals: what the Bans approved, or every registration when asked (marked)', async () => {
+    const page = await pages.open('forms-dialog', {
+      width: 460,
+      height: 420,
+      before: (p) => p.addInitScript(() => ((window as unknown as { __FORM__: string }).__FORM__ = 'mau2')),
+    });
+    const all = page.getByLabel('Cả đăng ký chưa duyệt (có đánh dấu)');
+    const summary = page.getByRole('status').filter({ hasText: 'sẽ liệt kê' });
+    await expect.poll(() => summary.textContent()).toMatch(/^Mẫu 2 năm 2023 \(toàn tỉnh, các đợt ban đã duyệt\) sẽ liệt kê/);
+    const approvedOnly = await summary.textContent();
+    await all.check();
+    await expect.poll(() => summary.textContent()).toMatch(/^Mẫu 2 năm 2023 \(toàn tỉnh, cả đợt chưa duyệt, có đánh dấu\) sẽ liệt kê/);
+    expect(await summary.textContent()).not.toBe(approvedOnly);
+    await expectNoOverflow(page);
+    // The box takes the place of Quý (mẫu 2 covers the year): the dialog still fits its 460 × 420 window.
+    expect(await pageHeight(page)).toBeLessThanOrEqual(420);
+    await expectAxeClean(page, 'Tạo biểu mẫu (mẫu 2, cả đăng ký chưa duyệt)');
+    await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
+    await page.getByText('Đã tạo tab “Mẫu 2 - Tổng hợp (tất cả)”', { exact: false }).waitFor();
+    expect(workbook().tabNames()).toContain('Mẫu 2 - Tổng hợp (tất cả)');
     await page.context().close();
   });
 });
