@@ -10,6 +10,7 @@ import { isServerName, serverApi, SERVER_FUNCTIONS } from '../src/sheets/server-
 import { MemorySettingsStore } from '../src/sheets/settings-store';
 import { userMessage } from '../src/sheets/user-message';
 import type { RawCell } from '../src/sheets/workbook';
+import { addApprovalDemo, type PreviewPerson } from './preview-approvals';
 
 export interface PreviewCall {
   name: string;
@@ -24,7 +25,12 @@ export interface PreviewBackend {
   context: PageContext;
   /** Every call the pages made, in order (selectTripRows included: Sheets would select rows, the preview records). */
   calls: PreviewCall[];
-  call(name: string, args: unknown[]): CallOutcome;
+  /** A server function as the page calls it, signed in as `user` (the preview's own account when not given: /duyet?as=…). */
+  call(name: string, args: unknown[], user?: string): CallOutcome;
+  /** Gives the workbook approval columns and approvers (scripts/preview-approvals.ts); returns one person per role. */
+  addApprovalDemo(): PreviewPerson[];
+  /** The people addApprovalDemo made, for the index page's /duyet frames; empty before. */
+  people: PreviewPerson[];
   /** The emails' sent-log (the daily run and "Gửi bù" keep it, as DocumentProperties would in Sheets). */
   emailLog: MemoryLogStore;
   /** What the preview "sent": recorded here, never delivered. */
@@ -78,6 +84,7 @@ export async function createBackend(options: { sample: string; today: string }):
     },
   };
   const api = serverApi(context);
+  const people: PreviewPerson[] = [];
 
   return {
     workbook,
@@ -86,17 +93,23 @@ export async function createBackend(options: { sample: string; today: string }):
     calls,
     emailLog,
     outbox: mailer.outbox,
+    people,
+    addApprovalDemo() {
+      if (people.length === 0) people.push(...addApprovalDemo(workbook, context.today));
+      return [...people];
+    },
     runDailyEmails(today) {
       if (!isCalendarDate(today)) throw new Error(`today must be a date written YYYY-MM-DD, got '${today}'`);
       return runDailySends({ ...context, today }, mailer, emailLog, { spreadsheetUrl: null });
     },
-    call(name, args) {
+    call(name, args, user) {
       calls.push({ name, args });
       // Apps Script's own wording when a page calls a function the script does not have.
       if (!isServerName(name)) return { ok: false, message: `Script function not found: ${name}` };
       try {
+        const as = user === undefined ? api : serverApi({ ...context, user });
         // What google.script.run does to a result: plain JSON, no Dates, no undefined.
-        const value = (api[name] as (input?: unknown) => unknown)(args[0]);
+        const value = (as[name] as (input?: unknown) => unknown)(args[0]);
         return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
       } catch (error) {
         return { ok: false, message: userMessage(error, SERVER_FUNCTIONS[name].action) };

@@ -10,4 +10,11 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export declare function startPreviewServer(options?: { port?: number; today?: string; sample?: string; host?: string }): Promise<PreviewServer>;
+/** `approvals`: give the sample approval columns and approvers (scripts/preview-approvals.ts), as `npm run preview` does. */
+export declare function startPreviewServer(options?: {
+  port?: number;
+  today?: string;
+  sample?: string;
+  host?: string;
+  approvals?: boolean;
+}): Promise<PreviewServer>;

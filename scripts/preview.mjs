@@ -20,12 +20,16 @@ const DEFAULT_SAMPLE = path.join(root, 'samples/tinh-doan-mau.xlsx');
 export const PAGE_INFO = {
   progress: { title: 'Tiến độ 1+2', width: 300, height: 720 },
   'trip-form': { title: 'Nhập đợt đi cơ sở', width: 300, height: 720 },
+  duyet: { title: 'Duyệt đăng ký', width: 300, height: 720 },
   'forms-dialog': { title: 'Tạo biểu mẫu', width: 460, height: 420 },
   settings: { title: 'Cài đặt', width: 300, height: 720 },
 };
 
-// google.script.run as Apps Script gives it to a page: a chain of with…Handler calls, then the function by name.
+// google.script.run as Apps Script gives it to a page: a chain of with…Handler calls, then the function by name. A page
+// opened as /duyet?as=<email> calls as that person (Sheets knows who is signed in; the preview is told).
 const SHIM = `<script>(function(){
+  var as = new URLSearchParams(location.search).get('as');
+  var query = as ? '?as=' + encodeURIComponent(as) : '';
   function runner(ok, fail) {
     return new Proxy({}, { get: function (_, name) {
       if (name === 'withSuccessHandler') return function (f) { return runner(f, fail); };
@@ -34,7 +38,7 @@ const SHIM = `<script>(function(){
       if (typeof name !== 'string') return undefined;
       return function () {
         var args = Array.prototype.slice.call(arguments);
-        fetch('/__rpc/' + encodeURIComponent(name), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })
+        fetch('/__rpc/' + encodeURIComponent(name) + query, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })
           .then(function (r) { return r.json(); })
           .then(function (out) {
             if (out.ok) { if (ok) ok(out.value); }
@@ -77,11 +81,16 @@ async function loadBackend() {
   }
 }
 
-function indexPage(names, url) {
+/** One frame per page; Duyệt đăng ký once per role, signed in as that role's person. */
+function indexPage(names, url, people) {
+  const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const frame = (path, title, info) =>
+    `<figure><figcaption><a href="${escape(path)}">${escape(title)}</a> <small>${escape(path)}</small></figcaption><iframe src="${escape(path)}" title="${escape(title)}" width="${info.width}" height="${info.height}"></iframe></figure>`;
   const frames = names
-    .map((name) => {
+    .flatMap((name) => {
       const info = PAGE_INFO[name] ?? { title: name, width: 300, height: 720 };
-      return `<figure><figcaption><a href="/${name}">${info.title}</a> <small>/${name}</small></figcaption><iframe src="/${name}" title="${info.title}" width="${info.width}" height="${info.height}"></iframe></figure>`;
+      if (name === 'duyet' && people.length > 0) return people.map((p) => frame(`/duyet?as=${encodeURIComponent(p.email)}`, `${info.title}: ${p.role}`, info));
+      return [frame(`/${name}`, info.title, info)];
     })
     .join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>dicoso – xem trước</title>
@@ -117,9 +126,10 @@ function readBody(req, limit = 1_000_000) {
  * Starts the preview on 127.0.0.1. `port: 0` picks a free port (tests). Returns the base URL, the page names, the
  * backend (its MemoryWorkbook, settings store and recorded calls, for tests) and close().
  */
-export async function startPreviewServer({ port = 8787, today = DEFAULT_TODAY, sample = DEFAULT_SAMPLE, host = '127.0.0.1' } = {}) {
+export async function startPreviewServer({ port = 8787, today = DEFAULT_TODAY, sample = DEFAULT_SAMPLE, host = '127.0.0.1', approvals = false } = {}) {
   const [{ createBackend }, rendered] = await Promise.all([loadBackend(), renderPages()]);
   const backend = await createBackend({ sample, today });
+  if (approvals) backend.addApprovalDemo();
   const pages = new Map(rendered.map(({ name, html }) => [name, withShim(html)]));
   let baseUrl = '';
 
@@ -134,11 +144,12 @@ export async function startPreviewServer({ port = 8787, today = DEFAULT_TODAY, s
         } catch {
           return send(res, 400, 'application/json', JSON.stringify({ ok: false, message: 'Yêu cầu không hợp lệ.' }));
         }
-        const outcome = backend.call(route.slice('__rpc/'.length), Array.isArray(args) ? args : []);
+        const as = url.searchParams.get('as');
+        const outcome = backend.call(route.slice('__rpc/'.length), Array.isArray(args) ? args : [], as === null ? undefined : as);
         return send(res, 200, 'application/json', JSON.stringify(outcome));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-      if (route === '') return send(res, 200, 'text/html', indexPage([...pages.keys()], baseUrl));
+      if (route === '') return send(res, 200, 'text/html', indexPage([...pages.keys()], baseUrl, backend.people));
       if (route === '__preview/calls') return send(res, 200, 'application/json', JSON.stringify(backend.calls));
       const page = pages.get(route);
       if (page) return send(res, 200, 'text/html', page);
@@ -170,10 +181,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = process.env.PORT ? Number(process.env.PORT) : 8787;
   const today = process.env.TODAY || DEFAULT_TODAY;
   try {
-    const preview = await startPreviewServer({ port, today });
+    const preview = await startPreviewServer({ port, today, approvals: true });
     console.log(`dicoso – xem trước (hôm nay = ${today}, dữ liệu: samples/tinh-doan-mau.xlsx trong bộ nhớ)`);
     console.log(`  Tất cả các trang:  ${preview.url}/`);
     for (const name of preview.pages) console.log(`  ${(PAGE_INFO[name]?.title ?? name).padEnd(18)} ${preview.url}/${name}`);
+    for (const p of preview.backend.people)
+      console.log(`  ${'Duyệt đăng ký'.padEnd(18)} ${preview.url}/duyet?as=${encodeURIComponent(p.email)}  (${p.role}${p.name ? `: ${p.name}` : ''})`);
     console.log('Ctrl+C để dừng.');
     const stop = () => void preview.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

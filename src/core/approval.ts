@@ -2,6 +2,7 @@ import { formatDayFirst, type CalendarDate } from './calendar-date';
 import type { ApprovalCells, Trip } from './model';
 import { registrationDeadlineFor } from './period';
 import type { Policy } from './policy';
+import { registrationRounds, roundOf, type RegistrationRound } from './registration-rounds';
 
 /**
  * Where a registration stands in the province's process (Kiên Giang 06-HD §IV: the cadre registers with their Ban;
@@ -27,6 +28,11 @@ export interface Approval {
   reason: string | null;
   /** Sent or approved after the preset's deadline (the sentence says which), or null. */
   late: string | null;
+  /**
+   * Sent after the deadline, no urgent-task decision recorded, under a document that refuses such lists (06-HD §IV.2):
+   * not to be approved.
+   */
+  refused: boolean;
 }
 
 /**
@@ -41,7 +47,7 @@ export function approvalOf(
   year: number,
 ): Approval {
   const a = trip.approval;
-  const base = { by: a.banBy, date: a.banOn, noticeNumber: a.noticeNumber, noticeDate: a.noticeDate, reason: a.returnReason, late: null };
+  const base = { by: a.banBy, date: a.banOn, noticeNumber: a.noticeNumber, noticeDate: a.noticeDate, reason: a.returnReason, late: null, refused: false };
   if (!kept) return { ...base, state: 'khong-can' };
   const state: ApprovalState =
     a.noticeNumber !== null || a.noticeDate !== null
@@ -51,18 +57,53 @@ export function approvalOf(
         : a.banBy !== null || a.banOn !== null || trip.status === 'approved'
           ? 'cho-tong-hop'
           : 'cho-ban-duyet';
-  return { ...base, state, late: lateness(trip, policy, year) };
+  const late = approvalLateness(trip, policy, year);
+  return {
+    ...base,
+    state,
+    late: late.length > 0 ? late.map((l) => l.message).join(' ') : null,
+    refused: late.some((l) => l.column === 'banApprovedOn') && policy.lateRegistrationsRefused,
+  };
+}
+
+/** One step taken after its deadline: the cell that dates it, and what the row says of it. */
+export interface Lateness {
+  column: 'banApprovedOn' | 'noticeDate';
+  message: string;
 }
 
 /**
- * 06-HD §IV.2 "Không xem xét, phê duyệt đăng ký đối với các phòng, ban gửi sau thời gian quy định", unless the Ban
- * Thường vụ decided an urgent task (§IV.1): the Ban's approval (its list sent) after the registration deadline.
+ * The steps taken after the preset's deadline. The Ban's approval (its list sent) after the registration deadline
+ * (001: mẫu 1 by 15/02; 25-HD: before the quarter's 5th; 06-HD: by Đợt), unless the Ban Thường vụ decided an urgent
+ * task (06-HD §IV.1); under 06-HD §IV.2 such a list "không xem xét, phê duyệt". The Thường trực's notice after the
+ * approval deadline (06-HD: 30/12 of the year before, 30/6).
  */
-function lateness(trip: Pick<Trip, 'from' | 'urgent'> & { approval: ApprovalCells }, policy: Policy, year: number): string | null {
-  if (trip.urgent !== null || trip.approval.banOn === null) return null;
-  const deadline = registrationDeadlineFor(policy, year, trip.from as CalendarDate);
-  if (deadline === null || trip.approval.banOn <= deadline) return null;
-  return approvalTexts.late(trip.approval.banOn, deadline);
+export function approvalLateness(trip: Pick<Trip, 'from' | 'urgent'> & { approval: ApprovalCells }, policy: Policy, year: number): Lateness[] {
+  const out: Lateness[] = [];
+  const { banOn, noticeDate } = trip.approval;
+  if (trip.urgent === null && banOn !== null) {
+    const deadline = registrationDeadlineFor(policy, year, trip.from as CalendarDate);
+    if (deadline !== null && banOn > deadline) {
+      const message = policy.lateRegistrationsRefused ? approvalTexts.late(banOn, deadline) : approvalTexts.lateSent(banOn, deadline);
+      out.push({ column: 'banApprovedOn', message });
+    }
+  }
+  if (noticeDate !== null) {
+    const deadline = roundOf(roundsOf(policy, year), trip.from as CalendarDate)?.approvalDeadline ?? null;
+    if (deadline !== null && noticeDate > deadline.date) out.push({ column: 'noticeDate', message: approvalTexts.lateNotice(noticeDate, deadline.date) });
+  }
+  return out;
+}
+
+const roundsCache = new WeakMap<Policy, Map<number, RegistrationRound[]>>();
+
+/** The policy year's registration rounds, computed once per policy and year (a check asks for each trip). */
+export function roundsOf(policy: Policy, year: number): RegistrationRound[] {
+  const byYear = roundsCache.get(policy) ?? new Map<number, RegistrationRound[]>();
+  roundsCache.set(policy, byYear);
+  const rounds = byYear.get(year) ?? registrationRounds(policy, year);
+  byYear.set(year, rounds);
+  return rounds;
 }
 
 export const APPROVAL_LABELS: Record<ApprovalState, string> = {
@@ -78,6 +119,8 @@ export const approvalTexts = {
   waitingCompile: (department: string) => `Chờ ${department} tổng hợp`,
   late: (sent: CalendarDate, deadline: CalendarDate) =>
     `Ban duyệt ngày ${formatDayFirst(sent)}, sau hạn gửi đăng ký ${formatDayFirst(deadline)}: theo hướng dẫn không được xem xét phê duyệt (trừ nhiệm vụ đột xuất có văn bản của Ban Thường vụ).`,
+  lateSent: (sent: CalendarDate, deadline: CalendarDate) => `Ban duyệt ngày ${formatDayFirst(sent)}, sau hạn ${formatDayFirst(deadline)}.`,
+  lateNotice: (on: CalendarDate, deadline: CalendarDate) => `Thông báo phê duyệt ngày ${formatDayFirst(on)}, sau hạn phê duyệt ${formatDayFirst(deadline)}.`,
   returned: (reason: string) => `Trả lại: ${reason}`,
   approved: (number: string | null, date: CalendarDate | null) =>
     `Đã phê duyệt${number ? ` (thông báo ${number}${date ? ` ngày ${formatDayFirst(date)}` : ''})` : date ? ` ngày ${formatDayFirst(date)}` : ''}`,

@@ -178,6 +178,11 @@ export const PolicySchema = lazy(() =>
       /** The calendar the document sets: registrations, approvals, results reports. */
       deadlines: z._default(z.array(DeadlineSchema), []),
       /**
+       * Kiên Giang 06-HD §IV.2 "Không xem xét, phê duyệt đăng ký đối với các phòng, ban gửi sau thời gian quy định": a
+       * registration the Ban sent after its deadline is not approved, unless an urgent-task decision is recorded.
+       */
+      lateRegistrationsRefused: z._default(z.boolean(), false),
+      /**
        * The quarterly summary email's day of the quarter's last month (users asked for it under every preset): null =
        * the document's own quarterly report day where it has one, else the 27th.
        */

@@ -80,6 +80,8 @@ const kienGiang2023: PolicyInput = {
   numbering: { 'chuyen-de': '3.1', 'phoi-hop': '3.2', 'kiem-tra': '3.3', 'hoi-nghi': '3.4', 'chi-doan': '3.4', 'phong-trao': '3.5' },
   // 06-HD §III.3.4 is one item for two kinds: the chi đoàn meeting is told apart by the row's own words.
   itemLabels: { '3.4': 'Dự sinh hoạt chuyên đề của hội nghị ban chấp hành, ban thường vụ đoàn cấp dưới và dự sinh hoạt chi đoàn' },
+  // 06-HD §IV.2: lists sent after the deadline are not considered for approval (§IV.1: unless an urgent task).
+  lateRegistrationsRefused: true,
   // 06-HD §IV works by Đợt, twice a year: no quarterly report and no mẫu 3.
   deadlines: [
     {

@@ -12,7 +12,7 @@ import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, loc
 import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue } from './content';
-import { approvalOf, type ApprovalCells } from './approval';
+import { approvalLateness, type ApprovalCells } from './approval';
 import type { ReadOptions } from './read-roster';
 
 export interface TripsRead {
@@ -226,8 +226,10 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
 
   if (rowIssues.some((x) => x.level === 'error') || cadre === null || kind === null || !window) return { trip: null, rowIssues };
   const urgent = textOf(table, row, 'urgent') || null;
-  const late = ctx.keepsApproval ? approvalOf({ status: 'registered', from: window.from, urgent, approval }, true, options.policy, options.year).late : null;
-  if (late) rowIssues.push(cellIssue(table, i, 'banApprovedOn', 'warning', 'approval-late', late));
+  if (ctx.keepsApproval) {
+    for (const late of approvalLateness({ from: window.from, urgent, approval }, options.policy, options.year))
+      rowIssues.push(cellIssue(table, i, late.column, 'warning', 'approval-late', late.message));
+  }
   const resolvedStatus = status.kind === 'status' ? status.status : window.to <= options.today ? 'done' : 'registered';
   return {
     trip: {

@@ -5,9 +5,12 @@ import { SettingsSchema, validateSettings, type Settings } from './settings';
 /**
  * The settings form's check, shared by the Cài đặt page (as the user types) and the server (before saving): the same
  * SettingsSchema and preset resolution as validateSettings, with each message placed on the field it concerns.
- * Field keys are the dotted paths of SettingsSchema: `year`, `overrides.minDays`, `recipients.btcKt`,
+ * Field keys are the dotted paths of SettingsSchema: `year`, `overrides.minDays`, `recipients.btcKt`, `recipients.thuongTruc`,
  * `recipients.banLeaders.<ban>`, `schedule.reminderDaysBefore`; a rule spanning several overrides is under `overrides`.
  */
+/** The settings that are lists of addresses (one field each on the settings page). */
+export const ADDRESS_LISTS: readonly string[] = ['btcKt', 'thuongTruc'];
+
 export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; errors: string[]; fieldErrors: Record<string, string> };
 
 export function checkSettingsInput(input: unknown): SettingsCheck {
@@ -15,20 +18,20 @@ export function checkSettingsInput(input: unknown): SettingsCheck {
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     const messages = zodMessages(parsed.error);
-    const badAddresses: string[] = [];
+    const badAddresses = new Map<string, string[]>();
     parsed.error.issues.forEach((issue, i) => {
       const email = issue.path[0] === 'recipients' && issue.path.length === 3 ? valueAt(input, issue.path) : undefined;
-      // Every address of the BTC-KT list shares one field on the page; its message names the addresses to fix.
-      if (issue.path[1] === 'btcKt' && typeof email === 'string') {
-        badAddresses.push(email.trim());
+      const list = issue.path[0] === 'recipients' && ADDRESS_LISTS.includes(issue.path[1] as string) ? `recipients.${String(issue.path[1])}` : null;
+      // Every address of a list (BTC-KT, Thường trực) shares one field on the page; its message names the addresses to fix.
+      if (list !== null && typeof email === 'string') {
+        badAddresses.set(list, [...(badAddresses.get(list) ?? []), email.trim()]);
         return;
       }
-      const path = issue.path[0] === 'recipients' && issue.path[1] === 'btcKt' ? ['recipients', 'btcKt'] : issue.path;
-      const key = path.map(String).join('.') || 'settings';
+      const key = list ?? (issue.path.map(String).join('.') || 'settings');
       fieldErrors[key] ??=
         typeof email === 'string' ? settingsMessages.badEmails([email.trim()]) : issue.path[0] === 'overrides' ? (messages[i] ?? issue.message) : issue.message;
     });
-    if (badAddresses.length > 0) fieldErrors['recipients.btcKt'] = settingsMessages.badEmails(badAddresses);
+    for (const [list, addresses] of badAddresses) fieldErrors[list] = settingsMessages.badEmails(addresses);
     // The overrides the schema let through may still not fit the preset: say so now, not after the next fix.
     const record = (typeof input === 'object' && input !== null ? input : {}) as { preset?: unknown; overrides?: unknown };
     const preset = PresetIdSchema.safeParse(record.preset);

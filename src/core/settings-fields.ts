@@ -25,6 +25,7 @@ export interface SettingsPatch {
   overrides?: PolicyOverrides;
   btcKt?: string[];
   banLeaders?: Record<string, string>;
+  thuongTruc?: string[];
   schedule?: Partial<Settings['schedule']>;
 }
 
@@ -201,12 +202,12 @@ function list(cell: unknown): string[] {
     .filter(Boolean);
 }
 
-function emails(cell: unknown, what: string): FieldRead {
+function emails(cell: unknown, what: string, list: 'btcKt' | 'thuongTruc'): FieldRead {
   const all = splitEmailList(text(cell));
   const good = all.filter(isEmailAddress);
   const bad = all.filter((a) => !isEmailAddress(a));
   // One mistyped address drops only itself: the others still receive the summaries.
-  return { ok: true, patch: { btcKt: good }, problems: bad.map((a) => `${what} “${a}” không hợp lệ; đã bỏ qua địa chỉ này.`) };
+  return { ok: true, patch: { [list]: good }, problems: bad.map((a) => `${what} “${a}” không hợp lệ; đã bỏ qua địa chỉ này.`) };
 }
 
 const fail = (message: string): FieldRead => ({ ok: false, message });
@@ -665,7 +666,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     aliases: ['email ban to chuc - kiem tra', 'email ban to chuc kiem tra', 'email btckt', 'email ban tong hop', 'email ban xay dung doan'],
     paths: ['recipients.btcKt'],
     hint: (p) => `Các địa chỉ của ${p.compilingDepartment} nhận bản tổng hợp toàn tỉnh, cách nhau bởi dấu phẩy.`,
-    read: (cell) => emails(cell, 'Email BTC-KT'),
+    read: (cell) => emails(cell, 'Email BTC-KT', 'btcKt'),
     show: (s) => s.recipients.btcKt.join(', '),
     page: [
       {
@@ -676,6 +677,23 @@ export const SETTING_FIELDS: readonly SettingField[] = [
         input: { kind: 'emails' },
         hint: 'Mỗi dòng một địa chỉ; nhận bản tổng hợp toàn tỉnh.',
         presetHint: (d) => `Mỗi dòng một địa chỉ của ${d.compilingDepartment}; nhận bản tổng hợp toàn tỉnh. Để trống thì không có thư tổng hợp toàn tỉnh.`,
+      },
+    ],
+  },
+  {
+    key: 'Email Thường trực',
+    aliases: ['email thuong truc tinh doan', 'email bi thu', 'email lanh dao tinh doan', 'email nguoi phe duyet'],
+    paths: ['recipients.thuongTruc'],
+    hint: () => 'Các địa chỉ của Thường trực Tỉnh đoàn (Bí thư, Phó Bí thư), cách nhau bởi dấu phẩy: người phê duyệt danh sách tổng hợp ở trang Duyệt đăng ký.',
+    read: (cell) => emails(cell, 'Email Thường trực', 'thuongTruc'),
+    show: (s) => s.recipients.thuongTruc.join(', '),
+    page: [
+      {
+        path: 'recipients.thuongTruc',
+        label: 'Email Thường trực Tỉnh đoàn',
+        section: 'mail',
+        input: { kind: 'emails' },
+        hint: 'Mỗi dòng một địa chỉ; người phê duyệt danh sách đăng ký tổng hợp (trang Duyệt đăng ký) và nhận nhắc hạn phê duyệt.',
       },
     ],
   },

@@ -103,6 +103,7 @@ export function applyPatch(settings: Settings, patch: SettingsPatch): SettingsIn
     recipients: {
       btcKt: patch.btcKt ?? settings.recipients.btcKt,
       banLeaders: { ...settings.recipients.banLeaders, ...patch.banLeaders },
+      thuongTruc: patch.thuongTruc ?? settings.recipients.thuongTruc,
     },
     schedule: { ...settings.schedule, ...patch.schedule },
   };

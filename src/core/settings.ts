@@ -41,8 +41,10 @@ export const SettingsSchema = lazy(() =>
         btcKt: z._default(z.array(email).check(z.maxLength(50, { message: 'Tối đa 50 địa chỉ.' })), []),
         /** Per Ban: the leader's address when the roster's is not the one to use. */
         banLeaders: z._default(z.record(z.string(), email), {}),
+        /** The Thường trực (Bí thư, Phó Bí thư): who approves the compiled registrations (06-HD §IV bước 2). */
+        thuongTruc: z._default(z.array(email).check(z.maxLength(20, { message: 'Tối đa 20 địa chỉ.' })), []),
       }),
-      { btcKt: [], banLeaders: {} },
+      { btcKt: [], banLeaders: {}, thuongTruc: [] },
     ),
     schedule: z._default(ScheduleSchema, { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 }),
   }),

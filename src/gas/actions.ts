@@ -14,6 +14,7 @@ import { HELP_HTML, MENU, texts, TITLE } from './texts';
 export const PAGES = {
   progress: { file: 'progress', title: MENU.progress },
   tripForm: { file: 'trip-form', title: MENU.tripForm },
+  approvals: { file: 'duyet', title: MENU.approvals },
   forms: { file: 'forms-dialog', title: MENU.forms },
   settings: { file: 'settings', title: MENU.settings },
 } as const;
@@ -119,6 +120,10 @@ export function progressAction(): void {
 
 export function tripFormAction(): void {
   runAction(MENU.tripForm, () => showSidebar(PAGES.tripForm));
+}
+
+export function approvalsAction(): void {
+  runAction(MENU.approvals, () => showSidebar(PAGES.approvals));
 }
 
 export function settingsAction(): void {

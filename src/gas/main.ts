@@ -13,6 +13,7 @@ export {
   menuCheck,
   menuProgress,
   menuTripForm,
+  menuApprovals,
   menuMau1,
   menuMau2,
   menuMau3,

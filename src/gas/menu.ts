@@ -1,4 +1,5 @@
 import {
+  approvalsAction,
   checkAction,
   clearMarksAction,
   formDialogAction,
@@ -25,6 +26,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.progress, 'menuProgress')
     .addItem(MENU.tripForm, 'menuTripForm')
+    .addItem(MENU.approvals, 'menuApprovals')
     .addSeparator()
     .addItem(MENU.mau1, 'menuMau1')
     .addItem(MENU.mau2, 'menuMau2')
@@ -50,6 +52,7 @@ export const menuSetup = (): void => setupAction();
 export const menuCheck = (): void => checkAction();
 export const menuProgress = (): void => progressAction();
 export const menuTripForm = (): void => tripFormAction();
+export const menuApprovals = (): void => approvalsAction();
 export const menuMau1 = (): void => formDialogAction('mau1');
 export const menuMau2 = (): void => formDialogAction('mau2');
 export const menuMau3 = (): void => formDialogAction('mau3');

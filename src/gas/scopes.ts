@@ -10,7 +10,10 @@ export const OAUTH_SCOPES: readonly { scope: string; purpose: string }[] = [
       'Đọc và ghi bảng tính: kiểm tra, tô màu, ghi cột kết quả và tạo các tab mẫu; lịch gửi hằng ngày mở lại đúng bảng tính đã cài ' +
       '(lịch chạy nền của một tiện ích không có bảng tính đang mở, nên phải mở theo mã bảng tính).',
   },
-  { scope: 'https://www.googleapis.com/auth/script.container.ui', purpose: 'Hiện menu, hộp thoại và thanh bên (Tiến độ, Nhập đợt, Cài đặt) trong bảng tính.' },
+  {
+    scope: 'https://www.googleapis.com/auth/script.container.ui',
+    purpose: 'Hiện menu, hộp thoại và thanh bên (Tiến độ, Nhập đợt, Duyệt đăng ký, Cài đặt) trong bảng tính.',
+  },
   { scope: 'https://www.googleapis.com/auth/script.send_mail', purpose: 'Gửi thư báo cáo quý và thư nhắc hạn từ tài khoản của người cài lịch.' },
   { scope: 'https://www.googleapis.com/auth/script.scriptapp', purpose: 'Cài, kiểm tra và gỡ lịch chạy hằng ngày (trình kích hoạt theo thời gian).' },
   {

@@ -2,6 +2,7 @@ import { dayNumber } from '../core/calendar-date';
 import { columnLetter } from '../core/columns';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import {
+  type ApprovalWrites,
   checkBlock,
   freeTabName,
   sameTabName,
@@ -222,6 +223,29 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     const range = sheet.getRange(row, 1, 1, sheet.getMaxColumns());
     range.clearContent();
     range.clearNote();
+  }
+
+  /**
+   * A decision in one batch: each column's cells as one RangeList (consecutive rows as one range) given its one value,
+   * two calls, three for a date (its format); each block of notes one setNotes. RangeList.setValue "sets the value for
+   * each Range in the RangeList" (developers.google.com/apps-script/reference/spreadsheet/range-list#setvaluevalue).
+   * Dates are serials with the dd/MM/yyyy format, as appendRows writes them.
+   */
+  writeApprovals(w: ApprovalWrites): void {
+    const sheet = this.requireSheet(w.tab);
+    if (this.tabMarker(w.tab)) throw new Error(`writeApprovals '${w.tab}': a generated tab is not an input tab`);
+    for (const block of w.notes) checkBlock(block, 'notes');
+    for (const { column, value, rows } of w.columns) {
+      if (rows.length === 0) continue;
+      const letter = columnLetter(column);
+      const list = sheet.getRangeList(rowBlocks(rows).map(([from, to]) => (from === to ? `${letter}${from}` : `${letter}${from}:${letter}${to}`)));
+      if (typeof value === 'object') {
+        // The format first: a serial written into a cell formatted as text would stay a number in words.
+        list.setNumberFormat(DATE_FORMAT);
+        list.setValue(dayNumber(value.date) - SERIAL_EPOCH_DAY);
+      } else list.setValue(asText(value));
+    }
+    for (const block of w.notes) sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setNotes(block.values);
   }
 
   writeGeneratedTab(layout: TabLayout): string {

@@ -8,6 +8,7 @@ export const MENU = {
   check: 'Kiểm tra dữ liệu',
   progress: 'Tiến độ cán bộ',
   tripForm: 'Nhập đợt đi cơ sở',
+  approvals: 'Duyệt đăng ký',
   mau1: 'Tạo mẫu 1…',
   mau2: 'Tạo mẫu 2…',
   mau3: 'Tạo mẫu 3…',
@@ -121,6 +122,8 @@ export const HELP_HTML = `<!DOCTYPE html>
 <p>Danh xưng trước tên được bỏ qua khi so với tab Cán bộ, ô vẫn giữ như đã gõ: “Đ/c Nguyễn Văn Hùng”, “đ/c …”, “Đồng chí …”. Nội dung ghi bằng số mục (“3.1”, “1.3 Theo chuyên đề”), tên mục, hay lời của chính mục khi chỉ nói tới một mục (“Đi theo chuyên đề”, “Tham dự sinh hoạt chi đoàn ấp 3”).</p>
 <h2>Màu trong tab Cán bộ</h2>
 <p>Trong kỳ: Đỏ: thiếu ngày (chữ đậm khi thiếu cả điều khác) · Cam: thiếu đợt hay yêu cầu địa bàn · Vàng nhạt: đủ nếu đi hết các đợt đã đăng ký · Xanh: đủ · Xám: miễn. Từ ngày cuối kỳ: Đỏ chữ đậm: Không đạt / Chưa hoàn thành · Xanh: Đạt, Xuất sắc, Hoàn thành.</p>
+<h2>Duyệt đăng ký</h2>
+<p>Lãnh đạo ban duyệt hoặc trả lại đăng ký của cán bộ trong ban; ban tổng hợp xem danh sách từng ban theo đợt (đủ chưa, đúng hạn chưa); Thường trực phê duyệt danh sách tổng hợp. Cần các cột “Ban duyệt (người)”, “Ban duyệt (ngày)”, “Thông báo phê duyệt (số)”, “Thông báo phê duyệt (ngày)”, “Trả lại (lý do)” trong tab Đi cơ sở.</p>
 <h2>Biểu mẫu</h2>
 <p><b>Tạo mẫu 1…</b> (bản đăng ký của một cán bộ hoặc cả ban), <b>Tạo mẫu 2…</b> (đăng ký của ban) và <b>Tạo mẫu 3…</b> (kết quả theo quý) tạo tab mới có thể in khổ A4 ngang. Tạo lại một mẫu đã có thì tiện ích hỏi trước khi thay tab cũ.</p>
 <h2>Cài đặt</h2>

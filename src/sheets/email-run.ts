@@ -121,6 +121,7 @@ export function emailInputsOf(analysis: Analysis): EmailInputs {
     cadres: analysis.roster.cadres,
     trips: analysis.trips.trips,
     evaluation: analysis.evaluation,
+    approvalsKept: analysis.trips.processColumns.approval,
   };
 }
 

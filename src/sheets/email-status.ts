@@ -22,6 +22,8 @@ export function scheduleStatusOf(state: TriggerState, log: SentLog, policy: Poli
   const label = (item: string): string => {
     const summary = /^([pq])(\d{4})-([1-4])$/.exec(item);
     if (summary) return (summary[1] === 'p' ? emailTexts.provinceSummary : emailTexts.banSummary)(Number(summary[3]) as Quarter, Number(summary[2]));
+    const approval = /^a\d{4}-(\d{4}-\d{2}-\d{2})$/.exec(item);
+    if (approval) return emailTexts.approvalReminder(formatDayFirst(approval[1] as CalendarDate));
     const deadline = reminders.get(item);
     return deadline ? emailTexts.reminder(formatDayFirst(deadline.date), deadline.label) : emailTexts.someReminder;
   };

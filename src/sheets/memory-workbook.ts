@@ -2,6 +2,7 @@ import { type CalendarDate, dateParts } from '../core/calendar-date';
 import type { GridRange, GridValue, StyledRange, TabLayout } from '../core/grid';
 import { highlightOf, type Highlight } from '../core/highlights';
 import {
+  type ApprovalWrites,
   type BlockReads,
   checkBlock,
   freeTabName,
@@ -188,6 +189,24 @@ export class MemoryWorkbook implements Workbook, BlockReads {
     if (values) values.fill(null);
     const notes = tab.notes[row - 1];
     if (notes) notes.fill('');
+  }
+
+  writeApprovals(w: ApprovalWrites): void {
+    const tab = this.require(w.tab);
+    if (tab.generated) throw new Error(`writeApprovals '${w.tab}': a generated tab is not an input tab`);
+    // Everything is checked before anything is written, as Sheets refuses a bad range before writing.
+    for (const block of w.notes) checkBlock(block, 'notes');
+    for (const { column, rows } of w.columns) {
+      for (const row of rows) {
+        requirePosition(row, column, 'writeApprovals');
+        if (this.mergedAway(tab, row - 1, column - 1)) throw new Error(`writeApprovals '${w.tab}': writing through a merge at row ${row}`);
+      }
+    }
+    for (const { column, value, rows } of w.columns) {
+      const cell = typeof value === 'object' ? midnightIn(value.date, this.dateTimeZone) : value === '' ? null : value;
+      for (const row of rows) setAt(tab.values, row - 1, column - 1, copyCell(cell), null);
+    }
+    for (const block of w.notes) this.writeNotes(tab, block);
   }
 
   writeGeneratedTab(layout: TabLayout): string {

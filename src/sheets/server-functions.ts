@@ -1,6 +1,7 @@
 import { zodMessages } from '../core/presets';
 import { UserError } from '../core/user-error';
 import type * as z from '../core/zod-vi';
+import { approvalFunctions } from './pages/approvals';
 import { emailScheduleFunctions } from './pages/email-schedule';
 import { formsFunctions } from './pages/forms';
 import { progressFunctions } from './pages/progress';
@@ -29,6 +30,7 @@ export const SERVER_FUNCTIONS = {
   ...settingsFunctions,
   ...emailScheduleFunctions,
   ...selfCheckFunctions,
+  ...approvalFunctions,
 };
 
 type Table = typeof SERVER_FUNCTIONS;

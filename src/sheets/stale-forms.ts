@@ -4,7 +4,7 @@ import { buildMau1, mau1TabName, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2, mau2TabName } from '../core/forms/mau2';
 import { buildMau3, mau3TabName } from '../core/forms/mau3';
 import { tabNameKey, type RawCell, type Workbook } from './workbook';
-import { bansOf, formContext, type Analysis } from './workflow';
+import { bansOf, formContext, mau2Options, type Analysis } from './workflow';
 
 /**
  * Forms we generated on an earlier run that no longer match the data: a tab of ours whose name is one of the forms
@@ -41,7 +41,8 @@ function formMakers(analysis: Analysis): Map<string, () => TabLayout> {
   const makers = new Map<string, () => TabLayout>();
   const mau1 = (scope: Mau1Scope, ban: string) => () => buildMau1(formContext(analysis, ban), trips, analysis.policy, scope).layout;
   for (const ban of [null, ...bans]) {
-    makers.set(tabNameKey(mau2TabName(ban)), () => buildMau2(formContext(analysis, ban), trips, analysis.policy));
+    for (const listing of ['approved', 'all'] as const)
+      makers.set(tabNameKey(mau2TabName(ban, listing)), () => buildMau2(formContext(analysis, ban), trips, analysis.policy, mau2Options(analysis, listing)));
     for (const q of [1, 2, 3, 4] as Quarter[])
       makers.set(tabNameKey(mau3TabName(q, analysis.year, ban)), () => buildMau3(formContext(analysis, ban), trips, analysis.policy, q).layout);
     if (ban !== null) makers.set(tabNameKey(mau1TabName({ ban }, cadres)), mau1({ ban }, ban));

@@ -76,6 +76,19 @@ export interface TabUnmarking {
 /** A cell to write on an input tab: plain values, or a calendar date (each adapter writes its own date cell). */
 export type WriteCell = GridValue | { date: CalendarDate };
 
+/**
+ * A decision of the approval page written on the trips tab, and nothing else: in each approval column it touches, one
+ * value over the chosen rows (a decision has one account, one date, one notice number or reason: '' empties the
+ * cell), and the note of each row's trail cell (its whole note, the person's part kept, our line appended). Blocks of
+ * notes as in TabAnnotations: unchanged cells inside a block keep theirs.
+ */
+export interface ApprovalWrites {
+  tab: string;
+  /** Each column written (1-based), its value, and the rows (1-based, ascending) that take it. */
+  columns: readonly { column: number; value: string | { date: CalendarDate }; rows: readonly number[] }[];
+  notes: readonly CellBlock<string>[];
+}
+
 export interface Workbook {
   /** Names of the tabs, in order. */
   tabNames(): string[];
@@ -100,6 +113,11 @@ export interface Workbook {
    * row is not data: readers skip it, and when it is the last the next appended row fills it. Formats stay.
    */
   clearRow(tab: string, row: number): void;
+  /**
+   * Writes an approval decision (ApprovalWrites) in one batch: a fixed number of calls in Sheets, whatever the number
+   * of rows (each column's cells as one list of ranges). Strings stay text; dates become date cells shown dd/MM/yyyy.
+   */
+  writeApprovals(writes: ApprovalWrites): void;
   /**
    * Writes a generated tab whole and returns its name. A tab of that name that is ours is replaced; one that is the
    * user's (any case) is left alone and ours takes the next free name, "Tổng hợp 1+2 (2)".

@@ -9,7 +9,7 @@ import { rosterHighlights } from '../core/highlights';
 import { approvalOf, approvalSentence, type Approval } from '../core/approval';
 import { isYearEnd } from '../core/verdict';
 import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
-import { buildMau2 } from '../core/forms/mau2';
+import { buildMau2, type Mau2Listing, type Mau2Options } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
 import { sortIssues, type PlacedIssue } from '../core/issues';
 import { messages, settingsMessages } from '../core/messages';
@@ -296,9 +296,14 @@ export function formContext(analysis: Analysis, ban: string | null): FormContext
   return formContextOf({ province: provinceOf(settings), year, ban, settings, policy, today, cadres: analysis.roster.cadres, leftOut });
 }
 
-/** Writes the mẫu 2 tab for a ban (or all) and returns its name. */
-export function generateMau2(workbook: Workbook, analysis: Analysis, ban: string | null): string {
-  return workbook.writeGeneratedTab(buildMau2(formContext(analysis, ban), analysis.trips.trips, analysis.policy));
+/** Writes the mẫu 2 tab for a ban (or all) and returns its name: the approved registrations, or all of them (Mau2Listing). */
+export function generateMau2(workbook: Workbook, analysis: Analysis, ban: string | null, listing: Mau2Listing = 'approved'): string {
+  return workbook.writeGeneratedTab(buildMau2(formContext(analysis, ban), analysis.trips.trips, analysis.policy, mau2Options(analysis, listing)));
+}
+
+/** Mẫu 2's options on this sheet: whether it keeps approvals decides whether the listing matters. */
+export function mau2Options(analysis: Analysis, listing: Mau2Listing): Mau2Options {
+  return { listing, kept: analysis.trips.processColumns.approval };
 }
 
 /** Writes mẫu 1 for one cadre or every cadre of a Ban and returns its tab's name and what it lists. */

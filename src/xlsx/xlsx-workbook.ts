@@ -5,6 +5,7 @@ import { columnLetter } from '../core/columns';
 import type { GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
 import {
+  type ApprovalWrites,
   checkBlock,
   freeTabName,
   sameTabName,
@@ -269,6 +270,17 @@ export class XlsxWorkbook implements Workbook {
     edits.clearedRows.add(row);
     edits.cells.deleteWhere((r) => r === row);
     edits.notes.forget((r) => r === row);
+  }
+
+  writeApprovals(w: ApprovalWrites): void {
+    const slot = this.requireSheet(w.tab);
+    if (this.isGenerated(slot.name)) throw new Error(`writeApprovals '${w.tab}': a generated tab is not an input tab`);
+    for (const block of w.notes) checkBlock(block, 'notes');
+    const edits = this.editsOf(slot);
+    for (const { column, value, rows } of w.columns) {
+      for (const row of rows) this.write(slot, row, column, value === '' ? { kind: 'clear' } : writeOf(value));
+    }
+    for (const block of w.notes) this.writeNotes(edits, block);
   }
 
   writeGeneratedTab(layout: TabLayout): string {

@@ -29,7 +29,7 @@ function hostileProvince() {
     [2, 'Lê Văn Cường', BAN, 'Kiểm tra, giám sát', 'Kiểm tra', 3, '10/05/2023', '12/05/2023', `Ấp ${IMG}`, '', 'Đã thực hiện'],
   ];
   const workbook = MemoryWorkbook.fromTabs({ 'Cán bộ': roster as never, 'Đi cơ sở': trips as never });
-  const settings = { ...defaultSettings(2023), recipients: { btcKt: ['btckt@tinhdoan.example.vn'], banLeaders: {} } };
+  const settings = { ...defaultSettings(2023), recipients: { btcKt: ['btckt@tinhdoan.example.vn'], banLeaders: {}, thuongTruc: [] } };
   return analyze(workbook, { settings, today: '2023-06-27' as CalendarDate });
 }
 

@@ -43,7 +43,7 @@ function bigBan(n: number, ban = 'Ban Tuyên giáo') {
   }
   trips[0]!.push('Kết quả, đề xuất');
   const workbook = MemoryWorkbook.fromTabs({ 'Cán bộ': roster as never, 'Đi cơ sở': trips as never });
-  const settings = { ...defaultSettings(2023), recipients: { btcKt: ['btckt@tinhdoan.example.vn'], banLeaders: {} } };
+  const settings = { ...defaultSettings(2023), recipients: { btcKt: ['btckt@tinhdoan.example.vn'], banLeaders: {}, thuongTruc: [] } };
   return analyze(workbook, { settings, today: '2023-06-27' as CalendarDate });
 }
 

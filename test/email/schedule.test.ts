@@ -148,7 +148,7 @@ describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)
   });
 
   it('lịch bật mà chưa có Email BTC-KT: trang Cài đặt nói thư tổng hợp toàn tỉnh không gửi cho ai', () => {
-    const none = provinceSettings('tay-ninh-2023', { recipients: { btcKt: [], banLeaders: {} } });
+    const none = provinceSettings('tay-ninh-2023', { recipients: { btcKt: [], banLeaders: {}, thuongTruc: [] } });
     const addon = loadClockAddon(START, { ...none, schedule: { ...none.schedule, enabled: false } });
     // Off, nothing is planned: nothing to say yet.
     expect((addon.call('getScheduleStatus') as Status).gaps).toEqual([]);

@@ -188,7 +188,7 @@ describe('thư không gửi được: luôn có tên trong danh sách, kèm lý 
   it('ban có email sau khi lỡ hạn vẫn được gửi bù', () => {
     const { log } = play([{ day: '24/03' }, { day: '03/04' }, { day: '03/04', action: 'gửi bù' }]);
     const settings = provinceSettings('kien-giang-2023', {
-      recipients: { btcKt: [at('btckt')], banLeaders: { 'Văn phòng': at('vanphong'), 'Ban Công tác Thiếu nhi': at('ttn') } },
+      recipients: { btcKt: [at('btckt')], banLeaders: { 'Văn phòng': at('vanphong'), 'Ban Công tác Thiếu nhi': at('ttn') }, thuongTruc: [] },
     });
     const mailer = new RecordingMailer();
     sendMissedSummaries(memoryContext(day('05/04'), settings), mailer, log, { spreadsheetUrl: null });

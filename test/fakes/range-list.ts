@@ -14,7 +14,8 @@ type Implemented =
   | 'setHorizontalAlignment'
   | 'setVerticalAlignment'
   | 'setWrap'
-  | 'setNumberFormat';
+  | 'setNumberFormat'
+  | 'setValue';
 
 /**
  * Sheet.getRangeList: ranges of one sheet. activate() selects them all; the last one becomes the active range. Each
@@ -84,5 +85,9 @@ export class FakeRangeList implements Pick<Api, Implemented> {
   }
   setNumberFormat(numberFormat: string): this {
     return this.each('setNumberFormat', (r) => r.setNumberFormat(numberFormat));
+  }
+  /** "Sets the value for each Range in the RangeList": each cell as Range.setValue stores it (a leading ' keeps text). */
+  setValue(value: unknown): this {
+    return this.each('setValue', (r) => r.setValue(value));
   }
 }

@@ -20,6 +20,7 @@ const MENU_ITEMS = [
   ['Kiểm tra dữ liệu', 'menuCheck'],
   ['Tiến độ cán bộ', 'menuProgress'],
   ['Nhập đợt đi cơ sở', 'menuTripForm'],
+  ['Duyệt đăng ký', 'menuApprovals'],
   ['Tạo mẫu 1…', 'menuMau1'],
   ['Tạo mẫu 2…', 'menuMau2'],
   ['Tạo mẫu 3…', 'menuMau3'],

@@ -64,6 +64,26 @@ const undo = new WeakMap<Addon, { row: number; written: unknown[] }>();
 /** The stored settings as getSettingsPage answered in `before`, for the save. */
 const settingsShown = new WeakMap<Addon, ServerResult<'getSettingsPage'>['settings']>();
 
+/** The synthetic sheet keeps approvals (the template's five columns after Trạng thái); the user leads Ban Tổ chức – Kiểm tra. */
+function keepApprovals(a: Addon): void {
+  a.ss
+    .tab('Đi cơ sở')
+    .getRange(1, 12, 1, 5)
+    .setValues([['Ban duyệt (người)', 'Ban duyệt (ngày)', 'Thông báo phê duyệt (số)', 'Thông báo phê duyệt (ngày)', 'Trả lại (lý do)']]);
+  a.ss.tab('Cán bộ').getRange(2, 6).setValue('user@example.com');
+}
+/** Five rows of the queue as getApprovalQueue showed them, for the decision. */
+const shown = new WeakMap<Addon, { row: number; fingerprint: string }[]>();
+function loadQueue(a: Addon): void {
+  const queue = a.call('getApprovalQueue') as ServerResult<'getApprovalQueue'>;
+  const rows = queue.roles[0]!.groups.flatMap((g) => g.rows).slice(0, 5);
+  expect(rows).toHaveLength(5);
+  shown.set(
+    a,
+    rows.map((r) => ({ row: r.row, fingerprint: r.fingerprint })),
+  );
+}
+
 const SERVER_CASES: ServerCases = {
   getProgress: [{ name: 'Tiến độ cán bộ', budget: 20, args: () => [] }],
   selectTripRows: [
@@ -156,6 +176,52 @@ const SERVER_CASES: ServerCases = {
   getScheduleStatus: [{ name: 'Cài đặt, the email schedule’s state', budget: 4, args: () => [] }],
   setSchedule: [{ name: 'Cài đặt, the email schedule turned on', budget: 5, args: () => [true] }],
   sendMissedSummaries: [{ name: 'Gửi bù with nothing to send', budget: 22, args: () => [] }],
+  getApprovalQueue: [
+    {
+      name: 'Duyệt đăng ký opened: the roster, the trips and their notes read once',
+      budget: 22,
+      before: keepApprovals,
+      args: () => [],
+      expect: (result) => expect(result.roles.map((r) => r.kind)).toEqual(['ban']),
+    },
+  ],
+  decideApprovals: [
+    {
+      name: 'Duyệt đăng ký, five rows approved: read, one batch of writes, read again for the page',
+      // Seven calls write: a RangeList and its setValue for the account, three for the date (its format), one block
+      // of trail notes (getRange, setNotes); the rest reads, twice (the rows' state before, the page's queue after).
+      budget: 40,
+      before: (a) => {
+        keepApprovals(a);
+        loadQueue(a);
+      },
+      args: (a) => [{ role: 'ban', ban: 'Ban Tổ chức – Kiểm tra', decision: 'approve', rows: shown.get(a)! }],
+      expect: (result) => expect(result.written).toHaveLength(5),
+    },
+    {
+      name: 'Duyệt đăng ký after a check: the written rows’ status cells brought up to date too',
+      budget: 55,
+      before: (a) => {
+        keepApprovals(a);
+        a.call('menuCheck');
+        loadQueue(a);
+      },
+      args: (a) => [{ role: 'ban', ban: 'Ban Tổ chức – Kiểm tra', decision: 'approve', rows: shown.get(a)! }],
+      expect: (result) => expect(result.written).toHaveLength(5),
+    },
+    {
+      name: 'Duyệt đăng ký, the same rows again: nothing written, nothing read again',
+      // What opening the page costs, and the lock's flush.
+      budget: 22,
+      before: (a) => {
+        keepApprovals(a);
+        loadQueue(a);
+        a.call('decideApprovals', { role: 'ban', ban: 'Ban Tổ chức – Kiểm tra', decision: 'approve', rows: shown.get(a)! });
+      },
+      args: (a) => [{ role: 'ban', ban: 'Ban Tổ chức – Kiểm tra', decision: 'approve', rows: shown.get(a)! }],
+      expect: (result) => expect(result.written).toEqual([]),
+    },
+  ],
   dismissUnsent: [{ name: 'Bỏ khỏi danh sách, an entry no longer there', budget: 4, args: () => [{ item: 'r2023-dang-ky-1', recipients: 'abcdef' }] }],
   getSelfCheck: [
     {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { inlineScript, renderPages } from '../../scripts/build-ui.mjs';
 
 describe('the built pages', () => {
-  it('are four self-contained HTML files: one inline script, one inline style, nothing fetched', async () => {
+  it('are five self-contained HTML files: one inline script, one inline style, nothing fetched', async () => {
     const pages = await renderPages();
-    expect(pages.map((p) => p.name)).toEqual(['forms-dialog', 'progress', 'settings', 'trip-form']);
+    expect(pages.map((p) => p.name)).toEqual(['duyet', 'forms-dialog', 'progress', 'settings', 'trip-form']);
     for (const { name, html } of pages) {
       expect(html.match(/<script>/g), name).toHaveLength(1);
       expect(html.match(/<style>/g), name).toHaveLength(1);

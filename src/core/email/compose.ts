@@ -35,6 +35,11 @@ export function summarySubject(quarter: Quarter, year: number, who: string, test
   return `${test ? '[THỬ] ' : ''}[1+2] Tổng hợp đi cơ sở ${periodName({ quarter, year })} – ${who}`;
 }
 
+/** "[1+2] Nhắc duyệt đăng ký: 3 đăng ký chờ, hạn 20/06/2023". */
+export function approvalReminderSubject(count: number, firstDeadline: CalendarDate): string {
+  return `[1+2] Nhắc duyệt đăng ký: ${count} đăng ký chờ, hạn ${formatDayFirst(firstDeadline)}`;
+}
+
 export function reminderSubject(deadlineDate: CalendarDate, label: string, ban: string): string {
   return `[1+2] Nhắc hạn ${formatDayFirst(deadlineDate)}: ${label} – ${ban}`;
 }
@@ -59,6 +64,8 @@ function viewFor(send: Send, inputs: EmailInputs, facts: EmailFacts, options: Co
     }
     case 'reminder':
       return { ...reminderView(send, inputs), link };
+    case 'approval-reminder':
+      return { ...approvalReminderView(send, inputs), link };
   }
 }
 
@@ -245,6 +252,34 @@ function reminderView(send: Send, inputs: EmailInputs): ViewBody {
     greeting: send.toName ? `Kính gửi đồng chí ${send.toName},` : `Kính gửi lãnh đạo ${send.ban},`,
     intro: [
       `Hạn: ngày ${formatDayFirst(deadline.date)}${daysLeft > 0 ? ` (còn ${daysLeft} ngày)` : ' (hôm nay)'}. Dưới đây là những việc ${send.ban} còn thiếu theo bảng tính.`,
+      asOf(inputs),
+    ],
+    blocks,
+    footer: FOOTER,
+  };
+}
+
+/** The registrations waiting for the person, deadline by deadline (approval-reminders.ts). */
+function approvalReminderView(send: Send, inputs: EmailInputs): ViewBody {
+  const holding = send.approvals!;
+  const deadlines = [...holding.deadlines].sort((a, b) => (a.deadline.date < b.deadline.date ? -1 : a.deadline.date > b.deadline.date ? 1 : 0));
+  const count = new Set(deadlines.flatMap((d) => d.registrations.map((r) => r.row))).size;
+  const blocks: Block[] = deadlines.map(({ deadline, round, registrations }) => {
+    const daysLeft = dayNumber(deadline.date) - dayNumber(inputs.today);
+    return {
+      kind: 'list',
+      title: `${deadline.label} (${round}): hạn ${formatDayFirst(deadline.date)}${daysLeft > 0 ? `, còn ${daysLeft} ngày` : ', hôm nay'} (${registrations.length} đăng ký)`,
+      items: registrations.map((r) => `${short(r.cadre, 80)} (${r.ban}, dòng ${r.row}): ${short(r.text, 200)}`),
+    };
+  });
+  const step = holding.ban === null ? 'tổng hợp, phê duyệt' : 'lãnh đạo ban duyệt';
+  return {
+    subject: approvalReminderSubject(count, deadlines[0]!.deadline.date),
+    test: false,
+    heading: 'Đăng ký đi cơ sở đang chờ duyệt',
+    greeting: send.toName ? `Kính gửi đồng chí ${send.toName},` : holding.ban ? `Kính gửi lãnh đạo ${holding.ban},` : 'Kính gửi đồng chí,',
+    intro: [
+      `Có ${count} đăng ký đi cơ sở đang chờ ${step} và sắp đến hạn. Anh/chị duyệt hoặc trả lại trong tiện ích: menu 1+2 Đi cơ sở → Duyệt đăng ký.`,
       asOf(inputs),
     ],
     blocks,

@@ -6,6 +6,7 @@ import { banKey } from '../names';
 import type { Policy } from '../policy';
 import type { Settings } from '../settings';
 import { isBehind, type Verdict } from '../verdict';
+import { waitingRegistrations, type WaitingRegistration } from './approval-reminders';
 import { banLeaderOf, type BanLeader } from './recipients';
 
 /**
@@ -25,6 +26,8 @@ export interface EmailInputs {
   /** Valid trips only. */
   trips: readonly Trip[];
   evaluation: Evaluation;
+  /** The trips tab keeps approvals (an approval column): the approval reminders are planned from it. */
+  approvalsKept?: boolean;
 }
 
 export interface CadreBehind {
@@ -70,6 +73,8 @@ export interface EmailFacts {
   year: number;
   /** In roster order (the order Bans first appear). */
   bans: BanFacts[];
+  /** Registrations waiting for the Ban's or the province's decision (empty where the sheet keeps no approvals). */
+  waiting?: WaitingRegistration[];
 }
 
 /**
@@ -128,5 +133,6 @@ export function buildFacts(inputs: EmailInputs): EmailFacts {
       ban.incomplete.push({ cadre: e.cadre, name: e.name, tripStarts: live.map((t) => t.from).sort() });
     }
   }
-  return { today, year: inputs.year, bans };
+  const waiting = waitingRegistrations(trips, cadres, inputs.approvalsKept === true, inputs.policy, inputs.year);
+  return { today, year: inputs.year, bans, waiting };
 }

@@ -3,6 +3,7 @@ import { deadlineCoverage, deadlineDates, periodOf, quarterlySummaryDate } from 
 import type { Policy } from '../policy';
 import { periodName } from '../quarter-name';
 import type { Settings } from '../settings';
+import { approvalReminders, type ApprovalHolding } from './approval-reminders';
 import type { BanFacts, CadreBehind, EmailFacts, IncompleteCadre, OverdueCadre } from './facts';
 import { btcKtAddresses, normalizeEmail } from './recipients';
 import { isGivenUp, isSent, type SentLog } from './sent-log';
@@ -28,7 +29,7 @@ import { isGivenUp, isSent, type SentLog } from './sent-log';
 
 export const CATCH_UP_DAYS = 3;
 
-export type SendKind = 'province-summary' | 'ban-summary' | 'reminder';
+export type SendKind = 'province-summary' | 'ban-summary' | 'reminder' | 'approval-reminder';
 
 export interface ReminderDeadline {
   /** The deadline's id, with `-q<n>` for a quarterly one. */
@@ -73,6 +74,8 @@ export interface Send {
   /** The person greeted; '' when unknown. */
   toName: string;
   missing: BanMissing | null;
+  /** An approval reminder's deadlines and the registrations waiting for them (approval-reminders.ts). */
+  approvals?: ApprovalHolding;
 }
 
 export interface PlanInput {
@@ -114,7 +117,10 @@ export function missedSummarySends(input: PlanInput): Send[] {
 /** Everything the schedule sends in the policy year, whatever the day: summaries and reminders, as switched on. */
 function yearSends(input: PlanInput): Send[] {
   const { settings } = input;
-  return [...(settings.schedule.quarterlySummary ? summarySends(input) : []), ...(settings.schedule.reminders ? reminderSends(input) : [])];
+  return [
+    ...(settings.schedule.quarterlySummary ? summarySends(input) : []),
+    ...(settings.schedule.reminders ? [...reminderSends(input), ...approvalReminderSends(input)] : []),
+  ];
 }
 
 function inOrder(sends: Send[]): Send[] {
@@ -229,6 +235,25 @@ function reminderSends({ settings, policy, year, facts }: PlanInput): Send[] {
     }
   }
   return out;
+}
+
+/** Reminders to whoever holds a waiting registration (approval-reminders.ts), as sends: one a day per address. */
+function approvalReminderSends({ settings, policy, year, facts }: PlanInput): Send[] {
+  return approvalReminders(settings, policy, year, facts.bans, facts.waiting ?? [], CATCH_UP_DAYS).map((r) => ({
+    kind: 'approval-reminder',
+    item: r.item,
+    recipientKey: normalizeEmail(r.to),
+    target: r.target,
+    due: r.due,
+    lastDay: r.lastDay,
+    quarter: null,
+    deadline: null,
+    ban: r.holding.ban,
+    to: r.to,
+    toName: r.toName,
+    missing: null,
+    approvals: r.holding,
+  }));
 }
 
 /** What the Ban still lacks for a deadline, or null when nothing (no reminder then). */

@@ -40,6 +40,7 @@ export const emailTexts = {
   /** The deadline a reminder was for, named as such: not to be read as the day it should have gone. */
   reminder: (date: string, label: string) => `Thư nhắc hạn “${label}” (hạn ${date})`,
   someReminder: 'Thư nhắc hạn',
+  approvalReminder: (due: string) => `Thư nhắc duyệt đăng ký ngày ${due}`,
   noProvinceSummary: (department: string) =>
     `Chưa có Email ${department}: thư tổng hợp toàn tỉnh hằng quý sẽ không gửi cho ai. Thêm địa chỉ ở ô “Email ${department}” bên trên rồi bấm Lưu.`,
   unsent: (n: number) => `Có ${n} thư không được gửi và sẽ không tự gửi lại: xem danh sách bên dưới.`,

@@ -3,7 +3,7 @@ import { quarterOf, yearOf, type Quarter } from '../../core/calendar-date';
 import type { LeftOutRow } from '../../core/forms/frame';
 import { groupTrips } from '../../core/forms/form-rows';
 import { mau1Cadres, mau1TabName, type Mau1Scope } from '../../core/forms/mau1';
-import { mau2TabName, mau2Trips } from '../../core/forms/mau2';
+import { mau2Listed, mau2TabName, mau2Trips, type Mau2Listing } from '../../core/forms/mau2';
 import { buildMau3, mau3TabName } from '../../core/forms/mau3';
 import { banKey, nameKey } from '../../core/names';
 import { UserError } from '../../core/user-error';
@@ -12,7 +12,7 @@ import { leftOutTrips } from '../ban-issues';
 import { staleForms } from '../stale-forms';
 import { analyzeContext, type PageContext, type ServerContext } from '../server-context';
 import { generatedTabTarget } from '../workbook';
-import { bansOf, formContext, generateMau1, generateMau2, generateMau3, type Analysis } from '../workflow';
+import { bansOf, formContext, generateMau1, generateMau2, generateMau3, mau2Options, type Analysis } from '../workflow';
 import { NoInput, serverFunction } from './server-function';
 import { PAGE_ACTIONS, pageTexts } from './texts';
 
@@ -28,7 +28,10 @@ export interface FormScope {
   ban: string | null;
   /** Mẫu 1 of every cadre of the Ban (the exempt left out); zero for the province-wide scope, which mẫu 1 has not. */
   mau1: FormCount;
+  /** Mẫu 2 of the registrations the Ban approved (every registration where the sheet keeps no approvals). */
   mau2: FormCount;
+  /** Mẫu 2 of every registration, those not yet approved marked (offered where the sheet keeps approvals). */
+  mau2All: FormCount;
   /** Index 0 is quarter 1. */
   mau3: FormCount[];
 }
@@ -46,6 +49,8 @@ export interface FormOptionsPayload {
   cadres: FormCadre[];
   year: number;
   currentQuarter: Quarter;
+  /** The sheet keeps approvals: mẫu 2 lists the approved registrations, or all of them when asked. */
+  approvalsKept: boolean;
   /** The province-wide scope first, then each Ban in roster order. */
   scopes: FormScope[];
   warnings: string[];
@@ -58,13 +63,15 @@ export function getFormOptions(ctx: ServerContext): FormOptionsPayload {
   const scopes = [null, ...bans].map<FormScope>((ban) => ({
     ban,
     mau1: ban === null ? { cadres: 0, trips: 0 } : mau1Count(analysis, { ban }, listed),
-    mau2: mau2Count(analysis, ban),
+    mau2: mau2Count(analysis, ban, 'approved'),
+    mau2All: mau2Count(analysis, ban, 'all'),
     mau3: ([1, 2, 3, 4] as const).map((q) => mau3Count(analysis, ban, q)),
   }));
   const cadres = analysis.roster.cadres.filter((c) => c.name !== '').map((c) => ({ name: c.name, ban: c.ban, trips: listed.get(c.index) ?? 0 }));
   const stale = staleForms(ctx.workbook, analysis).map((f) => f.tab);
   const allWarnings = stale.length > 0 ? [...warnings, pageTexts.staleForms(stale)] : warnings;
-  return { bans, cadres, year: analysis.year, currentQuarter: currentQuarter(analysis), scopes, warnings: allWarnings };
+  const approvalsKept = analysis.trips.processColumns.approval;
+  return { bans, cadres, year: analysis.year, currentQuarter: currentQuarter(analysis), approvalsKept, scopes, warnings: allWarnings };
 }
 
 /** How many trips mẫu 1 lists for each cadre (mẫu 2's trips: registered, approved or done in the year). */
@@ -91,8 +98,9 @@ function mau3Count(analysis: Analysis, ban: string | null, quarter: Quarter): Fo
 }
 
 /** What mẫu 2 lists, grouped as the form groups them. */
-function mau2Count(analysis: Analysis, ban: string | null): FormCount {
-  const groups = groupTrips(mau2Trips(analysis.trips.trips, analysis.year), analysis.roster.cadres, ban);
+function mau2Count(analysis: Analysis, ban: string | null, listing: Mau2Listing): FormCount {
+  const listed = mau2Listed(analysis.trips.trips, analysis.year, analysis.policy, mau2Options(analysis, listing));
+  const groups = groupTrips(listed, analysis.roster.cadres, ban);
   let cadres = 0;
   let trips = 0;
   for (const g of groups) {
@@ -111,6 +119,8 @@ export const GenerateFormSchema = lazy(() =>
     cadre: z._default(z.nullable(z.object({ name: z.string(), ban: z.string() })), null),
     /** Mẫu 3's quarter (mẫu 1 and 2 cover the year). */
     quarter: z.literal([1, 2, 3, 4], { message: pageTexts.badQuarter }),
+    /** Mẫu 2: the approved registrations, or every registration with those not yet approved marked. */
+    mau2: z._default(z.enum(['approved', 'all'], { message: pageTexts.badInput(['Danh sách mẫu 2 không hợp lệ.']) }), 'approved'),
     /** The person has agreed to replace our tab of that name (the dialog asks first). */
     replace: z._default(z.boolean({ message: pageTexts.badSwitch }), false),
   }),
@@ -135,6 +145,7 @@ export function generateForm(ctx: PageContext, input: z.output<typeof GenerateFo
     ban = bansOf(analysis).find((b) => banKey(b) === banKey(wanted)) ?? null;
     if (ban === null) throw new UserError(pageTexts.unknownBan(wanted));
   }
+  const listing: Mau2Listing = analysis.trips.processColumns.approval ? input.mau2 : 'approved';
   let scope: Mau1Scope | null = null;
   if (input.form === 'mau1') {
     const wanted = input.cadre;
@@ -148,14 +159,14 @@ export function generateForm(ctx: PageContext, input: z.output<typeof GenerateFo
   const wantedName = scope
     ? mau1TabName(scope, analysis.roster.cadres)
     : input.form === 'mau2'
-      ? mau2TabName(ban)
+      ? mau2TabName(ban, listing)
       : mau3TabName(input.quarter, analysis.year, ban);
   const target = generatedTabTarget(ctx.workbook, wantedName);
   if (target.replaces && !input.replace) return { ok: false, existing: target.name };
   const made = scope
     ? (({ name, cadres, trips }) => ({ tabName: name, cadres, trips }))(generateMau1(ctx.workbook, analysis, scope))
     : input.form === 'mau2'
-      ? { tabName: generateMau2(ctx.workbook, analysis, ban), ...mau2Count(analysis, ban) }
+      ? { tabName: generateMau2(ctx.workbook, analysis, ban, listing), ...mau2Count(analysis, ban, listing) }
       : (({ name, summary }) => ({ tabName: name, cadres: summary.cadres, trips: summary.trips }))(generateMau3(ctx.workbook, analysis, ban, input.quarter));
   ctx.host.showTab(made.tabName);
   const leftOut = leftOutTrips(analysis, ban ?? (scope && 'cadre' in scope ? scope.cadre.ban : null));

@@ -6,7 +6,7 @@ import { banKey } from '../../core/names';
 import { PRESETS, type PresetId } from '../../core/presets';
 import { settingsKeepingValid, type Settings, type SettingsInput } from '../../core/settings';
 import { applySheetSettings, readSettingsTab } from '../../core/settings-tab';
-import { checkSettingsInput } from '../../core/settings-check';
+import { ADDRESS_LISTS, checkSettingsInput } from '../../core/settings-check';
 import { presetDefaults, type PresetDefaults } from '../../core/settings-fields';
 import { UserError } from '../../core/user-error';
 import * as z from '../../core/zod-vi';
@@ -159,7 +159,7 @@ export function saveSettingsPage(ctx: ServerContext, input: SettingsInput): Save
       notSaved[path] ??= message;
       const list = valueAt(candidate, path);
       // A list of addresses keeps its good ones; any other value goes back to what is stored.
-      if (path === 'recipients.btcKt' && Array.isArray(list))
+      if (ADDRESS_LISTS.some((key) => path === `recipients.${key}`) && Array.isArray(list))
         setAt(
           candidate,
           path,

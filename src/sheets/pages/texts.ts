@@ -52,4 +52,5 @@ export const PAGE_ACTIONS = {
   forms: 'Tạo biểu mẫu',
   settings: 'Cài đặt',
   email: 'Gửi email 1+2',
+  approvals: 'Duyệt đăng ký',
 } as const;

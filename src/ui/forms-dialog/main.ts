@@ -6,7 +6,7 @@ import { call, closeHost } from '../bridge';
 import { combobox } from '../shared/combobox';
 import { banner, busy, byId, focusOn, h, isBusy, newId, replace, type Child } from '../shared/dom';
 import { failureBanner } from '../shared/failure';
-import { field, select } from '../shared/form';
+import { checkbox, field, select } from '../shared/form';
 import { loadPage } from '../shared/load';
 import { formsTexts as T } from './texts';
 
@@ -56,6 +56,8 @@ function build(options: FormOptionsPayload): void {
     String(options.currentQuarter),
   );
   const quarterField = field(T.quarter, quarter);
+  // Where the sheet keeps approvals, mẫu 2 lists what the Ban approved; this box lists every registration, marked.
+  const mau2All = checkbox(T.mau2All, false);
   const summary = h('div', { class: 'summary', attrs: { role: 'status' } });
   const generate = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.generate);
   const close = h('button', { attrs: { type: 'button' }, on: { click: () => closeHost() } }, T.close);
@@ -94,6 +96,7 @@ function build(options: FormOptionsPayload): void {
     cadreField.root.hidden = !c.byCadre;
     banField.root.hidden = c.byCadre;
     quarterField.root.hidden = c.form !== 'mau3';
+    mau2All.root.hidden = c.form !== 'mau2' || !options.approvalsKept;
     // Mẫu 1 is per person: for a Ban, not the whole province.
     const all = ban.querySelector<HTMLOptionElement>('option[value=""]')!;
     all.hidden = c.form === 'mau1';
@@ -106,8 +109,11 @@ function build(options: FormOptionsPayload): void {
       const person = now.cadre === null ? null : options.cadres[now.cadre]!;
       if (now.byCadre) replace(summary, person ? listing(T.whatMau1Cadre(person.name), { cadres: 1, trips: person.trips }) : T.pickCadre);
       else replace(summary, now.ban ? listing(T.whatMau1Ban(now.ban), scope.mau1) : T.pickBan);
-    } else if (now.form === 'mau2') replace(summary, listing(T.whatMau2(options.year, who), scope.mau2));
-    else replace(summary, listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!));
+    } else if (now.form === 'mau2') {
+      const all = mau2All.control.checked;
+      const what = !options.approvalsKept ? T.whatMau2 : all ? T.whatMau2All : T.whatMau2Approved;
+      replace(summary, listing(what(options.year, who), all && options.approvalsKept ? scope.mau2All : scope.mau2));
+    } else replace(summary, listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!));
   }
 
   async function make(replaceTab: boolean): Promise<void> {
@@ -128,6 +134,7 @@ function build(options: FormOptionsPayload): void {
           ban: c.form === 'mau1' && c.byCadre ? null : c.ban,
           cadre: person ? { name: person.name, ban: person.ban } : null,
           quarter: c.quarter,
+          mau2: mau2All.control.checked ? 'all' : 'approved',
           replace: replaceTab,
         }),
       );
@@ -178,6 +185,7 @@ function build(options: FormOptionsPayload): void {
     input.addEventListener('change', () => render(true));
   ban.addEventListener('change', () => render(true));
   quarter.addEventListener('change', () => render(true));
+  mau2All.control.addEventListener('change', () => render(true));
   cadre.onChange(() => {
     cadreField.setError(null);
     render(true);
@@ -196,7 +204,7 @@ function build(options: FormOptionsPayload): void {
     },
     h('fieldset', { class: 'form-choice' }, h('legend', null, T.form), forms.mau1.root, forms.mau2.root, forms.mau3.root),
     whoGroup,
-    h('div', { class: 'row' }, cadreField.root, banField.root, quarterField.root),
+    h('div', { class: 'row' }, cadreField.root, banField.root, quarterField.root, mau2All.root),
     summary,
     result,
     h('div', { class: 'actions' }, generate, close),
