@@ -1,9 +1,10 @@
 import type { CalendarDate, Quarter } from '../core/calendar-date';
 import { findTab, STATUS_CAPTIONS, TAB_NAMES, tabsForRole } from '../core/columns';
-import { tripsYearElsewhere, type YearElsewhere } from '../core/sheet-year';
-import { evaluate, type Evaluation } from '../core/evaluate';
+import { tripsYearElsewhere } from '../core/sheet-year';
+import { evaluate } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import { formContextOf, type FormContext } from '../core/forms/frame';
+import type { Analysis } from './analysis';
 import { leftOutTrips } from './ban-issues';
 import { rosterHighlights } from '../core/highlights';
 import { approvalOf, approvalSentence, type Approval } from '../core/approval';
@@ -11,13 +12,12 @@ import { isYearEnd } from '../core/verdict';
 import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2 } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
-import { sortIssues, type PlacedIssue } from '../core/issues';
+import { sortIssues } from '../core/issues';
 import { messages, settingsMessages } from '../core/messages';
-import type { Period, Trip } from '../core/model';
-import type { Policy } from '../core/policy';
+import type { Trip } from '../core/model';
 import { PRESETS } from '../core/presets';
-import { readRoster, type RosterRead } from '../core/read-roster';
-import { readTrips, warningColumns, type TripsRead } from '../core/read-trips';
+import { readRoster } from '../core/read-roster';
+import { readTrips, warningColumns } from '../core/read-trips';
 import { provinceOf, validateSettings, type Settings } from '../core/settings';
 import { applySheetSettings, readSettingsTab, type SheetSettingRow } from '../core/settings-tab';
 import type { Table } from '../core/table';
@@ -27,34 +27,7 @@ import type { RawCell, TabAnnotations, TabData, Workbook } from './workbook';
 import { visibleValues } from '../core/merges';
 import { banKey, createNameIndex, matchName } from '../core/names';
 
-/** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
-export interface Analysis {
-  settings: Settings;
-  policy: Policy;
-  presetTitle: string;
-  year: number;
-  today: CalendarDate;
-  period: Period;
-  tabs: { roster: string; trips: string };
-  roster: RosterRead;
-  trips: TripsRead;
-  evaluation: Evaluation;
-  /** Every row issue, roster and trips, sorted by tab and row. */
-  issues: PlacedIssue[];
-  /** Problems in the Cài đặt tab (the run goes on with the other settings). */
-  settingsProblems: string[];
-  /** What the run did not take in: tabs named like the roster or the trips tab that were not read (only one of each
-   * is), trips of another year than the one checked. */
-  notices: string[];
-  /** Set when most trips lie outside the period checked: the year they lie in (one of the notices says so). */
-  yearElsewhere: YearElsewhere | null;
-  /** The Cài đặt tab's rows that took effect, in tab order. */
-  sheetSettings: SheetSettingRow[];
-  /** The Cài đặt tab's name as found, or null when there is none. */
-  settingsTab: string | null;
-  /** Raw tab data kept for annotation (values and notes as read). */
-  raw: { roster: TabData; trips: TabData };
-}
+export type { Analysis };
 
 export interface AnalyzeOptions {
   /** Stored settings (DocumentProperties in Sheets, defaults + flags in the CLI). The Cài đặt tab overrides them. */
