@@ -1,4 +1,5 @@
-import { MailRejected, SENT_LOG_KEY, type LogStore, type Mailer, type OutgoingMessage, type RejectionKind } from '../sheets/email-run';
+import { MailRejected, type LogStore, type Mailer, type OutgoingMessage, type RejectionKind } from '../sheets/email-send';
+import { SENT_LOG_KEY } from '../sheets/email-run';
 
 /**
  * The Mailer port over MailApp. MailApp's quota counts recipients per day (100 consumer, 1,500 Workspace); one

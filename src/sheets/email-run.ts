@@ -10,87 +10,17 @@ import { emailTexts } from '../core/email/texts';
 import { isUserError, UserError } from '../core/user-error';
 import { analyzeContext, storedSettings, type ServerContext } from './server-context';
 import type { Analysis } from './workflow';
+import { addressOf, deliver, MailRejected, mailTo, rejectionReason, type DailyRunOptions, type LogStore, type Mailer, type SentSummary } from './email-send';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
- * tests) and a LogStore (a DocumentProperties value in Sheets). Analyse once, look back for windows that closed
- * unnoticed, plan what is due today, check the quota first, send the province-wide email first, write the sent-log
- * right after each send. Nothing that will not go is dropped without an entry in the log's failures.
+ * tests) and a LogStore (a DocumentProperties value in Sheets), both declared in email-send.ts with the steps of one
+ * send. Analyse once, look back for windows that closed unnoticed, plan what is due today, check the quota first,
+ * send the province-wide email first, write the sent-log right after each send. Nothing that will not go is dropped
+ * without an entry in the log's failures.
  */
 
-export interface OutgoingMessage {
-  to: string;
-  subject: string;
-  htmlBody: string;
-  /** The plain-text alternative. */
-  body: string;
-  /** The sender's display name. */
-  name: string;
-}
-
-export interface Mailer {
-  /** Recipients the account may still send to today (MailApp.getRemainingDailyQuota). */
-  remainingQuota(): number;
-  /**
-   * Sends one message. Throws MailRejected when the mail service refuses it: 'quota' ends the day's sending, any
-   * other kind concerns this message (or a service hiccup) and the run goes on. Anything else thrown interrupts the
-   * run (what was sent is already in the log).
-   */
-  send(message: OutgoingMessage): void;
-}
-
-/**
- * Why the mail service refused a message, decided by the adapter from the kind of error and the remaining quota,
- * never from text that may hold the address:
- * - quota: the day's quota is used up; nothing more goes today.
- * - address: the service does not accept this recipient.
- * - too-large: the message is over the body size limit.
- * - refused: another refusal of this message (too many recipients, no recipient).
- * - service: anything else (the service failed); the message is tried again on the next run.
- */
-export type RejectionKind = 'quota' | 'address' | 'too-large' | 'refused' | 'service';
-
-export class MailRejected extends Error {
-  constructor(
-    readonly kind: RejectionKind,
-    /** The service's message with the recipient's address taken out. */
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'MailRejected';
-  }
-}
-
-/** Where the sent-log lives: one string value (DocumentProperties in Sheets). */
-export interface LogStore {
-  read(): string | null;
-  write(json: string): void;
-}
-
-export class MemoryLogStore implements LogStore {
-  writes = 0;
-  constructor(public value: string | null = null) {}
-  read(): string | null {
-    return this.value;
-  }
-  write(json: string): void {
-    this.writes++;
-    this.value = json;
-  }
-}
-
-export const SENDER_NAME = 'Tiện ích 1+2 Tỉnh đoàn';
 export const SENT_LOG_KEY = 'dicoso.email.sentLog.v1';
-
-export interface DailyRunOptions {
-  /** Linked at the end of every email. */
-  spreadsheetUrl: string | null;
-}
-
-export interface SentSummary {
-  to: string;
-  subject: string;
-}
 
 export interface DailyRunOutcome {
   date: CalendarDate;
@@ -130,22 +60,6 @@ function describe(send: Send): string {
 
 function recipientOf(send: Send): FailedRecipient {
   return { target: send.target, name: describe(send) };
-}
-
-/** The Vietnamese reason for a refusal; the address shown is ours, never read back from the service's text. */
-export function rejectionReason(error: MailRejected, address: string): string {
-  switch (error.kind) {
-    case 'quota':
-      return emailTexts.noQuota;
-    case 'address':
-      return emailTexts.refusedAddress(address);
-    case 'too-large':
-      return emailTexts.tooLarge;
-    case 'refused':
-      return emailTexts.rejected(error.message);
-    case 'service':
-      return emailTexts.serviceError(error.message);
-  }
 }
 
 export function errorText(error: unknown): string {
@@ -216,22 +130,19 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
   try {
     for (; next < plan.length; next++) {
       const send = plan[next]!;
-      if (!send.to) {
-        fail(send, emailTexts.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
+      const recipient = addressOf(send);
+      if ('problem' in recipient) {
+        fail(send, recipient.problem, true);
         continue;
       }
-      const to = send.to.trim();
-      if (!isEmailAddress(to)) {
-        fail(send, emailTexts.badAddress(send.to), true);
-        continue;
-      }
+      const { to } = recipient;
       if (quota < 1 || serviceDown) {
         left.push(send);
         continue;
       }
-      const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl }, facts);
+      let sent: SentSummary;
       try {
-        mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
+        sent = deliver(mailer, send, to, { inputs, facts }, options);
       } catch (error) {
         if (!(error instanceof MailRejected)) throw error;
         if (error.kind === 'quota') {
@@ -248,7 +159,7 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
       quota--;
       markSent(log, send.item, send.recipientKey, today, send.target);
       save();
-      outcome.sent.push({ to, subject: email.subject });
+      outcome.sent.push(sent);
     }
   } catch (error) {
     // The run ends here: what it has not sent is written down before the error goes on. Inside their window these
@@ -316,12 +227,11 @@ export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: Dai
   const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl, test: true });
   if (mailer.remainingQuota() < 1) throw new UserError(emailTexts.noQuota);
   try {
-    mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
+    return mailTo(mailer, to, email);
   } catch (error) {
     if (error instanceof MailRejected) throw new UserError(rejectionReason(error, to));
     throw error;
   }
-  return { to, subject: email.subject };
 }
 
 function testSend(analysis: Analysis, quarter: Quarter): Send {

@@ -1,5 +1,5 @@
 import { yearOf, type CalendarDate } from '../core/calendar-date';
-import type { LogStore, Mailer } from './email-run';
+import type { LogStore, Mailer } from './email-send';
 import type { TriggerState } from './schedule-status';
 import { loadSettings, type LoadedSettings, type SettingsStore } from './settings-store';
 import type { Workbook } from './workbook';
