@@ -1,5 +1,5 @@
 import { dayNumber } from '../core/calendar-date';
-import { columnLetter } from '../core/columns';
+import { columnLetter, gridRangeOf, parseRange } from '../core/a1';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import {
   checkBlock,
@@ -637,17 +637,9 @@ export function rowBlocks(rows: readonly number[]): [number, number][] {
   return blocks;
 }
 
-/** "B3:D5" (or "C7") → a 0-based range. */
+/** "B3:D5" (or "C7", or "'Tab'!B3:D5") → a 0-based range. */
 export function gridRangeOfA1(a1: string): GridRange {
-  const [from, to = from] = a1.replace(/^.*!/, '').replace(/\$/g, '').split(':') as [string, string?];
-  const cell = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) throw new Error(`Not a cell reference: '${ref}'`);
-    let column = 0;
-    for (const ch of m[1]!) column = column * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]), column };
-  };
-  const a = cell(from);
-  const b = cell(to);
-  return { row: a.row - 1, column: a.column - 1, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+  const range = parseRange(a1.replace(/^.*!/, ''));
+  if (!range) throw new Error(`Not a cell reference: '${a1}'`);
+  return gridRangeOf(range);
 }

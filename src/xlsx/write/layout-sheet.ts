@@ -1,4 +1,4 @@
-import { columnLetter } from '../../core/columns';
+import { columnLetter } from '../../core/a1';
 import type { CellStyle, GridRange, TabLayout } from '../../core/grid';
 import type { CellWrite, NewTab } from '../model';
 import { encodeXstring, escapeAttribute, needsPreserve } from '../xml/text';
