@@ -1,4 +1,5 @@
 import { findTab } from '../core/columns';
+import { issueCounts } from '../core/issues';
 import { UserError } from '../core/user-error';
 import { analyzeContext, storedSettings } from '../sheets/server-context';
 import { removeOurMarks, rowsLeftOut, writeCheckResults, type Analysis } from '../sheets/workflow';
@@ -37,7 +38,9 @@ export function setupAction(): void {
 export interface CheckCounts {
   /** Cadres by the one verdict, in the words of the tiles and the Tổng hợp tab; verdicts no cadre has are left out. */
   verdicts: { label: string; count: number }[];
-  errors: number;
+  /** Rows an error keeps out of the count (workflow.ts rowsLeftOut), as the Tổng hợp tabs count them. */
+  rowsLeftOut: number;
+  /** Warnings, each counted (core/issues.ts issueCounts). */
   warnings: number;
 }
 
@@ -46,7 +49,7 @@ export function checkCounts(analysis: Analysis): CheckCounts {
   const verdicts = verdictsOf(analysis.policy, isYearEnd(analysis.today, analysis.period.end))
     .map((v) => ({ label: verdictGroupLabel(v, analysis.policy), count: all.counts[v] }))
     .filter((v) => v.count > 0);
-  return { verdicts, errors: rowsLeftOut(analysis), warnings: analysis.issues.filter((i) => i.level === 'warning').length };
+  return { verdicts, rowsLeftOut: rowsLeftOut(analysis), warnings: issueCounts(analysis.issues).warnings };
 }
 
 export function checkAction(): void {
