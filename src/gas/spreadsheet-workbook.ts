@@ -32,8 +32,6 @@ interface StatusMarker {
   value: string | null;
 }
 
-/** What a generated tab's sheet protection says; warning-only, so a person can still edit after a prompt. */
-export const GENERATED_TAB_PROTECTION = 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè';
 /** How every date cell we write is shown. */
 export const DATE_FORMAT = 'dd/MM/yyyy';
 
@@ -327,7 +325,7 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     }
 
     const protection = sheet.protect();
-    protection.setDescription(GENERATED_TAB_PROTECTION);
+    protection.setDescription(texts.generatedTabProtection);
     protection.setWarningOnly(true);
     return existing ?? name;
   }

@@ -59,14 +59,14 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
   const rosterTab = rosterTabs[0];
   const tripsTab = tripsTabs[0];
-  if (!rosterTab) throw new UserError(messages.missingTab('danh sách cán bộ', [TAB_NAMES.roster], names));
-  if (!tripsTab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips], names));
+  if (!rosterTab) throw new UserError(messages.missingTab('roster', [TAB_NAMES.roster], names));
+  if (!tripsTab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips], names));
   const notices: string[] = [
     ...rosterTabs
       .slice(1)
       .filter((t) => t !== tripsTab)
-      .map((t) => messages.unreadTab(t, 'danh sách cán bộ', rosterTab)),
-    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'các đợt đi cơ sở', tripsTab)),
+      .map((t) => messages.unreadTab(t, 'roster', rosterTab)),
+    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'trips', tripsTab)),
   ];
 
   const settingsTab = findTab(names, 'settings');

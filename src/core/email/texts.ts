@@ -9,6 +9,8 @@ import { periodName } from '../quarter-name';
 export const emailTexts = {
   /** The sender's display name on every email the add-on sends. */
   senderName: 'Tiện ích 1+2 Tỉnh đoàn',
+  /** Stands for the recipient's address in the mail service's words kept in the sent-log (the address is never kept). */
+  addressPlaceholder: '[địa chỉ]',
 
   // ---- why an email did not go (kept in the sent-log, listed on the settings page)
   noLeaderAddress: (ban: string) => `${ban} chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.`,

@@ -112,7 +112,7 @@ function presetOptions(): PresetOption[] {
  * the preset), so that each problem comes back on its field instead of as one error.
  */
 export const SettingsFormSchema = z.custom<SettingsInput>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
-  message: pageTexts.badInput(['Cài đặt phải là một bảng giá trị.']),
+  message: pageTexts.badInput([pageTexts.settingsNotTable]),
 });
 
 export interface SaveSettingsResult {

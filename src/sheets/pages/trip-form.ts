@@ -154,7 +154,7 @@ export function saveTrip(ctx: ServerContext, input: z.output<typeof SaveTripSche
 
 function tripsTabOf(ctx: ServerContext): string {
   const tab = findTab(ctx.workbook.tabNames(), 'trips');
-  if (!tab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips]));
+  if (!tab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips]));
   return tab;
 }
 
