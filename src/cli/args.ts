@@ -21,7 +21,11 @@ export function parseCommand(argv: string[]): Command {
       options: Object.fromEntries(
         NAMES.map((name) => {
           const spec = OPTIONS[name];
-          return [name, { type: 'value' in spec ? ('string' as const) : ('boolean' as const), ...('short' in spec ? { short: spec.short } : {}) }];
+          // Every option as `multiple`, so that one given twice is seen (parseArgs would keep the last silently).
+          return [
+            name,
+            { type: 'value' in spec ? ('string' as const) : ('boolean' as const), multiple: true, ...('short' in spec ? { short: spec.short } : {}) },
+          ];
         }),
       ),
     });
@@ -35,7 +39,7 @@ export function parseCommand(argv: string[]): Command {
   const { values, positionals } = parsed;
   const [name, ...files] = positionals;
   const spec = COMMANDS.find((c) => c.name === name) ?? null;
-  if (values.help || positionals.length === 0 || name === 'help') return { kind: 'help', command: spec };
+  if (values.help?.length || positionals.length === 0 || name === 'help') return { kind: 'help', command: spec };
   if (!spec) throw new UserError(cliTexts.args.noCommand(String(name), usage()));
   if (files.length === 0) throw new UserError(cliTexts.args.noFile(spec.name, usage()));
   if (files.length > 1 && !spec.files.many) throw new UserError(cliTexts.args.extra(files.slice(1), usage()));
@@ -53,10 +57,12 @@ export function parseCommand(argv: string[]): Command {
       ),
     );
 
+  const twice = given.filter((n) => !('many' in OPTIONS[n]) && (values[n] as unknown[]).length > 1);
+  if (twice.length > 0) throw new UserError(cliTexts.args.twice(twice.map((n) => `--${n}`)));
   const flags: Record<string, unknown> = {};
   for (const n of given) {
-    const raw = values[n];
-    flags[n] = typeof raw === 'string' ? OPTIONS[n].parse(raw) : raw;
+    const parsed = (values[n] as (string | boolean)[]).map((raw) => (typeof raw === 'string' ? OPTIONS[n].parse(raw) : raw));
+    flags[n] = 'many' in OPTIONS[n] ? parsed : parsed[0];
   }
   return { kind: spec.name, spec, files, flags: flags as Flags };
 }

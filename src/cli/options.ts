@@ -19,9 +19,13 @@ export interface OptionSpec<T> {
   needs?: string;
   /** Reads the value; throws a UserError naming what is wrong. */
   parse: (raw: string) => T;
+  /** May be given several times, each adding one (`--mau1 A --mau1 B`); any other option given twice is refused. */
+  many?: true;
 }
 
 const option = <T>(spec: OptionSpec<T>) => spec;
+/** An option that may be given several times (Flags holds the list). */
+const many = <T>(spec: OptionSpec<T>) => ({ ...spec, many: true as const });
 const flag = (help: string, short?: string) => option<boolean>({ help, ...(short ? { short } : {}), parse: () => true });
 
 export const OPTIONS = {
@@ -65,9 +69,9 @@ export const OPTIONS = {
     needs: 'cần tên một ban, ví dụ --ban "Ban Tuyên giáo" (tên có dấu cách đặt trong ngoặc kép).',
     parse: (raw) => raw,
   }),
-  mau1: option<string>({
+  mau1: many<string>({
     value: '"<họ tên cán bộ hoặc tên ban>"',
-    help: 'Thêm bản đăng ký mẫu 1 của một cán bộ, hoặc của mọi cán bộ một ban.',
+    help: 'Thêm bản đăng ký mẫu 1 của một cán bộ, hoặc của mọi cán bộ một ban; ghi nhiều lần để thêm nhiều bản (--mau1 "Nguyễn Văn An" --mau1 "Ban Tuyên giáo").',
     needs: 'cần họ tên một cán bộ hoặc tên một ban, ví dụ --mau1 "Nguyễn Văn An".',
     parse: (raw) => {
       if (raw.trim() === '') throw new UserError('--mau1 cần họ tên một cán bộ hoặc tên một ban, ví dụ --mau1 "Nguyễn Văn An".');
@@ -93,8 +97,10 @@ export const OPTIONS = {
 
 export type OptionName = keyof typeof OPTIONS;
 
-/** The options given, each as its parsed value. */
-export type Flags = { [K in OptionName]?: ReturnType<(typeof OPTIONS)[K]['parse']> };
+/** The options given, each as its parsed value (a list for an option that may be given several times). */
+export type Flags = {
+  [K in OptionName]?: (typeof OPTIONS)[K] extends { many: true } ? ReturnType<(typeof OPTIONS)[K]['parse']>[] : ReturnType<(typeof OPTIONS)[K]['parse']>;
+};
 
 /** --today: a date written YYYY-MM-DD that exists (2023-02-30 is told it does not, not that its form is wrong). */
 function todayOf(value: string): CalendarDate {

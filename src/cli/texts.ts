@@ -22,10 +22,12 @@ export const cliTexts = {
     needs: (command: string, options: readonly string[], usage: string) => `${command} cần ${options.map((o) => `--${o}`).join(' và ')}.\n${usage}`,
     unused: (command: string, options: readonly string[], reason: string | undefined, usage: string) =>
       `${command} không dùng ${options.map((o) => `--${o}`).join(', ')}${reason ? `: ${reason}` : ''}.\n${usage}`,
+    twice: (options: readonly string[]) => `${options.join(', ')} chỉ ghi một lần (nếu ghi hai lần, không biết nên dùng giá trị nào). Hãy bỏ bớt một lần ghi.`,
     /** An option given last, or followed by another option, without its value. */
     missingValue: (option: string, needs: string | undefined) => `${option} ${needs ?? 'cần một giá trị ngay sau nó.'}`,
   },
   written: (file: string, tabs: readonly string[]) => `Đã ghi ${file} (tab ${tabs.join(', ')}).`,
+  refreshed: (tabs: readonly string[]) => `Tạo lại theo dữ liệu lần này (bản cũ không còn khớp): tab ${tabs.join(', ')}.`,
   created: (file: string, year: number) => `Đã tạo ${file}: tab Cán bộ, Đi cơ sở, Cài đặt (năm ${year}).`,
   emailsWritten: (files: readonly string[], folder: string) => `Đã ghi ${files.length} thư vào ${folder}:\n${files.map((f) => `  ${f}`).join('\n')}`,
   /** `dicoso tong-hop`. */

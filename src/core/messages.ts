@@ -27,9 +27,14 @@ export const messages = {
     `Không tìm thấy tab ${TAB_ROLES[role]}. Hãy đặt tên một tab là “${looked[0]}”` +
     (found.length ? ` (bảng tính đang có: ${found.map((t) => `“${t}”`).join(', ')})` : '') +
     '; hoặc tạo tab mẫu bằng menu Khởi tạo bảng tính (Google Trang tính) hay lệnh dicoso init (tệp .xlsx).',
-  yearElsewhere: (checked: number, year: number, outside: number, total: number) =>
-    `Đang kiểm tra năm ${checked} nhưng ${outside}/${total} đợt nằm ngoài kỳ tính, phần lớn thuộc năm ${year}: các đợt đó không được tính. ` +
-    `Nếu bảng tính là của năm ${year}, hãy ghi Năm ${year} ở tab Cài đặt (hoặc thêm --year ${year} khi dùng lệnh dicoso).`,
+  /** `fromFlag`: the year checked came from `--year`; `sheetYear`: the Năm the Cài đặt tab writes (null: none). */
+  yearElsewhere: (checked: number, year: number, outside: number, total: number, fromFlag: boolean, sheetYear: number | null) =>
+    `Đang kiểm tra năm ${checked}${fromFlag ? ` (theo --year ${checked})` : ''} nhưng ${outside}/${total} đợt nằm ngoài kỳ tính, phần lớn thuộc năm ${year}: các đợt đó không được tính. ` +
+    (!fromFlag
+      ? `Nếu bảng tính là của năm ${year}, hãy ghi Năm ${year} ở tab Cài đặt (hoặc thêm --year ${year} khi dùng lệnh dicoso).`
+      : sheetYear === year
+        ? `Nếu bảng tính là của năm ${year}, hãy bỏ --year ${checked}: tab Cài đặt đã ghi Năm ${year}.`
+        : `Nếu bảng tính là của năm ${year}, hãy ghi --year ${year}.`),
   unknownLeaderBan: (ban: string, rosterTab: string) =>
     `Có email lãnh đạo cho “${ban}” nhưng tab ${rosterTab} không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab ${rosterTab}.`,
   exampleRows: (tab: string, rows: readonly number[]) =>

@@ -44,13 +44,24 @@ export function checkSettingsInput(input: unknown): SettingsCheck {
   return { ok: false, errors: checked.errors, fieldErrors };
 }
 
-/** Each override tried alone on the preset: which of them the preset's rules reject. */
+/**
+ * Which overrides the preset's rules reject, each with the message of the values as typed: the overrides are tried
+ * together, and an override is in a failure when leaving it out changes it (8 in "tối thiểu" and 6 in "tối đa" are
+ * both named, "(8) lớn hơn … (6)", so that neither is saved alone). Failures are peeled one at a time.
+ */
 function overrideErrors(preset: PresetId, overrides: PolicyOverrides, known: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of Object.keys(PolicyOverridesSchema.shape) as (keyof PolicyOverrides)[]) {
-    if (overrides[key] === undefined || known[`overrides.${key}`]) continue;
-    const alone = resolvePolicy(preset, { [key]: overrides[key] });
-    if (!alone.ok) out[`overrides.${key}`] = alone.errors[0]!;
+  let given = (Object.keys(PolicyOverridesSchema.shape) as (keyof PolicyOverrides)[]).filter((k) => overrides[k] !== undefined && !known[`overrides.${k}`]);
+  const tried = (keys: readonly (keyof PolicyOverrides)[]) => resolvePolicy(preset, Object.fromEntries(keys.map((k) => [k, overrides[k]])));
+  for (let failure = tried(given); !failure.ok && given.length > 0; failure = tried(given)) {
+    const message = failure.errors[0]!;
+    const inIt = given.filter((k) => {
+      const without = tried(given.filter((other) => other !== k));
+      return without.ok || without.errors[0] !== message;
+    });
+    // No single override explains it (several fail alike): each is named, none saved.
+    for (const k of inIt.length > 0 ? inIt : given) out[`overrides.${k}`] = message;
+    given = given.filter((k) => !(`overrides.${k}` in out));
   }
   return out;
 }

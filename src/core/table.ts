@@ -79,7 +79,8 @@ export function cellOf<K extends string>(table: Table<K>, row: readonly unknown[
 export function textOf<K extends string>(table: Table<K>, row: readonly unknown[], key: K): string {
   const value = cellOf(table, row, key);
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  // As it is printed: "Nguyễn  Văn An" typed with two spaces (or a no-break space pasted from Word) is one name.
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim();
   return String(value);
 }
 

@@ -34,13 +34,17 @@ export interface TriggerState {
 export interface ScheduleFailure {
   /** ISO date it was recorded. */
   date: string;
-  /** What: "Báo cáo quý 2/2023 toàn tỉnh", "Nhắc hạn 20/06/2023: …". */
+  /** What: "Thư tổng hợp quý II năm 2023 toàn tỉnh", "Thư nhắc hạn … (hạn 20/06/2023)". */
   what: string;
-  /** Who it was for (the first few names, then how many more). */
-  to: string;
+  /** Who it was for, the first few: a Ban or person and the address, when one was known. */
+  to: { name: string; address: string }[];
+  /** How many more it was for, beyond those named. */
+  more: number;
+  /** The sent-log's key of this entry: what "Bỏ khỏi danh sách" names. */
+  key: { item: string; recipients: string };
   /** How many emails. */
   count: number;
-  /** ISO date it was due; '' when unknown. */
+  /** ISO date the email was due to go; '' when unknown. */
   due: string;
   /** Why it did not go, in Vietnamese. */
   message: string;
@@ -50,6 +54,8 @@ export interface ScheduleFailure {
   resendable: boolean;
   /** The address is the problem (none, malformed, refused): fix it before "Gửi bù". */
   needsAddress: boolean;
+  /** Nothing will ever send it (final, not resendable): the person may take it off the list. */
+  dismissable: boolean;
 }
 
 export interface ScheduleStatus extends TriggerState {
@@ -57,6 +63,8 @@ export interface ScheduleStatus extends TriggerState {
   failures: ScheduleFailure[];
   /** How many emails "Gửi bù" would try to send now. */
   resendable: number;
+  /** What the settings leave unsent before anything fails (no address for the province summary), in Vietnamese. */
+  gaps: string[];
 }
 
 /** The answer to "Gửi bù": what went, in a sentence, and the schedule's state after it. */

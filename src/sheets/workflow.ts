@@ -80,6 +80,9 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     sheetSettings = applied.applied;
     settingsProblems.push(...applied.problems);
   }
+  // The Năm the Cài đặt tab writes, if it writes one: what a notice about --year may point to.
+  const sheetYear = sheetSettings.some((r) => r.paths.includes('year')) ? settings.year : null;
+  const yearBeforeFlags = settings.year;
   if (options.overrides) settings = options.overrides(settings);
   const resolved = validateSettings(settings);
   if (!resolved.ok) throw new UserError(settingsMessages.invalid(resolved.errors));
@@ -111,7 +114,8 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   const rosterBans = new Set(roster.cadres.map((c) => banKey(c.ban)));
   for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban, rosterTab));
   const yearElsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
-  if (yearElsewhere) notices.push(messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total));
+  if (yearElsewhere)
+    notices.push(messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total, year !== yearBeforeFlags, sheetYear));
   return {
     settings,
     policy,

@@ -89,3 +89,19 @@ describe('dòng lệnh: mỗi tùy chọn khai báo một lần', () => {
     expect(text).toContain('dicoso tong-hop <tỉnh-a.xlsx> <tỉnh-b.xlsx> … --out <tệp hoặc thư mục> [--year YYYY]');
   });
 });
+
+describe('dòng lệnh: một tùy chọn ghi hai lần', () => {
+  it('--mau1 ghi nhiều lần: mỗi lần thêm một bản mẫu 1', () => {
+    expect(parseCommand(['check', 'a.xlsx', '--mau1', 'Nguyễn Văn An', '--mau1', 'Ban Tuyên giáo'])).toMatchObject({
+      flags: { mau1: ['Nguyễn Văn An', 'Ban Tuyên giáo'] },
+    });
+  });
+
+  it.each([
+    ['--ban', ['check', 'a.xlsx', '--ban', 'Ban Tuyên giáo', '--ban', 'Văn phòng']],
+    ['--quarter', ['check', 'a.xlsx', '--quarter', '2', '--quarter', '3']],
+    ['--out', ['check', 'a.xlsx', '-o', 'x.xlsx', '--out', 'y.xlsx']],
+  ])('%s ghi hai lần bị từ chối, không lặng lẽ lấy lần sau', (option, argv) => {
+    expect(refusal(argv)).toContain(`${option} chỉ ghi một lần`);
+  });
+});

@@ -225,7 +225,7 @@ describe('những gì exceljs từng bỏ đi nay được giữ nguyên', () =>
   it('chạy lại trên tệp kết quả: tab mẫu 1 của lần trước không ghi lại lần này thì vẫn còn nguyên, cả ngắt trang', async () => {
     // The Ban's mẫu 1 starts each cadre on a page of its own.
     const run = async (input: string, out: string, mau1?: string) => {
-      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1 } : {}) }, new Date());
+      await checkWorkbook(input, { json: false, today, out, ...(mau1 ? { mau1: [mau1] } : {}) }, new Date());
       const bytes = readFileSync(out);
       const sheets = zipEntries(bytes)!.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
       return sheets.filter((e) => zipEntryContent(bytes, e)!.toString('utf8').includes('<rowBreaks')).length;

@@ -16,7 +16,13 @@ describe.skipIf(skipWithout(['libreoffice', 'pdftotext']))('LibreOffice mở đ�
   it('mẫu 2, mẫu 3 và tên cán bộ ra PDF đúng dấu tiếng Việt', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-lo-'));
     const out = path.join(dir, 'ket-qua.xlsx');
-    await checkWorkbook(path.join(ROOT, 'samples/tinh-doan-mau.xlsx'), { json: false, today: '2023-11-15' as never, quarter: 3, out, mau1: 'Ban Tuyên giáo' });
+    await checkWorkbook(path.join(ROOT, 'samples/tinh-doan-mau.xlsx'), {
+      json: false,
+      today: '2023-11-15' as never,
+      quarter: 3,
+      out,
+      mau1: ['Ban Tuyên giáo'],
+    });
     execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, out], {
       stdio: 'pipe',
       timeout: 120_000,

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../src/core/calendar-date';
+import { CATCH_UP_DAYS } from '../../src/core/email/plan';
+import { parseSentLog, recordFailure, serializeSentLog } from '../../src/core/email/sent-log';
+import { SENT_LOG_KEY } from '../../src/sheets/email-run';
+import type { ScheduleStatus } from '../../src/sheets/schedule-status';
 import { provinceSettings } from './fixture';
 import { loadClockAddon, vnDay } from './gas-harness';
 
@@ -9,27 +14,7 @@ const DAY = 24 * HOUR;
 // Tây Ninh: its mẫu 3 of 27/03 (001 §III.1.2) is reminded from 20/03, so the first runs have something to send.
 const off = provinceSettings('tay-ninh-2023', { schedule: { enabled: false, quarterlySummary: true, reminders: true, reminderDaysBefore: 7 } });
 
-interface Status {
-  enabled: boolean;
-  installed: boolean;
-  installedBy: string;
-  lastRun: { at: string; ok: boolean; message: string } | null;
-  problem: string | null;
-  message: string;
-  offerReinstall: boolean;
-  failures: {
-    date: string;
-    what: string;
-    to: string;
-    count: number;
-    due: string;
-    message: string;
-    final: boolean;
-    resendable: boolean;
-    needsAddress: boolean;
-  }[];
-  resendable: number;
-}
+type Status = ScheduleStatus;
 
 describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)', () => {
   it('bật: đúng một trigger 07:00 giờ Việt Nam; bật lại nhiều lần không bao giờ thành hai', () => {
@@ -114,18 +99,65 @@ describe('lịch gửi hằng ngày (Code.js trên các giả lập Apps Script)
       {
         date: '2023-03-27',
         what: 'Thư tổng hợp quý I năm 2023 của ban',
-        to: 'Ban Công tác Thiếu nhi',
+        to: [{ name: 'Ban Công tác Thiếu nhi', address: '' }],
+        more: 0,
+        key: { item: 'q2023-1', recipients: expect.stringMatching(/^\w+$/) },
         count: 1,
         due: '2023-03-27',
         message: 'Ban Công tác Thiếu nhi chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.',
         final: false,
         resendable: false,
         needsAddress: true,
+        dismissable: false,
       },
     ]);
     // Retried tomorrow: not yet an email that will not go.
     expect(status.problem).not.toBe('unsent');
     expect(status.resendable).toBe(0);
+  });
+
+  it('“Bỏ khỏi danh sách”: một thư nhắc đã qua hạn bỏ được; thư tổng hợp còn Gửi bù được thì không', () => {
+    // Tây Ninh's mẫu 3 is due 27/03 (001 §III.1.2). On 30/03 nothing will send its reminder any more: a reminder that
+    // failed for good may be taken off the list once read. The Q1 summary of 27/03 to Ban Công tác Thiếu nhi (no
+    // address) failed for good too, but "Gửi bù" can still send it once the address is filled in: it stays.
+    const addon = loadClockAddon(START, off);
+    addon.call('setSchedule', true);
+    addon.advance(10 * DAY);
+    const seeded = parseSentLog(addon.env.properties.document.map.get(SENT_LOG_KEY) ?? '', 2023).log;
+    const due = '2023-03-27' as CalendarDate;
+    recordFailure(seeded, { d: '2023-03-27' as CalendarDate, i: 'r2023-mau-3-q1', u: due, m: 'Địa chỉ bị từ chối.', final: true }, [
+      { target: 'ban tuyen giao', name: 'Ban Tuyên giáo <tg@tinhdoan.example.vn>' },
+    ]);
+    addon.env.properties.document.write([[SENT_LOG_KEY, serializeSentLog(seeded, due, CATCH_UP_DAYS)]]);
+    const before = addon.call('getScheduleStatus') as Status;
+    const reminder = before.failures.find((f) => f.key.item === 'r2023-mau-3-q1')!;
+    const summary = before.failures.find((f) => f.what === 'Thư tổng hợp quý I năm 2023 của ban')!;
+    expect([reminder.what, reminder.final, reminder.resendable, reminder.dismissable, reminder.to]).toEqual([
+      'Thư nhắc hạn “Gửi báo cáo kết quả đi cơ sở của ban (mẫu 3) quý I năm 2023” (hạn 27/03/2023)',
+      true,
+      false,
+      true,
+      [{ name: 'Ban Tuyên giáo', address: 'tg@tinhdoan.example.vn' }],
+    ]);
+    expect([summary.final, summary.resendable, summary.dismissable]).toEqual([true, true, false]);
+    // The summary cannot be taken off: it stays, and Gửi bù still counts it.
+    expect((addon.call('dismissUnsent', summary.key) as Status).failures).toContainEqual(summary);
+    const after = addon.call('dismissUnsent', reminder.key) as Status;
+    expect(after.failures.map((f) => f.key.item)).toEqual(before.failures.filter((f) => f !== reminder).map((f) => f.key.item));
+    expect(after.resendable).toBe(before.resendable);
+  });
+
+  it('lịch bật mà chưa có Email BTC-KT: trang Cài đặt nói thư tổng hợp toàn tỉnh không gửi cho ai', () => {
+    const none = provinceSettings('tay-ninh-2023', { recipients: { btcKt: [], banLeaders: {} } });
+    const addon = loadClockAddon(START, { ...none, schedule: { ...none.schedule, enabled: false } });
+    // Off, nothing is planned: nothing to say yet.
+    expect((addon.call('getScheduleStatus') as Status).gaps).toEqual([]);
+    const on = addon.call('setSchedule', true) as Status;
+    expect(on.gaps).toEqual([
+      'Chưa có Email Ban Tổ chức – Kiểm tra: thư tổng hợp toàn tỉnh hằng quý sẽ không gửi cho ai. Thêm địa chỉ ở ô “Email Ban Tổ chức – Kiểm tra” bên trên rồi bấm Lưu.',
+    ]);
+    // With the address of the fixture, the province summary has somewhere to go.
+    expect((loadClockAddon(START, provinceSettings('tay-ninh-2023')).call('getScheduleStatus') as Status).gaps).toEqual([]);
   });
 
   it('menu Gửi thử báo cáo quý: chỉ gửi cho người đang dùng, có [THỬ]', () => {

@@ -156,6 +156,7 @@ const SERVER_CASES: ServerCases = {
   getScheduleStatus: [{ name: 'Cài đặt, the email schedule’s state', budget: 4, args: () => [] }],
   setSchedule: [{ name: 'Cài đặt, the email schedule turned on', budget: 5, args: () => [true] }],
   sendMissedSummaries: [{ name: 'Gửi bù with nothing to send', budget: 22, args: () => [] }],
+  dismissUnsent: [{ name: 'Bỏ khỏi danh sách, an entry no longer there', budget: 4, args: () => [{ item: 'r2023-dang-ky-1', recipients: 'abcdef' }] }],
   getSelfCheck: [
     {
       name: 'Cài đặt, the stored Kiểm tra môi trường',

@@ -142,3 +142,18 @@ describe('a form tab made from older data is named as not matching', () => {
     expect(stale(later)).toHaveLength(1);
   });
 });
+
+describe('a name typed with a double space', () => {
+  it('is printed once, as one name, on the form and in its tab’s name; the cell stays as typed', () => {
+    const tabs = province();
+    tabs['Cán bộ']![2]![1] = 'Trần  Văn\u00a0Nam ';
+    tabs['Đi cơ sở']![3]![1] = 'Trần Văn  Nam';
+    const ctx = pageContext(tabs, TODAY);
+    const made = serverApi(ctx).generateForm({ form: 'mau1', ban: null, cadre: { name: 'Trần Văn Nam', ban: 'Ban Tuyên giáo' }, quarter: 4 });
+    if (!made.ok) throw new Error('not made');
+    expect(made.tabName).toBe('Mẫu 1 - Trần Văn Nam');
+    expect(formText(ctx, made.tabName)).toContain('1. Họ và tên: Trần Văn Nam');
+    expect(made.leftOut.map((r) => r.name)).toEqual(['Trần Văn Nam']);
+    expect(ctx.workbook.snapshot('Cán bộ').values[2]![1]).toBe('Trần  Văn\u00a0Nam ');
+  });
+});

@@ -431,8 +431,20 @@ describe('settings page', () => {
     const ctx = context(smallProvince());
     const page = getSettingsPage(ctx);
     const result = saveSettingsPage(ctx, { ...page.settings, province: 'Tây Ninh', overrides: { periodStart: '12-01', periodEnd: '02-01' } });
-    expect(result.notSaved).toEqual({ overrides: expect.stringMatching(/trước ngày kết thúc/) });
+    // Both ends are named: neither alone is wrong, and neither is saved.
+    const message = 'Kỳ tính: Ngày bắt đầu kỳ phải trước ngày kết thúc kỳ.';
+    expect(result.notSaved).toEqual({ 'overrides.periodStart': message, 'overrides.periodEnd': message });
     expect(loadSettings(ctx.settings, 2023).settings).toMatchObject({ province: 'Tây Ninh', overrides: {} });
+  });
+
+  it('8 days at least and 6 at most per round: the message quotes the two values typed, and neither is saved', () => {
+    // Kiên Giang 2023 (06-HD §III.1): a chuyên đề round is 5 to 7 days. The 8 alone clashes with the preset's 7, but
+    // the person typed 6: saving the 6 alone would change which trips count as rounds.
+    const ctx = context(smallProvince());
+    const result = saveSettingsPage(ctx, { ...getSettingsPage(ctx).settings, overrides: { roundMinDays: 8, roundMaxDays: 6 } });
+    const message = 'Đợt bắt buộc: Số ngày tối thiểu của một đợt (8) lớn hơn số ngày tối đa (6).';
+    expect(result.notSaved).toEqual({ 'overrides.roundMinDays': message, 'overrides.roundMaxDays': message });
+    expect(loadSettings(ctx.settings, 2023).settings.overrides).toEqual({});
   });
 
   it('shows which settings the Cài đặt tab sets, and never saves a value the tab would override', () => {

@@ -216,6 +216,19 @@ describe('năm đang kiểm tra khác năm của bảng tính', () => {
     ]);
     expect(analyze(MemoryWorkbook.fromTabs(province()), { settings, today }).notices).toEqual([]);
   });
+
+  it.each([
+    ['tab Cài đặt ghi Năm 2023: bỏ --year', [['Năm', 2023]], 'hãy bỏ --year 2024: tab Cài đặt đã ghi Năm 2023.'],
+    ['không có Năm ở tab Cài đặt: ghi --year đúng', [], 'hãy ghi --year 2023.'],
+  ])('--year 2024 trên bảng tính 2023, %s', (_name, rows, advice) => {
+    const tabs = province();
+    tabs['Cài đặt'] = [['Cài đặt', 'Giá trị'], ...(rows as RawCell[][])];
+    const flagYear = (s: typeof settings) => ({ ...s, year: 2024 });
+    const [notice] = analyze(MemoryWorkbook.fromTabs(tabs), { settings, today, overrides: flagYear }).notices;
+    expect(notice).toMatch(/^Đang kiểm tra năm 2024 \(theo --year 2024\) nhưng \d+\/\d+ đợt nằm ngoài kỳ tính, phần lớn thuộc năm 2023/);
+    expect(notice).toContain(`Nếu bảng tính là của năm 2023, ${advice}`);
+    expect(notice).not.toContain('ở tab Cài đặt (hoặc');
+  });
 });
 
 describe('email lãnh đạo của một ban không có trong tab Cán bộ', () => {

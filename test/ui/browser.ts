@@ -1,14 +1,15 @@
+import type { AxeResults, RunOptions } from 'axe-core';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview.mjs';
-import { CHROMIUM } from '../support/tools';
 
 /**
  * What every page's browser test shares: the preview server (the real server functions over an in-memory copy of the
  * sample workbook) and Debian's Chromium, opening a page as the add-on does (300 px sidebar, 460 × 420 dialog), and
- * looking at it as a person would: screenshots, overflow at 300 px, the contrast of every text as rendered.
+ * looking at it as a person would: screenshots, overflow at 300 px, the contrast of every text as rendered, axe-core's
+ * WCAG 2.2 AA scan, text-only zoom, words broken mid-syllable and choices cut off.
  */
 
 const ARTIFACTS = path.resolve('test-artifacts');
@@ -30,17 +31,19 @@ export interface OpenOptions {
   loaded?: boolean;
 }
 
-/** Starts a preview server and Chromium for the file's tests, and stops them after. */
+/** The run's one Chromium (test/ui/chromium-server.ts), connected to once per file. */
+async function sharedChromium(): Promise<Browser> {
+  const answer = (await (await fetch(inject('chromiumBroker'))).json()) as { wsEndpoint?: string; error?: string };
+  if (!answer.wsEndpoint) throw new Error(`Chromium did not start: ${answer.error ?? 'no answer'}`);
+  return chromium.connect(answer.wsEndpoint);
+}
+
+/** Starts a preview server for the file's tests and connects to the run's Chromium; stops and disconnects after. */
 export function usePages(options: { today?: string } = {}): Pages {
   let preview: PreviewServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    preview = await startPreviewServer({ port: 0, today: options.today ?? '2023-11-15' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    [preview, browser] = await Promise.all([startPreviewServer({ port: 0, today: options.today ?? '2023-11-15' }), sharedChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -73,7 +76,13 @@ export function usePages(options: { today?: string } = {}): Pages {
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  const viewport = page.viewportSize();
+  if (options.fullPage && zoomOf.has(page) && viewport) {
+    // Playwright's full-page capture resets Chromium's font sizes (text zoom): the window is made as tall instead.
+    await page.setViewportSize({ width: viewport.width, height: await pageHeight(page) });
+    await page.screenshot({ path: file });
+    await page.setViewportSize(viewport);
+  } else await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   // README's screenshots change only when asked (UPDATE_SCREENSHOTS=1), so a test run never dirties the tree.
   if (options.docs && process.env.UPDATE_SCREENSHOTS) {
     await mkdir(DOCS, { recursive: true });
@@ -221,4 +230,140 @@ export async function focused(page: Page): Promise<{ tag: string; text: string; 
 /** The page's full height in CSS pixels. */
 export function pageHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollHeight);
+}
+
+/** WCAG 2.0–2.2 A and AA, and axe's best practices (heading order, landmarks, …). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+export interface AxeFinding {
+  rule: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+/** axe-core's findings on the page as it is now (WCAG 2.2 AA and best practices). */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: new URL('axe.min.js', inject('chromiumBroker')).href });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300) })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Nothing axe-core finds (WCAG 2.2 AA, best practices) on the page as it is now; `where` names the state. */
+export async function expectAxeClean(page: Page, where: string): Promise<void> {
+  expect(await axeFindings(page), `axe-core on ${where}`).toEqual([]);
+}
+
+/**
+ * Text-only zoom as Chromium gives it: the browser's default font size (Settings › Appearance › Font size, the
+ * `standard`/`fixed` sizes Chrome DevTools Protocol's Page.setFontSizes sets) raised by `factor`, the page's layout
+ * otherwise untouched (the viewport and every length in px stay). Text grows only as far as the page sizes it from
+ * the browser's default (rem, em, %), which is what is tested: returns the root's font size, to check it did grow.
+ */
+export async function textZoom(page: Page, factor: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round(16 * factor), fixed: Math.round(13 * factor) } });
+  await cdp.detach();
+  zoomOf.set(page, factor);
+  return rootFontSize(page);
+}
+
+/** The text zoom set on a page (Playwright's full-page screenshot would undo it: see screenshot). */
+const zoomOf = new WeakMap<Page, number>();
+
+function rootFontSize(page: Page): Promise<number> {
+  return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+}
+
+/**
+ * Words (runs of letters: a Vietnamese syllable, a name) the layout splits across two lines, as drawn: each run's
+ * boxes, taken with a Range, must share one line. “Quan g Vinh” and “Nhắ c” are what this finds.
+ */
+export async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, .visually-hidden, option, [hidden]')) continue;
+      for (const m of (node.textContent ?? '').matchAll(/[\p{L}\p{M}]+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        if (rects.length > 1 && rects.some((r) => Math.abs(r.top - rects[0]!.top) > 1))
+          out.push(`${m[0]} (in “${(node.textContent ?? '').trim().slice(0, 60)}”)`);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Texts shown cut: a select whose chosen option is wider than the room its box gives it, a placeholder wider than its
+ * box, and any element whose text is clipped with “…” or hidden overflow (its scrollWidth past its width). Measured
+ * with the control's own font.
+ */
+export async function cutTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;left:0;top:0';
+    document.body.append(probe);
+    for (const select of document.querySelectorAll('select')) {
+      const box = select.getBoundingClientRect();
+      if (box.width === 0 || select.closest('[hidden]')) continue;
+      const style = getComputedStyle(select);
+      // A customizable select (appearance: base-select) lays its chosen option out as text: cut is wider than its box.
+      if (style.appearance === 'base-select') {
+        if (select.scrollWidth > select.clientWidth + 1)
+          out.push(`select “${select.selectedOptions[0]?.textContent ?? ''}” (${select.scrollWidth} > ${select.clientWidth} px)`);
+        continue;
+      }
+      probe.style.font = style.font;
+      probe.style.letterSpacing = style.letterSpacing;
+      probe.textContent = select.selectedOptions[0]?.textContent ?? '';
+      // The text's room: the box less its padding (the arrow takes more, so this errs towards calling it whole).
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (probe.getBoundingClientRect().width > room + 0.5)
+        out.push(`select “${probe.textContent}” (${Math.round(probe.getBoundingClientRect().width)} > ${Math.round(room)} px)`);
+    }
+    // A placeholder is the page's own words: it must fit its box (what a person types may scroll).
+    for (const input of document.querySelectorAll('input')) {
+      if (!input.placeholder || input.value || input.getBoundingClientRect().width === 0 || input.closest('[hidden]')) continue;
+      const style = getComputedStyle(input);
+      probe.style.font = style.font;
+      probe.textContent = input.placeholder;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (probe.getBoundingClientRect().width > room + 0.5)
+        out.push(`placeholder “${input.placeholder}” (${Math.round(probe.getBoundingClientRect().width)} > ${Math.round(room)} px)`);
+    }
+    probe.remove();
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) continue;
+      const style = getComputedStyle(el);
+      const clips = style.textOverflow === 'ellipsis' || style.overflowX === 'hidden' || style.overflowX === 'clip';
+      if (!clips || el.clientWidth === 0 || el.closest('.visually-hidden')) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && (el.textContent ?? '').trim() !== '')
+        out.push(`${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 60)}”`);
+    }
+    return out;
+  });
+}
+
+/** At the zoom it is given, nothing wider than the page, no word split mid-syllable, no choice or label cut. */
+export async function expectReadableAt(page: Page, where: string): Promise<void> {
+  const zoom = zoomOf.get(page);
+  if (zoom !== undefined) expect(await rootFontSize(page), `the text zoom is still in force on ${where}`).toBe(13 * zoom);
+  await expectNoOverflow(page);
+  expect(await brokenWords(page), `words broken across lines on ${where}`).toEqual([]);
+  expect(await cutTexts(page), `texts cut on ${where}`).toEqual([]);
 }

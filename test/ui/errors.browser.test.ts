@@ -2,7 +2,10 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pageTexts } from '../../src/sheets/pages/texts';
 import { skipWithout } from '../support/tools';
-import { expectContrast, focused, screenshot, usePages } from './browser';
+import { expectAxeClean, expectContrast, focused, screenshot, usePages } from './browser';
+
+/** The pages whose every state axe-core scans here (Cài đặt's scan comes with its own rework). */
+const SCANNED = new Set(['progress', 'trip-form', 'forms-dialog']);
 
 /**
  * What a person sees when a call fails or hangs, on every page through the one bridge: Apps Script's English
@@ -36,6 +39,7 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     // Google's own words only where no family fits, quoted after what to do.
     if (vietnamese !== pageTexts.platform.other(english)) expect(await alert.textContent()).not.toContain(english.replace(/^Exception: /, ''));
     await expectContrast(page, `${name}, tải lỗi`);
+    if (SCANNED.has(name)) await expectAxeClean(page, `${name}, tải lỗi`);
     if (fn === 'getProgress' && english.startsWith('Authorization')) await screenshot(page, 'error-authorization');
     fail = false;
     await alert.getByRole('button', { name: 'Thử lại' }).click();
@@ -51,6 +55,7 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     await page.getByRole('button', { name: 'Thử lại' }).click();
     await page.getByRole('alert').waitFor();
     await expect.poll(async () => (await focused(page)).text).toBe('Thử lại');
+    await expectAxeClean(page, 'progress, tải lỗi lần nữa');
     await page.context().close();
   });
 
@@ -69,6 +74,7 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     await page.clock.fastForward(21_000);
     await page.getByRole('status').filter({ hasText: 'Google Trang tính đang trả lời chậm (đã hơn 20 giây)' }).waitFor();
     await page.getByText('Vẫn đang tải. Nếu chờ quá lâu, hãy bấm “Thử lại”.').waitFor();
+    await expectAxeClean(page, 'trip-form, tải chậm');
     await screenshot(page, 'error-slow');
     hang = false;
     await page.getByRole('button', { name: 'Thử lại' }).click();
@@ -119,6 +125,7 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
     await page.getByRole('alert').getByText(pageTexts.platform.timeLimit).waitFor();
     expect((await focused(page)).className).toContain('banner-error');
+    await expectAxeClean(page, 'forms-dialog, tạo lỗi');
     expect(pages.preview.backend.workbook.tabNames()).toEqual(before);
     await page.context().close();
   });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { FormOptionsPayload } from '../../src/sheets/pages/forms';
 import { skipWithout } from '../support/tools';
-import { expectContrast, expectNoOverflow, focused, pageHeight, screenshot, usePages } from './browser';
+import { expectAxeClean, expectContrast, expectNoOverflow, expectReadableAt, focused, pageHeight, screenshot, textZoom, usePages } from './browser';
 
 /** Tạo biểu mẫu in the 460 × 420 dialog the menu opens, over the sample workbook on 15/11/2023. */
 
@@ -53,6 +53,7 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await expect.poll(() => summary.textContent()).toBe(`Mẫu 3 Quý III-2023 (${ban}) sẽ liệt kê ${count.cadres} cán bộ, ${count.trips} đợt.`);
     await fits(page, 'mẫu 3');
     await expectContrast(page, 'Tạo biểu mẫu');
+    await expectAxeClean(page, 'Tạo biểu mẫu');
     await screenshot(page, 'forms-dialog', { docs: true });
 
     await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
@@ -62,6 +63,7 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     expect(tabs()).toContain(tab);
     expect(await focused(page)).toMatchObject({ text: expect.stringMatching(/^Đã tạo tab/) });
     await fits(page, 'mẫu 3, made');
+    await expectAxeClean(page, 'Tạo biểu mẫu (đã tạo)');
 
     // A new choice clears the last result.
     await page.getByLabel('Quý', { exact: true }).selectOption('2');
@@ -69,7 +71,7 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await page.context().close();
   });
 
-  it('generating a form whose tab exists asks first; “Không thay” writes nothing, “Thay thế tab” replaces it', async () => {
+  it('generating a form whose tab exists asks first: “Không thay” is the default and Escape, “Thay thế tab” replaces it', async () => {
     const page = await open('mau2');
     expect(await page.getByRole('radio', { name: /^Mẫu 2/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('Quý', { exact: true }).isVisible()).toBe(false);
@@ -83,21 +85,51 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await generate.click();
     const question = page.getByRole('alert').filter({ hasText: 'Tab “Mẫu 2 - Văn phòng” đã có (tiện ích tạo lần trước).' });
     await question.waitFor();
-    expect(await focused(page)).toMatchObject({ text: 'Thay thế tab' });
+    // Replacing overwrites what was edited by hand: the safe answer is the primary button and has the focus.
+    const keep = question.getByRole('button', { name: 'Không thay' });
+    const overwrite = question.getByRole('button', { name: 'Thay thế tab' });
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Không thay' });
+    expect(await keep.getAttribute('class')).toContain('primary');
+    expect((await overwrite.getAttribute('class')) ?? '').not.toContain('primary');
     await fits(page, 'the question');
     await expectContrast(page, 'Tạo biểu mẫu (hỏi thay thế)');
+    await expectAxeClean(page, 'Tạo biểu mẫu (hỏi thay thế)');
     await screenshot(page, 'forms-dialog-replace');
-    await question.getByRole('button', { name: 'Không thay' }).click();
+    await keep.click();
+    expect(await question.count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ text: 'Tạo mẫu' });
+    expect(pages.preview.backend.workbook.snapshot('Mẫu 2 - Văn phòng')).toEqual(written);
+
+    // Escape is “Không thay”.
+    await generate.click();
+    await question.waitFor();
+    await page.keyboard.press('Escape');
     expect(await question.count()).toBe(0);
     expect(await focused(page)).toMatchObject({ text: 'Tạo mẫu' });
     expect(pages.preview.backend.workbook.snapshot('Mẫu 2 - Văn phòng')).toEqual(written);
 
     const before = calls();
     await generate.click();
-    await question.getByRole('button', { name: 'Thay thế tab' }).click();
+    await overwrite.click();
     await page.getByText('Đã tạo lại tab “Mẫu 2 - Văn phòng”', { exact: false }).waitFor();
     expect(calls()).toBe(before + 2);
     expect(pages.preview.backend.calls.at(-1)?.args[0]).toMatchObject({ form: 'mau2', ban: 'Văn phòng', replace: true });
+    await page.context().close();
+  });
+
+  it('at text-only zoom 200 % no word is split and no choice cut: the longest Ban, the province, a cadre', async () => {
+    const options = pages.server<FormOptionsPayload>('getFormOptions');
+    const page = await open();
+    expect(await textZoom(page, 2)).toBe(26);
+    await expectReadableAt(page, 'Tạo biểu mẫu at 200 %');
+    const longest = options.bans.reduce((a, b) => (b.length > a.length ? b : a));
+    await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption(longest);
+    await page.getByLabel('Quý', { exact: true }).selectOption('4');
+    await expectReadableAt(page, 'Tạo biểu mẫu at 200 %, the longest Ban');
+    await expectAxeClean(page, 'Tạo biểu mẫu at 200 %');
+    await page.getByRole('radio', { name: /^Mẫu 1/ }).check();
+    await expectReadableAt(page, 'Tạo biểu mẫu at 200 %, mẫu 1');
+    await screenshot(page, 'forms-dialog-text-200', { fullPage: true });
     await page.context().close();
   });
 
@@ -116,6 +148,7 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     const hoa = options.cadres.find((c) => c.name === 'Trần Văn Hòa')!;
     await expect.poll(() => page.locator('.summary').textContent()).toBe(`Mẫu 1 của Trần Văn Hòa sẽ liệt kê 1 cán bộ, ${hoa.trips} đợt.`);
     await fits(page, 'mẫu 1, one cadre');
+    await expectAxeClean(page, 'Tạo biểu mẫu (mẫu 1, một cán bộ)');
     await screenshot(page, 'forms-dialog-mau1');
     await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
     await page.getByText(`Đã tạo tab “Mẫu 1 - Trần Văn Hòa”: 1 cán bộ, ${hoa.trips} đợt.`).waitFor();
@@ -136,6 +169,7 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await page.getByRole('button', { name: 'Thay thế tab' }).waitFor();
     await fits(page, 'mẫu 1 of a Ban, the question');
     await expectContrast(page, 'Tạo biểu mẫu (mẫu 1)');
+    await expectAxeClean(page, 'Tạo biểu mẫu (mẫu 1 của một ban, hỏi thay thế)');
     await page.context().close();
   });
 
@@ -150,12 +184,14 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
       expect(await warnings.locator('summary').textContent()).toBe('Có 1 lưu ý về dữ liệu và cài đặt');
       await page.getByRole('radio', { name: 'Mọi cán bộ của một ban' }).check();
       await fits(page, 'mẫu 1 of a Ban, with a warning');
+      await expectAxeClean(page, 'Tạo biểu mẫu (lưu ý)');
       pages.server('generateForm', { form: 'mau1', ban: 'Văn phòng', quarter: 1, replace: true });
       await page.getByLabel('Ban/Văn phòng', { exact: true }).selectOption('Văn phòng');
       await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
       await page.getByRole('button', { name: 'Thay thế tab' }).waitFor();
       expect(await warnings.isVisible()).toBe(false);
       await fits(page, 'mẫu 1 of a Ban, with a warning, the question');
+      await expectAxeClean(page, 'Tạo biểu mẫu (lưu ý, hỏi thay thế)');
       await page.context().close();
     } finally {
       tab.setCell('Cài đặt', row, 1, null);

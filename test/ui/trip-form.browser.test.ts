@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../src/sheets/workbook';
 import { skipWithout } from '../support/tools';
-import { expectContrast, expectNoOverflow, focused, screenshot, usePages, type Pages } from './browser';
+import { expectAxeClean, expectContrast, expectNoOverflow, expectReadableAt, focused, screenshot, textZoom, usePages, type Pages } from './browser';
 
 /** Nhập đợt đi cơ sở in Chromium at 300 px, over the sample workbook on 15/11/2023: mouse and keyboard alone. */
 
@@ -41,6 +41,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
   it('Save is there from the start, reached by Tab; pressed empty, a summary lists every missing field with links', async () => {
     const before = rows();
     const page = await pages.open('trip-form');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở');
     const save = page.getByRole('button', { name: 'Lưu đợt đi cơ sở' });
     expect(await save.isEnabled()).toBe(true);
     // Keyboard alone: Tab from the top of the page reaches Save.
@@ -68,6 +69,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await page.getByRole('textbox', { name: /^Từ ngày/ }).getAttribute('aria-invalid')).toBe('true');
     expect(rows()).toBe(before);
     await expectContrast(page, 'Nhập đợt đi cơ sở (lỗi)');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (lỗi)');
     await screenshot(page, 'trip-form-errors', { fullPage: true });
     await page.context().close();
   });
@@ -151,6 +153,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.getByLabel('Cấp', { exact: true }).selectOption('Cơ sở');
     await expectNoOverflow(page);
     await expectContrast(page, 'Nhập đợt đi cơ sở');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (đã điền)');
     await screenshot(page, 'trip-form', { docs: true });
 
     await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
@@ -161,6 +164,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(rows()).toBe(row);
     expect(pages.preview.backend.workbook.readTab(TAB)!.values[row - 1]!.slice(1, 4)).toEqual([name, 'Thường trực Tỉnh đoàn', '3.1. Theo chuyên đề']);
     expect(await page.getByRole('region', { name: `Tiến độ của ${name}` }).count()).toBe(1);
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (đã lưu)');
     await screenshot(page, 'trip-form-saved', { fullPage: true });
 
     await page.getByRole('button', { name: `Mở dòng ${row}` }).click();
@@ -177,6 +181,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await page.getByRole('combobox', { name: /^Cán bộ/ }).inputValue()).toBe(name);
     expect(await page.getByRole('textbox', { name: /^Từ ngày/ }).inputValue()).toBe(window.from);
     expect(await page.getByLabel('Địa điểm', { exact: true }).inputValue()).toBe('Xã Thạnh Đông');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (đã hoàn tác)');
     await page.context().close();
   });
 
@@ -200,7 +205,7 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.context().close();
   });
 
-  it('a trip the cadre already has is shown before saving; “Vẫn lưu” saves it all the same', async () => {
+  it('a trip the cadre already has is shown before saving: “Sửa ngày” is the default, Escape goes back to the dates, “Vẫn lưu” saves it all the same', async () => {
     const name = 'Nguyễn Thị Thủy';
     const window = freeWindow(pages, name);
     const fill = async (page: Page) => {
@@ -223,18 +228,169 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await warning.getByRole('listitem').allTextContents()).toEqual([
       `Dòng ${first}: 3.1. Theo chuyên đề, Từ ngày ${window.from} đến ngày ${window.to} (Đăng ký) — trùng hẳn: cùng nội dung, cùng thời gian`,
     ]);
-    expect(await focused(page)).toMatchObject({ className: expect.stringContaining('conflict') });
+    // The safe choice is the primary button and has the focus; “Vẫn lưu” is an ordinary one.
+    const fix = warning.getByRole('button', { name: 'Sửa ngày' });
+    const anyway = warning.getByRole('button', { name: 'Vẫn lưu' });
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Sửa ngày' });
+    expect(await fix.getAttribute('class')).toContain('primary');
+    expect((await anyway.getAttribute('class')) ?? '').not.toContain('primary');
     expect(rows()).toBe(first);
     await expectContrast(page, 'Nhập đợt đi cơ sở (trùng đợt)');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (trùng đợt)');
     await screenshot(page, 'trip-form-duplicate', { fullPage: true });
 
-    await warning.getByRole('button', { name: 'Vẫn lưu' }).click();
+    // Escape is “Sửa ngày”: the question goes, the focus is on Từ ngày, nothing is written.
+    await page.keyboard.press('Escape');
+    expect(await warning.count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ tag: 'input', id: (await page.getByRole('textbox', { name: /^Từ ngày/ }).getAttribute('id'))! });
+    expect(rows()).toBe(first);
+
+    await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
+    await warning.waitFor();
+    await anyway.click();
     await page
       .locator('.confirmation')
       .getByText(`vào dòng ${first + 1}`, { exact: false })
       .waitFor();
     expect(rows()).toBe(first + 1);
     expect(pages.preview.backend.calls.filter((c) => c.name === 'saveTrip').at(-1)?.args[0]).toMatchObject({ force: true });
+    await page.context().close();
+  });
+
+  it('Enter in “Đến ngày” saves, and the emptied fields stay clean under the confirmation', async () => {
+    const name = 'Trần Văn Hòa';
+    const window = freeWindow(pages, name);
+    const before = rows();
+    const page = await pages.open('trip-form', { height: 900 });
+    await pickCadre(page, 'tran van hoa');
+    await page.getByRole('combobox', { name: /^Nội dung/ }).selectOption('chuyen-de');
+    await page.getByRole('textbox', { name: /^Từ ngày/ }).fill(window.from);
+    const to = page.getByRole('textbox', { name: /^Đến ngày/ });
+    await to.fill(window.to);
+    await to.press('Enter');
+    await page
+      .locator('.confirmation')
+      .getByText(`Đã thêm đợt đi cơ sở của ${name} vào dòng ${before + 1}`, { exact: false })
+      .waitFor();
+    expect(await focused(page)).toMatchObject({ className: expect.stringContaining('confirmation') });
+    // The focus left Đến ngày for the confirmation after the form was emptied: that is not the person leaving a field.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(await page.locator('.field-error').allTextContents()).toEqual(Array(await page.locator('.field-error').count()).fill(''));
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByText(/^Đã hoàn tác/).waitFor();
+    expect(rows()).toBe(before);
+    await page.context().close();
+  });
+
+  it('a past Đến ngày turns Trạng thái to “Đã thực hiện” and says so beside it; every value filled in is said beside its field', async () => {
+    const page = await pages.open('trip-form');
+    const from = page.getByRole('textbox', { name: /^Từ ngày/ });
+    const to = page.getByRole('textbox', { name: /^Đến ngày/ });
+    const status = page.getByRole('combobox', { name: /^Trạng thái/ });
+    const days = page.getByLabel('Số ngày', { exact: true });
+    const hintOf = async (control: typeof from) => page.locator(`#${await control.getAttribute('id')}-hint`);
+    expect(await status.inputValue()).toBe('registered');
+    await from.fill('1/11');
+    await from.press('Tab');
+    await to.fill('05/11/2023');
+    await to.press('Tab');
+    // Today is 15/11/2023 in the preview.
+    await expect.poll(() => status.inputValue()).toBe('done');
+    const statusHint = await hintOf(status);
+    expect(await statusHint.textContent()).toBe('Đã tự chuyển sang “Đã thực hiện” vì Đến ngày 05/11/2023 đã qua.');
+    expect(await status.getAttribute('aria-describedby')).toContain(await statusHint.getAttribute('id'));
+    expect(await statusHint.isVisible()).toBe(true);
+    // Số ngày and the date typed short say what was filled in.
+    expect(await days.inputValue()).toBe('5');
+    expect(await (await hintOf(days)).textContent()).toBe('Đã tự điền theo ngày đi: cả đợt 5 ngày.');
+    expect(await from.inputValue()).toBe('01/11/2023');
+    expect(await (await hintOf(from)).textContent()).toBe('Đã đọc “1/11” là 01/11/2023.');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (tự điền)');
+
+    // Later dates turn it back, and say so.
+    await to.fill('20/11/2023');
+    await to.press('Tab');
+    await expect.poll(() => status.inputValue()).toBe('registered');
+    expect(await statusHint.textContent()).toBe('Đã tự chuyển lại “Đăng ký” vì Đến ngày 20/11/2023 chưa qua.');
+    // Once the person chooses, nothing changes it, and there is nothing to say.
+    await status.selectOption('done');
+    expect(await statusHint.textContent()).toBe('');
+    await to.fill('25/11/2023');
+    await to.press('Tab');
+    expect(await status.inputValue()).toBe('done');
+    await page.context().close();
+  });
+
+  it('dates are read as the sheet reads them: “05-09/12/2023” in Từ ngày fills both, “ngày 20/12/2023” is a date, and what cannot be read says what to type', async () => {
+    const page = await pages.open('trip-form');
+    const from = page.getByRole('textbox', { name: /^Từ ngày/ });
+    const to = page.getByRole('textbox', { name: /^Đến ngày/ });
+    const hintOf = async (control: typeof from) => page.locator(`#${await control.getAttribute('id')}-hint`);
+    const errorOf = async (control: typeof from) => page.locator(`#${await control.getAttribute('id')}-error`);
+    // Said once for the pair, before anything is typed.
+    expect(await page.getByText('Gõ ngày/tháng/năm (5/6 là ngày 5 tháng 6), hoặc cả đợt trong ô Từ ngày: 05-09/6/2023.').isVisible()).toBe(true);
+
+    await from.fill('05-09/12/2023');
+    await from.press('Tab');
+    await expect.poll(() => from.inputValue()).toBe('05/12/2023');
+    expect(await to.inputValue()).toBe('09/12/2023');
+    expect(await page.getByLabel('Số ngày', { exact: true }).inputValue()).toBe('5');
+    expect(await (await hintOf(from)).textContent()).toBe('Đã tách “05-09/12/2023” thành Từ ngày 05/12/2023 và Đến ngày 09/12/2023.');
+    expect(await (await errorOf(from)).textContent()).toBe('');
+    expect(await (await errorOf(to)).textContent()).toBe('');
+
+    // The forms' own words, one cell: “Từ ngày … đến ngày …”.
+    await from.fill('Từ ngày 01/12/2023 đến ngày 03/12/2023');
+    await to.fill('');
+    await from.press('Tab');
+    await expect.poll(() => to.inputValue()).toBe('03/12/2023');
+    expect(await from.inputValue()).toBe('01/12/2023');
+
+    await to.fill('ngày 20/12/2023');
+    await to.press('Tab');
+    await expect.poll(() => to.inputValue()).toBe('20/12/2023');
+    expect(await (await hintOf(to)).textContent()).toBe('Đã đọc “ngày 20/12/2023” là 20/12/2023.');
+    expect(await (await errorOf(to)).textContent()).toBe('');
+
+    // A range in Từ ngày while Đến ngày already says another end: nothing is overwritten, and the message says why.
+    await from.fill('05-09/12/2023');
+    await from.press('Tab');
+    await expect
+      .poll(async () => (await errorOf(from)).textContent())
+      .toBe('Từ ngày “05-09/12/2023” là cả một đợt (05/12/2023 – 09/12/2023) nhưng Đến ngày đã là 20/12/2023: hãy chỉ gõ ngày bắt đầu ở đây.');
+    expect(await to.inputValue()).toBe('20/12/2023');
+
+    await from.fill('mùng năm');
+    await from.press('Tab');
+    await expect.poll(async () => (await errorOf(from)).textContent()).toMatch(/^Từ ngày “mùng năm” không phải là ngày\. Hãy nhập theo dạng ngày\/tháng\/năm/);
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở (ngày không đọc được)');
+    await page.context().close();
+  });
+
+  it('at text-only zoom 200 % in the 300 px sidebar, no word is split and no choice cut, the longest content chosen', async () => {
+    const page = await pages.open('trip-form');
+    expect(await textZoom(page, 2)).toBe(26);
+    await pickCadre(page, 'tran van hoa');
+    const kind = page.getByRole('combobox', { name: /^Nội dung/ });
+    const longest = await kind
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => o.textContent ?? '').reduce((a, b) => (b.length > a.length ? b : a)));
+    expect(longest).toMatch(/^3\.4\. Dự sinh hoạt chuyên đề/);
+    await kind.selectOption({ label: longest });
+    await page.getByRole('textbox', { name: /^Từ ngày/ }).fill('01/12/2023');
+    await page.getByRole('textbox', { name: /^Đến ngày/ }).fill('03/12/2023');
+    await page.getByLabel('Cấp', { exact: true }).selectOption('Chi đoàn');
+    await page.getByLabel('Địa điểm', { exact: true }).click();
+    await expectReadableAt(page, 'Nhập đợt đi cơ sở at 200 %');
+    await expectAxeClean(page, 'Nhập đợt đi cơ sở at 200 %');
+    await screenshot(page, 'trip-form-text-200', { fullPage: true });
+    // The summary of a refused save, too.
+    await page.getByRole('textbox', { name: /^Đến ngày/ }).fill('31/11/2023');
+    await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
+    await page.locator('.error-summary').waitFor();
+    await expectReadableAt(page, 'Nhập đợt đi cơ sở at 200 %, the summary');
     await page.context().close();
   });
 

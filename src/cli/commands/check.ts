@@ -5,6 +5,7 @@ import type { Mau1Scope } from '../../core/forms/mau1';
 import { UserError } from '../../core/user-error';
 import { checkReport, type CheckReport } from '../../sheets/report';
 import type { RawCell, TabData } from '../../sheets/workbook';
+import { staleForms } from '../../sheets/stale-forms';
 import { analyze, generateMau1, generateMau2, generateMau3, mau1ScopeOf, runCheck, type Analysis } from '../../sheets/workflow';
 import { onFile } from '../../xlsx/os-errors';
 import { XlsxWorkbook } from '../../xlsx/xlsx-workbook';
@@ -34,6 +35,7 @@ export const checkCommand = command({
     const outcome = await checkWorkbook(file!, flags, io.now());
     const p = paint(colorWanted({ isTTY: io.isTTY }, io.env));
     const written = outcome.outPath === null ? [] : [cliTexts.written(outcome.outPath, outcome.tabsWritten)];
+    if (outcome.tabsRefreshed.length > 0) written.push(cliTexts.refreshed(outcome.tabsRefreshed));
     if (flags.json) io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
     else io.stdout(`${summaryText(outcome.analysis, p, written, outcome.ban)}\n`);
     return 0;
@@ -50,6 +52,8 @@ export interface CheckOutcome {
   /** Where the result was written; null when nothing was (--json without --out). */
   outPath: string | null;
   tabsWritten: string[];
+  /** Our forms from an earlier run that this data changes, written again. */
+  tabsRefreshed: string[];
 }
 
 /**
@@ -71,7 +75,7 @@ export async function checkWorkbook(file: string, flags: Flags, now = new Date()
   const { analysis } = checked;
   const ban = flags.ban === undefined ? null : resolveBan(analysis, flags.ban);
   const report = checkReport(analysis, ban);
-  if (outPath === null) return { analysis, ban, report, outPath, tabsWritten: [] };
+  if (outPath === null) return { analysis, ban, report, outPath, tabsWritten: [], tabsRefreshed: [] };
   // The tabs' cells as read served the annotations; from here on (the forms, the summary) only the rows that carry
   // an issue are looked at again. A national file's trips tab is a few hundred MB of cells.
   analysis.raw = { roster: issueRowsOnly(analysis, 'roster'), trips: issueRowsOnly(analysis, 'trips') };
@@ -79,9 +83,13 @@ export async function checkWorkbook(file: string, flags: Flags, now = new Date()
   const quarter = flags.quarter ?? quarterOf(today);
   const mau2 = generateMau2(workbook, analysis, ban);
   const mau3 = generateMau3(workbook, analysis, ban, quarter);
-  const mau1 = flags.mau1 === undefined ? [] : [generateMau1(workbook, analysis, mau1Scope(analysis, flags.mau1)).name];
+  const scopes = (flags.mau1 ?? []).map((wanted) => mau1Scope(analysis, wanted));
+  const mau1 = [...new Set(scopes.map((scope) => generateMau1(workbook, analysis, scope).name))];
+  const written = [checked.dashboardTab!, ...mau1, mau2, mau3.name];
+  // Forms of ours carried over from an earlier run are made again from this data (the input file stays as it was).
+  const refreshed = staleForms(workbook, analysis, new Set(written)).map((form) => workbook.writeGeneratedTab(form.layout));
   await workbook.save(outPath);
-  return { analysis, ban, report, outPath, tabsWritten: [checked.dashboardTab!, ...mau1, mau2, mau3.name] };
+  return { analysis, ban, report, outPath, tabsWritten: written, tabsRefreshed: refreshed };
 }
 
 function issueRowsOnly(analysis: Analysis, role: 'roster' | 'trips'): TabData {

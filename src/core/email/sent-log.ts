@@ -196,6 +196,16 @@ function clearFailures(log: SentLog, item: string, hashes: readonly string[]): v
   });
 }
 
+/**
+ * Takes out of the list a failure the daily run will not try again and "Gửi bù" cannot send (a reminder whose day has
+ * passed): the person has read it. Only a final entry goes; returns whether one did.
+ */
+export function dismissFailure(log: SentLog, item: string, hashes: string): boolean {
+  const before = log.failures.length;
+  log.failures = log.failures.filter((f) => !(f.i === item && f.h === hashes && f.f === 1));
+  return log.failures.length < before;
+}
+
 /** Takes a recipient out of an item's failures (it turned out to have been sent). */
 export function forgetFailures(log: SentLog, item: string, target: string): void {
   clearFailures(log, item, [recipientHash(target)]);

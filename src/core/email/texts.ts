@@ -42,9 +42,11 @@ export const emailTexts = {
   // ---- a failed email as the settings page names it
   provinceSummary: (quarter: Quarter, year: number) => `Thư tổng hợp ${periodName({ quarter, year })} toàn tỉnh`,
   banSummary: (quarter: Quarter, year: number) => `Thư tổng hợp ${periodName({ quarter, year })} của ban`,
-  reminder: (date: string, label: string) => `Nhắc hạn ${date}: ${label}`,
+  /** The deadline a reminder was for, named as such: not to be read as the day it should have gone. */
+  reminder: (date: string, label: string) => `Thư nhắc hạn “${label}” (hạn ${date})`,
   someReminder: 'Thư nhắc hạn',
-  more: (names: string, n: number) => `${names} và ${n} người nhận khác`,
+  noProvinceSummary: (department: string) =>
+    `Chưa có Email ${department}: thư tổng hợp toàn tỉnh hằng quý sẽ không gửi cho ai. Thêm địa chỉ ở ô “Email ${department}” bên trên rồi bấm Lưu.`,
   unsent: (n: number) => `Có ${n} thư không được gửi và sẽ không tự gửi lại: xem danh sách bên dưới.`,
 
   // ---- the daily schedule's state (settings page)

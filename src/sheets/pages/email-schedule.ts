@@ -1,3 +1,9 @@
+import { btcKtAddresses } from '../../core/email/recipients';
+import { emailTexts } from '../../core/email/texts';
+import type { Policy } from '../../core/policy';
+import type { Settings } from '../../core/settings';
+import { CATCH_UP_DAYS } from '../../core/email/plan';
+import { dismissFailure, serializeSentLog } from '../../core/email/sent-log';
 import { UserError } from '../../core/user-error';
 import * as z from '../../core/zod-vi';
 import { sendMissedSummaries as resendMissed } from '../email-resend';
@@ -15,7 +21,15 @@ import { PAGE_ACTIONS, pageTexts } from './texts';
 export function getScheduleStatus(ctx: PageContext): ScheduleStatus {
   const { settings, policy } = storedSettings(ctx);
   const state = ctx.host.trigger.state(settings.schedule.enabled);
-  return scheduleStatusOf(state, readSentLog(ctx.host.sentLog, settings.year), policy, settings.year);
+  const status = scheduleStatusOf(state, readSentLog(ctx.host.sentLog, settings.year), policy, settings.year);
+  return { ...status, gaps: scheduleGaps(settings, policy) };
+}
+
+/** The daily run plans the province summary for BTC-KT's addresses only: with none, it goes to nobody, silently. */
+function scheduleGaps(settings: Settings, policy: Policy): string[] {
+  const { enabled, quarterlySummary } = settings.schedule;
+  if (!enabled || !quarterlySummary || btcKtAddresses(settings.recipients).length > 0) return [];
+  return [emailTexts.noProvinceSummary(policy.compilingDepartment)];
 }
 
 /**
@@ -43,8 +57,23 @@ export function sendMissedSummaries(ctx: PageContext): ResendResult {
   return { sent: outcome.sent, message: outcome.message, status: getScheduleStatus(ctx) };
 }
 
+export const DismissUnsentSchema = z.object({ item: z.string(), recipients: z.string() });
+
+/** "Bỏ khỏi danh sách": an unsent email nothing will ever send, taken off the list once read. Returns the new status. */
+export function dismissUnsent(ctx: PageContext, key: z.output<typeof DismissUnsentSchema>): ScheduleStatus {
+  const status = getScheduleStatus(ctx);
+  // Only what nothing will send: a summary "Gửi bù" can still send stays, whatever the page asked.
+  if (!status.failures.some((f) => f.dismissable && f.key.item === key.item && f.key.recipients === key.recipients)) return status;
+  const { settings } = storedSettings(ctx);
+  const log = readSentLog(ctx.host.sentLog, settings.year);
+  if (!dismissFailure(log, key.item, key.recipients)) return status;
+  ctx.host.sentLog.write(serializeSentLog(log, ctx.today, CATCH_UP_DAYS));
+  return getScheduleStatus(ctx);
+}
+
 export const emailScheduleFunctions = {
   getScheduleStatus: serverFunction({ action: PAGE_ACTIONS.email, input: NoInput, writes: false, run: getScheduleStatus }),
   setSchedule: serverFunction({ action: PAGE_ACTIONS.email, input: z.boolean({ message: pageTexts.badSwitch }), writes: true, run: setSchedule }),
   sendMissedSummaries: serverFunction({ action: PAGE_ACTIONS.email, input: NoInput, writes: true, run: sendMissedSummaries }),
+  dismissUnsent: serverFunction({ action: PAGE_ACTIONS.email, input: DismissUnsentSchema, writes: true, run: dismissUnsent }),
 };

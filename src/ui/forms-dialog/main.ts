@@ -137,34 +137,41 @@ function build(options: FormOptionsPayload): void {
       return;
     }
     if (!made.ok) {
-      const yes = h('button', { class: 'primary', attrs: { type: 'button' }, on: { click: () => void make(true) } }, T.replace);
-      const no = h(
-        'button',
-        {
-          attrs: { type: 'button' },
-          on: {
-            click: () => {
-              answer();
-              generate.focus();
-            },
-          },
-        },
-        T.keep,
-      );
-      const question = h(
-        'div',
-        { class: 'banner banner-warning confirm', attrs: { role: 'alert' } },
-        h('p', null, T.exists(made.existing)),
-        h('div', { class: 'actions' }, yes, no),
-      );
-      answer(question);
-      yes.focus();
+      ask(made.existing);
       return;
     }
     const done = banner('success', T.made(made.tabName, made.cadres, made.trips, made.replaced));
     if (made.leftOut.length > 0) answer(done, banner('warning', leftOutText(made.leftOut)));
     else answer(done);
     focusOn(done);
+  }
+
+  /**
+   * The tab exists: replace it (and what was edited in it by hand)? Keeping it is the primary answer and has the focus;
+   * Escape keeps it too.
+   */
+  function ask(existing: string): void {
+    const keep = () => {
+      answer();
+      generate.focus();
+    };
+    const yes = h('button', { attrs: { type: 'button' }, on: { click: () => void make(true) } }, T.replace);
+    const no = h('button', { class: 'primary', attrs: { type: 'button' }, on: { click: keep } }, T.keep);
+    const question = h(
+      'div',
+      { class: 'banner banner-warning confirm', attrs: { role: 'alert' } },
+      h('p', null, T.exists(existing)),
+      h('div', { class: 'actions' }, no, yes),
+    );
+    question.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      // The Escape answers the question and goes no further.
+      event.preventDefault();
+      event.stopPropagation();
+      keep();
+    });
+    answer(question);
+    no.focus();
   }
 
   for (const input of [forms.mau1.input, forms.mau2.input, forms.mau3.input, who.cadre.input, who.ban.input])

@@ -14,9 +14,11 @@ import { banChart } from './chart';
 import { FILTER_ALL, FILTER_BEHIND, progressTexts as T, type StatusFilter } from './texts';
 
 /**
- * Tiến độ 1+2: who is behind and why. A chart per Ban, one tile per verdict of the phase (they add up to the cadres of
- * the chosen Ban), the filters, and one card (or, in the compact mode, one line) per cadre, behind first. The page is
- * built once; a refresh or a filter updates its parts in place, so the focus stays where the person left it.
+ * Tiến độ 1+2: who is behind and why. One tile per verdict of the phase (they add up to the cadres of the chosen Ban),
+ * the filters, one card (or, in the compact mode, one line) per cadre, and a chart per Ban. The list opens on the
+ * cadres who are behind, when there are any (the filter says so), and comes before the chart: in a 300 × 720 sidebar
+ * the first of them is in the first screen. The page is built once; a refresh or a filter updates its parts in place,
+ * so the focus stays where the person left it.
  */
 
 function matchesStatus(e: ProgressEntry, filter: StatusFilter): boolean {
@@ -29,6 +31,8 @@ const app = byId('app');
 let data: ProgressPayload | null = null;
 let loadedAt = 0;
 const state = { ban: '', status: 'all' as StatusFilter, query: '', compact: false };
+/** The list opens on those behind once, at the first load; after that the filter is the person's. */
+let statusChosen = false;
 
 const banSelect = select([{ value: '', label: T.allBans }]);
 const statusSelect = select([FILTER_ALL, FILTER_BEHIND], 'all');
@@ -112,6 +116,7 @@ window.addEventListener('focus', () => {
 });
 
 function setStatus(status: StatusFilter): void {
+  statusChosen = true;
   state.status = status;
   renderCounts();
   renderList(true);
@@ -128,8 +133,12 @@ function setCompact(compact: boolean): void {
 function show(payload: ProgressPayload): void {
   data = payload;
   loadedAt = Date.now();
+  if (!statusChosen && payload.cadres.some((e) => isBehind(e.verdict))) {
+    state.status = 'behind';
+    statusSelect.value = 'behind';
+  }
   update();
-  replace(app, head, subtitle, messages, chart, counts, filters, toolbar, list, empty);
+  replace(app, head, subtitle, messages, counts, filters, toolbar, list, empty, chart);
 }
 
 async function refresh(): Promise<void> {
@@ -183,7 +192,7 @@ function update(): void {
 }
 
 function renderChart(): void {
-  if (data) replace(chart, banChart(data.bans, state.ban));
+  if (data) replace(chart, banChart(data.bans, data.tiles, state.ban, data.minDays));
 }
 
 /** The chosen Ban's counts (the province's with no Ban chosen): five numbers that add up to its cadres. */
@@ -214,13 +223,13 @@ function renderList(say: boolean, delayMs = 300): void {
   if (!data) return;
   const shown = shownCadres();
   const inBan = currentCounts()?.total ?? 0;
-  const line = T.shown(shown.length, inBan, state.ban);
+  const line = T.shown(shown.length, inBan, state.ban, state.status === 'behind');
   resultLine.textContent = shown.length > 0 ? `${line} ${T.clickHint}` : line;
   const roundsLabel = data.roundsLabel;
   const card = state.compact ? compactCard : progressCard;
   replace(
     list,
-    shown.map((e) => h('li', null, card(e, { roundsLabel, onSelect: (entry, el) => void selectRows(entry, el) }))),
+    shown.map((e) => h('li', null, card(e, { roundsLabel, heading: 'h2', onSelect: (entry, el) => void selectRows(entry, el) }))),
   );
   list.hidden = shown.length === 0;
   renderEmpty(shown.length === 0);
@@ -252,6 +261,7 @@ function renderEmpty(isEmpty: boolean): void {
 
 /** "Bỏ lọc": every filter back to all; the focus goes to the count line, which now reads the whole list. */
 function clearFilters(): void {
+  statusChosen = true;
   state.ban = '';
   state.status = 'all';
   state.query = '';

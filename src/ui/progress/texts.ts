@@ -13,11 +13,13 @@ export const progressTexts = {
   ban: 'Ban/Văn phòng',
   status: 'Tình trạng',
   search: 'Tìm theo tên',
-  searchPlaceholder: 'Gõ tên, không cần dấu',
+  // Short enough to fit its box at twice the text size.
+  searchPlaceholder: 'Không cần dấu',
   listLabel: 'Danh sách cán bộ',
   compact: 'Dạng gọn',
   compactHint: 'Mỗi cán bộ một dòng',
-  shown: (shown: number, total: number, ban: string) => `Hiển thị ${shown}/${total} cán bộ${ban ? ` của ${ban}` : ''}.`,
+  shown: (shown: number, total: number, ban: string, behind: boolean) =>
+    `Hiển thị ${shown}/${total} cán bộ${behind ? ' chưa đủ yêu cầu' : ''}${ban ? ` của ${ban}` : ''}.`,
   clickHint: 'Bấm vào tên để chọn các dòng của cán bộ trong tab Đi cơ sở.',
   empty: (filters: string[]) => `Không có cán bộ nào khớp với bộ lọc: ${filters.join('; ')}.`,
   emptyBan: (ban: string) => `ban “${ban}”`,
@@ -32,9 +34,12 @@ export const progressTexts = {
   noTrips: (name: string, tab: string) => `${name} chưa có đợt nào trong tab ${tab}.`,
   selecting: 'Đang chọn các dòng…',
   chartTitle: 'Tiến độ theo ban',
-  chartNote: 'Mỗi cán bộ tính tối đa số ngày yêu cầu của mình.',
-  chartBan: (ban: string, done: number, planned: number, required: number) =>
-    `${ban}: đã đi ${done}${planned > 0 ? `, đăng ký thêm ${planned}` : ''} trên ${required} ngày yêu cầu`,
+  chartNote: (minDays: number) =>
+    `Mỗi cán bộ chỉ được tính đến số ngày yêu cầu của mình (thường là ${minDays} ngày): ngày đi thừa của người này không bù cho người còn thiếu.`,
+  chartBan: (ban: string, done: number, planned: number, required: number, behind: readonly string[]) =>
+    `${ban}: đã đi ${done}${planned > 0 ? `, đăng ký thêm ${planned}` : ''} trên ${required} ngày yêu cầu${behind.length > 0 ? ` (chưa đủ: ${behind.join(', ')})` : ''}`,
+  /** Under a Ban's bar: its cadres not yet enough, in the tiles' words. */
+  chartBehind: (behind: readonly string[]) => `Chưa đủ: ${behind.join(' · ')}`,
   legendDone: 'Đã đi',
   legendPlanned: 'Đăng ký thêm',
   legendMissing: 'Còn thiếu',

@@ -203,7 +203,9 @@ function build(payload: SettingsPagePayload): void {
   const summary = h('div', { class: 'bar-summary' });
   const status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
   // The messages scroll within a capped height above Save, so the bar stays small and Save in view at any zoom.
-  const bar = h('div', { class: 'action-bar' }, h('div', { class: 'bar-messages' }, summary, status), h('div', { class: 'actions' }, saveButton));
+  // The answer to a save comes first: it is what the person reads after pressing Lưu, at any zoom.
+  const messagesBox = h('div', { class: 'bar-messages' }, status, summary);
+  const bar = h('div', { class: 'action-bar' }, messagesBox, h('div', { class: 'actions' }, saveButton));
 
   function preset(): PresetOption {
     const control = presetBuilt.field!.control;
@@ -343,11 +345,32 @@ function build(payload: SettingsPagePayload): void {
   }
 
   let shownErrors: Record<string, string> = {};
-  function showErrors(errors: Record<string, string>): void {
+  /** Each field's problem beside it; the bar's list too, unless a save's answer lists them already. */
+  function showErrors(errors: Record<string, string>, listInBar = true): void {
     shownErrors = errors;
     for (const b of all) b.field?.setError(errors[b.path] ?? null);
     replace(overridesError, errors.overrides ? banner('error', errors.overrides) : null);
-    renderSummary();
+    if (listInBar) renderSummary();
+    else replace(summary);
+  }
+
+  /** A link that takes the focus to the field of a path. */
+  function fieldLink(path: string): HTMLElement {
+    const target = () => byPath.get(path)?.field?.control ?? (path === 'overrides' ? overridesError : null);
+    const open = (event: Event) => {
+      event.preventDefault();
+      const el = target();
+      if (el) focusOn(el);
+    };
+    return h('a', { attrs: { href: '#' }, on: { click: open } }, byPath.get(path)?.label ?? PAGE_SECTIONS.rules);
+  }
+
+  /** The value a refused field keeps, as the field shows values. */
+  function keptText(path: string, settings: SettingsPagePayload['settings']): string {
+    const spec = byPath.get(path)?.spec;
+    const value = valueAt(settings, path);
+    const text = spec ? shown(spec, value, page.presets) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    return text || (path.startsWith('overrides.') ? T.keptPreset : T.keptBlank);
   }
 
   /** The bar's list of fields still wrong, each a link to its field (not a live region: it follows every change). */
@@ -357,27 +380,10 @@ function build(payload: SettingsPagePayload): void {
       replace(summary);
       return;
     }
-    const target = (path: string) => byPath.get(path)?.field?.control ?? (path === 'overrides' ? overridesError : null);
     replace(
       summary,
       h('span', null, T.errorsCount(paths.length), ' '),
-      paths.map((path, i) => [
-        i > 0 ? ', ' : '',
-        h(
-          'a',
-          {
-            attrs: { href: '#' },
-            on: {
-              click: (event) => {
-                event.preventDefault();
-                const el = target(path);
-                if (el) focusOn(el);
-              },
-            },
-          },
-          byPath.get(path)?.label ?? PAGE_SECTIONS.rules,
-        ),
-      ]),
+      paths.map((path, i) => [i > 0 ? ', ' : '', fieldLink(path)]),
       h('div', { class: 'hint' }, T.errorsNote),
     );
   }
@@ -407,26 +413,29 @@ function build(payload: SettingsPagePayload): void {
     const place = (path: string) =>
       byPath.has(path) ? all.indexOf(byPath.get(path)!) : path === 'overrides' ? all.findIndex((b) => b.path.startsWith('overrides.')) - 0.5 : all.length;
     const paths = Object.keys(notSaved).sort((a, b) => place(a) - place(b));
-    const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typed[path] ?? '', notSaved[path]!)]));
-    showErrors(messages);
-    if (paths.length > 0) {
-      replace(
-        status,
-        banner(
-          'warning',
-          h(
-            'div',
-            null,
-            h('p', null, T.savedExcept(paths.length)),
+    // A list of addresses keeps its good ones: its message names the bad ones, not the whole text typed.
+    const typedOf = (path: string) => (path === 'recipients.btcKt' ? '' : (typed[path] ?? ''));
+    const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typedOf(path), notSaved[path]!, keptText(path, result.settings))]));
+    showErrors(messages, false);
+    const answer =
+      paths.length > 0
+        ? banner(
+            'warning',
             h(
-              'ul',
+              'div',
               null,
-              paths.map((path) => h('li', null, `${byPath.get(path)?.label ?? PAGE_SECTIONS.rules}: ${messages[path]}`)),
+              h('p', null, T.savedExcept(paths.length)),
+              h(
+                'ul',
+                null,
+                paths.map((path) => h('li', null, fieldLink(path), `: ${messages[path]}`)),
+              ),
             ),
-          ),
-        ),
-      );
-    } else replace(status, banner('success', T.saved));
+          )
+        : banner('success', T.saved);
+    // Read first (the bar shows it at its top; a screen reader hears the status region), the focus left on Lưu.
+    replace(status, answer);
+    messagesBox.scrollTop = 0;
     // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
     const wanted = result.settings.schedule.enabled;
     if (!schedule || (schedule.enabled === wanted && schedule.installed === wanted)) return;
@@ -531,15 +540,40 @@ function loadSchedule(): void {
 /** One email (or several of one item) that did not go: what, to whom, when it was due, why, and what happens next. */
 function unsentItem(f: ScheduleFailure): HTMLElement {
   const next = !f.final ? (f.needsAddress ? T.nextAddress : T.nextRetry) : !f.resendable ? T.nextNever : f.needsAddress ? T.nextFixThenResend : T.nextResend;
+  // One recipient a line, its address kept whole on a line of its own: "<" and ">" never wrap alone.
+  const recipients = h(
+    'ul',
+    { class: 'unsent-to' },
+    f.to.map((r) => h('li', null, r.name, r.address ? h('span', { class: 'address' }, r.address) : null)),
+    f.more > 0 ? h('li', null, T.more(f.more)) : null,
+  );
   return h(
     'li',
     { class: f.final ? 'unsent unsent-final' : 'unsent' },
     h('div', { class: 'unsent-what' }, T.unsentCount(f.what, f.count)),
-    h('div', null, T.to(f.to)),
+    h('div', null, T.to),
+    recipients,
     f.due ? h('div', null, T.due(dmy(f.due))) : null,
     h('div', null, T.why(f.message)),
     h('div', { class: 'hint' }, next),
+    f.dismissable ? dismissButton(f) : null,
   );
+}
+
+/** "Bỏ khỏi danh sách": an email nothing will ever send leaves the list once read. */
+function dismissButton(f: ScheduleFailure): HTMLElement {
+  const dismiss = (event: Event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (isBusy(button)) return;
+    void busy(button, T.dismissing, () => call('dismissUnsent', f.key))
+      .then((next) => {
+        schedule = next;
+        showSchedule();
+        focusOn(document.getElementById('unsent-title') ?? scheduleBox);
+      })
+      .catch((error: unknown) => replace(scheduleBox, failureBanner(error)));
+  };
+  return h('button', { class: 'dismiss', attrs: { type: 'button', 'aria-label': T.dismissLabel(f.what) }, on: { click: dismiss } }, T.dismiss);
 }
 
 function showSchedule(): void {
@@ -604,6 +638,7 @@ function showSchedule(): void {
     scheduleBox,
     scheduleNotice,
     banner(st.problem ? 'warning' : 'info', st.message),
+    ...st.gaps.map((gap) => banner('warning', gap)),
     st.lastRun ? h('p', { class: 'hint' }, T.lastRun(when(st.lastRun.at), st.lastRun.ok, st.lastRun.message)) : null,
     st.failures.length > 0
       ? h(

@@ -14,6 +14,8 @@ const cardTexts = {
 
 export interface CardOptions {
   roundsLabel: string;
+  /** The name's heading level: the page's outline decides (h2 in Tiến độ's list, h3 under a section's h2). */
+  heading?: 'h2' | 'h3';
   /** Makes the name a button (selecting the cadre's rows in the trips tab). */
   onSelect?: (e: ProgressEntry, card: HTMLElement) => void;
 }
@@ -23,7 +25,7 @@ function cardHead(e: ProgressEntry, options: CardOptions, card: () => HTMLElemen
   return h(
     'div',
     { class: 'card-head' },
-    h('h3', { class: 'card-title' }, nameOf(e, options, card)),
+    h(options.heading ?? 'h3', { class: 'card-title' }, nameOf(e, options, card)),
     // The sheet's colours, by the verdict's tone: red short of days or failed, orange short of rounds, grey exempt.
     h('span', { class: `chip chip-${e.tone}` }, e.verdictLabel),
   );

@@ -4,6 +4,7 @@ import { h, newId, type Child } from './dom';
 export interface Field<E extends HTMLElement = HTMLElement> {
   root: HTMLElement;
   control: E;
+  hintEl: HTMLElement;
   errorEl: HTMLElement;
   setError(message: string | null | undefined): void;
   setHint(message: Child): void;
@@ -31,6 +32,7 @@ export function field<E extends HTMLInputElement | HTMLSelectElement | HTMLTextA
   const result: Field<E> = {
     root,
     control,
+    hintEl,
     errorEl,
     setError(message) {
       errorEl.textContent = message ?? '';
@@ -74,9 +76,10 @@ export function select(options: readonly { value: string; label: string }[], val
 
 /**
  * Two half-width fields side by side; their errors go below the pair at full width, where a sentence stays readable
- * in a 300 px sidebar (each error keeps its id, so the control still announces it).
+ * in a 300 px sidebar (each error keeps its id, so the control still announces it). With `hintsBelow`, their hints
+ * too (what was filled in or read from what was typed).
  */
-export function pair(a: Field, b: Field, hint: string | null = null): HTMLElement {
-  const errors = h('div', { class: 'pair-errors' }, a.errorEl, b.errorEl);
+export function pair(a: Field, b: Field, hint: Child = null, options: { hintsBelow?: boolean } = {}): HTMLElement {
+  const errors = h('div', { class: 'pair-errors' }, options.hintsBelow ? [a.hintEl, b.hintEl] : null, a.errorEl, b.errorEl);
   return h('div', { class: 'pair' }, h('div', { class: 'row' }, a.root, b.root), hint ? h('div', { class: 'hint pair-hint' }, hint) : null, errors);
 }

@@ -1,5 +1,5 @@
 import { formatDayFirst, formatTripWindow, type CalendarDate } from '../../core/calendar-date';
-import { parseDayFirstDate } from '../../core/date-parse';
+import { parseDateRange, parseDayFirstDate } from '../../core/date-parse';
 import { messages } from '../../core/messages';
 import { checkTripInput, type TripDraft, type TripField, type TripInputCheck } from '../../core/trip-input';
 import { foldKey } from '../../core/text';
@@ -17,9 +17,12 @@ import { tripTexts as T } from './texts';
 /**
  * Nhập đợt đi cơ sở (mẫu 1): one trip, checked with checkTripInput, the same function the server runs before
  * appending the row. A field's problem shows once the field is left (never while typing); Save is always there and,
- * pressed with problems, lists every one of them in a summary whose links lead to the fields. A trip that repeats or
- * overlaps one of the cadre's is shown before anything is written ("Vẫn lưu"); a saved trip can be opened in the sheet
- * or taken back ("Hoàn tác", only while nobody has changed its row).
+ * pressed with problems, lists every one of them in a summary whose links lead to the fields. Dates are read as the
+ * sheet reads them (core/date-parse.ts: “5/6”, “ngày 20/9/2023”, a whole window “05-09/6/2023” in one box), and
+ * whatever the page fills in or changes by itself (the dates as read, Số ngày, Trạng thái) is said under that field. A
+ * trip that repeats or overlaps one of the cadre's is shown before anything is written (“Sửa ngày” by default, “Vẫn
+ * lưu” on purpose); a saved trip can be opened in the sheet or taken back (“Hoàn tác”, only while nobody has changed
+ * its row).
  */
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -37,6 +40,18 @@ let daysAuto = true;
 let statusTouched = false;
 /** A field was left by pressing a button: its problem waits for the press to end (see build). */
 let deferred = false;
+/**
+ * The form is emptied after a save (and by “Nhập lại”) while a field may still have the focus; the focus then moving to
+ * the confirmation is not the person leaving that field. Each field remembers which emptying it was entered after.
+ */
+let resets = 0;
+const enteredAfter = new Map<TripField, number>();
+/** What was read from a typed date, said under its box until it is typed again (both boxes' for a window split in two). */
+const dateNotes: Partial<Record<'from' | 'to', { note: string; both: boolean }>> = {};
+/** A window typed in one box whose other end the other box contradicts: the message, for as long as the text stays. */
+const rangeProblems: Partial<Record<'from' | 'to', { text: string; message: string }>> = {};
+/** Why Trạng thái changed by itself, said under it until the person chooses. */
+let statusNote: string | null = null;
 
 const FIELD_LABELS: Record<Exclude<TripField, 'ban'>, string> = {
   name: T.cadre,
@@ -112,16 +127,22 @@ function build(p: TripFormPayload): void {
   for (const key of ORDER) {
     const control = fields[key].control;
     const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
+    control.addEventListener('focus', () => enteredAfter.set(key, resets));
     // Left (blur) or chosen (change): now its problem may show, and what depends on it is filled in.
     control.addEventListener(isText ? 'blur' : 'change', () => {
-      if (key === 'from' || key === 'to') showDayFirst(control as HTMLInputElement);
+      if (isText && enteredAfter.get(key) !== resets) return;
+      if (key === 'from' || key === 'to') readDateField(key);
       touched.add(key);
       if (pressed) deferred = true;
       else update();
     });
     control.addEventListener('input', () => {
       if (key === 'days') daysAuto = control.value.trim() === '';
-      if (key === 'status') statusTouched = true;
+      if (key === 'status') {
+        statusTouched = true;
+        statusNote = null;
+      }
+      if (key === 'from' || key === 'to') clearDateNote(key);
       clearConflict();
       // While typing, a problem shown earlier goes as soon as it is fixed; a new one waits until the field is left.
       if (fields[key].root.classList.contains('has-error') && !check(currentInput()).errors[key]) fields[key].setError(null);
@@ -137,8 +158,8 @@ function build(p: TripFormPayload): void {
     fields.name.root,
     fields.kind.root,
     fields.detail.root,
-    pair(fields.from, fields.to),
-    pair(fields.days, fields.level),
+    pair(fields.from, fields.to, [T.datesHint, h('span', { class: 'nowrap' }, T.datesHintExample), '.'], { hintsBelow: true }),
+    pair(fields.days, fields.level, null, { hintsBelow: true }),
     fields.place.root,
     fields.status.root,
     h('div', { class: 'actions' }, saveButton, clearButton),
@@ -159,10 +180,57 @@ function build(p: TripFormPayload): void {
   update();
 }
 
-/** A date is shown back in the Vietnamese order whatever way it was typed (5/6 → 05/06/2023). */
-function showDayFirst(input: HTMLInputElement): void {
-  const parsed = parseDayFirstDate(input.value, payload.year);
-  if (parsed.ok) input.value = formatDayFirst(parsed.date);
+/**
+ * A date box as it was left, read as the sheet reads a date cell: a date is shown back in the Vietnamese order,
+ * whatever way it was typed (“5/6” → 05/06/2023, “ngày 20/9/2023” → 20/09/2023); a whole window typed in one box
+ * (“05-09/6/2023”, “Từ ngày 01/6 đến ngày 15/6/2023”) fills both boxes when the other is empty or agrees. What was
+ * made of the text is said under the boxes; a window the other box contradicts is left as typed, with why.
+ */
+function readDateField(key: 'from' | 'to'): void {
+  const input = fields[key].control as HTMLInputElement;
+  const otherKey = key === 'from' ? 'to' : 'from';
+  const other = fields[otherKey].control as HTMLInputElement;
+  const typed = input.value.trim();
+  delete rangeProblems[key];
+  if (typed === '') return;
+  const single = parseDayFirstDate(typed, payload.year);
+  if (single.ok) {
+    input.value = formatDayFirst(single.date);
+    if (input.value !== typed) noteDate(key, T.dateRead(typed, input.value), false);
+    return;
+  }
+  const range = parseDateRange(typed, payload.year);
+  if (!range.ok) return;
+  const [from, to] = [formatDayFirst(range.from), formatDayFirst(range.to)];
+  const otherSide = key === 'from' ? range.to : range.from;
+  const otherNow = parseDayFirstDate(other.value, payload.year);
+  if (other.value.trim() !== '' && !(otherNow.ok && otherNow.date === otherSide)) {
+    const message = T.rangeConflict(FIELD_LABELS[key], typed, from, to, FIELD_LABELS[otherKey], other.value.trim());
+    rangeProblems[key] = { text: input.value, message };
+    return;
+  }
+  (fields.from.control as HTMLInputElement).value = from;
+  (fields.to.control as HTMLInputElement).value = to;
+  touched.add(otherKey);
+  noteDate(key, T.rangeSplit(typed, from, to), true);
+}
+
+function noteDate(key: 'from' | 'to', note: string, both: boolean): void {
+  clearDateNote(key);
+  if (both) clearDateNote(key === 'from' ? 'to' : 'from');
+  dateNotes[key] = { note, both };
+  fields[key].setHint(note);
+}
+
+/** The note on this box goes when it is typed in again, and so does a split's note on the other box. */
+function clearDateNote(key: 'from' | 'to'): void {
+  const other = key === 'from' ? 'to' : 'from';
+  const keys: ('from' | 'to')[] = dateNotes[other]?.both ? [key, other] : [key];
+  for (const k of keys) {
+    if (dateNotes[k] === undefined) continue;
+    delete dateNotes[k];
+    fields[k].setHint(null);
+  }
 }
 
 /** The chosen cadre's Ban and group under the box (namesakes differ there). */
@@ -236,6 +304,8 @@ function check(input: TripDraft): TripInputCheck {
     const text = fields[key].control.value;
     const parsed = parseDayFirstDate(text, payload.year);
     if (!parsed.ok && parsed.reason === 'impossible') result.errors[key] = messages.dateImpossible(FIELD_LABELS[key], text);
+    const problem = rangeProblems[key];
+    if (problem && problem.text === text) result.errors[key] = problem.message;
   }
   return result;
 }
@@ -248,7 +318,7 @@ function update(): TripInputCheck {
   if (result.windowDays !== null) {
     const days = fields.days.control;
     const filled = String(result.windowDays);
-    if (!statusTouched) fields.status.control.value = input.to < payload.today ? 'done' : 'registered';
+    if (!statusTouched) switchStatus(input.to);
     if (daysAuto && days.value !== filled) {
       days.value = filled;
       // Số ngày is checked again with the number it now shows, not the one the dates replaced.
@@ -257,9 +327,22 @@ function update(): TripInputCheck {
     }
   }
   for (const key of ORDER) fields[key].setError(touched.has(key) ? result.errors[key] : null);
-  const windowHint = result.windowDays !== null ? T.daysWindow(result.windowDays) : T.daysBlank;
+  fields.status.setHint(statusNote);
+  const filledIn = result.windowDays !== null && daysAuto && fields.days.control.value === String(result.windowDays);
+  const windowHint = result.windowDays === null ? T.daysBlank : filledIn ? T.daysFilled(result.windowDays) : T.daysWindow(result.windowDays);
   fields.days.setHint(result.warnings.days ? h('span', { class: 'warning' }, `${windowHint} ${result.warnings.days}`) : windowHint);
   return result;
+}
+
+/** Trạng thái follows the end of the trip until the person chooses: done once it is past, and says why it changed. */
+function switchStatus(to: string): void {
+  const status = fields.status.control;
+  const next = to < payload.today ? 'done' : 'registered';
+  if (status.value === next) return;
+  status.value = next;
+  const label = (code: string) => payload.statuses.find((s) => s.code === code)?.label ?? code;
+  const end = formatDayFirst(to as CalendarDate);
+  statusNote = next === 'done' ? T.statusDone(label('done'), end) : T.statusRegistered(label('registered'), end);
 }
 
 // ---- saving ----
@@ -305,6 +388,8 @@ function showSummary(errors: Partial<Record<TripField, string>>, lead?: string):
 async function submit(event: Event, force = false): Promise<void> {
   event.preventDefault();
   if (isBusy(saveButton)) return;
+  // Enter pressed in a date box: it is read as if it had been left.
+  for (const key of ['from', 'to'] as const) if (document.activeElement === fields[key].control) readDateField(key);
   for (const key of ORDER) touched.add(key);
   const checked = update();
   if (Object.keys(checked.errors).length > 0) {
@@ -341,7 +426,8 @@ function clearConflict(): void {
 /** The cadre's trips this one repeats or overlaps, before anything is written; "Vẫn lưu" saves it all the same. */
 function showConflicts(input: TripDraft, conflicts: readonly TripConflict[]): void {
   const window = (c: TripConflict) => formatTripWindow(c.from as CalendarDate, c.to as CalendarDate);
-  const anyway = h('button', { class: 'primary', attrs: { type: 'button' } }, T.saveAnyway);
+  const anyway = h('button', { attrs: { type: 'button' } }, T.saveAnyway);
+  const fix = h('button', { class: 'primary', attrs: { type: 'button' } }, T.fixDates);
   anyway.addEventListener('click', (event) => {
     if (JSON.stringify(currentInput()) !== JSON.stringify(input)) return;
     void submit(event, true);
@@ -356,10 +442,21 @@ function showConflicts(input: TripDraft, conflicts: readonly TripConflict[]): vo
       conflicts.map((c) => h('li', null, T.conflictLine(c.row, c.kind, window(c), c.status), c.duplicate ? T.conflictDuplicate : T.conflictOverlap)),
     ),
     h('p', null, T.conflictAdvice),
-    h('div', { class: 'actions' }, anyway, h('button', { attrs: { type: 'button' }, on: { click: () => fields.from.control.focus() } }, T.fixDates)),
+    h('div', { class: 'actions' }, fix, anyway),
   );
+  // “Sửa ngày”, and Escape, leave the question for the dates; the safe choice is the default.
+  const backToDates = () => {
+    replace(result);
+    fields.from.control.focus();
+  };
+  fix.addEventListener('click', backToDates);
+  box.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    backToDates();
+  });
   replace(result, box);
-  focusOn(box);
+  fix.focus();
 }
 
 function showSaved(input: TripDraft, saved: Extract<SaveTripResult, { ok: true }>): void {
@@ -425,16 +522,27 @@ function restore(input: TripDraft): void {
     status: input.status,
   };
   for (const [key, value] of Object.entries(values) as [keyof Fields, string][]) fields[key].control.value = value;
+  forgetAutomatic();
   daysAuto = false;
   statusTouched = true;
   touched.clear();
   update();
 }
 
+/** What the page said it filled in or read belongs to the trip just saved or cleared. */
+function forgetAutomatic(): void {
+  resets++;
+  clearDateNote('from');
+  clearDateNote('to');
+  for (const key of ['from', 'to'] as const) delete rangeProblems[key];
+  statusNote = null;
+}
+
 /** Clears the trip's fields; the cadre stays chosen for the next trip. "Nhập lại" also clears the result. */
 function resetTrip(clearResult: boolean): void {
   for (const key of ['kind', 'detail', 'from', 'to', 'days', 'place', 'level'] as const) fields[key].control.value = '';
   fields.status.control.value = 'registered';
+  forgetAutomatic();
   touched.clear();
   daysAuto = true;
   statusTouched = false;
