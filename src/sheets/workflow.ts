@@ -23,7 +23,7 @@ import { applySheetSettings, readSettingsTab, type SheetSettingRow } from '../co
 import type { Table } from '../core/table';
 import { UserError } from '../core/user-error';
 import { rosterAnnotations, tripAnnotations, unmarking, type TabShape } from './annotate';
-import type { RawCell, TabAnnotations, TabData, Workbook } from './workbook';
+import type { RawCell, TabAnnotations, TabData, TabSource, Workbook } from './workbook';
 import { visibleValues } from '../core/merges';
 import { banKey, createNameIndex, matchName } from '../core/names';
 
@@ -53,7 +53,7 @@ export function userView(data: TabData): RawCell[][] {
 }
 
 /** Reads the roster, trips and settings tabs (one read each) and evaluates them. Writes nothing. */
-export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
+export function analyze(workbook: TabSource, options: AnalyzeOptions): Analysis {
   const names = workbook.tabNames();
   const rosterTabs = tabsForRole(names, 'roster');
   const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
@@ -225,9 +225,13 @@ export function writeEditedRowResults(workbook: Workbook, analysis: Analysis, ro
   }
 }
 
-/** The main job: read, evaluate, annotate the input tabs and write the dashboard. */
-export function runCheck(workbook: Workbook, options: AnalyzeOptions): Analysis & { dashboardTab: string } {
+/**
+ * The main job: read, evaluate, annotate the input tabs and write the dashboard. `onRead` hears what was read before
+ * anything is written (the menu check tells the person how many rows it is checking).
+ */
+export function runCheck(workbook: Workbook, options: AnalyzeOptions, onRead?: (analysis: Analysis) => void): Analysis & { dashboardTab: string } {
   const analysis = analyze(workbook, { ...options, withNotes: true });
+  onRead?.(analysis);
   const dashboardTab = writeCheckResults(workbook, analysis);
   return { ...analysis, dashboardTab };
 }
