@@ -55,39 +55,9 @@ export function userView(data: TabData): RawCell[][] {
 /** Reads the roster, trips and settings tabs (one read each) and evaluates them. Writes nothing. */
 export function analyze(workbook: TabSource, options: AnalyzeOptions): Analysis {
   const names = workbook.tabNames();
-  const rosterTabs = tabsForRole(names, 'roster');
-  const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
-  const rosterTab = rosterTabs[0];
-  const tripsTab = tripsTabs[0];
-  if (!rosterTab) throw new UserError(messages.missingTab('roster', [TAB_NAMES.roster], names));
-  if (!tripsTab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips], names));
-  const notices: string[] = [
-    ...rosterTabs
-      .slice(1)
-      .filter((t) => t !== tripsTab)
-      .map((t) => messages.unreadTab(t, 'roster', rosterTab)),
-    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'trips', tripsTab)),
-  ];
-
-  const settingsTab = findTab(names, 'settings');
-  const settingsProblems: string[] = [];
-  let settings = options.settings;
-  let sheetSettings: SheetSettingRow[] = [];
-  if (settingsTab) {
-    const read = readSettingsTab(workbook.readTab(settingsTab, { valuesOnly: true })?.values ?? [], workbook.dateTimeZone, settingsTab);
-    const applied = applySheetSettings(settings, read, settingsTab);
-    settings = applied.settings;
-    sheetSettings = applied.applied;
-    settingsProblems.push(...applied.problems);
-  }
-  // The Năm the Cài đặt tab writes, if it writes one: what a notice about --year may point to.
-  const sheetYear = sheetSettings.some((r) => r.paths.includes('year')) ? settings.year : null;
-  const yearBeforeFlags = settings.year;
-  if (options.overrides) settings = options.overrides(settings);
-  const resolved = validateSettings(settings);
-  if (!resolved.ok) throw new UserError(settingsMessages.invalid(resolved.errors));
-  settings = resolved.settings;
-  const policy = resolved.policy;
+  const { rosterTab, tripsTab, notices } = inputTabs(names);
+  const resolved = resolveSettings(workbook, names, options);
+  const { settings, policy } = resolved;
   const year = settings.year;
 
   const readOptions = options.withNotes ? { notes: true } : {};
@@ -115,7 +85,9 @@ export function analyze(workbook: TabSource, options: AnalyzeOptions): Analysis 
   for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban, rosterTab));
   const yearElsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
   if (yearElsewhere)
-    notices.push(messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total, year !== yearBeforeFlags, sheetYear));
+    notices.push(
+      messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total, year !== resolved.yearBeforeFlags, resolved.sheetYear),
+    );
   return {
     settings,
     policy,
@@ -128,13 +100,64 @@ export function analyze(workbook: TabSource, options: AnalyzeOptions): Analysis 
     trips,
     evaluation,
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
-    settingsProblems,
+    settingsProblems: resolved.problems,
     notices,
     yearElsewhere,
-    sheetSettings,
-    settingsTab,
+    sheetSettings: resolved.sheetSettings,
+    settingsTab: resolved.settingsTab,
     raw: { roster: rosterData, trips: tripsData },
   };
+}
+
+/** The roster and trips tabs to read (the first of each role), and a notice for each other tab named like one. */
+function inputTabs(names: string[]): { rosterTab: string; tripsTab: string; notices: string[] } {
+  const rosterTabs = tabsForRole(names, 'roster');
+  const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
+  const rosterTab = rosterTabs[0];
+  const tripsTab = tripsTabs[0];
+  if (!rosterTab) throw new UserError(messages.missingTab('roster', [TAB_NAMES.roster], names));
+  if (!tripsTab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips], names));
+  const notices: string[] = [
+    ...rosterTabs
+      .slice(1)
+      .filter((t) => t !== tripsTab)
+      .map((t) => messages.unreadTab(t, 'roster', rosterTab)),
+    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'trips', tripsTab)),
+  ];
+  return { rosterTab, tripsTab, notices };
+}
+
+interface ResolvedSettings {
+  settings: Settings;
+  policy: Analysis['policy'];
+  sheetSettings: SheetSettingRow[];
+  settingsTab: string | null;
+  problems: string[];
+  /** The Năm the Cài đặt tab writes, if it writes one: what a notice about --year may point to. */
+  sheetYear: number | null;
+  /** The year before the command line's flags. */
+  yearBeforeFlags: number;
+}
+
+/** The stored settings, with the Cài đặt tab laid over them and then the command line's flags, validated. */
+function resolveSettings(workbook: TabSource, names: string[], options: AnalyzeOptions): ResolvedSettings {
+  const settingsTab = findTab(names, 'settings');
+  const problems: string[] = [];
+  let settings = options.settings;
+  let sheetSettings: SheetSettingRow[] = [];
+  if (settingsTab) {
+    const read = readSettingsTab(workbook.readTab(settingsTab, { valuesOnly: true })?.values ?? [], workbook.dateTimeZone, settingsTab);
+    const applied = applySheetSettings(settings, read, settingsTab);
+    settings = applied.settings;
+    sheetSettings = applied.applied;
+    problems.push(...applied.problems);
+  }
+  const sheetYear = sheetSettings.some((r) => r.paths.includes('year')) ? settings.year : null;
+  const yearBeforeFlags = settings.year;
+  if (options.overrides) settings = options.overrides(settings);
+  const resolved = validateSettings(settings);
+  if (!resolved.ok) throw new UserError(settingsMessages.invalid(resolved.errors));
+  return { settings: resolved.settings, policy: resolved.policy, sheetSettings, settingsTab, problems, sheetYear, yearBeforeFlags };
 }
 
 function shapeOf(analysis: Analysis, role: 'roster' | 'trips'): TabShape {
