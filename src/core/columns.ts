@@ -221,4 +221,3 @@ function captionLookup<K extends string>(specs: readonly ColumnSpec<K>[]): Map<s
   }
   return map;
 }
-

@@ -148,4 +148,3 @@ export function cellIssue<K extends string>(table: Table<K>, index: number, key:
   const c = table.header.columns[key];
   return issue(table.tab, index + 1, table.captions[key] ?? String(key), c === undefined ? null : c + 1, level, code, message);
 }
-
