@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,9 +8,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default is one worker per core but one, so a 2-core machine ran the files one at a time. Much of the
-    // suite waits on other processes (LibreOffice, Chromium, the built command), so two files at once overlap those
-    // waits even on 2 cores; on bigger machines the default stands.
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });
