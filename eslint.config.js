@@ -1,7 +1,59 @@
 // ESLint (flat config) with typescript-eslint: rules that catch real problems, not style (Prettier owns the layout).
 // Type-aware rules (floating promises) use the project service, so they read tsconfig.json like the type check does.
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/ (docs/architecture.md): imports point down only, ui/cli/gas → sheets → core, and the .xlsx
+ * adapter (xlsx) sits beside gas under cli. Each layer lists the layers it must not import, matched on the relative
+ * import's first folder after its `../` steps (no layer has a sub-folder named like a layer). `node` marks the
+ * layers that run in Apps Script or the browser, where Node's modules do not exist.
+ */
+const LAYERS = {
+  core: { forbidden: ['sheets', 'gas', 'ui', 'cli', 'xlsx'], node: false, why: 'core is the rules, pure: it imports nothing above it' },
+  sheets: { forbidden: ['gas', 'ui', 'cli', 'xlsx'], node: false, why: 'the workflow talks to the Workbook port, never to an adapter or a page' },
+  gas: { forbidden: ['ui', 'cli', 'xlsx'], node: false, why: 'the Apps Script adapter reaches the pages as built HTML, never their code' },
+  ui: { forbidden: ['sheets', 'gas', 'cli', 'xlsx'], node: false, why: 'a page reaches the server through call() (ui/bridge.ts)' },
+  xlsx: { forbidden: ['cli', 'gas', 'ui'], node: true, why: 'the .xlsx adapter implements the Workbook port for the command, it knows no command' },
+  cli: { forbidden: ['gas', 'ui'], node: true, why: 'the command runs the workflow over the .xlsx adapter, not Apps Script or a page' },
+};
+/**
+ * What a page may take from src/sheets: the types of the payloads the server functions answer (`import type`, erased
+ * from the bundle), and two pure modules that the server and the page share on purpose, so that a failure reads the
+ * same on both sides: the pages' sentences (sheets/pages/texts.ts) and the translation of Apps Script's English
+ * failures (sheets/user-message.ts platformMessage).
+ */
+const PAGE_SHARED = ['pages/texts', 'user-message'];
+
+const ZOD_HOME = 'src/core/zod-vi.ts';
+const layerPath = (folder) => `^(?:\\.\\./)+${folder}(?:/|$)`;
+
+/** The import rule of one layer's files; `zodHome` is the one module that may import zod itself. */
+function layerImports([layer, { forbidden, node, why }], zodHome = null) {
+  const noNode = `src/${layer} runs in Apps Script or the browser: no Node module.`;
+  const patterns = forbidden.map((folder) =>
+    layer === 'ui' && folder === 'sheets'
+      ? {
+          regex: `^(?:\\.\\./)+sheets/(?!(?:${PAGE_SHARED.join('|')})$)`,
+          allowTypeImports: true,
+          caseSensitive: true,
+          message: `src/ui takes only types (import type) from src/sheets, and ${PAGE_SHARED.map((m) => `sheets/${m}`).join(' and ')}: ${why}.`,
+        }
+      : { regex: layerPath(folder), caseSensitive: true, message: `src/${layer} must not import src/${folder}: ${why}.` },
+  );
+  if (!node) patterns.push({ regex: '^node:', message: noNode });
+  // Every schema's messages are Vietnamese because zod is configured once, in src/core/zod-vi.ts.
+  if (zodHome === null)
+    patterns.push({ regex: '^zod(?:/|$)', caseSensitive: true, message: "Import zod as `* as z` from src/core/zod-vi, never from 'zod' itself." });
+  return {
+    files: zodHome === null ? [`src/${layer}/**/*.ts`] : [zodHome],
+    ignores: zodHome === null && layer === 'core' ? [ZOD_HOME] : [],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: node ? [] : builtinModules.map((name) => ({ name, message: noNode })), patterns }],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -47,6 +99,8 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': 'off',
     },
   },
+  ...Object.entries(LAYERS).map((layer) => layerImports(layer)),
+  layerImports(['core', LAYERS.core], ZOD_HOME),
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

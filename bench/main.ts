@@ -85,6 +85,27 @@ function dicoso(label: string, cliArgs: string[]): Run {
   };
 }
 
+/**
+ * test/gas/batching.test.ts at scale: every menu action and server function of the built Code.js, over the strict
+ * fakes, makes the same Sheets calls for 10, 100 and 2,000 cadres (40,000 trip rows). `npm test` runs the file at 10
+ * and 100 cadres only; the 2,000 is asserted here (BATCHING_AT_SCALE=1), by the test file itself.
+ */
+function batchingAtScale(): { ok: boolean; wallMs: number; summary: string } {
+  const started = Date.now();
+  const child = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/gas/batching.test.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * MiB,
+    env: { ...process.env, BATCHING_AT_SCALE: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  const wallMs = Date.now() - started;
+  const output = `${child.stdout}\n${child.stderr}`;
+  const summary = /Tests\s+([^\n]+)/.exec(output)?.[1]?.trim() ?? `exit ${child.status}`;
+  process.stderr.write(`  ${'batching at 2,000 cadres'.padEnd(34)} ${(wallMs / 1000).toFixed(1)} s: ${summary}\n`);
+  if (child.status !== 0) process.stderr.write(output.slice(-4000));
+  return { ok: child.status === 0, wallMs, summary };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -305,6 +326,7 @@ for (const size of ACTION_SIZES) {
   core.set(size, runChild<CoreResult>(`core ${size}`, ['core', size, String(REPS[size])]));
   acts.set(size, runChild<ActionsResult>(`actions ${size}`, ['actions', size]));
 }
+const batching = batchingAtScale();
 const files = bundles();
 const elapsed = (Date.now() - started) / 1000;
 const loadAtEnd = os.loadavg();
@@ -582,6 +604,11 @@ targets.push([
   'Add-on, Sheets calls per action constant in rows (province / large / national)',
   constant.map((x) => `${ACTION_LABELS[x.id]} ${x.calls.join('/')}`).join('; '),
   verdict(constant.every((x) => new Set(x.calls).size === 1)),
+]);
+targets.push([
+  'Add-on, every action and server function the same Sheets calls for 10, 100 and 2,000 cadres (test/gas/batching.test.ts)',
+  `${batching.summary} in ${dur(batching.wallMs)}`,
+  verdict(batching.ok),
 ]);
 const again = ACTION_SIZES.map((s) => action(s, 'checkAgain'));
 targets.push([

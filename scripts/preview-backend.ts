@@ -2,7 +2,8 @@
 // scripts/preview.mjs bundles this file with esbuild at start, so `npm run preview` needs nothing but `npm ci`.
 import { isCalendarDate, type CalendarDate } from '../src/core/calendar-date';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
-import { MemoryLogStore, runDailySends, type DailyRunOutcome, type Mailer, type OutgoingMessage } from '../src/sheets/email-run';
+import { runDailySends, type DailyRunOutcome } from '../src/sheets/email-run';
+import { MemoryLogStore, type Mailer, type OutgoingMessage } from '../src/sheets/email-send';
 import { MemoryWorkbook } from '../src/sheets/memory-workbook';
 import type { TriggerState } from '../src/sheets/schedule-status';
 import type { PageContext } from '../src/sheets/server-context';

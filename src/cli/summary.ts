@@ -1,5 +1,6 @@
 import { banTotals, provinceCounts, sortForReport, type BanTotals } from '../core/forms/dashboard';
-import { addCounts, rollupVerdicts, type RollupProvince } from '../core/forms/national';
+import { addCounts, ROLLUP_TABS, rollupVerdicts, type RollupProvince } from '../core/forms/national';
+import { issueCounts } from '../core/issues';
 import { isBehind, isYearEnd, verdictGroupLabel, verdictsOf, verdictTone, VERDICTS } from '../core/verdict';
 import { describePolicy } from '../core/settings-fields';
 import { issuesOfBan } from '../sheets/ban-issues';
@@ -49,7 +50,7 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
 /** One row per Ban, as on the Tổng hợp 1+2 tab: each cadre is counted in exactly one verdict column. */
 function banTable(analysis: Analysis, cadres: Analysis['evaluation']['cadres'], p: Paint, withProvince: boolean): string {
   const verdicts = verdictsOf(analysis.policy, isYearEnd(analysis.today, analysis.period.end));
-  const rows = [['Ban/Văn phòng', 'Cán bộ', ...verdicts.map((v) => verdictGroupLabel(v, analysis.policy))]];
+  const rows = [[cliTexts.banColumn, cliTexts.cadresColumn, ...verdicts.map((v) => verdictGroupLabel(v, analysis.policy))]];
   const row = (t: BanTotals) => [t.ban, ...[t.cadres, ...verdicts.map((v) => t.counts[v])].map(String)];
   for (const t of banTotals(cadres)) rows.push(row(t));
   if (withProvince) rows.push(row(provinceCounts(cadres)));
@@ -64,9 +65,7 @@ function behindLines(cadres: Analysis['evaluation']['cadres'], p: Paint): string
   const lines = [p.bold(cliTexts.behindTitle(behind.length))];
   for (const e of behind) {
     const color = verdictTone(e.verdict) === 'short' ? p.yellow : p.red;
-    lines.push(
-      `  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${e.verdictLabel}`,
-    );
+    lines.push(`  ${color(shorten(e.name, 60))} ${p.grey(`(${shorten(e.ban, 60)})`)} · ${cliTexts.behindFigures(e)}`);
     lines.push(`    ${shorten(e.reasons.join(' '), MAX_LINE_TEXT)}`);
   }
   return lines;
@@ -75,15 +74,16 @@ function behindLines(cadres: Analysis['evaluation']['cadres'], p: Paint): string
 function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] {
   const issues = issuesOfBan(analysis, ban);
   const elsewhere = analysis.issues.length - issues.length;
-  const errors = issues.filter((i) => i.level === 'error').length;
-  const warnings = issues.length - errors;
+  const { errors, warnings } = issueCounts(issues);
   const lines: string[] = [];
   if (errors + warnings === 0) lines.push(p.green(cliTexts.noIssues(ban)));
   else {
-    lines.push(`${errors > 0 ? p.red(`${errors} lỗi`) : '0 lỗi'}, ${warnings > 0 ? p.yellow(`${warnings} lưu ý`) : '0 lưu ý'}${cliTexts.issuesTail(ban)}`);
+    const errorsText = cliTexts.errorCount(errors);
+    const warningsText = cliTexts.warningCount(warnings);
+    lines.push(`${errors > 0 ? p.red(errorsText) : errorsText}, ${warnings > 0 ? p.yellow(warningsText) : warningsText}${cliTexts.issuesTail(ban)}`);
     for (const i of issues.slice(0, ISSUES_SHOWN)) {
       lines.push(
-        `  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${i.tab}, dòng ${i.row}, cột ${shorten(i.column, 40)}: ${shorten(i.message, MAX_LINE_TEXT)}`,
+        `  ${i.level === 'error' ? p.red('✗') : p.yellow('!')} ${cliTexts.issueAt(i.tab, i.row, shorten(i.column, 40), shorten(i.message, MAX_LINE_TEXT))}`,
       );
     }
     if (issues.length > ISSUES_SHOWN) lines.push(p.grey(cliTexts.moreIssues(issues.length - ISSUES_SHOWN)));
@@ -95,18 +95,14 @@ function issueLines(analysis: Analysis, ban: string | null, p: Paint): string[] 
 /** What `dicoso tong-hop` prints: one row per province, the national total, and how many cadres are short. */
 export function rollupText(provinces: readonly RollupProvince[], p: Paint, written: string[]): string {
   const verdicts = rollupVerdicts(provinces);
-  const rows = [['Tỉnh, thành', 'Cán bộ', ...verdicts.map((v) => verdictGroupLabel(v, null))]];
+  const rows = [[cliTexts.provinceColumn, cliTexts.cadresColumn, ...verdicts.map((v) => verdictGroupLabel(v, null))]];
   const cells = (c: RollupProvince['counts']) => [c.cadres, ...verdicts.map((v) => c.counts[v])].map(String);
   for (const province of provinces) rows.push([province.province, ...cells(province.counts)]);
   const all = addCounts(provinces.map((x) => x.counts));
-  rows.push(['Toàn quốc', ...cells(all)]);
+  rows.push([cliTexts.nationTotal, ...cells(all)]);
   const short = VERDICTS.filter(isBehind).reduce((n, v) => n + all.counts[v], 0);
-  const out = [p.bold(`Tổng hợp ${provinces.length} tỉnh, thành`), table(rows, p, new Set([rows.length - 1])), ''];
-  out.push(
-    short === 0
-      ? p.green('Không có cán bộ nào chưa đủ yêu cầu.')
-      : `${p.red(String(short))} cán bộ chưa đủ yêu cầu đến cuối kỳ (danh sách trong tab “Chưa đủ cuối kỳ”).`,
-  );
+  const out = [p.bold(cliTexts.rollup.title(provinces.length)), table(rows, p, new Set([rows.length - 1])), ''];
+  out.push(short === 0 ? p.green(cliTexts.rollup.noneShort) : cliTexts.rollup.short(p.red(String(short)), ROLLUP_TABS.short));
   out.push('', ...written);
   return out.join('\n');
 }

@@ -11,6 +11,7 @@ export const cliTexts = {
   about: 'dicoso: kiểm tra và tổng hợp chủ trương “1+2” đi cơ sở trên tệp Excel.',
   usageTitle: 'Cách dùng:',
   commandsTitle: 'Lệnh:',
+  helpLines: ['  dicoso --help', '  dicoso <lệnh> --help'],
   optionsTitle: 'Tùy chọn:',
   /** The command line's options (each option's own wording is in options.ts, with the option). */
   args: {
@@ -45,6 +46,10 @@ export const cliTexts = {
       `Tệp '${file}': ${outside}/${total} đợt đi cơ sở nằm ngoài kỳ tính năm ${year}, phần lớn thuộc năm ${tripsYear}: bỏ qua vì số liệu của tệp không phải của năm ${year}. ` +
       `Nếu tệp là của năm ${tripsYear}, hãy tổng hợp các tệp năm đó riêng, với --year ${tripsYear}; nếu là của năm ${year}, hãy sửa ngày của các đợt cho đúng.`,
     duplicate: (file: string) => `Tệp '${file}' được đưa vào hai lần: chỉ tính một lần.`,
+    title: (provinces: number) => `Tổng hợp ${provinces} tỉnh, thành`,
+    noneShort: 'Không có cán bộ nào chưa đủ yêu cầu.',
+    /** `count` comes painted (red). */
+    short: (count: string, tab: string) => `${count} cán bộ chưa đủ yêu cầu đến cuối kỳ (danh sách trong tab “${tab}”).`,
     noneRead: (reasons: string[]) => `Không đọc được tệp nào nên không có gì để tổng hợp:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
   },
   outIsInput: (out: string, file: string, given: boolean, defaultOut: string) =>
@@ -66,7 +71,17 @@ export const cliTexts = {
   notChecked: (checks: readonly string[]) => `Chưa xét được: ${checks.join(' ')}`,
   allExempt: (cadres: number) => `Không có cán bộ nào thuộc diện áp dụng: cả ${cadres} cán bộ đều được miễn.`,
   allOk: (applicable: number) => `Tất cả ${applicable} cán bộ thuộc diện áp dụng đều đủ yêu cầu.`,
+  banColumn: 'Ban/Văn phòng',
+  provinceColumn: 'Tỉnh, thành',
+  nationTotal: 'Toàn quốc',
+  cadresColumn: 'Cán bộ',
   behindTitle: (n: number) => `Cán bộ chưa đủ yêu cầu (${n}):`,
+  behindFigures: (e: { daysDone: number; requiredDays: number; roundsDone: number; roundsRequired: number; verdictLabel: string }) =>
+    `${e.daysDone}/${e.requiredDays} ngày, ${e.roundsDone}/${e.roundsRequired} đợt · ${e.verdictLabel}`,
+  /** Issues counted one by one (core/issues.ts issueCounts), as the list below them shows them. */
+  errorCount: (n: number) => `${n} lỗi`,
+  warningCount: (n: number) => `${n} lưu ý`,
+  issueAt: (tab: string, row: number, column: string, message: string) => `${tab}, dòng ${row}, cột ${column}: ${message}`,
   noIssues: (ban: string | null) => (ban === null ? 'Dữ liệu không có lỗi.' : `Dữ liệu của ${ban} không có lỗi.`),
   issuesTail: (ban: string | null) => ` trong dữ liệu${ban === null ? '' : ` của ${ban}`} (dòng có lỗi chưa được tính). Vài dòng đầu:`,
   moreIssues: (n: number) => `  … và ${n} mục khác: xem cột “Kết quả kiểm tra” trong tệp kết quả.`,

@@ -8,7 +8,7 @@ const WIDTH = 110;
 
 /** "Cách dùng:" and one (wrapped) line per command. */
 export function usageText(commands: readonly CommandSpec[]): string {
-  return [cliTexts.usageTitle, ...commands.map(usageLine), '  dicoso --help', '  dicoso <lệnh> --help'].join('\n');
+  return [cliTexts.usageTitle, ...commands.map(usageLine), ...cliTexts.helpLines].join('\n');
 }
 
 function usageLine(spec: CommandSpec): string {

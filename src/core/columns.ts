@@ -228,15 +228,3 @@ function captionLookup<K extends string>(specs: readonly ColumnSpec<K>[]): Map<s
   }
   return map;
 }
-
-/** "A", "B", …, "Z", "AA": column letters for messages. */
-export function columnLetter(column1: number): string {
-  let n = column1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}

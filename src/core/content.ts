@@ -135,27 +135,7 @@ export function contentCatalogue(spec: CatalogueSpec, others: readonly OtherNumb
     for (const [label, kinds] of labels) {
       if (label.length > (best?.length ?? 0) && key.startsWith(`${label} `)) best = { length: label.length, kinds };
     }
-    return best?.kinds ?? byOwnWords(key);
-  };
-
-  /**
-   * The item's own words anywhere in the text ("Đi theo chuyên đề", seed 002's wording), when they name one item only:
-   * "sinh hoạt chuyên đề hội nghị" names two kinds and is left unread rather than guessed.
-   */
-  const byOwnWords = (key: string): readonly ContentKind[] | null => {
-    const padded = ` ${key} `;
-    const named = new Set<ContentKind>();
-    for (const [label, kinds] of labels) if (label.includes(' ') && padded.includes(` ${label} `)) for (const k of kinds) named.add(k);
-    if (named.size === 0) return null;
-    const item = items.find((i) => [...named].every((k) => i.kinds.includes(k)));
-    return item ? item.kinds : null;
-  };
-
-  const resolve = (kinds: readonly ContentKind[], ownText: string): { kind: ContentKind; unclear: boolean } => {
-    if (kinds.length === 1) return { kind: kinds[0]!, unclear: false };
-    if (kinds.includes('chi-doan') && SAYS_CHI_DOAN.test(ownText)) return { kind: 'chi-doan', unclear: false };
-    const rest = kinds.filter((k) => k !== 'chi-doan');
-    return { kind: rest[0] ?? kinds[0]!, unclear: !SAYS_MEETING.test(ownText) };
+    return best?.kinds ?? byOwnWords(key, labels, items);
   };
 
   const ofNumber = (number: string, rest: string, detail: string): ContentRead => {
@@ -163,14 +143,14 @@ export function contentCatalogue(spec: CatalogueSpec, others: readonly OtherNumb
     if (item) {
       // The number alone identifies the item; the words after it are the row's own (a shortened label, a remark).
       const own = `${withoutLabel(rest, item)} ${foldKey(detail)}`;
-      return { ok: true, ...resolve(item.kinds, own), foreign: null };
+      return { ok: true, ...resolveKinds(item.kinds, own), foreign: null };
     }
     const foreign = foreignKinds(number, others);
     if (!foreign) return { ok: false, reason: 'unknown-number', number };
     // Another preset's number: the words after it, when they name a kind, say more than a number of another list.
     const named = byLabel(rest);
     const kinds = named ?? foreign.kinds;
-    return { ok: true, ...resolve(kinds, `${rest} ${foldKey(detail)}`), foreign: { number, title: foreign.title } };
+    return { ok: true, ...resolveKinds(kinds, `${rest} ${foldKey(detail)}`), foreign: { number, title: foreign.title } };
   };
 
   const readCell = (cell: unknown, detail: string, timeZone: string): ContentRead => {
@@ -191,7 +171,7 @@ export function contentCatalogue(spec: CatalogueSpec, others: readonly OtherNumb
     if (numbered) return ofNumber(`${Number(numbered[1])}.${Number(numbered[2])}`, numbered[3] ?? '', detail);
     const kinds = byLabel(folded.replace(/^vd\s*\d*\s*[:.)-]\s*/, ''));
     if (!kinds) return { ok: false, reason: 'unknown' };
-    return { ok: true, ...resolve(kinds, `${withoutItemLabels(folded, items)} ${foldKey(detail)}`), foreign: null };
+    return { ok: true, ...resolveKinds(kinds, `${withoutItemLabels(folded, items)} ${foldKey(detail)}`), foreign: null };
   };
   // A tab repeats the same few contents (and often the same details) on thousands of rows: each pair is read once.
   const readText = memoize((key: string) => {
@@ -206,6 +186,27 @@ export function contentCatalogue(spec: CatalogueSpec, others: readonly OtherNumb
       return typeof cell === 'string' ? readText(`${cell}\u0000${detail}`) : readCell(cell, detail, timeZone);
     },
   };
+}
+
+/**
+ * The item's own words anywhere in the text ("Đi theo chuyên đề", seed 002's wording), when they name one item only:
+ * "sinh hoạt chuyên đề hội nghị" names two kinds and is left unread rather than guessed.
+ */
+function byOwnWords(key: string, labels: ReadonlyMap<string, readonly ContentKind[]>, items: readonly ContentItem[]): readonly ContentKind[] | null {
+  const padded = ` ${key} `;
+  const named = new Set<ContentKind>();
+  for (const [label, kinds] of labels) if (label.includes(' ') && padded.includes(` ${label} `)) for (const k of kinds) named.add(k);
+  if (named.size === 0) return null;
+  const item = items.find((i) => [...named].every((k) => i.kinds.includes(k)));
+  return item ? item.kinds : null;
+}
+
+/** One kind out of the kinds a number or label names, by the row's own words; unclear when they do not settle it. */
+function resolveKinds(kinds: readonly ContentKind[], ownText: string): { kind: ContentKind; unclear: boolean } {
+  if (kinds.length === 1) return { kind: kinds[0]!, unclear: false };
+  if (kinds.includes('chi-doan') && SAYS_CHI_DOAN.test(ownText)) return { kind: 'chi-doan', unclear: false };
+  const rest = kinds.filter((k) => k !== 'chi-doan');
+  return { kind: rest[0] ?? kinds[0]!, unclear: !SAYS_MEETING.test(ownText) };
 }
 
 /** Folded label → kinds: every kind's label, code and synonyms, and each item's own wording. */

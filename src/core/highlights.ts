@@ -1,5 +1,5 @@
 import { COLORS } from './colors';
-import { columnLetter } from './columns';
+import { columnLetter } from './a1';
 import type { VerdictKind } from './policy';
 import { RATING_LABELS, VERDICT_WORDS } from './verdict';
 

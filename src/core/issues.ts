@@ -45,6 +45,16 @@ export function toPublicIssue({ tab, row, column, level, code, message }: Placed
   return { tab, row, column, level, code, message };
 }
 
+/**
+ * Issues by level: each error and each warning counted once, so a row with two errors counts two. What the check's
+ * toast and the Tổng hợp tabs count instead is rows: those an error keeps out of the count (sheets/workflow.ts
+ * rowsLeftOut).
+ */
+export function issueCounts(issues: readonly Issue[]): { errors: number; warnings: number } {
+  const errors = issues.filter((i) => i.level === 'error').length;
+  return { errors, warnings: issues.length - errors };
+}
+
 export function sortIssues<T extends Issue>(issues: T[]): T[] {
   return issues.sort((a, b) => a.tab.localeCompare(b.tab) || a.row - b.row || a.column.localeCompare(b.column));
 }

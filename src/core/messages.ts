@@ -5,6 +5,10 @@
 import { formatDayFirst, type CalendarDate } from './calendar-date';
 import { CONTENT_KIND_LABELS, type ContentKind } from './vocabulary';
 
+/** What each input tab holds, as a message names it ("Không tìm thấy tab danh sách cán bộ"). */
+const TAB_ROLES = { roster: 'danh sách cán bộ', trips: 'các đợt đi cơ sở' } as const;
+type TabRole = keyof typeof TAB_ROLES;
+
 const q = (value: unknown): string => `“${display(value)}”`;
 
 /** A cell value as the user sees it in a message (dates day-first, trimmed, shortened). */
@@ -19,8 +23,8 @@ export function display(value: unknown): string {
 }
 
 export const messages = {
-  missingTab: (role: string, looked: readonly string[], found: readonly string[] = []) =>
-    `Không tìm thấy tab ${role}. Hãy đặt tên một tab là “${looked[0]}”` +
+  missingTab: (role: TabRole, looked: readonly string[], found: readonly string[] = []) =>
+    `Không tìm thấy tab ${TAB_ROLES[role]}. Hãy đặt tên một tab là “${looked[0]}”` +
     (found.length ? ` (bảng tính đang có: ${found.map((t) => `“${t}”`).join(', ')})` : '') +
     '; hoặc tạo tab mẫu bằng menu Khởi tạo bảng tính (Google Trang tính) hay lệnh dicoso init (tệp .xlsx).',
   /** `fromFlag`: the year checked came from `--year`; `sheetYear`: the Năm the Cài đặt tab writes (null: none). */
@@ -35,9 +39,9 @@ export const messages = {
     `Có email lãnh đạo cho “${ban}” nhưng tab ${rosterTab} không có ban nào tên như vậy: thư của ban đó sẽ không tới địa chỉ này. Hãy ghi tên ban đúng như ở tab ${rosterTab}.`,
   exampleRows: (tab: string, rows: readonly number[]) =>
     `Tab “${tab}” có ${rows.length === 1 ? `dòng ví dụ (STT “VD”, dòng ${rows[0]})` : `${rows.length} dòng ví dụ (STT “VD”, dòng ${rows.join(', ')})`}: không được tính. Khi nhập số liệu thật, hãy xóa dòng ví dụ hoặc ghi số thứ tự vào cột STT.`,
-  unreadTab: (tab: string, role: string, read: string) =>
-    `Tab “${tab}” có tên như tab ${role} nhưng không được đọc: chỉ tab “${read}” được kiểm tra. ` +
-    `Nếu tab này cũng ghi ${role} (ví dụ mỗi ban một tab), hãy chép các dòng sang tab “${read}”; nếu không, hãy đổi tên tab.`,
+  unreadTab: (tab: string, role: TabRole, read: string) =>
+    `Tab “${tab}” có tên như tab ${TAB_ROLES[role]} nhưng không được đọc: chỉ tab “${read}” được kiểm tra. ` +
+    `Nếu tab này cũng ghi ${TAB_ROLES[role]} (ví dụ mỗi ban một tab), hãy chép các dòng sang tab “${read}”; nếu không, hãy đổi tên tab.`,
   missingColumns: (tab: string, columns: readonly { caption: string; synonyms: readonly string[] }[], standIn: string | null, searched: number) =>
     `Tab “${tab}” thiếu cột bắt buộc: ${columns
       .map(

@@ -8,7 +8,8 @@ import { banKey, nameKey } from './names';
 import { periodOf } from './period';
 import type { Policy } from './policy';
 import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
-import { CADRE_GROUP_LABELS, inferCadreGroup, parseCadreGroup } from './vocabulary';
+import { CADRE_GROUP_LABELS, inferCadreGroup, parseCadreGroup, type CadreGroup } from './vocabulary';
+import type { CalendarDate } from './calendar-date';
 
 export interface RosterRead {
   cadres: Cadre[];
@@ -62,24 +63,9 @@ export function readRoster(input: TableInput, options: RosterReadOptions): Roste
     if (ban === '') rowIssues.push(cellIssue(table, i, 'ban', 'error', 'missing-value', messages.missingValue('Ban/Văn phòng')));
 
     const position = textOf(table, row, 'position');
-    const groupText = textOf(table, row, 'group');
-    let group = parseCadreGroup(groupText);
-    if (!group) {
-      group = inferCadreGroup(position);
-      if (groupText !== '') {
-        rowIssues.push(cellIssue(table, i, 'group', 'warning', 'missing-value', messages.groupUnknown(groupText, CADRE_GROUP_LABELS[group])));
-      }
-    }
-
-    const startCell = cellOf(table, row, 'startDate');
-    const start = parseDateCell(startCell, { timeZone: options.timeZone, defaultYear: options.year });
-    let startDate = null;
-    if (start.ok) startDate = start.date;
-    else if (start.reason !== 'empty') {
-      const caption = table.captions.startDate ?? 'Ngày bắt đầu';
-      const message = start.reason === 'impossible' ? messages.dateImpossible(caption, startCell) : messages.dateInvalid(caption, startCell);
-      rowIssues.push(cellIssue(table, i, 'startDate', 'error', 'date-invalid', message));
-    }
+    const { group, issue: groupIssue } = groupOf(table, row, i, position);
+    const { startDate, issue: startIssue } = startDateOf(table, row, i, options);
+    for (const issue of [groupIssue, startIssue]) if (issue) rowIssues.push(issue);
 
     if (name !== '' && ban !== '') {
       const key = `${nameKey(name)}|${banKey(ban)}`;
@@ -115,6 +101,32 @@ export function readRoster(input: TableInput, options: RosterReadOptions): Roste
     });
   }
   return { cadres, issues, table, rowsRead, reminderKept, exampleRows };
+}
+
+/** The cadre's group as written, else the one the position implies (with a warning when the written one is unknown). */
+function groupOf(table: Table<RosterColumnKey>, row: readonly unknown[], i: number, position: string): { group: CadreGroup; issue: PlacedIssue | null } {
+  const groupText = textOf(table, row, 'group');
+  const written = parseCadreGroup(groupText);
+  if (written) return { group: written, issue: null };
+  const group = inferCadreGroup(position);
+  if (groupText === '') return { group, issue: null };
+  return { group, issue: cellIssue(table, i, 'group', 'warning', 'missing-value', messages.groupUnknown(groupText, CADRE_GROUP_LABELS[group])) };
+}
+
+/** The date the cadre started (null when blank), or an error on a date that cannot be read. */
+function startDateOf(
+  table: Table<RosterColumnKey>,
+  row: readonly unknown[],
+  i: number,
+  options: ReadOptions,
+): { startDate: CalendarDate | null; issue: PlacedIssue | null } {
+  const startCell = cellOf(table, row, 'startDate');
+  const start = parseDateCell(startCell, { timeZone: options.timeZone, defaultYear: options.year });
+  if (start.ok) return { startDate: start.date, issue: null };
+  if (start.reason === 'empty') return { startDate: null, issue: null };
+  const caption = table.captions.startDate ?? 'Ngày bắt đầu';
+  const message = start.reason === 'impossible' ? messages.dateImpossible(caption, startCell) : messages.dateInvalid(caption, startCell);
+  return { startDate: null, issue: cellIssue(table, i, 'startDate', 'error', 'date-invalid', message) };
 }
 
 /** A date range inside an exemption reason ("nghỉ thai sản từ 01/3/2023 đến 31/8/2023"), or null. */

@@ -11,7 +11,7 @@ import { PRESETS } from './presets';
 import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
 import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
-import { contentCatalogue, type ContentCatalogue } from './content';
+import { contentCatalogue, type ContentCatalogue, type ContentRead } from './content';
 import { approvalLateness, type ApprovalCells } from './approval';
 import type { ReadOptions } from './read-roster';
 
@@ -131,98 +131,19 @@ function isOnlyOurs(table: Table<TripColumnKey>, row: readonly unknown[]): boole
 function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { trip: Trip | null; rowIssues: PlacedIssue[] } {
   const { table, options } = ctx;
   const rowIssues: PlacedIssue[] = [];
-  const error = (key: TripColumnKey, code: PlacedIssue['code'], message: string) => rowIssues.push(cellIssue(table, i, key, 'error', code, message));
-  const caption = (key: TripColumnKey) => table.captions[key] ?? TRIP_COLUMNS.find((c) => c.key === key)!.caption;
-
-  // Cadre
-  const name = textOf(table, row, 'name');
-  let cadre: number | null = null;
-  if (name === '') error('name', 'missing-value', messages.missingValue(caption('name')));
-  else {
-    const writtenBan = textOf(table, row, 'ban');
-    const match = matchName(ctx.index, name, writtenBan || undefined);
-    if (match.kind === 'found') cadre = match.index;
-    else if (match.kind === 'ambiguous')
-      error(
-        'name',
-        'ambiguous-cadre',
-        messages.ambiguousCadre(
-          name,
-          match.indexes.map((k) => ctx.cadres[k]!.ban),
-          match.indexes.some((k) => banKey(ctx.cadres[k]!.ban) === banKey(writtenBan)) ? '' : writtenBan,
-        ),
-      );
-    else error('name', 'unknown-cadre', messages.unknownCadre(name, match.suggestion));
-  }
-
-  // Content kind: by the preset's number, another preset's number (a warning), or the label
-  const kindCell = cellOf(table, row, 'kind');
-  const content = ctx.catalogue.read(kindCell, textOf(table, row, 'detail'), options.timeZone);
-  if (!content.ok) {
-    if (content.reason === 'empty') error('kind', 'missing-value', messages.missingValue(caption('kind')));
-    else if (content.reason === 'unknown-number') error('kind', 'unknown-content', messages.unknownContentNumber(content.number, ctx.catalogue.choices));
-    else error('kind', 'unknown-content', messages.unknownContent(kindCell, ctx.catalogue.choices));
-  } else if (content.foreign) {
-    const item = ctx.catalogue.items.find((it) => it.kinds.includes(content.kind));
-    rowIssues.push(
-      cellIssue(
-        table,
-        i,
-        'kind',
-        'warning',
-        'content-other-numbering',
-        messages.contentOtherNumbering(content.foreign.number, content.foreign.title, content.kind, item?.number ?? null),
-      ),
-    );
-  }
+  const cadre = readCadre(ctx, row, i, rowIssues);
+  const content = readContent(ctx, row, i, rowIssues);
   const kind = content.ok ? content.kind : null;
-
   // Window: two cells, a range typed in the Từ ngày cell with Đến ngày blank, or the forms' one-cell Thời gian cụ thể
   const window = readWindow(ctx, row, i, rowIssues);
-
-  // Declared days ("30 ngày"); a "10 ngày, từ 01/6 – 15/6" window cell declares them too when Số ngày is blank
-  let declaredDays: number | null = null;
-  const daysCell = cellOf(table, row, 'days');
-  const daysText = textOf(table, row, 'days');
-  if (daysText !== '' || window?.declaredDays) {
-    const parsed = daysText !== '' ? parseDeclaredDays(daysCell) : window!.declaredDays;
-    if (parsed === null) error('days', 'days-invalid', messages.daysInvalid(daysCell));
-    else {
-      declaredDays = parsed;
-      if (window) {
-        const length = daysInclusive(window.from, window.to);
-        if (length >= 1 && parsed > length)
-          error(
-            daysText !== '' ? 'days' : table.header.columns.window !== undefined ? 'window' : 'from',
-            'days-exceed-window',
-            messages.daysExceedWindow(parsed, length, window.from, window.to),
-          );
-      }
-    }
-  }
-
-  // Status
+  const declaredDays = readDeclaredDays(ctx, row, i, window, rowIssues);
   const statusCell = cellOf(table, row, 'status');
   const status = parseTripStatus(statusCell);
-  if (status.kind === 'unknown') error('status', 'unknown-status', messages.unknownStatus(statusCell));
-
+  if (status.kind === 'unknown') rowIssues.push(cellIssue(table, i, 'status', 'error', 'unknown-status', messages.unknownStatus(statusCell)));
   // Optional process columns: a bad value here is a warning; the rest of the row still counts.
-  let registeredOn: CalendarDate | null = null;
-  const regCell = cellOf(table, row, 'registeredOn');
-  const reg = parseDateCell(regCell, { timeZone: options.timeZone, defaultYear: options.year });
-  if (reg.ok) registeredOn = reg.date;
-  else if (reg.reason !== 'empty')
-    rowIssues.push(cellIssue(table, i, 'registeredOn', 'warning', 'date-invalid', dateMessage(caption('registeredOn'), regCell, reg)));
-
+  const registeredOn = readRegisteredOn(ctx, row, i, rowIssues);
   const approval = readApproval(ctx, row, i, rowIssues);
-
-  let score: number | null = null;
-  const scoreText = textOf(table, row, 'score');
-  if (scoreText !== '') {
-    const value = Number(scoreText.replace(',', '.'));
-    if (Number.isFinite(value) && value >= 0 && value <= 100) score = value;
-    else rowIssues.push(cellIssue(table, i, 'score', 'warning', 'days-invalid', messages.scoreInvalid(cellOf(table, row, 'score'))));
-  }
+  const score = readScore(ctx, row, i, rowIssues);
 
   if (rowIssues.some((x) => x.level === 'error') || cadre === null || kind === null || !window) return { trip: null, rowIssues };
   const urgent = textOf(table, row, 'urgent') || null;
@@ -256,6 +177,95 @@ function readTripRow(ctx: RowContext, row: readonly unknown[], i: number): { tri
     },
     rowIssues,
   };
+}
+
+/** The column's caption as the tab writes it, else ours. */
+function captionOf(table: Table<TripColumnKey>, key: TripColumnKey): string {
+  return table.captions[key] ?? TRIP_COLUMNS.find((c) => c.key === key)!.caption;
+}
+
+/** The roster index of the cadre the row names (by name, and Ban when written); null with an error when none is. */
+function readCadre(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): number | null {
+  const { table } = ctx;
+  const error = (code: PlacedIssue['code'], message: string) => rowIssues.push(cellIssue(table, i, 'name', 'error', code, message));
+  const name = textOf(table, row, 'name');
+  if (name === '') {
+    error('missing-value', messages.missingValue(captionOf(table, 'name')));
+    return null;
+  }
+  const writtenBan = textOf(table, row, 'ban');
+  const match = matchName(ctx.index, name, writtenBan || undefined);
+  if (match.kind === 'found') return match.index;
+  if (match.kind === 'ambiguous') {
+    const bans = match.indexes.map((k) => ctx.cadres[k]!.ban);
+    const banMatches = match.indexes.some((k) => banKey(ctx.cadres[k]!.ban) === banKey(writtenBan));
+    error('ambiguous-cadre', messages.ambiguousCadre(name, bans, banMatches ? '' : writtenBan));
+  } else error('unknown-cadre', messages.unknownCadre(name, match.suggestion));
+  return null;
+}
+
+/** Content kind: by the preset's number, another preset's number (a warning), or the label. */
+function readContent(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): ContentRead {
+  const { table } = ctx;
+  const error = (message: string, code: PlacedIssue['code'] = 'unknown-content') => rowIssues.push(cellIssue(table, i, 'kind', 'error', code, message));
+  const kindCell = cellOf(table, row, 'kind');
+  const content = ctx.catalogue.read(kindCell, textOf(table, row, 'detail'), ctx.options.timeZone);
+  if (!content.ok) {
+    if (content.reason === 'empty') error(messages.missingValue(captionOf(table, 'kind')), 'missing-value');
+    else if (content.reason === 'unknown-number') error(messages.unknownContentNumber(content.number, ctx.catalogue.choices));
+    else error(messages.unknownContent(kindCell, ctx.catalogue.choices));
+  } else if (content.foreign) {
+    const item = ctx.catalogue.items.find((it) => it.kinds.includes(content.kind));
+    const message = messages.contentOtherNumbering(content.foreign.number, content.foreign.title, content.kind, item?.number ?? null);
+    rowIssues.push(cellIssue(table, i, 'kind', 'warning', 'content-other-numbering', message));
+  }
+  return content;
+}
+
+/** Declared days ("30 ngày"); a "10 ngày, từ 01/6 – 15/6" window cell declares them too when Số ngày is blank. */
+function readDeclaredDays(ctx: RowContext, row: readonly unknown[], i: number, window: Window | null, rowIssues: PlacedIssue[]): number | null {
+  const { table } = ctx;
+  const error = (key: TripColumnKey, code: PlacedIssue['code'], message: string) => rowIssues.push(cellIssue(table, i, key, 'error', code, message));
+  const daysCell = cellOf(table, row, 'days');
+  const daysText = textOf(table, row, 'days');
+  if (daysText === '' && !window?.declaredDays) return null;
+  const parsed = daysText !== '' ? parseDeclaredDays(daysCell) : window!.declaredDays;
+  if (parsed === null) {
+    error('days', 'days-invalid', messages.daysInvalid(daysCell));
+    return null;
+  }
+  if (window) {
+    const length = daysInclusive(window.from, window.to);
+    if (length >= 1 && parsed > length)
+      error(
+        daysText !== '' ? 'days' : table.header.columns.window !== undefined ? 'window' : 'from',
+        'days-exceed-window',
+        messages.daysExceedWindow(parsed, length, window.from, window.to),
+      );
+  }
+  return parsed;
+}
+
+/** The registration date, when the tab keeps one (a warning when it cannot be read). */
+function readRegisteredOn(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): CalendarDate | null {
+  const { table, options } = ctx;
+  const regCell = cellOf(table, row, 'registeredOn');
+  const reg = parseDateCell(regCell, { timeZone: options.timeZone, defaultYear: options.year });
+  if (reg.ok) return reg.date;
+  if (reg.reason !== 'empty')
+    rowIssues.push(cellIssue(table, i, 'registeredOn', 'warning', 'date-invalid', dateMessage(captionOf(table, 'registeredOn'), regCell, reg)));
+  return null;
+}
+
+/** The report's score out of 100, when written (a warning when it is not a number from 0 to 100). */
+function readScore(ctx: RowContext, row: readonly unknown[], i: number, rowIssues: PlacedIssue[]): number | null {
+  const { table } = ctx;
+  const scoreText = textOf(table, row, 'score');
+  if (scoreText === '') return null;
+  const value = Number(scoreText.replace(',', '.'));
+  if (Number.isFinite(value) && value >= 0 && value <= 100) return value;
+  rowIssues.push(cellIssue(table, i, 'score', 'warning', 'days-invalid', messages.scoreInvalid(cellOf(table, row, 'score'))));
+  return null;
 }
 
 interface Window {

@@ -1,4 +1,4 @@
-import { columnLetter, detectHeader, HEADER_SEARCH_ROWS, type ColumnSpec, type HeaderMatch } from './columns';
+import { detectHeader, HEADER_SEARCH_ROWS, type ColumnSpec, type HeaderMatch } from './columns';
 import type { IssueCode, PlacedIssue } from './issues';
 import { messages } from './messages';
 import { foldKey } from './text';
@@ -148,5 +148,3 @@ export function cellIssue<K extends string>(table: Table<K>, index: number, key:
   const c = table.header.columns[key];
   return issue(table.tab, index + 1, table.captions[key] ?? String(key), c === undefined ? null : c + 1, level, code, message);
 }
-
-export { columnLetter };

@@ -1,7 +1,8 @@
 import { findTab } from '../core/columns';
+import { issueCounts } from '../core/issues';
 import { UserError } from '../core/user-error';
-import { analyzeContext, storedSettings } from '../sheets/server-context';
-import { removeOurMarks, rowsLeftOut, writeCheckResults, type Analysis } from '../sheets/workflow';
+import { storedSettings, warningsOf } from '../sheets/server-context';
+import { removeOurMarks, rowsLeftOut, runCheck, type Analysis } from '../sheets/workflow';
 import { liveCheck } from '../sheets/live-check';
 import { DASHBOARD_TAB, provinceCounts } from '../core/forms/dashboard';
 import { isYearEnd, verdictGroupLabel, verdictsOf } from '../core/verdict';
@@ -38,7 +39,9 @@ export function setupAction(): void {
 export interface CheckCounts {
   /** Cadres by the one verdict, in the words of the tiles and the Tổng hợp tab; verdicts no cadre has are left out. */
   verdicts: { label: string; count: number }[];
-  errors: number;
+  /** Rows an error keeps out of the count (workflow.ts rowsLeftOut), as the Tổng hợp tabs count them. */
+  rowsLeftOut: number;
+  /** Warnings, each counted (core/issues.ts issueCounts). */
   warnings: number;
 }
 
@@ -47,19 +50,24 @@ export function checkCounts(analysis: Analysis): CheckCounts {
   const verdicts = verdictsOf(analysis.policy, isYearEnd(analysis.today, analysis.period.end))
     .map((v) => ({ label: verdictGroupLabel(v, analysis.policy), count: all.counts[v] }))
     .filter((v) => v.count > 0);
-  return { verdicts, errors: rowsLeftOut(analysis), warnings: analysis.issues.filter((i) => i.level === 'warning').length };
+  return { verdicts, rowsLeftOut: rowsLeftOut(analysis), warnings: issueCounts(analysis.issues).warnings };
+}
+
+/** The rows under the trips tab's header, as the "checking" toast counts them. */
+function rowsToCheck(analysis: Analysis): number {
+  return Math.max(0, analysis.raw.trips.values.length - (analysis.trips.table?.firstDataIndex ?? 0));
 }
 
 export function checkAction(): void {
   runAction(MENU.check, () => {
     const ctx = gasContext();
-    const { analysis, warnings, dashboardTab } = withDocumentLock(() => {
-      const analyzed = analyzeContext(ctx, { withNotes: true });
-      const a = analyzed.analysis;
-      const rows = a.raw.trips.values.length - (a.trips.table?.firstDataIndex ?? 0);
-      ctx.workbook.toast(texts.checking(Math.max(0, rows)), TITLE, -1);
-      return { ...analyzed, dashboardTab: writeCheckResults(ctx.workbook, a) };
+    const toastRows = (read: Analysis) => ctx.workbook.toast(texts.checking(rowsToCheck(read)), TITLE, -1);
+    const { analysis, stored } = withDocumentLock(() => {
+      const stored = storedSettings(ctx);
+      return { stored, analysis: runCheck(ctx.workbook, { settings: stored.settings, today: ctx.today }, toastRows) };
     });
+    const { dashboardTab } = analysis;
+    const warnings = warningsOf(stored, analysis);
     ctx.workbook.toast(texts.checked(checkCounts(analysis)), texts.checkedTitle, 15);
     const locale = ctx.spreadsheet.getSpreadsheetLocale();
     const problems = [

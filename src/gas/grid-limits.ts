@@ -1,4 +1,4 @@
-import { columnLetter } from '../core/columns';
+import { columnLetter } from '../core/a1';
 import { UserError } from '../core/user-error';
 import { texts } from './texts';
 

@@ -1,4 +1,4 @@
-import { columnLetter } from '../core/columns';
+import { columnLetter } from '../core/a1';
 import { highlightFormula, isOurFormula, ourHighlightPrefixes, type Highlight } from '../core/highlights';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,4 +1,6 @@
-import { MailRejected, SENT_LOG_KEY, type LogStore, type Mailer, type OutgoingMessage, type RejectionKind } from '../sheets/email-run';
+import { MailRejected, type LogStore, type Mailer, type OutgoingMessage, type RejectionKind } from '../sheets/email-send';
+import { SENT_LOG_KEY } from '../sheets/email-run';
+import { emailTexts } from '../core/email/texts';
 
 /**
  * The Mailer port over MailApp. MailApp's quota counts recipients per day (100 consumer, 1,500 Workspace); one
@@ -18,9 +20,6 @@ export class MailAppMailer implements Mailer {
     }
   }
 }
-
-/** Where the recipient's address stood in the service's message. */
-const ADDRESS_PLACEHOLDER = '[địa chỉ]';
 
 /**
  * MailApp's messages as Google words them (sources in test/fakes/errors.ts), each matched as a whole message once the
@@ -60,7 +59,7 @@ function withoutAddress(text: string, address: string): string {
   const needle = address.trim();
   if (needle === '') return text;
   const pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
-  return text.replace(pattern, ADDRESS_PLACEHOLDER);
+  return text.replace(pattern, emailTexts.addressPlaceholder);
 }
 
 /** The sent-log: one value in the document's properties (serializeSentLog keeps it under the 9 KB limit). */

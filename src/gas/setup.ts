@@ -200,7 +200,7 @@ function applyValidations(sheet: Sheet, firstRow: number, template: TabTemplate,
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList(list.values, true)
       .setAllowInvalid(strict ? list.allowOther : true)
-      .setHelpText(texts.listHelp(caption || 'giá trị'))
+      .setHelpText(texts.listHelp(caption))
       .build();
     apply(column, rule, false);
   });

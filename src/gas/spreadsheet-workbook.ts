@@ -1,5 +1,5 @@
 import { dayNumber } from '../core/calendar-date';
-import { columnLetter } from '../core/columns';
+import { columnLetter, gridRangeOf, parseRange } from '../core/a1';
 import { layoutStructureKey, type CellStyle, type GridRange, type GridValue, type TabLayout } from '../core/grid';
 import {
   type ApprovalWrites,
@@ -33,8 +33,6 @@ interface StatusMarker {
   value: string | null;
 }
 
-/** What a generated tab's sheet protection says; warning-only, so a person can still edit after a prompt. */
-export const GENERATED_TAB_PROTECTION = 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè';
 /** How every date cell we write is shown. */
 export const DATE_FORMAT = 'dd/MM/yyyy';
 
@@ -291,68 +289,16 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     all.setValues(values);
     for (const m of layout.merges) rangeOf(sheet, m).merge();
 
-    // The tab is new or was just cleared, so every cell has Sheets' default format: only the cells that differ are
-    // formatted, one RangeList per property and value (a national dashboard: a few hundred thousand cells fewer than
-    // a grid per property). Backgrounds stay one grid: a form colours most of its rows, by status, so a RangeList per
-    // colour would write as many cells and make the number of calls depend on which statuses the data holds.
-    const backgrounds = styleGrids(layout, height, width).background;
-    if (backgrounds) all.setBackgrounds(backgrounds);
-    for (const { property, value, a1s } of styleRuns(layout, height, width)) {
-      const list = sheet.getRangeList(a1s);
-      switch (property) {
-        case 'fontWeight':
-          list.setFontWeight(value as 'bold');
-          break;
-        case 'fontStyle':
-          list.setFontStyle(value as 'italic');
-          break;
-        case 'fontSize':
-          list.setFontSize(value as number);
-          break;
-        case 'fontFamily':
-          list.setFontFamily(value as string);
-          break;
-        case 'fontColor':
-          list.setFontColor(value as string);
-          break;
-        case 'horizontal':
-          list.setHorizontalAlignment(value as 'left' | 'center' | 'right');
-          break;
-        case 'vertical':
-          list.setVerticalAlignment(value as 'top' | 'middle');
-          break;
-        case 'wrap':
-          list.setWrap(true);
-          break;
-        case 'numberFormat':
-          list.setNumberFormat(value as string);
-          break;
-      }
-    }
-    for (const s of layout.styles) {
-      if (s.style.border) rangeOf(sheet, s.range).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
-    }
+    formatLayout(sheet, all, layout, height, width);
     for (const run of widthRuns(layout.columnWidths.slice(0, width))) sheet.setColumnWidths(run.start, run.count, run.width);
     sheet.setFrozenRows(layout.frozenRows);
     // Print set-up (A4 landscape, print titles, page breaks, row heights) has no Apps Script API: the forms freeze
     // through their captions and print from File › Print (docs/apps-script-assumptions.md, "Sheets prints …").
     if (existing !== undefined) for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-    for (const chart of layout.charts ?? []) {
-      const built = sheet
-        .newChart()
-        .addRange(rangeOf(sheet, chart.labels))
-        .addRange(rangeOf(sheet, chart.series))
-        .setNumHeaders(1)
-        .setPosition(chart.anchor.row + 1, chart.anchor.column + 1, 0, 0)
-        .asBarChart()
-        .setStacked()
-        .setTitle(chart.title)
-        .build();
-      sheet.insertChart(built);
-    }
+    for (const chart of layout.charts ?? []) insertChart(sheet, chart);
 
     const protection = sheet.protect();
-    protection.setDescription(GENERATED_TAB_PROTECTION);
+    protection.setDescription(texts.generatedTabProtection);
     protection.setWarningOnly(true);
     return existing ?? name;
   }
@@ -662,17 +608,72 @@ export function rowBlocks(rows: readonly number[]): [number, number][] {
   return blocks;
 }
 
-/** "B3:D5" (or "C7") → a 0-based range. */
+/** "B3:D5" (or "C7", or "'Tab'!B3:D5") → a 0-based range. */
 export function gridRangeOfA1(a1: string): GridRange {
-  const [from, to = from] = a1.replace(/^.*!/, '').replace(/\$/g, '').split(':') as [string, string?];
-  const cell = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) throw new Error(`Not a cell reference: '${ref}'`);
-    let column = 0;
-    for (const ch of m[1]!) column = column * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]), column };
-  };
-  const a = cell(from);
-  const b = cell(to);
-  return { row: a.row - 1, column: a.column - 1, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+  const range = parseRange(a1.replace(/^.*!/, ''));
+  if (!range) throw new Error(`Not a cell reference: '${a1}'`);
+  return gridRangeOf(range);
+}
+
+/**
+ * The tab is new or was just cleared, so every cell has Sheets' default format: only the cells that differ are
+ * formatted, one RangeList per property and value (a national dashboard: a few hundred thousand cells fewer than a
+ * grid per property). Backgrounds stay one grid: a form colours most of its rows, by status, so a RangeList per colour
+ * would write as many cells and make the number of calls depend on which statuses the data holds.
+ */
+function formatLayout(sheet: Sheet, all: GoogleAppsScript.Spreadsheet.Range, layout: TabLayout, height: number, width: number): void {
+  const backgrounds = styleGrids(layout, height, width).background;
+  if (backgrounds) all.setBackgrounds(backgrounds);
+  for (const { property, value, a1s } of styleRuns(layout, height, width)) setStyle(sheet.getRangeList(a1s), property, value);
+  for (const s of layout.styles) {
+    if (s.style.border) rangeOf(sheet, s.range).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
+  }
+}
+
+/** One style property's value on a RangeList. */
+function setStyle(list: GoogleAppsScript.Spreadsheet.RangeList, property: Exclude<StyleProperty, 'background'>, value: unknown): void {
+  switch (property) {
+    case 'fontWeight':
+      list.setFontWeight(value as 'bold');
+      break;
+    case 'fontStyle':
+      list.setFontStyle(value as 'italic');
+      break;
+    case 'fontSize':
+      list.setFontSize(value as number);
+      break;
+    case 'fontFamily':
+      list.setFontFamily(value as string);
+      break;
+    case 'fontColor':
+      list.setFontColor(value as string);
+      break;
+    case 'horizontal':
+      list.setHorizontalAlignment(value as 'left' | 'center' | 'right');
+      break;
+    case 'vertical':
+      list.setVerticalAlignment(value as 'top' | 'middle');
+      break;
+    case 'wrap':
+      list.setWrap(true);
+      break;
+    case 'numberFormat':
+      list.setNumberFormat(value as string);
+      break;
+  }
+}
+
+/** A layout's stacked bar chart, over its label and series ranges, anchored at its cell. */
+function insertChart(sheet: Sheet, chart: NonNullable<TabLayout['charts']>[number]): void {
+  const built = sheet
+    .newChart()
+    .addRange(rangeOf(sheet, chart.labels))
+    .addRange(rangeOf(sheet, chart.series))
+    .setNumHeaders(1)
+    .setPosition(chart.anchor.row + 1, chart.anchor.column + 1, 0, 0)
+    .asBarChart()
+    .setStacked()
+    .setTitle(chart.title)
+    .build();
+  sheet.insertChart(built);
 }

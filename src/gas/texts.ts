@@ -49,9 +49,9 @@ export const texts = {
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',
 
   checking: (rows: number) => `Đang kiểm tra ${count(rows)} dòng…`,
-  checked: (c: { verdicts: readonly { label: string; count: number }[]; errors: number; warnings: number }) =>
+  checked: (c: { verdicts: readonly { label: string; count: number }[]; rowsLeftOut: number; warnings: number }) =>
     `Cán bộ: ${c.verdicts.length ? c.verdicts.map((v) => `${v.label} ${count(v.count)}`).join('; ') : 'chưa có'}. ` +
-    `Dòng có lỗi (chưa tính): ${count(c.errors)}; lưu ý: ${count(c.warnings)}. Xem cột “Kết quả kiểm tra” và tab “Tổng hợp 1+2”.`,
+    `Dòng có lỗi (chưa tính): ${count(c.rowsLeftOut)}; lưu ý: ${count(c.warnings)}. Xem cột “Kết quả kiểm tra” và tab “Tổng hợp 1+2”.`,
   checkedTitle: 'Đã kiểm tra xong',
   localeWarning: (locale: string) =>
     `Bảng tính đang dùng khu vực “${locale}”: ngày gõ vào như “05/06/2023” bị hiểu là ngày 6 tháng 5. ` +
@@ -83,7 +83,9 @@ export const texts = {
       .filter(Boolean)
       .join('\n\n'),
   setupNoHeader: (tab: string) => `Tab “${tab}” chưa có dòng tiêu đề nhận ra được nên chưa thêm danh sách chọn.`,
-  listHelp: (caption: string) => `Chọn ${caption} trong danh sách.`,
+  /** What a generated tab's sheet protection says; warning-only, so a person can still edit after a prompt. */
+  generatedTabProtection: 'Tab này do tiện ích tạo; sửa tay sẽ bị ghi đè',
+  listHelp: (caption: string) => `Chọn ${caption || 'giá trị'} trong danh sách.`,
   dateHelp: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/06/2023.',
 
   checkedRenamed: (wanted: string, used: string) =>

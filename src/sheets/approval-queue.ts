@@ -1,7 +1,8 @@
 import { approvalSentence, roundsOf, type Approval, type ApprovalState } from '../core/approval';
 import { rolesOf, type ApproverKind, type ApproverRole } from '../core/approvers';
 import { dayNumber, formatTripWindow, type CalendarDate } from '../core/calendar-date';
-import { columnLetter, STATUS_CAPTIONS, TRIP_COLUMNS } from '../core/columns';
+import { columnLetter } from '../core/a1';
+import { STATUS_CAPTIONS, TRIP_COLUMNS } from '../core/columns';
 import { contentKindCaption } from '../core/content';
 import { hash53 } from '../core/hash';
 import type { Cadre, Trip } from '../core/model';

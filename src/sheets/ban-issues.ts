@@ -2,7 +2,7 @@ import type { LeftOutRow } from '../core/forms/frame';
 import type { PlacedIssue } from '../core/issues';
 import { banKey, nameKey } from '../core/names';
 import { textOf } from '../core/table';
-import type { Analysis } from './workflow';
+import type { Analysis } from './analysis';
 
 /**
  * The issues a Ban's leader has to fix: those on the roster rows of the Ban's cadres and on the trip rows of its

@@ -1,20 +1,9 @@
-import { composeEmail, PROVINCE_WIDE } from '../core/email/compose';
 import { buildFacts } from '../core/email/facts';
 import { CATCH_UP_DAYS, missedSummarySends } from '../core/email/plan';
-import { isEmailAddress } from '../core/email/recipients';
 import { emailTexts } from '../core/email/texts';
 import { forgetFailures, isSent, markSent, parseSentLog, serializeSentLog } from '../core/email/sent-log';
-import {
-  emailInputsOf,
-  MailRejected,
-  recordUnsent,
-  rejectionReason,
-  SENDER_NAME,
-  type DailyRunOptions,
-  type LogStore,
-  type Mailer,
-  type SentSummary,
-} from './email-run';
+import { emailInputsOf, recordUnsent } from './email-run';
+import { addressOf, deliver, MailRejected, rejectionReason, type DailyRunOptions, type LogStore, type Mailer, type SentSummary } from './email-send';
 import { analyzeContext, type ServerContext } from './server-context';
 
 /**
@@ -56,23 +45,20 @@ export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore
       forgetFailures(log, send.item, send.target);
       continue;
     }
-    if (!send.to) {
-      keep(send, emailTexts.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
+    const recipient = addressOf(send);
+    if ('problem' in recipient) {
+      keep(send, recipient.problem, true);
       continue;
     }
-    const to = send.to.trim();
-    if (!isEmailAddress(to)) {
-      keep(send, emailTexts.badAddress(send.to), true);
-      continue;
-    }
+    const { to } = recipient;
     if (quota < 1) {
       quotaOut = true;
       keep(send, null);
       continue;
     }
-    const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl }, facts);
+    let sent: SentSummary;
     try {
-      mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
+      sent = deliver(mailer, send, to, { inputs, facts }, options);
     } catch (error) {
       if (!(error instanceof MailRejected)) {
         save();
@@ -88,7 +74,7 @@ export function sendMissedSummaries(ctx: ServerContext, mailer: Mailer, logStore
     quota--;
     markSent(log, send.item, send.recipientKey, today, send.target);
     save();
-    outcome.sent.push({ to, subject: email.subject });
+    outcome.sent.push(sent);
   }
   save();
   return { ...outcome, message: emailTexts.resendDone(outcome.sent.length, outcome.left, quotaOut) };

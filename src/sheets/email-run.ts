@@ -10,88 +10,17 @@ import { emailTexts } from '../core/email/texts';
 import { isUserError, UserError } from '../core/user-error';
 import { analyzeContext, storedSettings, type ServerContext } from './server-context';
 import type { Analysis } from './workflow';
-import { errorCode } from './user-message';
+import { addressOf, deliver, MailRejected, mailTo, rejectionReason, type DailyRunOptions, type LogStore, type Mailer, type SentSummary } from './email-send';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
- * tests) and a LogStore (a DocumentProperties value in Sheets). Analyse once, look back for windows that closed
- * unnoticed, plan what is due today, check the quota first, send the province-wide email first, write the sent-log
- * right after each send. Nothing that will not go is dropped without an entry in the log's failures.
+ * tests) and a LogStore (a DocumentProperties value in Sheets), both declared in email-send.ts with the steps of one
+ * send. Analyse once, look back for windows that closed unnoticed, plan what is due today, check the quota first,
+ * send the province-wide email first, write the sent-log right after each send. Nothing that will not go is dropped
+ * without an entry in the log's failures.
  */
 
-export interface OutgoingMessage {
-  to: string;
-  subject: string;
-  htmlBody: string;
-  /** The plain-text alternative. */
-  body: string;
-  /** The sender's display name. */
-  name: string;
-}
-
-export interface Mailer {
-  /** Recipients the account may still send to today (MailApp.getRemainingDailyQuota). */
-  remainingQuota(): number;
-  /**
-   * Sends one message. Throws MailRejected when the mail service refuses it: 'quota' ends the day's sending, any
-   * other kind concerns this message (or a service hiccup) and the run goes on. Anything else thrown interrupts the
-   * run (what was sent is already in the log).
-   */
-  send(message: OutgoingMessage): void;
-}
-
-/**
- * Why the mail service refused a message, decided by the adapter from the kind of error and the remaining quota,
- * never from text that may hold the address:
- * - quota: the day's quota is used up; nothing more goes today.
- * - address: the service does not accept this recipient.
- * - too-large: the message is over the body size limit.
- * - refused: another refusal of this message (too many recipients, no recipient).
- * - service: anything else (the service failed); the message is tried again on the next run.
- */
-export type RejectionKind = 'quota' | 'address' | 'too-large' | 'refused' | 'service';
-
-export class MailRejected extends Error {
-  constructor(
-    readonly kind: RejectionKind,
-    /** The service's message with the recipient's address taken out. */
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'MailRejected';
-  }
-}
-
-/** Where the sent-log lives: one string value (DocumentProperties in Sheets). */
-export interface LogStore {
-  read(): string | null;
-  write(json: string): void;
-}
-
-export class MemoryLogStore implements LogStore {
-  writes = 0;
-  constructor(public value: string | null = null) {}
-  read(): string | null {
-    return this.value;
-  }
-  write(json: string): void {
-    this.writes++;
-    this.value = json;
-  }
-}
-
-export const SENDER_NAME = 'Tiện ích 1+2 Tỉnh đoàn';
 export const SENT_LOG_KEY = 'dicoso.email.sentLog.v1';
-
-export interface DailyRunOptions {
-  /** Linked at the end of every email. */
-  spreadsheetUrl: string | null;
-}
-
-export interface SentSummary {
-  to: string;
-  subject: string;
-}
 
 export interface DailyRunOutcome {
   date: CalendarDate;
@@ -132,29 +61,6 @@ function describe(send: Send): string {
 
 function recipientOf(send: Send): FailedRecipient {
   return { target: send.target, name: describe(send) };
-}
-
-/** Google's English text stays in the log, under the code the person sees. */
-function loggedCode(error: MailRejected): string {
-  const code = errorCode(error.message);
-  console.warn(`[dicoso] ${code}: ${error.message}`);
-  return code;
-}
-
-/** The Vietnamese reason for a refusal; the address shown is ours, never read back from the service's text. */
-export function rejectionReason(error: MailRejected, address: string): string {
-  switch (error.kind) {
-    case 'quota':
-      return emailTexts.noQuota;
-    case 'address':
-      return emailTexts.refusedAddress(address);
-    case 'too-large':
-      return emailTexts.tooLarge;
-    case 'refused':
-      return emailTexts.rejected(loggedCode(error));
-    case 'service':
-      return emailTexts.serviceError(loggedCode(error));
-  }
 }
 
 export function errorText(error: unknown): string {
@@ -198,93 +104,127 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
   log.year = Math.max(log.year, analysis.year);
   const planInput = { today, settings: analysis.settings, policy: analysis.policy, year: analysis.year, facts, sentLog: log };
 
-  let dirty = log.c !== today;
-  const save = () => {
-    logStore.write(serializeSentLog(log, today, CATCH_UP_DAYS));
-    dirty = false;
-  };
-  // Before the first run there is nothing to look back on: the schedule was not watching.
-  const since = (log.c as CalendarDate | undefined) ?? today;
-  for (const missed of byItem(closedSends(planInput, since))) {
-    const { due, lastDay } = missed[0]!;
-    outcome.failures.push(...recordUnsent(log, today, missed, emailTexts.missedWindow(due, lastDay), { final: true }));
-  }
-  log.c = today;
-
+  const dirty = log.c !== today;
+  outcome.failures.push(...recordClosedWindows(log, planInput));
   const plan = planSends(planInput);
   if (plan.length > 0) outcome.state = 'sent';
-  const fail = (send: Send, message: string, address = false) => {
-    outcome.failures.push(...recordUnsent(log, today, [send], message, { address }));
-    save();
-  };
-  let quota = Math.max(0, mailer.remainingQuota());
-  let serviceErrors = 0;
-  let serviceDown = '';
-  const left: Send[] = [];
+  const run = new DailyRun(today, log, logStore, outcome, dirty, Math.max(0, mailer.remainingQuota()));
   let next = 0;
   try {
-    for (; next < plan.length; next++) {
-      const send = plan[next]!;
-      if (!send.to) {
-        fail(send, emailTexts.noLeaderAddress(send.ban ?? PROVINCE_WIDE), true);
-        continue;
-      }
-      const to = send.to.trim();
-      if (!isEmailAddress(to)) {
-        fail(send, emailTexts.badAddress(send.to), true);
-        continue;
-      }
-      if (quota < 1 || serviceDown) {
-        left.push(send);
-        continue;
-      }
-      const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl }, facts);
-      try {
-        mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
-      } catch (error) {
-        if (!(error instanceof MailRejected)) throw error;
-        if (error.kind === 'quota') {
-          quota = 0;
-          left.push(send);
-          continue;
-        }
-        serviceErrors = error.kind === 'service' ? serviceErrors + 1 : 0;
-        if (serviceErrors >= MAX_SERVICE_ERRORS) serviceDown = error.message;
-        fail(send, rejectionReason(error, to), error.kind === 'address');
-        continue;
-      }
-      serviceErrors = 0;
-      quota--;
-      markSent(log, send.item, send.recipientKey, today, send.target);
-      save();
-      outcome.sent.push({ to, subject: email.subject });
-    }
+    for (; next < plan.length; next++) run.send(plan[next]!, (send, to) => deliver(mailer, send, to, { inputs, facts }, options));
   } catch (error) {
-    // The run ends here: what it has not sent is written down before the error goes on. Inside their window these
-    // sends go on the next run; on their last day they will not, and the settings page must say so.
-    const unsent = plan.slice(next).filter((s) => !isSent(log, s.item, s.recipientKey));
+    run.crashed(plan.slice(next), error);
+    throw error;
+  }
+  run.finish();
+  return outcome;
+}
+
+/**
+ * The sends whose window closed while no run got through, recorded as not sent; the log then remembers today as the
+ * day it last looked. Before the first run there is nothing to look back on: the schedule was not watching.
+ */
+function recordClosedWindows(log: SentLog, planInput: Parameters<typeof closedSends>[0]): SendFailure[] {
+  const today = planInput.today;
+  const since = (log.c as CalendarDate | undefined) ?? today;
+  const failures: SendFailure[] = [];
+  for (const missed of byItem(closedSends(planInput, since))) {
+    const { due, lastDay } = missed[0]!;
+    failures.push(...recordUnsent(log, today, missed, emailTexts.missedWindow(due, lastDay), { final: true }));
+  }
+  log.c = today;
+  return failures;
+}
+
+/** One day's sending: the quota left, the mail service's health, the sends deferred, the log written after each send. */
+class DailyRun {
+  private serviceErrors = 0;
+  private serviceDown = '';
+  private readonly left: Send[] = [];
+
+  constructor(
+    private readonly today: CalendarDate,
+    private readonly log: SentLog,
+    private readonly logStore: LogStore,
+    private readonly outcome: DailyRunOutcome,
+    private dirty: boolean,
+    private quota: number,
+  ) {}
+
+  /** One planned send: refused for its address, deferred (no quota, service down), or delivered and logged. */
+  send(send: Send, deliverTo: (send: Send, to: string) => SentSummary): void {
+    const recipient = addressOf(send);
+    if ('problem' in recipient) return this.fail(send, recipient.problem, true);
+    const { to } = recipient;
+    if (this.quota < 1 || this.serviceDown) {
+      this.left.push(send);
+      return;
+    }
+    let sent: SentSummary;
     try {
-      recordUnsent(log, today, unsent, emailTexts.crashed(errorText(error)));
-      settleLeft();
-      save();
+      sent = deliverTo(send, to);
+    } catch (error) {
+      if (!(error instanceof MailRejected)) throw error;
+      return this.rejected(send, to, error);
+    }
+    this.serviceErrors = 0;
+    this.quota--;
+    markSent(this.log, send.item, send.recipientKey, this.today, send.target);
+    this.save();
+    this.outcome.sent.push(sent);
+  }
+
+  /** The run ends here: what it has not sent is written down before the error goes on. */
+  crashed(unsentPlan: readonly Send[], error: unknown): void {
+    // Inside their window these sends go on the next run; on their last day they will not, and the settings page must
+    // say so.
+    const unsent = unsentPlan.filter((s) => !isSent(this.log, s.item, s.recipientKey));
+    try {
+      recordUnsent(this.log, this.today, unsent, emailTexts.crashed(errorText(error)));
+      this.settleLeft();
+      this.save();
     } catch {
       // The log cannot be written either (a killed execution): the next run finds these windows closed and says so.
     }
-    throw error;
   }
-  settleLeft();
-  if (dirty) save();
-  return outcome;
+
+  finish(): void {
+    this.settleLeft();
+    if (this.dirty) this.save();
+  }
+
+  private rejected(send: Send, to: string, error: MailRejected): void {
+    if (error.kind === 'quota') {
+      this.quota = 0;
+      this.left.push(send);
+      return;
+    }
+    this.serviceErrors = error.kind === 'service' ? this.serviceErrors + 1 : 0;
+    if (this.serviceErrors >= MAX_SERVICE_ERRORS) this.serviceDown = error.message;
+    this.fail(send, rejectionReason(error, to), error.kind === 'address');
+  }
+
+  private fail(send: Send, message: string, address = false): void {
+    this.outcome.failures.push(...recordUnsent(this.log, this.today, [send], message, { address }));
+    this.save();
+  }
+
+  private save(): void {
+    this.logStore.write(serializeSentLog(this.log, this.today, CATCH_UP_DAYS));
+    this.dirty = false;
+  }
 
   /** Deferred sends go on the next run, except those whose last day is today: they are recorded as not sent. */
-  function settleLeft(): void {
+  private settleLeft(): void {
+    const { today, left, outcome } = this;
     const lastChance = left.filter((s) => today >= s.lastDay);
     outcome.deferred = left.length - lastChance.length;
-    outcome.stoppedBy = left.length === 0 ? null : serviceDown ? 'service' : 'quota';
+    outcome.stoppedBy = left.length === 0 ? null : this.serviceDown ? 'service' : 'quota';
     left.length = 0;
     if (lastChance.length === 0) return;
-    outcome.failures.push(...recordUnsent(log, today, lastChance, serviceDown ? emailTexts.serviceDown(serviceDown) : emailTexts.quotaLost, { final: true }));
-    dirty = true;
+    const reason = this.serviceDown ? emailTexts.serviceDown(this.serviceDown) : emailTexts.quotaLost;
+    outcome.failures.push(...recordUnsent(this.log, today, lastChance, reason, { final: true }));
+    this.dirty = true;
   }
 }
 
@@ -325,12 +265,11 @@ export function sendTestSummary(ctx: ServerContext, mailer: Mailer, options: Dai
   const email = composeEmail(send, inputs, { spreadsheetUrl: options.spreadsheetUrl, test: true });
   if (mailer.remainingQuota() < 1) throw new UserError(emailTexts.noQuota);
   try {
-    mailer.send({ to, subject: email.subject, htmlBody: email.html, body: email.text, name: SENDER_NAME });
+    return mailTo(mailer, to, email);
   } catch (error) {
     if (error instanceof MailRejected) throw new UserError(rejectionReason(error, to));
     throw error;
   }
-  return { to, subject: email.subject };
 }
 
 function testSend(analysis: Analysis, quarter: Quarter): Send {

@@ -87,64 +87,116 @@ function cadreRowsAnalysis(
   const top = workbook.readBlock(tripsTab, 1, 1, topRows, layout.columns).values;
   const header = detectHeader(visible({ values: top, merges: layout.merges, ownedColumn: layout.ownedColumn }), TRIP_COLUMNS);
   if (!header || header.missing.length > 0) return null;
-  const firstData = header.headerIndex + 2;
-  const nameColumn = header.columns.name! + 1;
-  const banColumn = header.columns.ban === undefined ? null : header.columns.ban + 1;
+  const trips: TripsColumns = {
+    tab: tripsTab,
+    layout,
+    firstData: header.headerIndex + 2,
+    nameColumn: header.columns.name! + 1,
+    banColumn: header.columns.ban === undefined ? null : header.columns.ban + 1,
+  };
   const touches = (column: number | null) => column !== null && column >= edit.column && column < edit.column + edit.columns;
-  if (edit.row < firstData && edit.tab === tripsTab) return null;
+  if (edit.row < trips.firstData && edit.tab === tripsTab) return null;
 
   // Which names the edit concerns.
-  const wanted = new Set<string>();
+  let wanted = new Set<string>();
   if (role === 'trips') {
-    if (touches(nameColumn) || touches(banColumn)) return null;
+    if (touches(trips.nameColumn) || touches(trips.banColumn)) return null;
   } else {
-    const rosterHeader = detectHeader(visible(roster), ROSTER_COLUMNS);
-    if (!rosterHeader || rosterHeader.missing.length > 0 || edit.row <= rosterHeader.headerIndex + 1) return null;
-    if (touches(rosterHeader.columns.name! + 1) || touches(rosterHeader.columns.ban === undefined ? null : rosterHeader.columns.ban + 1)) return null;
-    const rosterValues = visible(roster);
-    for (let r = edit.row; r < edit.row + edit.rows; r++) {
-      const name = rosterValues[r - 1]?.[rosterHeader.columns.name!];
-      if (name !== undefined && name !== '' && name !== null) wanted.add(foldKey(String(name)));
-    }
+    const edited = editedRosterNames(roster, edit, touches);
+    if (!edited) return null;
+    wanted = edited;
   }
-
-  // The name column (with the Ban column when it is near), as a person sees it through merges.
-  const dataRows = layout.rows - firstData + 1;
-  const nameByRow = new Map<number, string>();
-  if (dataRows > 0) {
-    const from = banColumn !== null && Math.abs(banColumn - nameColumn) <= JOIN_COLUMNS ? Math.min(nameColumn, banColumn) : nameColumn;
-    const to = banColumn !== null && Math.abs(banColumn - nameColumn) <= JOIN_COLUMNS ? Math.max(nameColumn, banColumn) : nameColumn;
-    const block = workbook.readBlock(tripsTab, firstData, from, dataRows, to - from + 1).values;
-    const sparse: RawCell[][] = [];
-    block.forEach((line, i) => (sparse[firstData - 1 + i] = placeAt(line, from)));
-    const seen = visibleValues(sparse, layout.merges, '' as RawCell);
-    for (let r = firstData; r <= layout.rows; r++) {
-      const name = seen[r - 1]?.[nameColumn - 1];
-      if (name !== undefined && name !== null && name !== '') nameByRow.set(r, foldKey(String(name)));
-    }
-  }
+  const nameByRow = namesByRow(workbook, trips);
   if (role === 'trips') {
     for (let r = edit.row; r < edit.row + edit.rows; r++) {
       const name = nameByRow.get(r);
       if (name !== undefined) wanted.add(name);
     }
   }
+  const toRead = rowsToRead(trips, role, edit, nameByRow, wanted);
+  const tripsData = partialTrips(workbook, trips, top, toRead);
 
-  // The rows to read whole: the edited ones, every row of the wanted names, and the first row of any merge reaching
-  // them (a merged cell reads as that row's value).
+  const analysis = analyze(preparedWorkbook(workbook, { [tripsTab]: tripsData, [rosterTab]: roster }), options);
+  if (analysis.tabs.trips !== tripsTab || analysis.tabs.roster !== rosterTab) return null;
+  // The table the workflow found must be the one the rows were chosen by.
+  const found = analysis.trips.table?.header;
+  if (!found || found.headerIndex !== header.headerIndex || JSON.stringify(found.columns) !== JSON.stringify(header.columns)) return null;
+  const rows = rowsToWrite(analysis, role, edit, toRead, wanted);
+  analysis.raw.roster.notes = notesOf(workbook, rosterTab, rows.roster, widthOf(roster));
+  return { analysis, rows };
+}
+
+/** Where the trips tab keeps what the live check chooses rows by (1-based rows and columns). */
+interface TripsColumns {
+  tab: string;
+  layout: { rows: number; columns: number; merges: TabData['merges']; ownedColumn: number | null };
+  firstData: number;
+  nameColumn: number;
+  banColumn: number | null;
+}
+
+/** The folded names on the edited roster rows; null when the edit needs a whole check (a header, a name or a Ban). */
+function editedRosterNames(roster: TabData, edit: LiveEdit, touches: (column: number | null) => boolean): Set<string> | null {
+  const rosterValues = visible(roster);
+  const rosterHeader = detectHeader(rosterValues, ROSTER_COLUMNS);
+  if (!rosterHeader || rosterHeader.missing.length > 0 || edit.row <= rosterHeader.headerIndex + 1) return null;
+  if (touches(rosterHeader.columns.name! + 1) || touches(rosterHeader.columns.ban === undefined ? null : rosterHeader.columns.ban + 1)) return null;
+  const wanted = new Set<string>();
+  for (let r = edit.row; r < edit.row + edit.rows; r++) {
+    const name = rosterValues[r - 1]?.[rosterHeader.columns.name!];
+    if (name !== undefined && name !== '' && name !== null) wanted.add(foldKey(String(name)));
+  }
+  return wanted;
+}
+
+/** The name column (with the Ban column when it is near), as a person sees it through merges: folded name by row. */
+function namesByRow(workbook: BlockReads, trips: TripsColumns): Map<number, string> {
+  const { layout, firstData, nameColumn, banColumn } = trips;
+  const dataRows = layout.rows - firstData + 1;
+  const nameByRow = new Map<number, string>();
+  if (dataRows <= 0) return nameByRow;
+  const near = banColumn !== null && Math.abs(banColumn - nameColumn) <= JOIN_COLUMNS;
+  const from = near ? Math.min(nameColumn, banColumn) : nameColumn;
+  const to = near ? Math.max(nameColumn, banColumn) : nameColumn;
+  const block = workbook.readBlock(trips.tab, firstData, from, dataRows, to - from + 1).values;
+  const sparse: RawCell[][] = [];
+  block.forEach((line, i) => (sparse[firstData - 1 + i] = placeAt(line, from)));
+  const seen = visibleValues(sparse, layout.merges, '' as RawCell);
+  for (let r = firstData; r <= layout.rows; r++) {
+    const name = seen[r - 1]?.[nameColumn - 1];
+    if (name !== undefined && name !== null && name !== '') nameByRow.set(r, foldKey(String(name)));
+  }
+  return nameByRow;
+}
+
+/**
+ * The rows to read whole: the edited ones, every row of the wanted names, and the first row of any merge reaching
+ * them (a merged cell reads as that row's value).
+ */
+function rowsToRead(
+  trips: TripsColumns,
+  role: 'trips' | 'roster',
+  edit: LiveEdit,
+  nameByRow: ReadonlyMap<number, string>,
+  wanted: ReadonlySet<string>,
+): Set<number> {
   const toRead = new Set<number>();
-  if (role === 'trips') for (let r = edit.row; r < edit.row + edit.rows; r++) if (r >= firstData) toRead.add(r);
+  if (role === 'trips') for (let r = edit.row; r < edit.row + edit.rows; r++) if (r >= trips.firstData) toRead.add(r);
   for (const [r, name] of nameByRow) if (wanted.has(name)) toRead.add(r);
-  for (const m of layout.merges) {
+  for (const m of trips.layout.merges) {
     for (let r = m.row + 1; r <= m.row + m.rows; r++) {
-      if (toRead.has(r) && m.row + 1 >= firstData) {
+      if (toRead.has(r) && m.row + 1 >= trips.firstData) {
         toRead.add(m.row + 1);
         break;
       }
     }
   }
+  return toRead;
+}
 
-  // Blank beyond the read rows (neither parsed nor written), the header rows as read.
+/** The trips tab with only `toRead` (and the header rows, as read) filled: every other row blank, neither parsed nor written. */
+function partialTrips(workbook: BlockReads, trips: TripsColumns, top: readonly RawCell[][], toRead: ReadonlySet<number>): TabData {
+  const { layout, firstData } = trips;
   const values: RawCell[][] = [];
   const notes: string[][] = [];
   for (let r = 0; r < firstData - 1 && r < top.length; r++) values[r] = top[r]!;
@@ -152,23 +204,21 @@ function cadreRowsAnalysis(
     [...toRead].sort((a, b) => a - b),
     LIVE_MAX_BLOCKS,
   )) {
-    const block = workbook.readBlock(tripsTab, first, 1, last - first + 1, layout.columns, { notes: true });
+    const block = workbook.readBlock(trips.tab, first, 1, last - first + 1, layout.columns, { notes: true });
     block.values.forEach((line, i) => {
       values[first - 1 + i] = line;
       notes[first - 1 + i] = block.notes![i]!;
     });
   }
   for (let r = 0; r < layout.rows; r++) values[r] ??= [];
-  const trips: TabData = { values, notes, merges: layout.merges, ownedColumn: layout.ownedColumn };
+  return { values, notes, merges: layout.merges, ownedColumn: layout.ownedColumn };
+}
 
-  const analysis = analyze(preparedWorkbook(workbook, { [tripsTab]: trips, [rosterTab]: roster }), options);
-  if (analysis.tabs.trips !== tripsTab || analysis.tabs.roster !== rosterTab) return null;
-  // The table the workflow found must be the one the rows were chosen by.
-  const found = analysis.trips.table?.header;
-  if (!found || found.headerIndex !== header.headerIndex || JSON.stringify(found.columns) !== JSON.stringify(header.columns)) return null;
-
-  // Written: the edited rows, and every trip row and the roster row of each cadre with a wanted name (all their
-  // trips were read, so their results are whole; an edited row that now has an error still changes its cadre's).
+/**
+ * Written: the edited rows, and every trip row and the roster row of each cadre with a wanted name (all their trips
+ * were read, so their results are whole; an edited row that now has an error still changes its cadre's).
+ */
+function rowsToWrite(analysis: Analysis, role: 'trips' | 'roster', edit: LiveEdit, toRead: ReadonlySet<number>, wanted: ReadonlySet<string>): EditedRows {
   const rows: EditedRows = { trips: new Set(), roster: new Set() };
   for (let r = edit.row; r < edit.row + edit.rows; r++) {
     if (role === 'roster') rows.roster.add(r);
@@ -181,8 +231,7 @@ function cadreRowsAnalysis(
     rows.roster.add(c.row);
   }
   for (const t of analysis.trips.trips) if (cadres.has(t.cadre) && toRead.has(t.row)) rows.trips.add(t.row);
-  analysis.raw.roster.notes = notesOf(workbook, rosterTab, rows.roster, widthOf(roster));
-  return { analysis, rows };
+  return rows;
 }
 
 /** A tab's cells as the workflow reads them: merged cells as their first cell, our column left out. */

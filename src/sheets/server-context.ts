@@ -1,8 +1,8 @@
 import { yearOf, type CalendarDate } from '../core/calendar-date';
-import type { LogStore, Mailer } from './email-run';
+import type { LogStore, Mailer } from './email-send';
 import type { TriggerState } from './schedule-status';
 import { loadSettings, type LoadedSettings, type SettingsStore } from './settings-store';
-import type { Workbook } from './workbook';
+import type { TabSource, Workbook } from './workbook';
 import { analyze, type Analysis } from './workflow';
 
 /**
@@ -71,8 +71,13 @@ export interface Analyzed {
  * The one way an action reads the workbook: stored settings → workbook → analysis. In Sheets, call it inside the
  * document lock when the action writes what it read (src/gas/context.ts withDocumentLock).
  */
-export function analyzeContext(ctx: ServerContext, options: { withNotes?: boolean; stored?: LoadedSettings } = {}): Analyzed {
+export function analyzeContext(ctx: ServerContext, options: { withNotes?: boolean; stored?: LoadedSettings; source?: TabSource } = {}): Analyzed {
   const stored = options.stored ?? storedSettings(ctx);
-  const analysis = analyze(ctx.workbook, { settings: stored.settings, today: ctx.today, withNotes: options.withNotes });
-  return { analysis, stored, warnings: [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems, ...analysis.notices] };
+  const analysis = analyze(options.source ?? ctx.workbook, { settings: stored.settings, today: ctx.today, withNotes: options.withNotes });
+  return { analysis, stored, warnings: warningsOf(stored, analysis) };
+}
+
+/** What to show the person after a read: the stored settings' warning, the Cài đặt tab's problems, the tabs not read. */
+export function warningsOf(stored: LoadedSettings, analysis: Analysis): string[] {
+  return [...(stored.warning ? [stored.warning] : []), ...analysis.settingsProblems, ...analysis.notices];
 }

@@ -73,6 +73,9 @@ export interface TabUnmarking {
   notes: readonly CellBlock<string>[];
 }
 
+/** What reading the input tabs needs of a workbook: analyze (workflow.ts) reads through it, and nothing else. */
+export type TabSource = Pick<Workbook, 'tabNames' | 'readTab' | 'dateTimeZone'>;
+
 /** A cell to write on an input tab: plain values, or a calendar date (each adapter writes its own date cell). */
 export type WriteCell = GridValue | { date: CalendarDate };
 

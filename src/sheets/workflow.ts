@@ -1,9 +1,10 @@
 import type { CalendarDate, Quarter } from '../core/calendar-date';
 import { findTab, STATUS_CAPTIONS, TAB_NAMES, tabsForRole } from '../core/columns';
-import { tripsYearElsewhere, type YearElsewhere } from '../core/sheet-year';
-import { evaluate, type Evaluation } from '../core/evaluate';
+import { tripsYearElsewhere } from '../core/sheet-year';
+import { evaluate } from '../core/evaluate';
 import { buildDashboard } from '../core/forms/dashboard';
 import { formContextOf, type FormContext } from '../core/forms/frame';
+import type { Analysis } from './analysis';
 import { leftOutTrips } from './ban-issues';
 import { rosterHighlights } from '../core/highlights';
 import { approvalOf, approvalSentence, type Approval } from '../core/approval';
@@ -11,50 +12,22 @@ import { isYearEnd } from '../core/verdict';
 import { buildMau1, type Mau1Scope } from '../core/forms/mau1';
 import { buildMau2, type Mau2Listing, type Mau2Options } from '../core/forms/mau2';
 import { buildMau3, type Mau3Summary } from '../core/forms/mau3';
-import { sortIssues, type PlacedIssue } from '../core/issues';
+import { sortIssues } from '../core/issues';
 import { messages, settingsMessages } from '../core/messages';
-import type { Period, Trip } from '../core/model';
-import type { Policy } from '../core/policy';
+import type { Trip } from '../core/model';
 import { PRESETS } from '../core/presets';
-import { readRoster, type RosterRead } from '../core/read-roster';
-import { readTrips, warningColumns, type TripsRead } from '../core/read-trips';
+import { readRoster } from '../core/read-roster';
+import { readTrips, warningColumns } from '../core/read-trips';
 import { provinceOf, validateSettings, type Settings } from '../core/settings';
 import { applySheetSettings, readSettingsTab, type SheetSettingRow } from '../core/settings-tab';
 import type { Table } from '../core/table';
 import { UserError } from '../core/user-error';
 import { rosterAnnotations, tripAnnotations, unmarking, type TabShape } from './annotate';
-import type { RawCell, TabAnnotations, TabData, Workbook } from './workbook';
+import type { RawCell, TabAnnotations, TabData, TabSource, Workbook } from './workbook';
 import { visibleValues } from '../core/merges';
 import { banKey, createNameIndex, matchName } from '../core/names';
 
-/** Everything one run knows: the inputs as read, the rules, the evaluation. Computed once per action. */
-export interface Analysis {
-  settings: Settings;
-  policy: Policy;
-  presetTitle: string;
-  year: number;
-  today: CalendarDate;
-  period: Period;
-  tabs: { roster: string; trips: string };
-  roster: RosterRead;
-  trips: TripsRead;
-  evaluation: Evaluation;
-  /** Every row issue, roster and trips, sorted by tab and row. */
-  issues: PlacedIssue[];
-  /** Problems in the Cài đặt tab (the run goes on with the other settings). */
-  settingsProblems: string[];
-  /** What the run did not take in: tabs named like the roster or the trips tab that were not read (only one of each
-   * is), trips of another year than the one checked. */
-  notices: string[];
-  /** Set when most trips lie outside the period checked: the year they lie in (one of the notices says so). */
-  yearElsewhere: YearElsewhere | null;
-  /** The Cài đặt tab's rows that took effect, in tab order. */
-  sheetSettings: SheetSettingRow[];
-  /** The Cài đặt tab's name as found, or null when there is none. */
-  settingsTab: string | null;
-  /** Raw tab data kept for annotation (values and notes as read). */
-  raw: { roster: TabData; trips: TabData };
-}
+export type { Analysis };
 
 export interface AnalyzeOptions {
   /** Stored settings (DocumentProperties in Sheets, defaults + flags in the CLI). The Cài đặt tab overrides them. */
@@ -80,41 +53,11 @@ export function userView(data: TabData): RawCell[][] {
 }
 
 /** Reads the roster, trips and settings tabs (one read each) and evaluates them. Writes nothing. */
-export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
+export function analyze(workbook: TabSource, options: AnalyzeOptions): Analysis {
   const names = workbook.tabNames();
-  const rosterTabs = tabsForRole(names, 'roster');
-  const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
-  const rosterTab = rosterTabs[0];
-  const tripsTab = tripsTabs[0];
-  if (!rosterTab) throw new UserError(messages.missingTab('danh sách cán bộ', [TAB_NAMES.roster], names));
-  if (!tripsTab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips], names));
-  const notices: string[] = [
-    ...rosterTabs
-      .slice(1)
-      .filter((t) => t !== tripsTab)
-      .map((t) => messages.unreadTab(t, 'danh sách cán bộ', rosterTab)),
-    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'các đợt đi cơ sở', tripsTab)),
-  ];
-
-  const settingsTab = findTab(names, 'settings');
-  const settingsProblems: string[] = [];
-  let settings = options.settings;
-  let sheetSettings: SheetSettingRow[] = [];
-  if (settingsTab) {
-    const read = readSettingsTab(workbook.readTab(settingsTab, { valuesOnly: true })?.values ?? [], workbook.dateTimeZone, settingsTab);
-    const applied = applySheetSettings(settings, read, settingsTab);
-    settings = applied.settings;
-    sheetSettings = applied.applied;
-    settingsProblems.push(...applied.problems);
-  }
-  // The Năm the Cài đặt tab writes, if it writes one: what a notice about --year may point to.
-  const sheetYear = sheetSettings.some((r) => r.paths.includes('year')) ? settings.year : null;
-  const yearBeforeFlags = settings.year;
-  if (options.overrides) settings = options.overrides(settings);
-  const resolved = validateSettings(settings);
-  if (!resolved.ok) throw new UserError(settingsMessages.invalid(resolved.errors));
-  settings = resolved.settings;
-  const policy = resolved.policy;
+  const { rosterTab, tripsTab, notices } = inputTabs(names);
+  const resolved = resolveSettings(workbook, names, options);
+  const { settings, policy } = resolved;
   const year = settings.year;
 
   const readOptions = options.withNotes ? { notes: true } : {};
@@ -142,7 +85,9 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
   for (const ban of Object.keys(settings.recipients.banLeaders)) if (!rosterBans.has(banKey(ban))) notices.push(messages.unknownLeaderBan(ban, rosterTab));
   const yearElsewhere = tripsYearElsewhere(trips.trips, evaluation.period);
   if (yearElsewhere)
-    notices.push(messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total, year !== yearBeforeFlags, sheetYear));
+    notices.push(
+      messages.yearElsewhere(year, yearElsewhere.year, yearElsewhere.outside, yearElsewhere.total, year !== resolved.yearBeforeFlags, resolved.sheetYear),
+    );
   return {
     settings,
     policy,
@@ -155,13 +100,64 @@ export function analyze(workbook: Workbook, options: AnalyzeOptions): Analysis {
     trips,
     evaluation,
     issues: sortIssues([...roster.issues, ...trips.issues, ...evaluation.issues]),
-    settingsProblems,
+    settingsProblems: resolved.problems,
     notices,
     yearElsewhere,
-    sheetSettings,
-    settingsTab,
+    sheetSettings: resolved.sheetSettings,
+    settingsTab: resolved.settingsTab,
     raw: { roster: rosterData, trips: tripsData },
   };
+}
+
+/** The roster and trips tabs to read (the first of each role), and a notice for each other tab named like one. */
+function inputTabs(names: string[]): { rosterTab: string; tripsTab: string; notices: string[] } {
+  const rosterTabs = tabsForRole(names, 'roster');
+  const tripsTabs = tabsForRole(names, 'trips').filter((t) => t !== rosterTabs[0]);
+  const rosterTab = rosterTabs[0];
+  const tripsTab = tripsTabs[0];
+  if (!rosterTab) throw new UserError(messages.missingTab('roster', [TAB_NAMES.roster], names));
+  if (!tripsTab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips], names));
+  const notices: string[] = [
+    ...rosterTabs
+      .slice(1)
+      .filter((t) => t !== tripsTab)
+      .map((t) => messages.unreadTab(t, 'roster', rosterTab)),
+    ...tripsTabs.slice(1).map((t) => messages.unreadTab(t, 'trips', tripsTab)),
+  ];
+  return { rosterTab, tripsTab, notices };
+}
+
+interface ResolvedSettings {
+  settings: Settings;
+  policy: Analysis['policy'];
+  sheetSettings: SheetSettingRow[];
+  settingsTab: string | null;
+  problems: string[];
+  /** The Năm the Cài đặt tab writes, if it writes one: what a notice about --year may point to. */
+  sheetYear: number | null;
+  /** The year before the command line's flags. */
+  yearBeforeFlags: number;
+}
+
+/** The stored settings, with the Cài đặt tab laid over them and then the command line's flags, validated. */
+function resolveSettings(workbook: TabSource, names: string[], options: AnalyzeOptions): ResolvedSettings {
+  const settingsTab = findTab(names, 'settings');
+  const problems: string[] = [];
+  let settings = options.settings;
+  let sheetSettings: SheetSettingRow[] = [];
+  if (settingsTab) {
+    const read = readSettingsTab(workbook.readTab(settingsTab, { valuesOnly: true })?.values ?? [], workbook.dateTimeZone, settingsTab);
+    const applied = applySheetSettings(settings, read, settingsTab);
+    settings = applied.settings;
+    sheetSettings = applied.applied;
+    problems.push(...applied.problems);
+  }
+  const sheetYear = sheetSettings.some((r) => r.paths.includes('year')) ? settings.year : null;
+  const yearBeforeFlags = settings.year;
+  if (options.overrides) settings = options.overrides(settings);
+  const resolved = validateSettings(settings);
+  if (!resolved.ok) throw new UserError(settingsMessages.invalid(resolved.errors));
+  return { settings: resolved.settings, policy: resolved.policy, sheetSettings, settingsTab, problems, sheetYear, yearBeforeFlags };
 }
 
 function shapeOf(analysis: Analysis, role: 'roster' | 'trips'): TabShape {
@@ -252,9 +248,13 @@ export function writeEditedRowResults(workbook: Workbook, analysis: Analysis, ro
   }
 }
 
-/** The main job: read, evaluate, annotate the input tabs and write the dashboard. */
-export function runCheck(workbook: Workbook, options: AnalyzeOptions): Analysis & { dashboardTab: string } {
+/**
+ * The main job: read, evaluate, annotate the input tabs and write the dashboard. `onRead` hears what was read before
+ * anything is written (the menu check tells the person how many rows it is checking).
+ */
+export function runCheck(workbook: Workbook, options: AnalyzeOptions, onRead?: (analysis: Analysis) => void): Analysis & { dashboardTab: string } {
   const analysis = analyze(workbook, { ...options, withNotes: true });
+  onRead?.(analysis);
   const dashboardTab = writeCheckResults(workbook, analysis);
   return { ...analysis, dashboardTab };
 }

@@ -1,54 +1,29 @@
-import { columnLetter } from '../core/columns';
+import { parseCell as parseA1Cell, parseRange as parseA1Range, type CellAddress, type CellRange, type GridLimits } from '../core/a1';
 
-/** A1 references as SpreadsheetML writes them (ECMA-376 Part 1 §18.18.62 ST_Ref), 1-based. */
-
+/** The worksheet grid of .xlsx (Excel's limits): 1,048,576 rows, 16,384 columns (A to XFD). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+const WORKSHEET: GridLimits = { rows: MAX_ROWS, columns: MAX_COLUMNS };
 
-export interface CellAddress {
-  row: number;
-  column: number;
-}
-
-export interface CellRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** "B3", "$B$3" → { row: 3, column: 2 }; null when it is not a cell reference. */
+/** A cell reference of a worksheet part ("B3", "$B$3"); null when it is not one or lies outside the grid. */
 export function parseCell(ref: string): CellAddress | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
-  const column = columnNumber(m[1]!);
-  const row = Number(m[2]);
-  return row >= 1 && row <= MAX_ROWS && column >= 1 && column <= MAX_COLUMNS ? { row, column } : null;
+  return parseA1Cell(ref, WORKSHEET);
 }
 
-/** "A1:C4" (or one cell) → its corners; null when it is not a range. */
+/** A range of a worksheet part ("A1:C4", or one cell); null when it is not one or lies outside the grid. */
 export function parseRange(ref: string): CellRange | null {
-  const [from, to = from] = ref.trim().split(':') as [string, string?];
-  const a = parseCell(from);
-  const b = parseCell(to);
-  if (!a || !b) return null;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+  return parseA1Range(ref, WORKSHEET);
 }
 
-export function columnNumber(letters: string): number {
+/** The column of a cell reference held in bytes ("AB12" → 28): core/a1.ts columnNumber without decoding the text. */
+export function columnOfBytes(bytes: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0xdf) - 64;
+  for (let i = from; i < to; i++) {
+    const code = bytes[i]! & 0xdf;
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
   return n;
-}
-
-export function cellRef(row: number, column: number): string {
-  return `${columnLetter(column)}${row}`;
-}
-
-export function rangeRef(range: CellRange): string {
-  const from = cellRef(range.top, range.left);
-  const to = cellRef(range.bottom, range.right);
-  return from === to ? from : `${from}:${to}`;
 }
 
 /** A tab's name as a formula writes it: quoted, quotes doubled. */

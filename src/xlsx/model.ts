@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../core/calendar-date';
 import type { TabLayout } from '../core/grid';
 import type { Highlight } from '../core/highlights';
+import { MAX_COLUMNS } from './a1';
 
 /**
  * What a loaded workbook is after the port's calls and before it is written: the file's sheets and defined names as
@@ -23,8 +24,6 @@ export interface HighlightPlan {
   rules: readonly Highlight[];
 }
 
-const COLUMNS = 16_384;
-
 /**
  * Cells to write, keyed by their position (one number per cell, not a map per row: a national check writes a status
  * into 100,000 rows), handed to the writer in row and column order.
@@ -33,15 +32,15 @@ export class CellWrites {
   private readonly byKey = new Map<number, CellWrite>();
 
   static keyOf(row: number, column: number): number {
-    return (row - 1) * COLUMNS + column - 1;
+    return (row - 1) * MAX_COLUMNS + column - 1;
   }
 
   static rowOf(key: number): number {
-    return Math.floor(key / COLUMNS) + 1;
+    return Math.floor(key / MAX_COLUMNS) + 1;
   }
 
   static columnOf(key: number): number {
-    return (key % COLUMNS) + 1;
+    return (key % MAX_COLUMNS) + 1;
   }
 
   get size(): number {

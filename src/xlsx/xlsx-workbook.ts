@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dateParts } from '../core/calendar-date';
-import { columnLetter } from '../core/columns';
+import { cellRef, columnLetter } from '../core/a1';
 import type { GridRange, TabLayout } from '../core/grid';
 import { UserError } from '../core/user-error';
 import {
@@ -18,7 +18,7 @@ import {
   type Workbook,
   type WriteCell,
 } from '../sheets/workbook';
-import { cellRef, MAX_COLUMNS, MAX_ROWS, quoteSheet } from './a1';
+import { MAX_COLUMNS, MAX_ROWS, parseCell, quoteSheet } from './a1';
 import { sniffInput } from './input-file';
 import { isOsError, osErrorMessage } from './os-errors';
 import { blankPackage, EMPTY_STYLES } from './package/blank';
@@ -80,7 +80,7 @@ const TAB_MARK = `${MARK_PREFIX}tab_`;
 const LIST_MARK = `${MARK_PREFIX}list_`;
 /** Excel refuses an inline list source (`"a,b,c"`) longer than 255 characters. */
 const INLINE_LIST_LIMIT = 255;
-const MARK_FORMULA = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const MARK_FORMULA = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/;
 
 interface Mark {
   name: string;
@@ -520,8 +520,10 @@ export class XlsxWorkbook implements Workbook {
       if (n.removed || !n.name.startsWith(MARK_PREFIX) || n.scope !== null) continue;
       const m = MARK_FORMULA.exec(n.formula.trim());
       if (!m) continue;
+      const at = parseCell(m[3]!);
+      if (!at) continue;
       const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-      out.push({ name: n.name, sheet, row: Number(m[4]), column: columnNumberOf(m[3]!) });
+      out.push({ name: n.name, sheet, ...at });
     }
     return out;
   }
@@ -582,12 +584,6 @@ function rawOf(write: CellWrite): RawCell {
 function listReference(tab: string, column: number, rows: number): string {
   const letter = columnLetter(column);
   return `${quoteSheet(tab)}!$${letter}$1:$${letter}$${rows}`;
-}
-
-function columnNumberOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 function requireInside(layout: TabLayout, range: GridRange, what: string): void {

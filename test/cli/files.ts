@@ -1,7 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { convertWithLibreOffice, IN_CI, SOFFICE } from '../support/tools';
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 /**
@@ -105,30 +103,18 @@ export function compoundFile(entries: readonly { name: string; storage?: boolean
   return Buffer.concat([header, fat, directory]);
 }
 
-const ci = process.env.CI === 'true' || process.env.CI === '1';
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0) ?? null;
-
 /**
  * Tests that need LibreOffice skip on a machine without it, saying so, and fail under CI=true, where its absence
  * is a broken set-up (.ci/run installs it).
  */
-export const noLibreOffice = soffice === null && !ci;
+export const noLibreOffice = SOFFICE === null && !IN_CI;
 if (noLibreOffice) {
   console.warn(
     'LibreOffice (soffice) không có trên máy này: bỏ qua các kiểm thử cần tệp .ods/.xls/.xlsx do LibreOffice tạo. Cài bằng: sudo apt-get install libreoffice-calc',
   );
 }
 
-/** Converts `files` with LibreOffice to `format` (e.g. "ods", "xls", "xlsx") into a fresh folder; returns the new paths. */
-export function convertWithLibreOffice(files: readonly string[], format: string): string[] {
-  if (soffice === null) throw new Error('CI=true nhưng không có LibreOffice (soffice): kiểm thử này cần nó. Cài gói libreoffice-calc (xem .ci/run).');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-lo-'));
-  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, ...files], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
-  return files.map((f) => path.join(dir, `${path.parse(f).name}.${format.split(':')[0]}`));
-}
+export { convertWithLibreOffice };
 
 /** A 2×2 PNG, red: a picture exceljs carries over. */
 export function tinyPng(): Buffer {

@@ -4,7 +4,7 @@ import { SettingsSchema, type Settings } from '../../src/core/settings';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import { MemorySettingsStore } from '../../src/sheets/settings-store';
 import type { ServerContext } from '../../src/sheets/server-context';
-import { MailRejected, type Mailer, type OutgoingMessage, type RejectionKind } from '../../src/sheets/email-run';
+import { MailRejected, type Mailer, type OutgoingMessage, type RejectionKind } from '../../src/sheets/email-send';
 import { ROSTER_HEADER, TRIP_HEADER } from '../support/domain';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifyMailError, MailAppMailer } from '../../src/gas/mailer';
-import { MailRejected, type OutgoingMessage, type RejectionKind } from '../../src/sheets/email-run';
+import { MailRejected, type OutgoingMessage, type RejectionKind } from '../../src/sheets/email-send';
 import { createAppsScriptEnvironment, gasError, MESSAGES } from '../fakes';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryLogStore, runDailySends } from '../../src/sheets/email-run';
+import { runDailySends } from '../../src/sheets/email-run';
+import { MemoryLogStore } from '../../src/sheets/email-send';
 import { memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 function sendsOn(today: string, settings: ReturnType<typeof provinceSettings>) {

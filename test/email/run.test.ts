@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarDate } from '../../src/core/calendar-date';
 import { parseSentLog } from '../../src/core/email/sent-log';
 import { emailTexts as say } from '../../src/core/email/texts';
-import { MemoryLogStore, runDailySends, sendTestSummary } from '../../src/sheets/email-run';
+import { runDailySends, sendTestSummary } from '../../src/sheets/email-run';
+import { MemoryLogStore } from '../../src/sheets/email-send';
 import { at, memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc123/edit';

@@ -3,7 +3,8 @@ import type { CalendarDate } from '../../src/core/calendar-date';
 import { parseSentLog, type SendFailure } from '../../src/core/email/sent-log';
 import { emailTexts as say } from '../../src/core/email/texts';
 import { sendMissedSummaries } from '../../src/sheets/email-resend';
-import { MemoryLogStore, runDailySends, startWatch, type RejectionKind } from '../../src/sheets/email-run';
+import { runDailySends, startWatch } from '../../src/sheets/email-run';
+import { MemoryLogStore, type RejectionKind } from '../../src/sheets/email-send';
 import { at, memoryContext, PEOPLE, provinceSettings, RecordingMailer, who } from './fixture';
 
 /**

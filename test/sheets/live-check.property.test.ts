@@ -140,8 +140,8 @@ function rowsOf(wb: MemoryWorkbook, tab: string): (row: number) => unknown {
 }
 
 describe('kiểm tra trực tiếp sau khi sửa (onEdit)', () => {
-  // About 8 s on an idle 2-core machine; four times that when the machine is shared (the CI run is not timed here).
-  it('tính chất: các dòng được ghi giống hệt lần kiểm tra toàn bộ; các dòng khác giữ nguyên', { timeout: 120_000 }, () => {
+  // A hundred whole checks: seconds on a quiet machine, a minute on a loaded one; the timeout is for the latter.
+  it('tính chất: các dòng được ghi giống hệt lần kiểm tra toàn bộ; các dòng khác giữ nguyên', { timeout: 180_000 }, () => {
     let partial = 0;
     fc.assert(
       fc.property(anEdit, (e) => {
@@ -186,20 +186,21 @@ describe('kiểm tra trực tiếp sau khi sửa (onEdit)', () => {
     expect(partial).toBeGreaterThan(25);
   });
 
-  it('một ô sửa ở dòng đi cơ sở: đọc ít hơn 1/5 số ô của cách đọc cả tab (400 cán bộ, 10.000 đợt)', () => {
-    const g = generateWorkbook({ cadres: 400, trips: 10_000, seed: 3 });
+  // At national size (4.000 cán bộ, 100.000 đợt) the benchmark holds the same ratio (npm run bench, its onEdit target).
+  it('một ô sửa ở dòng đi cơ sở: đọc ít hơn 1/5 số ô của cách đọc cả tab (100 cán bộ, 2.500 đợt)', () => {
+    const g = generateWorkbook({ cadres: 100, trips: 2_500, seed: 3 });
     const make = () => {
       const wb = MemoryWorkbook.fromTabs(g.tabs, { dateTimeZone: BENCH_TIME_ZONE });
       runCheck(wb, options);
-      wb.setCell(TRIPS_TAB, 5_001, 11, 'Đã thực hiện');
+      wb.setCell(TRIPS_TAB, 1_251, 11, 'Đã thực hiện');
       wb.cellsRead = 0;
       return wb;
     };
     const one = make();
-    expect(liveCheck(one, options, { tab: TRIPS_TAB, row: 5_001, rows: 1, column: 11, columns: 1 }).path).toBe('rows');
+    expect(liveCheck(one, options, { tab: TRIPS_TAB, row: 1_251, rows: 1, column: 11, columns: 1 }).path).toBe('rows');
     const paste = make();
     // The same edit seen as a paste over many rows takes the whole-tab path: what onEdit read before.
-    expect(liveCheck(paste, options, { tab: TRIPS_TAB, row: 5_001, rows: LIVE_MAX_EDITED_ROWS + 1, column: 11, columns: 1 }).path).toBe('full');
+    expect(liveCheck(paste, options, { tab: TRIPS_TAB, row: 1_251, rows: LIVE_MAX_EDITED_ROWS + 1, column: 11, columns: 1 }).path).toBe('full');
     expect(one.cellsRead).toBeLessThan(paste.cellsRead / 5);
   });
 

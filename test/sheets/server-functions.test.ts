@@ -153,6 +153,23 @@ describe('saveTrip', () => {
     expect(saved.progress).toMatchObject({ name: 'Trần Văn Hòa', daysProjected: 6, tripRows: [4, 6] });
   });
 
+  it('answers with the card a fresh read gives, reading each tab once (the save’s own reads, then the row it wrote)', () => {
+    const ctx = context(smallProvince());
+    const reads: string[] = [];
+    const readTab = ctx.workbook.readTab.bind(ctx.workbook);
+    ctx.workbook.readTab = (name, options) => (reads.push(name), readTab(name, options));
+    const saved = saveTrip(
+      ctx,
+      validTrip({ name: 'Nguyễn Văn An', ban: 'Văn phòng', kind: 'chuyen-de', from: '2023-10-02', to: '2023-10-06', days: '5', status: 'done' }),
+    );
+    if (!saved.ok) throw new Error('not saved');
+    expect(reads).toEqual(['Cán bộ', 'Đi cơ sở']);
+    const fresh = getProgress(ctx).cadres.find((c) => c.id === saved.progress!.id);
+    expect(saved.progress).toEqual(fresh);
+    // Hand-worked: 7 days (03–09/04) + 5 days (02–06/10) done; two chuyên đề rounds of 5–7 days, weeks apart.
+    expect(saved.progress).toMatchObject({ name: 'Nguyễn Văn An', ban: 'Văn phòng', daysDone: 12, roundsDone: 2, tripRows: [5, 6] });
+  });
+
   it('follows the columns wherever the tab has them, and leaves the user’s own columns blank', () => {
     const tabs = smallProvince();
     tabs['Đi cơ sở'] = [

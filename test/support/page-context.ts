@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../src/core/calendar-date';
-import { MemoryLogStore } from '../../src/sheets/email-run';
+import { MemoryLogStore } from '../../src/sheets/email-send';
 import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
 import type { PageContext } from '../../src/sheets/server-context';
 import { MemorySettingsStore } from '../../src/sheets/settings-store';

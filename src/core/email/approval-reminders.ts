@@ -1,13 +1,12 @@
-import { approvalOf, roundsOf } from '../approval';
-import { addDays, formatTripWindow, type CalendarDate } from '../calendar-date';
-import { contentKindCaption } from '../content';
-import type { Cadre, Trip } from '../model';
+import { roundsOf } from '../approval';
+import { addDays, type CalendarDate } from '../calendar-date';
 import { banKey } from '../names';
 import type { Policy } from '../policy';
 import type { RoundDeadline } from '../registration-rounds';
 import type { Settings } from '../settings';
 import type { BanFacts } from './facts';
 import { btcKtAddresses, normalizeEmail } from './recipients';
+import type { WaitingRegistration } from './waiting';
 
 /**
  * Reminders to whoever holds a waiting registration, a few days (settings.schedule.reminderDaysBefore) before each
@@ -17,17 +16,6 @@ import { btcKtAddresses, normalizeEmail } from './recipients';
  * One email a day per person, whatever the number of deadlines near that day (item `a<year>-<day>`, one per address
  * in the sent-log, like every other email: never twice). Only where the sheet keeps approvals.
  */
-
-/** A registration waiting for a decision, as the reminder lists it. */
-export interface WaitingRegistration {
-  row: number;
-  cadre: string;
-  ban: string;
-  /** "3.1. Theo chuyên đề: …, Từ ngày … đến ngày …" */
-  text: string;
-  from: CalendarDate;
-  state: 'cho-ban-duyet' | 'cho-tong-hop';
-}
 
 /** One deadline of the email: what it is, its date, and the registrations waiting for it. */
 export interface HeldDeadline {
@@ -41,21 +29,6 @@ export interface ApprovalHolding {
   /** The Ban whose leader is written to; null for the province's step. */
   ban: string | null;
   deadlines: HeldDeadline[];
-}
-
-/** The year's registrations waiting at the Ban's or the province's step, where the sheet keeps approvals. */
-export function waitingRegistrations(trips: readonly Trip[], cadres: readonly Cadre[], kept: boolean, policy: Policy, year: number): WaitingRegistration[] {
-  if (!kept) return [];
-  const out: WaitingRegistration[] = [];
-  for (const trip of trips) {
-    if (trip.status === 'cancelled' || !trip.from.startsWith(String(year))) continue;
-    const { state } = approvalOf(trip, kept, policy, year);
-    if (state !== 'cho-ban-duyet' && state !== 'cho-tong-hop') continue;
-    const cadre = cadres[trip.cadre]!;
-    const what = contentKindCaption(trip.kind, policy) + (trip.detail ? `: ${trip.detail}` : '');
-    out.push({ row: trip.row, cadre: cadre.name, ban: cadre.ban, text: `${what}, ${formatTripWindow(trip.from, trip.to)}`, from: trip.from, state });
-  }
-  return out;
 }
 
 /** One reminder: to one address, due on one day, for the deadlines near then. */

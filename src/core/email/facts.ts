@@ -6,7 +6,7 @@ import { banKey } from '../names';
 import type { Policy } from '../policy';
 import type { Settings } from '../settings';
 import { isBehind, type Verdict } from '../verdict';
-import { waitingRegistrations, type WaitingRegistration } from './approval-reminders';
+import { waitingRegistrations, type WaitingRegistration } from './waiting';
 import { banLeaderOf, type BanLeader } from './recipients';
 
 /**

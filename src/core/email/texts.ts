@@ -7,6 +7,11 @@ import { periodName } from '../quarter-name';
  * state, and what the daily run records. Built by functions with the values they name.
  */
 export const emailTexts = {
+  /** The sender's display name on every email the add-on sends. */
+  senderName: 'Tiện ích 1+2 Tỉnh đoàn',
+  /** Stands for the recipient's address in the mail service's words kept in the sent-log (the address is never kept). */
+  addressPlaceholder: '[địa chỉ]',
+
   // ---- why an email did not go (kept in the sent-log, listed on the settings page)
   noLeaderAddress: (ban: string) => `${ban} chưa có email lãnh đạo: thêm ở cột Email của tab Cán bộ hoặc trong Cài đặt.`,
   badAddress: (address: string) => `Địa chỉ email “${address}” không hợp lệ nên thư không được gửi.`,

@@ -263,7 +263,7 @@ export interface SelectedTripRows {
 export function selectTripRows(ctx: PageContext, input: SelectTripRowsInput): SelectedTripRows {
   if (input.rows.length === 0) throw new UserError(pageTexts.noTripsOf(input.name));
   const tab = findTab(ctx.workbook.tabNames(), 'trips');
-  if (!tab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips]));
+  if (!tab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips]));
   return {
     tab,
     selected: ctx.host.selectRows(

@@ -114,7 +114,7 @@ function presetOptions(): PresetOption[] {
  */
 export const SettingsFormSchema = lazy(() =>
   z.custom<SettingsInput>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
-    message: pageTexts.badInput(['Cài đặt phải là một bảng giá trị.']),
+    message: pageTexts.badInput([pageTexts.settingsNotTable]),
   }),
 );
 

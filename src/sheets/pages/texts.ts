@@ -12,6 +12,7 @@ export const pageTexts = {
   badQuarter: 'Quý phải là 1, 2, 3 hoặc 4.',
   badSwitch: 'Giá trị bật/tắt không hợp lệ.',
   badRows: 'Danh sách dòng không hợp lệ.',
+  settingsNotTable: 'Cài đặt phải là một bảng giá trị.',
   noTripsTable: 'Không tìm thấy dòng tiêu đề của tab các đợt đi cơ sở.',
   noTripsOf: (name: string) => `Chưa có đợt đi cơ sở nào của ${name} trong tab Đi cơ sở.`,
   rowGone: (row: number, tab: string) => `Tab “${tab}” không còn dòng ${row}: có thể dòng đã bị xóa. Hãy tìm đợt ấy trong tab.`,

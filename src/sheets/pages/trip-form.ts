@@ -13,6 +13,7 @@ import { UserError } from '../../core/user-error';
 import { TRIP_STATUSES, TRIP_STATUS_LABELS, type ContentKind, type TripStatus } from '../../core/vocabulary';
 import * as z from '../../core/zod-vi';
 import { userPartOf } from '../notes';
+import { RememberedReads } from '../remembered-reads';
 import { analyzeContext, type PageContext, type ServerContext } from '../server-context';
 import type { RawCell, WriteCell } from '../workbook';
 import { userView, type Analysis } from '../workflow';
@@ -94,7 +95,8 @@ export type SaveTripResult =
  */
 export function saveTrip(ctx: ServerContext, input: z.output<typeof SaveTripSchema>): SaveTripResult {
   const { force, ...draft } = input;
-  const { analysis } = analyzeContext(ctx);
+  const source = new RememberedReads(ctx.workbook);
+  const { analysis, stored } = analyzeContext(ctx, { source });
   const roster = rosterEntries(analysis.roster.cadres);
   if (draft.ban === '') {
     const namesakes = roster.filter((r) => nameKey(r.name) === nameKey(draft.name));
@@ -152,12 +154,15 @@ export function saveTrip(ctx: ServerContext, input: z.output<typeof SaveTripSche
     if (c !== undefined && value !== undefined) row[c] = value;
   }
   const written = ctx.workbook.appendRows(analysis.tabs.trips, [row]);
-  return { ok: true, tab: analysis.tabs.trips, row: written, written: row, progress: progressEntryOf(analyzeContext(ctx).analysis, cadre.index) };
+  // The card after the save, from the reads already made and the row just written: nothing is read again.
+  source.appended(analysis.tabs.trips, written, row);
+  const after = analyzeContext(ctx, { source, stored }).analysis;
+  return { ok: true, tab: analysis.tabs.trips, row: written, written: row, progress: progressEntryOf(after, cadre.index) };
 }
 
 function tripsTabOf(ctx: ServerContext): string {
   const tab = findTab(ctx.workbook.tabNames(), 'trips');
-  if (!tab) throw new UserError(messages.missingTab('các đợt đi cơ sở', [TAB_NAMES.trips]));
+  if (!tab) throw new UserError(messages.missingTab('trips', [TAB_NAMES.trips]));
   return tab;
 }
 

@@ -3,10 +3,10 @@ import { leftOutText } from '../../core/forms/frame';
 import { quarterLabel } from '../../core/forms/mau3';
 import type { FormCount, FormOptionsPayload, GenerateFormResult } from '../../sheets/pages/forms';
 import { call, closeHost } from '../bridge';
-import { combobox } from '../shared/combobox';
+import { combobox, type Combobox } from '../shared/combobox';
 import { banner, busy, byId, focusOn, h, isBusy, newId, replace, type Child } from '../shared/dom';
 import { failureBanner } from '../shared/failure';
-import { checkbox, field, select } from '../shared/form';
+import { checkbox, field, select, type Field } from '../shared/form';
 import { loadPage } from '../shared/load';
 import { formsTexts as T } from './texts';
 
@@ -20,21 +20,74 @@ type Form = 'mau1' | 'mau2' | 'mau3';
 
 const app = byId('app');
 
+/** The dialog's controls and the places its answers go, built once from the server's options. */
+interface Dialog {
+  options: FormOptionsPayload;
+  forms: Record<Form, Radio>;
+  who: { cadre: Radio; ban: Radio };
+  whoGroup: HTMLElement;
+  cadre: Combobox;
+  cadreField: Field<HTMLInputElement>;
+  ban: HTMLSelectElement;
+  banField: Field<HTMLSelectElement>;
+  quarter: HTMLSelectElement;
+  quarterField: Field<HTMLSelectElement>;
+  /** Where the sheet keeps approvals, mẫu 2 lists what the Ban approved; this box lists every registration, marked. */
+  mau2All: { root: HTMLElement; control: HTMLInputElement };
+  summary: HTMLElement;
+  generate: HTMLButtonElement;
+  result: HTMLElement;
+  note: HTMLElement;
+  warnings: HTMLElement | null;
+}
+
+interface Radio {
+  input: HTMLInputElement;
+  root: HTMLElement;
+}
+
+interface Choice {
+  form: Form;
+  byCadre: boolean;
+  ban: string | null;
+  cadre: number | null;
+  quarter: Quarter;
+  mau2All: boolean;
+}
+
 function build(options: FormOptionsPayload): void {
+  const d = dialog(options);
+  for (const input of [d.forms.mau1.input, d.forms.mau2.input, d.forms.mau3.input, d.who.cadre.input, d.who.ban.input])
+    input.addEventListener('change', () => render(d, true));
+  d.ban.addEventListener('change', () => render(d, true));
+  d.quarter.addEventListener('change', () => render(d, true));
+  d.mau2All.control.addEventListener('change', () => render(d, true));
+  d.cadre.onChange(() => {
+    d.cadreField.setError(null);
+    render(d, true);
+  });
+  const form = formOf(d);
+  d.warnings = warningsOf(options.warnings);
+  replace(app, h('h1', { class: 'visually-hidden' }, T.title), d.warnings, form, d.note);
+  render(d, false);
+}
+
+function radio(name: string, value: string, label: string, hint: string | null, checked: boolean): Radio {
+  const input = h('input', { attrs: { type: 'radio', name, value, id: newId('r'), checked } });
+  const root = h(
+    'div',
+    { class: 'radio' },
+    input,
+    h('label', { attrs: { for: input.id } }, hint ? [h('strong', null, label), h('span', { class: 'hint' }, hint)] : label),
+  );
+  return { input, root };
+}
+
+function dialog(options: FormOptionsPayload): Dialog {
   // The menu item that opened the dialog (“Tạo mẫu 1…”, “Tạo mẫu 2…” or “Tạo mẫu 3…”) says which form to start with.
   const asked = (window as { __FORM__?: unknown }).__FORM__;
   const opened: Form = asked === 'mau1' || asked === 'mau2' ? asked : 'mau3';
   const formName = newId('form');
-  const radio = (name: string, value: string, label: string, hint: string | null, checked: boolean) => {
-    const input = h('input', { attrs: { type: 'radio', name, value, id: newId('r'), checked } });
-    const root = h(
-      'div',
-      { class: 'radio' },
-      input,
-      h('label', { attrs: { for: input.id } }, hint ? [h('strong', null, label), h('span', { class: 'hint' }, hint)] : label),
-    );
-    return { input, root };
-  };
   const forms = {
     mau1: radio(formName, 'mau1', T.mau1, T.mau1Hint, opened === 'mau1'),
     mau2: radio(formName, 'mau2', T.mau2, T.mau2Hint, opened === 'mau2'),
@@ -56,174 +109,174 @@ function build(options: FormOptionsPayload): void {
     String(options.currentQuarter),
   );
   const quarterField = field(T.quarter, quarter);
-  // Where the sheet keeps approvals, mẫu 2 lists what the Ban approved; this box lists every registration, marked.
   const mau2All = checkbox(T.mau2All, false);
   const summary = h('div', { class: 'summary', attrs: { role: 'status' } });
   const generate = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.generate);
-  const close = h('button', { attrs: { type: 'button' }, on: { click: () => closeHost() } }, T.close);
   const result = h('div', { class: 'result' });
-  let warnings: HTMLElement | null = null;
   const note = h('p', { class: 'subtitle note' }, T.note);
-  /** An answer (made, replace?, failed) takes the place of the note and the folded warnings: the dialog keeps its 420 px. */
-  const answer = (...children: HTMLElement[]) => {
-    replace(result, ...children);
-    note.hidden = children.length > 0;
-    if (warnings) warnings.hidden = children.length > 0;
+  return { options, forms, who, whoGroup, cadre, cadreField, ban, banField, quarter, quarterField, mau2All, summary, generate, result, note, warnings: null };
+}
+
+/** An answer (made, replace?, failed) takes the place of the note and the folded warnings: the dialog keeps its 420 px. */
+function answer(d: Dialog, ...children: HTMLElement[]): void {
+  replace(d.result, ...children);
+  d.note.hidden = children.length > 0;
+  if (d.warnings) d.warnings.hidden = children.length > 0;
+}
+
+function chosen(d: Dialog): Choice {
+  const form: Form = d.forms.mau1.input.checked ? 'mau1' : d.forms.mau2.input.checked ? 'mau2' : 'mau3';
+  return {
+    form,
+    byCadre: form === 'mau1' && d.who.cadre.input.checked,
+    ban: d.ban.value === '' ? null : d.ban.value,
+    cadre: d.cadre.value(),
+    quarter: Number(d.quarter.value) as Quarter,
+    mau2All: d.mau2All.control.checked,
   };
+}
 
-  function chosen(): { form: Form; byCadre: boolean; ban: string | null; cadre: number | null; quarter: Quarter } {
-    const form: Form = forms.mau1.input.checked ? 'mau1' : forms.mau2.input.checked ? 'mau2' : 'mau3';
-    return {
-      form,
-      byCadre: form === 'mau1' && who.cadre.input.checked,
-      ban: ban.value === '' ? null : ban.value,
-      cadre: cadre.value(),
-      quarter: Number(quarter.value) as Quarter,
-    };
+function listing(what: string, count: FormCount): Child {
+  return count.trips === 0
+    ? T.noTrips(what)
+    : [`${what} ${T.willList} `, h('strong', null, T.cadres(count.cadres)), ', ', h('strong', null, T.trips(count.trips)), '.'];
+}
+
+/** Shows the controls the choice needs and says what the form will list; a new choice clears the last result. */
+function render(d: Dialog, clear: boolean): void {
+  const { options, ban } = d;
+  const c = chosen(d);
+  if (clear) answer(d);
+  d.whoGroup.hidden = c.form !== 'mau1';
+  d.cadreField.root.hidden = !c.byCadre;
+  d.banField.root.hidden = c.byCadre;
+  d.quarterField.root.hidden = c.form !== 'mau3';
+  d.mau2All.root.hidden = c.form !== 'mau2' || !options.approvalsKept;
+  // Mẫu 1 is per person: for a Ban, not the whole province.
+  const all = ban.querySelector<HTMLOptionElement>('option[value=""]')!;
+  all.hidden = c.form === 'mau1';
+  all.disabled = c.form === 'mau1';
+  if (c.form === 'mau1' && !c.byCadre && ban.value === '' && options.bans.length > 0) ban.value = options.bans[0]!;
+  replace(d.summary, summaryOf(options, chosen(d)));
+}
+
+/** What the chosen form will list, or what is still to choose. */
+function summaryOf(options: FormOptionsPayload, now: Choice): Child {
+  const scope = options.scopes.find((s) => s.ban === now.ban) ?? options.scopes[0]!;
+  const who = now.ban ?? T.province;
+  if (now.form === 'mau1') {
+    const person = now.cadre === null ? null : options.cadres[now.cadre]!;
+    if (now.byCadre) return person ? listing(T.whatMau1Cadre(person.name), { cadres: 1, trips: person.trips }) : T.pickCadre;
+    return now.ban ? listing(T.whatMau1Ban(now.ban), scope.mau1) : T.pickBan;
   }
-
-  function listing(what: string, count: FormCount): Child {
-    return count.trips === 0
-      ? T.noTrips(what)
-      : [`${what} ${T.willList} `, h('strong', null, T.cadres(count.cadres)), ', ', h('strong', null, T.trips(count.trips)), '.'];
+  if (now.form === 'mau2') {
+    const all = now.mau2All && options.approvalsKept;
+    const what = !options.approvalsKept ? T.whatMau2 : all ? T.whatMau2All : T.whatMau2Approved;
+    return listing(what(options.year, who), all ? scope.mau2All : scope.mau2);
   }
+  return listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!);
+}
 
-  /** Shows the controls the choice needs and says what the form will list; a new choice clears the last result. */
-  function render(clear: boolean): void {
-    const c = chosen();
-    if (clear) answer();
-    whoGroup.hidden = c.form !== 'mau1';
-    cadreField.root.hidden = !c.byCadre;
-    banField.root.hidden = c.byCadre;
-    quarterField.root.hidden = c.form !== 'mau3';
-    mau2All.root.hidden = c.form !== 'mau2' || !options.approvalsKept;
-    // Mẫu 1 is per person: for a Ban, not the whole province.
-    const all = ban.querySelector<HTMLOptionElement>('option[value=""]')!;
-    all.hidden = c.form === 'mau1';
-    all.disabled = c.form === 'mau1';
-    if (c.form === 'mau1' && !c.byCadre && ban.value === '' && options.bans.length > 0) ban.value = options.bans[0]!;
-    const now = chosen();
-    const scope = options.scopes.find((s) => s.ban === now.ban) ?? options.scopes[0]!;
-    const who = now.ban ?? T.province;
-    if (now.form === 'mau1') {
-      const person = now.cadre === null ? null : options.cadres[now.cadre]!;
-      if (now.byCadre) replace(summary, person ? listing(T.whatMau1Cadre(person.name), { cadres: 1, trips: person.trips }) : T.pickCadre);
-      else replace(summary, now.ban ? listing(T.whatMau1Ban(now.ban), scope.mau1) : T.pickBan);
-    } else if (now.form === 'mau2') {
-      const all = mau2All.control.checked;
-      const what = !options.approvalsKept ? T.whatMau2 : all ? T.whatMau2All : T.whatMau2Approved;
-      replace(summary, listing(what(options.year, who), all && options.approvalsKept ? scope.mau2All : scope.mau2));
-    } else replace(summary, listing(T.whatMau3(quarterLabel(now.quarter, options.year), who), scope.mau3[now.quarter - 1]!));
+async function make(d: Dialog, replaceTab: boolean): Promise<void> {
+  if (isBusy(d.generate)) return;
+  const c = chosen(d);
+  const person = c.byCadre && c.cadre !== null ? d.options.cadres[c.cadre]! : null;
+  if (c.form === 'mau1' && c.byCadre && !person) {
+    d.cadreField.setError(T.pickCadre);
+    d.cadre.input.focus();
+    return;
   }
-
-  async function make(replaceTab: boolean): Promise<void> {
-    if (isBusy(generate)) return;
-    const c = chosen();
-    const person = c.byCadre && c.cadre !== null ? options.cadres[c.cadre]! : null;
-    if (c.form === 'mau1' && c.byCadre && !person) {
-      cadreField.setError(T.pickCadre);
-      cadre.input.focus();
-      return;
-    }
-    cadreField.setError(null);
-    let made: GenerateFormResult;
-    try {
-      made = await busy(generate, T.generating, () =>
-        call('generateForm', {
-          form: c.form,
-          ban: c.form === 'mau1' && c.byCadre ? null : c.ban,
-          cadre: person ? { name: person.name, ban: person.ban } : null,
-          quarter: c.quarter,
-          mau2: mau2All.control.checked ? 'all' : 'approved',
-          replace: replaceTab,
-        }),
-      );
-    } catch (error) {
-      answer(failureBanner(error));
-      focusOn(result.firstElementChild as HTMLElement);
-      return;
-    }
-    if (!made.ok) {
-      ask(made.existing);
-      return;
-    }
-    const done = banner('success', T.made(made.tabName, made.cadres, made.trips, made.replaced));
-    if (made.leftOut.length > 0) answer(done, banner('warning', leftOutText(made.leftOut)));
-    else answer(done);
-    focusOn(done);
-  }
-
-  /**
-   * The tab exists: replace it (and what was edited in it by hand)? Keeping it is the primary answer and has the focus;
-   * Escape keeps it too.
-   */
-  function ask(existing: string): void {
-    const keep = () => {
-      answer();
-      generate.focus();
-    };
-    const yes = h('button', { attrs: { type: 'button' }, on: { click: () => void make(true) } }, T.replace);
-    const no = h('button', { class: 'primary', attrs: { type: 'button' }, on: { click: keep } }, T.keep);
-    const question = h(
-      'div',
-      { class: 'banner banner-warning confirm', attrs: { role: 'alert' } },
-      h('p', null, T.exists(existing)),
-      h('div', { class: 'actions' }, no, yes),
+  d.cadreField.setError(null);
+  let made: GenerateFormResult;
+  try {
+    made = await busy(d.generate, T.generating, () =>
+      call('generateForm', {
+        form: c.form,
+        ban: c.form === 'mau1' && c.byCadre ? null : c.ban,
+        cadre: person ? { name: person.name, ban: person.ban } : null,
+        quarter: c.quarter,
+        mau2: c.mau2All ? 'all' : 'approved',
+        replace: replaceTab,
+      }),
     );
-    question.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      // The Escape answers the question and goes no further.
-      event.preventDefault();
-      event.stopPropagation();
-      keep();
-    });
-    answer(question);
-    no.focus();
+  } catch (error) {
+    answer(d, failureBanner(error));
+    focusOn(d.result.firstElementChild as HTMLElement);
+    return;
   }
+  if (!made.ok) {
+    ask(d, made.existing);
+    return;
+  }
+  const done = banner('success', T.made(made.tabName, made.cadres, made.trips, made.replaced));
+  if (made.leftOut.length > 0) answer(d, done, banner('warning', leftOutText(made.leftOut)));
+  else answer(d, done);
+  focusOn(done);
+}
 
-  for (const input of [forms.mau1.input, forms.mau2.input, forms.mau3.input, who.cadre.input, who.ban.input])
-    input.addEventListener('change', () => render(true));
-  ban.addEventListener('change', () => render(true));
-  quarter.addEventListener('change', () => render(true));
-  mau2All.control.addEventListener('change', () => render(true));
-  cadre.onChange(() => {
-    cadreField.setError(null);
-    render(true);
+/**
+ * The tab exists: replace it (and what was edited in it by hand)? Keeping it is the primary answer and has the focus;
+ * Escape keeps it too.
+ */
+function ask(d: Dialog, existing: string): void {
+  const keep = () => {
+    answer(d);
+    d.generate.focus();
+  };
+  const yes = h('button', { attrs: { type: 'button' }, on: { click: () => void make(d, true) } }, T.replace);
+  const no = h('button', { class: 'primary', attrs: { type: 'button' }, on: { click: keep } }, T.keep);
+  const question = h(
+    'div',
+    { class: 'banner banner-warning confirm', attrs: { role: 'alert' } },
+    h('p', null, T.exists(existing)),
+    h('div', { class: 'actions' }, no, yes),
+  );
+  question.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    // The Escape answers the question and goes no further.
+    event.preventDefault();
+    event.stopPropagation();
+    keep();
   });
+  answer(d, question);
+  no.focus();
+}
 
-  const form = h(
+function formOf(d: Dialog): HTMLElement {
+  const close = h('button', { attrs: { type: 'button' }, on: { click: () => closeHost() } }, T.close);
+  return h(
     'form',
     {
       attrs: { novalidate: true, 'aria-label': T.formLabel },
       on: {
         submit: (event) => {
           event.preventDefault();
-          void make(false);
+          void make(d, false);
         },
       },
     },
-    h('fieldset', { class: 'form-choice' }, h('legend', null, T.form), forms.mau1.root, forms.mau2.root, forms.mau3.root),
-    whoGroup,
-    h('div', { class: 'row' }, cadreField.root, banField.root, quarterField.root, mau2All.root),
-    summary,
-    result,
-    h('div', { class: 'actions' }, generate, close),
+    h('fieldset', { class: 'form-choice' }, h('legend', null, T.form), d.forms.mau1.root, d.forms.mau2.root, d.forms.mau3.root),
+    d.whoGroup,
+    h('div', { class: 'row' }, d.cadreField.root, d.banField.root, d.quarterField.root, d.mau2All.root),
+    d.summary,
+    d.result,
+    h('div', { class: 'actions' }, d.generate, close),
   );
-  warnings =
-    options.warnings.length > 0
-      ? h(
-          'details',
-          { class: 'banner banner-warning dialog-warnings' },
-          h('summary', null, T.warnings(options.warnings.length)),
-          h(
-            'ul',
-            null,
-            options.warnings.map((w) => h('li', null, w)),
-          ),
-        )
-      : null;
-  replace(app, h('h1', { class: 'visually-hidden' }, T.title), warnings, form, note);
-  render(false);
+}
+
+/** The settings' problems, folded into one line above the form; null when there are none. */
+function warningsOf(warnings: readonly string[]): HTMLElement | null {
+  if (warnings.length === 0) return null;
+  return h(
+    'details',
+    { class: 'banner banner-warning dialog-warnings' },
+    h('summary', null, T.warnings(warnings.length)),
+    h(
+      'ul',
+      null,
+      warnings.map((w) => h('li', null, w)),
+    ),
+  );
 }
 
 loadPage(app, { title: T.title, fetch: () => call('getFormOptions'), show: build });

@@ -30,55 +30,69 @@ export interface Combobox {
 const MAX_SHOWN = 60;
 
 export function combobox(options: readonly ComboOption[], texts: { none: string; more: (n: number) => string }): Combobox {
-  const input = h('input', {
-    attrs: { type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false', 'aria-autocomplete': 'list', 'aria-expanded': 'false' },
-  });
-  const listId = newId('list');
-  const list = h('ul', { class: 'listbox', attrs: { id: listId, role: 'listbox', hidden: true } });
-  input.setAttribute('aria-controls', listId);
-  const root = h('div', { class: 'combobox' }, input, list);
-  const keys = options.map((o) => foldKey(`${o.label} ${o.detail}`));
-  const listeners: ((index: number | null) => void)[] = [];
-  let picked: number | null = null;
-  let shown: number[] = [];
-  let active = -1;
+  const control = new ComboboxControl(options, texts);
+  const { input } = control;
+  input.addEventListener('input', () => control.typed());
+  input.addEventListener('keydown', (event) => control.key(event));
+  input.addEventListener('blur', () => control.left());
+  return {
+    input,
+    root: control.root,
+    value: () => control.picked,
+    set: (index) => {
+      if (index === null) input.value = '';
+      control.pick(index);
+    },
+    onChange: (listener) => void control.listeners.push(listener),
+  };
+}
 
-  const label = (index: number) => options[index]!.label;
+/** The combobox's elements and state: the picked option, the options shown, the highlighted one. */
+class ComboboxControl {
+  readonly input: HTMLInputElement;
+  readonly root: HTMLElement;
+  readonly listeners: ((index: number | null) => void)[] = [];
+  picked: number | null = null;
+  private readonly listId = newId('list');
+  private readonly list: HTMLElement;
+  private readonly keys: string[];
+  private shown: number[] = [];
+  private active = -1;
 
-  function matches(text: string): number[] {
+  constructor(
+    private readonly options: readonly ComboOption[],
+    private readonly texts: { none: string; more: (n: number) => string },
+  ) {
+    this.input = h('input', {
+      attrs: { type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false', 'aria-autocomplete': 'list', 'aria-expanded': 'false' },
+    });
+    this.list = h('ul', { class: 'listbox', attrs: { id: this.listId, role: 'listbox', hidden: true } });
+    this.input.setAttribute('aria-controls', this.listId);
+    this.root = h('div', { class: 'combobox' }, this.input, this.list);
+    this.keys = options.map((o) => foldKey(`${o.label} ${o.detail}`));
+  }
+
+  private label(index: number): string {
+    return this.options[index]!.label;
+  }
+
+  matches(text: string): number[] {
     const words = foldKey(text).split(' ').filter(Boolean);
     const out: number[] = [];
-    keys.forEach((key, i) => {
+    this.keys.forEach((key, i) => {
       if (words.every((w) => key.includes(w))) out.push(i);
     });
     return out;
   }
 
-  function open(text: string): void {
-    shown = matches(text);
-    active = -1;
-    const items = shown.slice(0, MAX_SHOWN).map((i) =>
-      h(
-        'li',
-        {
-          class: 'option',
-          attrs: { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': i },
-          on: {
-            // mousedown, not click: the text box keeps the focus.
-            mousedown: (event) => event.preventDefault(),
-            click: () => {
-              pick(i);
-              close();
-            },
-          },
-        },
-        h('span', { class: 'option-label' }, options[i]!.label),
-        h('span', { class: 'option-detail' }, options[i]!.detail),
-      ),
-    );
+  private open(text: string): void {
+    const { list, input, texts } = this;
+    this.shown = this.matches(text);
+    this.active = -1;
+    const shown = this.shown;
     replace(
       list,
-      items,
+      shown.slice(0, MAX_SHOWN).map((i) => this.optionItem(i)),
       shown.length === 0 ? h('li', { class: 'option-none', attrs: { role: 'presentation' } }, texts.none) : null,
       shown.length > MAX_SHOWN ? h('li', { class: 'option-none', attrs: { role: 'presentation' } }, texts.more(shown.length - MAX_SHOWN)) : null,
     );
@@ -87,89 +101,104 @@ export function combobox(options: readonly ComboOption[], texts: { none: string;
     input.removeAttribute('aria-activedescendant');
   }
 
-  function close(): void {
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
+  private optionItem(i: number): HTMLElement {
+    return h(
+      'li',
+      {
+        class: 'option',
+        attrs: { id: `${this.listId}-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': i },
+        on: {
+          // mousedown, not click: the text box keeps the focus.
+          mousedown: (event) => event.preventDefault(),
+          click: () => {
+            this.pick(i);
+            this.close();
+          },
+        },
+      },
+      h('span', { class: 'option-label' }, this.options[i]!.label),
+      h('span', { class: 'option-detail' }, this.options[i]!.detail),
+    );
   }
 
-  function highlight(n: number): void {
+  private close(): void {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+  }
+
+  private highlight(n: number): void {
+    const { list, input, shown } = this;
     const visible = Math.min(shown.length, MAX_SHOWN);
     if (visible === 0) return;
-    active = (n + visible) % visible;
+    this.active = (n + visible) % visible;
     for (const li of list.querySelectorAll('[role="option"]')) li.setAttribute('aria-selected', 'false');
-    const el = list.querySelector<HTMLElement>(`#${CSS.escape(`${listId}-${shown[active]!}`)}`);
+    const el = list.querySelector<HTMLElement>(`#${CSS.escape(`${this.listId}-${shown[this.active]!}`)}`);
     if (!el) return;
     el.setAttribute('aria-selected', 'true');
     input.setAttribute('aria-activedescendant', el.id);
     el.scrollIntoView?.({ block: 'nearest' });
   }
 
-  function pick(index: number | null): void {
-    const changed = index !== picked;
-    picked = index;
-    input.value = index === null ? input.value : label(index);
-    if (changed) for (const listener of listeners) listener(index);
+  pick(index: number | null): void {
+    const changed = index !== this.picked;
+    this.picked = index;
+    this.input.value = index === null ? this.input.value : this.label(index);
+    if (changed) for (const listener of this.listeners) listener(index);
   }
 
-  input.addEventListener('input', () => {
-    if (picked !== null && input.value !== label(picked)) pick(null);
-    open(input.value);
-  });
-  input.addEventListener('keydown', (event) => {
+  typed(): void {
+    if (this.picked !== null && this.input.value !== this.label(this.picked)) this.pick(null);
+    this.open(this.input.value);
+  }
+
+  key(event: KeyboardEvent): void {
+    const { list, input } = this;
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
         event.preventDefault();
-        if (list.hidden) open(picked === null ? input.value : '');
-        highlight(active < 0 ? (event.key === 'ArrowDown' ? 0 : -1) : active + (event.key === 'ArrowDown' ? 1 : -1));
+        if (list.hidden) this.open(this.picked === null ? input.value : '');
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        this.highlight(this.active < 0 ? (event.key === 'ArrowDown' ? 0 : -1) : this.active + step);
         break;
       }
       case 'Enter':
         if (!list.hidden) {
           // Enter in an open list picks; it never submits the form behind it.
           event.preventDefault();
-          const choice = active >= 0 ? shown[active] : shown.length === 1 ? shown[0] : undefined;
+          const shown = this.shown;
+          const choice = this.active >= 0 ? shown[this.active] : shown.length === 1 ? shown[0] : undefined;
           if (choice !== undefined) {
-            pick(choice);
-            close();
+            this.pick(choice);
+            this.close();
           }
         }
         break;
       case 'Escape':
         if (!list.hidden) {
           event.preventDefault();
-          close();
+          this.close();
         } else if (input.value !== '') {
           event.preventDefault();
           input.value = '';
-          pick(null);
+          this.pick(null);
         }
         break;
       case 'Tab':
-        if (!list.hidden && active >= 0) pick(shown[active]!);
-        close();
+        if (!list.hidden && this.active >= 0) this.pick(this.shown[this.active]!);
+        this.close();
         break;
     }
-  });
-  input.addEventListener('blur', () => {
-    close();
-    // Text that names exactly one option (typed in full, or narrowed to one) picks it.
-    if (picked === null && input.value.trim() !== '') {
-      const found = matches(input.value);
-      if (found.length === 1) pick(found[0]!);
-    }
-  });
+  }
 
-  return {
-    input,
-    root,
-    value: () => picked,
-    set: (index) => {
-      if (index === null) input.value = '';
-      pick(index);
-    },
-    onChange: (listener) => void listeners.push(listener),
-  };
+  left(): void {
+    this.close();
+    // Text that names exactly one option (typed in full, or narrowed to one) picks it.
+    if (this.picked === null && this.input.value.trim() !== '') {
+      const found = this.matches(this.input.value);
+      if (found.length === 1) this.pick(found[0]!);
+    }
+  }
 }

@@ -72,6 +72,26 @@ function build(p: TripFormPayload): void {
     p.roster.map((r) => ({ label: r.name, detail: r.ban })),
     { none: T.cadreNone, more: T.cadreMore },
   );
+  fields = tripFields(p, cadre);
+  cadre.onChange(() => {
+    showCadre();
+    clearConflict();
+  });
+  selectFilledDays(fields.days.control as HTMLInputElement);
+
+  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
+  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
+  const pressed = pressedButton([saveButton, clearButton]);
+  for (const key of ORDER) watchField(key, pressed);
+
+  result = h('div', { class: 'result' });
+  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle(p.year)), warningsBanner(p.warnings), result, tripForm(clearButton));
+  markRequired();
+  update();
+}
+
+/** The form's fields, each control in its labelled field, the cadre's combobox among them. */
+function tripFields(p: TripFormPayload, cadre: Combobox): Fields {
   const kind = select([{ value: '', label: T.kindPick }, ...p.kinds.map((k) => ({ value: k.code, label: k.label }))]);
   const detail = h('textarea', { attrs: { rows: 2, maxlength: 500 } });
   const from = textInput({ placeholder: T.datePlaceholder, inputmode: 'numeric' });
@@ -83,8 +103,7 @@ function build(p: TripFormPayload): void {
     p.statuses.map((s) => ({ value: s.code, label: s.label })),
     'registered',
   );
-
-  fields = {
+  return {
     name: field(T.cadre, cadre.input, T.cadreHint, '', cadre.root),
     kind: field(T.kind, kind),
     detail: field(T.detail, detail),
@@ -95,27 +114,29 @@ function build(p: TripFormPayload): void {
     level: field(T.level, level),
     status: field(T.status, status),
   };
+}
 
-  cadre.onChange(() => {
-    showCadre();
-    clearConflict();
-  });
-  // The number the dates filled in is selected when the box is entered, by Tab or by a click (after the click has
-  // placed its caret), so that typing replaces it: “2” gives 2, not 32.
+/**
+ * The number the dates filled in is selected when the box is entered, by Tab or by a click (after the click has
+ * placed its caret), so that typing replaces it: “2” gives 2, not 32.
+ */
+function selectFilledDays(days: HTMLInputElement): void {
   days.addEventListener('focus', () =>
     setTimeout(() => {
       if (daysAuto && document.activeElement === days && days.value !== '') days.select();
     }),
   );
+}
 
-  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
-  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
-  // A field left by pressing one of these buttons shows its problem only after the press: the message appearing or
-  // going would move the button between the press and the release, and the click would be lost. Save checks every
-  // field anyway, Nhập lại clears them; a press that ends elsewhere (no click) shows the problems then. Tabbing to a
-  // button moves nothing under a pointer, so the problem shows at once.
+/**
+ * Which of these buttons is being pressed, if any. A field left by pressing one of them shows its problem only after
+ * the press: the message appearing or going would move the button between the press and the release, and the click
+ * would be lost. Save checks every field anyway, Nhập lại clears them; a press that ends elsewhere (no click) shows the
+ * problems then. Tabbing to a button moves nothing under a pointer, so the problem shows at once.
+ */
+function pressedButton(buttons: readonly HTMLButtonElement[]): () => HTMLButtonElement | null {
   let pressed: HTMLButtonElement | null = null;
-  for (const button of [saveButton, clearButton]) button.addEventListener('pointerdown', () => (pressed = button));
+  for (const button of buttons) button.addEventListener('pointerdown', () => (pressed = button));
   const released = () =>
     setTimeout(() => {
       pressed = null;
@@ -123,36 +144,38 @@ function build(p: TripFormPayload): void {
     });
   document.addEventListener('pointerup', released);
   document.addEventListener('pointercancel', released);
+  return () => pressed;
+}
 
-  for (const key of ORDER) {
-    const control = fields[key].control;
-    const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
-    control.addEventListener('focus', () => enteredAfter.set(key, resets));
-    // Left (blur) or chosen (change): now its problem may show, and what depends on it is filled in.
-    control.addEventListener(isText ? 'blur' : 'change', () => {
-      if (isText && enteredAfter.get(key) !== resets) return;
-      if (key === 'from' || key === 'to') readDateField(key);
-      touched.add(key);
-      if (pressed) deferred = true;
-      else update();
-    });
-    control.addEventListener('input', () => {
-      if (key === 'days') daysAuto = control.value.trim() === '';
-      if (key === 'status') {
-        statusTouched = true;
-        statusNote = null;
-      }
-      if (key === 'from' || key === 'to') clearDateNote(key);
-      clearConflict();
-      // While typing, a problem shown earlier goes as soon as it is fixed; a new one waits until the field is left.
-      if (fields[key].root.classList.contains('has-error') && !check(currentInput()).errors[key]) fields[key].setError(null);
-    });
-    if (!isText) control.addEventListener('change', () => key === 'status' && (statusTouched = true));
-  }
+/** A field's listeners: left or chosen, its problem may show and what depends on it is filled in; typed, what it changes. */
+function watchField(key: keyof Fields, pressed: () => HTMLButtonElement | null): void {
+  const control = fields[key].control;
+  const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
+  control.addEventListener('focus', () => enteredAfter.set(key, resets));
+  // Left (blur) or chosen (change): now its problem may show, and what depends on it is filled in.
+  control.addEventListener(isText ? 'blur' : 'change', () => {
+    if (isText && enteredAfter.get(key) !== resets) return;
+    if (key === 'from' || key === 'to') readDateField(key);
+    touched.add(key);
+    if (pressed()) deferred = true;
+    else update();
+  });
+  control.addEventListener('input', () => {
+    if (key === 'days') daysAuto = control.value.trim() === '';
+    if (key === 'status') {
+      statusTouched = true;
+      statusNote = null;
+    }
+    if (key === 'from' || key === 'to') clearDateNote(key);
+    clearConflict();
+    // While typing, a problem shown earlier goes as soon as it is fixed; a new one waits until the field is left.
+    if (fields[key].root.classList.contains('has-error') && !check(currentInput()).errors[key]) fields[key].setError(null);
+  });
+  if (!isText) control.addEventListener('change', () => key === 'status' && (statusTouched = true));
+}
 
-  result = h('div', { class: 'result' });
-
-  const form = h(
+function tripForm(clearButton: HTMLButtonElement): HTMLElement {
+  return h(
     'form',
     { attrs: { novalidate: true, 'aria-label': T.formLabel }, on: { submit: (event) => void submit(event) } },
     fields.name.root,
@@ -164,20 +187,19 @@ function build(p: TripFormPayload): void {
     fields.status.root,
     h('div', { class: 'actions' }, saveButton, clearButton),
   );
-  const warnings =
-    p.warnings.length > 0
-      ? banner(
-          'warning',
-          h(
-            'ul',
-            null,
-            p.warnings.map((w) => h('li', null, w)),
-          ),
-        )
-      : null;
-  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle(p.year)), warnings, result, form);
-  markRequired();
-  update();
+}
+
+/** The settings' problems and the tabs not read, above the form; null when there are none. */
+function warningsBanner(warnings: readonly string[]): HTMLElement | null {
+  if (warnings.length === 0) return null;
+  return banner(
+    'warning',
+    h(
+      'ul',
+      null,
+      warnings.map((w) => h('li', null, w)),
+    ),
+  );
 }
 
 /**

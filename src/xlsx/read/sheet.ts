@@ -1,6 +1,6 @@
 import type { GridRange } from '../../core/grid';
 import type { RawCell } from '../../sheets/workbook';
-import { parseRange } from '../a1';
+import { columnOfBytes, parseRange } from '../a1';
 import { Token, XmlError } from '../xml/cursor';
 import { NS, XmlReader } from '../xml/reader';
 import { stringItemText } from './shared-strings';
@@ -93,28 +93,6 @@ function cellText(reader: XmlReader, inline: boolean): string | null {
     } else reader.skip();
   }
   return text;
-}
-
-/** The column of a cell reference held in bytes ("AB12" → 28). */
-export function columnOfBytes(bytes: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const code = bytes[i]! & 0xdf;
-    if (code < 65 || code > 90) break;
-    n = n * 26 + code - 64;
-  }
-  return n;
-}
-
-/** The column of a cell reference ("AB12" → 28), from its letters. */
-export function columnOfRef(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) & 0xdf;
-    if (code < 65 || code > 90) break;
-    n = n * 26 + code - 64;
-  }
-  return n;
 }
 
 function readMerges(reader: XmlReader, merges: GridRange[]): void {

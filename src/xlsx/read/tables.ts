@@ -1,4 +1,5 @@
-import { parseRange, type CellRange } from '../a1';
+import type { CellRange } from '../../core/a1';
+import { parseRange } from '../a1';
 import { Token } from '../xml/cursor';
 import { NS, XmlReader } from '../xml/reader';
 

@@ -1,4 +1,4 @@
-import { columnLetter } from '../../core/columns';
+import { columnLetter } from '../../core/a1';
 import type { CellStyle, GridRange, TabLayout } from '../../core/grid';
 import { PRINT_MARGINS } from '../../core/print/page';
 import { DEFAULT_ROW_HEIGHT, estimateRowHeights } from '../../core/print/row-heights';
@@ -88,21 +88,27 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
     yield '<sheetData>';
     yield* rows();
     yield '</sheetData>';
-    const merges = layout.merges.filter((m) => m.rows > 1 || m.columns > 1);
-    if (merges.length > 0) yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeOf(m)}"/>`).join('')}</mergeCells>`;
-    if (tab.validations.length > 0) yield validationsXml(tab);
-    const m = PRINT_MARGINS;
-    yield `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
-    yield `<pageSetup paperSize="9" orientation="${layout.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
-    // Past Excel's limit, the last breaks are kept: the end of a form (its signature with its last rows) is what they hold.
-    const breaks = (layout.pageBreaks ?? []).filter((row) => row > 0).slice(-MAX_PAGE_BREAKS);
-    if (breaks.length > 0) {
-      yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
-    }
+    yield* afterData(tab);
     yield '</worksheet>';
   }
 
   return () => joined(part());
+}
+
+/** What follows sheetData, in the schema's order: merges, validations, margins, the A4 set-up and the form's breaks. */
+function* afterData(tab: NewTab): Generator<string> {
+  const { layout } = tab;
+  const merges = layout.merges.filter((m) => m.rows > 1 || m.columns > 1);
+  if (merges.length > 0) yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeOf(m)}"/>`).join('')}</mergeCells>`;
+  if (tab.validations.length > 0) yield validationsXml(tab);
+  const m = PRINT_MARGINS;
+  yield `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  yield `<pageSetup paperSize="9" orientation="${layout.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  // Past Excel's limit, the last breaks are kept: the end of a form (its signature with its last rows) is what they hold.
+  const breaks = (layout.pageBreaks ?? []).filter((row) => row > 0).slice(-MAX_PAGE_BREAKS);
+  if (breaks.length > 0) {
+    yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+  }
 }
 
 function layoutCell(row: number, column: number, value: TabLayout['values'][number][number], style: number): string {

@@ -1,4 +1,4 @@
-import { columnLetter } from '../../core/columns';
+import { columnLetter } from '../../core/a1';
 import { parseCell } from '../a1';
 import { Token } from '../xml/cursor';
 import { NS, XmlReader } from '../xml/reader';

@@ -1,8 +1,7 @@
-import { columnLetter } from '../../core/columns';
+import { columnLetter, rangeRef } from '../../core/a1';
 import { highlightFormula, isOurFormula } from '../../core/highlights';
-import { MAX_ROWS, parseRange, rangeRef } from '../a1';
+import { columnOfBytes, MAX_ROWS, parseRange } from '../a1';
 import { CellWrites, type CellWrite, type HighlightPlan, type SheetEdits } from '../model';
-import { columnOfBytes } from '../read/sheet';
 import { Token, XmlCursor, XmlError } from '../xml/cursor';
 import { NS, XmlReader, type Scope } from '../xml/reader';
 import { encodeXstring, escapeText, needsPreserve } from '../xml/text';
