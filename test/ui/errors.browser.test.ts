@@ -6,7 +6,7 @@ import { skipWithout } from '../support/tools';
 import { expectAxeClean, expectContrast, focused, screenshot, usePages } from './browser';
 
 /** The pages whose every state axe-core scans here. */
-const SCANNED = new Set(['progress', 'trip-form', 'forms-dialog', 'settings']);
+const SCANNED = new Set(['progress', 'trip-form', 'forms-dialog', 'settings', 'duyet']);
 
 /**
  * What a person sees when a call fails or hangs, on every page through the one bridge: Apps Script's English
@@ -31,6 +31,7 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     ['trip-form', 'getTripForm', 'NetworkError: Connection failure due to HTTP 0', pageTexts.platform.connection],
     ['settings', 'getSettingsPage', 'We are sorry, something odd happened.', pageTexts.platform.other(errorCode('We are sorry, something odd happened.'))],
     ['progress', 'getProgress', 'Exception: Service invoked too many times for one day: email.', pageTexts.platform.quota],
+    ['duyet', 'getApprovalQueue', 'You do not have permission to access the requested document.', pageTexts.platform.permission],
   ])('%s: “%s” failing with “%s” reads in Vietnamese, and “Thử lại” loads the page', async (name, fn, english, vietnamese) => {
     let fail = true;
     const page = await pages.open(name, {
