@@ -180,316 +180,130 @@ function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null
   return { ...base, field: f, box: null, root: f.root };
 }
 
+/** The form as built from the payload: what its functions below share (one page, one form, like `page`). */
+let built: Built[] = [];
+let presetBuilt: Built;
+let all: Built[] = [];
+let leaders: Built[] = [];
+let byPath = new Map<string, Built>();
+let overridesError: HTMLElement;
+let saveButton: HTMLButtonElement;
+let summary: HTMLElement;
+let status: HTMLElement;
+let messagesBox: HTMLElement;
+let bar: HTMLElement;
+let shownErrors: Record<string, string> = {};
+
 function build(payload: SettingsPagePayload): void {
   page = payload;
   const s = page.settings;
   const tabRow = (path: string) => page.tab?.rows.find((r) => r.paths.includes(path)) ?? null;
-  const built = CONTROLS.map((spec) => buildControl(spec, valueAt(s, spec.path), tabRow(spec.path)));
-  const presetBuilt = built.find((b) => b.spec?.input.kind === 'preset')!;
+  built = CONTROLS.map((spec) => buildControl(spec, valueAt(s, spec.path), tabRow(spec.path)));
+  presetBuilt = built.find((b) => b.spec?.input.kind === 'preset')!;
 
-  const leaders: Built[] = page.bans.map((b) => {
-    const path = LEADER_PATH + b.ban;
-    const tab = tabRow(path);
-    const hint = b.rosterEmail
-      ? h('span', null, T.leaderFromRoster(b.leaderName), emailAddress(b.rosterEmail, 'hint-address'), '.')
-      : b.leaderName
-        ? T.leaderNoEmail(b.leaderName)
-        : T.leaderMissing;
-    const input = tab
-      ? textInput({ type: 'email', value: String(valueAt(page.effective, path) ?? ''), readonly: true })
-      : textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: 'email@…' });
-    const f = field(b.ban, input, tab && page.tab ? T.fromTab(page.tab.name, tab.row, tab.key) : hint, tab ? 'ban-leader from-tab' : 'ban-leader');
-    return { path, spec: null, label: b.ban, field: f, box: null, root: f.root, tab };
-  });
-  const all = [...built, ...leaders];
-  const byPath = new Map(all.map((b) => [b.path, b]));
+  leaders = page.bans.map((b) => leaderControl(b, tabRow));
+  all = [...built, ...leaders];
+  byPath = new Map(all.map((b) => [b.path, b]));
 
-  const overridesError = h('div');
-  const saveButton = h('button', { class: 'primary', attrs: { type: 'button' } }, T.save);
-  const summary = h('div', { class: 'bar-summary' });
-  const status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
+  overridesError = h('div');
+  saveButton = h('button', { class: 'primary', attrs: { type: 'button' } }, T.save);
+  summary = h('div', { class: 'bar-summary' });
+  status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
   // The messages scroll within a capped height above Save, so the bar stays small and Save in view at any zoom.
   // The answer to a save comes first: it is what the person reads after pressing Lưu, at any zoom.
-  const messagesBox = h('div', { class: 'bar-messages' }, status, summary);
-  const bar = h('div', { class: 'action-bar' }, messagesBox, h('div', { class: 'actions' }, saveButton));
+  messagesBox = h('div', { class: 'bar-messages' }, status, summary);
+  bar = h('div', { class: 'action-bar' }, messagesBox, h('div', { class: 'actions' }, saveButton));
 
-  function preset(): PresetOption {
-    const control = presetBuilt.field!.control;
-    const id = presetBuilt.tab ? String(valueAt(page.effective, 'preset')) : control.value;
-    return page.presets.find((p) => p.id === id) ?? page.presets[0]!;
-  }
+  shownErrors = {};
 
-  /** The preset's values as placeholders and as the "Theo bộ quy định" choice: what a blank override means. */
-  function showPresetDefaults(): void {
-    const p = preset();
-    const d = p.defaults;
-    if (!presetBuilt.tab) presetBuilt.field!.setHint(p.source);
-    for (const { spec, field: f, tab } of built) {
-      if (!f || !spec?.blank || tab) continue;
-      const value = d[spec.blank];
-      if (spec.input.kind === 'choice') {
-        const first = (f.control as HTMLSelectElement).options[0];
-        if (first) first.textContent = T.presetChoice(String(value));
-      } else if (spec.input.kind === 'yes-no') {
-        const control = f.control as HTMLSelectElement;
-        const keep = control.value;
-        replace(
-          control,
-          h('option', { attrs: { value: '' } }, T.presetChoice(value ? spec.input.presetYes : spec.input.presetNo)),
-          h('option', { attrs: { value: 'true' } }, spec.input.yes),
-          h('option', { attrs: { value: 'false' } }, spec.input.no),
-        );
-        control.value = keep;
-      } else {
-        // What a blank box means goes in the box when it fits at twice the text size, else under it (never cut).
-        const meaning = value === null ? T.noLimit : String(value);
-        const fits = meaning.length <= PLACEHOLDER_FITS;
-        (f.control as HTMLInputElement).placeholder = fits ? meaning : '';
-        if (!fits && !spec.presetHint) f.setHint(T.blankMeans(meaning));
-      }
-      if (spec.presetHint) f.setHint(spec.presetHint(d));
-    }
-    // The compiling department in force names the email box: a province that set its own is not shown the preset's.
-    const department = String(valueAt(page.effective, 'overrides.compilingDepartment') ?? '').trim();
-    const inForce = department ? { ...d, compilingDepartment: department } : d;
-    for (const b of built) {
-      const { spec, field: f, tab } = b;
-      if (f && spec?.presetLabel) {
-        b.label = spec.presetLabel(inForce);
-        f.root.querySelector('label')!.textContent = b.label;
-      }
-      if (f && spec?.input.kind === 'tab-text' && !tab) (f.control as HTMLTextAreaElement).placeholder = d.texts[spec.path] || spec.input.placeholder || '';
-      if (f && spec?.presetHint && !spec.blank && !tab) f.setHint(spec.presetHint(inForce));
-    }
-  }
-
-  /** Sub-options are usable only while their switches are on ("Nhắc trước hạn" needs the schedule and reminders). */
-  function applySwitches(): void {
-    for (const b of built) {
-      if (!b.spec?.requires || b.tab) continue;
-      const off = b.spec.requires.filter((path) => byPath.get(path)?.box?.checked === false);
-      const control = b.box ?? b.field!.control;
-      control.disabled = off.length > 0;
-      b.root.classList.toggle('is-disabled', off.length > 0);
-      const note = off.length > 0 ? T.needsSwitch(off.map((path) => `“${byPath.get(path)!.label}”`).join(' và ')) : null;
-      if (b.field) b.field.setHint(note ?? b.spec.hint ?? null);
-      else {
-        let hint = b.root.querySelector<HTMLElement>('.switch-hint');
-        if (!hint) {
-          hint = h('div', { class: 'hint switch-hint', attrs: { id: `${control.id}-hint` } });
-          b.root.append(hint);
-          control.setAttribute('aria-describedby', hint.id);
-        }
-        hint.textContent = note ?? '';
-      }
-    }
-  }
-
-  /**
-   * The page's values as SettingsInput, each read with its kind's codec. What the tab sets and text that is not even
-   * a number, a day/month or a date keep the stored value (the latter with its message in `local`). A blank override
-   * means "as the preset says".
-   */
-  function read(): { input: SettingsInput; local: Record<string, string>; typed: Record<string, string> } {
-    const local: Record<string, string> = {};
-    const typed: Record<string, string> = {};
-    const input = JSON.parse(JSON.stringify(page.settings)) as Record<string, unknown>;
-    for (const { spec, field: f, box, tab } of built) {
-      if (!spec || tab) continue;
-      const optional = spec.path.startsWith('overrides.');
-      const text = f ? f.control.value.trim() : '';
-      // Quoted in "Chưa lưu “…”": a list of addresses is not (its message names the bad ones).
-      if (spec.input.kind !== 'emails' && spec.input.kind !== 'checkbox') typed[spec.path] = text;
-      const bad = () => (local[spec.path] = spec.invalid ?? '');
-      switch (spec.input.kind) {
-        case 'checkbox':
-          setAt(input, spec.path, box!.checked);
-          break;
-        case 'text':
-        case 'preset':
-          // A blank override is the preset's value; a blank plain setting (Tỉnh, Kế hoạch số) is blank.
-          setAt(input, spec.path, text === '' && optional ? undefined : text);
-          break;
-        case 'integer':
-          if (text === '' && optional) setAt(input, spec.path, undefined);
-          else if (/^\d+$/.test(text)) setAt(input, spec.path, Number(text));
-          else bad();
-          break;
-        case 'month-day': {
-          const monthDay = parseMonthDay(text);
-          if (text === '') setAt(input, spec.path, undefined);
-          else if (monthDay) setAt(input, spec.path, monthDay);
-          else bad();
-          break;
-        }
-        case 'date': {
-          const date = parseDayFirstDate(text);
-          if (text === '') setAt(input, spec.path, '');
-          else if (date.ok) setAt(input, spec.path, date.date);
-          else bad();
-          break;
-        }
-        case 'yes-no':
-          setAt(input, spec.path, text === '' ? undefined : text === 'true');
-          break;
-        case 'emails':
-          setAt(input, spec.path, splitEmailList(text));
-          break;
-        case 'choice':
-          setAt(input, spec.path, text === '' ? undefined : text);
-          break;
-        case 'tab-text':
-          readTabText(input, spec, text, local);
-          break;
-      }
-    }
-    for (const l of leaders) {
-      if (l.tab) continue;
-      const email = l.field!.control.value.trim();
-      typed[l.path] = email;
-      setAt(input, l.path, email === '' ? undefined : email);
-    }
-    return { input: input as SettingsInput, local, typed };
-  }
-
-  /** Both checks, the page's (text that is no value) and the schema's: each problem by its field's path. */
-  function problems(): { input: SettingsInput; errors: Record<string, string>; local: Record<string, string>; typed: Record<string, string> } {
-    const { input, local, typed } = read();
-    const checked = checkSettingsInput(input);
-    return { input, errors: { ...(checked.ok ? {} : checked.fieldErrors), ...local }, local, typed };
-  }
-
-  let shownErrors: Record<string, string> = {};
-  /** Each field's problem beside it; the bar's list too, unless a save's answer lists them already. */
-  function showErrors(errors: Record<string, string>, listInBar = true): void {
-    shownErrors = errors;
-    for (const b of all) b.field?.setError(errors[b.path] ?? null);
-    replace(overridesError, errors.overrides ? banner('error', errors.overrides) : null);
-    if (listInBar) renderSummary();
-    else replace(summary);
-  }
-
-  /** A link that takes the focus to the field of a path. */
-  function fieldLink(path: string): HTMLElement {
-    const target = () => byPath.get(path)?.field?.control ?? (path === 'overrides' ? overridesError : null);
-    const open = (event: Event) => {
-      event.preventDefault();
-      const el = target();
-      if (el) focusOn(el);
-    };
-    return h('a', { attrs: { href: '#' }, on: { click: open } }, byPath.get(path)?.label ?? PAGE_SECTIONS.rules);
-  }
-
-  /** The value a refused field keeps, as the field shows values. */
-  function keptText(path: string, settings: SettingsPagePayload['settings']): string {
-    const spec = byPath.get(path)?.spec;
-    const value = valueAt(settings, path);
-    const text = spec ? shown(spec, value, page.presets) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
-    return text || (path.startsWith('overrides.') ? T.keptPreset : T.keptBlank);
-  }
-
-  /** The bar's list of fields still wrong, each a link to its field (not a live region: it follows every change). */
-  function renderSummary(): void {
-    const paths = Object.keys(shownErrors).filter((p) => shownErrors[p]);
-    if (paths.length === 0) {
-      replace(summary);
-      return;
-    }
-    replace(
-      summary,
-      h('span', null, T.errorsCount(paths.length), ' '),
-      paths.map((path, i) => [i > 0 ? ', ' : '', fieldLink(path)]),
-      h('div', { class: 'hint' }, T.errorsNote),
-    );
-  }
-
-  /** A field left (or a choice made): its problems show; while typing, a problem only goes once fixed. */
-  function recheck(onlyClear: boolean): void {
-    const { errors } = problems();
-    if (!onlyClear) {
-      showErrors(errors);
-      return;
-    }
-    const kept = Object.fromEntries(Object.entries(shownErrors).filter(([path]) => errors[path]));
-    if (Object.keys(kept).length !== Object.keys(shownErrors).length) showErrors(kept);
-  }
-
-  async function save(): Promise<void> {
-    if (isBusy(saveButton)) return;
-    const { input, local, typed } = problems();
-    const result = await busy(saveButton, T.saving, () => call('saveSettingsPage', input)).catch((error: unknown) => {
-      replace(status, failureBanner(error));
-      return null;
-    });
-    if (!result) return;
-    page = { ...page, settings: result.settings };
-    // What the page could not even read was sent as the stored value: it was not saved either.
-    const notSaved: Record<string, string> = { ...local, ...result.notSaved };
-    const place = (path: string) =>
-      byPath.has(path) ? all.indexOf(byPath.get(path)!) : path === 'overrides' ? all.findIndex((b) => b.path.startsWith('overrides.')) - 0.5 : all.length;
-    const paths = Object.keys(notSaved).sort((a, b) => place(a) - place(b));
-    // A list of addresses keeps its good ones: its message names the bad ones, not the whole text typed.
-    const typedOf = (path: string) => (path === 'recipients.btcKt' ? '' : (typed[path] ?? ''));
-    const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typedOf(path), notSaved[path]!, keptText(path, result.settings))]));
-    showErrors(messages, false);
-    const answer =
-      paths.length > 0
-        ? banner(
-            'warning',
-            h(
-              'div',
-              null,
-              h('p', null, T.savedExcept(paths.length)),
-              h(
-                'ul',
-                null,
-                paths.map((path) => h('li', null, fieldLink(path), `: ${messages[path]}`)),
-              ),
-            ),
-          )
-        : banner('success', T.saved);
-    // Read first (the bar shows it at its top; a screen reader hears the status region), the focus left on Lưu.
-    replace(status, answer);
-    messagesBox.scrollTop = 0;
-    // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
-    const wanted = result.settings.schedule.enabled;
-    if (!schedule || (schedule.enabled === wanted && schedule.installed === wanted)) return;
-    try {
-      schedule = await call('setSchedule', wanted);
-      showSchedule();
-      if (paths.length === 0) replace(status, banner('success', wanted ? T.scheduleOn : T.scheduleOff));
-    } catch (error) {
-      replace(status, failureBanner(error));
-    }
-  }
   saveButton.addEventListener('click', () => void save());
 
-  /** A section of the page: its title, its intro, then its controls in table order (pairs side by side). */
-  function section(id: PageSection): HTMLElement {
-    const mine = built.filter((b) => b.spec?.section === id);
-    const rows: HTMLElement[] = [];
-    for (let i = 0; i < mine.length; i++) {
-      const a = mine[i]!;
-      const b = mine[i + 1];
-      if (a.spec?.pair && b?.spec?.pair?.id === a.spec.pair.id && a.field && b.field) {
-        rows.push(pair(a.field, b.field, a.spec.pair.hint ?? null));
-        i++;
-      } else rows.push(a.root);
-    }
-    const intro = SECTION_INTROS[id];
-    return h(
-      'section',
-      { class: 'section', attrs: { 'aria-labelledby': `sec-${id}` } },
-      h('h2', { attrs: { id: `sec-${id}` } }, PAGE_SECTIONS[id]),
-      intro ? h('p', { class: 'subtitle' }, intro) : null,
-      id === 'rules' ? overridesError : null,
-      id === 'schedule' ? scheduleBox : null,
-      rows,
-      id === 'mail' && leaders.length > 0 ? h('p', { class: 'subtitle' }, T.leadersIntro) : null,
-      id === 'mail' ? leaders.map((l) => l.root) : null,
-    );
-  }
+  const form = formElement();
+  const warnings =
+    page.warnings.length > 0
+      ? banner(
+          'warning',
+          h(
+            'ul',
+            null,
+            page.warnings.map((w) => h('li', null, w)),
+          ),
+        )
+      : null;
+  const tabNote = page.tab && page.tab.rows.length > 0 ? banner('info', T.fromTabNote(page.tab.name)) : null;
+  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form, selfCheckSection());
+  showPresetDefaults();
+  applySwitches();
+  showSchedule();
+}
 
+async function save(): Promise<void> {
+  if (isBusy(saveButton)) return;
+  const { input, local, typed } = problems();
+  const result = await busy(saveButton, T.saving, () => call('saveSettingsPage', input)).catch((error: unknown) => {
+    replace(status, failureBanner(error));
+    return null;
+  });
+  if (!result) return;
+  page = { ...page, settings: result.settings };
+  // What the page could not even read was sent as the stored value: it was not saved either.
+  const notSaved: Record<string, string> = { ...local, ...result.notSaved };
+  const place = (path: string) =>
+    byPath.has(path) ? all.indexOf(byPath.get(path)!) : path === 'overrides' ? all.findIndex((b) => b.path.startsWith('overrides.')) - 0.5 : all.length;
+  const paths = Object.keys(notSaved).sort((a, b) => place(a) - place(b));
+  // A list of addresses keeps its good ones: its message names the bad ones, not the whole text typed.
+  const typedOf = (path: string) => (path === 'recipients.btcKt' ? '' : (typed[path] ?? ''));
+  const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typedOf(path), notSaved[path]!, keptText(path, result.settings))]));
+  showErrors(messages, false);
+  const answer =
+    paths.length > 0
+      ? banner(
+          'warning',
+          h(
+            'div',
+            null,
+            h('p', null, T.savedExcept(paths.length)),
+            h(
+              'ul',
+              null,
+              paths.map((path) => h('li', null, fieldLink(path), `: ${messages[path]}`)),
+            ),
+          ),
+        )
+      : banner('success', T.saved);
+  // Read first (the bar shows it at its top; a screen reader hears the status region), the focus left on Lưu.
+  replace(status, answer);
+  messagesBox.scrollTop = 0;
+  // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
+  const wanted = result.settings.schedule.enabled;
+  if (!schedule || (schedule.enabled === wanted && schedule.installed === wanted)) return;
+  try {
+    schedule = await call('setSchedule', wanted);
+    showSchedule();
+    if (paths.length === 0) replace(status, banner('success', wanted ? T.scheduleOn : T.scheduleOff));
+  } catch (error) {
+    replace(status, failureBanner(error));
+  }
+}
+
+/** A Ban leader's address: the roster's unless one is typed here, or read-only when the Cài đặt tab sets it. */
+function leaderControl(b: SettingsPagePayload['bans'][number], tabRow: (path: string) => TabSetting | null): Built {
+  const path = LEADER_PATH + b.ban;
+  const tab = tabRow(path);
+  const hint = b.rosterEmail
+    ? h('span', null, T.leaderFromRoster(b.leaderName), emailAddress(b.rosterEmail, 'hint-address'), '.')
+    : b.leaderName
+      ? T.leaderNoEmail(b.leaderName)
+      : T.leaderMissing;
+  const input = tab
+    ? textInput({ type: 'email', value: String(valueAt(page.effective, path) ?? ''), readonly: true })
+    : textInput({ type: 'email', value: b.override, spellcheck: 'false', placeholder: 'email@…' });
+  const f = field(b.ban, input, tab && page.tab ? T.fromTab(page.tab.name, tab.row, tab.key) : hint, tab ? 'ban-leader from-tab' : 'ban-leader');
+  return { path, spec: null, label: b.ban, field: f, box: null, root: f.root, tab };
+}
+
+/** The form: its sections over the bar; Enter does not save; a control focused under the bar is brought above it. */
+function formElement(): HTMLFormElement {
   const form = h(
     'form',
     {
@@ -521,22 +335,233 @@ function build(payload: SettingsPagePayload): void {
     const box = target.getBoundingClientRect();
     if (box.bottom > room) window.scrollBy(0, Math.min(box.bottom - room, box.top - FOCUS_MARGIN));
   });
-  const warnings =
-    page.warnings.length > 0
-      ? banner(
-          'warning',
-          h(
-            'ul',
-            null,
-            page.warnings.map((w) => h('li', null, w)),
-          ),
-        )
-      : null;
-  const tabNote = page.tab && page.tab.rows.length > 0 ? banner('info', T.fromTabNote(page.tab.name)) : null;
-  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form, selfCheckSection());
-  showPresetDefaults();
-  applySwitches();
-  showSchedule();
+  return form;
+}
+
+function preset(): PresetOption {
+  const control = presetBuilt.field!.control;
+  const id = presetBuilt.tab ? String(valueAt(page.effective, 'preset')) : control.value;
+  return page.presets.find((p) => p.id === id) ?? page.presets[0]!;
+}
+
+/** The preset's values as placeholders and as the "Theo bộ quy định" choice: what a blank override means. */
+function showPresetDefaults(): void {
+  const p = preset();
+  const d = p.defaults;
+  if (!presetBuilt.tab) presetBuilt.field!.setHint(p.source);
+  for (const { spec, field: f, tab } of built) {
+    if (!f || !spec?.blank || tab) continue;
+    const value = d[spec.blank];
+    if (spec.input.kind === 'choice') {
+      const first = (f.control as HTMLSelectElement).options[0];
+      if (first) first.textContent = T.presetChoice(String(value));
+    } else if (spec.input.kind === 'yes-no') {
+      const control = f.control as HTMLSelectElement;
+      const keep = control.value;
+      replace(
+        control,
+        h('option', { attrs: { value: '' } }, T.presetChoice(value ? spec.input.presetYes : spec.input.presetNo)),
+        h('option', { attrs: { value: 'true' } }, spec.input.yes),
+        h('option', { attrs: { value: 'false' } }, spec.input.no),
+      );
+      control.value = keep;
+    } else {
+      // What a blank box means goes in the box when it fits at twice the text size, else under it (never cut).
+      const meaning = value === null ? T.noLimit : String(value);
+      const fits = meaning.length <= PLACEHOLDER_FITS;
+      (f.control as HTMLInputElement).placeholder = fits ? meaning : '';
+      if (!fits && !spec.presetHint) f.setHint(T.blankMeans(meaning));
+    }
+    if (spec.presetHint) f.setHint(spec.presetHint(d));
+  }
+  // The compiling department in force names the email box: a province that set its own is not shown the preset's.
+  const department = String(valueAt(page.effective, 'overrides.compilingDepartment') ?? '').trim();
+  const inForce = department ? { ...d, compilingDepartment: department } : d;
+  for (const b of built) {
+    const { spec, field: f, tab } = b;
+    if (f && spec?.presetLabel) {
+      b.label = spec.presetLabel(inForce);
+      f.root.querySelector('label')!.textContent = b.label;
+    }
+    if (f && spec?.input.kind === 'tab-text' && !tab) (f.control as HTMLTextAreaElement).placeholder = d.texts[spec.path] || spec.input.placeholder || '';
+    if (f && spec?.presetHint && !spec.blank && !tab) f.setHint(spec.presetHint(inForce));
+  }
+}
+
+/** Sub-options are usable only while their switches are on ("Nhắc trước hạn" needs the schedule and reminders). */
+function applySwitches(): void {
+  for (const b of built) {
+    if (!b.spec?.requires || b.tab) continue;
+    const off = b.spec.requires.filter((path) => byPath.get(path)?.box?.checked === false);
+    const control = b.box ?? b.field!.control;
+    control.disabled = off.length > 0;
+    b.root.classList.toggle('is-disabled', off.length > 0);
+    const note = off.length > 0 ? T.needsSwitch(off.map((path) => `“${byPath.get(path)!.label}”`).join(' và ')) : null;
+    if (b.field) b.field.setHint(note ?? b.spec.hint ?? null);
+    else {
+      let hint = b.root.querySelector<HTMLElement>('.switch-hint');
+      if (!hint) {
+        hint = h('div', { class: 'hint switch-hint', attrs: { id: `${control.id}-hint` } });
+        b.root.append(hint);
+        control.setAttribute('aria-describedby', hint.id);
+      }
+      hint.textContent = note ?? '';
+    }
+  }
+}
+
+/**
+ * The page's values as SettingsInput, each read with its kind's codec. What the tab sets and text that is not even
+ * a number, a day/month or a date keep the stored value (the latter with its message in `local`). A blank override
+ * means "as the preset says".
+ */
+function read(): { input: SettingsInput; local: Record<string, string>; typed: Record<string, string> } {
+  const local: Record<string, string> = {};
+  const typed: Record<string, string> = {};
+  const input = JSON.parse(JSON.stringify(page.settings)) as Record<string, unknown>;
+  for (const { spec, field: f, box, tab } of built) {
+    if (!spec || tab) continue;
+    const optional = spec.path.startsWith('overrides.');
+    const text = f ? f.control.value.trim() : '';
+    // Quoted in "Chưa lưu “…”": a list of addresses is not (its message names the bad ones).
+    if (spec.input.kind !== 'emails' && spec.input.kind !== 'checkbox') typed[spec.path] = text;
+    const bad = () => (local[spec.path] = spec.invalid ?? '');
+    switch (spec.input.kind) {
+      case 'checkbox':
+        setAt(input, spec.path, box!.checked);
+        break;
+      case 'text':
+      case 'preset':
+        // A blank override is the preset's value; a blank plain setting (Tỉnh, Kế hoạch số) is blank.
+        setAt(input, spec.path, text === '' && optional ? undefined : text);
+        break;
+      case 'integer':
+        if (text === '' && optional) setAt(input, spec.path, undefined);
+        else if (/^\d+$/.test(text)) setAt(input, spec.path, Number(text));
+        else bad();
+        break;
+      case 'month-day': {
+        const monthDay = parseMonthDay(text);
+        if (text === '') setAt(input, spec.path, undefined);
+        else if (monthDay) setAt(input, spec.path, monthDay);
+        else bad();
+        break;
+      }
+      case 'date': {
+        const date = parseDayFirstDate(text);
+        if (text === '') setAt(input, spec.path, '');
+        else if (date.ok) setAt(input, spec.path, date.date);
+        else bad();
+        break;
+      }
+      case 'yes-no':
+        setAt(input, spec.path, text === '' ? undefined : text === 'true');
+        break;
+      case 'emails':
+        setAt(input, spec.path, splitEmailList(text));
+        break;
+      case 'choice':
+        setAt(input, spec.path, text === '' ? undefined : text);
+        break;
+      case 'tab-text':
+        readTabText(input, spec, text, local);
+        break;
+    }
+  }
+  for (const l of leaders) {
+    if (l.tab) continue;
+    const email = l.field!.control.value.trim();
+    typed[l.path] = email;
+    setAt(input, l.path, email === '' ? undefined : email);
+  }
+  return { input: input as SettingsInput, local, typed };
+}
+
+/** Both checks, the page's (text that is no value) and the schema's: each problem by its field's path. */
+function problems(): { input: SettingsInput; errors: Record<string, string>; local: Record<string, string>; typed: Record<string, string> } {
+  const { input, local, typed } = read();
+  const checked = checkSettingsInput(input);
+  return { input, errors: { ...(checked.ok ? {} : checked.fieldErrors), ...local }, local, typed };
+}
+
+/** Each field's problem beside it; the bar's list too, unless a save's answer lists them already. */
+function showErrors(errors: Record<string, string>, listInBar = true): void {
+  shownErrors = errors;
+  for (const b of all) b.field?.setError(errors[b.path] ?? null);
+  replace(overridesError, errors.overrides ? banner('error', errors.overrides) : null);
+  if (listInBar) renderSummary();
+  else replace(summary);
+}
+
+/** A link that takes the focus to the field of a path. */
+function fieldLink(path: string): HTMLElement {
+  const target = () => byPath.get(path)?.field?.control ?? (path === 'overrides' ? overridesError : null);
+  const open = (event: Event) => {
+    event.preventDefault();
+    const el = target();
+    if (el) focusOn(el);
+  };
+  return h('a', { attrs: { href: '#' }, on: { click: open } }, byPath.get(path)?.label ?? PAGE_SECTIONS.rules);
+}
+
+/** The value a refused field keeps, as the field shows values. */
+function keptText(path: string, settings: SettingsPagePayload['settings']): string {
+  const spec = byPath.get(path)?.spec;
+  const value = valueAt(settings, path);
+  const text = spec ? shown(spec, value, page.presets) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
+  return text || (path.startsWith('overrides.') ? T.keptPreset : T.keptBlank);
+}
+
+/** The bar's list of fields still wrong, each a link to its field (not a live region: it follows every change). */
+function renderSummary(): void {
+  const paths = Object.keys(shownErrors).filter((p) => shownErrors[p]);
+  if (paths.length === 0) {
+    replace(summary);
+    return;
+  }
+  replace(
+    summary,
+    h('span', null, T.errorsCount(paths.length), ' '),
+    paths.map((path, i) => [i > 0 ? ', ' : '', fieldLink(path)]),
+    h('div', { class: 'hint' }, T.errorsNote),
+  );
+}
+
+/** A field left (or a choice made): its problems show; while typing, a problem only goes once fixed. */
+function recheck(onlyClear: boolean): void {
+  const { errors } = problems();
+  if (!onlyClear) {
+    showErrors(errors);
+    return;
+  }
+  const kept = Object.fromEntries(Object.entries(shownErrors).filter(([path]) => errors[path]));
+  if (Object.keys(kept).length !== Object.keys(shownErrors).length) showErrors(kept);
+}
+
+/** A section of the page: its title, its intro, then its controls in table order (pairs side by side). */
+function section(id: PageSection): HTMLElement {
+  const mine = built.filter((b) => b.spec?.section === id);
+  const rows: HTMLElement[] = [];
+  for (let i = 0; i < mine.length; i++) {
+    const a = mine[i]!;
+    const b = mine[i + 1];
+    if (a.spec?.pair && b?.spec?.pair?.id === a.spec.pair.id && a.field && b.field) {
+      rows.push(pair(a.field, b.field, a.spec.pair.hint ?? null));
+      i++;
+    } else rows.push(a.root);
+  }
+  const intro = SECTION_INTROS[id];
+  return h(
+    'section',
+    { class: 'section', attrs: { 'aria-labelledby': `sec-${id}` } },
+    h('h2', { attrs: { id: `sec-${id}` } }, PAGE_SECTIONS[id]),
+    intro ? h('p', { class: 'subtitle' }, intro) : null,
+    id === 'rules' ? overridesError : null,
+    id === 'schedule' ? scheduleBox : null,
+    rows,
+    id === 'mail' && leaders.length > 0 ? h('p', { class: 'subtitle' }, T.leadersIntro) : null,
+    id === 'mail' ? leaders.map((l) => l.root) : null,
+  );
 }
 
 // ---- the email schedule: loaded after the page, so that a slow or failing status never holds the settings up ----
