@@ -3,7 +3,7 @@ import type { ApprovalQueuePayload, QueueGroup, QueueRow, RoleQueue } from '../.
 import type { DecisionResult } from '../../sheets/approval-decision';
 import { call } from '../bridge';
 import { announce } from '../shared/announce';
-import { banner, busy, byId, focusOn, h, isBusy, newId, replace } from '../shared/dom';
+import { banner, breakable, busy, byId, focusOn, h, isBusy, newId, replace } from '../shared/dom';
 import { failureBanner } from '../shared/failure';
 import { field, textInput } from '../shared/form';
 import { loadPage } from '../shared/load';
@@ -33,14 +33,6 @@ const head = h('div', { class: 'page-head' }, heading, refreshButton);
 const subtitle = h('p', { class: 'subtitle' });
 const outcome = h('div', { class: 'outcome' });
 const body = h('div');
-
-/**
- * A text whose e-mail addresses may wrap after their '@' and dots (a <wbr> there), never inside a word: an address is
- * wider than the 300 px sidebar once the text is enlarged, and Chromium would otherwise cut it mid-syllable.
- */
-function breakable(text: string): (string | HTMLElement)[] {
-  return text.split(/(?<=[@.])(?=[^\s@.])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
-}
 
 const roleKey = (role: RoleQueue) => `${role.kind}:${role.ban ?? ''}`;
 const day = (d: string) => formatDayFirst(d as CalendarDate);

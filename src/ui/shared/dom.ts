@@ -39,16 +39,16 @@ export function replace(parent: Element, ...children: Child[]): void {
 }
 
 /**
- * An email address that may wrap after "@" and before each "." (a <wbr> each, copied as nothing), so at 300 px with
- * large text it breaks between its parts instead of inside a name ("tinhd oan").
+ * A text whose email addresses may wrap after "@" and after each "." inside a word (a <wbr> each, copied as nothing),
+ * so at 300 px with large text an address breaks between its parts instead of inside a name ("tinhd oan").
  */
+export function breakable(text: string): (string | HTMLElement)[] {
+  return text.split(/(?<=[@.])(?=[^\s@.])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+}
+
+/** An email address in its own span, breakable as above. */
 export function emailAddress(address: string, className = 'address'): HTMLElement {
-  const parts = address.split(/(?<=@)|(?=\.)/);
-  return h(
-    'span',
-    { class: className },
-    parts.flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part])),
-  );
+  return h('span', { class: className }, breakable(address));
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
