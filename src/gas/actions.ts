@@ -63,6 +63,8 @@ export function checkAction(): void {
     const ctx = gasContext();
     const toastRows = (read: Analysis) => ctx.workbook.toast(texts.checking(rowsToCheck(read)), TITLE, -1);
     const { analysis, stored } = withDocumentLock(() => {
+      // Said before the read (a large tab takes seconds); the count follows once the header is found.
+      ctx.workbook.toast(texts.reading, TITLE, -1);
       const stored = storedSettings(ctx);
       return { stored, analysis: runCheck(ctx.workbook, { settings: stored.settings, today: ctx.today }, toastRows) };
     });

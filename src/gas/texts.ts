@@ -48,6 +48,7 @@ export const texts = {
     `Trang “${title}” chưa có trong bản cài đặt này của tiện ích (thiếu tệp ${file}.html). ` +
     'Hãy báo người quản trị cập nhật tiện ích (npm run push), rồi tải lại bảng tính và thử lại.',
 
+  reading: 'Đang đọc dữ liệu trong bảng tính…',
   checking: (rows: number) => `Đang kiểm tra ${count(rows)} dòng…`,
   checked: (c: { verdicts: readonly { label: string; count: number }[]; rowsLeftOut: number; warnings: number }) =>
     `Cán bộ: ${c.verdicts.length ? c.verdicts.map((v) => `${v.label} ${count(v.count)}`).join('; ') : 'chưa có'}. ` +

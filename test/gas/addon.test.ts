@@ -172,8 +172,12 @@ describe.each(DEPLOYMENTS)('deployed as %s', (deployment) => {
       const before = valuesOf(addon.ss);
       addon.call('menuCheck');
       expect(addon.env.ui.alerts).toEqual([]);
-      expect(addon.ss.toasts[0]?.message).toBe('Đang kiểm tra 265 dòng…');
-      expect(addon.ss.toasts[1]?.message).toMatch(/^Cán bộ: .*Miễn 3\. Dòng có lỗi \(chưa tính\): \d+; lưu ý: \d+\./);
+      // The first toast comes before anything is read; the count once the header is found; then the result.
+      const { sequence } = addon.env.calls;
+      expect(sequence.indexOf('Spreadsheet.toast')).toBeLessThan(sequence.findIndex((c) => c.startsWith('Range.get')));
+      expect(addon.ss.toasts[0]?.message).toBe('Đang đọc dữ liệu trong bảng tính…');
+      expect(addon.ss.toasts[1]?.message).toBe('Đang kiểm tra 265 dòng…');
+      expect(addon.ss.toasts[2]?.message).toMatch(/^Cán bộ: .*Miễn 3\. Dòng có lỗi \(chưa tính\): \d+; lưu ý: \d+\./);
 
       const trips = addon.ss.tab('Đi cơ sở').snapshot();
       const status = statusColumnOf(trips.values, 'Kết quả kiểm tra');
@@ -423,7 +427,7 @@ describe.each(DEPLOYMENTS)('deployed as %s', (deployment) => {
       expect(addon.env.calls.count('Range.set')).toBe(0);
       expect(addon.env.calls.count('Range.getValues')).toBe(0);
       expect(addon.env.ui.alerts).toEqual([]);
-      expect(addon.ss.toasts.length).toBe(2);
+      expect(addon.ss.toasts.length).toBe(3);
     });
 
     it('leaves the rows to a running check when another execution holds the lock, silently', async () => {
@@ -531,8 +535,8 @@ describe.each(DEPLOYMENTS)('deployed as %s', (deployment) => {
       const first = sheet.lastRow() + 1;
       ss.seed('Đi cơ sở', [...sheet.values(), ...Array.from({ length: 5000 }, (_, i) => [first + i - 1])]);
       const { addon, before, after } = checkWith(ss);
-      expect(addon.ss.toasts[0]?.message).toMatch(/^Đang kiểm tra /);
-      expect(addon.ss.toasts[1]?.message).toMatch(/^Cán bộ: /);
+      expect(addon.ss.toasts[1]?.message).toMatch(/^Đang kiểm tra /);
+      expect(addon.ss.toasts[2]?.message).toMatch(/^Cán bộ: /);
       expect(addon.env.logs.entries.filter((e) => e.level === 'error')).toEqual([]);
       expect(withoutColumn(after['Đi cơ sở']!, 12)).toEqual(withoutColumn(before['Đi cơ sở']!, 12));
     });
