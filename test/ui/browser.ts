@@ -1,8 +1,8 @@
 import type { AxeResults, RunOptions } from 'axe-core';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview.mjs';
 
 /**
@@ -38,17 +38,51 @@ async function sharedChromium(): Promise<Browser> {
   return chromium.connect(answer.wsEndpoint);
 }
 
-/** Starts a preview server for the file's tests and connects to the run's Chromium; stops and disconnects after. */
+/**
+ * Starts a preview server for the file's tests and connects to the run's Chromium; stops and disconnects after.
+ *
+ * A page costs Chromium a renderer process, and a context another: together more than a second of a busy CPU, against
+ * a tenth of that to load the page again in a tab it already has. So a file's tests share one context, and a test
+ * that opens a page without `before` gets the file's one tab back, navigated anew (a fresh document, its size and
+ * text zoom as asked); a page opened with `before` (routes, init scripts, a fake clock: they would outlive the test)
+ * gets a tab of its own, closed after the test, and so does a second page opened in the same test. The pages keep
+ * nothing between loads (no storage, no cookies: src/ui uses none).
+ */
 export function usePages(options: { today?: string } = {}): Pages {
   let preview: PreviewServer | undefined;
   let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  /** The file's reused tab, and whether the running test has it. */
+  let tab: Page | undefined;
+  let tabInUse = false;
+  /** Tabs of this test alone, closed after it. */
+  const ownTabs: Page[] = [];
   beforeAll(async () => {
     [preview, browser] = await Promise.all([startPreviewServer({ port: 0, today: options.today ?? '2023-11-15' }), sharedChromium()]);
+    context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, locale: 'vi-VN', deviceScaleFactor: 1 });
+    context.setDefaultTimeout(8_000);
+  });
+  afterEach(async () => {
+    tabInUse = false;
+    await Promise.all(ownTabs.splice(0).map((p) => p.close()));
   });
   afterAll(async () => {
     await browser?.close();
     await preview?.close();
   });
+  const newTab = async (): Promise<Page> => {
+    const page = await context!.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    return page;
+  };
+  const reusedTab = async (): Promise<Page> => {
+    if (tab === undefined || tab.isClosed()) tab = await newTab();
+    else if (zoomOf.has(tab)) await textZoom(tab, 1).then(() => zoomOf.delete(tab!));
+    tabInUse = true;
+    return tab;
+  };
   return {
     get preview() {
       return preview!;
@@ -59,12 +93,10 @@ export function usePages(options: { today?: string } = {}): Pages {
       return outcome.value as T;
     },
     async open(name, o = {}) {
-      const context = await browser!.newContext({ viewport: { width: o.width ?? 300, height: o.height ?? 800 }, locale: 'vi-VN', deviceScaleFactor: 1 });
-      context.setDefaultTimeout(8_000);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => {
-        throw error;
-      });
+      const own = o.before !== undefined || tabInUse;
+      const page = own ? await newTab() : await reusedTab();
+      if (own) ownTabs.push(page);
+      await page.setViewportSize({ width: o.width ?? DEFAULT_VIEWPORT.width, height: o.height ?? DEFAULT_VIEWPORT.height });
       await o.before?.(page);
       await page.goto(`${preview!.url}/${name}`);
       if (o.loaded ?? true) await page.locator('#app[aria-busy="false"]').waitFor();
@@ -72,6 +104,9 @@ export function usePages(options: { today?: string } = {}): Pages {
     },
   };
 }
+
+/** The add-on's sidebar: 300 px wide (HtmlService's fixed sidebar width). */
+const DEFAULT_VIEWPORT = { width: 300, height: 800 };
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });

@@ -90,7 +90,6 @@ describe.skipIf(skipWithout(['chromium']))('Duyệt đăng ký', () => {
     await page.locator(`.queue-row[data-row="${second!.row}"]`).getByText('Trả lại: Trùng lịch giao ban tháng 12').waitFor();
     expect(await page.locator('.queue-row').count()).toBe(1);
     await expectAxeClean(page, 'Duyệt đăng ký (đã trả lại)');
-    await page.context().close();
   });
 
   it('BTC-KT sees each Ban’s list by Đợt, complete or not, on time or not; a row edited since the page loaded is not overwritten', async () => {
@@ -122,7 +121,6 @@ describe.skipIf(skipWithout(['chromium']))('Duyệt đăng ký', () => {
     expect(rowCells(b)['Địa điểm']).toBe('Xã Bình An (đổi)');
     await page.locator(`.queue-row.is-changed[data-row="${b}"]`).getByText('Có người vừa sửa dòng này').waitFor();
     await expectAxeClean(page, 'Duyệt đăng ký (dòng đã sửa)');
-    await page.context().close();
   });
 
   it('someone without a role sees what waits, read-only, with the reason; at twice the text size nothing is cut', async () => {
@@ -134,7 +132,6 @@ describe.skipIf(skipWithout(['chromium']))('Duyệt đăng ký', () => {
     await expectAxeClean(page, 'Duyệt đăng ký (chỉ xem)');
     expect(await textZoom(page, 2)).toBe(26);
     await expectReadableAt(page, 'Duyệt đăng ký at 200 %');
-    await page.context().close();
   });
 
   it('Tạo mẫu 2 on a sheet that keeps approvals: what the Bans approved, or every registration when asked (marked)', async () => {
@@ -157,6 +154,5 @@ describe.skipIf(skipWithout(['chromium']))('Duyệt đăng ký', () => {
     await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
     await page.getByText('Đã tạo tab “Mẫu 2 - Tổng hợp (tất cả)”', { exact: false }).waitFor();
     expect(workbook().tabNames()).toContain('Mẫu 2 - Tổng hợp (tất cả)');
-    await page.context().close();
   });
 });

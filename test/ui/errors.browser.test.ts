@@ -50,7 +50,6 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     expect(await page.getByRole('alert').count()).toBe(0);
     // The button pressed is gone: the focus is on the page's heading, as on a fresh page.
     expect(await focused(page)).toMatchObject({ tag: 'h1' });
-    await page.context().close();
   });
 
   it('a load that fails again keeps “Thử lại” and the focus on it', async () => {
@@ -59,7 +58,6 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     await page.getByRole('alert').waitFor();
     await expect.poll(async () => (await focused(page)).text).toBe('Thử lại');
     await expectAxeClean(page, 'progress, tải lỗi lần nữa');
-    await page.context().close();
   });
 
   it('a wait past 20 s says so; “Thử lại” beside “Đang tải” asks again', async () => {
@@ -86,7 +84,6 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     // The first call, answered late, changes nothing (and no longer holds the notice up once it ends).
     for (const route of waiting) await route.fallback();
     await expect.poll(() => page.locator('.slow-notice').count()).toBe(0);
-    await page.context().close();
   });
 
   it('Cài đặt opens while the schedule’s status is slow or failing, and only that section offers “Thử lại”', async () => {
@@ -100,7 +97,6 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     // The settings are there and editable, the schedule section says it is loading.
     expect(await page.getByLabel('Số ngày tối thiểu', { exact: true }).isEditable()).toBe(true);
     expect(await page.getByText('Đang tải trạng thái lịch gửi email…').isVisible()).toBe(true);
-    await page.context().close();
 
     answer = 'fail';
     const again = await pages.open('settings', {
@@ -116,7 +112,6 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     answer = 'ok';
     await section.getByRole('button', { name: 'Thử lại' }).click();
     await section.getByText('Chưa bật gửi email tự động.').waitFor();
-    await again.context().close();
   });
 
   it('an action that fails says so in Vietnamese where it was pressed, and nothing is written', async () => {
@@ -131,6 +126,5 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     expect((await focused(page)).className).toContain('banner-error');
     await expectAxeClean(page, 'forms-dialog, tạo lỗi');
     expect(pages.preview.backend.workbook.tabNames()).toEqual(before);
-    await page.context().close();
   });
 });

@@ -68,7 +68,6 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     // A new choice clears the last result.
     await page.getByLabel('Quý', { exact: true }).selectOption('2');
     expect(await done.count()).toBe(0);
-    await page.context().close();
   });
 
   it('generating a form whose tab exists asks first: “Không thay” is the default and Escape, “Thay thế tab” replaces it', async () => {
@@ -114,7 +113,6 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await page.getByText('Đã tạo lại tab “Mẫu 2 - Văn phòng”', { exact: false }).waitFor();
     expect(calls()).toBe(before + 2);
     expect(pages.preview.backend.calls.at(-1)?.args[0]).toMatchObject({ form: 'mau2', ban: 'Văn phòng', replace: true });
-    await page.context().close();
   });
 
   it('at text-only zoom 200 % no word is split and no choice cut: the longest Ban, the province, a cadre', async () => {
@@ -130,7 +128,6 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await page.getByRole('radio', { name: /^Mẫu 1/ }).check();
     await expectReadableAt(page, 'Tạo biểu mẫu at 200 %, mẫu 1');
     await screenshot(page, 'forms-dialog-text-200', { fullPage: true });
-    await page.context().close();
   });
 
   it('mẫu 1 for one cadre (picked in the combobox) and for every cadre of a Ban, within the dialog', async () => {
@@ -170,7 +167,6 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
     await fits(page, 'mẫu 1 of a Ban, the question');
     await expectContrast(page, 'Tạo biểu mẫu (mẫu 1)');
     await expectAxeClean(page, 'Tạo biểu mẫu (mẫu 1 của một ban, hỏi thay thế)');
-    await page.context().close();
   });
 
   it('settings problems fold into one line, which an answer replaces: still within 420 px', async () => {
@@ -192,7 +188,6 @@ describe.skipIf(skipWithout(['chromium']))('Tạo biểu mẫu', () => {
       expect(await warnings.isVisible()).toBe(false);
       await fits(page, 'mẫu 1 of a Ban, with a warning, the question');
       await expectAxeClean(page, 'Tạo biểu mẫu (lưu ý, hỏi thay thế)');
-      await page.context().close();
     } finally {
       tab.setCell('Cài đặt', row, 1, null);
       tab.setCell('Cài đặt', row, 2, null);

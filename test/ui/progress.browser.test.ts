@@ -151,7 +151,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await expectContrast(page, 'Tiến độ 1+2 (dạng gọn)');
     await expectAxeClean(page, 'Tiến độ 1+2 (dạng gọn)');
     await screenshot(page, 'progress-compact', { fullPage: true });
-    await page.context().close();
   });
 
   it('the tiles follow the Ban filter, a tile filters by its verdict and keeps the focus', async () => {
@@ -177,7 +176,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await expectAxeClean(page, 'Tiến độ 1+2 (lọc theo ban và ô Đủ)');
     await page.keyboard.press('Enter');
     expect(await ok.getAttribute('aria-pressed')).toBe('false');
-    await page.context().close();
   });
 
   it('a search says the count once typing settles; no match gives “Bỏ lọc”, which brings everyone back', async () => {
@@ -211,7 +209,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await expect.poll(() => page.locator('article.card').count()).toBe(expected.cadres.length);
     expect(await page.getByLabel('Tìm theo tên', { exact: true }).inputValue()).toBe('');
     expect(await focused(page)).toMatchObject({ tag: 'p', className: 'result-line' });
-    await page.context().close();
   });
 
   it('clicking a name selects the cadre’s rows and says so inside that card, where the click was', async () => {
@@ -232,7 +229,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     expect(await focused(page)).toMatchObject({ tag: 'button', text: target.name });
     await expectAxeClean(page, 'Tiến độ 1+2 (đã chọn dòng)');
     await screenshot(page, 'progress-selected');
-    await page.context().close();
   });
 
   it('a long Ban name wraps whole on its chart row, never cut nor run into its numbers', async () => {
@@ -266,7 +262,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
       }
       await expectReadableAt(page, 'Tiến độ 1+2 (tên ban dài)');
       await page.locator('.chart').screenshot({ path: 'test-artifacts/progress-chart-long-names.png' });
-      await page.context().close();
     } finally {
       for (const undo of restore) undo();
     }
@@ -302,7 +297,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     const label = (await page.getByRole('img', { name: /^Tiến độ theo ban\./ }).getAttribute('aria-label'))!;
     expect(label).toContain('Ban Tuyên giáo: đã đi 240 trên 240 ngày yêu cầu (chưa đủ: 1 Thiếu chuyên đề)');
     await expectAxeClean(page, 'Tiến độ 1+2 (biểu đồ)');
-    await page.context().close();
   });
 
   it('the days registered ahead stand out from the track (3:1), in the chart and on the cards', async () => {
@@ -312,7 +306,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await page.getByLabel('Tình trạng', { exact: true }).selectOption('ok-planned');
     expect(await segmentContrast(page, '.card .bar-planned', '.card .bar')).toBeGreaterThanOrEqual(3);
     expect(await segmentContrast(page, '.card .bar-done', '.card .bar')).toBeGreaterThanOrEqual(3);
-    await page.context().close();
   });
 
   it('the first screen (300 × 720) shows a cadre who is behind: the list starts with them, and the filter says so', async () => {
@@ -333,7 +326,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     // README's picture: the sidebar as it opens.
     await screenshot(page, 'progress', { docs: true });
-    await page.context().close();
   });
 
   it('at text-only zoom 200 % in the 300 px sidebar the text grows, the chart’s too, and no word or choice is cut', async () => {
@@ -356,7 +348,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
     await expectAxeClean(page, 'Tiến độ 1+2 at 200 %');
     await page.getByRole('button', { name: 'Dạng gọn' }).click();
     await expectReadableAt(page, 'Tiến độ 1+2 at 200 %, compact');
-    await page.context().close();
   });
 
   it('with no cadre in the Cán bộ tab, it says so and how to add them, and offers no “Bỏ lọc”', async () => {
@@ -373,7 +364,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
       await expectContrast(page, 'Tiến độ 1+2 (chưa có cán bộ)');
       await expectAxeClean(page, 'Tiến độ 1+2 (chưa có cán bộ)');
       await screenshot(page, 'progress-no-cadres');
-      await page.context().close();
     } finally {
       restore();
     }
@@ -390,7 +380,6 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2', () => {
       await page.getByText(XSS_NAME, { exact: true }).first().waitFor();
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
       expect(await page.locator('main img').count()).toBe(0);
-      await page.context().close();
     } finally {
       for (const column of [2, 3, 4]) pages.preview.backend.workbook.setCell('Cán bộ', row, column, null);
     }
@@ -414,6 +403,5 @@ describe.skipIf(skipWithout(['chromium']))('Tiến độ 1+2 after the period (t
     await expectContrast(page, 'Tiến độ 1+2 sau kỳ tính');
     await expectAxeClean(page, 'Tiến độ 1+2 sau kỳ tính');
     await screenshot(page, 'progress-rated', { fullPage: true });
-    await page.context().close();
   });
 });

@@ -18,7 +18,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt: axe-core and text zoom'
     expect(await textZoom(page, 2)).toBe(26);
     await expectReadableAt(page, 'Cài đặt, chữ 200 %');
     await expectAxeClean(page, 'Cài đặt, chữ 200 %');
-    await page.context().close();
   });
 
   it('after a save with wrong values, and with the unsent-email list', async () => {
@@ -31,7 +30,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt: axe-core and text zoom'
     await page.locator('.action-bar [role="status"], .action-bar [role="alert"]').first().waitFor();
     await expectAxeClean(page, 'Cài đặt, sau khi lưu có lỗi');
     await expectReadableAt(page, 'Cài đặt, sau khi lưu có lỗi');
-    await page.context().close();
 
     const { settings } = pages.server<SettingsPagePayload>('getSettingsPage');
     pages.preview.backend.settings.write(
@@ -46,7 +44,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt: axe-core and text zoom'
     await expectAxeClean(unsent, 'Cài đặt, thư chưa gửi được');
     await textZoom(unsent, 2);
     await expectReadableAt(unsent, 'Cài đặt, thư chưa gửi được, chữ 200 %');
-    await unsent.context().close();
     pages.server('setSchedule', false);
     pages.preview.backend.settings.write(before ?? '');
     pages.preview.backend.emailLog.value = storedLog;

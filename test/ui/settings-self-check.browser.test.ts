@@ -45,7 +45,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt › Kiểm tra môi trư
     const page = await pages.open('settings', { height: 900 });
     const section = page.getByRole('region', { name: 'Kiểm tra môi trường' });
     await expect.poll(() => section.textContent()).toContain('Chưa chạy. Trong menu Tiện ích mở rộng › 1+2 Đi cơ sở › Trợ giúp');
-    await page.context().close();
   });
 
   it('shows each probe, what to do for the one that failed, and the trigger’s run after “Xem lại”', async () => {
@@ -73,7 +72,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt › Kiểm tra môi trư
     await expectReadableAt(page, 'Cài đặt › Kiểm tra môi trường, chữ 200 %');
     await textZoom(page, 1);
     await screenshot(page, 'settings-self-check');
-    await page.context().close();
     delete host().selfCheck;
   });
 });

@@ -34,7 +34,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     await expectNoOverflow(page);
     await expectContrast(page, 'Cài đặt');
     await screenshot(page, 'settings', { docs: true });
-    await page.context().close();
   });
 
   it('a province that set its own compiling department sees that department’s name on the email box, not the preset’s', async () => {
@@ -45,7 +44,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
       const page = await pages.open('settings', { height: 720 });
       expect(await page.getByLabel('Email Ban Xây dựng Đoàn', { exact: true }).count()).toBe(1);
       expect(await page.getByLabel('Email Ban Tổ chức – Kiểm tra', { exact: true }).count()).toBe(0);
-      await page.context().close();
     } finally {
       // Back exactly as it was (nothing stored yet reads as the defaults, which '' or '{}' would not be).
       Object.assign(pages.preview.backend.settings, { value: before });
@@ -78,7 +76,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     expect(await focused(page)).toMatchObject({ tag: 'textarea' });
     await expectContrast(page, 'Cài đặt (lỗi)');
     await screenshot(page, 'settings-errors');
-    await page.context().close();
   });
 
   it('Enter in a box does not save; the schedule’s options wait for their switch', async () => {
@@ -105,7 +102,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     await page.getByLabel('Nhắc hạn đăng ký và báo cáo', { exact: true }).uncheck();
     expect(await page.getByLabel('Nhắc trước hạn (ngày)', { exact: true }).isDisabled()).toBe(true);
     expect(await page.getByText('Dùng khi bật “Nhắc hạn đăng ký và báo cáo”.').isVisible()).toBe(true);
-    await page.context().close();
   });
 
   it('Save keeps every valid value and says exactly which value was not saved and why; the focus stays on Save', async () => {
@@ -155,7 +151,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     expect(await page.getByLabel('Kỳ tính từ ngày', { exact: true }).inputValue()).toBe('01/02');
     expect(await page.getByLabel('Gửi email tự động', { exact: true }).isChecked()).toBe(true);
     expect(await page.getByLabel('Nhắc trước hạn (ngày)', { exact: true }).inputValue()).toBe('10');
-    await page.context().close();
     pages.server('setSchedule', false);
     pages.preview.backend.settings.write(before ?? '');
   });
@@ -209,7 +204,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     await from.focus();
     await expect.poll(() => uncovered('Kỳ tính từ ngày')).toBe(true);
     await screenshot(page, 'settings-zoom-200');
-    await page.context().close();
     pages.preview.backend.settings.write(before ?? '');
   });
 
@@ -255,7 +249,6 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt', () => {
     expect(await page.getByRole('button', { name: 'Gửi bù báo cáo quý' }).count()).toBe(0);
     expect((await focused(page)).text).toMatch(/^Đã gửi bù 7 thư/);
     expect(pages.server<ResendResult>('sendMissedSummaries')).toMatchObject({ sent: [] });
-    await page.context().close();
 
     pages.server('setSchedule', false);
     pages.preview.backend.settings.write(before ?? '');

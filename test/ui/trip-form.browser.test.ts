@@ -71,7 +71,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await expectContrast(page, 'Nhập đợt đi cơ sở (lỗi)');
     await expectAxeClean(page, 'Nhập đợt đi cơ sở (lỗi)');
     await screenshot(page, 'trip-form-errors', { fullPage: true });
-    await page.context().close();
   });
 
   it('a date is checked when the field is left, never while typing; a fixed one clears at once', async () => {
@@ -96,7 +95,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await to.fill('15/11/2023');
     await to.press('Tab');
     await expect.poll(() => toError.textContent()).toMatch(/Đến ngày 15\/11\/2023 trước Từ ngày 20\/11\/2023/);
-    await page.context().close();
   });
 
   it('one combobox picks the cadre: typed without accents, by name and Ban, keyboard only', async () => {
@@ -133,7 +131,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
       .locator('option')
       .allTextContents();
     expect(kinds.filter((k) => k.startsWith('3.4'))).toHaveLength(1);
-    await page.context().close();
   });
 
   it('saves: the focus goes to the confirmation; “Mở dòng N” selects it; “Hoàn tác” takes it back into the form', async () => {
@@ -182,7 +179,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await page.getByRole('textbox', { name: /^Từ ngày/ }).inputValue()).toBe(window.from);
     expect(await page.getByLabel('Địa điểm', { exact: true }).inputValue()).toBe('Xã Thạnh Đông');
     await expectAxeClean(page, 'Nhập đợt đi cơ sở (đã hoàn tác)');
-    await page.context().close();
   });
 
   it('“Hoàn tác” of a row someone changed meanwhile refuses, in Vietnamese, and leaves the row', async () => {
@@ -202,7 +198,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
       .getByText(/^Không hoàn tác: dòng \d+ của tab “Đi cơ sở” không còn đúng như lúc vừa lưu/)
       .waitFor();
     expect(pages.preview.backend.workbook.readTab(TAB)!.values[row - 1]![8]).toBe('Xã khác');
-    await page.context().close();
   });
 
   it('a trip the cadre already has is shown before saving: “Sửa ngày” is the default, Escape goes back to the dates, “Vẫn lưu” saves it all the same', async () => {
@@ -254,7 +249,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
       .waitFor();
     expect(rows()).toBe(first + 1);
     expect(pages.preview.backend.calls.filter((c) => c.name === 'saveTrip').at(-1)?.args[0]).toMatchObject({ force: true });
-    await page.context().close();
   });
 
   it('Enter in “Đến ngày” saves, and the emptied fields stay clean under the confirmation', async () => {
@@ -281,7 +275,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.getByRole('button', { name: 'Hoàn tác' }).click();
     await page.getByText(/^Đã hoàn tác/).waitFor();
     expect(rows()).toBe(before);
-    await page.context().close();
   });
 
   it('a past Đến ngày turns Trạng thái to “Đã thực hiện” and says so beside it; every value filled in is said beside its field', async () => {
@@ -320,7 +313,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await to.fill('25/11/2023');
     await to.press('Tab');
     expect(await status.inputValue()).toBe('done');
-    await page.context().close();
   });
 
   it('dates are read as the sheet reads them: “05-09/12/2023” in Từ ngày fills both, “ngày 20/12/2023” is a date, and what cannot be read says what to type', async () => {
@@ -366,7 +358,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await from.press('Tab');
     await expect.poll(async () => (await errorOf(from)).textContent()).toMatch(/^Từ ngày “mùng năm” không phải là ngày\. Hãy nhập theo dạng ngày\/tháng\/năm/);
     await expectAxeClean(page, 'Nhập đợt đi cơ sở (ngày không đọc được)');
-    await page.context().close();
   });
 
   it('at text-only zoom 200 % in the 300 px sidebar, no word is split and no choice cut, the longest content chosen', async () => {
@@ -391,7 +382,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await page.getByRole('button', { name: 'Lưu đợt đi cơ sở' }).click();
     await page.locator('.error-summary').waitFor();
     await expectReadableAt(page, 'Nhập đợt đi cơ sở at 200 %, the summary');
-    await page.context().close();
   });
 
   it('one click on Save after typing a date that cannot exist shows the summary: the click is not lost to a moving message', async () => {
@@ -410,7 +400,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await summary.getByRole('link').allTextContents()).toEqual([expect.stringMatching(/^Đến ngày: .*31\/11\/2023.*không tồn tại trong lịch/)]);
     expect(await focused(page)).toMatchObject({ className: 'error-summary' });
     expect(rows()).toBe(before);
-    await page.context().close();
   });
 
   it('changing the dates re-checks Số ngày against the new window, and one click on Save then saves', async () => {
@@ -444,7 +433,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(rows()).toBe(before + 1);
     await page.getByRole('button', { name: 'Hoàn tác' }).click();
     await page.getByText(/^Đã hoàn tác/).waitFor();
-    await page.context().close();
   });
 
   it('the number of days filled in from the dates is selected on a click, so typing replaces it', async () => {
@@ -461,7 +449,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     expect(await days.inputValue()).toBe('2');
     await page.getByLabel('Địa điểm', { exact: true }).click();
     expect(await page.locator(`#${await days.getAttribute('id')}-error`).textContent()).toBe('');
-    await page.context().close();
   });
 
   it('a typed name two cadres share asks for the right Ban; a name not on the roster says to add it to the Cán bộ tab', async () => {
@@ -488,7 +475,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
     await box.press('Escape');
     await box.press('Tab');
     await expect.poll(() => error.textContent()).toBe('Chọn cán bộ trong danh sách.');
-    await page.context().close();
   });
 
   it('a name like <img onerror=…> shows as text in the cadre list', async () => {
@@ -505,7 +491,6 @@ describe.skipIf(skipWithout(['chromium']))('Nhập đợt đi cơ sở', () => {
       await page.getByRole('combobox', { name: /^Cán bộ/ }).fill('img');
       await expect.poll(() => page.getByRole('option').first().textContent()).toBe(`${xss}Ban Tuyên giáo`);
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
-      await page.context().close();
     } finally {
       for (const column of [2, 3, 4]) pages.preview.backend.workbook.setCell('Cán bộ', row, column, null);
     }
