@@ -17,54 +17,80 @@ import { duyetTexts as T } from './texts';
  */
 
 const app = byId('app');
-let data: ApprovalQueuePayload | null = null;
-/** The rows ticked, per role section. */
-const ticked = new Map<string, Set<number>>();
-/** Rows a decision left alone because someone had edited them: marked until the next decision or refresh. */
-let changed = new Set<number>();
 
-const heading = h('h1', { attrs: { tabindex: -1 } }, T.title);
-const refreshButton = h(
-  'button',
-  { class: 'icon', attrs: { type: 'button', 'aria-label': T.refresh, title: T.refresh }, on: { click: () => void refresh() } },
-  '↻',
-);
-const head = h('div', { class: 'page-head' }, heading, refreshButton);
-const subtitle = h('p', { class: 'subtitle' });
-const outcome = h('div', { class: 'outcome' });
-const body = h('div');
+/** Duyệt đăng ký's state: the queue as last read, what the person ticked, what a decision left alone, and the page's parts. */
+interface DuyetState {
+  /** The queue as the server last read it: at the load, at ↻, and in the answer to each decision. */
+  data: ApprovalQueuePayload;
+  /** The rows ticked, per role section. */
+  ticked: Map<string, Set<number>>;
+  /** Rows a decision left alone because someone had edited them: marked until the next decision or refresh. */
+  changed: Set<number>;
+  /** The page's parts, built once; render fills the subtitle and the body from the queue. */
+  dom: {
+    head: HTMLElement;
+    refreshButton: HTMLButtonElement;
+    subtitle: HTMLElement;
+    /** What the last decision, ↻ or opening a row did (or why it failed). */
+    outcome: HTMLElement;
+    body: HTMLElement;
+  };
+}
 
 const roleKey = (role: RoleQueue) => `${role.kind}:${role.ban ?? ''}`;
 const day = (d: string) => formatDayFirst(d as CalendarDate);
 
+/** The page's state at the first load: nothing ticked, nothing marked, its parts not filled yet. */
+function duyetState(data: ApprovalQueuePayload): DuyetState {
+  const heading = h('h1', { attrs: { tabindex: -1 } }, T.title);
+  const refreshButton = h('button', { class: 'icon', attrs: { type: 'button', 'aria-label': T.refresh, title: T.refresh } }, '↻');
+  return {
+    data,
+    ticked: new Map(),
+    changed: new Set(),
+    dom: {
+      head: h('div', { class: 'page-head' }, heading, refreshButton),
+      refreshButton,
+      subtitle: h('p', { class: 'subtitle' }),
+      outcome: h('div', { class: 'outcome' }),
+      body: h('div'),
+    },
+  };
+}
+
 function show(payload: ApprovalQueuePayload): void {
-  data = payload;
-  render();
+  const state = duyetState(payload);
+  const { head, refreshButton, subtitle, outcome, body } = state.dom;
+  refreshButton.addEventListener('click', () => void refresh(state));
+  render(state);
   replace(app, head, subtitle, outcome, body);
 }
 
-async function refresh(): Promise<void> {
+async function refresh(state: DuyetState): Promise<void> {
+  const { refreshButton, outcome } = state.dom;
   if (isBusy(refreshButton)) return;
   refreshButton.setAttribute('aria-busy', 'true');
   try {
-    data = await call('getApprovalQueue');
-    changed = new Set();
+    state.data = await call('getApprovalQueue');
+    state.changed = new Set();
     replace(outcome);
-    render();
+    render(state);
   } catch (error) {
     replace(
       outcome,
-      failureBanner(error, () => void refresh()),
+      failureBanner(error, () => void refresh(state)),
     );
   } finally {
     refreshButton.removeAttribute('aria-busy');
   }
 }
 
-function render(): void {
-  if (!data) return;
+/** The queue as the page shows it: who is signed in, then each role's section (or what the sheet lacks). */
+function render(state: DuyetState): void {
+  const { data } = state;
+  const { subtitle, body } = state.dom;
   replace(subtitle, ...breakable(data.user ? T.signedIn(data.user, day(data.today)) : T.unknownUser(day(data.today))));
-  ticked.clear();
+  state.ticked.clear();
   const warnings =
     data.warnings.length > 0
       ? banner(
@@ -84,26 +110,28 @@ function render(): void {
   replace(
     body,
     warnings,
-    readOnly ? [banner('warning', breakable(readOnly.reason)), h('h2', null, readOnly.title), groupsView(readOnly.groups, null)] : data.roles.map(roleSection),
+    readOnly
+      ? [banner('warning', breakable(readOnly.reason)), h('h2', null, readOnly.title), groupsView(state, readOnly.groups, null)]
+      : data.roles.map((role) => roleSection(state, role)),
   );
 }
 
-function groupsView(groups: readonly QueueGroup[], role: RoleQueue | null): HTMLElement {
+function groupsView(state: DuyetState, groups: readonly QueueGroup[], role: RoleQueue | null): HTMLElement {
   if (groups.every((g) => g.rows.length === 0 && g.summary === null)) return h('p', { class: 'empty' }, T.empty);
   return h(
     'div',
     { class: 'groups' },
-    groups.map((g) => groupView(g, role)),
+    groups.map((g) => groupView(state, g, role)),
   );
 }
 
-function roleSection(role: RoleQueue): HTMLElement {
+function roleSection(state: DuyetState, role: RoleQueue): HTMLElement {
   const key = roleKey(role);
-  ticked.set(key, new Set());
+  state.ticked.set(key, new Set());
   const titleId = newId('role');
   const notice = role.notice ? field(T.noticeNumber, textInput({ maxlength: 60, spellcheck: 'false' }), T.noticeHint) : null;
   const approve = h('button', { class: 'primary', attrs: { type: 'button' } }, role.notice ? T.approveNotice : T.approve);
-  const count = () => ticked.get(key)!.size;
+  const count = () => state.ticked.get(key)!.size;
   const error = h('p', { class: 'field-error', attrs: { id: newId('err') } });
   approve.addEventListener('click', () => {
     if (isBusy(approve)) return;
@@ -113,7 +141,7 @@ function roleSection(role: RoleQueue): HTMLElement {
       focusOn(error);
       return;
     }
-    void decide(approve, role, 'approve', [...ticked.get(key)!], { noticeNumber: notice?.control.value ?? '' });
+    void decide(state, approve, role, 'approve', [...state.ticked.get(key)!], { noticeNumber: notice?.control.value ?? '' });
   });
   const section = h(
     'section',
@@ -122,7 +150,7 @@ function roleSection(role: RoleQueue): HTMLElement {
     h('p', { class: 'subtitle' }, role.intro),
     role.missing.approve ? banner('warning', role.missing.approve) : null,
     h('p', { class: 'role-count' }, T.waiting(role.waiting)),
-    groupsView(role.groups, role),
+    groupsView(state, role.groups, role),
   );
   if (role.waiting > 0 && !role.missing.approve)
     section.append(h('div', { class: 'action-bar role-actions' }, notice?.root ?? null, error, h('div', { class: 'actions' }, approve)));
@@ -137,14 +165,14 @@ function roleSection(role: RoleQueue): HTMLElement {
   return section;
 }
 
-function groupView(group: QueueGroup, role: RoleQueue | null): HTMLElement {
+function groupView(state: DuyetState, group: QueueGroup, role: RoleQueue | null): HTMLElement {
   const titleId = newId('group');
   const selectable = role ? group.rows.filter((r) => !(role.notice && r.refused)) : [];
   const boxes: HTMLInputElement[] = [];
   const rows = h(
     'ul',
     { class: 'queue-rows', attrs: { 'aria-labelledby': titleId } },
-    group.rows.map((r) => rowView(r, role, boxes)),
+    group.rows.map((r) => rowView(state, r, role, boxes)),
   );
   const all = selectable.length > 1 ? selectAll(selectable.length, boxes) : null;
   return h(
@@ -177,7 +205,8 @@ function selectAll(n: number, boxes: HTMLInputElement[]): HTMLElement {
   return h('div', { class: 'check select-all' }, input, h('label', { attrs: { for: input.id } }, T.selectAll(n)));
 }
 
-function rowView(row: QueueRow, role: RoleQueue | null, boxes: HTMLInputElement[]): HTMLElement {
+function rowView(state: DuyetState, row: QueueRow, role: RoleQueue | null, boxes: HTMLInputElement[]): HTMLElement {
+  const isChanged = state.changed.has(row.row);
   const labelId = newId('row');
   const details = [
     h('span', { class: 'row-what', attrs: { id: labelId } }, T.rowLabel(row.cadre, row.what)),
@@ -185,14 +214,14 @@ function rowView(row: QueueRow, role: RoleQueue | null, boxes: HTMLInputElement[
     h('span', { class: `row-state state-${row.state}` }, breakable(row.stateText)),
     row.typed ? h('span', { class: 'row-note' }, T.typed) : null,
     row.late ? h('span', { class: 'row-late' }, role?.notice && row.refused ? `${T.refused}: ${row.late}` : row.late) : null,
-    changed.has(row.row) ? h('span', { class: 'row-changed', attrs: { role: 'note' } }, T.changed) : null,
+    isChanged ? h('span', { class: 'row-changed', attrs: { role: 'note' } }, T.changed) : null,
   ];
   const open = h(
     'button',
-    { class: 'link row-link', attrs: { type: 'button', title: T.openRowTitle }, on: { click: () => void openRow(row) } },
+    { class: 'link row-link', attrs: { type: 'button', title: T.openRowTitle }, on: { click: () => void openRow(state.dom.outcome, row) } },
     T.openRow(row.row),
   );
-  const li = h('li', { class: `queue-row${changed.has(row.row) ? ' is-changed' : ''}`, attrs: { 'data-row': row.row } });
+  const li = h('li', { class: `queue-row${isChanged ? ' is-changed' : ''}`, attrs: { 'data-row': row.row } });
   if (!role) {
     li.append(h('div', { class: 'row-text' }, details, open));
     return li;
@@ -202,20 +231,20 @@ function rowView(row: QueueRow, role: RoleQueue | null, boxes: HTMLInputElement[
   if (canApprove) {
     box = h('input', { attrs: { type: 'checkbox', id: newId('pick'), 'aria-labelledby': labelId, value: row.row } });
     box.addEventListener('change', () => {
-      const set = ticked.get(roleKey(role))!;
+      const set = state.ticked.get(roleKey(role))!;
       if (box!.checked) set.add(row.row);
       else set.delete(row.row);
     });
     boxes.push(box);
   }
   const canReturn = !role.missing.return && (role.notice || row.state === 'cho-ban-duyet');
-  const actions = h('div', { class: 'row-actions' }, open, canReturn ? returnButton(row, role, li) : null);
+  const actions = h('div', { class: 'row-actions' }, open, canReturn ? returnButton(state, row, role, li) : null);
   li.append(h('div', { class: 'row-main' }, box, h('div', { class: 'row-text' }, details, actions)));
   return li;
 }
 
 /** "Trả lại…" opens the reason under the row; "Hủy" closes it and gives the focus back. */
-function returnButton(row: QueueRow, role: RoleQueue, li: HTMLElement): HTMLElement {
+function returnButton(state: DuyetState, row: QueueRow, role: RoleQueue, li: HTMLElement): HTMLElement {
   const button = h('button', { class: 'link', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-label': T.returnOpenLabel(row.row) } }, T.returnOpen);
   button.addEventListener('click', () => {
     const open = li.querySelector('.return-form');
@@ -242,7 +271,7 @@ function returnButton(row: QueueRow, role: RoleQueue, li: HTMLElement): HTMLElem
         reason.focus();
         return;
       }
-      void decide(send, role, 'return', [row.row], { reason: reason.value });
+      void decide(state, send, role, 'return', [row.row], { reason: reason.value });
     });
     li.append(form);
     button.setAttribute('aria-expanded', 'true');
@@ -252,12 +281,14 @@ function returnButton(row: QueueRow, role: RoleQueue, li: HTMLElement): HTMLElem
 }
 
 async function decide(
+  state: DuyetState,
   button: HTMLButtonElement,
   role: RoleQueue,
   decision: 'approve' | 'return',
   rows: number[],
   extra: { reason?: string; noticeNumber?: string },
 ): Promise<void> {
+  const { outcome } = state.dom;
   const shown = new Map(role.groups.flatMap((g) => g.rows).map((r) => [r.row, r.fingerprint]));
   let result: DecisionResult;
   try {
@@ -277,16 +308,17 @@ async function decide(
     focusOn(failed);
     return;
   }
-  data = result.queue;
-  changed = new Set(result.skipped.filter((s) => s.why === 'changed').map((s) => s.row));
-  render();
+  state.data = result.queue;
+  state.changed = new Set(result.skipped.filter((s) => s.why === 'changed').map((s) => s.row));
+  render(state);
   const said = banner(result.written.length > 0 && result.skipped.length === 0 ? 'success' : 'warning', result.message);
   replace(outcome, said);
   announce(result.message);
   focusOn(said);
 }
 
-async function openRow(row: QueueRow): Promise<void> {
+/** Selects the row in the trips tab; a failure is said where a decision's answer goes. */
+async function openRow(outcome: HTMLElement, row: QueueRow): Promise<void> {
   try {
     await call('selectTripRows', { name: row.cadre, rows: [row.row] });
     announce(T.selectedRow(row.row));

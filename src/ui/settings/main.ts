@@ -31,12 +31,6 @@ import { SECTION_INTROS, settingsTexts as T } from './texts';
  */
 
 const app = byId('app');
-let page: SettingsPagePayload;
-/** The daily email trigger's state: loaded after the page, never holding it up. */
-let schedule: ScheduleStatus | null = null;
-/** The outcome of the last "Gửi bù", shown above the schedule until the page is reloaded. */
-let scheduleNotice: HTMLElement | null = null;
-const scheduleBox = h('div', { class: 'schedule-box' });
 
 /** Space kept between a focused control and the save bar (or the top of the sidebar). */
 const FOCUS_MARGIN = 8;
@@ -102,6 +96,41 @@ interface Built {
   tab: TabSetting | null;
 }
 
+/** Cài đặt's state: what the server gave it, the form built from that, the email schedule, and the problems shown. */
+interface SettingsState {
+  /** The payload; its stored settings are replaced by what each save stored. */
+  page: SettingsPagePayload;
+  /** The daily email trigger's state: loaded after the page, never holding it up. */
+  schedule: ScheduleStatus | null;
+  /** The outcome of the last "Gửi bù", shown above the schedule until the page is reloaded. */
+  scheduleNotice: HTMLElement | null;
+  /** The problems beside their fields now, by path: while typing, one only goes once fixed (see recheck). */
+  shownErrors: Record<string, string>;
+  dom: SettingsDom;
+}
+
+/** The form as built from the payload (one page, one form). */
+interface SettingsDom {
+  /** The table's controls: the schedule's switch, then each setting. */
+  built: Built[];
+  presetBuilt: Built;
+  /** Each Ban's leader's address. */
+  leaders: Built[];
+  /** The table's controls, then the leaders': the page's order. */
+  all: Built[];
+  byPath: Map<string, Built>;
+  /** Where a rule spanning several overrides says its problem (the check's `overrides` path), above the rules. */
+  overridesError: HTMLElement;
+  saveButton: HTMLButtonElement;
+  /** The bar's list of fields still wrong. */
+  summary: HTMLElement;
+  /** The bar's answer to a save. */
+  status: HTMLElement;
+  messagesBox: HTMLElement;
+  bar: HTMLElement;
+  scheduleBox: HTMLElement;
+}
+
 /** A value as the page shows it in a text box. */
 function shown(spec: PageControl, value: unknown, presets: readonly PresetOption[]): string {
   if (value === null || value === undefined || value === '') return '';
@@ -123,7 +152,7 @@ function shown(spec: PageControl, value: unknown, presets: readonly PresetOption
   }
 }
 
-function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null): Built {
+function buildControl(page: SettingsPagePayload, spec: PageControl, stored: unknown, tab: TabSetting | null): Built {
   const input = spec.input;
   const base = { path: spec.path, spec, label: spec.label, tab };
   const fromTab = tab && page.tab ? T.fromTab(page.tab.name, tab.row, tab.key) : null;
@@ -180,45 +209,47 @@ function buildControl(spec: PageControl, stored: unknown, tab: TabSetting | null
   return { ...base, field: f, box: null, root: f.root };
 }
 
-/** The form as built from the payload: what its functions below share (one page, one form, like `page`). */
-let built: Built[] = [];
-let presetBuilt: Built;
-let all: Built[] = [];
-let leaders: Built[] = [];
-let byPath = new Map<string, Built>();
-let overridesError: HTMLElement;
-let saveButton: HTMLButtonElement;
-let summary: HTMLElement;
-let status: HTMLElement;
-let messagesBox: HTMLElement;
-let bar: HTMLElement;
-let shownErrors: Record<string, string> = {};
-
-function build(payload: SettingsPagePayload): void {
-  page = payload;
-  const s = page.settings;
+/** The page's state as it opens: the form built from the payload, no problem shown, the schedule not loaded yet. */
+function settingsState(page: SettingsPagePayload): SettingsState {
   const tabRow = (path: string) => page.tab?.rows.find((r) => r.paths.includes(path)) ?? null;
-  built = CONTROLS.map((spec) => buildControl(spec, valueAt(s, spec.path), tabRow(spec.path)));
-  presetBuilt = built.find((b) => b.spec?.input.kind === 'preset')!;
-
-  leaders = page.bans.map((b) => leaderControl(b, tabRow));
-  all = [...built, ...leaders];
-  byPath = new Map(all.map((b) => [b.path, b]));
-
-  overridesError = h('div');
-  saveButton = h('button', { class: 'primary', attrs: { type: 'button' } }, T.save);
-  summary = h('div', { class: 'bar-summary' });
-  status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
+  const built = CONTROLS.map((spec) => buildControl(page, spec, valueAt(page.settings, spec.path), tabRow(spec.path)));
+  const leaders = page.bans.map((b) => leaderControl(page, b, tabRow));
+  const all = [...built, ...leaders];
+  const saveButton = h('button', { class: 'primary', attrs: { type: 'button' } }, T.save);
+  const summary = h('div', { class: 'bar-summary' });
+  const status = h('div', { class: 'bar-status', attrs: { role: 'status' } });
   // The messages scroll within a capped height above Save, so the bar stays small and Save in view at any zoom.
   // The answer to a save comes first: it is what the person reads after pressing Lưu, at any zoom.
-  messagesBox = h('div', { class: 'bar-messages' }, status, summary);
-  bar = h('div', { class: 'action-bar' }, messagesBox, h('div', { class: 'actions' }, saveButton));
+  const messagesBox = h('div', { class: 'bar-messages' }, status, summary);
+  const bar = h('div', { class: 'action-bar' }, messagesBox, h('div', { class: 'actions' }, saveButton));
+  return {
+    page,
+    schedule: null,
+    scheduleNotice: null,
+    shownErrors: {},
+    dom: {
+      built,
+      presetBuilt: built.find((b) => b.spec?.input.kind === 'preset')!,
+      leaders,
+      all,
+      byPath: new Map(all.map((b) => [b.path, b])),
+      overridesError: h('div'),
+      saveButton,
+      summary,
+      status,
+      messagesBox,
+      bar,
+      scheduleBox: h('div', { class: 'schedule-box' }),
+    },
+  };
+}
 
-  shownErrors = {};
+function build(payload: SettingsPagePayload): SettingsState {
+  const state = settingsState(payload);
+  const { page } = state;
+  state.dom.saveButton.addEventListener('click', () => void save(state));
 
-  saveButton.addEventListener('click', () => void save());
-
-  const form = formElement();
+  const form = formElement(state);
   const warnings =
     page.warnings.length > 0
       ? banner(
@@ -232,20 +263,22 @@ function build(payload: SettingsPagePayload): void {
       : null;
   const tabNote = page.tab && page.tab.rows.length > 0 ? banner('info', T.fromTabNote(page.tab.name)) : null;
   replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle), warnings, tabNote, form, selfCheckSection());
-  showPresetDefaults();
-  applySwitches();
-  showSchedule();
+  showPresetDefaults(state);
+  applySwitches(state.dom);
+  showSchedule(state);
+  return state;
 }
 
-async function save(): Promise<void> {
+async function save(state: SettingsState): Promise<void> {
+  const { saveButton, status, messagesBox, all, byPath } = state.dom;
   if (isBusy(saveButton)) return;
-  const { input, local, typed } = problems();
+  const { input, local, typed } = problems(state);
   const result = await busy(saveButton, T.saving, () => call('saveSettingsPage', input)).catch((error: unknown) => {
     replace(status, failureBanner(error));
     return null;
   });
   if (!result) return;
-  page = { ...page, settings: result.settings };
+  state.page = { ...state.page, settings: result.settings };
   // What the page could not even read was sent as the stored value: it was not saved either.
   const notSaved: Record<string, string> = { ...local, ...result.notSaved };
   const place = (path: string) =>
@@ -253,8 +286,8 @@ async function save(): Promise<void> {
   const paths = Object.keys(notSaved).sort((a, b) => place(a) - place(b));
   // A list of addresses keeps its good ones: its message names the bad ones, not the whole text typed.
   const typedOf = (path: string) => (path === 'recipients.btcKt' ? '' : (typed[path] ?? ''));
-  const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typedOf(path), notSaved[path]!, keptText(path, result.settings))]));
-  showErrors(messages, false);
+  const messages = Object.fromEntries(paths.map((path) => [path, T.notSaved(typedOf(path), notSaved[path]!, keptText(state, path, result.settings))]));
+  showErrors(state, messages, false);
   const answer =
     paths.length > 0
       ? banner(
@@ -266,7 +299,7 @@ async function save(): Promise<void> {
             h(
               'ul',
               null,
-              paths.map((path) => h('li', null, fieldLink(path), `: ${messages[path]}`)),
+              paths.map((path) => h('li', null, fieldLink(state.dom, path), `: ${messages[path]}`)),
             ),
           ),
         )
@@ -276,10 +309,11 @@ async function save(): Promise<void> {
   messagesBox.scrollTop = 0;
   // Saving the choice is not enough: the daily trigger must be installed or removed for this user.
   const wanted = result.settings.schedule.enabled;
+  const schedule = state.schedule;
   if (!schedule || (schedule.enabled === wanted && schedule.installed === wanted)) return;
   try {
-    schedule = await call('setSchedule', wanted);
-    showSchedule();
+    state.schedule = await call('setSchedule', wanted);
+    showSchedule(state);
     if (paths.length === 0) replace(status, banner('success', wanted ? T.scheduleOn : T.scheduleOff));
   } catch (error) {
     replace(status, failureBanner(error));
@@ -287,7 +321,7 @@ async function save(): Promise<void> {
 }
 
 /** A Ban leader's address: the roster's unless one is typed here, or read-only when the Cài đặt tab sets it. */
-function leaderControl(b: SettingsPagePayload['bans'][number], tabRow: (path: string) => TabSetting | null): Built {
+function leaderControl(page: SettingsPagePayload, b: SettingsPagePayload['bans'][number], tabRow: (path: string) => TabSetting | null): Built {
   const path = LEADER_PATH + b.ban;
   const tab = tabRow(path);
   const hint = b.rosterEmail
@@ -303,7 +337,8 @@ function leaderControl(b: SettingsPagePayload['bans'][number], tabRow: (path: st
 }
 
 /** The form: its sections over the bar; Enter does not save; a control focused under the bar is brought above it. */
-function formElement(): HTMLFormElement {
+function formElement(state: SettingsState): HTMLFormElement {
+  const { dom } = state;
   const form = h(
     'form',
     {
@@ -315,38 +350,41 @@ function formElement(): HTMLFormElement {
           const target = event.target as HTMLElement;
           if (event.key === 'Enter' && target instanceof HTMLInputElement) event.preventDefault();
         },
-        input: () => recheck(true),
+        input: () => recheck(state, true),
         change: (event) => {
-          if (event.target === presetBuilt.field?.control) showPresetDefaults();
-          if ((event.target as HTMLInputElement).type === 'checkbox') applySwitches();
-          recheck(false);
+          if (event.target === dom.presetBuilt.field?.control) showPresetDefaults(state);
+          if ((event.target as HTMLInputElement).type === 'checkbox') applySwitches(dom);
+          recheck(state, false);
         },
       },
     },
-    (Object.keys(PAGE_SECTIONS) as PageSection[]).map(section),
-    bar,
+    (Object.keys(PAGE_SECTIONS) as PageSection[]).map((id) => section(dom, id)),
+    dom.bar,
   );
   // The bar covers the bottom of the sidebar: a control focused under it (by Tab, a link of the bar, a click) is
   // scrolled to just above it.
   form.addEventListener('focusin', (event) => {
     const target = event.target as HTMLElement;
-    if (bar.contains(target)) return;
-    const room = bar.getBoundingClientRect().top - FOCUS_MARGIN;
+    if (dom.bar.contains(target)) return;
+    const room = dom.bar.getBoundingClientRect().top - FOCUS_MARGIN;
     const box = target.getBoundingClientRect();
     if (box.bottom > room) window.scrollBy(0, Math.min(box.bottom - room, box.top - FOCUS_MARGIN));
   });
   return form;
 }
 
-function preset(): PresetOption {
+function preset(state: SettingsState): PresetOption {
+  const { page } = state;
+  const { presetBuilt } = state.dom;
   const control = presetBuilt.field!.control;
   const id = presetBuilt.tab ? String(valueAt(page.effective, 'preset')) : control.value;
   return page.presets.find((p) => p.id === id) ?? page.presets[0]!;
 }
 
 /** The preset's values as placeholders and as the "Theo bộ quy định" choice: what a blank override means. */
-function showPresetDefaults(): void {
-  const p = preset();
+function showPresetDefaults(state: SettingsState): void {
+  const { built, presetBuilt } = state.dom;
+  const p = preset(state);
   const d = p.defaults;
   if (!presetBuilt.tab) presetBuilt.field!.setHint(p.source);
   for (const { spec, field: f, tab } of built) {
@@ -375,7 +413,7 @@ function showPresetDefaults(): void {
     if (spec.presetHint) f.setHint(spec.presetHint(d));
   }
   // The compiling department in force names the email box: a province that set its own is not shown the preset's.
-  const department = String(valueAt(page.effective, 'overrides.compilingDepartment') ?? '').trim();
+  const department = String(valueAt(state.page.effective, 'overrides.compilingDepartment') ?? '').trim();
   const inForce = department ? { ...d, compilingDepartment: department } : d;
   for (const b of built) {
     const { spec, field: f, tab } = b;
@@ -389,7 +427,8 @@ function showPresetDefaults(): void {
 }
 
 /** Sub-options are usable only while their switches are on ("Nhắc trước hạn" needs the schedule and reminders). */
-function applySwitches(): void {
+function applySwitches(dom: SettingsDom): void {
+  const { built, byPath } = dom;
   for (const b of built) {
     if (!b.spec?.requires || b.tab) continue;
     const off = b.spec.requires.filter((path) => byPath.get(path)?.box?.checked === false);
@@ -415,11 +454,11 @@ function applySwitches(): void {
  * a number, a day/month or a date keep the stored value (the latter with its message in `local`). A blank override
  * means "as the preset says".
  */
-function read(): { input: SettingsInput; local: Record<string, string>; typed: Record<string, string> } {
+function read(state: SettingsState): { input: SettingsInput; local: Record<string, string>; typed: Record<string, string> } {
   const local: Record<string, string> = {};
   const typed: Record<string, string> = {};
-  const input = JSON.parse(JSON.stringify(page.settings)) as Record<string, unknown>;
-  for (const { spec, field: f, box, tab } of built) {
+  const input = JSON.parse(JSON.stringify(state.page.settings)) as Record<string, unknown>;
+  for (const { spec, field: f, box, tab } of state.dom.built) {
     if (!spec || tab) continue;
     const optional = spec.path.startsWith('overrides.');
     const text = f ? f.control.value.trim() : '';
@@ -468,7 +507,7 @@ function read(): { input: SettingsInput; local: Record<string, string>; typed: R
         break;
     }
   }
-  for (const l of leaders) {
+  for (const l of state.dom.leaders) {
     if (l.tab) continue;
     const email = l.field!.control.value.trim();
     typed[l.path] = email;
@@ -478,23 +517,30 @@ function read(): { input: SettingsInput; local: Record<string, string>; typed: R
 }
 
 /** Both checks, the page's (text that is no value) and the schema's: each problem by its field's path. */
-function problems(): { input: SettingsInput; errors: Record<string, string>; local: Record<string, string>; typed: Record<string, string> } {
-  const { input, local, typed } = read();
+function problems(state: SettingsState): {
+  input: SettingsInput;
+  errors: Record<string, string>;
+  local: Record<string, string>;
+  typed: Record<string, string>;
+} {
+  const { input, local, typed } = read(state);
   const checked = checkSettingsInput(input);
   return { input, errors: { ...(checked.ok ? {} : checked.fieldErrors), ...local }, local, typed };
 }
 
 /** Each field's problem beside it; the bar's list too, unless a save's answer lists them already. */
-function showErrors(errors: Record<string, string>, listInBar = true): void {
-  shownErrors = errors;
+function showErrors(state: SettingsState, errors: Record<string, string>, listInBar = true): void {
+  const { all, overridesError, summary } = state.dom;
+  state.shownErrors = errors;
   for (const b of all) b.field?.setError(errors[b.path] ?? null);
   replace(overridesError, errors.overrides ? banner('error', errors.overrides) : null);
-  if (listInBar) renderSummary();
+  if (listInBar) renderSummary(state.dom, errors);
   else replace(summary);
 }
 
 /** A link that takes the focus to the field of a path. */
-function fieldLink(path: string): HTMLElement {
+function fieldLink(dom: SettingsDom, path: string): HTMLElement {
+  const { byPath, overridesError } = dom;
   const target = () => byPath.get(path)?.field?.control ?? (path === 'overrides' ? overridesError : null);
   const open = (event: Event) => {
     event.preventDefault();
@@ -505,16 +551,17 @@ function fieldLink(path: string): HTMLElement {
 }
 
 /** The value a refused field keeps, as the field shows values. */
-function keptText(path: string, settings: SettingsPagePayload['settings']): string {
-  const spec = byPath.get(path)?.spec;
+function keptText(state: SettingsState, path: string, settings: SettingsPagePayload['settings']): string {
+  const spec = state.dom.byPath.get(path)?.spec;
   const value = valueAt(settings, path);
-  const text = spec ? shown(spec, value, page.presets) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
+  const text = spec ? shown(spec, value, state.page.presets) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
   return text || (path.startsWith('overrides.') ? T.keptPreset : T.keptBlank);
 }
 
 /** The bar's list of fields still wrong, each a link to its field (not a live region: it follows every change). */
-function renderSummary(): void {
-  const paths = Object.keys(shownErrors).filter((p) => shownErrors[p]);
+function renderSummary(dom: SettingsDom, errors: Record<string, string>): void {
+  const { summary } = dom;
+  const paths = Object.keys(errors).filter((p) => errors[p]);
   if (paths.length === 0) {
     replace(summary);
     return;
@@ -522,24 +569,26 @@ function renderSummary(): void {
   replace(
     summary,
     h('span', null, T.errorsCount(paths.length), ' '),
-    paths.map((path, i) => [i > 0 ? ', ' : '', fieldLink(path)]),
+    paths.map((path, i) => [i > 0 ? ', ' : '', fieldLink(dom, path)]),
     h('div', { class: 'hint' }, T.errorsNote),
   );
 }
 
 /** A field left (or a choice made): its problems show; while typing, a problem only goes once fixed. */
-function recheck(onlyClear: boolean): void {
-  const { errors } = problems();
+function recheck(state: SettingsState, onlyClear: boolean): void {
+  const { errors } = problems(state);
   if (!onlyClear) {
-    showErrors(errors);
+    showErrors(state, errors);
     return;
   }
-  const kept = Object.fromEntries(Object.entries(shownErrors).filter(([path]) => errors[path]));
-  if (Object.keys(kept).length !== Object.keys(shownErrors).length) showErrors(kept);
+  const before = state.shownErrors;
+  const kept = Object.fromEntries(Object.entries(before).filter(([path]) => errors[path]));
+  if (Object.keys(kept).length !== Object.keys(before).length) showErrors(state, kept);
 }
 
 /** A section of the page: its title, its intro, then its controls in table order (pairs side by side). */
-function section(id: PageSection): HTMLElement {
+function section(dom: SettingsDom, id: PageSection): HTMLElement {
+  const { built, leaders, overridesError, scheduleBox } = dom;
   const mine = built.filter((b) => b.spec?.section === id);
   const rows: HTMLElement[] = [];
   for (let i = 0; i < mine.length; i++) {
@@ -566,19 +615,24 @@ function section(id: PageSection): HTMLElement {
 
 // ---- the email schedule: loaded after the page, so that a slow or failing status never holds the settings up ----
 
-function loadSchedule(): void {
+function loadSchedule(state: SettingsState): void {
+  const { scheduleBox } = state.dom;
   replace(scheduleBox, h('p', { class: 'hint', attrs: { role: 'status' } }, T.scheduleLoading));
   call('getScheduleStatus').then(
     (status) => {
-      schedule = status;
-      showSchedule();
+      state.schedule = status;
+      showSchedule(state);
     },
-    (error: unknown) => replace(scheduleBox, failureBanner(error, loadSchedule)),
+    (error: unknown) =>
+      replace(
+        scheduleBox,
+        failureBanner(error, () => loadSchedule(state)),
+      ),
   );
 }
 
 /** One email (or several of one item) that did not go: what, to whom, when it was due, why, and what happens next. */
-function unsentItem(f: ScheduleFailure): HTMLElement {
+function unsentItem(state: SettingsState, f: ScheduleFailure): HTMLElement {
   const next = !f.final ? (f.needsAddress ? T.nextAddress : T.nextRetry) : !f.resendable ? T.nextNever : f.needsAddress ? T.nextFixThenResend : T.nextResend;
   // One recipient a line, its address kept whole on a line of its own: "<" and ">" never wrap alone.
   const recipients = h(
@@ -596,19 +650,20 @@ function unsentItem(f: ScheduleFailure): HTMLElement {
     f.due ? h('div', null, T.due(dmy(f.due))) : null,
     h('div', null, T.why(f.message)),
     h('div', { class: 'hint' }, next),
-    f.dismissable ? dismissButton(f) : null,
+    f.dismissable ? dismissButton(state, f) : null,
   );
 }
 
 /** "Bỏ khỏi danh sách": an email nothing will ever send leaves the list once read. */
-function dismissButton(f: ScheduleFailure): HTMLElement {
+function dismissButton(state: SettingsState, f: ScheduleFailure): HTMLElement {
+  const { scheduleBox } = state.dom;
   const dismiss = (event: Event) => {
     const button = event.currentTarget as HTMLButtonElement;
     if (isBusy(button)) return;
     void busy(button, T.dismissing, () => call('dismissUnsent', f.key))
       .then((next) => {
-        schedule = next;
-        showSchedule();
+        state.schedule = next;
+        showSchedule(state);
         focusOn(document.getElementById('unsent-title') ?? scheduleBox);
       })
       .catch((error: unknown) => replace(scheduleBox, failureBanner(error)));
@@ -616,67 +671,56 @@ function dismissButton(f: ScheduleFailure): HTMLElement {
   return h('button', { class: 'dismiss', attrs: { type: 'button', 'aria-label': T.dismissLabel(f.what) }, on: { click: dismiss } }, T.dismiss);
 }
 
-function showSchedule(): void {
-  if (!schedule) return;
-  const st = schedule;
+/** "Gửi bù": sends the summaries the schedule missed; what happened is said above the schedule. */
+function resendButton(state: SettingsState): HTMLButtonElement {
+  const resend = (event: Event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (isBusy(button)) return;
+    void busy(button, T.resending, () => call('sendMissedSummaries'))
+      .then((result) => {
+        state.schedule = result.status;
+        state.scheduleNotice = banner(result.sent.length > 0 ? 'success' : 'warning', result.message);
+      })
+      .catch((error: unknown) => {
+        state.scheduleNotice = failureBanner(error);
+      })
+      .then(() => {
+        showSchedule(state);
+        // The button is gone once nothing is left to send: the focus goes to what happened.
+        focusOn(state.scheduleNotice);
+      });
+  };
+  return h('button', { attrs: { type: 'button', 'aria-describedby': 'resend-hint' }, on: { click: resend } }, T.resend);
+}
+
+/** Installs the daily trigger again, when the status says it went missing. */
+function reinstallButton(state: SettingsState): HTMLButtonElement {
+  const reinstall = (event: Event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (isBusy(button)) return;
+    void busy(button, T.reinstalling, () => call('setSchedule', true))
+      .then((next) => {
+        state.schedule = next;
+        showSchedule(state);
+      })
+      .catch((error: unknown) => replace(state.dom.scheduleBox, failureBanner(error)));
+  };
+  return h('button', { attrs: { type: 'button' }, on: { click: reinstall } }, T.reinstall);
+}
+
+function showSchedule(state: SettingsState): void {
+  if (!state.schedule) return;
+  const st = state.schedule;
   const when = (iso: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
   };
-  const resend =
-    st.resendable > 0
-      ? h(
-          'button',
-          {
-            attrs: { type: 'button', 'aria-describedby': 'resend-hint' },
-            on: {
-              click: (event) => {
-                const button = event.currentTarget as HTMLButtonElement;
-                if (isBusy(button)) return;
-                void busy(button, T.resending, () => call('sendMissedSummaries'))
-                  .then((result) => {
-                    schedule = result.status;
-                    scheduleNotice = banner(result.sent.length > 0 ? 'success' : 'warning', result.message);
-                  })
-                  .catch((error: unknown) => {
-                    scheduleNotice = failureBanner(error);
-                  })
-                  .then(() => {
-                    showSchedule();
-                    // The button is gone once nothing is left to send: the focus goes to what happened.
-                    focusOn(scheduleNotice);
-                  });
-              },
-            },
-          },
-          T.resend,
-        )
-      : null;
+  const resend = st.resendable > 0 ? resendButton(state) : null;
   const unsentCount = st.failures.reduce((n, f) => n + f.count, 0);
-  const reinstall = st.offerReinstall
-    ? h(
-        'button',
-        {
-          attrs: { type: 'button' },
-          on: {
-            click: (event) => {
-              const button = event.currentTarget as HTMLButtonElement;
-              if (isBusy(button)) return;
-              void busy(button, T.reinstalling, () => call('setSchedule', true))
-                .then((next) => {
-                  schedule = next;
-                  showSchedule();
-                })
-                .catch((error: unknown) => replace(scheduleBox, failureBanner(error)));
-            },
-          },
-        },
-        T.reinstall,
-      )
-    : null;
+  const reinstall = st.offerReinstall ? reinstallButton(state) : null;
   replace(
-    scheduleBox,
-    scheduleNotice,
+    state.dom.scheduleBox,
+    state.scheduleNotice,
     banner(st.problem ? 'warning' : 'info', st.message),
     ...st.gaps.map((gap) => banner('warning', gap)),
     st.lastRun ? h('p', { class: 'hint' }, T.lastRun(when(st.lastRun.at), st.lastRun.ok, st.lastRun.message)) : null,
@@ -685,7 +729,11 @@ function showSchedule(): void {
           'section',
           { attrs: { 'aria-labelledby': 'unsent-title' } },
           h('h3', { attrs: { id: 'unsent-title' } }, T.unsentTitle(unsentCount)),
-          h('ul', { class: 'unsent-list' }, st.failures.map(unsentItem)),
+          h(
+            'ul',
+            { class: 'unsent-list' },
+            st.failures.map((f) => unsentItem(state, f)),
+          ),
         )
       : null,
     resend ? h('div', { class: 'actions resend' }, resend, h('div', { class: 'hint', attrs: { id: 'resend-hint' } }, T.resendHint(st.resendable))) : null,
@@ -696,8 +744,5 @@ function showSchedule(): void {
 loadPage(app, {
   title: T.title,
   fetch: () => call('getSettingsPage'),
-  show: (payload) => {
-    build(payload);
-    loadSchedule();
-  },
+  show: (payload) => loadSchedule(build(payload)),
 });

@@ -29,29 +29,39 @@ type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 type Fields = Record<Exclude<TripField, 'ban'>, Field<Control>>;
 
 const app = byId('app');
-let payload: TripFormPayload;
-let cadre: Combobox;
-let fields: Fields;
-let saveButton: HTMLButtonElement;
-let result: HTMLElement;
-/** Fields whose problem is shown: left once, or everything after pressing Save. */
-const touched = new Set<TripField>();
-let daysAuto = true;
-let statusTouched = false;
-/** A field was left by pressing a button: its problem waits for the press to end (see build). */
-let deferred = false;
-/**
- * The form is emptied after a save (and by “Nhập lại”) while a field may still have the focus; the focus then moving to
- * the confirmation is not the person leaving that field. Each field remembers which emptying it was entered after.
- */
-let resets = 0;
-const enteredAfter = new Map<TripField, number>();
-/** What was read from a typed date, said under its box until it is typed again (both boxes' for a window split in two). */
-const dateNotes: Partial<Record<'from' | 'to', { note: string; both: boolean }>> = {};
-/** A window typed in one box whose other end the other box contradicts: the message, for as long as the text stays. */
-const rangeProblems: Partial<Record<'from' | 'to', { text: string; message: string }>> = {};
-/** Why Trạng thái changed by itself, said under it until the person chooses. */
-let statusNote: string | null = null;
+
+/** Nhập đợt's state: what the server gave it, the elements built from that, and what the person has done so far. */
+interface TripFormState {
+  payload: TripFormPayload;
+  /** The page's elements, built once from the payload. */
+  dom: {
+    cadre: Combobox;
+    fields: Fields;
+    saveButton: HTMLButtonElement;
+    /** Where a save's answer goes: the problems' summary, a conflict, the confirmation. */
+    result: HTMLElement;
+  };
+  /** Fields whose problem is shown: left once, or everything after pressing Save. */
+  touched: Set<TripField>;
+  /** Số ngày follows the dates until a number of the person's own is typed in it. */
+  daysAuto: boolean;
+  /** Trạng thái follows the end of the trip until the person chooses (see switchStatus). */
+  statusTouched: boolean;
+  /** A field was left by pressing a button: its problem waits for the press to end (see pressedButton). */
+  deferred: boolean;
+  /**
+   * The form is emptied after a save (and by “Nhập lại”) while a field may still have the focus; the focus then moving to
+   * the confirmation is not the person leaving that field. Each field remembers which emptying it was entered after.
+   */
+  resets: number;
+  enteredAfter: Map<TripField, number>;
+  /** What was read from a typed date, said under its box until it is typed again (both boxes' for a window split in two). */
+  dateNotes: Partial<Record<'from' | 'to', { note: string; both: boolean }>>;
+  /** A window typed in one box whose other end the other box contradicts: the message, for as long as the text stays. */
+  rangeProblems: Partial<Record<'from' | 'to', { text: string; message: string }>>;
+  /** Why Trạng thái changed by itself, said under it until the person chooses. */
+  statusNote: string | null;
+}
 
 const FIELD_LABELS: Record<Exclude<TripField, 'ban'>, string> = {
   name: T.cadre,
@@ -66,28 +76,49 @@ const FIELD_LABELS: Record<Exclude<TripField, 'ban'>, string> = {
 };
 const ORDER = Object.keys(FIELD_LABELS) as (keyof Fields)[];
 
-function build(p: TripFormPayload): void {
-  payload = p;
-  cadre = combobox(
-    p.roster.map((r) => ({ label: r.name, detail: r.ban })),
+/** The page's state as it opens: its elements built from the payload, nothing typed yet. */
+function tripFormState(payload: TripFormPayload): TripFormState {
+  const cadre = combobox(
+    payload.roster.map((r) => ({ label: r.name, detail: r.ban })),
     { none: T.cadreNone, more: T.cadreMore },
   );
-  fields = tripFields(p, cadre);
+  return {
+    payload,
+    dom: {
+      cadre,
+      fields: tripFields(payload, cadre),
+      saveButton: h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save),
+      result: h('div', { class: 'result' }),
+    },
+    touched: new Set(),
+    daysAuto: true,
+    statusTouched: false,
+    deferred: false,
+    resets: 0,
+    enteredAfter: new Map(),
+    dateNotes: {},
+    rangeProblems: {},
+    statusNote: null,
+  };
+}
+
+function build(payload: TripFormPayload): void {
+  const state = tripFormState(payload);
+  const { cadre, fields, saveButton, result } = state.dom;
   cadre.onChange(() => {
-    showCadre();
-    clearConflict();
+    showCadre(state);
+    clearConflict(result);
   });
-  selectFilledDays(fields.days.control as HTMLInputElement);
+  selectFilledDays(state);
 
-  saveButton = h('button', { class: 'primary', attrs: { type: 'submit' } }, T.save);
-  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(true) } }, T.clear);
-  const pressed = pressedButton([saveButton, clearButton]);
-  for (const key of ORDER) watchField(key, pressed);
+  const clearButton = h('button', { attrs: { type: 'button' }, on: { click: () => resetTrip(state, true) } }, T.clear);
+  const pressed = pressedButton(state, [saveButton, clearButton]);
+  for (const key of ORDER) watchField(state, key, pressed);
 
-  result = h('div', { class: 'result' });
-  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle(p.year)), warningsBanner(p.warnings), result, tripForm(clearButton));
-  markRequired();
-  update();
+  const form = tripForm(state, clearButton);
+  replace(app, h('h1', null, T.title), h('p', { class: 'subtitle' }, T.subtitle(payload.year)), warningsBanner(payload.warnings), result, form);
+  markRequired(fields);
+  update(state);
 }
 
 /** The form's fields, each control in its labelled field, the cadre's combobox among them. */
@@ -120,10 +151,11 @@ function tripFields(p: TripFormPayload, cadre: Combobox): Fields {
  * The number the dates filled in is selected when the box is entered, by Tab or by a click (after the click has
  * placed its caret), so that typing replaces it: “2” gives 2, not 32.
  */
-function selectFilledDays(days: HTMLInputElement): void {
+function selectFilledDays(state: TripFormState): void {
+  const days = state.dom.fields.days.control as HTMLInputElement;
   days.addEventListener('focus', () =>
     setTimeout(() => {
-      if (daysAuto && document.activeElement === days && days.value !== '') days.select();
+      if (state.daysAuto && document.activeElement === days && days.value !== '') days.select();
     }),
   );
 }
@@ -134,13 +166,13 @@ function selectFilledDays(days: HTMLInputElement): void {
  * would be lost. Save checks every field anyway, Nhập lại clears them; a press that ends elsewhere (no click) shows the
  * problems then. Tabbing to a button moves nothing under a pointer, so the problem shows at once.
  */
-function pressedButton(buttons: readonly HTMLButtonElement[]): () => HTMLButtonElement | null {
+function pressedButton(state: TripFormState, buttons: readonly HTMLButtonElement[]): () => HTMLButtonElement | null {
   let pressed: HTMLButtonElement | null = null;
   for (const button of buttons) button.addEventListener('pointerdown', () => (pressed = button));
   const released = () =>
     setTimeout(() => {
       pressed = null;
-      if (deferred) update();
+      if (state.deferred) update(state);
     });
   document.addEventListener('pointerup', released);
   document.addEventListener('pointercancel', released);
@@ -148,36 +180,38 @@ function pressedButton(buttons: readonly HTMLButtonElement[]): () => HTMLButtonE
 }
 
 /** A field's listeners: left or chosen, its problem may show and what depends on it is filled in; typed, what it changes. */
-function watchField(key: keyof Fields, pressed: () => HTMLButtonElement | null): void {
-  const control = fields[key].control;
+function watchField(state: TripFormState, key: keyof Fields, pressed: () => HTMLButtonElement | null): void {
+  const own = state.dom.fields[key];
+  const control = own.control;
   const isText = control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement;
-  control.addEventListener('focus', () => enteredAfter.set(key, resets));
+  control.addEventListener('focus', () => state.enteredAfter.set(key, state.resets));
   // Left (blur) or chosen (change): now its problem may show, and what depends on it is filled in.
   control.addEventListener(isText ? 'blur' : 'change', () => {
-    if (isText && enteredAfter.get(key) !== resets) return;
-    if (key === 'from' || key === 'to') readDateField(key);
-    touched.add(key);
-    if (pressed()) deferred = true;
-    else update();
+    if (isText && state.enteredAfter.get(key) !== state.resets) return;
+    if (key === 'from' || key === 'to') readDateField(state, key);
+    state.touched.add(key);
+    if (pressed()) state.deferred = true;
+    else update(state);
   });
   control.addEventListener('input', () => {
-    if (key === 'days') daysAuto = control.value.trim() === '';
+    if (key === 'days') state.daysAuto = control.value.trim() === '';
     if (key === 'status') {
-      statusTouched = true;
-      statusNote = null;
+      state.statusTouched = true;
+      state.statusNote = null;
     }
-    if (key === 'from' || key === 'to') clearDateNote(key);
-    clearConflict();
+    if (key === 'from' || key === 'to') clearDateNote(state, key);
+    clearConflict(state.dom.result);
     // While typing, a problem shown earlier goes as soon as it is fixed; a new one waits until the field is left.
-    if (fields[key].root.classList.contains('has-error') && !check(currentInput()).errors[key]) fields[key].setError(null);
+    if (own.root.classList.contains('has-error') && !check(state, currentInput(state)).errors[key]) own.setError(null);
   });
-  if (!isText) control.addEventListener('change', () => key === 'status' && (statusTouched = true));
+  if (!isText) control.addEventListener('change', () => key === 'status' && (state.statusTouched = true));
 }
 
-function tripForm(clearButton: HTMLButtonElement): HTMLElement {
+function tripForm(state: TripFormState, clearButton: HTMLButtonElement): HTMLElement {
+  const { fields, saveButton } = state.dom;
   return h(
     'form',
-    { attrs: { novalidate: true, 'aria-label': T.formLabel }, on: { submit: (event) => void submit(event) } },
+    { attrs: { novalidate: true, 'aria-label': T.formLabel }, on: { submit: (event) => void submit(state, event) } },
     fields.name.root,
     fields.kind.root,
     fields.detail.root,
@@ -208,61 +242,63 @@ function warningsBanner(warnings: readonly string[]): HTMLElement | null {
  * (“05-09/6/2023”, “Từ ngày 01/6 đến ngày 15/6/2023”) fills both boxes when the other is empty or agrees. What was
  * made of the text is said under the boxes; a window the other box contradicts is left as typed, with why.
  */
-function readDateField(key: 'from' | 'to'): void {
+function readDateField(state: TripFormState, key: 'from' | 'to'): void {
+  const { fields } = state.dom;
+  const { year } = state.payload;
   const input = fields[key].control as HTMLInputElement;
   const otherKey = key === 'from' ? 'to' : 'from';
   const other = fields[otherKey].control as HTMLInputElement;
   const typed = input.value.trim();
-  delete rangeProblems[key];
+  delete state.rangeProblems[key];
   if (typed === '') return;
-  const single = parseDayFirstDate(typed, payload.year);
+  const single = parseDayFirstDate(typed, year);
   if (single.ok) {
     input.value = formatDayFirst(single.date);
-    if (input.value !== typed) noteDate(key, T.dateRead(typed, input.value), false);
+    if (input.value !== typed) noteDate(state, key, T.dateRead(typed, input.value), false);
     return;
   }
-  const range = parseDateRange(typed, payload.year);
+  const range = parseDateRange(typed, year);
   if (!range.ok) return;
   const [from, to] = [formatDayFirst(range.from), formatDayFirst(range.to)];
   const otherSide = key === 'from' ? range.to : range.from;
-  const otherNow = parseDayFirstDate(other.value, payload.year);
+  const otherNow = parseDayFirstDate(other.value, year);
   if (other.value.trim() !== '' && !(otherNow.ok && otherNow.date === otherSide)) {
     const message = T.rangeConflict(FIELD_LABELS[key], typed, from, to, FIELD_LABELS[otherKey], other.value.trim());
-    rangeProblems[key] = { text: input.value, message };
+    state.rangeProblems[key] = { text: input.value, message };
     return;
   }
   (fields.from.control as HTMLInputElement).value = from;
   (fields.to.control as HTMLInputElement).value = to;
-  touched.add(otherKey);
-  noteDate(key, T.rangeSplit(typed, from, to), true);
+  state.touched.add(otherKey);
+  noteDate(state, key, T.rangeSplit(typed, from, to), true);
 }
 
-function noteDate(key: 'from' | 'to', note: string, both: boolean): void {
-  clearDateNote(key);
-  if (both) clearDateNote(key === 'from' ? 'to' : 'from');
-  dateNotes[key] = { note, both };
-  fields[key].setHint(note);
+function noteDate(state: TripFormState, key: 'from' | 'to', note: string, both: boolean): void {
+  clearDateNote(state, key);
+  if (both) clearDateNote(state, key === 'from' ? 'to' : 'from');
+  state.dateNotes[key] = { note, both };
+  state.dom.fields[key].setHint(note);
 }
 
 /** The note on this box goes when it is typed in again, and so does a split's note on the other box. */
-function clearDateNote(key: 'from' | 'to'): void {
+function clearDateNote(state: TripFormState, key: 'from' | 'to'): void {
   const other = key === 'from' ? 'to' : 'from';
-  const keys: ('from' | 'to')[] = dateNotes[other]?.both ? [key, other] : [key];
+  const keys: ('from' | 'to')[] = state.dateNotes[other]?.both ? [key, other] : [key];
   for (const k of keys) {
-    if (dateNotes[k] === undefined) continue;
-    delete dateNotes[k];
-    fields[k].setHint(null);
+    if (state.dateNotes[k] === undefined) continue;
+    delete state.dateNotes[k];
+    state.dom.fields[k].setHint(null);
   }
 }
 
 /** The chosen cadre's Ban and group under the box (namesakes differ there). */
-function showCadre(): void {
-  const picked = cadre.value();
-  const entry = picked === null ? undefined : payload.roster[picked];
-  fields.name.setHint(entry ? T.cadreHintPicked(entry.ban, CADRE_GROUP_LABELS[entry.group]) : T.cadreHint);
+function showCadre(state: TripFormState): void {
+  const picked = state.dom.cadre.value();
+  const entry = picked === null ? undefined : state.payload.roster[picked];
+  state.dom.fields.name.setHint(entry ? T.cadreHintPicked(entry.ban, CADRE_GROUP_LABELS[entry.group]) : T.cadreHint);
 }
 
-function markRequired(): void {
+function markRequired(fields: Fields): void {
   for (const key of ['name', 'kind', 'from', 'to'] as const) {
     const label = fields[key].root.querySelector('label');
     if (label) label.append(h('span', { attrs: { 'aria-hidden': 'true' } }, ' *'));
@@ -273,22 +309,24 @@ function markRequired(): void {
 // ---- reading and checking ----
 
 /** A typed date as ISO when it reads as one; otherwise the text itself, so the message quotes what was typed. */
-function isoOrText(text: string): string {
-  const parsed = parseDayFirstDate(text, payload.year);
+function isoOrText(text: string, year: number): string {
+  const parsed = parseDayFirstDate(text, year);
   return parsed.ok ? parsed.date : text.trim();
 }
 
-function currentInput(): TripDraft {
+/** The trip as the form holds it now, dates read as the sheet reads them. */
+function currentInput(state: TripFormState): TripDraft {
+  const { fields, cadre } = state.dom;
   const value = (key: keyof Fields) => fields[key].control.value;
   const picked = cadre.value();
-  const entry = picked === null ? undefined : payload.roster[picked];
+  const entry = picked === null ? undefined : state.payload.roster[picked];
   return {
     name: entry?.name ?? '',
     ban: entry?.ban ?? '',
     kind: value('kind'),
     detail: value('detail'),
-    from: isoOrText(value('from')),
-    to: isoOrText(value('to')),
+    from: isoOrText(value('from'), state.payload.year),
+    to: isoOrText(value('to'), state.payload.year),
     days: value('days').trim(),
     place: value('place'),
     level: value('level'),
@@ -300,7 +338,7 @@ function currentInput(): TripDraft {
  * Why typed text picks no cadre: a full name two people share (the roster tells them apart by Ban), a name that is not
  * on the roster at all (it must be added to the Cán bộ tab first), or text that still matches several.
  */
-function unpickedCadre(text: string): string {
+function unpickedCadre(text: string, payload: TripFormPayload): string {
   const key = foldKey(text);
   const namesakes = payload.roster.filter((r) => foldKey(r.name) === key);
   if (namesakes.length > 1)
@@ -316,61 +354,66 @@ function unpickedCadre(text: string): string {
   return any ? T.cadrePick : T.cadreUnknown(text, payload.rosterTab);
 }
 
-function check(input: TripDraft): TripInputCheck {
+function check(state: TripFormState, input: TripDraft): TripInputCheck {
+  const { payload } = state;
+  const { cadre, fields } = state.dom;
   const result = checkTripInput(input, payload.roster, payload.policy, payload.year);
   if (result.errors.ban && !result.errors.name) result.errors.name = result.errors.ban;
   // Text typed in the cadre box that picks nobody (not "Chọn cán bộ." as if it were empty).
-  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = unpickedCadre(cadre.input.value.trim());
+  if (cadre.value() === null && cadre.input.value.trim() !== '') result.errors.name = unpickedCadre(cadre.input.value.trim(), payload);
   // A date that cannot exist (31/02) deserves its own sentence rather than “not a date”.
   for (const key of ['from', 'to'] as const) {
     const text = fields[key].control.value;
     const parsed = parseDayFirstDate(text, payload.year);
     if (!parsed.ok && parsed.reason === 'impossible') result.errors[key] = messages.dateImpossible(FIELD_LABELS[key], text);
-    const problem = rangeProblems[key];
+    const problem = state.rangeProblems[key];
     if (problem && problem.text === text) result.errors[key] = problem.message;
   }
   return result;
 }
 
 /** Shows the problems of the fields already left, and fills Số ngày and Trạng thái from the dates. */
-function update(): TripInputCheck {
-  deferred = false;
-  let input = currentInput();
-  let result = check(input);
+function update(state: TripFormState): TripInputCheck {
+  const { fields } = state.dom;
+  state.deferred = false;
+  let input = currentInput(state);
+  let result = check(state, input);
   if (result.windowDays !== null) {
     const days = fields.days.control;
     const filled = String(result.windowDays);
-    if (!statusTouched) switchStatus(input.to);
-    if (daysAuto && days.value !== filled) {
+    if (!state.statusTouched) switchStatus(state, input.to);
+    if (state.daysAuto && days.value !== filled) {
       days.value = filled;
       // Số ngày is checked again with the number it now shows, not the one the dates replaced.
-      input = currentInput();
-      result = check(input);
+      input = currentInput(state);
+      result = check(state, input);
     }
   }
-  for (const key of ORDER) fields[key].setError(touched.has(key) ? result.errors[key] : null);
-  fields.status.setHint(statusNote);
-  const filledIn = result.windowDays !== null && daysAuto && fields.days.control.value === String(result.windowDays);
+  for (const key of ORDER) fields[key].setError(state.touched.has(key) ? result.errors[key] : null);
+  fields.status.setHint(state.statusNote);
+  const filledIn = result.windowDays !== null && state.daysAuto && fields.days.control.value === String(result.windowDays);
   const windowHint = result.windowDays === null ? T.daysBlank : filledIn ? T.daysFilled(result.windowDays) : T.daysWindow(result.windowDays);
   fields.days.setHint(result.warnings.days ? h('span', { class: 'warning' }, `${windowHint} ${result.warnings.days}`) : windowHint);
   return result;
 }
 
 /** Trạng thái follows the end of the trip until the person chooses: done once it is past, and says why it changed. */
-function switchStatus(to: string): void {
-  const status = fields.status.control;
+function switchStatus(state: TripFormState, to: string): void {
+  const { payload } = state;
+  const status = state.dom.fields.status.control;
   const next = to < payload.today ? 'done' : 'registered';
   if (status.value === next) return;
   status.value = next;
   const label = (code: string) => payload.statuses.find((s) => s.code === code)?.label ?? code;
   const end = formatDayFirst(to as CalendarDate);
-  statusNote = next === 'done' ? T.statusDone(label('done'), end) : T.statusRegistered(label('registered'), end);
+  state.statusNote = next === 'done' ? T.statusDone(label('done'), end) : T.statusRegistered(label('registered'), end);
 }
 
 // ---- saving ----
 
 /** The problems, each a link to its field, in a summary that takes the focus. */
-function showSummary(errors: Partial<Record<TripField, string>>, lead?: string): void {
+function showSummary(state: TripFormState, errors: Partial<Record<TripField, string>>, lead?: string): void {
+  const { fields, result } = state.dom;
   const keys = ORDER.filter((k) => errors[k]);
   const titleId = 'error-summary-title';
   const summary = h(
@@ -407,18 +450,19 @@ function showSummary(errors: Partial<Record<TripField, string>>, lead?: string):
   focusOn(summary);
 }
 
-async function submit(event: Event, force = false): Promise<void> {
+async function submit(state: TripFormState, event: Event, force = false): Promise<void> {
+  const { fields, saveButton, result } = state.dom;
   event.preventDefault();
   if (isBusy(saveButton)) return;
   // Enter pressed in a date box: it is read as if it had been left.
-  for (const key of ['from', 'to'] as const) if (document.activeElement === fields[key].control) readDateField(key);
-  for (const key of ORDER) touched.add(key);
-  const checked = update();
+  for (const key of ['from', 'to'] as const) if (document.activeElement === fields[key].control) readDateField(state, key);
+  for (const key of ORDER) state.touched.add(key);
+  const checked = update(state);
   if (Object.keys(checked.errors).length > 0) {
-    showSummary(checked.errors);
+    showSummary(state, checked.errors);
     return;
   }
-  const input = currentInput();
+  const input = currentInput(state);
   let saved: SaveTripResult;
   try {
     saved = await busy(saveButton, T.saving, () => call('saveTrip', { ...input, force }));
@@ -428,31 +472,33 @@ async function submit(event: Event, force = false): Promise<void> {
     return;
   }
   if (!saved.ok && saved.conflicts.length > 0) {
-    showConflicts(input, saved.conflicts);
+    showConflicts(state, input, saved.conflicts);
     return;
   }
   if (!saved.ok) {
     const errors = { ...saved.errors };
     if (errors.ban && !errors.name) errors.name = errors.ban;
     for (const key of ORDER) fields[key].setError(errors[key] ?? null);
-    showSummary(errors, T.serverRefused);
+    showSummary(state, errors, T.serverRefused);
     return;
   }
-  showSaved(input, saved);
+  showSaved(state, input, saved);
 }
 
-function clearConflict(): void {
+/** The conflicts shown are those of the trip as it was sent: a change to the trip takes them away. */
+function clearConflict(result: HTMLElement): void {
   if (result.querySelector('.conflict')) replace(result);
 }
 
 /** The cadre's trips this one repeats or overlaps, before anything is written; "Vẫn lưu" saves it all the same. */
-function showConflicts(input: TripDraft, conflicts: readonly TripConflict[]): void {
+function showConflicts(state: TripFormState, input: TripDraft, conflicts: readonly TripConflict[]): void {
+  const { fields, result } = state.dom;
   const window = (c: TripConflict) => formatTripWindow(c.from as CalendarDate, c.to as CalendarDate);
   const anyway = h('button', { attrs: { type: 'button' } }, T.saveAnyway);
   const fix = h('button', { class: 'primary', attrs: { type: 'button' } }, T.fixDates);
   anyway.addEventListener('click', (event) => {
-    if (JSON.stringify(currentInput()) !== JSON.stringify(input)) return;
-    void submit(event, true);
+    if (JSON.stringify(currentInput(state)) !== JSON.stringify(input)) return;
+    void submit(state, event, true);
   });
   const box = h(
     'div',
@@ -481,7 +527,8 @@ function showConflicts(input: TripDraft, conflicts: readonly TripConflict[]): vo
   fix.focus();
 }
 
-function showSaved(input: TripDraft, saved: Extract<SaveTripResult, { ok: true }>): void {
+function showSaved(state: TripFormState, input: TripDraft, saved: Extract<SaveTripResult, { ok: true }>): void {
+  const { result } = state.dom;
   const after = h('div', { class: 'after', attrs: { role: 'status' } });
   const open = h('button', { attrs: { type: 'button' } }, T.openRow(saved.row));
   const undo = h('button', { attrs: { type: 'button' } }, T.undo);
@@ -498,7 +545,7 @@ function showSaved(input: TripDraft, saved: Extract<SaveTripResult, { ok: true }
       (undone) => {
         const message = banner('success', T.undone(undone.row, undone.tab));
         replace(result, message);
-        restore(input);
+        restore(state, input);
         focusOn(message);
       },
       (error: unknown) => replace(after, failureBanner(error)),
@@ -520,19 +567,19 @@ function showSaved(input: TripDraft, saved: Extract<SaveTripResult, { ok: true }
           'section',
           { class: 'saved-progress', attrs: { 'aria-label': T.progressOf(progress.name) } },
           h('h2', null, T.progressTitle),
-          progressCard(progress, { roundsLabel: payload.policy.rounds.label }),
+          progressCard(progress, { roundsLabel: state.payload.policy.rounds.label }),
         )
       : null,
   );
-  resetTrip(false);
+  resetTrip(state, false);
   focusOn(confirmation);
 }
 
 /** Puts a trip taken back by "Hoàn tác" into the form again, to be fixed and saved. */
-function restore(input: TripDraft): void {
+function restore(state: TripFormState, input: TripDraft): void {
   const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDayFirst(v as CalendarDate) : v);
-  const index = payload.roster.findIndex((r) => r.name === input.name && r.ban === input.ban);
-  cadre.set(index >= 0 ? index : null);
+  const index = state.payload.roster.findIndex((r) => r.name === input.name && r.ban === input.ban);
+  state.dom.cadre.set(index >= 0 ? index : null);
   const values: Partial<Record<keyof Fields, string>> = {
     kind: input.kind,
     detail: input.detail,
@@ -543,34 +590,35 @@ function restore(input: TripDraft): void {
     level: input.level,
     status: input.status,
   };
-  for (const [key, value] of Object.entries(values) as [keyof Fields, string][]) fields[key].control.value = value;
-  forgetAutomatic();
-  daysAuto = false;
-  statusTouched = true;
-  touched.clear();
-  update();
+  for (const [key, value] of Object.entries(values) as [keyof Fields, string][]) state.dom.fields[key].control.value = value;
+  forgetAutomatic(state);
+  state.daysAuto = false;
+  state.statusTouched = true;
+  state.touched.clear();
+  update(state);
 }
 
 /** What the page said it filled in or read belongs to the trip just saved or cleared. */
-function forgetAutomatic(): void {
-  resets++;
-  clearDateNote('from');
-  clearDateNote('to');
-  for (const key of ['from', 'to'] as const) delete rangeProblems[key];
-  statusNote = null;
+function forgetAutomatic(state: TripFormState): void {
+  state.resets++;
+  clearDateNote(state, 'from');
+  clearDateNote(state, 'to');
+  for (const key of ['from', 'to'] as const) delete state.rangeProblems[key];
+  state.statusNote = null;
 }
 
 /** Clears the trip's fields; the cadre stays chosen for the next trip. "Nhập lại" also clears the result. */
-function resetTrip(clearResult: boolean): void {
+function resetTrip(state: TripFormState, clearResult: boolean): void {
+  const { fields } = state.dom;
   for (const key of ['kind', 'detail', 'from', 'to', 'days', 'place', 'level'] as const) fields[key].control.value = '';
   fields.status.control.value = 'registered';
-  forgetAutomatic();
-  touched.clear();
-  daysAuto = true;
-  statusTouched = false;
-  update();
+  forgetAutomatic(state);
+  state.touched.clear();
+  state.daysAuto = true;
+  state.statusTouched = false;
+  update(state);
   if (clearResult) {
-    replace(result);
+    replace(state.dom.result);
     fields.kind.control.focus();
   }
 }
