@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One test file per core, not vitest's default of one fewer: much of the suite waits on Chromium, LibreOffice and
+    // the CLI's processes, so on a 2-core machine the default (one file at a time) left a core idle most of the run.
+    maxWorkers: availableParallelism(),
   },
 });
