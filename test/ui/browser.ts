@@ -42,19 +42,20 @@ async function sharedChromium(): Promise<Browser> {
  * Starts a preview server for the file's tests and connects to the run's Chromium; stops and disconnects after.
  *
  * A page costs Chromium a renderer process, and a context another: together more than a second of a busy CPU, against
- * a tenth of that to load the page again in a tab it already has. So a file's tests share one context, and a test
- * that opens a page without `before` gets the file's one tab back, navigated anew (a fresh document, its size and
- * text zoom as asked); a page opened with `before` (routes, init scripts, a fake clock: they would outlive the test)
- * gets a tab of its own, closed after the test, and so does a second page opened in the same test. The pages keep
- * nothing between loads (no storage, no cookies: src/ui uses none).
+ * a tenth of that to load the page again in a tab it already has. So a file's tests share one context, and each test's
+ * first page is the file's one tab, navigated anew (a fresh document, its size and text zoom as asked). What `before`
+ * sets on it would outlive the test: routes are taken off after it, and a tab given anything else (init scripts, a fake
+ * clock) is closed, the next test getting a new one. A second page in the same test gets a tab of its own, closed after
+ * the test. The pages keep nothing between loads (no storage, no cookies: src/ui uses none).
  */
 export function usePages(options: { today?: string } = {}): Pages {
   let preview: PreviewServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
-  /** The file's reused tab, and whether the running test has it. */
+  /** The file's reused tab; whether the running test has it, and whether its `before` set more than routes. */
   let tab: Page | undefined;
   let tabInUse = false;
+  let tabSpoilt = false;
   /** Tabs of this test alone, closed after it. */
   const ownTabs: Page[] = [];
   beforeAll(async () => {
@@ -63,7 +64,10 @@ export function usePages(options: { today?: string } = {}): Pages {
     context.setDefaultTimeout(8_000);
   });
   afterEach(async () => {
-    tabInUse = false;
+    if (tab && tabSpoilt) await tab.close();
+    else await tab?.unrouteAll({ behavior: 'ignoreErrors' });
+    if (tabSpoilt) tab = undefined;
+    tabInUse = tabSpoilt = false;
     await Promise.all(ownTabs.splice(0).map((p) => p.close()));
   });
   afterAll(async () => {
@@ -83,6 +87,15 @@ export function usePages(options: { today?: string } = {}): Pages {
     tabInUse = true;
     return tab;
   };
+  /** The page as `before` sees it: touching anything but `route` marks the reused tab as not to be reused. */
+  const watched = (page: Page): Page =>
+    new Proxy(page, {
+      get(target, key) {
+        if (key !== 'route' && page === tab) tabSpoilt = true;
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
   return {
     get preview() {
       return preview!;
@@ -93,11 +106,10 @@ export function usePages(options: { today?: string } = {}): Pages {
       return outcome.value as T;
     },
     async open(name, o = {}) {
-      const own = o.before !== undefined || tabInUse;
-      const page = own ? await newTab() : await reusedTab();
-      if (own) ownTabs.push(page);
+      const page = tabInUse ? await newTab() : await reusedTab();
+      if (page !== tab) ownTabs.push(page);
       await page.setViewportSize({ width: o.width ?? DEFAULT_VIEWPORT.width, height: o.height ?? DEFAULT_VIEWPORT.height });
-      await o.before?.(page);
+      await o.before?.(watched(page));
       await page.goto(`${preview!.url}/${name}`);
       if (o.loaded ?? true) await page.locator('#app[aria-busy="false"]').waitFor();
       return page;
