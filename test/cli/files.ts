@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { convertWithLibreOffice, IN_CI, SOFFICE } from '../support/tools';
-import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * Real files for the CLI's input tests, built the way the programs that make them lay them out: zip archives (the
@@ -115,59 +114,6 @@ if (noLibreOffice) {
 }
 
 export { convertWithLibreOffice };
-
-/** A 2×2 PNG, red: a picture exceljs carries over. */
-export function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(2, 0);
-  header.writeUInt32BE(2, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const rows = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/**
- * `workbook` (.xlsx) with a tab "Thống kê" added by LibreOffice holding what people put beside their data: a bar
- * chart, a picture, a rectangle with text, a pivot table and a table with filter buttons. The tab goes in through
- * LibreOffice's flat XML (.fods), and LibreOffice writes the .xlsx, so every part is laid out as a real program does.
- */
-export function workbookWithExtras(workbook: string): string {
-  const [fods] = convertWithLibreOffice([workbook], 'fods');
-  const range = (cells: string) => `'Thống kê'.${cells.split(':').join(":'Thống kê'.")}`;
-  const row = (ban: string, n: number) =>
-    `<table:table-row><table:table-cell office:value-type="string"><text:p>${ban}</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell></table:table-row>`;
-  const tab =
-    '<table:table table:name="Thống kê"><table:shapes>' +
-    `<draw:frame svg:x="5cm" svg:y="1cm" svg:width="8cm" svg:height="5cm" draw:name="Biểu đồ số cán bộ"><draw:object><office:document office:mimetype="application/vnd.oasis.opendocument.chart" office:version="1.2"><office:body><office:chart><chart:chart chart:class="chart:bar" svg:width="8cm" svg:height="5cm"><chart:plot-area table:cell-range-address="${range('A1:B3')}" chart:data-source-has-labels="both"><chart:axis chart:dimension="x" chart:name="primary-x"/><chart:axis chart:dimension="y" chart:name="primary-y"/><chart:series chart:values-cell-range-address="${range('B2:B3')}" chart:label-cell-address="${range('B1')}" chart:class="chart:bar"/></chart:plot-area></chart:chart></office:chart></office:body></office:document></draw:object></draw:frame>` +
-    `<draw:frame svg:x="1cm" svg:y="7cm" svg:width="2cm" svg:height="2cm" draw:name="Logo"><draw:image><office:binary-data>${tinyPng().toString('base64')}</office:binary-data></draw:image></draw:frame>` +
-    '<draw:rect svg:x="5cm" svg:y="7cm" svg:width="4cm" svg:height="2cm" draw:name="Ghi chú"><text:p>Số liệu đến 15/11</text:p></draw:rect>' +
-    '</table:shapes>' +
-    `<table:table-column table:number-columns-repeated="4"/>${row('Ban', 0).replace('office:value-type="float" office:value="0"><text:p>0', 'office:value-type="string"><text:p>Số cán bộ')}${row('Ban Tuyên giáo', 5)}${row('Văn phòng', 6)}</table:table>`;
-  const extras =
-    `<table:database-ranges><table:database-range table:name="BangThongKe" table:target-range-address="${range('A1:B3')}" table:display-filter-buttons="true"/></table:database-ranges>` +
-    `<table:data-pilot-tables><table:data-pilot-table table:name="TongHop" table:target-range-address="${range('A10:B14')}"><table:source-cell-range table:cell-range-address="${range('A1:B3')}"/><table:data-pilot-field table:source-field-name="Ban" table:orientation="row"/><table:data-pilot-field table:source-field-name="Số cán bộ" table:orientation="data" table:function="sum"/></table:data-pilot-table></table:data-pilot-tables>`;
-  const xml = readFileSync(fods!, 'utf8');
-  if (!xml.includes('<table:named-expressions')) throw new Error('LibreOffice .fods without <table:named-expressions>: update workbookWithExtras');
-  writeFileSync(
-    fods!,
-    xml.replace('<table:named-expressions', `${tab}<table:named-expressions`).replace('</office:spreadsheet>', `${extras}</office:spreadsheet>`),
-  );
-  return convertWithLibreOffice([fods!], 'xlsx')[0]!;
-}
 
 function u16(n: number): Buffer {
   const b = Buffer.alloc(2);

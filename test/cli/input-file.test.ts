@@ -5,9 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffInput } from '../../src/xlsx/input-file';
 import { ROOT } from '../support/bundle';
-import { compoundFile, convertWithLibreOffice, noLibreOffice, xlsxPackage, zipArchive } from './files';
+import { compoundFile, xlsxPackage, zipArchive } from './files';
 
-const SAMPLE = path.join(ROOT, 'samples/tinh-doan-mau.xlsx');
+const LIBREOFFICE_FIXTURES = path.join(ROOT, 'test/fixtures/libreoffice');
 const CLI = path.join(ROOT, 'dist/cli/dicoso.cjs');
 
 const XLS_STREAMS = [{ name: 'Workbook' }, { name: '\u0005SummaryInformation' }, { name: '\u0005DocumentSummaryInformation' }];
@@ -60,13 +60,14 @@ describe('nhận ra loại tệp từ nội dung, không từ đuôi tên', () =
   });
 });
 
-describe.skipIf(noLibreOffice)('tệp .ods và .xls thật do LibreOffice lưu', () => {
+// Saved by LibreOffice from the sample workbook (test/fixtures/libreoffice/make.ts).
+describe('tệp .ods và .xls thật do LibreOffice lưu', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'dicoso-input-lo-'));
-    copyFileSync(convertWithLibreOffice([SAMPLE], 'ods')[0]!, path.join(dir, 'that.ods'));
-    copyFileSync(convertWithLibreOffice([SAMPLE], 'xls')[0]!, path.join(dir, 'that.xls'));
-  }, 180_000);
+    copyFileSync(path.join(LIBREOFFICE_FIXTURES, 'tinh-doan-mau.ods'), path.join(dir, 'that.ods'));
+    copyFileSync(path.join(LIBREOFFICE_FIXTURES, 'tinh-doan-mau.xls'), path.join(dir, 'that.xls'));
+  });
 
   it.each([
     ['bảng tính .ods', 'that.ods', 'ods', "Không đọc được tệp 'that.ods': đây là bảng tính OpenDocument (.ods)"],
