@@ -15,8 +15,8 @@ const NASTY = ['<script>alert(1)</script> Nguyễn Văn A', 'Trần & Lê', 'Lý
 
 /** A Ban of `n` cadres, each with three done trips in quarter 2 and long, realistic result texts. */
 function bigBan(n: number, ban = 'Ban Tuyên giáo') {
-  const roster: unknown[][] = [ROSTER_HEADER];
-  const trips: unknown[][] = [TRIP_HEADER];
+  const roster: unknown[][] = [[...ROSTER_HEADER]];
+  const trips: unknown[][] = [[...TRIP_HEADER]];
   for (let i = 0; i < n; i++) {
     const name = i < NASTY.length ? NASTY[i]! : `Nguyễn Thị Thanh Hương ${i + 1}`;
     roster.push([i + 1, name, i === 0 ? 'Trưởng ban' : 'Chuyên viên', ban, '', `cb${i}@tinhdoan.example.vn`, '', '', '']);

@@ -5,7 +5,13 @@ import { PRESETS, resolvePolicy, type PolicyOverrides, type PresetId } from '../
 import { readRoster } from '../../src/core/read-roster';
 import { readTrips, warningColumns } from '../../src/core/read-trips';
 
-export const ROSTER_HEADER = [
+/**
+ * Captions shared by many test files, frozen at run time: writing into one (a test appending a column, a workbook
+ * holding the very array as its header row) throws instead of changing it for every later test in the process. The
+ * type stays a plain array, since grids take rows as arrays; a test that needs a longer header copies it.
+ */
+const frozen = (captions: string[]): string[] => Object.freeze(captions) as string[];
+export const ROSTER_HEADER = frozen([
   'STT',
   'Họ và tên',
   'Chức vụ',
@@ -15,10 +21,10 @@ export const ROSTER_HEADER = [
   'Miễn (lý do)',
   'Miễn chuyên đề (văn bản)',
   'Ngày bắt đầu',
-];
+]);
 /** The roster's reminder-letter column (06-HD §V.2), added when a scenario keeps it. */
 export const REMINDER_HEADER = 'Văn bản nhắc nhở';
-export const TRIP_HEADER = [
+export const TRIP_HEADER = frozen([
   'STT',
   'Họ và tên',
   'Ban/Văn phòng',
@@ -30,8 +36,8 @@ export const TRIP_HEADER = [
   'Địa điểm',
   'Cấp',
   'Trạng thái',
-];
-export const PROCESS_HEADER = ['Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất', 'Đột xuất (văn bản)'];
+]);
+export const PROCESS_HEADER = frozen(['Ngày đăng ký', 'Xác nhận cơ sở', 'Đã báo cáo', 'Điểm', 'Minh chứng', 'Kết quả, đề xuất', 'Đột xuất (văn bản)']);
 
 export interface CadreRow {
   name: string;
