@@ -9,11 +9,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 
-/** The package.json scripts that check without running the code, in the order their failures are worth reading. */
-const CHECKS = ['typecheck', 'lint', 'format:check'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** vitest's own entry, run by this Node: killing it stops the suites (npx would leave its child running). */
 const VITEST = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+
+/** The package.json scripts that check without running the code, in the order their failures are worth reading. */
+const CHECKS = ['typecheck', 'lint', 'format:check'].map((name) => ({ name: `npm run ${name}`, command: npm, args: ['run', '--silent', name] }));
 
 /** Runs `command` and resolves with its exit code and, unless `inherit`, what it wrote (stdout and stderr in order). */
 function run(command, args, { inherit = false } = {}) {
@@ -27,29 +28,34 @@ function run(command, args, { inherit = false } = {}) {
   return { child, done };
 }
 
-function report(name, seconds, { code, output }) {
-  const head = `── npm run ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`;
-  process.stdout.write(`\n${head}\n${code === 0 ? '' : output}`);
+/**
+ * Runs `suite` (its output streamed) and the `checks` (each `{ name, command, args }`, its output held) at once, and
+ * resolves with the exit code: 1 when a check failed (the suite is then stopped), else the suite's. `write` takes what
+ * is printed about the checks.
+ */
+export async function runBeside(suite, checks, write = (text) => process.stdout.write(text)) {
+  const started = Date.now();
+  const tests = run(suite.command, suite.args, { inherit: true });
+  let stopped = false;
+  const codes = await Promise.all(
+    checks.map(async ({ name, command, args }) => {
+      const { code, output } = await run(command, args).done;
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      write(`\n── ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s\n${code === 0 ? '' : output}`);
+      if (code !== 0 && !stopped) {
+        stopped = true;
+        tests.child.kill('SIGTERM');
+      }
+      return code;
+    }),
+  );
+  const { code } = await tests.done;
+  const failed = checks.filter((_, i) => codes[i] !== 0);
+  if (failed.length === 0) return code;
+  write(`\nnpm test: ${failed.map((c) => c.name).join(', ')} failed${stopped ? '; the test suites were stopped' : ''}.\n`);
+  return 1;
 }
 
-const started = Date.now();
-const vitest = run(process.execPath, [VITEST, 'run', ...process.argv.slice(2)], { inherit: true });
-let stopping = false;
-const checks = CHECKS.map(async (name) => {
-  const outcome = await run(npm, ['run', '--silent', name]).done;
-  report(name, (Date.now() - started) / 1000, outcome);
-  if (outcome.code !== 0 && !stopping) {
-    stopping = true;
-    vitest.child.kill('SIGTERM');
-  }
-  return outcome.code;
-});
-
-const codes = await Promise.all(checks);
-const tests = await vitest.done;
-const failed = CHECKS.filter((_, i) => codes[i] !== 0);
-if (failed.length > 0) {
-  process.stdout.write(`\nnpm test: ${failed.map((n) => `npm run ${n}`).join(', ')} failed${stopping ? '; the test suites were stopped' : ''}.\n`);
-  process.exit(1);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exit(await runBeside({ command: process.execPath, args: [VITEST, 'run', ...process.argv.slice(2)] }, CHECKS));
 }
-process.exit(tests.code);
