@@ -64,9 +64,10 @@ export function usePages(options: { today?: string } = {}): Pages {
     context.setDefaultTimeout(8_000);
   });
   afterEach(async () => {
-    if (tab && tabSpoilt) await tab.close();
-    else await tab?.unrouteAll({ behavior: 'ignoreErrors' });
-    if (tabSpoilt) tab = undefined;
+    if (tabSpoilt) {
+      await tab?.close();
+      tab = undefined;
+    } else await tab?.unrouteAll({ behavior: 'ignoreErrors' });
     tabInUse = tabSpoilt = false;
     await Promise.all(ownTabs.splice(0).map((p) => p.close()));
   });

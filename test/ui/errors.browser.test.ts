@@ -127,4 +127,29 @@ describe.skipIf(skipWithout(['chromium']))('failures and waits, on every page', 
     await expectAxeClean(page, 'forms-dialog, tạo lỗi');
     expect(pages.preview.backend.workbook.tabNames()).toEqual(before);
   });
+  it.each([
+    ['progress', 'getProgress'],
+    ['duyet', 'getApprovalQueue'],
+  ])('%s: “Làm mới” that fails says so on the page, which keeps what it showed; “Thử lại” reads again', async (name, fn) => {
+    let calls = 0;
+    let fail = false;
+    const page = await pages.open(name, {
+      before: (p) =>
+        p.route(`**/__rpc/${fn}`, (route) => {
+          calls++;
+          return fail ? failWith('Service Spreadsheets timed out while accessing document with id 1AbC.')(route) : route.fallback();
+        }),
+    });
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+    fail = true;
+    await page.getByRole('button', { name: 'Làm mới' }).click();
+    await page.getByRole('alert').getByText(pageTexts.platform.retry).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+    expect(calls).toBe(2);
+    fail = false;
+    await page.getByRole('alert').getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    expect(calls).toBe(3);
+    expect(await page.getByRole('button', { name: 'Làm mới' }).getAttribute('aria-busy')).toBeNull();
+  });
 });

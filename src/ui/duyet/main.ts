@@ -4,7 +4,7 @@ import type { DecisionResult } from '../../sheets/approval-decision';
 import { call } from '../bridge';
 import { announce } from '../shared/announce';
 import { banner, breakable, busy, byId, focusOn, h, isBusy, newId, replace } from '../shared/dom';
-import { failureBanner } from '../shared/failure';
+import { failureBanner, refreshWith } from '../shared/failure';
 import { field, textInput } from '../shared/form';
 import { loadPage } from '../shared/load';
 import { duyetTexts as T } from './texts';
@@ -66,23 +66,19 @@ function show(payload: ApprovalQueuePayload): void {
   replace(app, head, subtitle, outcome, body);
 }
 
-async function refresh(state: DuyetState): Promise<void> {
+function refresh(state: DuyetState): Promise<void> {
   const { refreshButton, outcome } = state.dom;
-  if (isBusy(refreshButton)) return;
-  refreshButton.setAttribute('aria-busy', 'true');
-  try {
-    state.data = await call('getApprovalQueue');
-    state.changed = new Set();
-    replace(outcome);
-    render(state);
-  } catch (error) {
-    replace(
-      outcome,
-      failureBanner(error, () => void refresh(state)),
-    );
-  } finally {
-    refreshButton.removeAttribute('aria-busy');
-  }
+  return refreshWith(
+    refreshButton,
+    outcome,
+    () => call('getApprovalQueue'),
+    (data) => {
+      state.data = data;
+      state.changed = new Set();
+      replace(outcome);
+      render(state);
+    },
+  );
 }
 
 /** The queue as the page shows it: who is signed in, then each role's section (or what the sheet lacks). */

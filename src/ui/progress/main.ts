@@ -6,8 +6,8 @@ import type { ProgressEntry, ProgressPayload, StatusCounts, Tile } from '../../s
 import { call } from '../bridge';
 import { announce } from '../shared/announce';
 import { compactCard, progressCard } from '../shared/card';
-import { banner, byId, focusOn, h, isBusy, replace } from '../shared/dom';
-import { failureBanner } from '../shared/failure';
+import { banner, byId, focusOn, h, replace } from '../shared/dom';
+import { failureBanner, refreshWith } from '../shared/failure';
 import { field, select, textInput } from '../shared/form';
 import { loadPage } from '../shared/load';
 import { banChart } from './chart';
@@ -185,22 +185,18 @@ function show(payload: ProgressPayload): void {
   });
 }
 
-async function refresh(state: ProgressState): Promise<void> {
+function refresh(state: ProgressState): Promise<void> {
   const { refreshButton, messages } = state.dom;
-  if (isBusy(refreshButton)) return;
-  refreshButton.setAttribute('aria-busy', 'true');
-  try {
-    state.data = await call('getProgress');
-    state.loadedAt = Date.now();
-    update(state);
-  } catch (error) {
-    replace(
-      messages,
-      failureBanner(error, () => void refresh(state)),
-    );
-  } finally {
-    refreshButton.removeAttribute('aria-busy');
-  }
+  return refreshWith(
+    refreshButton,
+    messages,
+    () => call('getProgress'),
+    (data) => {
+      state.data = data;
+      state.loadedAt = Date.now();
+      update(state);
+    },
+  );
 }
 
 function update(state: ProgressState): void {

@@ -1,5 +1,5 @@
 import { failureMessage } from '../bridge';
-import { h } from './dom';
+import { h, isBusy, replace } from './dom';
 import { sharedTexts } from './texts';
 
 /**
@@ -14,4 +14,23 @@ export function failureBanner(error: unknown, retry?: () => void): HTMLElement {
     h('p', { class: 'banner-text' }, message),
     retry ? h('button', { class: 'retry', attrs: { type: 'button' }, on: { click: () => retry() } }, sharedTexts.retry) : null,
   );
+}
+
+/**
+ * A page's ↻: reads its data again and shows it, the icon button marked busy meanwhile (its ↻ stays: see busy in
+ * dom.ts for buttons with a label), a second press doing nothing. A failure shows in `messages`, with "Thử lại".
+ */
+export async function refreshWith<T>(button: HTMLElement, messages: HTMLElement, read: () => Promise<T>, show: (data: T) => void): Promise<void> {
+  if (isBusy(button)) return;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    show(await read());
+  } catch (error) {
+    replace(
+      messages,
+      failureBanner(error, () => void refreshWith(button, messages, read, show)),
+    );
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
 }
