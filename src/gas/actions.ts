@@ -9,7 +9,7 @@ import { isYearEnd, verdictGroupLabel, verdictsOf } from '../core/verdict';
 import { gasContext, runAction, tell, withDocumentLock, type GasContext } from './context';
 import { checkLocale, setUpSpreadsheet, VIETNAM_LOCALE } from './setup';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { HELP_HTML, MENU, texts, TITLE } from './texts';
+import { MENU, texts, TITLE } from './texts';
 
 /** Pages bundled into dist/gas by scripts/build-ui.mjs, by file name (without .html). */
 export const PAGES = {
@@ -18,6 +18,7 @@ export const PAGES = {
   approvals: { file: 'duyet', title: MENU.approvals },
   forms: { file: 'forms-dialog', title: MENU.forms },
   settings: { file: 'settings', title: MENU.settings },
+  help: { file: 'help', title: MENU.help },
 } as const;
 
 // ---------------------------------------------------------------- Khởi tạo bảng tính
@@ -153,7 +154,7 @@ export function formDialogAction(form: 'mau1' | 'mau2' | 'mau3'): void {
 
 export function helpAction(): void {
   runAction(MENU.help, () => {
-    const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(520).setHeight(480);
+    const html = page(PAGES.help.file, PAGES.help.title).setWidth(520).setHeight(480);
     SpreadsheetApp.getUi().showModalDialog(html, `${MENU.help} – ${TITLE}`);
   });
 }

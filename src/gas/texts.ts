@@ -107,28 +107,3 @@ export const texts = {
       .filter(Boolean)
       .join('\n\n'),
 } as const;
-
-export const HELP_HTML = `<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><base target="_top">
-<style>body{font:14px/1.5 Arial,sans-serif;color:#202124;margin:0 8px}h2{font-size:16px;margin:12px 0 4px}li{margin:2px 0}</style>
-</head><body>
-<h2>Bắt đầu</h2>
-<ol>
-<li><b>Khởi tạo bảng tính</b>: tạo các tab còn thiếu (Cán bộ, Đi cơ sở, Cài đặt) với tiêu đề, danh sách chọn và định dạng ngày. Dữ liệu đã có được giữ nguyên.</li>
-<li>Nhập danh sách cán bộ vào tab <b>Cán bộ</b>, mỗi đợt đi cơ sở một dòng trong tab <b>Đi cơ sở</b> (hoặc dùng <b>Nhập đợt đi cơ sở</b>).</li>
-<li><b>Kiểm tra dữ liệu</b>: ghi kết quả vào cột “Kết quả kiểm tra”, tô màu tab Cán bộ và lập tab “Tổng hợp 1+2”.</li>
-</ol>
-<h2>Nhập ngày</h2>
-<p>Ngày viết theo thứ tự <b>ngày/tháng/năm</b>: 5/6/2023 là ngày 5 tháng 6. Khi sửa một dòng, dòng đó được kiểm tra lại ngay.</p>
-<p>Cột “Thời gian cụ thể”, và ô <b>Từ ngày</b> khi Đến ngày để trống, nhận cả khoảng ngày trong một ô: “Từ ngày 01/4/2023 – 01/5/2023”, “Từ ngày 01/4/2023 đến ngày 01/5/2023”, “05-09/6/2023”, “10 ngày, từ 01/6 – 15/6” (10 ngày trong khoảng đó), “ngày 15/4/2023” (đợt một ngày).</p>
-<h2>Tên và nội dung</h2>
-<p>Danh xưng trước tên được bỏ qua khi so với tab Cán bộ, ô vẫn giữ như đã gõ: “Đ/c Nguyễn Văn Hùng”, “đ/c …”, “Đồng chí …”. Nội dung ghi bằng số mục (“3.1”, “1.3 Theo chuyên đề”), tên mục, hay lời của chính mục khi chỉ nói tới một mục (“Đi theo chuyên đề”, “Tham dự sinh hoạt chi đoàn ấp 3”).</p>
-<h2>Màu trong tab Cán bộ</h2>
-<p>Trong kỳ: Đỏ: thiếu ngày (chữ đậm khi thiếu cả điều khác) · Cam: thiếu đợt hay yêu cầu địa bàn · Vàng nhạt: đủ nếu đi hết các đợt đã đăng ký · Xanh: đủ · Xám: miễn. Từ ngày cuối kỳ: Đỏ chữ đậm: Không đạt / Chưa hoàn thành · Xanh: Đạt, Xuất sắc, Hoàn thành.</p>
-<h2>Duyệt đăng ký</h2>
-<p>Lãnh đạo ban duyệt hoặc trả lại đăng ký của cán bộ trong ban; ban tổng hợp xem danh sách từng ban theo đợt (đủ chưa, đúng hạn chưa); Thường trực phê duyệt danh sách tổng hợp. Cần các cột “Ban duyệt (người)”, “Ban duyệt (ngày)”, “Thông báo phê duyệt (số)”, “Thông báo phê duyệt (ngày)”, “Trả lại (lý do)” trong tab Đi cơ sở.</p>
-<h2>Biểu mẫu</h2>
-<p><b>Tạo mẫu 1…</b> (bản đăng ký của một cán bộ hoặc cả ban), <b>Tạo mẫu 2…</b> (đăng ký của ban) và <b>Tạo mẫu 3…</b> (kết quả theo quý) tạo tab mới có thể in khổ A4 ngang. Tạo lại một mẫu đã có thì tiện ích hỏi trước khi thay tab cũ.</p>
-<h2>Cài đặt</h2>
-<p>Chọn bộ quy định (Kiên Giang, Tây Ninh, Hà Nam), năm và email nhận báo cáo. Tỉnh khác đặt từng mục theo văn bản của mình (số ngày, đợt, cách đánh giá cuối năm, danh sách được miễn, các hạn, ban tổng hợp) ở trang Cài đặt hoặc tab Cài đặt.</p>
-</body></html>`;

@@ -281,22 +281,23 @@ describe.each(DEPLOYMENTS)('deployed as %s', (deployment) => {
 
     it('a page missing from the deployment gives a clear message, not a crash', () => {
       const addon = loadAddon({ spreadsheet: syntheticSpreadsheet(3), htmlFiles: {} });
-      for (const fn of ['menuProgress', 'menuTripForm', 'menuSettings', 'menuMau2']) addon.call(fn);
+      for (const fn of ['menuProgress', 'menuTripForm', 'menuSettings', 'menuMau2', 'menuHelp']) addon.call(fn);
       expect(addon.env.ui.dialogs).toEqual([]);
       expect(addon.env.ui.alerts.map((a) => a.prompt)).toEqual([
         expect.stringMatching(/^Trang “Tiến độ cán bộ” chưa có trong bản cài đặt này của tiện ích \(thiếu tệp progress\.html\)/),
         expect.stringMatching(/^Trang “Nhập đợt đi cơ sở” chưa có .*trip-form\.html/),
         expect.stringMatching(/^Trang “Cài đặt” chưa có .*settings\.html/),
         expect.stringMatching(/^Trang “Tạo mẫu 2…” chưa có .*forms-dialog\.html/),
+        expect.stringMatching(/^Trang “Hướng dẫn” chưa có .*help\.html/),
       ]);
       expect(addon.env.ui.alerts.every((a) => a.prompt.includes('.html'))).toBe(true);
     });
 
-    it('sidebars open their page with a title; Hướng dẫn opens a help dialog', () => {
+    it('sidebars open their page with a title; Hướng dẫn opens the built help page in a dialog', () => {
       const html = (t: string) => `<html><head></head><body>${t}</body></html>`;
       const addon = loadAddon({
         spreadsheet: syntheticSpreadsheet(3),
-        htmlFiles: { progress: html('p'), 'trip-form': html('t'), settings: html('s') },
+        htmlFiles: { progress: html('p'), 'trip-form': html('t'), settings: html('s'), help: buildOnce().pages.help! },
       });
       addon.call('menuProgress');
       addon.call('menuTripForm');

@@ -256,4 +256,4 @@ export function withoutColumn(values: unknown[][], column: number): unknown[][] 
   return trimmed(values.map((row) => row.filter((_, c) => c !== column - 1)));
 }
 
-export const PAGES_EXPECTED = ['progress', 'trip-form', 'duyet', 'forms-dialog', 'settings'];
+export const PAGES_EXPECTED = ['progress', 'trip-form', 'duyet', 'forms-dialog', 'settings', 'help'];

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { inlineScript, renderPages } from '../../scripts/build-ui.mjs';
 
 describe('the built pages', () => {
-  it('are five self-contained HTML files: one inline script, one inline style, nothing fetched', async () => {
+  it('are six self-contained HTML files: one inline script (none for the help text), one inline style, nothing fetched', async () => {
     const pages = await renderPages();
-    expect(pages.map((p) => p.name)).toEqual(['duyet', 'forms-dialog', 'progress', 'settings', 'trip-form']);
+    expect(pages.map((p) => p.name)).toEqual(['duyet', 'forms-dialog', 'help', 'progress', 'settings', 'trip-form']);
     for (const { name, html } of pages) {
-      expect(html.match(/<script>/g), name).toHaveLength(1);
+      expect(html.match(/<script>/g) ?? [], name).toHaveLength(name === 'help' ? 0 : 1);
       expect(html.match(/<style>/g), name).toHaveLength(1);
       const markupAndCss = html.replace(/<script>[\s\S]*<\/script>/, '<script></script>');
       expect(markupAndCss, name).not.toMatch(/<script[^>]+src=|<link\b|@import|url\(|https?:/i);
