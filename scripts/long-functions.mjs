@@ -9,13 +9,6 @@ import ts from 'typescript';
 
 export const MAX_LINES = 80;
 
-/**
- * Functions allowed to stay long for now, as `file:name` (file relative to the repository). Each entry says why; the
- * list only shrinks.
- */
-/** Functions allowed past the limit for now, each with why (none today). */
-export const ALLOWED = new Map(/** @type {[string, string][]} */ ([]));
-
 const SOURCE = /\.(?:ts|tsx|mts|cts)$/;
 
 function sourceFiles(dir) {
@@ -70,26 +63,23 @@ export function functionLengths(file, text = readFileSync(file, 'utf8')) {
   return out.sort((a, b) => b.lines - a.lines);
 }
 
-/** The functions over `max` lines under the folders, each with its file relative to `root`, and whether it is allowed. */
-export function longFunctions(folders, { root = process.cwd(), max = MAX_LINES, allowed = ALLOWED } = {}) {
+/** The functions over `max` lines under the folders, each with its file relative to `root`. */
+export function longFunctions(folders, { root = process.cwd(), max = MAX_LINES } = {}) {
   const files = folders.flatMap((f) => sourceFiles(path.resolve(root, f))).sort();
   return files.flatMap((file) => {
     const relative = path.relative(root, file).split(path.sep).join('/');
     return functionLengths(file)
       .filter((f) => f.lines > max)
-      .map((f) => ({ file: relative, ...f, allowed: allowed.has(`${relative}:${f.name}`) }));
+      .map((f) => ({ file: relative, ...f }));
   });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const folders = process.argv.length > 2 ? process.argv.slice(2) : ['src'];
-  const found = longFunctions(folders);
-  const failing = found.filter((f) => !f.allowed);
+  const failing = longFunctions(folders);
   const line = (f) => `  ${f.file}:${f.line} ${f.name}: ${f.lines} lines`;
-  const allowed = found.filter((f) => f.allowed);
-  if (allowed.length > 0) console.log(['long-functions: allowed for now (scripts/long-functions.mjs ALLOWED):', ...allowed.map(line)].join('\n'));
   if (failing.length === 0) {
-    console.log(`long-functions: no function over ${MAX_LINES} lines in ${folders.join(', ')} outside the allowed list.`);
+    console.log(`long-functions: no function over ${MAX_LINES} lines in ${folders.join(', ')}.`);
   } else {
     console.error(`long-functions: ${failing.length} function${failing.length === 1 ? '' : 's'} over ${MAX_LINES} lines (split into small named functions):`);
     for (const f of failing) console.error(line(f));

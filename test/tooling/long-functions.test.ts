@@ -47,13 +47,13 @@ describe('a function over 80 lines fails the lint', () => {
     expect(child.status).toBe(1);
     expect(child.stderr).toContain('src/b/c.ts:2 tooLong: 81 lines');
     expect(child.stderr).not.toContain('fits');
+    const clean = spawnSync(process.execPath, [script, 'src/a.ts'], { cwd: dir, encoding: 'utf8' });
+    expect([clean.status, clean.stdout.trim()]).toEqual([0, 'long-functions: no function over 80 lines in src/a.ts.']);
   });
 
-  it('an allowed function is listed as allowed and does not fail', () => {
-    const dir = tree('allowed', { 'src/page.ts': declared('build', 120) });
-    expect(longFunctions(['src'], { root: dir, allowed: new Map([['src/page.ts:build', 'being split']]) })).toEqual([
-      { file: 'src/page.ts', name: 'build', line: 1, lines: 120, allowed: true },
-    ]);
-    expect(longFunctions(['src'], { root: dir, allowed: new Map() })[0]!.allowed).toBe(false);
+  it('reports each long function with its file relative to the root, its line and length; a function of 80 lines is not one', () => {
+    const dir = tree('report', { 'src/page.ts': `${declared('fits', 80)}\n${declared('build', 120)}` });
+    expect(longFunctions(['src'], { root: dir })).toEqual([{ file: 'src/page.ts', name: 'build', line: 82, lines: 120 }]);
+    expect(longFunctions(['src'], { root: dir, max: 120 })).toEqual([]);
   });
 });
