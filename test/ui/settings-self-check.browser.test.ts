@@ -74,4 +74,23 @@ describe.skipIf(skipWithout(['chromium']))('Cài đặt › Kiểm tra môi trư
     await screenshot(page, 'settings-self-check');
     delete host().selfCheck;
   });
+
+  it('a stored result that cannot be read says so in the section, and “Thử lại” reads it again', async () => {
+    let failing = true;
+    host().selfCheck = () => {
+      if (failing) throw new Error('Service invoked too many times in a short time: properties. Try Utilities.sleep(1000) between calls.');
+      return { report: REPORT, trigger: null };
+    };
+    const page = await pages.open('settings', { height: 900 });
+    const section = page.getByRole('region', { name: 'Kiểm tra môi trường' });
+    await section.getByRole('alert').waitFor();
+    expect(await section.getByRole('alert').textContent()).toContain('Google Trang tính đang bận');
+    // The rest of the page loaded: only this section failed.
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    failing = false;
+    await section.getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(3);
+    expect(await section.getByRole('alert').count()).toBe(0);
+    delete host().selfCheck;
+  });
 });

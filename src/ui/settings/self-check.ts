@@ -10,8 +10,6 @@ import { selfCheckTexts as T } from './texts';
  * the daily schedule) could reach. Loaded after the page, like the schedule; "Xem lại" reloads it.
  */
 
-const box = h('div', { class: 'self-check-box' });
-
 function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
@@ -36,7 +34,8 @@ function triggerItem(probe: Probe | undefined, trigger: TriggerContext | null): 
   return probe ? item(probe.ok, probe.title, probe.detail, probe.advice) : null;
 }
 
-function show(view: SelfCheckView): void {
+/** The stored result in `box`, with “Xem lại”, which reads it again. */
+function show(box: HTMLElement, view: SelfCheckView): void {
   const reload = h(
     'button',
     {
@@ -44,7 +43,7 @@ function show(view: SelfCheckView): void {
       on: {
         click: (event) => {
           const button = event.currentTarget as HTMLButtonElement;
-          if (!isBusy(button)) void busy(button, T.reloading, load);
+          if (!isBusy(button)) void busy(button, T.reloading, () => load(box));
         },
       },
     },
@@ -74,20 +73,20 @@ function show(view: SelfCheckView): void {
   );
 }
 
-async function load(): Promise<void> {
+async function load(box: HTMLElement): Promise<void> {
   try {
-    show(await call('getSelfCheck'));
+    show(box, await call('getSelfCheck'));
   } catch (error) {
     replace(
       box,
-      failureBanner(error, () => void load()),
+      failureBanner(error, () => void load(box)),
     );
   }
 }
 
 /** The section, filled once the stored result arrives. */
 export function selfCheckSection(): HTMLElement {
-  replace(box, h('p', { class: 'hint', attrs: { role: 'status' } }, T.loading));
-  void load();
+  const box = h('div', { class: 'self-check-box' }, h('p', { class: 'hint', attrs: { role: 'status' } }, T.loading));
+  void load(box);
   return h('section', { class: 'section', attrs: { 'aria-labelledby': 'sec-self-check' } }, h('h2', { attrs: { id: 'sec-self-check' } }, T.title), box);
 }
