@@ -142,6 +142,29 @@ describe('ghi chú: phần của người dùng giữ nguyên cả định dạn
   });
 });
 
+describe('ghi chú của tệp lớn: 300.000 đợt (bench: dicoso check báo “Maximum call stack size exceeded”)', () => {
+  // A call's arguments live on the stack: spreading 150,000 keys into push() or Math.max() overflowed it. Each part of a
+  // national result file holds a note per row with an issue, and a run on a result file reads every shape back.
+  const N = 150_000;
+  const keys = Array.from({ length: N }, (_, i) => `${i + 2}:12`);
+
+  it('150.000 ghi chú mới trong một lần ghi: đủ cả, không lỗi', () => {
+    const texts = new Map(keys.map((k) => [k, '\u2063[1+2] Thiếu Số ngày']));
+    const out = patchComments(null, { wanted: (r, c) => texts.get(`${r}:${c}`), added: [...texts], clearedRows: new Set(), clearedColumn: null });
+    expect(out.added).toHaveLength(N);
+    expect(out.added[N - 1]).toBe(`${N + 1}:12`);
+  });
+
+  it('hình cho ghi chú mới khi bản vẽ đã có 150.000 hình: số tiếp theo sau số lớn nhất', () => {
+    const shape = (id: number) =>
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`;
+    const shapes = Array.from({ length: N }, (_, i) => shape(1025 + i)).join('');
+    const vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202"/>${shapes}</xml>`;
+    const out = patchVml(vml, ['200000:3'], [], 2);
+    expect(out).toContain(`id="_x0000_s${1025 + N}"`);
+  });
+});
+
 describe('phần sổ (workbook.xml): tab và tên', () => {
   it('xóa một tab của chúng ta ở giữa: tên riêng của tab sau và tab đang mở theo đúng tab của chúng', () => {
     const slot = (name: string, index: number, deleted = false): SheetSlot => ({

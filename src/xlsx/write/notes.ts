@@ -74,7 +74,7 @@ export function patchComments(bytes: Buffer | null, changes: NoteChanges): Comme
       .map(([key, text]) => `<${prefix}comment ref="${refOf(key)}" authorId="${author}">${textXml(text, [], prefix)}</${prefix}comment>`)
       .join('');
     insertInto(splice, source, listEnd, xml);
-    out.added.push(...added.map(([key]) => key));
+    for (const [key] of added) out.added.push(key);
   }
   out.bytes = splice.edited || !bytes ? splice.toBuffer() : source;
   return out;
@@ -230,8 +230,9 @@ export function patchVml(vml: string | null, added: readonly string[], removed: 
   const ids = [...text.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
   // Shapes are numbered within the drawing's blocks (1024 × block + n), a new drawing's in `block`; a drawing that
   // names no block (Google's) just goes on from its highest number.
-  const first = vml === null ? block * 1024 : blocks.size > 0 ? Math.min(...blocks) * 1024 : 0;
-  let next = Math.max(first, ...ids) + 1;
+  const first = vml === null ? block * 1024 : blocks.size > 0 ? [...blocks].reduce((a, b) => Math.min(a, b)) * 1024 : 0;
+  // Not Math.max(...ids): a drawing of a result file has a shape per note, past what a call's arguments can hold.
+  let next = ids.reduce((a, b) => Math.max(a, b), first) + 1;
   const hadBlocks = blocks.size > 0 || vml === null;
   const shapes = added.map((key) => {
     const id = next++;
