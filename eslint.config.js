@@ -99,6 +99,29 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': 'off',
     },
   },
+  {
+    // A spread argument is one argument per element, held on the stack: past about 120,000 elements push(...rows) or
+    // Math.max(...values) throws "Maximum call stack size exceeded", and a national file has 300,000 rows (the bench
+    // found it in the .xlsx notes). In src/ every such call loops or reduces instead, whatever the size of its array.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+          message: 'No spread arguments into push/unshift/splice: a large array overflows the stack. Use a for…of loop.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'No spread arguments into Math.max/min: a large array overflows the stack. Use reduce.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement',
+          message: 'No spread arguments here: a large array overflows the stack.',
+        },
+      ],
+    },
+  },
   ...Object.entries(LAYERS).map((layer) => layerImports(layer)),
   layerImports(['core', LAYERS.core], ZOD_HOME),
   {

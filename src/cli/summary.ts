@@ -8,6 +8,7 @@ import { cadresOfBan } from '../sheets/report';
 import type { Analysis } from '../sheets/workflow';
 import { shorten, table, type Paint } from './terminal';
 import { cliTexts } from './texts';
+import { pushAll } from '../core/arrays';
 
 /** How many issues are printed; the rest are in the result file's "Kết quả kiểm tra" column. */
 const ISSUES_SHOWN = 8;
@@ -33,11 +34,11 @@ export function summaryText(analysis: Analysis, p: Paint, written: string[], ban
   } else {
     out.push(banTable(analysis, cadres, p, ban === null));
     out.push('');
-    out.push(...behindLines(cadres, p));
+    pushAll(out, behindLines(cadres, p));
   }
 
   out.push('');
-  out.push(...issueLines(analysis, ban, p));
+  pushAll(out, issueLines(analysis, ban, p));
   for (const problem of [...analysis.notices, ...analysis.settingsProblems]) out.push(p.yellow(`! ${problem}`));
   if (analysis.evaluation.notChecked.length > 0) out.push(p.grey(cliTexts.notChecked(analysis.evaluation.notChecked)));
   if (written.length > 0) {
@@ -103,6 +104,7 @@ export function rollupText(provinces: readonly RollupProvince[], p: Paint, writt
   const short = VERDICTS.filter(isBehind).reduce((n, v) => n + all.counts[v], 0);
   const out = [p.bold(cliTexts.rollup.title(provinces.length)), table(rows, p, new Set([rows.length - 1])), ''];
   out.push(short === 0 ? p.green(cliTexts.rollup.noneShort) : cliTexts.rollup.short(p.red(String(short)), ROLLUP_TABS.short));
-  out.push('', ...written);
+  out.push('');
+  pushAll(out, written);
   return out.join('\n');
 }

@@ -1,3 +1,5 @@
+import { maxOf } from '../core/arrays';
+
 /** Terminal output: colours only on a TTY-like stream and never when NO_COLOR is set (no-color.org). */
 export interface Paint {
   bold(s: string): string;
@@ -69,7 +71,7 @@ export const MAX_CELL_WIDTH = 40;
 /** A plain text table: first column left-aligned, the others right-aligned; long cells shortened with "…". */
 export function table(rows: string[][], p: Paint, boldRows: ReadonlySet<number> = new Set(), maxCellWidth = MAX_CELL_WIDTH): string {
   const cells = rows.map((r) => r.map((cell) => shorten(cell, maxCellWidth)));
-  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ''))));
+  const widths = cells[0]!.map((_, c) => maxOf(cells.map((r) => displayWidth(r[c] ?? ''))));
   return cells
     .map((r, i) => {
       const line = r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!))).join('  ');

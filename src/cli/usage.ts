@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command';
 import { OPTIONS, type OptionName } from './options';
 import { cliTexts } from './texts';
+import { pushAll } from '../core/arrays';
 
 /** The usage lines and `--help`, made from the commands' and options' declarations. */
 
@@ -29,15 +30,15 @@ export function helpText(commands: readonly CommandSpec[], only: CommandSpec | n
   const lines = [cliTexts.about, '', usageText(shown), ''];
   if (!only) {
     lines.push(cliTexts.commandsTitle);
-    for (const spec of commands) lines.push(...describe(`  ${spec.name}`, spec.summary));
+    for (const spec of commands) pushAll(lines, describe(`  ${spec.name}`, spec.summary));
     lines.push('');
-  } else lines.push(...describe('', only.summary), '');
+  } else pushAll(lines, describe('', only.summary)).push('');
   lines.push(cliTexts.optionsTitle);
   for (const name of Object.keys(OPTIONS) as OptionName[]) {
     if (!names.has(name)) continue;
     const spec = OPTIONS[name];
     const short = 'short' in spec ? `-${spec.short}, ` : '';
-    lines.push(...describe(`  ${short}--${name}${'value' in spec && spec.value ? ` ${spec.value}` : ''}`, spec.help));
+    pushAll(lines, describe(`  ${short}--${name}${'value' in spec && spec.value ? ` ${spec.value}` : ''}`, spec.help));
   }
   return lines.join('\n');
 }

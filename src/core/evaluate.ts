@@ -11,6 +11,7 @@ import { memoize } from './memo';
 import { foldKey } from './text';
 import { isYearEnd, statusOf, verdictLabel, type CadreStatus, type Rating, type Shortfall, type Verdict } from './verdict';
 import { CADRE_GROUP_LABELS, CONTENT_KIND_LABELS, isDoneBy, isPlanned, TRIP_STATUS_LABELS, type CadreGroup } from './vocabulary';
+import { maxOf, pushAll } from './arrays';
 
 export type { CadreStatus, Rating, Verdict } from './verdict';
 
@@ -226,7 +227,7 @@ function evaluateCadre(cadre: Cadre, trips: readonly Trip[], ctx: Context): { ev
   const reasons = requirementReasons(done, basis, required, cadre, ctx);
   const year = ctx.yearEnd ? yearEndVerdict(sets, basis, cadre, ctx) : null;
   const verdict: Verdict = year ? year.rating : status === 'ok' && statusOf(done.shortfall) !== 'ok' ? 'ok-planned' : status;
-  reasons.push(...(year ? year.reasons : duringPeriodReasons(sets, cadre, ctx)));
+  pushAll(reasons, year ? year.reasons : duringPeriodReasons(sets, cadre, ctx));
   if (policy.proRating && requiredDays !== policy.minDays) reasons.push(say.proRated(requiredDays, subjectDays, periodLength(ctx.period)));
   if (base.notStartedYet) reasons.push(say.notStarted(cadre.startDate!));
   const evaluation: CadreEvaluation = {
@@ -271,7 +272,7 @@ function duringPeriodReasons(sets: TripSets, cadre: Cadre, ctx: Context): string
   const { policy } = ctx.input;
   const out: string[] = [];
   if (sets.overdue.length > 0) out.push(say.overdue(sets.overdue.length));
-  if (policy.verdict === 'rating') out.push(...registrationProblems(sets, ctx).reasons);
+  if (policy.verdict === 'rating') pushAll(out, registrationProblems(sets, ctx).reasons);
   const focus = policy.focusByGroup[cadre.group];
   if (focus && focus.length > 0 && sets.live.length > 0 && !sets.live.some((f) => focus.includes(f.trip.kind))) {
     out.push(
@@ -356,7 +357,7 @@ function excellentScore(sets: TripSets, cadre: Cadre, ctx: Context): number | nu
     .filter((f) => f.trip.kind === 'chuyen-de' && f.counted !== null && roundLengthOk(rule, f.length))
     .filter((f) => f.trip.evidence && f.trip.score !== null && f.trip.score >= policy.excellentScore)
     .map((f) => f.trip.score!);
-  return scores.length > 0 ? Math.max(...scores) : null;
+  return scores.length > 0 ? maxOf(scores) : null;
 }
 
 type Warn = (trip: Trip, field: WarnField, code: PlacedIssue['code'], message: string) => PlacedIssue;

@@ -10,6 +10,7 @@ import type { Policy } from './policy';
 import { cellIssue, cellOf, isBlankTableRow, isExampleRow, isSectionHeading, locateTable, textOf, type Table, type TableInput } from './table';
 import { CADRE_GROUP_LABELS, inferCadreGroup, parseCadreGroup, type CadreGroup } from './vocabulary';
 import type { CalendarDate } from './calendar-date';
+import { pushAll } from './arrays';
 
 export interface RosterRead {
   cadres: Cadre[];
@@ -75,13 +76,13 @@ export function readRoster(input: TableInput, options: RosterReadOptions): Roste
     }
 
     if (rowIssues.some((x) => x.level === 'error')) {
-      issues.push(...rowIssues);
+      pushAll(issues, rowIssues);
       continue;
     }
     // A reason outside the document's list is an error on the row, and the cadre is evaluated as everyone else.
     const exemption = readExemption(textOf(table, row, 'exemption'), startDate, options.policy.exemptions, period);
     if (exemption.kind === 'refused') rowIssues.push(cellIssue(table, i, 'exemption', 'error', 'exemption-not-listed', exemption.message));
-    issues.push(...rowIssues);
+    pushAll(issues, rowIssues);
     const reason = exemption.kind === 'exempt' ? exemption.reason : null;
     const reminder = emptyToNull(textOf(table, row, 'reminder'));
     if (reminder !== null) reminderKept = true;

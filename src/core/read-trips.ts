@@ -14,6 +14,7 @@ import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue, type ContentRead } from './content';
 import { approvalLateness, type ApprovalCells } from './approval';
 import type { ReadOptions } from './read-roster';
+import { pushAll } from './arrays';
 
 export interface TripsRead {
   trips: Trip[];
@@ -59,7 +60,7 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
     rowsRead++;
     for (const key of STEP_KEYS) if (textOf(table, row, key) !== '') filled.add(key);
     const { trip, rowIssues } = readTripRow(context, row, i);
-    issues.push(...rowIssues);
+    pushAll(issues, rowIssues);
     if (trip) trips.push(trip);
   }
   const processColumns: ProcessColumns = {

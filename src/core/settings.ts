@@ -3,6 +3,7 @@ import { isCalendarDate } from './calendar-date';
 import { PolicyOverridesSchema, PresetIdSchema, DEFAULT_PRESET, PRESETS, resolvePolicy, zodMessages } from './presets';
 import type { Policy } from './policy';
 import * as z from './zod-vi';
+import { pushAll } from './arrays';
 
 /**
  * The add-on's settings: one source of truth for defaults, validation messages and the settings page's fields.
@@ -102,13 +103,13 @@ export function settingsKeepingValid(input: unknown, fallbackYear: number): { se
       const alone = resolvePolicy(settings.preset, { [key]: overrides[key] });
       if (!alone.ok) {
         delete overrides[key];
-        dropped.push(...alone.errors);
+        pushAll(dropped, alone.errors);
       }
     }
     settings.overrides = overrides as Settings['overrides'];
     resolved = resolvePolicy(settings.preset, settings.overrides);
     if (!resolved.ok) {
-      dropped.push(...resolved.errors);
+      pushAll(dropped, resolved.errors);
       settings.overrides = {};
       resolved = resolvePolicy(settings.preset, {});
     }

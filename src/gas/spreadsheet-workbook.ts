@@ -19,6 +19,7 @@ import { addColumns, addRows } from './grid-limits';
 import { SheetDates } from './sheet-dates';
 import { texts } from './texts';
 import { buildOurRules, isOurRule, ruleSignature, storedFormulaSeparator, type RulePlan, type SeparatorChoice } from './highlight-rules';
+import { maxOf } from '../core/arrays';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -116,7 +117,10 @@ export class SpreadsheetWorkbook implements Workbook, BlockReads {
     const sheet = this.requireSheet(a.tab);
     if (this.tabMarker(a.tab)) throw new Error(`annotateTab '${a.tab}': a generated tab is not an input tab`);
     if (a.statusCells.length > 0 || a.notes.length > 0) {
-      const widest = Math.max(a.statusColumn, ...a.notes.map((n) => n.column + (n.values[0]?.length ?? 0) - 1));
+      const widest = maxOf(
+        a.notes.map((n) => n.column + (n.values[0]?.length ?? 0) - 1),
+        a.statusColumn,
+      );
       const maxColumns = sheet.getMaxColumns();
       if (widest > maxColumns) addColumns(sheet, a.tab, maxColumns, widest - maxColumns, texts.statusColumnWhat);
     }

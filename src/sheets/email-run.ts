@@ -11,6 +11,7 @@ import { isUserError, UserError } from '../core/user-error';
 import { analyzeContext, storedSettings, type ServerContext } from './server-context';
 import type { Analysis } from './workflow';
 import { addressOf, deliver, MailRejected, mailTo, rejectionReason, type DailyRunOptions, type LogStore, type Mailer, type SentSummary } from './email-send';
+import { pushAll } from '../core/arrays';
 
 /**
  * The daily email run over two ports, free of Apps Script: a Mailer (MailApp in src/gas/mailer.ts, a recorder in
@@ -105,7 +106,7 @@ export function runDailySends(ctx: ServerContext, mailer: Mailer, logStore: LogS
   const planInput = { today, settings: analysis.settings, policy: analysis.policy, year: analysis.year, facts, sentLog: log };
 
   const dirty = log.c !== today;
-  outcome.failures.push(...recordClosedWindows(log, planInput));
+  pushAll(outcome.failures, recordClosedWindows(log, planInput));
   const plan = planSends(planInput);
   if (plan.length > 0) outcome.state = 'sent';
   const run = new DailyRun(today, log, logStore, outcome, dirty, Math.max(0, mailer.remainingQuota()));
@@ -130,7 +131,7 @@ function recordClosedWindows(log: SentLog, planInput: Parameters<typeof closedSe
   const failures: SendFailure[] = [];
   for (const missed of byItem(closedSends(planInput, since))) {
     const { due, lastDay } = missed[0]!;
-    failures.push(...recordUnsent(log, today, missed, emailTexts.missedWindow(due, lastDay), { final: true }));
+    pushAll(failures, recordUnsent(log, today, missed, emailTexts.missedWindow(due, lastDay), { final: true }));
   }
   log.c = today;
   return failures;
@@ -205,7 +206,7 @@ class DailyRun {
   }
 
   private fail(send: Send, message: string, address = false): void {
-    this.outcome.failures.push(...recordUnsent(this.log, this.today, [send], message, { address }));
+    pushAll(this.outcome.failures, recordUnsent(this.log, this.today, [send], message, { address }));
     this.save();
   }
 
@@ -223,7 +224,7 @@ class DailyRun {
     left.length = 0;
     if (lastChance.length === 0) return;
     const reason = this.serviceDown ? emailTexts.serviceDown(this.serviceDown) : emailTexts.quotaLost;
-    outcome.failures.push(...recordUnsent(this.log, today, lastChance, reason, { final: true }));
+    pushAll(outcome.failures, recordUnsent(this.log, today, lastChance, reason, { final: true }));
     this.dirty = true;
   }
 }

@@ -16,6 +16,7 @@ import {
   type Workbook,
   type WriteCell,
 } from './workbook';
+import { pushAll } from '../core/arrays';
 
 /**
  * An in-memory workbook for tests and for the preview. Each tab is a grid of cells with values, notes and a user's own
@@ -81,7 +82,7 @@ export class MemoryWorkbook implements Workbook, BlockReads {
   /** An independent copy, as it is now (a test edits one checked workbook many ways without checking it again). */
   clone(): MemoryWorkbook {
     const copy = new MemoryWorkbook({ dateTimeZone: this.dateTimeZone });
-    copy.tabs.push(...structuredClone(this.tabs));
+    pushAll(copy.tabs, structuredClone(this.tabs));
     return copy;
   }
 

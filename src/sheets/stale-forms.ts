@@ -5,6 +5,7 @@ import { buildMau2, mau2TabName } from '../core/forms/mau2';
 import { buildMau3, mau3TabName } from '../core/forms/mau3';
 import { tabNameKey, type RawCell, type Workbook } from './workbook';
 import { bansOf, formContext, mau2Options, type Analysis } from './workflow';
+import { maxOf } from '../core/arrays';
 
 /**
  * Forms we generated on an earlier run that no longer match the data: a tab of ours whose name is one of the forms
@@ -55,7 +56,10 @@ function formMakers(analysis: Analysis): Map<string, () => TabLayout> {
 function sameForm(values: readonly (readonly RawCell[])[], layout: TabLayout): boolean {
   const dated = new Set((layout.datedCells ?? []).map((c) => `${c.row}:${c.column}`));
   const rows = Math.max(values.length, layout.values.length);
-  const columns = Math.max(layout.values[0]?.length ?? 0, ...values.map((r) => r.length));
+  const columns = maxOf(
+    values.map((r) => r.length),
+    layout.values[0]?.length ?? 0,
+  );
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
       if (dated.has(`${r}:${c}`)) continue;

@@ -26,6 +26,7 @@ import { rosterAnnotations, tripAnnotations, unmarking, type TabShape } from './
 import type { RawCell, TabAnnotations, TabData, TabSource, Workbook } from './workbook';
 import { visibleValues } from '../core/merges';
 import { banKey, createNameIndex, matchName } from '../core/names';
+import { pushAll } from '../core/arrays';
 
 export type { Analysis };
 
@@ -150,7 +151,7 @@ function resolveSettings(workbook: TabSource, names: string[], options: AnalyzeO
     const applied = applySheetSettings(settings, read, settingsTab);
     settings = applied.settings;
     sheetSettings = applied.applied;
-    problems.push(...applied.problems);
+    pushAll(problems, applied.problems);
   }
   const sheetYear = sheetSettings.some((r) => r.paths.includes('year')) ? settings.year : null;
   const yearBeforeFlags = settings.year;

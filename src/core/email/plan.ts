@@ -7,6 +7,7 @@ import { approvalReminders, type ApprovalHolding } from './approval-reminders';
 import type { BanFacts, CadreBehind, EmailFacts, IncompleteCadre, OverdueCadre } from './facts';
 import { btcKtAddresses, normalizeEmail } from './recipients';
 import { isGivenUp, isSent, type SentLog } from './sent-log';
+import { pushAll } from '../arrays';
 
 /**
  * What the daily run sends today, decided from the calendar alone: there is no quarterly clock, only a daily trigger
@@ -132,7 +133,7 @@ function summarySends({ settings, policy, year, facts }: PlanInput): Send[] {
   const out: Send[] = [];
   for (const quarter of [1, 2, 3, 4] as const) {
     const due = quarterlySummaryDate(policy, year, quarter);
-    out.push(...provinceSummarySends(settings, year, quarter, due));
+    pushAll(out, provinceSummarySends(settings, year, quarter, due));
     for (const ban of facts.bans) out.push(banSummarySend(year, quarter, due, ban));
   }
   return out;

@@ -1,5 +1,6 @@
 import { html, link, type Html } from '../html';
 import { utf8Length } from './sent-log';
+import { pushAll } from '../arrays';
 
 /**
  * Emails as data (EmailView), then as HTML and plain text. The HTML is written for Gmail on a phone: one column at
@@ -183,18 +184,18 @@ export function renderText(view: EmailView): string {
         lines.push(block.text, '');
         break;
       case 'facts':
-        lines.push(block.title, ...block.items.map(([k, v]) => `- ${k}: ${v}`), '');
+        pushAll(lines, [block.title, ...block.items.map(([k, v]) => `- ${k}: ${v}`), '']);
         break;
       case 'list':
-        lines.push(block.title, ...block.items.map((i) => `- ${i}`), '');
+        pushAll(lines, [block.title, ...block.items.map((i) => `- ${i}`), '']);
         break;
       case 'table':
-        lines.push(...tableText(block));
+        pushAll(lines, tableText(block));
         break;
     }
   }
   if (view.link) lines.push(`${view.link.label}: ${view.link.url}`, '');
-  lines.push(...view.footer);
+  pushAll(lines, view.footer);
   return lines.join('\n');
 }
 

@@ -8,6 +8,7 @@ import { PROPERTY_STORE_BYTES, PROPERTY_VALUE_BYTES, storeBytes, utf8Bytes } fro
 import { VIETNAM_LOCALE } from '../setup';
 import { rememberTriggerDocument } from '../trigger-document';
 import { selfCheckTexts as T } from './texts';
+import { maxOf } from '../../core/arrays';
 
 /**
  * The probes of "Kiểm tra môi trường": each checks, live in the user's spreadsheet, one platform behaviour the add-on
@@ -137,7 +138,7 @@ export function propertiesProbe(): Probe {
   const document = PropertiesService.getDocumentProperties().getProperties();
   const user = PropertiesService.getUserProperties().getProperties();
   const documentBytes = storeBytes(document);
-  const largest = Math.max(0, ...Object.values(document).map(utf8Bytes));
+  const largest = maxOf(Object.values(document).map(utf8Bytes), 0);
   const ok = documentBytes < PROPERTY_STORE_BYTES * 0.8 && largest <= PROPERTY_VALUE_BYTES;
   const detail = T.properties.ok(documentBytes, largest, storeBytes(user));
   return probe('properties', T.properties.title, ok, ok ? detail : `${T.properties.nearlyFull(documentBytes)} ${detail}`, T.properties.advice);

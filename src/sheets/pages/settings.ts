@@ -16,6 +16,7 @@ import { userMessage } from '../user-message';
 import { bansOf } from '../workflow';
 import { NoInput, serverFunction } from './server-function';
 import { PAGE_ACTIONS, pageTexts } from './texts';
+import { pushAll } from '../../core/arrays';
 
 /** Cài đặt: the stored settings, the presets they start from, each Ban's leader; saving them. */
 
@@ -77,7 +78,7 @@ export function getSettingsPage(ctx: ServerContext): SettingsPagePayload {
   const warnings = stored.warning ? [stored.warning] : [];
   const { tab, problems, ...applied } = withTab(ctx, stored.settings);
   let effective = applied.effective;
-  warnings.push(...problems);
+  pushAll(warnings, problems);
   let bans: BanLeader[] = [];
   try {
     const { analysis } = analyzeContext(ctx, { stored });

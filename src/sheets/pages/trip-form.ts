@@ -20,6 +20,7 @@ import { userView, type Analysis } from '../workflow';
 import { progressEntryOf, type ProgressEntry } from './progress';
 import { NoInput, serverFunction } from './server-function';
 import { PAGE_ACTIONS, pageTexts } from './texts';
+import { maxOf } from '../../core/arrays';
 
 /** Nhập đợt đi cơ sở (mẫu 1): the form's choices, and saving one trip. */
 
@@ -147,7 +148,7 @@ export function saveTrip(ctx: ServerContext, input: z.output<typeof SaveTripSche
     status: TRIP_STATUS_LABELS[trip.status],
   };
   const columns = table.header.columns as Partial<Record<string, number>>;
-  const width = Math.max(...Object.keys(cells).map((key) => columns[key] ?? -1)) + 1;
+  const width = maxOf(Object.keys(cells).map((key) => columns[key] ?? -1)) + 1;
   const row: WriteCell[] = Array.from({ length: width }, () => '');
   for (const [key, value] of Object.entries(cells)) {
     const c = columns[key];

@@ -7,6 +7,7 @@ import { encodeXstring, escapeAttribute, needsPreserve } from '../xml/text';
 import { NS } from '../xml/reader';
 import { joined } from './splice';
 import type { StyleBook } from './styles';
+import { maxOf } from '../../core/arrays';
 
 /**
  * A tab we write whole (a generated form, a tab `dicoso init` creates) as a worksheet part: values (text always as
@@ -46,7 +47,7 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
   // Formats of cells written after the layout (appended rows) are made now too.
   tab.cells.forEach((_row, column, write) => write.kind === 'date' && dateXf(column));
   const lastRow = Math.max(height, tab.cells.lastRow);
-  const lastColumn = Math.max(width, tab.cells.lastColumn, ...tab.columnFormats.keys(), 1);
+  const lastColumn = maxOf(tab.columnFormats.keys(), Math.max(width, tab.cells.lastColumn, 1));
   const extras = new Map<number, Map<number, CellWrite>>();
   tab.cells.forEach((row, column, write) => (extras.get(row) ?? extras.set(row, new Map()).get(row)!).set(column, write));
 
@@ -56,7 +57,7 @@ export function layoutSheet(tab: NewTab, styles: StyleBook, date1904: boolean): 
       const values = layout.values[r - 1];
       const extra = extras.get(r);
       let cells = '';
-      for (let c = 1; c <= Math.max(values?.length ?? 0, extra ? Math.max(...extra.keys()) : 0); c++) {
+      for (let c = 1; c <= Math.max(values?.length ?? 0, extra ? maxOf(extra.keys(), 0) : 0); c++) {
         const write = extra?.get(c);
         if (write) cells += writtenCell(r, c, write, write.kind === 'date' ? dateXf(c) : (columnXf.get(c) ?? 0), date1904);
         else if (values) cells += layoutCell(r, c, values[c - 1] ?? null, c <= width ? xfAt((r - 1) * width + c - 1, c) : 0);

@@ -13,6 +13,7 @@ import { writeSafely } from './safe-file';
 import { patchSheet } from './sheet-patch';
 import { StyleBook } from './styles';
 import { patchWorkbookPart } from './workbook-patch';
+import { maxOf } from '../../core/arrays';
 
 /**
  * Writing a workbook: the input package with our changes, part by part. The changed parts are worked out first
@@ -88,7 +89,10 @@ class PackagePlan {
 
   build(): void {
     const { slots, workbookPart } = this.state;
-    let sheetId = Math.max(0, ...slots.map((s) => s.input?.sheetId ?? 0));
+    let sheetId = maxOf(
+      slots.map((s) => s.input?.sheetId ?? 0),
+      0,
+    );
     for (const slot of slots) {
       if (slot.deleted) {
         if (slot.input) {
@@ -207,7 +211,7 @@ class PackagePlan {
       for (const entry of this.pkg.entries) {
         if (!/\.vml$/i.test(entry.name)) continue;
         try {
-          highest = Math.max(highest, ...vmlBlocks(this.pkg.read(entry.name).toString('utf8')));
+          highest = maxOf(vmlBlocks(this.pkg.read(entry.name).toString('utf8')), highest);
         } catch {
           // An unreadable drawing numbers nothing.
         }

@@ -6,6 +6,7 @@ import { escapeAttribute } from '../xml/text';
 import { STYLESHEET_ORDER } from './schema-order';
 import { Splice } from './splice';
 import { asStartTag, setAttribute, tagText } from './tags';
+import { maxOf } from '../../core/arrays';
 
 /**
  * The formats we add to a workbook's styles part (ECMA-376 Part 1 §18.8): cell formats for the tabs we write and for
@@ -30,7 +31,10 @@ export class StyleBook {
   private nextFormat: number;
 
   constructor(private readonly info: StylesInfo) {
-    this.nextFormat = Math.max(FIRST_CUSTOM_FORMAT, ...[...info.numFmtIds].map((id) => id + 1));
+    this.nextFormat = maxOf(
+      [...info.numFmtIds].map((id) => id + 1),
+      FIRST_CUSTOM_FORMAT,
+    );
   }
 
   /** The workbook's default font (font 0). */
