@@ -70,6 +70,8 @@ export const messages = {
     `Số ngày ${days} lớn hơn số ngày từ ${formatDayFirst(from)} đến ${formatDayFirst(to)} (${window} ngày). Hãy sửa Số ngày hoặc thời gian.`,
   unknownCadre: (name: string, suggestion: string | null) =>
     `Không có cán bộ ${q(name)} trong tab Cán bộ.${suggestion ? ` Có phải: ${suggestion}?` : ' Hãy thêm cán bộ vào tab Cán bộ hoặc sửa lại tên.'}`,
+  cadreRowHasErrors: (name: string, row: number) =>
+    `Cán bộ ${q(name)} ở dòng ${row} của tab Cán bộ chưa được tính vì dòng đó có lỗi. Hãy sửa dòng ${row}; đợt này được tính khi dòng ấy đúng.`,
   ambiguousCadre: (name: string, bans: readonly string[], written = '') =>
     `Có ${bans.length} cán bộ tên ${q(name)} (${bans.join('; ')}). ` +
     (written

@@ -22,6 +22,15 @@ export interface RosterRead {
   reminderKept: boolean;
   /** Rows (1-based) marked as examples (STT "VD"): shown, never counted. */
   exampleRows: number[];
+  /** Rows with a name that an error keeps off the roster: a trip naming one of them says so, not "không có cán bộ". */
+  rowsWithErrors: RosterRowLeftOut[];
+}
+
+export interface RosterRowLeftOut {
+  /** The sheet row (1-based). */
+  row: number;
+  name: string;
+  ban: string;
 }
 
 export interface ReadOptions {
@@ -38,7 +47,7 @@ export interface RosterReadOptions extends ReadOptions {
 /** Reads the Cán bộ tab: one cadre per non-blank row with a name and a Ban. */
 export function readRoster(input: TableInput, options: RosterReadOptions): RosterRead {
   const located = locateTable(input, ROSTER_COLUMNS);
-  if (!located.ok) return { cadres: [], issues: [located.issue], table: null, rowsRead: 0, reminderKept: false, exampleRows: [] };
+  if (!located.ok) return { cadres: [], issues: [located.issue], table: null, rowsRead: 0, reminderKept: false, exampleRows: [], rowsWithErrors: [] };
   const period = periodOf(options.policy, options.year);
   let reminderKept = false;
   const exampleRows: number[] = [];
@@ -46,6 +55,7 @@ export function readRoster(input: TableInput, options: RosterReadOptions): Roste
   const cadres: Cadre[] = [];
   const issues: PlacedIssue[] = [];
   const firstRowOfPerson = new Map<string, number>();
+  const rowsWithErrors: RosterRowLeftOut[] = [];
   let rowsRead = 0;
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
@@ -77,6 +87,7 @@ export function readRoster(input: TableInput, options: RosterReadOptions): Roste
 
     if (rowIssues.some((x) => x.level === 'error')) {
       pushAll(issues, rowIssues);
+      if (name !== '') rowsWithErrors.push({ row: i + 1, name, ban });
       continue;
     }
     // A reason outside the document's list is an error on the row, and the cadre is evaluated as everyone else.
@@ -101,7 +112,7 @@ export function readRoster(input: TableInput, options: RosterReadOptions): Roste
       reminder,
     });
   }
-  return { cadres, issues, table, rowsRead, reminderKept, exampleRows };
+  return { cadres, issues, table, rowsRead, reminderKept, exampleRows, rowsWithErrors };
 }
 
 /** The cadre's group as written, else the one the position implies (with a warning when the written one is unknown). */

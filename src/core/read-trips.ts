@@ -13,7 +13,7 @@ import { foldKey } from './text';
 import { parseTripStatus, parseYes } from './vocabulary';
 import { contentCatalogue, type ContentCatalogue, type ContentRead } from './content';
 import { approvalLateness, type ApprovalCells } from './approval';
-import type { ReadOptions } from './read-roster';
+import type { ReadOptions, RosterRowLeftOut } from './read-roster';
 import { pushAll } from './arrays';
 
 export interface TripsRead {
@@ -31,6 +31,8 @@ export interface TripReadOptions extends ReadOptions {
   policy: Policy;
   /** Calendar date of "today": a blank status means done when the trip ended on or before it. */
   today: CalendarDate;
+  /** The roster's rows that an error kept off it (RosterRead.rowsWithErrors). */
+  rosterRowsWithErrors?: readonly RosterRowLeftOut[];
 }
 
 /** Reads the Đi cơ sở tab. A row with an error is reported and left out: it counts nowhere until fixed. */
@@ -47,7 +49,8 @@ export function readTrips(input: TableInput, cadres: readonly Cadre[], options: 
   const issues: PlacedIssue[] = [];
   let rowsRead = 0;
   const keepsApproval = APPROVAL_KEYS.some((k) => table.header.columns[k] !== undefined);
-  const context: RowContext = { table, cadres, index, options, catalogue, keepsApproval };
+  const leftOut = options.rosterRowsWithErrors ?? [];
+  const context: RowContext = { table, cadres, index, leftOut, leftOutIndex: createNameIndex(leftOut), options, catalogue, keepsApproval };
 
   for (let i = table.firstDataIndex; i < input.values.length; i++) {
     const row = input.values[i];
@@ -99,6 +102,9 @@ interface RowContext {
   table: Table<TripColumnKey>;
   cadres: readonly Cadre[];
   index: NameIndex;
+  /** The roster rows an error left out, and their names indexed like the roster's. */
+  leftOut: readonly RosterRowLeftOut[];
+  leftOutIndex: NameIndex;
   options: TripReadOptions;
   catalogue: ContentCatalogue;
 }
@@ -201,7 +207,12 @@ function readCadre(ctx: RowContext, row: readonly unknown[], i: number, rowIssue
     const bans = match.indexes.map((k) => ctx.cadres[k]!.ban);
     const banMatches = match.indexes.some((k) => banKey(ctx.cadres[k]!.ban) === banKey(writtenBan));
     error('ambiguous-cadre', messages.ambiguousCadre(name, bans, banMatches ? '' : writtenBan));
-  } else error('unknown-cadre', messages.unknownCadre(name, match.suggestion));
+  } else {
+    // A name the roster has on a row with an error: adding the cadre again, as "không có cán bộ" would ask, is wrong.
+    const leftOut = matchName(ctx.leftOutIndex, name, writtenBan || undefined);
+    if (leftOut.kind === 'found') error('unknown-cadre', messages.cadreRowHasErrors(name, ctx.leftOut[leftOut.index]!.row));
+    else error('unknown-cadre', messages.unknownCadre(name, match.suggestion));
+  }
   return null;
 }
 

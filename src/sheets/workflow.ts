@@ -67,7 +67,13 @@ export function analyze(workbook: TabSource, options: AnalyzeOptions): Analysis 
   const timeZone = workbook.dateTimeZone;
   const roster = readRoster({ tab: rosterTab, values: userView(rosterData) }, { timeZone, year, policy });
   if (!roster.table) throw new UserError(roster.issues[0]!.message);
-  const trips = readTrips({ tab: tripsTab, values: userView(tripsData) }, roster.cadres, { timeZone, year, policy, today: options.today });
+  const trips = readTrips({ tab: tripsTab, values: userView(tripsData) }, roster.cadres, {
+    timeZone,
+    year,
+    policy,
+    today: options.today,
+    rosterRowsWithErrors: roster.rowsWithErrors,
+  });
   if (!trips.table) throw new UserError(trips.issues[0]!.message);
 
   const evaluation = evaluate({

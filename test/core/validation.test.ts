@@ -91,6 +91,17 @@ const cases: Case[] = [
     message: 'Không có cán bộ “Nguyễn Thị Thủyy” trong tab Cán bộ. Có phải: Nguyễn Thị Thủy?',
   },
   {
+    // The roster row is there but its Ngày bắt đầu is impossible, so the row is left out: the trip must send the reader
+    // to that row, not ask for the cadre to be added (which would make a second row for the same person).
+    name: 'tên có ở tab Cán bộ nhưng dòng ấy có lỗi: chỉ đến dòng đó',
+    scenario: base([trip({ name: 'Đ/c Nguyễn Thị Thủy' })], [{ name: A, start: '31/02/2020' } as never]),
+    row: 2,
+    column: 'Họ và tên',
+    level: 'error',
+    code: 'unknown-cadre',
+    message: 'Cán bộ “Đ/c Nguyễn Thị Thủy” ở dòng 2 của tab Cán bộ chưa được tính vì dòng đó có lỗi. Hãy sửa dòng 2; đợt này được tính khi dòng ấy đúng.',
+  },
+  {
     name: 'hai người cùng tên, dòng không ghi ban',
     scenario: base([trip()], [{ name: A, ban: 'Ban Tuyên giáo' } as never, { name: A, ban: 'Văn phòng' } as never]),
     row: 2,

@@ -120,7 +120,13 @@ export function runScenario(s: Scenario) {
   const policy = resolved.policy;
   const today = (s.today ?? `${year}-12-31`) as CalendarDate;
   const roster = readRoster({ tab: 'Cán bộ', values: rosterValues(s.cadres, s.withReminder) }, { timeZone: 'UTC', year, policy });
-  const trips = readTrips({ tab: 'Đi cơ sở', values: tripValues(s.trips, s.withProcess) }, roster.cadres, { timeZone: 'UTC', year, policy, today });
+  const trips = readTrips({ tab: 'Đi cơ sở', values: tripValues(s.trips, s.withProcess) }, roster.cadres, {
+    timeZone: 'UTC',
+    year,
+    policy,
+    today,
+    rosterRowsWithErrors: roster.rowsWithErrors,
+  });
   const evaluation = evaluate({
     cadres: roster.cadres,
     trips: trips.trips,
