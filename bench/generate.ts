@@ -6,7 +6,10 @@
  * mistakes real sheets carry (unknown names, impossible dates, reversed windows, unknown statuses…), so the check
  * writes notes and colours as it would on a real sheet.
  */
+import type { CalendarDate } from '../src/core/calendar-date';
 import { ROSTER_COLUMNS, templateColumns, TRIP_COLUMNS } from '../src/core/columns';
+import { resolvePolicy } from '../src/core/presets';
+import { registrationRounds, roundOf } from '../src/core/registration-rounds';
 import type { RawCell } from '../src/sheets/workbook';
 import { Random } from '../scripts/seeded-random';
 
@@ -309,6 +312,29 @@ function dateValue(rng: Random, dayMs: number): RawCell {
   return rng.chance(0.15) ? dateText(rng, dayMs) : dateCell(dayMs);
 }
 
+/** Kiên Giang's registration rounds (the bench's preset): 06-HD §IV, Đợt 1 sent by 20/12 of the year before, Đợt 2 by 20/6. */
+const ROUNDS = (() => {
+  const resolved = resolvePolicy('kien-giang-2023', {});
+  if (!resolved.ok) throw new Error(resolved.errors.join(' '));
+  return registrationRounds(resolved.policy, BENCH_YEAR);
+})();
+const dayMsOf = (date: CalendarDate) => Date.parse(`${date}T00:00:00Z`);
+
+/**
+ * When a trip was registered, approved by its Ban and approved in the Thường trực's notice: on time for its round, as
+ * a Ban that keeps to the guideline does (a few days before the round's deadline, and before the trip).
+ */
+function registrationDays(rng: Random, startMs: number): { registered: number; banApproved: number; notice: number } {
+  const round = roundOf(ROUNDS, new Date(startMs).toISOString().slice(0, 10) as CalendarDate);
+  const banLast = round?.banDeadline ?? round?.listDeadline;
+  const lastDay = Math.min(startMs - DAY_MS, banLast ? dayMsOf(banLast.date) : Infinity);
+  const banApproved = lastDay - rng.int(0, 3) * DAY_MS;
+  const registered = banApproved - rng.int(1, 10) * DAY_MS;
+  const noticeLast = round?.approvalDeadline ? dayMsOf(round.approvalDeadline.date) : startMs - DAY_MS;
+  const notice = Math.max(banApproved, noticeLast - rng.int(0, 5) * DAY_MS);
+  return { registered, banApproved, notice };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The workbook
 
@@ -339,6 +365,54 @@ function makeName(rng: Random): string {
   const female = rng.chance(0.5);
   return `${rng.pick(SURNAMES)} ${rng.pick(female ? MIDDLE_F : MIDDLE_M)} ${rng.pick(female ? GIVEN_F : GIVEN_M)}`;
 }
+
+/** A trip row from its cells by caption: each value under its column of TRIP_HEADER, wherever the template puts it. */
+function tripRow(cells: Partial<Record<TripCaption, RawCell>>): RawCell[] {
+  const row: RawCell[] = TRIP_HEADER.map(() => '');
+  for (const [caption, value] of Object.entries(cells)) row[columnOf(caption as TripCaption)] = value;
+  return row;
+}
+
+type TripCaption =
+  | 'STT'
+  | 'Họ và tên'
+  | 'Ban/Văn phòng'
+  | 'Nội dung'
+  | 'Cụ thể nội dung'
+  | 'Số ngày'
+  | 'Từ ngày'
+  | 'Đến ngày'
+  | 'Địa điểm'
+  | 'Cấp'
+  | 'Trạng thái'
+  | 'Ngày đăng ký'
+  | 'Ban duyệt (người)'
+  | 'Ban duyệt (ngày)'
+  | 'Thông báo phê duyệt (số)'
+  | 'Thông báo phê duyệt (ngày)'
+  | 'Xác nhận cơ sở'
+  | 'Đã báo cáo'
+  | 'Điểm'
+  | 'Minh chứng'
+  | 'Kết quả, đề xuất';
+
+/** The column of a caption in TRIP_HEADER; a caption the template no longer has stops the generator. */
+function columnOf(caption: TripCaption): number {
+  const column = TRIP_HEADER.indexOf(caption);
+  if (column < 0) throw new Error(`bench/generate.ts: the trips template has no column “${caption}”`);
+  return column;
+}
+
+/** The columns the planted mistakes spoil. */
+const TRIP = {
+  name: columnOf('Họ và tên'),
+  kind: columnOf('Nội dung'),
+  days: columnOf('Số ngày'),
+  from: columnOf('Từ ngày'),
+  to: columnOf('Đến ngày'),
+  status: columnOf('Trạng thái'),
+  score: columnOf('Điểm'),
+};
 
 export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
   const rng = new Random(options.seed ?? 20231115);
@@ -397,6 +471,11 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
     plant('roster: impossible date');
   }
 
+  // Each Ban's leader (its first cadre, the Trưởng ban or Chánh Văn phòng) approves its registrations.
+  const leaders = new Map<string, string>();
+  cadres.forEach((c, i) => leaders.has(c.ban) || leaders.set(c.ban, `cb${i + 1}@tinhdoan.example.vn`));
+  const leaderOf = (ban: string) => leaders.get(ban)!;
+
   // Trips: each cadre gets an equal share; the year is cut into one slot per trip, the trip sits inside its slot.
   const tripRows: RawCell[][] = [TRIP_HEADER];
   const perCadre = Math.floor(options.trips / options.cadres);
@@ -415,46 +494,53 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
       const end = start + (length - 1) * DAY_MS;
       const past = end <= TODAY_MS;
       const status = past ? (rng.chance(0.85) ? 'Đã thực hiện' : rng.chance(0.5) ? '' : 'Hủy') : rng.pick(['Đăng ký', 'Đã duyệt', '']);
-      const registered = start - rng.int(5, 20) * DAY_MS;
+      const { registered, banApproved, notice } = registrationDays(rng, start);
       const done = past && status !== 'Hủy';
-      const row: RawCell[] = [
-        ++stt,
-        c.name,
-        c.shared || rng.chance(0.7) ? c.ban : '',
-        rng.pick(KIND_TEXT[kind]),
-        rng.pick(DETAILS),
-        rng.chance(0.8) ? length : '',
-        dateValue(rng, start),
-        dateValue(rng, end),
-        rng.pick(PLACES),
-        rng.pick(LEVELS),
-        status,
-        dateValue(rng, registered),
-        done ? 'Có' : '',
-        done ? 'Có' : '',
-        done && kind === 'chuyen-de' ? rng.int(70, 95) : '',
-        done && kind === 'chuyen-de' ? 'Báo cáo kết quả, 14 ảnh hoạt động' : '',
-        done ? rng.pick(RESULTS) : '',
-      ];
+      const approved = done || (status === 'Đã duyệt' && rng.chance(0.8));
+      const row = tripRow({
+        STT: ++stt,
+        'Họ và tên': c.name,
+        'Ban/Văn phòng': c.shared || rng.chance(0.7) ? c.ban : '',
+        'Nội dung': rng.pick(KIND_TEXT[kind]),
+        'Cụ thể nội dung': rng.pick(DETAILS),
+        'Số ngày': rng.chance(0.8) ? length : '',
+        'Từ ngày': dateValue(rng, start),
+        'Đến ngày': dateValue(rng, end),
+        'Địa điểm': rng.pick(PLACES),
+        Cấp: rng.pick(LEVELS),
+        'Trạng thái': status,
+        'Ngày đăng ký': dateValue(rng, registered),
+        // 06-HD §IV: the Ban's leader approves the registration, then the Thường trực's notice approves the list.
+        'Ban duyệt (người)': approved ? leaderOf(c.ban) : '',
+        'Ban duyệt (ngày)': approved ? dateValue(rng, banApproved) : '',
+        'Thông báo phê duyệt (số)': approved ? `${rng.int(10, 90)}-TB/TĐTN` : '',
+        'Thông báo phê duyệt (ngày)': approved ? dateValue(rng, notice) : '',
+        'Xác nhận cơ sở': done ? 'Có' : '',
+        'Đã báo cáo': done ? 'Có' : '',
+        Điểm: done && kind === 'chuyen-de' ? rng.int(70, 95) : '',
+        'Minh chứng': done && kind === 'chuyen-de' ? 'Báo cáo kết quả, 14 ảnh hoạt động' : '',
+        'Kết quả, đề xuất': done ? rng.pick(RESULTS) : '',
+      });
       tripRows.push(row);
     }
   });
 
   // The mistakes real sheets carry, about one row in 250 (at least one of each kind).
   const mistakes: [string, (row: RawCell[]) => void][] = [
-    ['trips: unknown cadre', (row) => (row[1] = `${String(row[1])}h`)],
-    ['trips: impossible date', (row) => (row[6] = '31/02/2023')],
-    ['trips: end before start', (row) => ([row[6], row[7]] = [row[7]!, row[6]!])],
-    ['trips: unknown status', (row) => (row[10] = 'Đang làm')],
-    ['trips: unknown content', (row) => (row[3] = 'Đi công tác')],
-    ['trips: days over window', (row) => (row[5] = 40)],
-    ['trips: bad score', (row) => (row[14] = 'tốt')],
+    ['trips: unknown cadre', (row) => (row[TRIP.name] = `${String(row[TRIP.name])}h`)],
+    ['trips: impossible date', (row) => (row[TRIP.from] = '31/02/2023')],
+    ['trips: end before start', (row) => ([row[TRIP.from], row[TRIP.to]] = [row[TRIP.to]!, row[TRIP.from]!])],
+    ['trips: unknown status', (row) => (row[TRIP.status] = 'Đang làm')],
+    ['trips: unknown content', (row) => (row[TRIP.kind] = 'Đi công tác')],
+    ['trips: days over window', (row) => (row[TRIP.days] = 40)],
+    ['trips: bad score', (row) => (row[TRIP.score] = 'tốt')],
   ];
   const mistakeRows = Math.max(mistakes.length, Math.floor(options.trips / 250));
   for (let k = 0; k < mistakeRows; k++) {
     const [kind, apply] = mistakes[k % mistakes.length]!;
     const row = tripRows[1 + rng.int(0, tripRows.length - 2)]!;
-    if (kind === 'trips: end before start' && row[6] instanceof Date && row[7] instanceof Date && row[6].getTime() === row[7].getTime()) continue;
+    const [from, to] = [row[TRIP.from], row[TRIP.to]];
+    if (kind === 'trips: end before start' && from instanceof Date && to instanceof Date && from.getTime() === to.getTime()) continue;
     apply(row);
     plant(kind);
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEnvironment, measureCheck } from '../../bench/actions';
+import { benchSettings, benchToday, fakeEnvironment, measureCheck } from '../../bench/actions';
 import { callKind, commitsOf } from '../../bench/cost-model';
-import { cloneTabs, generateWorkbook, ROSTER_TAB, SIZES, TRIPS_TAB } from '../../bench/generate';
+import { BENCH_TIME_ZONE, cloneTabs, generateWorkbook, ROSTER_TAB, SIZES, TRIPS_TAB } from '../../bench/generate';
+import { MemoryWorkbook } from '../../src/sheets/memory-workbook';
+import { analyze, tripApprovals } from '../../src/sheets/workflow';
 
 // A smoke run of the benchmark's parts (issue 7), not a timed test: the bench itself is `npm run bench`.
 describe('bộ sinh dữ liệu benchmark', () => {
@@ -27,6 +29,30 @@ describe('bộ sinh dữ liệu benchmark', () => {
     expect(dates.some((d) => d instanceof Date)).toBe(true);
     expect(dates.some((d) => typeof d === 'string' && /^\d{1,2}[/.-]\d{1,2}[/.-]2023$/.test(d))).toBe(true);
     expect(Object.keys(g.planted).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('dữ liệu benchmark như một tỉnh gõ đúng, trừ các lỗi cài sẵn', () => {
+  it('mỗi giá trị nằm dưới đúng cột của mẫu: kiểm tra chỉ báo những lỗi đã cài, đăng ký đã duyệt đúng hạn', () => {
+    const g = generateWorkbook({ cadres: 200, trips: 2_000 });
+    const analysis = analyze(MemoryWorkbook.fromTabs(g.tabs, { dateTimeZone: BENCH_TIME_ZONE }), { settings: benchSettings(), today: benchToday });
+    // The planted mistakes (bench/generate.ts), each with the cell it spoils; a value under the wrong caption (the
+    // generator filled rows by position once, and the template's approval columns shifted them) shows up as another.
+    const planted = new Set([
+      'unknown-cadre Họ và tên',
+      'date-invalid Từ ngày',
+      'date-order Đến ngày',
+      'unknown-status Trạng thái',
+      'unknown-content Nội dung',
+      'days-exceed-window Số ngày',
+      'days-invalid Điểm',
+      'date-invalid Ngày bắt đầu',
+    ]);
+    const found = new Set(analysis.issues.map((i) => `${i.code} ${i.column}`));
+    expect([...found].filter((kind) => !planted.has(kind))).toEqual([]);
+    const states = new Set(tripApprovals(analysis).map((t) => t.approval.state));
+    expect(states).toContain('da-phe-duyet');
+    expect(states).toContain('cho-ban-duyet');
   });
 });
 
