@@ -1,7 +1,7 @@
 import { detectHeader, HEADER_SEARCH_ROWS, type ColumnSpec, type HeaderMatch } from './columns';
 import type { IssueCode, PlacedIssue } from './issues';
 import { messages } from './messages';
-import { foldKey } from './text';
+import { foldKey, singleSpaced } from './text';
 
 /** A tab as read: its name and its values from A1 (any cell type a spreadsheet hands over). */
 export interface TableInput {
@@ -79,8 +79,7 @@ export function cellOf<K extends string>(table: Table<K>, row: readonly unknown[
 export function textOf<K extends string>(table: Table<K>, row: readonly unknown[], key: K): string {
   const value = cellOf(table, row, key);
   if (value === null || value === undefined) return '';
-  // As it is printed: "Nguyễn  Văn An" typed with two spaces (or a no-break space pasted from Word) is one name.
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim();
+  if (typeof value === 'string') return singleSpaced(value);
   return String(value);
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { collapseSpaces, foldKey, normalizeD, withoutDiacritics } from '../../src/core/text';
+import { describe, expect, it, vi } from 'vitest';
+import { collapseSpaces, foldKey, normalizeD, singleSpaced, withoutDiacritics } from '../../src/core/text';
 
 describe('foldKey: so sánh chữ không phân biệt dấu, hoa thường, khoảng trắng', () => {
   it.each([
@@ -31,6 +31,35 @@ describe('các hàm nhỏ', () => {
     ['ký tự độ rộng bằng không bị bỏ', 'a\u200Bb \u2060c', 'ab c'],
   ])('collapseSpaces: %s', (_name, input, expected) => {
     expect(collapseSpaces(input)).toBe(expected);
+  });
+
+  it.each([
+    ['một khoảng trắng giữa các chữ: giữ nguyên', 'Nguyễn Văn An', 'Nguyễn Văn An'],
+    ['hai khoảng trắng', 'Nguyễn  Văn An', 'Nguyễn Văn An'],
+    ['khoảng trắng không ngắt (dán từ Word)', 'Nguyễn\u00A0Văn An', 'Nguyễn Văn An'],
+    ['xuống dòng trong ô', 'Xã Vĩnh Hòa\nhuyện Giồng Riềng', 'Xã Vĩnh Hòa huyện Giồng Riềng'],
+    ['tab giữa chữ', 'Ban\tTuyên giáo', 'Ban Tuyên giáo'],
+    ['đầu và cuối', '  Văn phòng ', 'Văn phòng'],
+    ['rỗng', '', ''],
+  ])('singleSpaced: %s', (_name, input, expected) => {
+    expect(singleSpaced(input)).toBe(expected);
+  });
+
+  it('singleSpaced không dựng chuỗi mới cho ô không có gì để gộp (replace() dựng một chuỗi cho mỗi ô đọc, dù không đổi gì)', () => {
+    // A string's identity cannot be seen from JS; what builds a new one here is replace(), so the test watches it.
+    // The counts are read before any expect(), whose own messages may call replace().
+    const replace = vi.spyOn(String.prototype, 'replace');
+    let plain: number;
+    let collapsed: number;
+    try {
+      for (const cell of ['Cơ sở triển khai tốt; đoàn viên tham gia đông.', ' Văn phòng ', 'Xã Hòn Tre']) singleSpaced(cell);
+      plain = replace.mock.calls.length;
+      singleSpaced('Xã  Hòn Tre');
+      collapsed = replace.mock.calls.length - plain;
+    } finally {
+      replace.mockRestore();
+    }
+    expect([plain, collapsed]).toEqual([0, 1]);
   });
 
   it('withoutDiacritics giữ chữ hoa', () => {
