@@ -57,25 +57,51 @@ const KNOWN_FONTS: readonly [RegExp, number][] = [
 
 /** The width of one line of `text` in points. */
 export function textWidth(text: string, font: TextFont): number {
-  const table = font.bold ? ASCII_WIDTHS.bold : font.italic ? ASCII_WIDTHS.italic : ASCII_WIDTHS.regular;
+  return widthIn(text, faceOf(font), font.size, familyFactor(font));
+}
+
+type Face = readonly number[];
+
+function faceOf(font: TextFont): Face {
+  return font.bold ? ASCII_WIDTHS.bold : font.italic ? ASCII_WIDTHS.italic : ASCII_WIDTHS.regular;
+}
+
+function familyFactor(font: TextFont): number {
+  const family = font.family;
+  return family === undefined ? OTHER_FONT_FACTOR : (KNOWN_FONTS.find(([name]) => name.test(family))?.[1] ?? OTHER_FONT_FACTOR);
+}
+
+function widthIn(text: string, face: Face, size: number, factor: number): number {
   let thousandths = 0;
   for (const ch of text) {
     const code = ch.charCodeAt(0);
-    if (code >= 0x20 && code <= 0x7e) thousandths += table[code - 0x20]!;
-    else thousandths += otherWidth(ch, table);
+    if (code >= 0x20 && code <= 0x7e) thousandths += face[code - 0x20]!;
+    else thousandths += otherWidth(ch, face);
   }
-  const family = font.family;
-  const factor = family === undefined ? OTHER_FONT_FACTOR : (KNOWN_FONTS.find(([name]) => name.test(family))?.[1] ?? OTHER_FONT_FACTOR);
-  return (thousandths / 1000) * font.size * factor;
+  return (thousandths / 1000) * size * factor;
 }
 
-function otherWidth(ch: string, table: readonly number[]): number {
+/**
+ * Each face's widths of the characters outside ASCII met so far. A form of a national file measures millions of
+ * Vietnamese letters, a few hundred distinct ones; decomposing each (NFD) every time was a sixth of a check.
+ */
+const otherWidths = new WeakMap<Face, Map<string, number>>();
+
+function otherWidth(ch: string, face: Face): number {
+  let known = otherWidths.get(face);
+  if (!known) otherWidths.set(face, (known = new Map()));
+  let width = known.get(ch);
+  if (width === undefined) known.set(ch, (width = measuredOtherWidth(ch, face)));
+  return width;
+}
+
+function measuredOtherWidth(ch: string, face: Face): number {
   const known = OTHER_WIDTHS[ch];
   if (known !== undefined) return known;
   // A Vietnamese letter is its base letter with marks above or below (NFD), as wide as the base but for the horn.
   const parts = ch.normalize('NFD');
   const base = parts.charCodeAt(0);
-  if (parts.length > 1 && base >= 0x20 && base <= 0x7e) return table[base - 0x20]! + (parts.includes('\u031b') ? HORN_EXTRA : 0);
+  if (parts.length > 1 && base >= 0x20 && base <= 0x7e) return face[base - 0x20]! + (parts.includes('\u031b') ? HORN_EXTRA : 0);
   if (/\p{M}/u.test(ch)) return 0;
   return UNKNOWN_WIDTH;
 }
@@ -85,14 +111,17 @@ function otherWidth(ch: string, table: readonly number[]): number {
  * Sheets break them (a word longer than a line is cut where it overflows); each "\n" starts a line.
  */
 export function wrappedLines(text: string, width: number, font: TextFont): number {
-  const space = textWidth(' ', font);
+  const face = faceOf(font);
+  const factor = familyFactor(font);
+  const widthOf = (t: string) => widthIn(t, face, font.size, factor);
+  const space = widthOf(' ');
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
-    if (textWidth(paragraph, font) <= width) continue;
+    if (widthOf(paragraph) <= width) continue;
     let used = 0;
     for (const word of paragraph.split(' ')) {
-      let w = textWidth(word, font);
+      let w = widthOf(word);
       const needed = used === 0 ? w : used + space + w;
       if (needed <= width) {
         used = needed;
