@@ -358,8 +358,18 @@ export function rowsLeftOut(analysis: Analysis): number {
   return new Set(rows.filter((r) => !counted.has(r))).size;
 }
 
+export type TripApproval = { trip: Trip; approval: Approval };
+
+/** Worked out once per reading of the trips: the check's notes, the dashboard and the report each ask for them. */
+const approvalsRead = new WeakMap<Analysis['trips'], readonly TripApproval[]>();
+
 /** Each read trip with where its registration stands (approval.ts); every state 'khong-can' where the sheet keeps none. */
-export function tripApprovals(analysis: Analysis): { trip: Trip; approval: Approval }[] {
-  const kept = analysis.trips.processColumns.approval;
-  return analysis.trips.trips.map((trip) => ({ trip, approval: approvalOf(trip, kept, analysis.policy, analysis.year) }));
+export function tripApprovals(analysis: Analysis): readonly TripApproval[] {
+  let found = approvalsRead.get(analysis.trips);
+  if (!found) {
+    const kept = analysis.trips.processColumns.approval;
+    found = analysis.trips.trips.map((trip) => ({ trip, approval: approvalOf(trip, kept, analysis.policy, analysis.year) }));
+    approvalsRead.set(analysis.trips, found);
+  }
+  return found;
 }
