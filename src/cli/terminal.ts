@@ -1,4 +1,5 @@
 import { maxOf } from '../core/arrays';
+import { singleSpaced } from '../core/text';
 
 /** Terminal output: colours only on a TTY-like stream and never when NO_COLOR is set (no-color.org). */
 export interface Paint {
@@ -44,7 +45,7 @@ export function displayWidth(s: string): number {
  * (cut between letters, never inside one).
  */
 export function shorten(s: string, width: number): string {
-  const line = s.replace(/\s+/g, ' ').trim();
+  const line = singleSpaced(s);
   if (displayWidth(line) <= width) return line;
   let out = '';
   let used = 0;

@@ -1,6 +1,6 @@
 import { memoize } from './memo';
 import { calendarDateOfInstant } from './date-parse';
-import { foldKey } from './text';
+import { foldKey, singleSpaced } from './text';
 import { CONTENT_KIND_LABELS, CONTENT_KINDS, type ContentKind, type ContentNumbering } from './vocabulary';
 
 /**
@@ -81,10 +81,7 @@ const KIND_SYNONYMS: Record<ContentKind, string[]> = {
 
 /** Folded text with punctuation made spaces: "phối hợp, tổ chức" and "phoi hop to chuc" are one key. */
 function plain(folded: string): string {
-  return folded
-    .replace(/[.,;:()"“”'’\-–—/+]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return singleSpaced(folded.replace(/[.,;:()"“”'’\-–—/+]+/g, ' '));
 }
 
 /** Kiên Giang 06-HD §III.2: a 3.4 row is a chi đoàn meeting when its own text says so. */

@@ -3,7 +3,7 @@ import { exemptionMessages } from './messages';
 import type { Period } from './model';
 import { monthDayIn } from './period';
 import type { ExemptionItem, Exemptions } from './policy';
-import { foldKey } from './text';
+import { foldKey, singleSpaced } from './text';
 
 /**
  * Who the policy does not apply to. Each province's document gives a closed list (Kiên Giang 06-HD §II, Tây Ninh 001
@@ -16,10 +16,7 @@ export type ExemptionRead = { kind: 'none' } | { kind: 'exempt'; reason: string 
 
 /** Text with punctuation made spaces and a space at each end, so that a phrase is found only as whole words. */
 function words(text: string): string {
-  return ` ${foldKey(text)
-    .replace(/[.,;:()"“”'’\-–—/+!?]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()} `;
+  return ` ${singleSpaced(foldKey(text).replace(/[.,;:()"“”'’\-–—/+!?]+/g, ' '))} `;
 }
 
 /** Words a province's own item is written with, without what every item begins with ("Cán bộ nữ đang …"). */

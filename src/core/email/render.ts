@@ -1,6 +1,7 @@
 import { html, link, type Html } from '../html';
 import { utf8Length } from './sent-log';
 import { pushAll } from '../arrays';
+import { singleSpaced } from '../text';
 
 /**
  * Emails as data (EmailView), then as HTML and plain text. The HTML is written for Gmail on a phone: one column at
@@ -43,13 +44,8 @@ export const TEST_BANNER = 'THƯ GỬI THỬ: chỉ gửi cho anh/chị để xe
 
 /** A subject line: one line (no header injection through a name with a line break), no control characters. */
 export function subjectLine(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must not carry
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must not carry
+  return singleSpaced(text.replace(/[\u0000-\u001f\u007f]+/g, ' '));
 }
 
 const S = {

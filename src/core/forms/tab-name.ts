@@ -1,3 +1,5 @@
+import { singleSpaced } from '../text';
+
 /**
  * Tab names that every client accepts: Excel allows at most 31 characters and none of : \ / ? * [ ]
  * (Sheets allows 100), so a generated tab is named for the stricter of the two. Excel counts UTF-16 code units:
@@ -6,11 +8,7 @@
 export const MAX_TAB_NAME = 31;
 
 export function safeTabName(text: string): string {
-  const cleaned = text
-    .replace(/[:\\/?*[\]]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '');
+  const cleaned = singleSpaced(text.replace(/[:\\/?*[\]]/g, '-')).replace(/^'+|'+$/g, '');
   if (cleaned.length <= MAX_TAB_NAME) return cleaned;
   return `${headWithin(cleaned, MAX_TAB_NAME - 1).trimEnd()}…`;
 }

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../../core/arrays';
 import { columnLetter } from '../../core/a1';
 import { parseCell } from '../a1';
 import { Token } from '../xml/cursor';
@@ -230,9 +231,8 @@ export function patchVml(vml: string | null, added: readonly string[], removed: 
   const ids = [...text.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
   // Shapes are numbered within the drawing's blocks (1024 × block + n), a new drawing's in `block`; a drawing that
   // names no block (Google's) just goes on from its highest number.
-  const first = vml === null ? block * 1024 : blocks.size > 0 ? [...blocks].reduce((a, b) => Math.min(a, b)) * 1024 : 0;
-  // Not Math.max(...ids): a drawing of a result file has a shape per note, past what a call's arguments can hold.
-  let next = ids.reduce((a, b) => Math.max(a, b), first) + 1;
+  const first = vml === null ? block * 1024 : blocks.size > 0 ? minOf(blocks) * 1024 : 0;
+  let next = maxOf(ids, first) + 1;
   const hadBlocks = blocks.size > 0 || vml === null;
   const shapes = added.map((key) => {
     const id = next++;
